@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace pop3 {
+
+// What a server says, as data: the wording of every reply and the extensions it advertises.
+// The behaviour is the same for every personality (Pop3Session); only the words differ. The
+// built-in ones live in resources/personalities/*.json; a teacher can write another and load it
+// with --personality FILE.json. A personality names another it "inherits" texts from.
+class Personality final
+{
+public:
+    using Args = QHash<QString, QString>;
+
+    QString id;
+    QString name;
+    QString description;
+    bool capa = true;
+    bool apop = false;
+    bool stls = false;
+    bool revealUnknownUsers = false;
+    QStringList saslMechanisms;
+    QStringList capabilities; // CAPA tokens; "SASL" and "IMPLEMENTATION" are expanded
+    QString implementation;
+    int badCommandLimitAuth = 10;
+    int badCommandLimitTransaction = 20;
+    QHash<QString, QString> texts;
+
+    // The reply text for key with {placeholders} filled in (no "+OK "/"-ERR " prefix).
+    QString text(const QString &key, const Args &args = {}) const;
+    // The lines a CAPA reply lists, in order.
+    QStringList capaLines() const;
+
+    // Ids of the built-in personalities, default first.
+    static QStringList builtinIds();
+    static QString defaultId() { return QStringLiteral("dovecot"); }
+    // Loads a built-in personality by id, or a JSON file by path.
+    static std::optional<Personality> load(const QString &idOrPath, QString *error = nullptr);
+};
+
+} // namespace pop3

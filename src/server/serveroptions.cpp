@@ -1,0 +1,122 @@
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, QString *error, bool *exitNow)
+{
+    *exitNow = false;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "pop3lab-server: a POP3 server (RFC 1939, RFC 2449) for learning POP3 by hand.\n"
+        "With no option it serves the built-in sample mailboxes (student / hessovs!,\n"
+        "barakirs / blacksun) on 127.0.0.1:1110, from a working copy in the workspace."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Listen on ADDR:PORT (default 127.0.0.1:1110, or the next free port). "
+                                                   "Only an explicit address opens the server beyond this machine."),
+                                    QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption mailbox(QStringLiteral("mailbox"),
+                                     QStringLiteral("Serve this Maildir, mbox file or folder of .eml files (with --user and --password)."),
+                                     QStringLiteral("PATH"));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name for --mailbox."), QStringLiteral("NAME"));
+    const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("Password for --mailbox."), QStringLiteral("SECRET"));
+    const QCommandLineOption accounts(QStringLiteral("accounts"),
+                                      QStringLiteral("Accounts file: one \"name password mailbox\" per line (a class of students)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption personality(QStringLiteral("personality"),
+                                         QStringLiteral("Server wording: dovecot (default), uw-ipop3d, rfc1939, or a .json file."),
+                                         QStringLiteral("NAME"));
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+                                       QStringLiteral("Where the working copies and lock files live (default: the user's data folder)."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption reset(QStringLiteral("reset"), QStringLiteral("Start again from a fresh copy of each mailbox."));
+    const QCommandLineOption inPlace(QStringLiteral("in-place"),
+                                     QStringLiteral("Serve --mailbox itself, not a copy: DELE + QUIT really changes it."));
+    const QCommandLineOption trace(QStringLiteral("trace"), QStringLiteral("Write the event stream to FILE as JSON Lines."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"),
+                                  QStringLiteral("Log out a silent client after SECONDS (default 600; 0: never)."),
+                                  QStringLiteral("SECONDS"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only where the server listens."));
+    parser.addOptions({listen, mailbox, user, password, accounts, personality, workspace, reset, inPlace, trace, idle, quiet});
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        *exitNow = true;
+        fputs(qPrintable(parser.helpText()), stdout);
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        *exitNow = true;
+        fprintf(stdout, "%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                qPrintable(QCoreApplication::applicationVersion()));
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first());
+        return std::nullopt;
+    }
+
+    ServerOptions o;
+    if (parser.isSet(listen)) {
+        const QString value = parser.value(listen);
+        const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+        QString host = colon < 0 ? value : value.left(colon);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        bool portOk = colon >= 0;
+        const uint port = colon < 0 ? 0 : value.mid(colon + 1).toUInt(&portOk);
+        QHostAddress address;
+        if (host == QLatin1String("localhost"))
+            address = QHostAddress(QHostAddress::LocalHost);
+        else if (host == QLatin1String("*") || host == QLatin1String("any"))
+            address = QHostAddress(QHostAddress::Any);
+        else
+            address = QHostAddress(host);
+        if (!portOk || port > 65535 || address.isNull()) {
+            *error = QStringLiteral("--listen expects ADDR:PORT, e.g. 127.0.0.1:1110 (got '%1')").arg(value);
+            return std::nullopt;
+        }
+        o.listen.address = address;
+        o.listen.port = quint16(port);
+        o.listen.tryNextPorts = false;
+        o.listenGiven = true;
+    }
+    o.mailbox = parser.value(mailbox);
+    o.user = parser.value(user);
+    o.password = parser.value(password);
+    o.accountsFile = parser.value(accounts);
+    o.personality = parser.value(personality);
+    o.workspace = parser.value(workspace);
+    o.reset = parser.isSet(reset);
+    o.inPlace = parser.isSet(inPlace);
+    o.trace = parser.value(trace);
+    o.quiet = parser.isSet(quiet);
+    if (parser.isSet(idle)) {
+        bool ok = false;
+        const int secs = parser.value(idle).toInt(&ok);
+        if (!ok || secs < 0) {
+            *error = QStringLiteral("--idle-timeout expects a number of seconds (got '%1')").arg(parser.value(idle));
+            return std::nullopt;
+        }
+        o.listen.idleTimeoutSecs = secs;
+    }
+    if (!o.mailbox.isEmpty() && (o.user.isEmpty() || o.password.isEmpty())) {
+        *error = QStringLiteral("--mailbox needs --user and --password");
+        return std::nullopt;
+    }
+    if (o.mailbox.isEmpty() && (!o.user.isEmpty() || !o.password.isEmpty())) {
+        *error = QStringLiteral("--user and --password go with --mailbox");
+        return std::nullopt;
+    }
+    if (o.inPlace && o.mailbox.isEmpty()) {
+        *error = QStringLiteral("--in-place goes with --mailbox");
+        return std::nullopt;
+    }
+    return o;
+}
