@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up (see setup.sh) with the tools the tests use, and runs every test through ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# The real clients the tests run against the server: Python's poplib, curl, fetchmail.
+scripts/setup.sh python3 curl fetchmail
+BUILD_DIR=${POP3LAB_BUILD_DIR:-build}
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)" "$@"
