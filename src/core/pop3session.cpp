@@ -257,8 +257,15 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
     if (line.endsWith('\r'))
         line.chop(1);
 
-    if (m_sasl != Sasl::None)
-        return finishReply(saslStep(line));
+    if (m_sasl != Sasl::None) {
+        m_pendingStateChange = false;
+        Reply reply = finishReply(saslStep(line));
+        if (m_pendingStateChange) {
+            m_pendingStateChange = false;
+            changeState(m_pendingState);
+        }
+        return reply;
+    }
 
     if (rawLine.size() > maxCommandLine)
         return finishReply(
