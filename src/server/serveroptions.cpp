@@ -53,8 +53,9 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     }
     if (parser.isSet(QStringLiteral("version"))) {
         *exitNow = true;
-        fprintf(stdout, "%s %s\n", qPrintable(QCoreApplication::applicationName()),
-                qPrintable(QCoreApplication::applicationVersion()));
+        // The program's own name: the application name is "pop3lab", shared with the window
+        // so that both find the same workspace.
+        fprintf(stdout, "pop3lab-server %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return std::nullopt;
     }
     if (!parser.positionalArguments().isEmpty()) {
