@@ -64,7 +64,8 @@ def main():
     block = line * 999 + b".a line that starts with a dot must be byte-stuffed\n"
     head = header(0, "A 50 MB attachment") + b"MIME-Version: 1.0\n\n"
     body = block * (max(0, target - len(head)) // len(block) + 1)
-    put(path, 1, head + body[: max(0, target - len(head))])
+    body = body[: max(0, target - len(head) - 1)]
+    put(path, 1, head + body.rstrip(b"\n") + b"\n")
     users.append("big")
 
     path = maildir(a.out, "bulk")

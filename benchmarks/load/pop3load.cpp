@@ -257,12 +257,12 @@ int runBigRetr(const Options &o)
     const int64_t stop = start + int64_t(o.seconds * 1e9);
     big.stopNs = ping.stopNs = stop;
     int64_t peakRss = 0, peakPss = 0;
+    big.add(Role::Big, o.bigUser);
+    ping.add(Role::Paced, o.pingUser);
     std::thread bigThread([&] {
-        big.add(Role::Big, o.bigUser);
         big.loop(nullptr, stop + 60000000000LL);
     });
     std::thread pingThread([&] {
-        ping.add(Role::Paced, o.pingUser);
         ping.loop([&] { return big.active() == 0; }, stop + 60000000000LL);
     });
     // Memory sampled from here while the transfer runs (the server's VmHWM is reported too).

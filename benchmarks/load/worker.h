@@ -6,6 +6,7 @@
 
 #include "replyparser.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -106,7 +107,7 @@ private:
 
     WorkerConfig m_config;
     int m_epoll = -1;
-    int m_active = 0;
+    std::atomic<int> m_active{0};
     std::vector<std::unique_ptr<Conn>> m_conns;
     std::vector<char> m_buffer;
 };
