@@ -360,7 +360,7 @@ std::optional<LessonStep> Parser::step(const QJsonValue &v, const QString &path,
     if (!idPattern.match(s.id).hasMatch())
         fail(path + QStringLiteral("id"), QStringLiteral("missing or not lower-case-with-dashes"));
     s.title = text(o, QStringLiteral("title"), path, true);
-    s.text = text(o, QStringLiteral("text"), path, !quiz);
+    s.text = text(o, QStringLiteral("text"), path, o.contains(QStringLiteral("check")));
     s.hints = strings(o, QStringLiteral("hints"), path);
     s.optional = o.value(QStringLiteral("optional")).toBool();
     if (o.contains(QStringLiteral("check")) == o.contains(QStringLiteral("question")))

@@ -279,6 +279,8 @@ bool LessonRunner::holdsNow(const LessonCheck &c) const
     case Type::State:
         return (c.state == State::Authorization || c.state == State::Transaction)
                && m_tracker.anyOpenIn(c.state);
+    case Type::LockCreated: // a session in TRANSACTION holds its lock
+        return m_tracker.anyOpenIn(State::Transaction);
     case Type::Reply:
         if (!c.greeting)
             return false;
