@@ -27,6 +27,8 @@ public:
     QStringList saslMechanisms;
     QStringList capabilities; // CAPA tokens; "SASL" and "IMPLEMENTATION" are expanded
     QString implementation;
+    // The bad command in a row that gets the last -ERR and the close (Dovecot: the 3rd before
+    // login, the 21st after); 0: never.
     int badCommandLimitAuth = 10;
     int badCommandLimitTransaction = 20;
     QHash<QString, QString> texts;

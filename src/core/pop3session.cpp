@@ -243,7 +243,8 @@ Pop3Session::Reply Pop3Session::handleOverlongLine(const QByteArray &start, qint
 Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 nowMs)
 {
     m_now = nowMs;
-    if (m_state != State::Authorization && m_state != State::Transaction)
+    // After a reply that closes (QUIT, too many bad commands), pipelined lines get no answer.
+    if (m_closing || (m_state != State::Authorization && m_state != State::Transaction))
         return {};
     Event e;
     e.kind = EventKind::ClientLine;
