@@ -237,19 +237,29 @@ Result Maildrop::loadMbox()
         fallback = file.readAll();
         data = fallback.constData();
     }
-    // Separators: "From " at the start of the file or after an empty line.
+    // Separators: "From " at the start of the file or after an empty line (LF or CRLF).
     QList<qint64> starts;
     if (size >= 5 && std::memcmp(data, "From ", 5) == 0)
         starts.append(0);
     qint64 pos = 0;
     while (pos < size) {
         const char *hit = static_cast<const char *>(
-            memmem(data + pos, size_t(size - pos), "\n\nFrom ", 7));
+            memmem(data + pos, size_t(size - pos), "\nFrom ", 6));
         if (!hit)
             break;
-        starts.append(hit - data + 2);
-        pos = hit - data + 2;
+        const qint64 at = hit - data + 1;
+        if ((at >= 2 && data[at - 2] == '\n') || (at >= 3 && data[at - 2] == '\r' && data[at - 3] == '\n'))
+            starts.append(at);
+        pos = at;
     }
+    // The blank line before a separator (or at the end of the file) belongs to no message.
+    auto blankLineBefore = [data](qint64 end, qint64 begin) -> qint64 {
+        if (end - begin >= 2 && data[end - 1] == '\n' && data[end - 2] == '\n')
+            return 1;
+        if (end - begin >= 4 && data[end - 1] == '\n' && data[end - 2] == '\r' && data[end - 3] == '\n')
+            return 2;
+        return 0;
+    };
     QHash<QByteArray, int> occurrences;
     QSet<QByteArray> seen;
     for (qsizetype i = 0; i < starts.size(); ++i) {
@@ -258,10 +268,8 @@ Result Maildrop::loadMbox()
         if (!nl)
             break;
         const qint64 begin = nl - data + 1;
-        qint64 end = i + 1 < starts.size() ? starts.at(i + 1) - 1 : size;
-        if (i + 1 == starts.size() && end - begin >= 2 && data[end - 1] == '\n'
-            && data[end - 2] == '\n')
-            --end;
+        qint64 end = i + 1 < starts.size() ? starts.at(i + 1) : size;
+        end -= blankLineBefore(end, begin);
         if (end < begin)
             end = begin;
         MessageInfo info;

@@ -3,6 +3,7 @@
 #include "core/eventlog.h"
 
 #include <cstring>
+#include <utility>
 
 namespace pop3 {
 
@@ -44,11 +45,13 @@ QByteArray ReplyBody::readAll()
 
 void ReplyBody::emitLine(QByteArray &out, const char *data, qsizetype size)
 {
-    if (size > 0 && data[0] == '.')
+    const bool stuffed = size > 0 && data[0] == '.';
+    if (stuffed)
         out.append('.');
     out.append(data, size);
     out.append("\r\n", 2);
-    m_octets += size + 2;
+    m_octets += size + 2 + (stuffed ? 1 : 0); // what crossed the wire
+
     ++m_lines;
 }
 
@@ -92,6 +95,30 @@ MessageBody::MessageBody(const QString &file,
     m_open = m_file.open(QIODevice::ReadOnly) && m_file.seek(offset);
 }
 
+void MessageBody::emitContentLine(QByteArray &out, const char *lineStart, qsizetype lineSize)
+{
+    if (lineSize > 0 && lineStart[lineSize - 1] == '\r')
+        --lineSize;
+    if (m_mboxQuoted && lineSize > 5 && lineStart[0] == '>') {
+        qsizetype q = 0;
+        while (q < lineSize && lineStart[q] == '>')
+            ++q;
+        if (lineSize - q >= 5 && std::memcmp(lineStart + q, "From ", 5) == 0) {
+            ++lineStart;
+            --lineSize;
+        }
+    }
+    if (m_inHeader) {
+        if (lineSize == 0)
+            m_inHeader = false;
+        emitLine(out, lineStart, lineSize);
+    } else if (m_bodyLinesLeft != 0) {
+        emitLine(out, lineStart, lineSize);
+        if (m_bodyLinesLeft > 0)
+            --m_bodyLinesLeft;
+    }
+}
+
 bool MessageBody::produce(QByteArray &out, qint64 maxBytes)
 {
     constexpr qint64 blockSize = 64 * 1024;
@@ -99,9 +126,9 @@ bool MessageBody::produce(QByteArray &out, qint64 maxBytes)
         if (!m_inHeader && m_bodyLinesLeft == 0)
             return false;
         if (m_remaining <= 0 || !m_open) {
-            if (!m_partial.isEmpty()) { // a last line without a newline
-                emitLine(out, m_partial.constData(), m_partial.size());
-                m_partial.clear();
+            if (!m_partial.isEmpty()) { // a last line without a newline: treated like the others
+                const QByteArray last = std::exchange(m_partial, QByteArray());
+                emitContentLine(out, last.constData(), last.size());
             }
             return false;
         }
@@ -127,26 +154,7 @@ bool MessageBody::produce(QByteArray &out, qint64 maxBytes)
                 lineStart = m_partial.constData();
                 lineSize = m_partial.size();
             }
-            if (lineSize > 0 && lineStart[lineSize - 1] == '\r')
-                --lineSize;
-            if (m_mboxQuoted && lineSize > 5 && lineStart[0] == '>') {
-                qsizetype q = 0;
-                while (q < lineSize && lineStart[q] == '>')
-                    ++q;
-                if (lineSize - q >= 5 && std::memcmp(lineStart + q, "From ", 5) == 0) {
-                    ++lineStart;
-                    --lineSize;
-                }
-            }
-            if (m_inHeader) {
-                if (lineSize == 0)
-                    m_inHeader = false;
-                emitLine(out, lineStart, lineSize);
-            } else if (m_bodyLinesLeft != 0) {
-                emitLine(out, lineStart, lineSize);
-                if (m_bodyLinesLeft > 0)
-                    --m_bodyLinesLeft;
-            }
+            emitContentLine(out, lineStart, lineSize);
             m_partial.clear();
             p = nl + 1;
             if (!m_inHeader && m_bodyLinesLeft == 0)

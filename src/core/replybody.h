@@ -32,6 +32,7 @@ public:
     // The event to append on completion; set by the session.
     void setPendingEvent(EventLog *log, Event event);
 
+    // Body octets sent so far, byte-stuffing included, terminator excluded.
     qint64 contentOctets() const { return m_octets; }
     int lineCount() const { return m_lines; }
 
@@ -81,6 +82,9 @@ protected:
     bool produce(QByteArray &out, qint64 maxBytes) override;
 
 private:
+    // One line as stored (line ending excluded): CR dropped, mbox unquoted, TOP's count kept.
+    void emitContentLine(QByteArray &out, const char *lineStart, qsizetype lineSize);
+
     QFile m_file;
     bool m_open = false;
     qint64 m_remaining = 0;
