@@ -79,14 +79,23 @@ std::optional<MaildropLock::Holder> MaildropLock::read(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     std::optional<Holder> h = Holder::fromFileContent(file.read(4096));
-    if (!h) // unreadable content: still a lock, by an unknown holder
+    if (!h) { // unreadable content: still a lock, by an unknown holder, dated by the file
         h = Holder{};
+        h->since = QFileInfo(file).lastModified().toUTC();
+    }
     return h;
 }
 
 bool MaildropLock::isStale(const Holder &holder,
                            const std::function<bool(int session)> &isOurSessionAlive)
 {
+    if (holder.pid == 0 && holder.host.isEmpty()) {
+        // An empty or unreadable lock: a server killed between creating the file and writing it.
+        // It is stale once it is clearly older than that instant (RFC 1939's lock story would
+        // otherwise end with a maildrop locked for ever).
+        return holder.since.isValid()
+            && holder.since.secsTo(QDateTime::currentDateTimeUtc()) > emptyLockGraceSeconds;
+    }
     if (holder.host != QSysInfo::machineHostName())
         return false; // another machine's process cannot be checked
     if (holder.pid == QCoreApplication::applicationPid())

@@ -54,6 +54,8 @@ public:
     // Whether the process that wrote holder is gone (same host, no such pid).
     static bool isStale(const Holder &holder,
                         const std::function<bool(int session)> &isOurSessionAlive);
+    // An empty lock file (its writer died before filling it) older than this is stale.
+    static constexpr int emptyLockGraceSeconds = 60;
     // Writes a lock for a process that no longer exists, as a crashed server leaves one.
     static bool plantStale(const QString &path, const QString &user);
 };

@@ -192,7 +192,7 @@ Result MailStore::addAccountsFile(const QString &path, bool reset)
         const QString line = QString::fromUtf8(file.readLine()).trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
-        const QStringList fields = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QStringList fields = line.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (fields.size() != 3)
             return Result::failure(QStringLiteral("%1:%2: expected \"name password mailbox\"")
                                        .arg(path)

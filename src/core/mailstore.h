@@ -46,7 +46,7 @@ public:
                       bool reset = false);
     // The built-in sample accounts: student / hessovs! and barakirs / blacksun.
     Result addSampleAccounts(bool reset = false);
-    // One account per line: "name password mailbox"; '#' starts a comment; a relative mailbox
+    // One account per line: "name password mailbox" (spaces or tabs); '#' starts a comment; a relative mailbox
     // path is taken from the file's folder.
     Result addAccountsFile(const QString &path, bool reset = false);
 
