@@ -5,12 +5,15 @@
 // form of a message file as RFC 1939 sends it.
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
 #include <QStringList>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 namespace pop3test {
 
@@ -63,6 +66,28 @@ inline bool writeFile(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
 }
 
+// mboxrd: a From_ line before each message, ">*From " lines quoted once more, a blank line after.
+inline QByteArray mboxOf(const QList<QByteArray> &messages)
+{
+    QByteArray mbox;
+    for (const QByteArray &m : messages) {
+        mbox += "From sender@example.edu Tue Sep  1 08:00:00 2026\n";
+        for (const QByteArray &line : pop3test::crlfLines(m).split('\n')) {
+            if (line.isEmpty())
+                continue;
+            QByteArray l = line.chopped(1); // CR
+            qsizetype q = 0;
+            while (q < l.size() && l.at(q) == '>')
+                ++q;
+            if (l.mid(q).startsWith("From "))
+                l.prepend('>');
+            mbox += l + '\n';
+        }
+        mbox += '\n';
+    }
+    return mbox;
+}
+
 // The sample student mailbox as shipped: its .eml files in message order.
 inline QStringList sampleStudentFiles()
 {
@@ -71,6 +96,24 @@ inline QStringList sampleStudentFiles()
     for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name))
         files.append(dir.filePath(name));
     return files;
+}
+
+// Runs the event loop until predicate() holds or timeoutMs passes; the loop wakes up on any of
+// the given sender's signals (what QSignalSpy::wait does for one signal), so nothing polls or sleeps.
+template<typename Sender, typename Predicate, typename... Signals>
+bool waitUntil(Sender *sender, Predicate predicate, int timeoutMs, Signals... wakeUps)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!predicate()) {
+        const qint64 remaining = deadline.remainingTime();
+        if (remaining <= 0)
+            return false;
+        QEventLoop loop;
+        (QObject::connect(sender, wakeUps, &loop, &QEventLoop::quit), ...);
+        QTimer::singleShot(int(remaining), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
 }
 
 // A POP3 client. Every wait spins the event loop until the bytes arrive (never a sleep).
@@ -95,8 +138,7 @@ public:
     bool connectTo(quint16 port, int timeoutMs = 5000)
     {
         m_socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-        return QTest::qWaitFor(
-            [this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+        return wait([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
     }
 
     // Connects and returns the greeting line.
@@ -128,7 +170,7 @@ public:
     // The next line, CRLF included; empty after timeoutMs or when the connection closed first.
     QByteArray line(int timeoutMs = 5000)
     {
-        if (!QTest::qWaitFor([this] { return m_buffer.contains('\n') || m_closed; }, timeoutMs))
+        if (!wait([this] { return m_buffer.contains('\n') || m_closed; }, timeoutMs))
             return {};
         const qsizetype nl = m_buffer.indexOf('\n');
         if (nl < 0)
@@ -146,7 +188,7 @@ public:
             return status;
         qsizetype scanFrom = 0;
         qsizetype end = -1;
-        const bool found = QTest::qWaitFor(
+        const bool found = wait(
             [&] {
                 if (m_buffer.startsWith(".\r\n")) {
                     end = 3;
@@ -176,7 +218,7 @@ public:
 
     bool waitClosed(int timeoutMs = 5000)
     {
-        return QTest::qWaitFor([this] { return m_closed; }, timeoutMs);
+        return wait([this] { return m_closed; }, timeoutMs);
     }
 
     // Everything until the server closes the connection.
@@ -208,6 +250,18 @@ public:
     QTcpSocket &socket() { return m_socket; }
 
 private:
+    template<typename Predicate>
+    bool wait(Predicate predicate, int timeoutMs)
+    {
+        return waitUntil(&m_socket,
+                         predicate,
+                         timeoutMs,
+                         &QTcpSocket::readyRead,
+                         &QTcpSocket::connected,
+                         &QTcpSocket::disconnected,
+                         &QTcpSocket::errorOccurred);
+    }
+
     QTcpSocket m_socket;
     QByteArray m_buffer;
     bool m_closed = false;

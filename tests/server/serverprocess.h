@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QTest>
 
+#include "server/pop3testclient.h"
+
 #include <csignal>
 #include <sys/types.h>
 
@@ -38,12 +40,15 @@ public:
         m_process.start();
         if (!m_process.waitForStarted(timeoutMs))
             return false;
-        QTest::qWaitFor(
+        waitUntil(
+            &m_process,
             [this] {
                 m_stdout += m_process.readAllStandardOutput();
                 return m_stdout.contains('\n') || m_process.state() == QProcess::NotRunning;
             },
-            timeoutMs);
+            timeoutMs,
+            &QProcess::readyReadStandardOutput,
+            &QProcess::finished);
         m_firstLine = m_stdout.left(m_stdout.indexOf('\n'));
         static const QRegularExpression re(QStringLiteral(
             "^pop3lab-server \\S+ listening on 127\\.0\\.0\\.1:(\\d+) \\(personality ([\\w.-]+)\\)$"));

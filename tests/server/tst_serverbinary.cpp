@@ -29,28 +29,6 @@ QByteArray retrReply(const QByteArray &content)
         + pop3test::wireBody(content);
 }
 
-// mboxrd: a From_ line before each message, ">*From " lines quoted once more, a blank line after.
-QByteArray mboxOf(const QList<QByteArray> &messages)
-{
-    QByteArray mbox;
-    for (const QByteArray &m : messages) {
-        mbox += "From sender@example.edu Tue Sep  1 08:00:00 2026\n";
-        for (const QByteArray &line : pop3test::crlfLines(m).split('\n')) {
-            if (line.isEmpty())
-                continue;
-            QByteArray l = line.chopped(1); // CR
-            qsizetype q = 0;
-            while (q < l.size() && l.at(q) == '>')
-                ++q;
-            if (l.mid(q).startsWith("From "))
-                l.prepend('>');
-            mbox += l + '\n';
-        }
-        mbox += '\n';
-    }
-    return mbox;
-}
-
 QString copyDir(const QString &from, const QString &to)
 {
     QDir().mkpath(to);
@@ -196,7 +174,7 @@ void TestServerBinary::mailboxFormats()
         pop3test::writeFile(mailbox + QStringLiteral("/cur/1788000003.M3P1.lab:2,"), messageC);
     } else if (format == QLatin1String("mbox")) {
         mailbox = dir.filePath(QStringLiteral("inbox.mbox"));
-        pop3test::writeFile(mailbox, mboxOf({messageA, messageB, messageC + '\n'}));
+        pop3test::writeFile(mailbox, pop3test::mboxOf({messageA, messageB, messageC + '\n'}));
     } else {
         mailbox = dir.filePath(QStringLiteral("eml"));
         QDir().mkpath(mailbox);
@@ -226,7 +204,7 @@ void TestServerBinary::accountsFileServesAClass()
     QTemporaryDir dir;
     const QString alice = copyDir(QStringLiteral(POP3LAB_SOURCE_DIR "/resources/mailbox/student"),
                                   dir.filePath(QStringLiteral("class/alice")));
-    pop3test::writeFile(dir.filePath(QStringLiteral("class/carol.mbox")), mboxOf({messageA, messageB}));
+    pop3test::writeFile(dir.filePath(QStringLiteral("class/carol.mbox")), pop3test::mboxOf({messageA, messageB}));
     pop3test::writeFile(dir.filePath(QStringLiteral("class/accounts.txt")),
                         "# NET 210, group B\nalice pw-alice alice\n\nbob pw-bob sample:student\n"
                         "carol pw-carol carol.mbox\n");
