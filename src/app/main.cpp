@@ -1,10 +1,84 @@
+#include "app/labscript.h"
+#include "app/laboptions.h"
+#include "app/labservices.h"
+#include "app/labsettings.h"
+#include "app/mainwindow.h"
+#include "app/terminalpane.h"
+#include "core/pop3server.h"
+
 #include <QApplication>
-#include <QLabel>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QLabel label(QObject::tr("pop3lab"));
-    label.show();
+    QApplication::setOrganizationName(QStringLiteral("pop3lab"));
+    QApplication::setApplicationName(QStringLiteral("pop3lab"));
+    QApplication::setApplicationVersion(QStringLiteral(POP3LAB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("pop3lab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QString error;
+    bool exitNow = false;
+    const std::optional<LabOptions> options = LabOptions::parse(QApplication::arguments(), &error, &exitNow);
+    if (!options) {
+        if (exitNow)
+            return 0;
+        std::fprintf(stderr, "pop3lab: %s\n", qPrintable(error));
+        return 2;
+    }
+
+    const LabSettings settings;
+    LabServices services;
+    LabServices::Config config;
+    config.workspace = options->workspace;
+    config.personality = options->personality.isEmpty() ? settings.personality() : options->personality;
+    config.port = options->port;
+    config.reset = options->reset;
+    config.idleTimeoutSecs = settings.idleTimeoutSecs();
+    if (const pop3::Result r = services.start(config); !r) {
+        std::fprintf(stderr, "pop3lab: %s\n", qPrintable(r.error));
+        if (!options->smokeTest)
+            QMessageBox::critical(nullptr, QApplication::translate("main", "pop3lab"),
+                                  QApplication::translate("main", "The built-in server could not start: %1").arg(r.error));
+        return 1;
+    }
+
+    MainWindow window(&services);
+    window.terminalPane()->setShowControlCharacters(options->showControl);
+    window.show();
+
+    LabScript script(&window, &services);
+    if (options->smokeTest) {
+        QObject::connect(&script, &LabScript::finished, &app, [](bool ok, const QString &report) {
+            std::fprintf(ok ? stdout : stderr, "smoke-test: %s: %s\n", ok ? "passed" : "FAILED", qPrintable(report));
+            std::fflush(stdout);
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+        script.start(QStringLiteral("lab-sheet"), 0);
+    } else if (!options->demo.isEmpty()) {
+        QObject::connect(&script, &LabScript::finished, &app, [](bool ok, const QString &report) {
+            std::fprintf(stdout, "demo: %s: %s\n", ok ? "done" : "FAILED", qPrintable(report));
+            std::fflush(stdout);
+        });
+        script.start(options->demo, 120);
+    } else {
+        // The lab sheet starts with a Raw connection to the server: it is already open.
+        window.terminalPane()->openSession(window.terminalPane()->lastSettings());
+    }
+    std::printf("pop3lab: built-in server listening on %s\n", qPrintable(services.server()->endpoint()));
+    std::fflush(stdout);
     return app.exec();
 }

@@ -188,6 +188,8 @@ void ClientTracker::replyCompleted(const Pending &command, bool ok)
     if (!ok)
         return;
     const QByteArray &k = command.keyword;
+    if (k == "QUIT")
+        m_quitAcknowledged = true;
     if (m_state == State::Authorization && (k == "PASS" || k == "APOP" || k == "AUTH")) {
         changeState(State::Transaction);
     } else if (m_state == State::Transaction && k == "DELE") {

@@ -54,6 +54,8 @@ public:
     int session() const { return m_session; }
     State state() const { return m_state; }
     bool inBody() const { return m_inBody; }
+    // The server said +OK to QUIT: a clean end of the conversation.
+    bool quitAcknowledged() const { return m_quitAcknowledged; }
     QSet<int> marks() const { return m_marks; }
 
 private:
@@ -77,6 +79,7 @@ private:
     State m_state = State::Connecting;
     bool m_greeted = false;
     bool m_awaitingSasl = false;
+    bool m_quitAcknowledged = false;
     QByteArray m_clientBuffer;
     QByteArray m_serverBuffer;
     std::deque<Pending> m_pending;

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "app/connectionsettings.h"
+
+#include <QByteArray>
+#include <QString>
+
+// The preferences and what pop3lab remembers between runs (QSettings, "pop3lab/pop3lab").
+class LabSettings final
+{
+public:
+    int fontPointSize() const;
+    void setFontPointSize(int points);
+    ConnectionSettings::LineEnding defaultLineEnding() const;
+    void setDefaultLineEnding(ConnectionSettings::LineEnding ending);
+    QString personality() const;
+    void setPersonality(const QString &id);
+    int idleTimeoutSecs() const;
+    void setIdleTimeoutSecs(int secs);
+
+    // The last connection opened (host, port, keys, line ending, close on exit). One to the
+    // built-in server follows it to whatever port it has this time (builtin's).
+    ConnectionSettings lastConnection(const ConnectionSettings &builtin) const;
+    void setLastConnection(const ConnectionSettings &settings, bool toBuiltin);
+
+    QByteArray windowGeometry() const;
+    QByteArray windowState() const;
+    void setWindow(const QByteArray &geometry, const QByteArray &state);
+
+    static constexpr int defaultFontPointSize = 13; // readable on a classroom projector
+};

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class MaildropPane;
+}
+
+namespace pop3 {
+class EventLog;
+class MailStore;
+} // namespace pop3
+
+class MaildropModel;
+class MaildropWatch;
+
+// The maildrop of the user whose terminal session is selected, as the server has it: the
+// messages (struck through once DELE marks them), the raw message selected, and the lock file as
+// a real object — its path, whether it exists right now (the file is checked, not assumed) and
+// who holds it. Refreshed in batches from the event stream, and checked on disk every second.
+class MaildropPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MaildropPane)
+
+public:
+    MaildropPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *parent = nullptr);
+    ~MaildropPane() override;
+
+    // The terminal's selected session (0: none yet); external: it talks to another server.
+    void setSession(int sessionId, bool external);
+    QString user() const { return m_user; }
+    MaildropModel *model() const { return m_model; }
+    bool lockShownAsPresent() const { return m_lockPresent; }
+    QString lockPath() const;
+
+    // Reads the maildrop and the lock file again now.
+    void refresh();
+
+signals:
+    void resetRequested(const QString &user);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateWidgets();
+    void updateLock();
+    void showSelectedMessage();
+
+    std::unique_ptr<Ui::MaildropPane> m_ui;
+    pop3::MailStore *m_store;
+    MaildropWatch *m_watch;
+    MaildropModel *m_model;
+    QTimer m_poll;
+    int m_session = 0;
+    bool m_external = false;
+    QString m_user = QStringLiteral("student");
+    bool m_lockPresent = false;
+};

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QTimer>
+
+namespace pop3 {
+class EventLog;
+struct Event;
+} // namespace pop3
+
+// What the maildrop pane needs from the event stream, kept up to date event by event (cheap) and
+// announced in batches (changed() at most every batchDelayMs): which user each session logged in
+// as, which session holds which maildrop's lock, and its deletion marks — marked-deleted adds,
+// marks-reset and expunged clear, a disconnection without QUIT drops them.
+class MaildropWatch final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MaildropWatch)
+
+public:
+    explicit MaildropWatch(pop3::EventLog *log, QObject *parent = nullptr);
+
+    // The user session logged in as, else the one its last USER named ("" if none).
+    QString userOf(int session) const;
+    // The session holding user's lock (0: none), and its marks.
+    int lockHolder(const QString &user) const;
+    QSet<int> marksFor(const QString &user) const;
+
+    static constexpr int batchDelayMs = 30;
+
+signals:
+    void changed();
+
+private:
+    struct SessionInfo
+    {
+        QString user;
+        QString namedUser;
+        bool holdsLock = false;
+        QSet<int> marks;
+    };
+
+    void handle(const pop3::Event &event);
+    void reset();
+
+    QHash<int, SessionInfo> m_sessions;
+    QTimer m_batch;
+};

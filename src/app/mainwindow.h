@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+
+class DiagramPane;
+class LabServices;
+class LessonPane;
+class MaildropPane;
+class QLabel;
+class TerminalPane;
+class TerminalSession;
+
+// Lays out the panes and connects them; it owns no protocol logic. The terminal is central; the
+// maildrop, the sequence diagram and the lessons are docks the View menu toggles.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(LabServices *services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TerminalPane *terminalPane() const { return m_terminal; }
+    MaildropPane *maildropPane() const { return m_maildrop; }
+    DiagramPane *diagramPane() const { return m_diagram; }
+
+    // Restores user's pristine mailbox; asks first (when ask) if a session is open, and cuts the
+    // sessions that hold it. False when cancelled or failed.
+    bool resetMailbox(const QString &user, bool ask = true);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createDocks();
+    void connectActions();
+    void updateWidgets();
+    void currentSessionChanged(TerminalSession *session);
+    void saveTranscript();
+    void showPreferences();
+    void showAbout();
+    void zoom(int delta);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    LabServices *m_services;
+    TerminalPane *m_terminal;
+    MaildropPane *m_maildrop = nullptr;
+    DiagramPane *m_diagram = nullptr;
+    LessonPane *m_lessons = nullptr;
+    QLabel *m_endpointLabel;
+    QLabel *m_personalityLabel;
+    QLabel *m_sessionsLabel;
+};
