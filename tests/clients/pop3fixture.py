@@ -1,0 +1,114 @@
+"""Shared by the real-client tests: start pop3lab-server on 127.0.0.1 port 0 in a temporary
+workspace, read its port from the first line it prints, and stop it with SIGTERM.
+
+Usage from a test: python3 test_x.py SERVER_BINARY SOURCE_DIR
+"""
+
+import os
+import re
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+
+FIRST_LINE = re.compile(
+    rb"^pop3lab-server \S+ listening on 127\.0\.0\.1:(\d+) \(personality [\w.-]+\)$")
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+
+
+def require_tool(name):
+    """A missing client is a failure, never a silent pass."""
+    path = shutil.which(name)
+    if path is None:
+        fail(f"'{name}' is not installed; scripts/test.sh installs it (apt-get install {name})")
+    return path
+
+
+def sample_messages(source_dir):
+    """The shipped student mailbox: (file name, bytes as stored) in message order."""
+    folder = os.path.join(source_dir, "resources", "mailbox", "student")
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".eml"))
+    result = []
+    for name in names:
+        with open(os.path.join(folder, name), "rb") as f:
+            result.append((name, f.read()))
+    return result
+
+
+def crlf(content):
+    """A message's lines with CRLF endings, as POP3 sends it (RFC 1939 sizes count these)."""
+    lines = content.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return b"".join(line.rstrip(b"\r") + b"\r\n" for line in lines)
+
+
+class Server:
+    """pop3lab-server in its own temporary workspace (never the real home)."""
+
+    def __init__(self, binary, *args, timeout=10):
+        self.tmp = tempfile.mkdtemp(prefix="pop3lab-client-")
+        self.workspace = os.path.join(self.tmp, "ws")
+        self.process = subprocess.Popen(
+            [binary, "--workspace", self.workspace, "--listen", "127.0.0.1:0", "--quiet", *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        line = self._first_line(timeout)
+        match = FIRST_LINE.match(line)
+        if not match:
+            self.process.kill()
+            fail(f"pop3lab-server did not say where it listens: {line!r} "
+                 f"{self.process.stderr.read()!r}")
+        self.port = int(match.group(1))
+
+    def _first_line(self, timeout):
+        selector = selectors.DefaultSelector()
+        selector.register(self.process.stdout, selectors.EVENT_READ)
+        data = b""
+        while b"\n" not in data:
+            if not selector.select(timeout):
+                self.process.kill()
+                fail("pop3lab-server printed nothing in time")
+            chunk = os.read(self.process.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            data += chunk
+        return data.split(b"\n")[0]
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                fail("pop3lab-server did not stop on SIGTERM")
+        check(self.process.returncode == 0,
+              f"pop3lab-server exited with {self.process.returncode}: {self.process.stderr.read()!r}")
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            if exc[0] is None:
+                self.stop()
+        finally:
+            self.close()
+        return False

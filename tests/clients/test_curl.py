@@ -1,0 +1,56 @@
+"""curl with pop3:// (a client nobody here wrote) against pop3lab-server: LIST, RETR of every
+message byte-compared with the .eml files (CRLF on the wire, dot-stuffing undone by curl), DELE
+with -X, and its effect checked afterwards."""
+
+import subprocess
+import sys
+
+from pop3fixture import Server, check, crlf, require_tool, sample_messages
+
+
+def main(binary, source_dir):
+    curl = require_tool("curl")
+    messages = sample_messages(source_dir)
+    wire = [crlf(content) for _, content in messages]
+
+    with Server(binary) as server:
+        base = f"pop3://127.0.0.1:{server.port}/"
+
+        def run(*args, url=""):
+            result = subprocess.run([curl, "--silent", "--show-error", "--max-time", "10",
+                                     "--user", "student:hessovs!", *args, base + url],
+                                    capture_output=True, timeout=20)
+            check(result.returncode == 0,
+                  f"curl {' '.join(args)} {base + url}: exit {result.returncode}: {result.stderr!r}")
+            return result.stdout
+
+        listing = run()
+        expected = b"".join(b"%d %d\r\n" % (n, len(w)) for n, w in enumerate(wire, 1))
+        check(listing == expected, f"LIST: {listing[:80]!r}...")
+
+        # Every message as curl writes it: the lines as sent (CRLF), the stuffed dots removed.
+        dotted = 0
+        for n in range(1, 36):
+            got = run(url=str(n))
+            check(got == wire[n - 1],
+                  f"RETR {n}: {len(got)} octets differ from {messages[n - 1][0]} ({len(wire[n - 1])})")
+            # Line endings considered: the .eml file has LF endings, the wire CRLF.
+            check(got.replace(b"\r\n", b"\n") == messages[n - 1][1].replace(b"\r\n", b"\n"),
+                  f"RETR {n}: differs from the file once line endings are set aside")
+            dotted += b"\n." in messages[n - 1][1]
+        check(dotted > 0, "no sample message has a dot-led line to exercise byte-stuffing")
+
+        # DELE with -X: curl sends DELE 1 (no body expected: -I) and QUITs, which commits.
+        run("--request", "DELE", "--head", url="1")
+        listing = run()
+        expected = b"".join(b"%d %d\r\n" % (n, len(w)) for n, w in enumerate(wire[1:], 1))
+        check(listing == expected, f"LIST after DELE 1: {listing[:80]!r}...")
+        check(run(url="1") == wire[1], "message 2 is now number 1")
+
+        # A custom command of its own: NOOP answers +OK and curl exits 0.
+        run("--request", "NOOP", "--head")
+    print("curl: LIST, RETR of 35 messages, DELE with -X all as expected")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
