@@ -99,7 +99,8 @@ inline QStringList sampleStudentFiles()
 }
 
 // Runs the event loop until predicate() holds or timeoutMs passes; the loop wakes up on any of
-// the given sender's signals (what QSignalSpy::wait does for one signal), so nothing polls or sleeps.
+// the given sender's signals (what QSignalSpy::wait does for one signal), so nothing polls or
+// sleeps.
 template<typename Sender, typename Predicate, typename... Signals>
 bool waitUntil(Sender *sender, Predicate predicate, int timeoutMs, Signals... wakeUps)
 {
@@ -132,13 +133,18 @@ public:
             m_closed = true;
         });
     }
+
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
 
     bool connectTo(quint16 port, int timeoutMs = 5000)
     {
         m_socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
-        return wait([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+        return wait(
+            [this] {
+                return m_socket.state() == QAbstractSocket::ConnectedState;
+            },
+            timeoutMs);
     }
 
     // Connects and returns the greeting line.
@@ -170,7 +176,11 @@ public:
     // The next line, CRLF included; empty after timeoutMs or when the connection closed first.
     QByteArray line(int timeoutMs = 5000)
     {
-        if (!wait([this] { return m_buffer.contains('\n') || m_closed; }, timeoutMs))
+        if (!wait(
+                [this] {
+                    return m_buffer.contains('\n') || m_closed;
+                },
+                timeoutMs))
             return {};
         const qsizetype nl = m_buffer.indexOf('\n');
         if (nl < 0)
@@ -218,7 +228,11 @@ public:
 
     bool waitClosed(int timeoutMs = 5000)
     {
-        return wait([this] { return m_closed; }, timeoutMs);
+        return wait(
+            [this] {
+                return m_closed;
+            },
+            timeoutMs);
     }
 
     // Everything until the server closes the connection.
@@ -246,20 +260,21 @@ public:
     }
 
     bool isClosed() const { return m_closed; }
+
     const QByteArray &buffered() const { return m_buffer; }
+
     QTcpSocket &socket() { return m_socket; }
 
 private:
-    template<typename Predicate>
-    bool wait(Predicate predicate, int timeoutMs)
+    template<typename Predicate> bool wait(Predicate predicate, int timeoutMs)
     {
         return waitUntil(&m_socket,
-                         predicate,
-                         timeoutMs,
-                         &QTcpSocket::readyRead,
-                         &QTcpSocket::connected,
-                         &QTcpSocket::disconnected,
-                         &QTcpSocket::errorOccurred);
+            predicate,
+            timeoutMs,
+            &QTcpSocket::readyRead,
+            &QTcpSocket::connected,
+            &QTcpSocket::disconnected,
+            &QTcpSocket::errorOccurred);
     }
 
     QTcpSocket m_socket;

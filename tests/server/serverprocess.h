@@ -3,12 +3,12 @@
 // The real pop3lab-server run as a child process: started on 127.0.0.1 port 0 in a workspace the
 // test owns, its port read from the first line it prints, stopped by a signal.
 
+#include "server/pop3testclient.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QTest>
-
-#include "server/pop3testclient.h"
 
 #include <csignal>
 #include <sys/types.h>
@@ -19,6 +19,7 @@ class ServerProcess final
 {
 public:
     ServerProcess() { m_process.setProgram(QStringLiteral(POP3LAB_SERVER_BINARY)); }
+
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
 
@@ -50,8 +51,9 @@ public:
             &QProcess::readyReadStandardOutput,
             &QProcess::finished);
         m_firstLine = m_stdout.left(m_stdout.indexOf('\n'));
-        static const QRegularExpression re(QStringLiteral(
-            "^pop3lab-server \\S+ listening on 127\\.0\\.0\\.1:(\\d+) \\(personality ([\\w.-]+)\\)$"));
+        static const QRegularExpression re(
+            QStringLiteral("^pop3lab-server \\S+ listening on 127\\.0\\.0\\.1:(\\d+) "
+                           "\\(personality ([\\w.-]+)\\)$"));
         const QRegularExpressionMatch m = re.match(QString::fromUtf8(m_firstLine));
         if (!m.hasMatch())
             return false;
@@ -80,10 +82,15 @@ public:
     }
 
     quint16 port() const { return m_port; }
+
     QByteArray firstLine() const { return m_firstLine; }
+
     QString personality() const { return m_personality; }
+
     QByteArray standardOutput() const { return m_stdout; }
+
     QByteArray standardError() { return m_process.readAllStandardError(); }
+
     QProcess &process() { return m_process; }
 
 private:

@@ -27,9 +27,9 @@ QList<QByteArray> makeMessages()
     QList<QByteArray> messages;
     for (int n = 1; n <= messageCount; ++n) {
         const bool junk = n % 4 == 0;
-        QByteArray m = junk ? QByteArray("From: bomber@example.net\nSubject: YOU WON\n\n")
-                            : "From: teacher@lab.example.edu\nSubject: note " + QByteArray::number(n)
-                + "\n\n";
+        QByteArray m = junk
+            ? QByteArray("From: bomber@example.net\nSubject: YOU WON\n\n")
+            : "From: teacher@lab.example.edu\nSubject: note " + QByteArray::number(n) + "\n\n";
         for (int line = 0; line < 60; ++line) {
             if (line % 17 == 3)
                 m += ".a dot-led line\n";
@@ -92,8 +92,15 @@ void TestAtomicCommit::killedDuringCommit()
     const QList<QByteArray> messages = makeMessages();
     const QString mailbox = makeMailbox(dir.path(), format, messages);
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    const QStringList args{"--workspace", workspace, "--mailbox", mailbox, "--user", "barakirs",
-                           "--password", "blacksun", "--quiet"};
+    const QStringList args{"--workspace",
+        workspace,
+        "--mailbox",
+        mailbox,
+        "--user",
+        "barakirs",
+        "--password",
+        "blacksun",
+        "--quiet"};
     QList<QByteArray> original;
     for (const QByteArray &m : messages)
         original.append(pop3test::wireBody(m));
@@ -123,8 +130,7 @@ void TestAtomicCommit::killedDuringCommit()
         clock.start();
         if (killAfterNs >= 0) {
             // A deliberate instant, not a wait for an event: spin until it comes, then kill.
-            while (clock.nsecsElapsed() < killAfterNs) {
-            }
+            while (clock.nsecsElapsed() < killAfterNs) { }
             server.kill();
         } else {
             c.waitClosed(10000);
@@ -173,15 +179,20 @@ void TestAtomicCommit::killedDuringCommit()
             ++none;
         } else {
             QVERIFY2(sorted(found) == sorted(survivors),
-                     qPrintable(what + QStringLiteral(": neither all nor none of the deletions, or a torn message")));
+                qPrintable(what
+                    + QStringLiteral(
+                        ": neither all nor none of the deletions, or a torn message")));
             ++all;
         }
         if (format == QLatin1String("maildir"))
-            QVERIFY(!QFile::exists(QDir(workspace).filePath(QStringLiteral("mail/barakirs/.pop3lab-expunge"))));
+            QVERIFY(!QFile::exists(
+                QDir(workspace).filePath(QStringLiteral("mail/barakirs/.pop3lab-expunge"))));
         qInfo("%s", qPrintable(what));
     }
     qInfo("%s: %d kills left the mailbox as it was, %d after the whole commit",
-          qPrintable(format), none, all);
+        qPrintable(format),
+        none,
+        all);
     QCOMPARE(none + all, iterationsPerFormat);
 }
 

@@ -40,6 +40,7 @@ struct Lab
     }
 
     quint16 port() const { return server.port(); }
+
     QString lockFile(const QString &user) const { return store.lockPath(user); }
 
     // The events of one session, in order.
@@ -68,8 +69,9 @@ QString makeEmlFolder(const QString &path, const QList<QByteArray> &messages)
 {
     QDir().mkpath(path);
     for (qsizetype i = 0; i < messages.size(); ++i)
-        pop3test::writeFile(QDir(path).filePath(QStringLiteral("%1.eml").arg(i + 1, 4, 10, QLatin1Char('0'))),
-                            messages.at(i));
+        pop3test::writeFile(
+            QDir(path).filePath(QStringLiteral("%1.eml").arg(i + 1, 4, 10, QLatin1Char('0'))),
+            messages.at(i));
     return path;
 }
 
@@ -88,7 +90,8 @@ QByteArray bigMessage(qint64 size)
         if (i % 97 == 0)
             m += ".dot-led line " + QByteArray::number(i) + '\n';
         else
-            m += QByteArray::number(i).rightJustified(8, '0') + ' ' + QByteArray(67, char('a' + i % 26)) + '\n';
+            m += QByteArray::number(i).rightJustified(8, '0') + ' '
+                + QByteArray(67, char('a' + i % 26)) + '\n';
     }
     return m;
 }
@@ -155,8 +158,9 @@ void TestPop3Server::labSheetSession()
     for (int n : {1, 12, 35}) {
         const QByteArray retr = c.multiLineCommand("retr " + QByteArray::number(n));
         const QByteArray content = pop3test::readFile(files.at(n - 1));
-        QCOMPARE(retr, "+OK " + QByteArray::number(pop3test::crlfLines(content).size())
-                           + " octets\r\n" + pop3test::wireBody(content));
+        QCOMPARE(retr,
+            "+OK " + QByteArray::number(pop3test::crlfLines(content).size()) + " octets\r\n"
+                + pop3test::wireBody(content));
     }
     QCOMPARE(c.command("quit"), QByteArray("+OK Logging out.\r\n"));
     QVERIFY(c.waitClosed());
@@ -169,9 +173,10 @@ void TestPop3Server::manyConcurrentSessions()
     Lab lab;
     constexpr int count = 50;
     const QString mail = makeEmlFolder(lab.dir.filePath(QStringLiteral("notes")),
-                                       {smallMessage(1), smallMessage(2), smallMessage(3)});
+        {smallMessage(1), smallMessage(2), smallMessage(3)});
     for (int i = 0; i < count; ++i)
-        QVERIFY(lab.store.addAccount(QStringLiteral("s%1").arg(i), QStringLiteral("pw%1").arg(i), mail));
+        QVERIFY(lab.store.addAccount(
+            QStringLiteral("s%1").arg(i), QStringLiteral("pw%1").arg(i), mail));
     QVERIFY(lab.start(false));
     QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
 
@@ -184,9 +189,10 @@ void TestPop3Server::manyConcurrentSessions()
     // Everyone's commands go out before anyone's reply is read: the server serves all at once.
     for (int i = 0; i < count; ++i)
         clients[i]->send("USER s" + QByteArray::number(i) + "\r\nPASS pw" + QByteArray::number(i)
-                         + "\r\nSTAT\r\nRETR 2\r\nDELE 1\r\nQUIT\r\n");
-    const QByteArray retr2 = "+OK " + QByteArray::number(pop3test::crlfLines(smallMessage(2)).size())
-        + " octets\r\n" + pop3test::wireBody(smallMessage(2));
+            + "\r\nSTAT\r\nRETR 2\r\nDELE 1\r\nQUIT\r\n");
+    const QByteArray retr2 = "+OK "
+        + QByteArray::number(pop3test::crlfLines(smallMessage(2)).size()) + " octets\r\n"
+        + pop3test::wireBody(smallMessage(2));
     const QByteArray expected = "+OK Dovecot ready.\r\n+OK\r\n+OK Logged in.\r\n+OK 3 "
         + QByteArray::number(3 * pop3test::crlfLines(smallMessage(1)).size()) + "\r\n" + retr2
         + "+OK Marked to be deleted.\r\n+OK Logging out, messages deleted.\r\n";
@@ -266,19 +272,20 @@ void TestPop3Server::pipelinedCommandsAnsweredInOrder()
     Client c;
     QVERIFY(c.open(lab.port()).startsWith("+OK"));
     // One write: the server must answer each command in order, bodies included.
-    c.send("CAPA\r\nUSER student\r\nPASS hessovs!\r\nSTAT\r\nRETR 1\r\nNOOP\r\nRETR 12\r\nDELE 3\r\n"
-           "LIST 3\r\nlist 4\r\nTOP 1 0\r\nRSET\r\nSTAT\r\nbogus\r\nRETR 35\r\nQUIT\r\n");
+    c.send(
+        "CAPA\r\nUSER student\r\nPASS hessovs!\r\nSTAT\r\nRETR 1\r\nNOOP\r\nRETR 12\r\nDELE 3\r\n"
+        "LIST 3\r\nlist 4\r\nTOP 1 0\r\nRSET\r\nSTAT\r\nbogus\r\nRETR 35\r\nQUIT\r\n");
     const QByteArray all = c.readUntilClosed();
     QVERIFY(c.isClosed());
     const QByteArray capa = all.left(all.indexOf("\r\n.\r\n") + 5);
     QVERIFY2(capa.startsWith("+OK") && capa.contains("\r\nPIPELINING\r\n"), capa.constData());
     const QByteArray content1 = pop3test::readFile(files.at(0));
-    const QByteArray top1 = "+OK\r\n" + pop3test::wireBody(content1.left(content1.indexOf("\n\n") + 2));
+    const QByteArray top1 =
+        "+OK\r\n" + pop3test::wireBody(content1.left(content1.indexOf("\n\n") + 2));
     const QByteArray expected = capa + "+OK\r\n+OK Logged in.\r\n+OK 35 23183\r\n" + retr(1)
-        + "+OK\r\n" + retr(12) + "+OK Marked to be deleted.\r\n"
-        + "-ERR Message is deleted.\r\n" + "+OK 4 340\r\n" + top1 + "+OK\r\n"
-        + "+OK 35 23183\r\n" + "-ERR Unknown command: BOGUS\r\n" + retr(35)
-        + "+OK Logging out.\r\n";
+        + "+OK\r\n" + retr(12) + "+OK Marked to be deleted.\r\n" + "-ERR Message is deleted.\r\n"
+        + "+OK 4 340\r\n" + top1 + "+OK\r\n" + "+OK 35 23183\r\n"
+        + "-ERR Unknown command: BOGUS\r\n" + retr(35) + "+OK Logging out.\r\n";
     QCOMPARE(all, expected);
 }
 
@@ -316,8 +323,9 @@ void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed()
 {
     Lab lab;
     const QByteArray big = bigMessage(6 * 1024 * 1024);
-    QVERIFY(lab.store.addAccount(QStringLiteral("archive"), QStringLiteral("pw"),
-                                 makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big})));
+    QVERIFY(lab.store.addAccount(QStringLiteral("archive"),
+        QStringLiteral("pw"),
+        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big})));
     QVERIFY(lab.start());
     const QByteArray wire = pop3test::wireBody(big);
 
@@ -334,13 +342,14 @@ void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed()
         QCOMPARE(other.command("NOOP", 2000), QByteArray("+OK\r\n"));
     QCOMPARE(other.command("STAT"), QByteArray("+OK 35 23183\r\n"));
     QVERIFY2(reader.buffered().size() + reader.socket().bytesAvailable() < wire.size(),
-             "the whole message was already delivered to a paused reader");
+        "the whole message was already delivered to a paused reader");
 
     reader.resume();
     const QByteArray retr = reader.multiLine(20000);
-    QCOMPARE(retr.size(), qsizetype(QByteArray("+OK ").size()
-                                    + QByteArray::number(pop3test::crlfLines(big).size()).size()
-                                    + QByteArray(" octets\r\n").size() + wire.size()));
+    QCOMPARE(retr.size(),
+        qsizetype(QByteArray("+OK ").size()
+            + QByteArray::number(pop3test::crlfLines(big).size()).size()
+            + QByteArray(" octets\r\n").size() + wire.size()));
     QVERIFY(retr.endsWith(wire));
     QCOMPARE(reader.line(), QByteArray("+OK\r\n")); // the NOOP pipelined behind the body
     QCOMPARE(reader.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
@@ -351,13 +360,17 @@ void TestPop3Server::overlongLines_data()
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QByteArray>("replyStart");
     QTest::newRow("a 256-octet command is over the RFC 2449 limit")
-        << QByteArray("NOOP " + QByteArray(249, 'x') + "\r\n") << QByteArray("-ERR Command line too long (256 octets");
+        << QByteArray("NOOP " + QByteArray(249, 'x') + "\r\n")
+        << QByteArray("-ERR Command line too long (256 octets");
     QTest::newRow("a 5000-octet line is refused whole")
-        << QByteArray("USER " + QByteArray(4993, 'y') + "\r\n") << QByteArray("-ERR Command line too long (5000 octets");
+        << QByteArray("USER " + QByteArray(4993, 'y') + "\r\n")
+        << QByteArray("-ERR Command line too long (5000 octets");
     QTest::newRow("a 20000-octet line, beyond the 8 KiB buffer, is discarded and refused")
-        << QByteArray(QByteArray(19998, 'z') + "\r\n") << QByteArray("-ERR Command line too long (20000 octets");
+        << QByteArray(QByteArray(19998, 'z') + "\r\n")
+        << QByteArray("-ERR Command line too long (20000 octets");
     QTest::newRow("2 MB without a newline, then one, is one refused line")
-        << QByteArray(QByteArray(2 * 1024 * 1024, 'q') + "\n") << QByteArray("-ERR Command line too long (2097153 octets");
+        << QByteArray(QByteArray(2 * 1024 * 1024, 'q') + "\n")
+        << QByteArray("-ERR Command line too long (2097153 octets");
 }
 
 void TestPop3Server::overlongLines()
@@ -540,7 +553,8 @@ void TestPop3Server::eventStreamOfOneSession()
     const Event &retr = events.at(10);
     QVERIFY(retr.multiLine);
     QVERIFY(!retr.truncated);
-    QCOMPARE(retr.octets, pop3test::crlfLines(pop3test::readFile(pop3test::sampleStudentFiles().at(1))).size());
+    QCOMPARE(retr.octets,
+        pop3test::crlfLines(pop3test::readFile(pop3test::sampleStudentFiles().at(1))).size());
     QCOMPARE(events.at(12).number, 2);
     QCOMPARE(events.at(16).numbers, QList<int>{2});
     QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 34);

@@ -17,11 +17,14 @@ using pop3test::ServerProcess;
 
 namespace {
 
-const QByteArray messageA = "From: Marta Lindqvist <m.lindqvist@example.edu>\nTo: student@lab.example.edu\n"
-                            "Subject: first\n\nHello.\n.a line that starts with a dot\n..two dots\n";
-const QByteArray messageB = "From: Tom <tom@example.edu>\nSubject: second\n\n"
-                            "From the start of this line, an mbox must quote it.\n>From quoted once\nbye\n";
-const QByteArray messageC = "From: Ana <ana@example.edu>\r\nSubject: third, CRLF\r\n\r\nNo newline at the end";
+const QByteArray messageA =
+    "From: Marta Lindqvist <m.lindqvist@example.edu>\nTo: student@lab.example.edu\n"
+    "Subject: first\n\nHello.\n.a line that starts with a dot\n..two dots\n";
+const QByteArray messageB =
+    "From: Tom <tom@example.edu>\nSubject: second\n\n"
+    "From the start of this line, an mbox must quote it.\n>From quoted once\nbye\n";
+const QByteArray messageC =
+    "From: Ana <ana@example.edu>\r\nSubject: third, CRLF\r\n\r\nNo newline at the end";
 
 QByteArray retrReply(const QByteArray &content)
 {
@@ -73,9 +76,18 @@ void TestServerBinary::helpAndVersion()
     const pop3test::RunResult help = pop3test::runServer({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(!help.crashed);
-    for (const char *option : {"--listen", "--mailbox", "--user", "--password", "--accounts",
-                               "--personality", "--workspace", "--reset", "--in-place", "--trace",
-                               "--idle-timeout", "--version"})
+    for (const char *option : {"--listen",
+             "--mailbox",
+             "--user",
+             "--password",
+             "--accounts",
+             "--personality",
+             "--workspace",
+             "--reset",
+             "--in-place",
+             "--trace",
+             "--idle-timeout",
+             "--version"})
         QVERIFY2(help.out.contains(option), option);
     const pop3test::RunResult version = pop3test::runServer({QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
@@ -89,32 +101,45 @@ void TestServerBinary::badCommandLine_data()
     QDir().mkpath(d + QStringLiteral("/photos"));
     pop3test::writeFile(d + QStringLiteral("/photos/cat.jpg"), "\xff\xd8\xff");
     pop3test::writeFile(d + QStringLiteral("/bad-accounts.txt"), "alice secret\n");
-    pop3test::writeFile(d + QStringLiteral("/missing-accounts.txt"), "alice secret nowhere/alice\n");
+    pop3test::writeFile(
+        d + QStringLiteral("/missing-accounts.txt"), "alice secret nowhere/alice\n");
 
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("named"); // what the one-line error must name
-    QTest::newRow("an unknown option") << QStringList{"--frobnicate"} << QStringLiteral("frobnicate");
-    QTest::newRow("an option without its value") << QStringList{"--mailbox"} << QStringLiteral("mailbox");
+    QTest::newRow("an unknown option")
+        << QStringList{"--frobnicate"} << QStringLiteral("frobnicate");
+    QTest::newRow("an option without its value")
+        << QStringList{"--mailbox"} << QStringLiteral("mailbox");
     QTest::newRow("a stray argument") << QStringList{"student"} << QStringLiteral("student");
     QTest::newRow("a mailbox that does not exist")
-        << QStringList{"--mailbox", d + "/nowhere", "--user", "a", "--password", "b"} << d + "/nowhere";
+        << QStringList{"--mailbox", d + "/nowhere", "--user", "a", "--password", "b"}
+        << d + "/nowhere";
     QTest::newRow("a file that is not an mbox")
-        << QStringList{"--mailbox", d + "/notes.txt", "--user", "a", "--password", "b"} << d + "/notes.txt";
+        << QStringList{"--mailbox", d + "/notes.txt", "--user", "a", "--password", "b"}
+        << d + "/notes.txt";
     QTest::newRow("a folder that is no mailbox")
-        << QStringList{"--mailbox", d + "/photos", "--user", "a", "--password", "b"} << d + "/photos";
-    QTest::newRow("--mailbox without --user") << QStringList{"--mailbox", d + "/photos"} << QStringLiteral("--user");
-    QTest::newRow("--user without --mailbox") << QStringList{"--user", "a", "--password", "b"} << QStringLiteral("--mailbox");
-    QTest::newRow("--in-place without --mailbox") << QStringList{"--in-place"} << QStringLiteral("--in-place");
-    QTest::newRow("a listen address without a port") << QStringList{"--listen", "127.0.0.1"} << QStringLiteral("--listen");
-    QTest::newRow("a port out of range") << QStringList{"--listen", "127.0.0.1:70000"} << QStringLiteral("70000");
-    QTest::newRow("an idle timeout that is no number") << QStringList{"--idle-timeout", "soon"} << QStringLiteral("soon");
-    QTest::newRow("an unknown personality") << QStringList{"--personality", "exchange"} << QStringLiteral("exchange");
+        << QStringList{"--mailbox", d + "/photos", "--user", "a", "--password", "b"}
+        << d + "/photos";
+    QTest::newRow("--mailbox without --user")
+        << QStringList{"--mailbox", d + "/photos"} << QStringLiteral("--user");
+    QTest::newRow("--user without --mailbox")
+        << QStringList{"--user", "a", "--password", "b"} << QStringLiteral("--mailbox");
+    QTest::newRow("--in-place without --mailbox")
+        << QStringList{"--in-place"} << QStringLiteral("--in-place");
+    QTest::newRow("a listen address without a port")
+        << QStringList{"--listen", "127.0.0.1"} << QStringLiteral("--listen");
+    QTest::newRow("a port out of range")
+        << QStringList{"--listen", "127.0.0.1:70000"} << QStringLiteral("70000");
+    QTest::newRow("an idle timeout that is no number")
+        << QStringList{"--idle-timeout", "soon"} << QStringLiteral("soon");
+    QTest::newRow("an unknown personality")
+        << QStringList{"--personality", "exchange"} << QStringLiteral("exchange");
     QTest::newRow("an accounts file that does not exist")
         << QStringList{"--accounts", d + "/none.txt"} << d + "/none.txt";
     QTest::newRow("an accounts line without its mailbox")
         << QStringList{"--accounts", d + "/bad-accounts.txt"} << d + "/bad-accounts.txt:1";
-    QTest::newRow("an accounts line naming a missing mailbox")
-        << QStringList{"--accounts", d + "/missing-accounts.txt"} << QStringLiteral("nowhere/alice");
+    QTest::newRow("an accounts line naming a missing mailbox") << QStringList{
+        "--accounts", d + "/missing-accounts.txt"} << QStringLiteral("nowhere/alice");
     QTest::newRow("a trace file that cannot be written")
         << QStringList{"--trace", d + "/no/such/dir/trace.jsonl"} << d + "/no/such/dir/trace.jsonl";
 }
@@ -126,7 +151,8 @@ void TestServerBinary::badCommandLine()
     QTemporaryDir workspace;
     // The row's arguments last, so that an option missing its value is really missing it (a
     // later --listen wins over this one).
-    const QStringList all = QStringList{"--workspace", workspace.path(), "--listen", "127.0.0.1:0"} + args;
+    const QStringList all =
+        QStringList{"--workspace", workspace.path(), "--listen", "127.0.0.1:0"} + args;
     const pop3test::RunResult r = pop3test::runServer(all);
     QVERIFY2(!r.crashed, r.err.constData());
     QVERIFY2(r.exitCode != 0, r.out.constData());
@@ -142,8 +168,8 @@ void TestServerBinary::portInUse()
     QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
     const QString port = QString::number(occupier.serverPort());
     QTemporaryDir workspace;
-    const pop3test::RunResult r = pop3test::runServer(
-        {"--workspace", workspace.path(), "--listen", "127.0.0.1:" + port});
+    const pop3test::RunResult r =
+        pop3test::runServer({"--workspace", workspace.path(), "--listen", "127.0.0.1:" + port});
     QVERIFY(!r.crashed);
     QVERIFY(r.exitCode != 0);
     QVERIFY2(r.err.startsWith("pop3lab-server: ") && r.err.count('\n') == 1, r.err.constData());
@@ -183,18 +209,26 @@ void TestServerBinary::mailboxFormats()
         pop3test::writeFile(mailbox + QStringLiteral("/c.eml"), messageC);
     }
     ServerProcess server;
-    QVERIFY(server.start({"--workspace", dir.filePath(QStringLiteral("ws")), "--mailbox", mailbox,
-                          "--user", "ana", "--password", "s3cret"}));
+    QVERIFY(server.start({"--workspace",
+        dir.filePath(QStringLiteral("ws")),
+        "--mailbox",
+        mailbox,
+        "--user",
+        "ana",
+        "--password",
+        "s3cret"}));
     Client c;
     QVERIFY(c.open(server.port()).startsWith("+OK"));
     QVERIFY(c.login("ana", "s3cret"));
-    const QList<QByteArray> messages{messageA, messageB, format == QLatin1String("mbox") ? messageC + '\n' : messageC};
+    const QList<QByteArray> messages{
+        messageA, messageB, format == QLatin1String("mbox") ? messageC + '\n' : messageC};
     qint64 total = 0;
     for (const QByteArray &m : messages)
         total += pop3test::crlfLines(m).size();
     QCOMPARE(c.command("STAT"), "+OK 3 " + QByteArray::number(total) + "\r\n");
     for (int n = 1; n <= 3; ++n)
-        QCOMPARE(c.multiLineCommand("RETR " + QByteArray::number(n)), retrReply(messages.at(n - 1)));
+        QCOMPARE(
+            c.multiLineCommand("RETR " + QByteArray::number(n)), retrReply(messages.at(n - 1)));
     QCOMPARE(c.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
     QCOMPARE(server.stop(), 0);
 }
@@ -203,14 +237,17 @@ void TestServerBinary::accountsFileServesAClass()
 {
     QTemporaryDir dir;
     const QString alice = copyDir(QStringLiteral(POP3LAB_SOURCE_DIR "/resources/mailbox/student"),
-                                  dir.filePath(QStringLiteral("class/alice")));
-    pop3test::writeFile(dir.filePath(QStringLiteral("class/carol.mbox")), pop3test::mboxOf({messageA, messageB}));
+        dir.filePath(QStringLiteral("class/alice")));
+    pop3test::writeFile(
+        dir.filePath(QStringLiteral("class/carol.mbox")), pop3test::mboxOf({messageA, messageB}));
     pop3test::writeFile(dir.filePath(QStringLiteral("class/accounts.txt")),
-                        "# NET 210, group B\nalice pw-alice alice\n\nbob pw-bob sample:student\n"
-                        "carol pw-carol carol.mbox\n");
+        "# NET 210, group B\nalice pw-alice alice\n\nbob pw-bob sample:student\n"
+        "carol pw-carol carol.mbox\n");
     ServerProcess server;
-    QVERIFY(server.start({"--workspace", dir.filePath(QStringLiteral("ws")), "--accounts",
-                          dir.filePath(QStringLiteral("class/accounts.txt"))}));
+    QVERIFY(server.start({"--workspace",
+        dir.filePath(QStringLiteral("ws")),
+        "--accounts",
+        dir.filePath(QStringLiteral("class/accounts.txt"))}));
     // Only the accounts of the file: the built-in samples are not served alongside.
     Client stranger;
     QVERIFY(stranger.open(server.port()).startsWith("+OK"));
@@ -240,18 +277,27 @@ void TestServerBinary::accountsFileServesAClass()
     QVERIFY(again.login("alice", "pw-alice"));
     QCOMPARE(again.command("STAT").left(7), QByteArray("+OK 33 "));
     QCOMPARE(server.stop(), 0);
-    QCOMPARE(countFiles(alice), 35); // alice's original is untouched: her copy lives in the workspace
+    QCOMPARE(
+        countFiles(alice), 35); // alice's original is untouched: her copy lives in the workspace
 }
 
 void TestServerBinary::inPlaceChangesTheOriginalDefaultNever()
 {
     QTemporaryDir dir;
-    const QString original = copyDir(QStringLiteral(POP3LAB_SOURCE_DIR "/resources/mailbox/student"),
-                                     dir.filePath(QStringLiteral("student")));
-    const QStringList names = QDir(original).entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
+    const QString original =
+        copyDir(QStringLiteral(POP3LAB_SOURCE_DIR "/resources/mailbox/student"),
+            dir.filePath(QStringLiteral("student")));
+    const QStringList names =
+        QDir(original).entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
     for (bool inPlace : {false, true}) {
-        QStringList args{"--workspace", dir.filePath(inPlace ? QStringLiteral("ws2") : QStringLiteral("ws1")),
-                         "--mailbox", original, "--user", "student", "--password", "hessovs!"};
+        QStringList args{"--workspace",
+            dir.filePath(inPlace ? QStringLiteral("ws2") : QStringLiteral("ws1")),
+            "--mailbox",
+            original,
+            "--user",
+            "student",
+            "--password",
+            "hessovs!"};
         if (inPlace)
             args << QStringLiteral("--in-place");
         ServerProcess server;
@@ -349,8 +395,15 @@ void TestServerBinary::traceIsJsonLines()
         QVERIFY(pop3::EventLog::fromJsonLine(line).has_value());
         kinds.append(o.value(QStringLiteral("kind")).toString());
     }
-    for (const char *kind : {"connected", "client-line", "server-reply", "state-changed",
-                             "lock-created", "marked-deleted", "expunged", "lock-removed", "disconnected"})
+    for (const char *kind : {"connected",
+             "client-line",
+             "server-reply",
+             "state-changed",
+             "lock-created",
+             "marked-deleted",
+             "expunged",
+             "lock-removed",
+             "disconnected"})
         QVERIFY2(kinds.contains(QLatin1String(kind)), kind);
     QCOMPARE(kinds.first(), QStringLiteral("connected"));
     QCOMPARE(kinds.last(), QStringLiteral("disconnected"));
