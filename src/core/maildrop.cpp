@@ -260,8 +260,17 @@ Result Maildrop::loadMbox()
             return 2;
         return 0;
     };
-    QHash<QByteArray, int> occurrences;
+    // Unique-ids of messages without X-UIDL are "content hash" or "hash.N" for identical copies,
+    // remembered in a side file so that deleting one copy never renames the others (RFC 1939 §7).
+    QHash<QByteArray, QList<QByteArray>> remembered; // hash -> ids, in mailbox order
+    QHash<QByteArray, int> lastSuffix;
+    for (const auto &[hash, uid] : readUidFile(uidFilePath())) {
+        remembered[hash].append(uid);
+        const qsizetype dot = uid.lastIndexOf('.');
+        lastSuffix[hash] = qMax(lastSuffix.value(hash), dot < 0 ? 1 : uid.mid(dot + 1).toInt());
+    }
     QSet<QByteArray> seen;
+    m_mboxHashes.clear();
     for (qsizetype i = 0; i < starts.size(); ++i) {
         const qint64 sep = starts.at(i);
         const char *nl = static_cast<const char *>(std::memchr(data + sep, '\n', size_t(size - sep)));
@@ -280,17 +289,66 @@ Result Maildrop::loadMbox()
         const QByteArray content = QByteArray::fromRawData(data + begin, qsizetype(end - begin));
         const qsizetype headerEnd = content.indexOf("\n\n");
         const QByteArray header = content.left(headerEnd < 0 ? content.size() : headerEnd);
+        const QByteArray hash
+            = QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex().left(16);
+        m_mboxHashes.append(hash);
         QByteArray uid = sanitizeUid(headerValue(header, "X-UIDL"));
         if (headerValue(header, "X-UIDL").isEmpty() || seen.contains(uid)) {
-            const QByteArray hash
-                = QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex().left(16);
-            const int n = ++occurrences[hash];
-            uid = n == 1 ? hash : hash + '.' + QByteArray::number(n);
+            QList<QByteArray> &known = remembered[hash];
+            while (!known.isEmpty() && seen.contains(known.first()))
+                known.removeFirst();
+            if (!known.isEmpty()) {
+                uid = known.takeFirst();
+            } else {
+                do {
+                    const int n = ++lastSuffix[hash];
+                    uid = n == 1 ? hash : hash + '.' + QByteArray::number(n);
+                } while (seen.contains(uid));
+            }
         }
         seen.insert(uid);
         info.uid = uid;
         m_messages.append(std::move(info));
     }
+    return writeUidFile();
+}
+
+QString Maildrop::uidFilePath() const
+{
+    const QFileInfo fi(m_path);
+    return fi.dir().filePath(QLatin1Char('.') + fi.fileName() + QStringLiteral(".pop3lab-uidl"));
+}
+
+QList<std::pair<QByteArray, QByteArray>> Maildrop::readUidFile(const QString &path)
+{
+    QList<std::pair<QByteArray, QByteArray>> entries;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return entries;
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() == 2 && !fields.at(0).isEmpty() && !fields.at(1).isEmpty())
+            entries.append({fields.at(0), fields.at(1)});
+    }
+    return entries;
+}
+
+Result Maildrop::writeUidFile(const QSet<qint64> &dropped)
+{
+    QByteArray content;
+    for (qsizetype i = 0; i < m_messages.size(); ++i) {
+        if (!dropped.contains(m_messages.at(i).offset))
+            content += m_mboxHashes.value(i) + ' ' + m_messages.at(i).uid + '\n';
+    }
+    QFile existing(uidFilePath());
+    if (existing.open(QIODevice::ReadOnly) && existing.readAll() == content)
+        return Result::success();
+    existing.close();
+    QSaveFile file(uidFilePath());
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
+        return Result::failure(QStringLiteral("cannot write the unique-id list %1: %2")
+                                   .arg(uidFilePath(), file.errorString()));
     return Result::success();
 }
 
@@ -351,6 +409,9 @@ Result Maildrop::expunge(const QList<MessageInfo> &victims, QStringList *removed
         if (!out.commit())
             return Result::failure(
                 QStringLiteral("cannot replace %1: %2").arg(m_path, out.errorString()));
+        // The kept messages keep their ids: forget the removed ones before reloading.
+        if (Result r = writeUidFile(drop); !r)
+            return r;
         return reload();
     }
 

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -69,10 +70,15 @@ private:
     Result loadFiles(const QStringList &files);
     Result loadMbox();
     Result finishJournal();
+    // The side file that remembers mbox unique-ids: ".<mbox name>.pop3lab-uidl" beside it.
+    QString uidFilePath() const;
+    static QList<std::pair<QByteArray, QByteArray>> readUidFile(const QString &path);
+    Result writeUidFile(const QSet<qint64> &droppedOffsets = {});
 
     QString m_path;
     Format m_format = Format::EmlFolder;
     QList<MessageInfo> m_messages;
+    QList<QByteArray> m_mboxHashes; // content hash per mbox message, for the unique-id file
 };
 
 // Scans one message held in memory: sizes, line counts and the summary headers.
