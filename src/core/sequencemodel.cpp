@@ -220,7 +220,12 @@ bool SequenceModel::append(const Event &e)
         break;
     }
     case EventKind::StateChanged: {
-        // No row of its own: the band changes on the row that caused it (the one just before).
+        // No row of its own: the band changes on the row that caused it (the one just before);
+        // closing is drawn on the disconnect that follows.
+        if (e.to == State::Closed) {
+            s.closing = true;
+            return false;
+        }
         s.state = e.to;
         for (qsizetype i = index - 1; i >= 0 && i >= s.firstRow; --i) {
             if (m_rows[size_t(i)].session == e.session && m_rows[size_t(i)].kind != RowKind::LoginSummary) {
@@ -292,6 +297,7 @@ bool SequenceModel::append(const Event &e)
         break;
     case EventKind::Disconnected:
         r.kind = RowKind::Disconnect;
+        s.state = State::Closed;
         r.text = e.text;
         r.detail = e.detail;
         if (e.text != disconnectReasonName(DisconnectReason::Quit))
@@ -648,7 +654,7 @@ QString SequenceModel::label(qsizetype index) const
             return tr("lock file created: %1").arg(r.text);
         case EventKind::LockRemoved:
             if (r.has(MarksLost))
-                return tr("lock removed, no UPDATE: marked %1 NOT deleted").arg(r.extra);
+                return plural("lock removed, no UPDATE: message(s) %1 NOT deleted", r.number).arg(r.extra);
             if (r.has(Dropped))
                 return tr("lock file removed (no UPDATE): %1").arg(r.text);
             return tr("lock file removed: %1").arg(r.text);
@@ -671,7 +677,7 @@ QString SequenceModel::label(qsizetype index) const
         if (!r.has(Dropped))
             return tr("connection closed after QUIT");
         if (r.has(MarksLost))
-            return tr("connection dropped (%1): no UPDATE, %2 kept").arg(r.text, r.extra);
+            return plural("connection dropped (%1): no UPDATE, message(s) %2 kept", r.number).arg(r.text, r.extra);
         return tr("connection dropped (%1): no UPDATE").arg(r.text);
     case RowKind::LoginSummary:
         return r.lines > 0 ? tr("login as %1: %2 (%3 -ERR) collapsed")

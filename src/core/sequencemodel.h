@@ -190,7 +190,8 @@ private:
         qsizetype authRows = 0;   // arrows exchanged in AUTHORIZATION
         int authErrors = 0;
         bool alive = true;
-        bool inSasl = false; // the last reply was a "+ " challenge
+        bool closing = false; // CLOSED came: the disconnect row draws it
+        bool inSasl = false;  // the last reply was a "+ " challenge
         Command saslCommand = Command::None;
     };
     struct LaneUse

@@ -242,7 +242,7 @@ void TestSequenceModel::droppedConnectionLosesTheMarks()
     QVERIFY(m.row(bye).has(Model::Dropped));
     QCOMPARE(m.row(bye).detail, QStringLiteral("the terminal window was closed"));
     QVERIFY(m.caption(bye).contains(QLatin1String("never enters UPDATE")));
-    QVERIFY(bench.text(m).contains(QLatin1String("{dropped; marks lost: 1}")));
+    QVERIFY(bench.text(m).contains(QLatin1String("{dropped; marks lost: 1; TRANSACTION -> CLOSED}")));
 }
 
 void TestSequenceModel::secondLoginIsRefusedInUse()

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QFont>
+#include <QRectF>
+
+class QPainter;
+
+namespace pop3 {
+class SequenceModel;
+}
+
+// Draws a SequenceModel in diagram coordinates (zoom 1, origin at the top left of the whole
+// diagram). The view, the image/SVG/PDF exports and the benchmark all paint through here, so what
+// is exported is what is seen. Only the rows asked for are touched: a frame costs the visible rows.
+//
+//   x: | time | client lanes ... |── arrows ──| server (state band) |── notes ──| maildrop (lock band) | notes
+//   y: | header | row 0 | row 1 | ...     (a row is SequenceModel::rowUnits units of unitHeight)
+class SequencePainter final
+{
+    Q_DECLARE_TR_FUNCTIONS(SequencePainter)
+
+public:
+    static constexpr qreal unitHeight = 17;
+    static constexpr qreal headerHeight = 52;
+    static constexpr qreal timeWidth = 108;
+    static constexpr qreal laneGap = 170;
+    static constexpr qreal toServer = 430;
+    static constexpr qreal toMaildrop = 250;
+    static constexpr qreal notesWidth = 560;
+    static constexpr qreal bottomMargin = 24;
+
+    explicit SequencePainter(const pop3::SequenceModel &model);
+
+    qreal clientX(int lane) const { return timeWidth + 90 + lane * laneGap; }
+    qreal serverX() const;
+    qreal maildropX() const { return serverX() + toMaildrop; }
+    QSizeF size() const; // the whole diagram
+    qreal rowTop(qsizetype visible) const;
+    qreal rowHeight(qsizetype visible) const;
+    qreal arrowY(qsizetype visible) const { return rowTop(visible) + unitHeight * 1.25; }
+    // The visible index at diagram y (clamped; -1 when empty).
+    qsizetype visibleAt(qreal y) const;
+
+    // Rows [first, last] (visible indices); selected: a model row or -1. detail: false draws
+    // lines only (far zoomed out, where text would not be readable anyway).
+    void paintRows(QPainter *p, qsizetype first, qsizetype last, qsizetype selected, bool detail) const;
+    // The lane names as they are at visible row `at`, in a band of headerHeight from y.
+    void paintHeader(QPainter *p, qreal y, qsizetype at, qreal width) const;
+    // Everything in diagram coordinates (exports).
+    void paintAll(QPainter *p) const;
+
+    static QColor stateColor(int state);
+
+private:
+    void paintLifelines(QPainter *p, qsizetype first, qsizetype last) const;
+    void paintRow(QPainter *p, qsizetype visible, bool selected, bool detail) const;
+    void paintArrow(QPainter *p, qreal x1, qreal x2, qreal y, int style, const QColor &color) const;
+    void paintText(QPainter *p, const QRectF &rect, const QString &text, const QFont &font,
+                   const QColor &color, Qt::Alignment align = Qt::AlignLeft | Qt::AlignBottom) const;
+    void paintErrorMark(QPainter *p, QPointF center) const;
+    void paintLock(QPainter *p, QPointF center, bool open, bool crossed) const;
+
+    const pop3::SequenceModel &m_model;
+    QFont m_font;
+    QFont m_mono;
+    QFont m_small;
+    QFont m_bold;
+};
