@@ -20,6 +20,7 @@ Pop3Connection::Pop3Connection(Pop3Server *server,
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(maxReadBuffer); // beyond this, TCP flow control holds the client
     connect(m_socket, &QTcpSocket::readyRead, this, &Pop3Connection::readInput);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Pop3Connection::pump);
     connect(m_socket, &QTcpSocket::disconnected, this, &Pop3Connection::socketGone);
@@ -46,20 +47,35 @@ void Pop3Connection::start()
 void Pop3Connection::readInput()
 {
     m_lastActivity = QDateTime::currentMSecsSinceEpoch();
-    if (m_inputPos > 0 && m_inputPos == m_input.size()) {
-        m_input.clear();
-        m_inputPos = 0;
-    }
-    m_input += m_socket->readAll();
     processLines();
 }
 
+bool Pop3Connection::pullInput()
+{
+    if (m_socket->bytesAvailable() <= 0)
+        return false;
+    if (m_inputPos > 0) {
+        m_input.remove(0, m_inputPos);
+        m_inputPos = 0;
+    }
+    m_input += m_socket->readAll();
+    return true;
+}
+
+// Answers the complete lines received so far, in order (RFC 2449 PIPELINING). Input is taken
+// from the socket only while the replies already queued are below the high-water mark, so a
+// client that pipelines without reading is slowed down by TCP instead of filling our memory.
 void Pop3Connection::processLines()
 {
-    while (!m_body && !m_closing && m_inputPos < m_input.size()) {
+    if (m_processing)
+        return; // called again from inside send(): the loop below goes on
+    m_processing = true;
+    while (!m_body && !m_closing && m_socket->bytesToWrite() < highWater) {
         const char *base = m_input.constData() + m_inputPos;
         const qsizetype available = m_input.size() - m_inputPos;
-        const char *nl = static_cast<const char *>(std::memchr(base, '\n', size_t(available)));
+        const char *nl = available > 0
+            ? static_cast<const char *>(std::memchr(base, '\n', size_t(available)))
+            : nullptr;
         if (!nl) {
             if (m_overlongLength >= 0) {
                 m_overlongLength += available;
@@ -69,7 +85,9 @@ void Pop3Connection::processLines()
                 m_overlongLength = available;
                 m_inputPos = m_input.size();
             }
-            break;
+            if (!pullInput())
+                break;
+            continue;
         }
         const qsizetype lineSize = nl - base + 1;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -87,10 +105,8 @@ void Pop3Connection::processLines()
     if (m_inputPos == m_input.size()) {
         m_input.clear();
         m_inputPos = 0;
-    } else if (m_inputPos > 64 * 1024) {
-        m_input.remove(0, m_inputPos);
-        m_inputPos = 0;
     }
+    m_processing = false;
 }
 
 void Pop3Connection::send(Pop3Session::Reply reply)
@@ -110,8 +126,6 @@ void Pop3Connection::send(Pop3Session::Reply reply)
 void Pop3Connection::pump()
 {
     m_lastActivity = QDateTime::currentMSecsSinceEpoch();
-    if (!m_body)
-        return;
     while (m_body && m_socket->bytesToWrite() < highWater) {
         const QByteArray chunk = m_body->read(64 * 1024);
         if (!chunk.isEmpty())
@@ -119,12 +133,12 @@ void Pop3Connection::pump()
         if (m_body->atEnd())
             m_body.reset();
     }
-    if (!m_body) {
-        if (m_closing)
-            closeAfterWrites();
-        else
-            processLines(); // pipelined commands waiting behind the body
-    }
+    if (m_body || m_finished)
+        return;
+    if (m_closing)
+        closeAfterWrites();
+    else
+        processLines(); // pipelined commands waiting behind the body or the queued replies
 }
 
 void Pop3Connection::closeAfterWrites()
@@ -142,7 +156,10 @@ void Pop3Connection::socketGone()
     m_finished = true;
     m_body.reset();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_dropped)
+    if (m_timedOut)
+        m_session->end(DisconnectReason::IdleTimeout, now,
+                       QStringLiteral("the client stopped reading in the middle of a reply"));
+    else if (m_dropped)
         m_session->end(DisconnectReason::Error, now, QStringLiteral("connection dropped by the server (fault injected)"));
     else if (m_session->isClosing())
         m_session->end(m_session->closeReason(), now);
@@ -156,7 +173,15 @@ void Pop3Connection::timeOut()
 {
     if (m_closing || m_finished)
         return;
-    m_body.reset();
+    if (m_body) {
+        // The client stopped reading in the middle of a body: no -ERR can follow half a message,
+        // so the connection is cut (the reply is reported as truncated).
+        m_body.reset();
+        m_timedOut = true;
+        m_socket->abort();
+        socketGone();
+        return;
+    }
     send(m_session->idleTimeout(QDateTime::currentMSecsSinceEpoch()));
 }
 

@@ -35,6 +35,8 @@ public:
     static constexpr qsizetype maxBufferedLine = 8192;
     // Body bytes queued in the socket before waiting for it to drain.
     static constexpr qint64 highWater = 256 * 1024;
+    // Received octets the socket buffers before the server stops reading from the kernel.
+    static constexpr qint64 maxReadBuffer = 64 * 1024;
 
 signals:
     void finished(pop3::Pop3Connection *connection);
@@ -42,6 +44,7 @@ signals:
 private:
     void readInput();
     void processLines();
+    bool pullInput(); // appends what the socket has buffered to m_input; false if nothing
     void send(Pop3Session::Reply reply);
     void pump();
     void closeAfterWrites();
@@ -59,6 +62,8 @@ private:
     bool m_closing = false;
     bool m_finished = false;
     bool m_dropped = false;
+    bool m_timedOut = false;
+    bool m_processing = false;
 };
 
 } // namespace pop3
