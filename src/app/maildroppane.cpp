@@ -30,10 +30,12 @@ MaildropPane::MaildropPane(pop3::EventLog *log, pop3::MailStore *store, QWidget 
     QHeaderView *header = m_ui->messageView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    header->resizeSection(MaildropModel::Number, fontMetrics().horizontalAdvance(QStringLiteral("00000")));
-    header->resizeSection(MaildropModel::Size, fontMetrics().horizontalAdvance(QStringLiteral("Octets000")));
-    header->resizeSection(MaildropModel::UniqueId, fontMetrics().horizontalAdvance(QStringLiteral("00000000000000")));
-    header->resizeSection(MaildropModel::From, fontMetrics().horizontalAdvance(QStringLiteral("someone@example.org00")));
+    const QFontMetrics metrics = m_ui->messageView->fontMetrics();
+    header->resizeSection(MaildropModel::Number, metrics.horizontalAdvance(QStringLiteral("No.00")));
+    header->resizeSection(MaildropModel::Size, metrics.horizontalAdvance(QStringLiteral("Octets00")));
+    header->resizeSection(MaildropModel::UniqueId, metrics.horizontalAdvance(QStringLiteral("000000016553f10000")));
+    header->resizeSection(MaildropModel::From, metrics.horizontalAdvance(QStringLiteral("Marta Lindqvist <m.l")));
+    m_ui->messageView->setTextElideMode(Qt::ElideRight);
     QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     fixed.setPointSize(font().pointSize());
     m_ui->rawView->setFont(fixed);
@@ -139,7 +141,7 @@ void MaildropPane::updateWidgets()
                        .arg(m_user.toHtmlEscaped())
                        .arg(total);
     if (marked > 0)
-        text += QLatin1String(" — ") + tr("%n marked for deletion", nullptr, marked);
+        text += QStringLiteral(" — ") + tr("%n marked for deletion", nullptr, marked);
     m_ui->userLabel->setText(text);
     m_ui->resetButton->setEnabled(m_store->account(m_user) != nullptr);
     m_ui->openFolderButton->setEnabled(true);

@@ -21,6 +21,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -40,6 +42,7 @@ MainWindow::MainWindow(LabServices *services, QWidget *parent)
     setCentralWidget(m_terminal);
     createDocks();
     statusBar()->addWidget(m_endpointLabel);
+    statusBar()->addWidget(new QLabel(QStringLiteral("·"), this));
     statusBar()->addWidget(m_personalityLabel);
     statusBar()->addPermanentWidget(m_sessionsLabel);
     connectActions();
@@ -47,8 +50,10 @@ MainWindow::MainWindow(LabServices *services, QWidget *parent)
     const LabSettings settings;
     m_terminal->setFontPointSize(settings.fontPointSize());
     m_terminal->setLastSettings(settings.lastConnection(m_terminal->builtinSettings()));
-    if (!restoreGeometry(settings.windowGeometry()))
-        resize(1360, 860);
+    if (!restoreGeometry(settings.windowGeometry())) {
+        const QSize screen = QGuiApplication::primaryScreen()->availableSize();
+        resize(qMin(1400, screen.width()), qMin(900, screen.height()));
+    }
     restoreState(settings.windowState());
     updateWidgets();
 }
@@ -75,7 +80,7 @@ void MainWindow::createDocks()
     QDockWidget *lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessonsDock"), Qt::LeftDockWidgetArea);
     tabifyDockWidget(maildrop, diagram);
     maildrop->raise();
-    resizeDocks({maildrop, lessons}, {600, 300}, Qt::Horizontal);
+    resizeDocks({maildrop, lessons}, {580, 240}, Qt::Horizontal);
 }
 
 void MainWindow::connectActions()

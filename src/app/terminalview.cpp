@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -132,37 +133,52 @@ void TerminalView::setShowControlCharacters(bool show)
 void TerminalView::scheduleFlush()
 {
     if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+        m_flushTimer.start(flushDelayMs);
 }
 
 void TerminalView::flush()
 {
     m_flushTimer.stop();
     qsizetype skipped = 0;
-    const QList<TerminalSession::Line> lines = m_session->takeLines(maxBlocks, &skipped);
+    m_backlog += m_session->takeLines(maxBlocks, &skipped);
+    m_skipped += skipped;
+    if (m_backlog.size() > maxBlocks) { // they would scroll out of the document unseen anyway
+        m_skipped += m_backlog.size() - maxBlocks;
+        m_backlog.remove(0, m_backlog.size() - maxBlocks);
+    }
     QScrollBar *bar = verticalScrollBar();
     const bool follow = bar->value() >= bar->maximum() - 2;
+    QElapsedTimer clock;
+    clock.start();
     QTextCursor cursor(document());
     cursor.beginEditBlock();
     removeProvisional(cursor);
-    if (skipped > 0) {
+    if (m_skipped > 0) {
         TerminalSession::Line note;
         note.bytes = tr("... %n line(s) scrolled past faster than anyone can read (Save transcript keeps them) ...",
-                        nullptr, int(skipped))
+                        nullptr, int(m_skipped))
                          .toUtf8();
+        m_skipped = 0;
         appendLine(cursor, note);
         m_kept.append(note);
     }
-    for (const TerminalSession::Line &line : lines) {
-        appendLine(cursor, line);
-        m_kept.append(line);
+    qsizetype done = 0;
+    while (done < m_backlog.size()) {
+        appendLine(cursor, m_backlog.at(done));
+        m_kept.append(m_backlog.at(done));
+        ++done;
+        if (done % 256 == 0 && clock.elapsed() > flushBudgetMs)
+            break;
     }
+    m_backlog.remove(0, done);
     if (m_kept.size() > maxBlocks + maxBlocks / 4)
         m_kept.remove(0, m_kept.size() - maxBlocks);
     renderProvisional(cursor);
     cursor.endEditBlock();
     if (follow)
         bar->setValue(bar->maximum());
+    if (!m_backlog.isEmpty())
+        m_flushTimer.start(0); // the rest after the pending paint and input events
 }
 
 void TerminalView::rebuild()
@@ -173,6 +189,7 @@ void TerminalView::rebuild()
     m_provisionalLength = 0;
     m_empty = true;
     m_keyLines = 0;
+    m_keysSent.clear();
     QTextCursor cursor(document());
     cursor.beginEditBlock();
     const qsizetype from = qMax<qsizetype>(0, m_kept.size() - maxBlocks);
@@ -188,8 +205,14 @@ void TerminalView::removeProvisional(QTextCursor &cursor)
 {
     cursor.movePosition(QTextCursor::End);
     if (m_provisionalLength > 0) {
+        // Removing the separator merges the last line with the provisional block, which takes
+        // the provisional block's state: the line's own is put back.
+        const QTextBlock last = document()->lastBlock();
+        const int state = !m_empty && last.previous().isValid() ? last.previous().userState() : -1;
         cursor.setPosition(cursor.position() - m_provisionalLength, QTextCursor::KeepAnchor);
         cursor.removeSelectedText();
+        if (!m_empty)
+            document()->lastBlock().setUserState(state);
     }
     m_provisionalLength = 0;
 }

@@ -37,6 +37,7 @@ public:
 
     static constexpr int maxBlocks = 20000;
     static constexpr int flushDelayMs = 25;
+    static constexpr int flushBudgetMs = 30; // then the event loop gets its turn
 
 signals:
     void linePicked(bool reply, int ordinal);
@@ -65,7 +66,9 @@ private:
 
     TerminalSession *m_session;
     QTimer m_flushTimer;
-    QList<TerminalSession::Line> m_kept; // what is on screen, to render again
+    QList<TerminalSession::Line> m_kept;    // what is on screen, to render again
+    QList<TerminalSession::Line> m_backlog; // taken from the session, not rendered yet
+    qsizetype m_skipped = 0;
     QString m_edit;
     int m_cursor = 0;
     QStringList m_history;

@@ -1,0 +1,152 @@
+#include "labfixture.h"
+
+#include "app/mainwindow.h"
+#include "app/maildropmodel.h"
+#include "app/maildroppane.h"
+#include "core/mailstore.h"
+#include "core/pop3server.h"
+
+#include <QFileInfo>
+
+// The maildrop pane inside the real window, driven through the terminal: DELE is only a mark,
+// RSET restores it, QUIT removes the message, the lock file comes and goes, reset restores all.
+class TestMaildropPane : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void showsTheSampleMailbox();
+    void lockAppearsAtPassAndVanishesAtQuit();
+    void deleStrikesRsetRestoresQuitRemoves();
+    void disconnectWithoutQuitLosesMarksAndLock();
+    void resetRestoresThePristineSample();
+    void subjectsAreDecoded();
+
+private:
+    TerminalView *login();
+    bool isMarked(int row) const;
+
+    std::unique_ptr<LabFixture> m_lab;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMaildropPane::init()
+{
+    m_lab = std::make_unique<LabFixture>();
+    QVERIFY(m_lab->start());
+    m_window = std::make_unique<MainWindow>(m_lab->services.get());
+    m_window->show();
+}
+
+void TestMaildropPane::cleanup()
+{
+    m_window.reset();
+    m_lab.reset();
+}
+
+TerminalView *TestMaildropPane::login()
+{
+    TerminalPane *pane = m_window->terminalPane();
+    TerminalView *view = pane->openSession(pane->builtinSettings());
+    if (!waitGreeting(view) || typeLine(view, QStringLiteral("user student")) != "+OK"
+        || typeLine(view, QStringLiteral("pass hessovs!")) != "+OK Logged in.")
+        return nullptr;
+    return view;
+}
+
+bool TestMaildropPane::isMarked(int row) const
+{
+    const MaildropModel *model = m_window->maildropPane()->model();
+    const QModelIndex index = model->index(row, MaildropModel::Subject);
+    return model->data(index, MaildropModel::MarkedRole).toBool()
+        && model->data(index, Qt::FontRole).value<QFont>().strikeOut();
+}
+
+void TestMaildropPane::showsTheSampleMailbox()
+{
+    MaildropPane *pane = m_window->maildropPane();
+    QCOMPARE(pane->user(), QStringLiteral("student"));
+    QCOMPARE(pane->model()->rowCount(), 35);
+    QCOMPARE(pane->model()->data(pane->model()->index(0, MaildropModel::Size)).toLongLong(), 376);
+    QVERIFY(!pane->model()->data(pane->model()->index(0, MaildropModel::UniqueId)).toString().isEmpty());
+    QVERIFY(!pane->lockShownAsPresent());
+}
+
+void TestMaildropPane::lockAppearsAtPassAndVanishesAtQuit()
+{
+    MaildropPane *pane = m_window->maildropPane();
+    const QString lock = pane->lockPath();
+    QVERIFY(!QFileInfo::exists(lock));
+    TerminalView *view = login();
+    QVERIFY(view);
+    QVERIFY(QFileInfo::exists(lock));
+    QTRY_VERIFY(pane->lockShownAsPresent());
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QTRY_VERIFY(!pane->lockShownAsPresent());
+    QVERIFY(!QFileInfo::exists(lock));
+}
+
+void TestMaildropPane::deleStrikesRsetRestoresQuitRemoves()
+{
+    MaildropPane *pane = m_window->maildropPane();
+    TerminalView *view = login();
+    QVERIFY(view);
+    const QString secondUid = pane->model()->data(pane->model()->index(1, MaildropModel::UniqueId)).toString();
+    QVERIFY(typeLine(view, QStringLiteral("dele 1")).startsWith("+OK"));
+    QTRY_VERIFY(isMarked(0));
+    QVERIFY(!isMarked(1));
+    QCOMPARE(pane->model()->rowCount(), 35);
+    QVERIFY(typeLine(view, QStringLiteral("rset")).startsWith("+OK"));
+    QTRY_VERIFY(!isMarked(0));
+    QVERIFY(typeLine(view, QStringLiteral("dele 1")).startsWith("+OK"));
+    QTRY_VERIFY(isMarked(0));
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QTRY_COMPARE(pane->model()->rowCount(), 34);
+    QVERIFY(!isMarked(0));
+    QCOMPARE(pane->model()->data(pane->model()->index(0, MaildropModel::UniqueId)).toString(), secondUid);
+}
+
+void TestMaildropPane::disconnectWithoutQuitLosesMarksAndLock()
+{
+    MaildropPane *pane = m_window->maildropPane();
+    TerminalView *view = login();
+    QVERIFY(view);
+    QVERIFY(typeLine(view, QStringLiteral("dele 2")).startsWith("+OK"));
+    QTRY_VERIFY(isMarked(1));
+    m_window->terminalPane()->closeCurrentSession();
+    QTRY_VERIFY(!isMarked(1));
+    QTRY_VERIFY(!pane->lockShownAsPresent());
+    QCOMPARE(pane->model()->rowCount(), 35);
+}
+
+void TestMaildropPane::resetRestoresThePristineSample()
+{
+    MaildropPane *pane = m_window->maildropPane();
+    TerminalView *view = login();
+    QVERIFY(view);
+    QVERIFY(typeLine(view, QStringLiteral("dele 1")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("dele 2")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QTRY_COMPARE(pane->model()->rowCount(), 33);
+    QTRY_COMPARE(m_lab->services->server()->sessionCount(), 0);
+    QVERIFY(m_window->resetMailbox(QStringLiteral("student"), false));
+    QTRY_COMPARE(pane->model()->rowCount(), 35);
+    // and the server serves the fresh copy
+    TerminalView *again = login();
+    QVERIFY(again);
+    QVERIFY(typeLine(again, QStringLiteral("stat")).startsWith("+OK 35 "));
+}
+
+void TestMaildropPane::subjectsAreDecoded()
+{
+    const MaildropModel *model = m_window->maildropPane()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString subject = model->data(model->index(row, MaildropModel::Subject)).toString();
+        QVERIFY2(!subject.contains(QStringLiteral("=?")), qPrintable(subject));
+    }
+}
+
+QTEST_MAIN(TestMaildropPane)
+#include "tst_maildroppane.moc"

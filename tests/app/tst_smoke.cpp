@@ -1,0 +1,66 @@
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Starts the real pop3lab binary offscreen, lets it type the lab sheet into a terminal tab
+// (--smoke-test) and checks that it says so and exits 0.
+class TestSmoke : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void labSheetRunsAndQuits();
+    void badOptionIsRefused();
+
+private:
+    static QProcessEnvironment environment(const QTemporaryDir &dir);
+};
+
+QProcessEnvironment TestSmoke::environment(const QTemporaryDir &dir)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("HOME"), dir.path());
+    return env;
+}
+
+void TestSmoke::labSheetRunsAndQuits()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess process;
+    process.setProcessEnvironment(environment(dir));
+    QElapsedTimer clock;
+    clock.start();
+    process.start(QStringLiteral(POP3LAB_GUI_BINARY),
+                  {QStringLiteral("--smoke-test"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--workspace"), dir.filePath(QStringLiteral("ws"))});
+    QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString()));
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("listening on"), 20000);
+    qInfo("pop3lab listening after %lld ms", clock.elapsed());
+    QVERIFY(process.waitForFinished(60000));
+    out += process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit, err.constData());
+    QVERIFY2(process.exitCode() == 0, QByteArray(out + err).constData());
+    QVERIFY2(out.contains("smoke-test: passed"), QByteArray(out + err).constData());
+    QVERIFY(out.contains("built-in server listening on 127.0.0.1:"));
+}
+
+void TestSmoke::badOptionIsRefused()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProcessEnvironment(environment(dir));
+    process.start(QStringLiteral(POP3LAB_GUI_BINARY), {QStringLiteral("--port"), QStringLiteral("many")});
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("--port"));
+}
+
+QTEST_GUILESS_MAIN(TestSmoke)
+#include "tst_smoke.moc"

@@ -1,0 +1,347 @@
+#include "labfixture.h"
+
+#include "core/mailstore.h"
+#include "core/personality.h"
+#include "core/pop3server.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTextBlock>
+#include <QTextDocument>
+
+class TestTerminalPane : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void typeUserAndReadTranscript();
+    void backspaceAndCursorEditing();
+    void historyWalksUpAndDown();
+    void netcatModeSendsBareLf();
+    void windowsTelnetModeSendsEachKeyWithoutEcho();
+    void secondTabIsRefusedInUse();
+    void controlCharactersShowTheWire();
+    void closedConnectionKeepsTabAndSaysSo();
+    void closeOnCleanExitClosesTheTab();
+    void saveTranscriptHidesPassword();
+    void terminalLineMapsToEventAndBack();
+    void builtinServerEventsAreNotDoubled();
+    void externalServerEventsComeFromClientTracker();
+    void longRetrKeepsTheWindowResponsive();
+
+private:
+    TerminalView *openBuiltin(ConnectionSettings::LineEnding ending = ConnectionSettings::LineEnding::CrLf,
+                              ConnectionSettings::Keyboard keys = ConnectionSettings::Keyboard::LineEditing);
+    std::unique_ptr<LabFixture> m_labPtr;
+    LabFixture &lab() { return *m_labPtr; }
+    std::unique_ptr<TerminalPane> m_pane;
+};
+
+void TestTerminalPane::init()
+{
+    m_labPtr = std::make_unique<LabFixture>();
+    QVERIFY(lab().start());
+    m_pane = std::make_unique<TerminalPane>(lab().services.get());
+    m_pane->resize(900, 600);
+    m_pane->show();
+}
+
+void TestTerminalPane::cleanup()
+{
+    m_pane.reset();
+    m_labPtr.reset();
+}
+
+TerminalView *TestTerminalPane::openBuiltin(ConnectionSettings::LineEnding ending, ConnectionSettings::Keyboard keys)
+{
+    ConnectionSettings s = m_pane->builtinSettings();
+    s.lineEnding = ending;
+    s.keyboard = keys;
+    TerminalView *view = m_pane->openSession(s);
+    if (!waitGreeting(view))
+        return nullptr;
+    return view;
+}
+
+void TestTerminalPane::typeUserAndReadTranscript()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QVERIFY(view->session()->isBuiltin());
+    QCOMPARE(typeLine(view, QStringLiteral("user student")), QByteArray("+OK"));
+    view->flush();
+    const QString text = view->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("✔ +OK Dovecot ready.")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("user student")), qPrintable(text));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray("user student\r\n"));
+    QCOMPARE(typeLine(view, QStringLiteral("USER: student")).left(4), QByteArray("-ERR"));
+    view->flush();
+    QVERIFY(view->toPlainText().contains(QStringLiteral("✘ -ERR")));
+}
+
+void TestTerminalPane::backspaceAndCursorEditing()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QTest::keyClicks(view, QStringLiteral("usex"));
+    QTest::keyClick(view, Qt::Key_Backspace);
+    QTest::keyClicks(view, QStringLiteral("r studnt"));
+    QTest::keyClick(view, Qt::Key_Left);
+    QTest::keyClick(view, Qt::Key_Left);
+    QTest::keyClicks(view, QStringLiteral("e"));
+    QTest::keyClick(view, Qt::Key_Home);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QTest::keyClicks(view, QStringLiteral("u"));
+    QTest::keyClick(view, Qt::Key_End);
+    QCOMPARE(view->editLine(), QStringLiteral("user student"));
+    QSignalSpy replies(view->session(), &TerminalSession::replyReceived);
+    QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY(replies.wait(5000));
+    QCOMPARE(replies.first().first().toByteArray(), QByteArray("+OK\r\n"));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray("user student\r\n"));
+    QCOMPARE(view->editLine(), QString());
+}
+
+void TestTerminalPane::historyWalksUpAndDown()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QVERIFY(!typeLine(view, QStringLiteral("noop")).isEmpty());
+    QVERIFY(!typeLine(view, QStringLiteral("user student")).isEmpty());
+    QTest::keyClicks(view, QStringLiteral("dra"));
+    QTest::keyClick(view, Qt::Key_Up);
+    QCOMPARE(view->editLine(), QStringLiteral("user student"));
+    QTest::keyClick(view, Qt::Key_Up);
+    QCOMPARE(view->editLine(), QStringLiteral("noop"));
+    QTest::keyClick(view, Qt::Key_Up);
+    QCOMPARE(view->editLine(), QStringLiteral("noop"));
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->editLine(), QStringLiteral("user student"));
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(view->editLine(), QStringLiteral("dra"));
+}
+
+void TestTerminalPane::netcatModeSendsBareLf()
+{
+    TerminalView *view = openBuiltin(ConnectionSettings::LineEnding::Lf);
+    QVERIFY(view);
+    QCOMPARE(typeLine(view, QStringLiteral("user student")), QByteArray("+OK"));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray("user student\n"));
+}
+
+void TestTerminalPane::windowsTelnetModeSendsEachKeyWithoutEcho()
+{
+    TerminalView *view = openBuiltin(ConnectionSettings::LineEnding::CrLf, ConnectionSettings::Keyboard::WindowsTelnet);
+    QVERIFY(view);
+    QSignalSpy replies(view->session(), &TerminalSession::replyReceived);
+    QTest::keyClicks(view, QStringLiteral("usx"));
+    QTest::keyClick(view, Qt::Key_Backspace);
+    QTest::keyClicks(view, QStringLiteral("er student"));
+    QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY(replies.wait(5000));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray("usx\x08" "er student\r\n"));
+    QVERIFY(replies.first().first().toByteArray().startsWith("-ERR"));
+    view->flush();
+    QVERIFY2(!view->toPlainText().contains(QStringLiteral("er student")), "no local echo");
+    view->setShowControlCharacters(true);
+    QVERIFY(view->toPlainText().contains(QStringLiteral("usx␈er student␍␊")));
+}
+
+void TestTerminalPane::secondTabIsRefusedInUse()
+{
+    TerminalView *first = openBuiltin();
+    QVERIFY(first);
+    QCOMPARE(typeLine(first, QStringLiteral("user student")), QByteArray("+OK"));
+    QCOMPARE(typeLine(first, QStringLiteral("pass hessovs!")), QByteArray("+OK Logged in."));
+    TerminalView *second = openBuiltin();
+    QVERIFY(second);
+    QCOMPARE(m_pane->count(), 2);
+    QCOMPARE(m_pane->currentView(), second);
+    QCOMPARE(typeLine(second, QStringLiteral("user student")), QByteArray("+OK"));
+    const QByteArray refused = typeLine(second, QStringLiteral("pass hessovs!"));
+    QVERIFY2(refused.startsWith("-ERR [IN-USE]"), refused.constData());
+    second->flush();
+    QVERIFY(second->toPlainText().contains(QStringLiteral("✘ -ERR [IN-USE]")));
+}
+
+void TestTerminalPane::controlCharactersShowTheWire()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QVERIFY(!typeLine(view, QStringLiteral("user student")).isEmpty());
+    QVERIFY(!typeLine(view, QStringLiteral("pass hessovs!")).isEmpty());
+    QVERIFY(!typeLine(view, QStringLiteral("list")).isEmpty());
+    QSignalSpy lines(view->session(), &TerminalSession::linesAvailable);
+    QTRY_VERIFY(view->session()->transcript().toText(false).endsWith(QStringLiteral("\n.\n")));
+    view->flush();
+    QVERIFY(!view->toPlainText().contains(QStringLiteral("␍␊")));
+    m_pane->setShowControlCharacters(true);
+    const QString text = view->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("✔ +OK Dovecot ready.␍␊")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("user student␍␊")));
+    QVERIFY(text.contains(QStringLiteral("  .␍␊")));
+    m_pane->setShowControlCharacters(false);
+    QVERIFY(!view->toPlainText().contains(QStringLiteral("␍␊")));
+}
+
+void TestTerminalPane::closedConnectionKeepsTabAndSaysSo()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QSignalSpy ended(view->session(), &TerminalSession::ended);
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QVERIFY(ended.count() || ended.wait(5000));
+    view->flush();
+    QCOMPARE(m_pane->count(), 1);
+    QVERIFY2(view->toPlainText().contains(QStringLiteral("[Connection closed by server.]")), qPrintable(view->toPlainText()));
+    QVERIFY(view->session()->endedCleanly());
+}
+
+void TestTerminalPane::closeOnCleanExitClosesTheTab()
+{
+    ConnectionSettings s = m_pane->builtinSettings();
+    s.closeOnExit = ConnectionSettings::CloseOnExit::OnlyOnCleanExit;
+    TerminalView *view = m_pane->openSession(s);
+    QVERIFY(waitGreeting(view));
+    QTest::keyClicks(view, QStringLiteral("quit"));
+    QTest::keyClick(view, Qt::Key_Return);
+    QTRY_COMPARE(m_pane->count(), 0);
+}
+
+void TestTerminalPane::saveTranscriptHidesPassword()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QVERIFY(!typeLine(view, QStringLiteral("user student")).isEmpty());
+    QCOMPARE(typeLine(view, QStringLiteral("pass hessovs!")), QByteArray("+OK Logged in."));
+    const QString path = lab().dir.filePath(QStringLiteral("transcript.txt"));
+    QVERIFY(m_pane->saveTranscript(path, true));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray hidden = file.readAll();
+    QVERIFY2(hidden.contains("pass ********\n"), hidden.constData());
+    QVERIFY(!hidden.contains("hessovs!"));
+    QVERIFY(hidden.contains("+OK Dovecot ready.\n"));
+    QVERIFY(hidden.contains("user student\n+OK\n"));
+    file.close();
+    QVERIFY(m_pane->saveTranscript(path, false));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("pass hessovs!\n"));
+}
+
+void TestTerminalPane::terminalLineMapsToEventAndBack()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QVERIFY(!typeLine(view, QStringLiteral("user student")).isEmpty());
+    const int session = view->session()->sessionId();
+    QVERIFY(session > 0);
+    quint64 userSeq = 0;
+    for (const pop3::Event &e : lab().services->log()->events()) {
+        if (e.session == session && e.kind == pop3::EventKind::ClientLine)
+            userSeq = e.seq;
+    }
+    QVERIFY(userSeq > 0);
+    QCOMPARE(view->session()->clientLineOrdinal(userSeq), 0);
+    QCOMPARE(view->session()->clientLineSeq(0), userSeq);
+    QVERIFY(view->highlightLine(false, 0));
+    QVERIFY(m_pane->highlightEvent(userSeq));
+    QCOMPARE(view->textCursor().block().text(), QStringLiteral("user student"));
+    QSignalSpy picked(m_pane.get(), &TerminalPane::eventPicked);
+    emit view->linePicked(false, 0);
+    QCOMPARE(picked.count(), 1);
+    QCOMPARE(picked.first().first().toULongLong(), userSeq);
+}
+
+void TestTerminalPane::builtinServerEventsAreNotDoubled()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QVERIFY(!typeLine(view, QStringLiteral("user student")).isEmpty());
+    int connected = 0;
+    int lines = 0;
+    for (const pop3::Event &e : lab().services->log()->events()) {
+        connected += e.kind == pop3::EventKind::Connected ? 1 : 0;
+        lines += e.kind == pop3::EventKind::ClientLine ? 1 : 0;
+    }
+    QCOMPARE(connected, 1);
+    QCOMPARE(lines, 1);
+}
+
+void TestTerminalPane::externalServerEventsComeFromClientTracker()
+{
+    // Another server, with its own event log: the terminal cannot see into it.
+    pop3::EventLog otherLog;
+    pop3::MailStore otherStore(&otherLog);
+    QTemporaryDir otherDir;
+    otherStore.setWorkspace(otherDir.path());
+    QVERIFY(otherStore.addSampleAccounts().ok);
+    pop3::Pop3Server other(&otherLog, &otherStore, *pop3::Personality::load(QStringLiteral("uw-ipop3d")));
+    pop3::Pop3Server::Options options;
+    options.port = 0;
+    QVERIFY(other.listen(options));
+
+    ConnectionSettings s;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = other.port();
+    TerminalView *view = m_pane->openSession(s);
+    QVERIFY(!view->session()->isBuiltin());
+    QVERIFY(waitGreeting(view));
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    const int session = view->session()->sessionId();
+    QVERIFY(session > 0);
+    bool sawTransaction = false;
+    for (const pop3::Event &e : lab().services->log()->events()) {
+        QCOMPARE(e.session, session);
+        if (e.kind == pop3::EventKind::StateChanged && e.to == pop3::State::Transaction)
+            sawTransaction = true;
+    }
+    QVERIFY(sawTransaction);
+}
+
+void TestTerminalPane::longRetrKeepsTheWindowResponsive()
+{
+    // A fake server whose RETR answers with about 20 MB (300,000 lines).
+    QTcpServer fake;
+    QVERIFY(fake.listen(QHostAddress::LocalHost, 0));
+    connect(&fake, &QTcpServer::newConnection, this, [&fake] {
+        QTcpSocket *socket = fake.nextPendingConnection();
+        socket->write("+OK fake ready\r\n");
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            socket->readAll();
+            QByteArray body = "+OK 20000000 octets\r\n";
+            const QByteArray line = QByteArray(64, 'x') + "\r\n";
+            for (int i = 0; i < 300000; ++i)
+                body += line;
+            body += ".\r\n";
+            socket->write(body);
+        });
+    });
+    ConnectionSettings s;
+    s.port = fake.serverPort();
+    TerminalView *view = m_pane->openSession(s);
+    QVERIFY(waitGreeting(view));
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start(10);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::keyClicks(view, QStringLiteral("retr 1"));
+    QTest::keyClick(view, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->session()->transcript().entries().isEmpty()
+                                 && view->session()->transcript().entries().last().bytes.endsWith("\r\n.\r\n"),
+                             60000);
+    QTRY_COMPARE_WITH_TIMEOUT(view->document()->lastBlock().previous().text(), QStringLiteral("  ."), 20000);
+    qInfo("20 MB RETR shown in %lld ms, %d timer ticks", clock.elapsed(), ticks);
+    QVERIFY(view->document()->blockCount() <= TerminalView::maxBlocks + 1);
+    QVERIFY2(ticks >= clock.elapsed() / 200, "the event loop kept running");
+}
+
+QTEST_MAIN(TestTerminalPane)
+#include "tst_terminalpane.moc"
