@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QMetaMethod>
 #include <QProgressBar>
@@ -18,6 +19,8 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
 
 namespace {
 
@@ -55,6 +58,8 @@ LessonPane::LessonPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *par
     , m_feedback(new QTextBrowser(this))
 {
     m_library.load(pop3::LessonLibrary::defaultFolders());
+    for (const QString &error : m_library.errors())
+        qCWarning(lcLessons, "lesson left out: %s", qPrintable(error));
     m_picker->setObjectName(QStringLiteral("lessonPicker"));
     m_checklist->setObjectName(QStringLiteral("lessonChecklist"));
     m_answerEdit->setObjectName(QStringLiteral("answerEdit"));
