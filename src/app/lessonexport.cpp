@@ -15,7 +15,8 @@ namespace {
 
 QString when(qint64 ms)
 {
-    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat) : QString();
+    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat)
+                  : QString();
 }
 
 QString duration(qint64 ms)
@@ -26,7 +27,8 @@ QString duration(qint64 ms)
 
 } // namespace
 
-QString LessonExport::html(const pop3::LessonRunner &runner, const QString &learner, bool withDiagram)
+QString LessonExport::html(
+    const pop3::LessonRunner &runner, const QString &learner, bool withDiagram)
 {
     const pop3::Lesson &lesson = runner.lesson();
     const pop3::LessonProgress &p = runner.progress();
@@ -34,14 +36,17 @@ QString LessonExport::html(const pop3::LessonRunner &runner, const QString &lear
     h += QStringLiteral("<h1>%1</h1>").arg(lesson.title.toHtmlEscaped());
     h += QStringLiteral("<p>%1</p>")
              .arg(tr("Learner: %1 — started %2 — finished %3")
-                      .arg(learner.toHtmlEscaped(), when(p.startedAtMs),
-                           p.finishedAtMs ? when(p.finishedAtMs) : tr("not yet")));
+                      .arg(learner.toHtmlEscaped(),
+                          when(p.startedAtMs),
+                          p.finishedAtMs ? when(p.finishedAtMs) : tr("not yet")));
     if (runner.timerMs() >= 0)
-        h += QStringLiteral("<p><b>%1</b></p>").arg(tr("Time: %1 (min:s)").arg(duration(runner.timerMs())));
+        h += QStringLiteral("<p><b>%1</b></p>")
+                 .arg(tr("Time: %1 (min:s)").arg(duration(runner.timerMs())));
     h += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Goals"));
     for (const QString &goal : lesson.goals)
         h += QStringLiteral("<li>%1</li>").arg(goal.toHtmlEscaped());
-    h += QStringLiteral("</ul><h2>%1</h2><table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" width=\"100%\">")
+    h += QStringLiteral(
+        "</ul><h2>%1</h2><table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" width=\"100%\">")
              .arg(tr("Steps and answers"));
     h += QStringLiteral("<tr><th>#</th><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
              .arg(tr("Step"), tr("Done"), tr("Answer"), tr("Wrong tries"));
@@ -50,26 +55,35 @@ QString LessonExport::html(const pop3::LessonRunner &runner, const QString &lear
         const pop3::LessonProgress::Step r = p.steps.value(s.id);
         QString prompt = s.question ? s.question->prompt : QString();
         QString answer = r.answer;
-        if (s.question && s.question->answer == pop3::LessonQuestion::Answer::Choice && !answer.isEmpty())
+        if (s.question && s.question->answer == pop3::LessonQuestion::Answer::Choice
+            && !answer.isEmpty())
             answer = s.question->choices.value(answer.toInt() - 1, answer);
-        h += QStringLiteral("<tr><td>%1</td><td>%2%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
-                 .arg(i + 1)
-                 .arg(s.title.toHtmlEscaped(),
-                      prompt.isEmpty() ? QString() : QStringLiteral("<br/><i>%1</i>").arg(prompt.toHtmlEscaped()),
-                      r.skipped ? tr("skipped") : r.done ? QStringLiteral("✔ ") + when(r.doneAtMs) : QStringLiteral("—"),
-                      answer.toHtmlEscaped())
-                 .arg(r.tries);
+        h +=
+            QStringLiteral("<tr><td>%1</td><td>%2%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
+                .arg(i + 1)
+                .arg(s.title.toHtmlEscaped(),
+                    prompt.isEmpty() ? QString()
+                                     : QStringLiteral("<br/><i>%1</i>").arg(prompt.toHtmlEscaped()),
+                    r.skipped    ? tr("skipped")
+                        : r.done ? QStringLiteral("✔ ") + when(r.doneAtMs)
+                                 : QStringLiteral("—"),
+                    answer.toHtmlEscaped())
+                .arg(r.tries);
     }
     h += QStringLiteral("</table>");
     if (!p.mistakes.isEmpty()) {
         h += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Mistakes met"));
         for (const pop3::LessonProgress::Mistake &m : p.mistakes)
-            h += QStringLiteral("<li>%1: <code>%2</code></li>").arg(m.code.toHtmlEscaped(), m.bytes.toHtmlEscaped());
+            h += QStringLiteral("<li>%1: <code>%2</code></li>")
+                     .arg(m.code.toHtmlEscaped(), m.bytes.toHtmlEscaped());
         h += QStringLiteral("</ul>");
     }
     if (withDiagram)
-        h += QStringLiteral("<h2>%1</h2><p><img src=\"lesson-diagram\" width=\"640\"/></p>").arg(tr("Sequence diagram"));
-    h += QStringLiteral("<h2>%1</h2><p>%2</p><pre>").arg(tr("Transcript"), tr("#n is the session; C: client, S: server; passwords are hidden."));
+        h += QStringLiteral("<h2>%1</h2><p><img src=\"lesson-diagram\" width=\"640\"/></p>")
+                 .arg(tr("Sequence diagram"));
+    h += QStringLiteral("<h2>%1</h2><p>%2</p><pre>")
+             .arg(tr("Transcript"),
+                 tr("#n is the session; C: client, S: server; passwords are hidden."));
     for (const QString &line : p.transcript)
         h += line.toHtmlEscaped() + QLatin1Char('\n');
     h += QStringLiteral("</pre>");
@@ -77,10 +91,10 @@ QString LessonExport::html(const pop3::LessonRunner &runner, const QString &lear
 }
 
 bool LessonExport::writePdf(const pop3::LessonRunner &runner,
-                            const QString &learner,
-                            const DiagramRenderer &diagram,
-                            const QString &path,
-                            QString *error)
+    const QString &learner,
+    const DiagramRenderer &diagram,
+    const QString &path,
+    QString *error)
 {
     QFile probe(path);
     if (!probe.open(QIODevice::WriteOnly)) {
@@ -97,7 +111,8 @@ bool LessonExport::writePdf(const pop3::LessonRunner &runner,
         painter.setRenderHint(QPainter::Antialiasing);
         diagram(&painter, QRectF(0, 0, image.width(), image.height()));
         painter.end();
-        doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("lesson-diagram")), image);
+        doc.addResource(
+            QTextDocument::ImageResource, QUrl(QStringLiteral("lesson-diagram")), image);
     }
     doc.setHtml(html(runner, learner, bool(diagram)));
     QPdfWriter writer(path);

@@ -23,8 +23,8 @@ public:
 
     static QString html(const pop3::LessonRunner &runner, const QString &learner, bool withDiagram);
     static bool writePdf(const pop3::LessonRunner &runner,
-                         const QString &learner,
-                         const DiagramRenderer &diagram,
-                         const QString &path,
-                         QString *error = nullptr);
+        const QString &learner,
+        const DiagramRenderer &diagram,
+        const QString &path,
+        QString *error = nullptr);
 };

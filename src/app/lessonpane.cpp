@@ -37,8 +37,8 @@ LessonPane::LessonPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *par
     : QWidget(parent)
     , m_log(log)
     , m_store(store)
-    , m_progress(std::make_unique<pop3::LessonProgressStore>(pop3::LessonProgressStore::defaultFolder(),
-                                                              pop3::LessonProgressStore::defaultLearner()))
+    , m_progress(std::make_unique<pop3::LessonProgressStore>(
+          pop3::LessonProgressStore::defaultFolder(), pop3::LessonProgressStore::defaultLearner()))
     , m_language(QLocale().name().left(2))
     , m_picker(new QComboBox(this))
     , m_restartButton(new QPushButton(this))
@@ -158,7 +158,10 @@ void LessonPane::fillPicker()
     for (const QString &id : m_library.ids()) {
         const std::optional<pop3::Lesson> lesson = m_library.lesson(id, m_language);
         const QString mark = finished.contains(id) ? QStringLiteral(" ✔") : QString();
-        m_picker->addItem(QStringLiteral("%1. %2%3").arg(id.section(QLatin1Char('-'), 0, 0).toInt()).arg(lesson->title, mark), id);
+        m_picker->addItem(QStringLiteral("%1. %2%3")
+                              .arg(id.section(QLatin1Char('-'), 0, 0).toInt())
+                              .arg(lesson->title, mark),
+            id);
         if (id == current)
             m_picker->setCurrentIndex(m_picker->count() - 1);
     }
@@ -217,11 +220,14 @@ void LessonPane::showHint(int index, const QString &hint)
 
 void LessonPane::showMistake(const pop3::LessonMistake &mistake)
 {
-    const pop3::LessonLibrary::MistakeText words = m_library.mistake(mistake.code, m_runner->lesson().language);
+    const pop3::LessonLibrary::MistakeText words =
+        m_library.mistake(mistake.code, m_runner->lesson().language);
     // The latest mistake stays shown even when the step it happened in is ticked.
     m_mistakeText = QStringLiteral("**⚠ %1** — %2\n\n%3 `%4`\n\n")
-                          .arg(words.title, fill(words.explanation, mistake), tr("Bytes sent:"),
-                               pop3::LessonTracker::escape(mistake.bytes));
+                        .arg(words.title,
+                            fill(words.explanation, mistake),
+                            tr("Bytes sent:"),
+                            pop3::LessonTracker::escape(mistake.bytes));
     updateWidgets();
 }
 
@@ -233,12 +239,13 @@ void LessonPane::checkAnswer()
     if (!step.question)
         return;
     const QString given = step.question->answer == pop3::LessonQuestion::Answer::Choice
-                              ? QString::number(m_choiceBox->currentIndex() + 1)
-                              : m_answerEdit->text();
+        ? QString::number(m_choiceBox->currentIndex() + 1)
+        : m_answerEdit->text();
     const pop3::LessonRunner::AnswerResult result = m_runner->answer(given);
     if (!result.problem.isEmpty())
-        m_answerResult->setText(tr("This question is about a message that is not in the mailbox of %1.")
-                                    .arg(m_runner->contextUser()));
+        m_answerResult->setText(
+            tr("This question is about a message that is not in the mailbox of %1.")
+                .arg(m_runner->contextUser()));
     updateWidgets();
 }
 
@@ -251,7 +258,9 @@ void LessonPane::actionClicked()
     case pop3::LessonAction::Type::PlantStaleLock: {
         const QString user = m_runner->lesson().account;
         if (m_store->lockHolder(user) != 0) {
-            m_actionText = tr("A session is logged in as %1: type `quit` there first, so the lock is free.").arg(user);
+            m_actionText =
+                tr("A session is logged in as %1: type `quit` there first, so the lock is free.")
+                    .arg(user);
         } else if (const pop3::Result r = m_runner->plantStaleLock(); !r) {
             m_actionText = tr("The lock file could not be written: %1").arg(r.error);
         } else {
@@ -263,16 +272,19 @@ void LessonPane::actionClicked()
     case pop3::LessonAction::Type::ApopDigest: {
         const QString user = m_runner->lesson().account;
         const pop3::MailStore::Account *account = m_store->account(user);
-        const QByteArray line = account ? m_runner->apopCommand(user, account->password) : QByteArray();
+        const QByteArray line =
+            account ? m_runner->apopCommand(user, account->password) : QByteArray();
         m_actionText = line.isEmpty()
-                           ? tr("The last greeting has no `<timestamp>`: switch to the rfc1939 personality and open a new session.")
-                           : tr("Type this line:\n\n```\n%1\n```").arg(QString::fromLatin1(line));
+            ? tr("The last greeting has no `<timestamp>`: switch to the rfc1939 personality and "
+                 "open a new session.")
+            : tr("Type this line:\n\n```\n%1\n```").arg(QString::fromLatin1(line));
         break;
     }
     case pop3::LessonAction::Type::Personality:
         emit personalityRequested(step.action.personality);
-        m_actionText = tr("The server now uses the %1 personality for new sessions: open a new session.")
-                           .arg(step.action.personality);
+        m_actionText =
+            tr("The server now uses the %1 personality for new sessions: open a new session.")
+                .arg(step.action.personality);
         break;
     case pop3::LessonAction::Type::None:
         break;
@@ -284,14 +296,16 @@ void LessonPane::exportClicked()
 {
     if (!m_runner)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export for hand-in"),
-                                                      m_runner->lesson().id + QStringLiteral(".pdf"),
-                                                      tr("PDF files (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(this,
+        tr("Export for hand-in"),
+        m_runner->lesson().id + QStringLiteral(".pdf"),
+        tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;
     if (!exportHandIn(path, &error))
-        QMessageBox::warning(this, tr("Export for hand-in"), tr("Could not write %1: %2").arg(path, error));
+        QMessageBox::warning(
+            this, tr("Export for hand-in"), tr("Could not write %1: %2").arg(path, error));
 }
 
 bool LessonPane::exportHandIn(const QString &path, QString *error) const
@@ -307,8 +321,9 @@ bool LessonPane::exportHandIn(const QString &path, QString *error) const
 void LessonPane::renderStep()
 {
     if (!m_runner) {
-        m_stepView->setMarkdown(tr("Pick a lesson above. Each step says what to type in the terminal and why; "
-                                   "it is ticked when the server really saw it happen."));
+        m_stepView->setMarkdown(
+            tr("Pick a lesson above. Each step says what to type in the terminal and why; "
+               "it is ticked when the server really saw it happen."));
         return;
     }
     const pop3::Lesson &lesson = m_runner->lesson();
@@ -326,13 +341,16 @@ void LessonPane::renderStep()
     if (current < 0) {
         md += QStringLiteral("## %1\n\n%2\n\n").arg(tr("Lesson complete"), lesson.summary);
         if (m_runner->timerMs() >= 0)
-            md += tr("Your time: %1 s.").arg(m_runner->timerMs() / 1000.0, 0, 'f', 1) + QStringLiteral("\n\n");
+            md += tr("Your time: %1 s.").arg(m_runner->timerMs() / 1000.0, 0, 'f', 1)
+                + QStringLiteral("\n\n");
         md += tr("Use **Export for hand-in** to save a PDF with your transcript and answers.");
     } else {
         const pop3::LessonStep &step = lesson.steps.at(current);
         md += QStringLiteral("## %1 — %2\n\n%3\n")
-                  .arg(step.quiz ? tr("Quiz") : tr("Step %1 of %2").arg(current + 1).arg(lesson.steps.size()),
-                       step.title, step.text);
+                  .arg(step.quiz ? tr("Quiz")
+                                 : tr("Step %1 of %2").arg(current + 1).arg(lesson.steps.size()),
+                      step.title,
+                      step.text);
     }
     if (!m_actionText.isEmpty())
         md += QStringLiteral("\n---\n\n%1\n").arg(m_actionText);
@@ -356,9 +374,12 @@ void LessonPane::updateWidgets()
         for (int i = 0; i < lesson.steps.size(); ++i) {
             const bool ticked = m_runner->isDone(i);
             done += ticked ? 1 : 0;
-            const QString mark = ticked ? QStringLiteral("✔") : i == current ? QStringLiteral("▶") : QStringLiteral("○");
-            const QString title = lesson.steps.at(i).quiz ? tr("Quiz: %1").arg(lesson.steps.at(i).title)
-                                                          : lesson.steps.at(i).title;
+            const QString mark = ticked ? QStringLiteral("✔")
+                : i == current          ? QStringLiteral("▶")
+                                        : QStringLiteral("○");
+            const QString title = lesson.steps.at(i).quiz
+                ? tr("Quiz: %1").arg(lesson.steps.at(i).title)
+                : lesson.steps.at(i).title;
             auto *item = new QListWidgetItem(QStringLiteral("%1 %2").arg(mark, title), m_checklist);
             item->setData(Qt::UserRole, ticked);
             if (i == current)
@@ -386,9 +407,10 @@ void LessonPane::updateWidgets()
         }
     }
     const bool hasAction = step && step->action.type != pop3::LessonAction::Type::None;
-    const bool personalityWired = isSignalConnected(QMetaMethod::fromSignal(&LessonPane::personalityRequested));
+    const bool personalityWired =
+        isSignalConnected(QMetaMethod::fromSignal(&LessonPane::personalityRequested));
     m_actionButton->setVisible(hasAction
-                               && (step->action.type != pop3::LessonAction::Type::Personality || personalityWired));
+        && (step->action.type != pop3::LessonAction::Type::Personality || personalityWired));
     if (hasAction) {
         switch (step->action.type) {
         case pop3::LessonAction::Type::PlantStaleLock:

@@ -40,13 +40,19 @@ public:
     void setProgressStore(const QString &folder, const QString &learner);
     // The lesson language (default: the UI locale's, falling back to English).
     void setLanguage(const QString &language);
+
     // Hook for the hand-in: paints the sequence diagram into a rectangle. The window wires it to
     // DiagramPane::render(); without it the PDF has no diagram.
-    void setDiagramRenderer(LessonExport::DiagramRenderer renderer) { m_diagram = std::move(renderer); }
+    void setDiagramRenderer(LessonExport::DiagramRenderer renderer)
+    {
+        m_diagram = std::move(renderer);
+    }
 
     // Starts lesson id (resuming saved progress unless fresh; fresh also asks for a mailbox reset).
     bool startLesson(const QString &id, bool fresh = false);
+
     pop3::LessonRunner *runner() const { return m_runner.get(); }
+
     bool exportHandIn(const QString &path, QString *error = nullptr) const;
 
 signals:
@@ -79,9 +85,9 @@ private:
     std::unique_ptr<pop3::LessonRunner> m_runner;
     LessonExport::DiagramRenderer m_diagram;
     QString m_language;
-    QString m_hintText;    // Markdown: the hints revealed for the current step
+    QString m_hintText; // Markdown: the hints revealed for the current step
     QString m_mistakeText; // Markdown: the latest mistake, with its bytes
-    QString m_actionText;   // Markdown: what the last action produced
+    QString m_actionText; // Markdown: what the last action produced
 
     QComboBox *m_picker;
     QPushButton *m_restartButton;

@@ -62,10 +62,10 @@ class Parser
 public:
     explicit Parser(QString fileName)
         : m_file(std::move(fileName))
-    {
-    }
+    { }
 
     bool failed() const { return !m_error.isEmpty(); }
+
     QString error() const { return m_error; }
 
     void fail(const QString &field, const QString &what)
@@ -127,7 +127,8 @@ public:
         return out;
     }
 
-    int integer(const QJsonObject &o, const QString &key, const QString &path, int fallback, int min)
+    int integer(
+        const QJsonObject &o, const QString &key, const QString &path, int fallback, int min)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined())
@@ -144,7 +145,8 @@ public:
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!allowed.contains(it.key()))
                 fail(path + it.key(),
-                     QStringLiteral("unknown field (allowed here: %1)").arg(allowed.join(QStringLiteral(", "))));
+                    QStringLiteral("unknown field (allowed here: %1)")
+                        .arg(allowed.join(QStringLiteral(", "))));
         }
     }
 
@@ -171,8 +173,8 @@ std::optional<LessonCheck> Parser::check(const QJsonObject &o, const QString &pa
     }
     if (!known) {
         fail(path + QStringLiteral("type"),
-             QStringLiteral("unknown check type \"%1\" (expected one of: %2)")
-                 .arg(type, names(checkTypes()).join(QStringLiteral(", "))));
+            QStringLiteral("unknown check type \"%1\" (expected one of: %2)")
+                .arg(type, names(checkTypes()).join(QStringLiteral(", "))));
         return std::nullopt;
     }
     QStringList allowed{QStringLiteral("type")};
@@ -197,7 +199,8 @@ std::optional<LessonCheck> Parser::check(const QJsonObject &o, const QString &pa
                 << QStringLiteral("replyText");
         c.command = o.value(QStringLiteral("command")).toString().trimmed().toUpper();
         if (c.command.isEmpty() || c.command.contains(QLatin1Char(' ')))
-            fail(path + QStringLiteral("command"), QStringLiteral("missing (one keyword, e.g. \"STAT\")"));
+            fail(path + QStringLiteral("command"),
+                QStringLiteral("missing (one keyword, e.g. \"STAT\")"));
         if (o.contains(QStringLiteral("args"))) {
             if (!o.value(QStringLiteral("args")).isArray())
                 fail(path + QStringLiteral("args"), QStringLiteral("must be an array of strings"));
@@ -208,8 +211,8 @@ std::optional<LessonCheck> Parser::check(const QJsonObject &o, const QString &pa
         break;
     }
     case CheckType::Reply:
-        allowed << QStringLiteral("reply") << QStringLiteral("replyText") << QStringLiteral("greeting")
-                << QStringLiteral("multiLine");
+        allowed << QStringLiteral("reply") << QStringLiteral("replyText")
+                << QStringLiteral("greeting") << QStringLiteral("multiLine");
         replyStatus();
         c.replyText = o.value(QStringLiteral("replyText")).toString();
         c.greeting = o.value(QStringLiteral("greeting")).toBool();
@@ -220,18 +223,19 @@ std::optional<LessonCheck> Parser::check(const QJsonObject &o, const QString &pa
         allowed << QStringLiteral("state");
         const QString name = o.value(QStringLiteral("state")).toString().toUpper();
         static const QStringList states{QStringLiteral("AUTHORIZATION"),
-                                        QStringLiteral("TRANSACTION"),
-                                        QStringLiteral("UPDATE"),
-                                        QStringLiteral("CLOSED")};
+            QStringLiteral("TRANSACTION"),
+            QStringLiteral("UPDATE"),
+            QStringLiteral("CLOSED")};
         if (!states.contains(name))
             fail(path + QStringLiteral("state"),
-                 QStringLiteral("must be one of %1").arg(states.join(QStringLiteral(", "))));
+                QStringLiteral("must be one of %1").arg(states.join(QStringLiteral(", "))));
         c.state = stateFromName(name);
         break;
     }
     case CheckType::MarkedDeleted:
     case CheckType::Expunged:
-        allowed << QStringLiteral("message") << QStringLiteral("count") << QStringLiteral("subjectContains");
+        allowed << QStringLiteral("message") << QStringLiteral("count")
+                << QStringLiteral("subjectContains");
         c.message = integer(o, QStringLiteral("message"), path, 0, 1);
         c.count = integer(o, QStringLiteral("count"), path, 0, 1);
         c.subjectContains = o.value(QStringLiteral("subjectContains")).toString();
@@ -240,14 +244,14 @@ std::optional<LessonCheck> Parser::check(const QJsonObject &o, const QString &pa
         allowed << QStringLiteral("reason") << QStringLiteral("withMarks");
         c.reason = o.value(QStringLiteral("reason")).toString();
         static const QStringList reasons{QStringLiteral("quit"),
-                                         QStringLiteral("peer-closed"),
-                                         QStringLiteral("idle-timeout"),
-                                         QStringLiteral("too-many-errors"),
-                                         QStringLiteral("server-shutdown"),
-                                         QStringLiteral("error")};
+            QStringLiteral("peer-closed"),
+            QStringLiteral("idle-timeout"),
+            QStringLiteral("too-many-errors"),
+            QStringLiteral("server-shutdown"),
+            QStringLiteral("error")};
         if (!c.reason.isEmpty() && !reasons.contains(c.reason))
             fail(path + QStringLiteral("reason"),
-                 QStringLiteral("must be one of %1").arg(reasons.join(QStringLiteral(", "))));
+                QStringLiteral("must be one of %1").arg(reasons.join(QStringLiteral(", "))));
         c.withMarks = o.value(QStringLiteral("withMarks")).toBool();
         break;
     }
@@ -259,7 +263,9 @@ std::optional<LessonCheck> Parser::check(const QJsonObject &o, const QString &pa
         c.minMessages = integer(o, QStringLiteral("minMessages"), path, -1, 0);
         c.maxMessages = integer(o, QStringLiteral("maxMessages"), path, -1, 0);
         if (c.noSubjectContaining.isEmpty() && c.minMessages < 0 && c.maxMessages < 0)
-            fail(path, QStringLiteral("a mailbox check needs noSubjectContaining, minMessages or maxMessages"));
+            fail(path,
+                QStringLiteral(
+                    "a mailbox check needs noSubjectContaining, minMessages or maxMessages"));
         break;
     default:
         break;
@@ -273,14 +279,19 @@ std::optional<LessonCheck> Parser::check(const QJsonObject &o, const QString &pa
 std::optional<LessonQuestion> Parser::question(const QJsonObject &o, const QString &path)
 {
     LessonQuestion q;
-    allowOnly(o, path, {QStringLiteral("prompt"), QStringLiteral("answer"), QStringLiteral("choices"),
-                        QStringLiteral("explanation")});
+    allowOnly(o,
+        path,
+        {QStringLiteral("prompt"),
+            QStringLiteral("answer"),
+            QStringLiteral("choices"),
+            QStringLiteral("explanation")});
     q.prompt = text(o, QStringLiteral("prompt"), path, true);
     q.explanation = text(o, QStringLiteral("explanation"), path, false);
     const QJsonObject a = o.value(QStringLiteral("answer")).toObject();
     const QString apath = path + QStringLiteral("answer.");
     if (!o.value(QStringLiteral("answer")).isObject()) {
-        fail(path + QStringLiteral("answer"), QStringLiteral("missing (an object with a \"type\")"));
+        fail(
+            path + QStringLiteral("answer"), QStringLiteral("missing (an object with a \"type\")"));
         return std::nullopt;
     }
     q.source = a;
@@ -294,8 +305,8 @@ std::optional<LessonQuestion> Parser::question(const QJsonObject &o, const QStri
     }
     if (!known) {
         fail(apath + QStringLiteral("type"),
-             QStringLiteral("unknown answer type \"%1\" (expected one of: %2)")
-                 .arg(type, names(answerTypes()).join(QStringLiteral(", "))));
+            QStringLiteral("unknown answer type \"%1\" (expected one of: %2)")
+                .arg(type, names(answerTypes()).join(QStringLiteral(", "))));
         return std::nullopt;
     }
     QStringList allowed{QStringLiteral("type")};
@@ -307,13 +318,15 @@ std::optional<LessonQuestion> Parser::question(const QJsonObject &o, const QStri
         allowed << QStringLiteral("message");
         q.message = integer(a, QStringLiteral("message"), apath, 0, 1);
         if (q.message == 0)
-            fail(apath + QStringLiteral("message"), QStringLiteral("missing (the message number asked about)"));
+            fail(apath + QStringLiteral("message"),
+                QStringLiteral("missing (the message number asked about)"));
         if (q.answer == AnswerType::MessageHeader) {
             allowed << QStringLiteral("header");
             q.header = a.value(QStringLiteral("header")).toString().toLower();
             if (q.header != QLatin1String("subject") && q.header != QLatin1String("from")
                 && q.header != QLatin1String("date"))
-                fail(apath + QStringLiteral("header"), QStringLiteral("must be \"Subject\", \"From\" or \"Date\""));
+                fail(apath + QStringLiteral("header"),
+                    QStringLiteral("must be \"Subject\", \"From\" or \"Date\""));
         }
         break;
     case AnswerType::Choice:
@@ -321,22 +334,26 @@ std::optional<LessonQuestion> Parser::question(const QJsonObject &o, const QStri
         q.choices = strings(o, QStringLiteral("choices"), path);
         q.correct = integer(a, QStringLiteral("correct"), apath, -1, 1) - 1;
         if (q.choices.size() < 2)
-            fail(path + QStringLiteral("choices"), QStringLiteral("a choice question needs at least two choices"));
+            fail(path + QStringLiteral("choices"),
+                QStringLiteral("a choice question needs at least two choices"));
         else if (q.correct < 0 || q.correct >= q.choices.size())
             fail(apath + QStringLiteral("correct"),
-                 QStringLiteral("must be the number of the right choice, 1 to %1").arg(q.choices.size()));
+                QStringLiteral("must be the number of the right choice, 1 to %1")
+                    .arg(q.choices.size()));
         break;
     case AnswerType::Text:
         allowed << QStringLiteral("accept");
         q.accept = strings(a, QStringLiteral("accept"), apath);
         if (q.accept.isEmpty())
-            fail(apath + QStringLiteral("accept"), QStringLiteral("missing (the accepted answers)"));
+            fail(
+                apath + QStringLiteral("accept"), QStringLiteral("missing (the accepted answers)"));
         break;
     default:
         break;
     }
     if (q.answer != AnswerType::Choice && o.contains(QStringLiteral("choices")))
-        fail(path + QStringLiteral("choices"), QStringLiteral("only a \"choice\" answer has choices"));
+        fail(path + QStringLiteral("choices"),
+            QStringLiteral("only a \"choice\" answer has choices"));
     allowOnly(a, apath, allowed);
     if (failed())
         return std::nullopt;
@@ -352,9 +369,16 @@ std::optional<LessonStep> Parser::step(const QJsonValue &v, const QString &path,
     const QJsonObject o = v.toObject();
     LessonStep s;
     s.quiz = quiz;
-    allowOnly(o, path, {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("text"),
-                        QStringLiteral("check"), QStringLiteral("question"), QStringLiteral("hints"),
-                        QStringLiteral("optional"), QStringLiteral("action")});
+    allowOnly(o,
+        path,
+        {QStringLiteral("id"),
+            QStringLiteral("title"),
+            QStringLiteral("text"),
+            QStringLiteral("check"),
+            QStringLiteral("question"),
+            QStringLiteral("hints"),
+            QStringLiteral("optional"),
+            QStringLiteral("action")});
     s.id = o.value(QStringLiteral("id")).toString();
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
     if (!idPattern.match(s.id).hasMatch())
@@ -364,15 +388,18 @@ std::optional<LessonStep> Parser::step(const QJsonValue &v, const QString &path,
     s.hints = strings(o, QStringLiteral("hints"), path);
     s.optional = o.value(QStringLiteral("optional")).toBool();
     if (o.contains(QStringLiteral("check")) == o.contains(QStringLiteral("question")))
-        fail(path, QStringLiteral("a step has either a \"check\" or a \"question\", not both or none"));
+        fail(path,
+            QStringLiteral("a step has either a \"check\" or a \"question\", not both or none"));
     if (quiz && o.contains(QStringLiteral("check")))
         fail(path + QStringLiteral("check"), QStringLiteral("a quiz item is a question"));
     if (o.value(QStringLiteral("check")).isObject())
-        s.check = check(o.value(QStringLiteral("check")).toObject(), path + QStringLiteral("check."));
+        s.check =
+            check(o.value(QStringLiteral("check")).toObject(), path + QStringLiteral("check."));
     else if (o.contains(QStringLiteral("check")))
         fail(path + QStringLiteral("check"), QStringLiteral("must be an object"));
     if (o.value(QStringLiteral("question")).isObject())
-        s.question = question(o.value(QStringLiteral("question")).toObject(), path + QStringLiteral("question."));
+        s.question = question(
+            o.value(QStringLiteral("question")).toObject(), path + QStringLiteral("question."));
     else if (o.contains(QStringLiteral("question")))
         fail(path + QStringLiteral("question"), QStringLiteral("must be an object"));
     if (o.contains(QStringLiteral("action"))) {
@@ -386,11 +413,13 @@ std::optional<LessonStep> Parser::step(const QJsonValue &v, const QString &path,
             s.action.type = LessonAction::Type::Personality;
         else
             fail(path + QStringLiteral("action.type"),
-                 QStringLiteral("unknown action \"%1\" (expected plant-stale-lock, apop-digest or personality)")
-                     .arg(type));
+                QStringLiteral(
+                    "unknown action \"%1\" (expected plant-stale-lock, apop-digest or personality)")
+                    .arg(type));
         s.action.personality = a.value(QStringLiteral("personality")).toString();
         if (s.action.type == LessonAction::Type::Personality && s.action.personality.isEmpty())
-            fail(path + QStringLiteral("action.personality"), QStringLiteral("missing (e.g. \"rfc1939\")"));
+            fail(path + QStringLiteral("action.personality"),
+                QStringLiteral("missing (e.g. \"rfc1939\")"));
     }
     if (failed())
         return std::nullopt;
@@ -428,14 +457,14 @@ QString LessonQuestion::answerName(Answer answer)
 QStringList lessonMistakeCodes()
 {
     return {QStringLiteral("user-colon"),
-            QStringLiteral("password-on-user-line"),
-            QStringLiteral("wrong-state"),
-            QStringLiteral("deleted-message"),
-            QStringLiteral("bare-lf"),
-            QStringLiteral("backspace"),
-            QStringLiteral("forgot-quit"),
-            QStringLiteral("wrong-password"),
-            QStringLiteral("missing-number")};
+        QStringLiteral("password-on-user-line"),
+        QStringLiteral("wrong-state"),
+        QStringLiteral("deleted-message"),
+        QStringLiteral("bare-lf"),
+        QStringLiteral("backspace"),
+        QStringLiteral("forgot-quit"),
+        QStringLiteral("wrong-password"),
+        QStringLiteral("missing-number")};
 }
 
 int Lesson::indexOf(const QString &stepId) const
@@ -452,7 +481,8 @@ bool Lesson::watchesMistake(const QString &code) const
     return mistakes.isEmpty() || mistakes.contains(code);
 }
 
-std::optional<Lesson> Lesson::fromJson(const QByteArray &json, const QString &fileName, QString *error)
+std::optional<Lesson> Lesson::fromJson(
+    const QByteArray &json, const QString &fileName, QString *error)
 {
     const QString shown = QFileInfo(fileName).fileName();
     Parser p(shown);
@@ -465,7 +495,8 @@ std::optional<Lesson> Lesson::fromJson(const QByteArray &json, const QString &fi
     const QJsonDocument doc = QJsonDocument::fromJson(json, &jsonError);
     if (jsonError.error != QJsonParseError::NoError) {
         const int line = int(json.left(jsonError.offset).count('\n')) + 1;
-        p.fail(QString(), QStringLiteral("line %1: not valid JSON: %2").arg(line).arg(jsonError.errorString()));
+        p.fail(QString(),
+            QStringLiteral("line %1: not valid JSON: %2").arg(line).arg(jsonError.errorString()));
         return failWith();
     }
     if (!doc.isObject()) {
@@ -475,11 +506,21 @@ std::optional<Lesson> Lesson::fromJson(const QByteArray &json, const QString &fi
     const QJsonObject o = doc.object();
     Lesson l;
     l.fileName = fileName;
-    p.allowOnly(o, QString(), {QStringLiteral("format"), QStringLiteral("id"), QStringLiteral("language"),
-                               QStringLiteral("title"), QStringLiteral("account"), QStringLiteral("personality"),
-                               QStringLiteral("goals"), QStringLiteral("intro"), QStringLiteral("steps"),
-                               QStringLiteral("quiz"), QStringLiteral("summary"), QStringLiteral("mistakes"),
-                               QStringLiteral("timer")});
+    p.allowOnly(o,
+        QString(),
+        {QStringLiteral("format"),
+            QStringLiteral("id"),
+            QStringLiteral("language"),
+            QStringLiteral("title"),
+            QStringLiteral("account"),
+            QStringLiteral("personality"),
+            QStringLiteral("goals"),
+            QStringLiteral("intro"),
+            QStringLiteral("steps"),
+            QStringLiteral("quiz"),
+            QStringLiteral("summary"),
+            QStringLiteral("mistakes"),
+            QStringLiteral("timer")});
     const int format = p.integer(o, QStringLiteral("format"), QString(), 0, 1);
     if (format != currentFormat)
         p.fail(QStringLiteral("format"), QStringLiteral("must be %1").arg(currentFormat));
@@ -490,7 +531,8 @@ std::optional<Lesson> Lesson::fromJson(const QByteArray &json, const QString &fi
     if (!idPattern.match(l.id).hasMatch())
         p.fail(QStringLiteral("id"), QStringLiteral("missing or not lower-case-with-dashes"));
     if (!langPattern.match(l.language).hasMatch())
-        p.fail(QStringLiteral("language"), QStringLiteral("missing or not a language code such as \"en\""));
+        p.fail(QStringLiteral("language"),
+            QStringLiteral("missing or not a language code such as \"en\""));
     const QString expectedName = QStringLiteral("%1.%2.json").arg(l.id, l.language);
     if (!p.failed() && shown.endsWith(QLatin1String(".json")) && shown != expectedName)
         p.fail(QStringLiteral("id"), QStringLiteral("the file must be named %1").arg(expectedName));
@@ -502,15 +544,16 @@ std::optional<Lesson> Lesson::fromJson(const QByteArray &json, const QString &fi
     l.personality = o.value(QStringLiteral("personality")).toString();
     l.goals = p.strings(o, QStringLiteral("goals"), QString());
     if (l.goals.isEmpty() && !p.failed())
-        p.fail(QStringLiteral("goals"), QStringLiteral("missing (what the student will be able to do)"));
+        p.fail(QStringLiteral("goals"),
+            QStringLiteral("missing (what the student will be able to do)"));
     l.intro = p.text(o, QStringLiteral("intro"), QString(), false);
     l.summary = p.text(o, QStringLiteral("summary"), QString(), false);
     l.mistakes = p.strings(o, QStringLiteral("mistakes"), QString());
     for (const QString &code : std::as_const(l.mistakes)) {
         if (!lessonMistakeCodes().contains(code))
             p.fail(QStringLiteral("mistakes"),
-                   QStringLiteral("unknown mistake \"%1\" (expected some of: %2)")
-                       .arg(code, lessonMistakeCodes().join(QStringLiteral(", "))));
+                QStringLiteral("unknown mistake \"%1\" (expected some of: %2)")
+                    .arg(code, lessonMistakeCodes().join(QStringLiteral(", "))));
     }
     const QJsonValue steps = o.value(QStringLiteral("steps"));
     if (!steps.isArray() || steps.toArray().isEmpty())
@@ -529,7 +572,8 @@ std::optional<Lesson> Lesson::fromJson(const QByteArray &json, const QString &fi
     }
     for (qsizetype i = 0; i < l.steps.size() && !p.failed(); ++i) {
         if (l.indexOf(l.steps.at(i).id) != i)
-            p.fail(QStringLiteral("steps"), QStringLiteral("the step id \"%1\" is used twice").arg(l.steps.at(i).id));
+            p.fail(QStringLiteral("steps"),
+                QStringLiteral("the step id \"%1\" is used twice").arg(l.steps.at(i).id));
     }
     if (o.contains(QStringLiteral("timer"))) {
         const QJsonObject timer = o.value(QStringLiteral("timer")).toObject();
@@ -550,7 +594,8 @@ std::optional<Lesson> Lesson::load(const QString &path, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = QStringLiteral("%1: cannot read: %2").arg(QFileInfo(path).fileName(), file.errorString());
+            *error = QStringLiteral("%1: cannot read: %2")
+                         .arg(QFileInfo(path).fileName(), file.errorString());
         return std::nullopt;
     }
     return fromJson(file.readAll(), path, error);
@@ -561,32 +606,45 @@ QStringList Lesson::compareStructure(const Lesson &a, const Lesson &b)
     QStringList diffs;
     auto differ = [&](const QString &what, const QString &x, const QString &y) {
         if (x != y)
-            diffs.append(QStringLiteral("%1: %2 (%3) vs %4 (%5)").arg(what, x, a.language, y, b.language));
+            diffs.append(
+                QStringLiteral("%1: %2 (%3) vs %4 (%5)").arg(what, x, a.language, y, b.language));
     };
     differ(QStringLiteral("id"), a.id, b.id);
     differ(QStringLiteral("account"), a.account, b.account);
     differ(QStringLiteral("personality"), a.personality, b.personality);
-    differ(QStringLiteral("mistakes"), a.mistakes.join(QLatin1Char(',')), b.mistakes.join(QLatin1Char(',')));
-    differ(QStringLiteral("timer"), a.timerFrom + QLatin1Char('>') + a.timerTo, b.timerFrom + QLatin1Char('>') + b.timerTo);
-    differ(QStringLiteral("number of steps"), QString::number(a.steps.size()), QString::number(b.steps.size()));
+    differ(QStringLiteral("mistakes"),
+        a.mistakes.join(QLatin1Char(',')),
+        b.mistakes.join(QLatin1Char(',')));
+    differ(QStringLiteral("timer"),
+        a.timerFrom + QLatin1Char('>') + a.timerTo,
+        b.timerFrom + QLatin1Char('>') + b.timerTo);
+    differ(QStringLiteral("number of steps"),
+        QString::number(a.steps.size()),
+        QString::number(b.steps.size()));
     for (qsizetype i = 0; i < qMin(a.steps.size(), b.steps.size()); ++i) {
         const LessonStep &x = a.steps.at(i);
         const LessonStep &y = b.steps.at(i);
         const QString where = QStringLiteral("step %1").arg(i + 1);
         differ(where + QStringLiteral(" id"), x.id, y.id);
-        differ(where + QStringLiteral(" optional"), QString::number(x.optional), QString::number(y.optional));
+        differ(where + QStringLiteral(" optional"),
+            QString::number(x.optional),
+            QString::number(y.optional));
         differ(where + QStringLiteral(" quiz"), QString::number(x.quiz), QString::number(y.quiz));
         differ(where + QStringLiteral(" action"),
-               QString::number(int(x.action.type)) + x.action.personality,
-               QString::number(int(y.action.type)) + y.action.personality);
-        differ(where + QStringLiteral(" check"), x.check ? normalized(x.check->source) : QString(),
-               y.check ? normalized(y.check->source) : QString());
-        differ(where + QStringLiteral(" answer"), x.question ? normalized(x.question->source) : QString(),
-               y.question ? normalized(y.question->source) : QString());
+            QString::number(int(x.action.type)) + x.action.personality,
+            QString::number(int(y.action.type)) + y.action.personality);
+        differ(where + QStringLiteral(" check"),
+            x.check ? normalized(x.check->source) : QString(),
+            y.check ? normalized(y.check->source) : QString());
+        differ(where + QStringLiteral(" answer"),
+            x.question ? normalized(x.question->source) : QString(),
+            y.question ? normalized(y.question->source) : QString());
         differ(where + QStringLiteral(" choices"),
-               QString::number(x.question ? x.question->choices.size() : 0),
-               QString::number(y.question ? y.question->choices.size() : 0));
-        differ(where + QStringLiteral(" hints"), QString::number(x.hints.size()), QString::number(y.hints.size()));
+            QString::number(x.question ? x.question->choices.size() : 0),
+            QString::number(y.question ? y.question->choices.size() : 0));
+        differ(where + QStringLiteral(" hints"),
+            QString::number(x.hints.size()),
+            QString::number(y.hints.size()));
     }
     return diffs;
 }

@@ -29,7 +29,8 @@ void LessonLibrary::load(const QStringList &folders)
         const QDir dir(folder);
         if (!dir.exists())
             continue;
-        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        const QStringList files =
+            dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
         for (const QString &name : files) {
             const QString path = dir.filePath(name);
             const QStringList parts = name.split(QLatin1Char('.'));
@@ -57,21 +58,24 @@ bool LessonLibrary::loadMistakes(const QString &path, const QString &language)
     QJsonParseError jsonError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &jsonError);
     if (jsonError.error != QJsonParseError::NoError || !doc.isObject()) {
-        m_errors.append(QStringLiteral("%1: not valid JSON: %2").arg(shown, jsonError.errorString()));
+        m_errors.append(
+            QStringLiteral("%1: not valid JSON: %2").arg(shown, jsonError.errorString()));
         return false;
     }
     const QJsonObject all = doc.object();
     for (auto it = all.begin(); it != all.end(); ++it) {
         if (!lessonMistakeCodes().contains(it.key())) {
-            m_errors.append(QStringLiteral("%1: %2: unknown mistake (expected one of: %3)")
-                                .arg(shown, it.key(), lessonMistakeCodes().join(QStringLiteral(", "))));
+            m_errors.append(
+                QStringLiteral("%1: %2: unknown mistake (expected one of: %3)")
+                    .arg(shown, it.key(), lessonMistakeCodes().join(QStringLiteral(", "))));
             continue;
         }
         const QJsonObject o = it.value().toObject();
         MistakeText words{o.value(QStringLiteral("title")).toString(),
-                          o.value(QStringLiteral("explanation")).toString()};
+            o.value(QStringLiteral("explanation")).toString()};
         if (words.title.isEmpty() || words.explanation.isEmpty()) {
-            m_errors.append(QStringLiteral("%1: %2: needs a \"title\" and an \"explanation\"").arg(shown, it.key()));
+            m_errors.append(QStringLiteral("%1: %2: needs a \"title\" and an \"explanation\"")
+                                .arg(shown, it.key()));
             continue;
         }
         m_mistakes[language].insert(it.key(), words);
@@ -102,7 +106,8 @@ std::optional<Lesson> LessonLibrary::lesson(const QString &id, const QString &la
     return byLanguage->first();
 }
 
-LessonLibrary::MistakeText LessonLibrary::mistake(const QString &code, const QString &language) const
+LessonLibrary::MistakeText LessonLibrary::mistake(
+    const QString &code, const QString &language) const
 {
     for (const QString &lang : {language, QStringLiteral("en")}) {
         const QMap<QString, MistakeText> words = m_mistakes.value(lang);

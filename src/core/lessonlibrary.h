@@ -30,6 +30,7 @@ public:
     // Loads every lesson of the folders (missing folders are skipped). Bad files are left out
     // and reported in errors(), one line each naming the file and the field.
     void load(const QStringList &folders);
+
     QStringList errors() const { return m_errors; }
 
     // Lesson ids in order (file names start with their number).
@@ -39,8 +40,13 @@ public:
     std::optional<Lesson> lesson(const QString &id, const QString &language) const;
     // The mistake's words in language, else English.
     MistakeText mistake(const QString &code, const QString &language) const;
+
     QStringList mistakeLanguages() const { return m_mistakes.keys(); }
-    QStringList mistakeCodes(const QString &language) const { return m_mistakes.value(language).keys(); }
+
+    QStringList mistakeCodes(const QString &language) const
+    {
+        return m_mistakes.value(language).keys();
+    }
 
 private:
     bool loadMistakes(const QString &path, const QString &language);

@@ -31,9 +31,9 @@ QJsonObject LessonProgress::toJson() const
     QJsonArray mistakesJson;
     for (const Mistake &m : mistakes) {
         mistakesJson.append(QJsonObject{{QStringLiteral("code"), m.code},
-                                        {QStringLiteral("bytes"), m.bytes},
-                                        {QStringLiteral("step"), m.stepId},
-                                        {QStringLiteral("at"), double(m.atMs)}});
+            {QStringLiteral("bytes"), m.bytes},
+            {QStringLiteral("step"), m.stepId},
+            {QStringLiteral("at"), double(m.atMs)}});
     }
     QJsonObject o;
     o.insert(QStringLiteral("language"), language);
@@ -67,9 +67,9 @@ LessonProgress LessonProgress::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QStringLiteral("mistakes")).toArray()) {
         const QJsonObject m = v.toObject();
         p.mistakes.append({m.value(QStringLiteral("code")).toString(),
-                           m.value(QStringLiteral("bytes")).toString(),
-                           m.value(QStringLiteral("step")).toString(),
-                           qint64(m.value(QStringLiteral("at")).toDouble())});
+            m.value(QStringLiteral("bytes")).toString(),
+            m.value(QStringLiteral("step")).toString(),
+            qint64(m.value(QStringLiteral("at")).toDouble())});
     }
     for (const QJsonValue &v : o.value(QStringLiteral("transcript")).toArray())
         p.transcript.append(v.toString());
@@ -79,12 +79,12 @@ LessonProgress LessonProgress::fromJson(const QJsonObject &o)
 LessonProgressStore::LessonProgressStore(QString folder, QString learner)
     : m_folder(std::move(folder))
     , m_learner(std::move(learner))
-{
-}
+{ }
 
 QString LessonProgressStore::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/progress");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/progress");
 }
 
 QString LessonProgressStore::defaultLearner()
@@ -108,7 +108,10 @@ QJsonObject LessonProgressStore::readAll() const
     QFile file(filePath());
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("lessons")).toObject();
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(QStringLiteral("lessons"))
+        .toObject();
 }
 
 Result LessonProgressStore::writeAll(const QJsonObject &lessons)
@@ -117,11 +120,14 @@ Result LessonProgressStore::writeAll(const QJsonObject &lessons)
         return Result::failure(QStringLiteral("cannot create %1").arg(m_folder));
     QSaveFile file(filePath());
     if (!file.open(QIODevice::WriteOnly))
-        return Result::failure(QStringLiteral("cannot write %1: %2").arg(filePath(), file.errorString()));
-    const QJsonObject root{{QStringLiteral("learner"), m_learner}, {QStringLiteral("lessons"), lessons}};
+        return Result::failure(
+            QStringLiteral("cannot write %1: %2").arg(filePath(), file.errorString()));
+    const QJsonObject root{
+        {QStringLiteral("learner"), m_learner}, {QStringLiteral("lessons"), lessons}};
     file.write(QJsonDocument(root).toJson());
     if (!file.commit())
-        return Result::failure(QStringLiteral("cannot write %1: %2").arg(filePath(), file.errorString()));
+        return Result::failure(
+            QStringLiteral("cannot write %1: %2").arg(filePath(), file.errorString()));
     return Result::success();
 }
 

@@ -22,9 +22,9 @@ struct LessonProgress
         bool done = false;
         bool skipped = false;
         qint64 doneAtMs = 0;
-        int tries = 0;      // wrong answers, or -ERR replies while the step was current
+        int tries = 0; // wrong answers, or -ERR replies while the step was current
         int hintsShown = 0;
-        QString answer;     // the right answer given (questions)
+        QString answer; // the right answer given (questions)
     };
 
     struct Mistake
@@ -46,6 +46,7 @@ struct LessonProgress
     QStringList transcript; // "C: USER student\r\n", "S: +OK\r\n", "-- lock created …"
 
     bool isFinished() const { return finishedAtMs > 0; }
+
     QJsonObject toJson() const;
     static LessonProgress fromJson(const QJsonObject &o);
 };
@@ -61,7 +62,9 @@ public:
     static QString defaultLearner(); // the login name
 
     QString folder() const { return m_folder; }
+
     QString learner() const { return m_learner; }
+
     QString filePath() const;
 
     std::optional<LessonProgress> load(const QString &lessonId) const;

@@ -1,8 +1,8 @@
 #include "core/lessonrunner.h"
 
 #include "core/eventlog.h"
-#include "core/mailstore.h"
 #include "core/maildroplock.h"
+#include "core/mailstore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -189,13 +189,14 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
     if (m_current >= 0 && m_lesson.steps.at(m_current).check) {
         const LessonCheck &check = *m_lesson.steps.at(m_current).check;
         const bool mailboxMayChange = e.kind == EventKind::Expunged || e.kind == EventKind::Note
-                                      || e.kind == EventKind::Disconnected;
-        if (matches(check, ob) || (check.type == Type::Mailbox && mailboxMayChange && holdsNow(check))) {
+            || e.kind == EventKind::Disconnected;
+        if (matches(check, ob)
+            || (check.type == Type::Mailbox && mailboxMayChange && holdsNow(check))) {
             tick(m_current, e.timeMs, e.seq);
             activate();
             changed = true;
         } else if (e.kind == EventKind::ServerReply && !e.ok && ob.answersCommand
-                   && m_tickingSeqs.isEmpty()) {
+            && m_tickingSeqs.isEmpty()) {
             wrongTry();
             changed = true;
         }
@@ -236,7 +237,7 @@ bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observatio
     }
     case Type::Reply:
         return e.kind == EventKind::ServerReply && (!c.greeting || e.state == State::Connecting)
-               && (!c.multiLine || *c.multiLine == e.multiLine) && replyAgrees();
+            && (!c.multiLine || *c.multiLine == e.multiLine) && replyAgrees();
     case Type::State:
         return e.kind == EventKind::StateChanged && e.to == c.state;
     case Type::LockCreated:
@@ -252,10 +253,10 @@ bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observatio
             return false;
         if (c.count)
             return countMatching(ob.subjects, c.subjectContains) >= c.count;
-        return containsText(ob.subjects.isEmpty() ? QByteArray() : m_tracker.sessions()
-                                                                       .value(e.session)
-                                                                       .marks.value(e.number),
-                            c.subjectContains);
+        return containsText(ob.subjects.isEmpty()
+                ? QByteArray()
+                : m_tracker.sessions().value(e.session).marks.value(e.number),
+            c.subjectContains);
     case Type::MarksReset:
         return e.kind == EventKind::MarksReset;
     case Type::Expunged:
@@ -264,7 +265,7 @@ bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observatio
         return countMatching(ob.subjects, c.subjectContains) >= qMax(1, c.count);
     case Type::Disconnected:
         return e.kind == EventKind::Disconnected && (c.reason.isEmpty() || e.text == c.reason)
-               && (!c.withMarks || ob.lostMarks > 0);
+            && (!c.withMarks || ob.lostMarks > 0);
     case Type::Mailbox:
         return false; // evaluated against the live mailbox by holdsNow()
     }
@@ -278,7 +279,7 @@ bool LessonRunner::holdsNow(const LessonCheck &c) const
         return m_tracker.openSessions() >= qMax(1, c.count);
     case Type::State:
         return (c.state == State::Authorization || c.state == State::Transaction)
-               && m_tracker.anyOpenIn(c.state);
+            && m_tracker.anyOpenIn(c.state);
     case Type::LockCreated: // a session in TRANSACTION holds its lock
         return m_tracker.anyOpenIn(State::Transaction);
     case Type::Reply:
@@ -291,8 +292,9 @@ bool LessonRunner::holdsNow(const LessonCheck &c) const
         }
         return false;
     case Type::Mailbox: {
-        const MailStore::Account *account
-            = m_mailStore ? m_mailStore->account(c.user.isEmpty() ? m_lesson.account : c.user) : nullptr;
+        const MailStore::Account *account = m_mailStore
+            ? m_mailStore->account(c.user.isEmpty() ? m_lesson.account : c.user)
+            : nullptr;
         if (!account || !account->maildrop)
             return false;
         const QList<MessageInfo> &messages = account->maildrop->messages();
@@ -459,9 +461,9 @@ QStringList LessonRunner::expectedValues(int index, QString *problem) const
     case Answer::MessageUid:
         return {QString::fromLatin1(m.uid)};
     case Answer::MessageHeader:
-        return {QString::fromUtf8(q.header == QLatin1String("from")      ? m.from
-                                  : q.header == QLatin1String("subject") ? m.subject
-                                                                          : m.date)};
+        return {QString::fromUtf8(q.header == QLatin1String("from") ? m.from
+                : q.header == QLatin1String("subject")              ? m.subject
+                                                                    : m.date)};
     default:
         return {};
     }
@@ -548,8 +550,9 @@ QByteArray LessonRunner::apopCommand(const QString &user, const QString &passwor
     const QRegularExpressionMatch m = stamp.match(QString::fromLatin1(m_tracker.lastGreeting()));
     if (!m.hasMatch())
         return {};
-    const QByteArray digest
-        = QCryptographicHash::hash(QByteArray(m.captured().toLatin1() + password.toUtf8()), QCryptographicHash::Md5).toHex();
+    const QByteArray digest = QCryptographicHash::hash(
+        QByteArray(m.captured().toLatin1() + password.toUtf8()), QCryptographicHash::Md5)
+                                  .toHex();
     return "APOP " + user.toUtf8() + ' ' + digest;
 }
 

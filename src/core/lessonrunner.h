@@ -32,9 +32,9 @@ class LessonRunner final : public QObject
 public:
     struct AnswerResult
     {
-        bool asked = false;   // the current step was a question
+        bool asked = false; // the current step was a question
         bool correct = false;
-        QString problem;      // the answer could not be checked (no such message, no account)
+        QString problem; // the answer could not be checked (no such message, no account)
     };
 
     LessonRunner(EventLog *log, MailStore *store, QObject *parent = nullptr);
@@ -45,12 +45,17 @@ public:
     // Starts lesson: resumes saved progress unless fresh; only events from now on count.
     void start(const Lesson &lesson, bool fresh = false);
     void stop();
+
     bool isRunning() const { return m_running; }
+
     const Lesson &lesson() const { return m_lesson; }
 
     int currentStep() const { return m_current; } // -1 when every step is done
+
     bool isDone(int index) const;
+
     bool isFinished() const { return m_progress.isFinished(); }
+
     int tries(int index) const;
     // The hints revealed so far for a step.
     QStringList revealedHints(int index) const;
@@ -73,7 +78,9 @@ public:
     qint64 timerMs() const;
 
     const LessonProgress &progress() const { return m_progress; }
+
     QList<LessonMistake> mistakes() const { return m_mistakes; }
+
     const LessonTracker &tracker() const { return m_tracker; }
 
 signals:
@@ -109,7 +116,7 @@ private:
     int m_current = -1;
     quint64 m_seenSeq = 0;
     QList<LessonTracker::Observation> m_exchange; // since the last client line
-    QList<quint64> m_tickingSeqs;                 // events that ticked a step (in m_exchange)
+    QList<quint64> m_tickingSeqs; // events that ticked a step (in m_exchange)
     QList<LessonMistake> m_mistakes;
     QString m_loginUser; // the last login since the lesson started
 };

@@ -8,8 +8,8 @@ namespace {
 
 bool isTransactionCommand(const QByteArray &cmd)
 {
-    static const QByteArrayList commands
-        = {"STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "LAST"};
+    static const QByteArrayList commands = {
+        "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "LAST"};
     return commands.contains(cmd);
 }
 
@@ -64,7 +64,8 @@ QMap<int, QByteArray> LessonTracker::marksOf(const QString &user) const
 QByteArray LessonTracker::subjectOf(const QString &user, int number) const
 {
     const MailStore::Account *account = m_store ? m_store->account(user) : nullptr;
-    if (!account || !account->maildrop || number < 1 || number > account->maildrop->messages().size())
+    if (!account || !account->maildrop || number < 1
+        || number > account->maildrop->messages().size())
         return {};
     return account->maildrop->messages().at(number - 1).subject;
 }
@@ -171,7 +172,9 @@ QList<LessonMistake> LessonTracker::lineMistakes(const Event &e, const Session &
 {
     const QByteArray &bytes = e.bytes;
     const QByteArray &cmd = s.command;
-    auto one = [&](const QString &code) { return QList<LessonMistake>{mistake(code, e, cmd)}; };
+    auto one = [&](const QString &code) {
+        return QList<LessonMistake>{mistake(code, e, cmd)};
+    };
     if (bytes.contains('\x08') || bytes.contains('\x7f'))
         return one(QStringLiteral("backspace"));
     if (cmd.size() > 1 && cmd.endsWith(':'))
@@ -192,7 +195,8 @@ QList<LessonMistake> LessonTracker::lineMistakes(const Event &e, const Session &
             return found;
         }
     }
-    if (e.state == State::Transaction && (cmd == "RETR" || cmd == "DELE" || cmd == "TOP") && s.args.isEmpty())
+    if (e.state == State::Transaction && (cmd == "RETR" || cmd == "DELE" || cmd == "TOP")
+        && s.args.isEmpty())
         return one(QStringLiteral("missing-number"));
     if (bytes.endsWith('\n') && !bytes.endsWith("\r\n"))
         return one(QStringLiteral("bare-lf"));
@@ -215,8 +219,10 @@ QString LessonTracker::escape(const QByteArray &bytes)
         else if (u >= 0x20 && u < 0x7f)
             out += QLatin1Char(c);
         else
-            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0')).toUpper().replace(
-                QStringLiteral("\\X"), QStringLiteral("\\x"));
+            out += QStringLiteral("\\x%1")
+                       .arg(uint(u), 2, 16, QLatin1Char('0'))
+                       .toUpper()
+                       .replace(QStringLiteral("\\X"), QStringLiteral("\\x"));
     }
     return out;
 }
@@ -233,7 +239,8 @@ QString LessonTracker::transcriptLine(const Event &e)
         QList<QByteArray> args;
         parseLine(bytes, &keyword, &args);
         if (keyword == "PASS") // the hand-in never shows a password
-            bytes = bytes.left(bytes.indexOf(' ') + 1) + "********" + (bytes.endsWith("\r\n") ? "\r\n" : "\n");
+            bytes = bytes.left(bytes.indexOf(' ') + 1) + "********"
+                + (bytes.endsWith("\r\n") ? "\r\n" : "\n");
         return who + QStringLiteral("C: ") + escape(bytes);
     }
     case EventKind::ServerReply: {

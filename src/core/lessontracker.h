@@ -15,12 +15,12 @@ class MailStore;
 // A classic mistake seen on the wire, with the bytes that show it.
 struct LessonMistake
 {
-    QString code;     // see lessonMistakeCodes()
+    QString code; // see lessonMistakeCodes()
     int session = 0;
     QByteArray bytes; // the line as sent (or the last line before a dropped connection)
-    QString command;  // the keyword involved
-    int count = 0;    // forgot-quit: how many marks were lost
-    int message = 0;  // deleted-message: the message number
+    QString command; // the keyword involved
+    int count = 0; // forgot-quit: how many marks were lost
+    int message = 0; // deleted-message: the message number
     quint64 seq = 0;
     qint64 timeMs = 0;
 };
@@ -35,7 +35,7 @@ public:
     {
         State state = State::Connecting;
         bool open = false;
-        QString user;        // set when the lock is taken
+        QString user; // set when the lock is taken
         QString pendingUser; // from USER / APOP, before the login succeeds
         QMap<int, QByteArray> marks; // message number -> subject, as marked by DELE
         QByteArray greeting;
@@ -49,29 +49,32 @@ public:
     struct Observation
     {
         Event event;
-        QByteArray command;     // ClientLine, and the ServerReply that answers it
+        QByteArray command; // ClientLine, and the ServerReply that answers it
         QList<QByteArray> args;
         bool answersCommand = false;
-        int openSessions = 0;   // Connected
+        int openSessions = 0; // Connected
         QList<QByteArray> subjects; // MarkedDeleted: every marked one; Expunged: the removed ones
-        int lostMarks = 0;      // Disconnected: marks that were never committed
+        int lostMarks = 0; // Disconnected: marks that were never committed
         QList<LessonMistake> mistakes;
     };
 
     explicit LessonTracker(const MailStore *store)
         : m_store(store)
-    {
-    }
+    { }
 
     Observation observe(const Event &event);
     void clear();
 
     const QHash<int, Session> &sessions() const { return m_sessions; }
+
     int openSessions() const;
     bool anyOpenIn(State state) const;
+
     // The user of the last successful login (empty if none yet).
     QString lastUser() const { return m_lastUser; }
+
     QByteArray lastGreeting() const { return m_lastGreeting; }
+
     // Marks held right now by open sessions of user.
     QMap<int, QByteArray> marksOf(const QString &user) const;
 

@@ -53,10 +53,13 @@ void TestLessonPane::init()
     m_store->setWorkspace(m_dir.filePath(QStringLiteral("workspace")));
     QVERIFY(m_store->addSampleAccounts(true).ok);
     m_personality = *Personality::load(Personality::defaultId());
-    m_session = std::make_unique<Pop3Session>(m_log.get(), m_store.get(), &m_personality, m_log->newSessionId(),
-                                              Pop3Session::Peer{QStringLiteral("127.0.0.1:5000"),
-                                                                QStringLiteral("127.0.0.1:1110"),
-                                                                QStringLiteral("127.0.0.1")});
+    m_session = std::make_unique<Pop3Session>(m_log.get(),
+        m_store.get(),
+        &m_personality,
+        m_log->newSessionId(),
+        Pop3Session::Peer{QStringLiteral("127.0.0.1:5000"),
+            QStringLiteral("127.0.0.1:1110"),
+            QStringLiteral("127.0.0.1")});
 }
 
 void TestLessonPane::cleanup()

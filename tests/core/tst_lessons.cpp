@@ -49,9 +49,10 @@ public:
     {
         const int id = m_log.newSessionId();
         Pop3Session::Peer peer{QStringLiteral("127.0.0.1:%1").arg(40000 + id),
-                               QStringLiteral("127.0.0.1:1110"),
-                               QStringLiteral("127.0.0.1")};
-        m_sessions[name] = std::make_unique<Pop3Session>(&m_log, &m_store, &m_personality, id, peer);
+            QStringLiteral("127.0.0.1:1110"),
+            QStringLiteral("127.0.0.1")};
+        m_sessions[name] =
+            std::make_unique<Pop3Session>(&m_log, &m_store, &m_personality, id, peer);
         m_sessions[name]->start(++m_now);
         m_current = name;
     }
@@ -67,6 +68,7 @@ public:
     }
 
     void drop() { m_sessions.at(m_current)->end(DisconnectReason::PeerClosed, ++m_now); }
+
     void to(const QString &name) { m_current = name; }
 
     EventLog m_log;
@@ -104,7 +106,8 @@ QString play(Lab &lab, LessonRunner &runner, const QStringList &script)
             const int at = runner.currentStep();
             if (!runner.answer(step.mid(8)).correct)
                 return QStringLiteral("answer \"%1\" refused at step %2 (expected %3)")
-                    .arg(step.mid(8), runner.lesson().steps.value(at).id, runner.expectedAnswer(at));
+                    .arg(
+                        step.mid(8), runner.lesson().steps.value(at).id, runner.expectedAnswer(at));
         } else if (step == QLatin1String("answer-lines")) {
             // the line count of the last RETR reply, as the diagram shows it
             int lines = -1;
@@ -113,12 +116,15 @@ QString play(Lab &lab, LessonRunner &runner, const QStringList &script)
                     lines = e.lines;
             }
             if (!runner.answer(QString::number(lines)).correct)
-                return QStringLiteral("%1 lines refused (expected %2)").arg(lines).arg(runner.expectedAnswer(runner.currentStep()));
+                return QStringLiteral("%1 lines refused (expected %2)")
+                    .arg(lines)
+                    .arg(runner.expectedAnswer(runner.currentStep()));
         } else if (step == QLatin1String("plant")) {
             if (const Result r = runner.plantStaleLock(); !r)
                 return QStringLiteral("plant: ") + r.error;
         } else if (step == QLatin1String("apop")) {
-            const QByteArray line = runner.apopCommand(QStringLiteral("student"), QStringLiteral("hessovs!"));
+            const QByteArray line =
+                runner.apopCommand(QStringLiteral("student"), QStringLiteral("hessovs!"));
             if (line.isEmpty())
                 return QStringLiteral("no APOP timestamp in the greeting");
             lab.type(line + "\r\n");
@@ -132,7 +138,8 @@ QString play(Lab &lab, LessonRunner &runner, const QStringList &script)
     return {};
 }
 
-QStringList login(const QString &user = QStringLiteral("student"), const QString &pass = QStringLiteral("hessovs!"))
+QStringList login(const QString &user = QStringLiteral("student"),
+    const QString &pass = QStringLiteral("hessovs!"))
 {
     return {QStringLiteral("C: user ") + user, QStringLiteral("C: pass ") + pass};
 }
@@ -185,7 +192,8 @@ void TestLessons::languagesDescribeTheSameLesson()
         const Lesson fr = *library.lesson(id, QStringLiteral("fr"));
         QCOMPARE(fr.language, QStringLiteral("fr"));
         const QStringList diffs = Lesson::compareStructure(en, fr);
-        QVERIFY2(diffs.isEmpty(), qPrintable(id + QStringLiteral(": ") + diffs.join(QStringLiteral("; "))));
+        QVERIFY2(diffs.isEmpty(),
+            qPrintable(id + QStringLiteral(": ") + diffs.join(QStringLiteral("; "))));
     }
     for (const QString &language : {QStringLiteral("en"), QStringLiteral("fr")}) {
         QStringList codes = library.mistakeCodes(language);
@@ -201,56 +209,93 @@ void TestLessons::solutionTicksEveryStep_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("language");
     QTest::addColumn<QStringList>("script");
-    const QStringList l1 = QStringList{QStringLiteral("open A"), QStringLiteral("C: USER: student"),
-                                       QStringLiteral("C: user student"), QStringLiteral("C: pass hessovs!"),
-                                       QStringLiteral("C: quit"), QStringLiteral("answer: 1"),
-                                       QStringLiteral("answer: 1"), QStringLiteral("answer: pass"),
-                                       QStringLiteral("answer: 2")};
+    const QStringList l1 = QStringList{QStringLiteral("open A"),
+        QStringLiteral("C: USER: student"),
+        QStringLiteral("C: user student"),
+        QStringLiteral("C: pass hessovs!"),
+        QStringLiteral("C: quit"),
+        QStringLiteral("answer: 1"),
+        QStringLiteral("answer: 1"),
+        QStringLiteral("answer: pass"),
+        QStringLiteral("answer: 2")};
     QTest::newRow("lesson 1: the lab sheet's login, mistake included")
         << QStringLiteral("01-connect-and-login") << QStringLiteral("en") << l1;
-    QTest::newRow("lesson 1 in French") << QStringLiteral("01-connect-and-login") << QStringLiteral("fr") << l1;
+    QTest::newRow("lesson 1 in French")
+        << QStringLiteral("01-connect-and-login") << QStringLiteral("fr") << l1;
     QTest::newRow("lesson 2: STAT, LIST and LIST n with the lab sheet's numbers")
         << QStringLiteral("02-count-and-size") << QStringLiteral("en")
         << QStringList{QStringLiteral("open A")} + login()
-               + QStringList{QStringLiteral("C: stat"), QStringLiteral("answer: 35"), QStringLiteral("answer: 23183 octets"),
-                             QStringLiteral("C: list"), QStringLiteral("answer: 376"), QStringLiteral("C: list 1"),
-                             QStringLiteral("answer: 1"), QStringLiteral("answer: 1"), QStringLiteral("answer: 3"),
-                             QStringLiteral("answer: STAT")};
+            + QStringList{QStringLiteral("C: stat"),
+                QStringLiteral("answer: 35"),
+                QStringLiteral("answer: 23183 octets"),
+                QStringLiteral("C: list"),
+                QStringLiteral("answer: 376"),
+                QStringLiteral("C: list 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 3"),
+                QStringLiteral("answer: STAT")};
     QTest::newRow("lesson 3: RETR, the dots and TOP")
         << QStringLiteral("03-read-a-mail") << QStringLiteral("en")
         << QStringList{QStringLiteral("open A")} + login()
-               + QStringList{QStringLiteral("C: retr 1"),
-                             QStringLiteral("answer: Subject: Welcome to NET 210 - Computer Networks Lab"),
-                             QStringLiteral("answer-lines"), QStringLiteral("C: retr 3"), QStringLiteral("answer: 1"),
-                             QStringLiteral("C: top 1 0"), QStringLiteral("C: top 1 2"), QStringLiteral("answer: 1"),
-                             QStringLiteral("answer: 1"), QStringLiteral("answer: top 5 0")};
+            + QStringList{QStringLiteral("C: retr 1"),
+                QStringLiteral("answer: Subject: Welcome to NET 210 - Computer Networks Lab"),
+                QStringLiteral("answer-lines"),
+                QStringLiteral("C: retr 3"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("C: top 1 0"),
+                QStringLiteral("C: top 1 2"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: top 5 0")};
     QTest::newRow("lesson 4: DELE, RSET, a dropped connection, then QUIT")
         << QStringLiteral("04-delete-and-undo") << QStringLiteral("en")
         << QStringList{QStringLiteral("open A")} + login()
-               + QStringList{QStringLiteral("C: dele 1"), QStringLiteral("C: stat"), QStringLiteral("C: retr 1"),
-                             QStringLiteral("C: rset"), QStringLiteral("C: dele 1"), QStringLiteral("drop"),
-                             QStringLiteral("open B")}
-               + login()
-               + QStringList{QStringLiteral("answer: 35"), QStringLiteral("C: dele 1"), QStringLiteral("C: quit"),
-                             QStringLiteral("answer: 34"), QStringLiteral("answer: 1"), QStringLiteral("answer: 1"),
-                             QStringLiteral("answer: rset"), QStringLiteral("answer: 3")};
+            + QStringList{QStringLiteral("C: dele 1"),
+                QStringLiteral("C: stat"),
+                QStringLiteral("C: retr 1"),
+                QStringLiteral("C: rset"),
+                QStringLiteral("C: dele 1"),
+                QStringLiteral("drop"),
+                QStringLiteral("open B")}
+            + login()
+            + QStringList{QStringLiteral("answer: 35"),
+                QStringLiteral("C: dele 1"),
+                QStringLiteral("C: quit"),
+                QStringLiteral("answer: 34"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: rset"),
+                QStringLiteral("answer: 3")};
     QTest::newRow("lesson 5: [IN-USE], release, and a stale lock")
         << QStringLiteral("05-the-lock-file") << QStringLiteral("en")
-        << QStringList{QStringLiteral("open A")} + login() + QStringList{QStringLiteral("open B")} + login()
-               + QStringList{QStringLiteral("to A"), QStringLiteral("C: quit"), QStringLiteral("to B")} + login()
-               + QStringList{QStringLiteral("C: quit"), QStringLiteral("plant"), QStringLiteral("open C")} + login()
-               + QStringList{QStringLiteral("answer: 1"), QStringLiteral("answer: 1"), QStringLiteral("answer: 1")};
+        << QStringList{QStringLiteral("open A")} + login() + QStringList{QStringLiteral("open B")}
+            + login()
+            + QStringList{QStringLiteral("to A"), QStringLiteral("C: quit"), QStringLiteral("to B")}
+            + login()
+            + QStringList{QStringLiteral("C: quit"),
+                QStringLiteral("plant"),
+                QStringLiteral("open C")}
+            + login()
+            + QStringList{QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1")};
     QStringList l6 = QStringList{QStringLiteral("personality uw-ipop3d"), QStringLiteral("open A")}
-                     + login(QStringLiteral("barakirs"), QStringLiteral("blacksun"))
-                     + QStringList{QStringLiteral("C: list"), QStringLiteral("answer: 206"), QStringLiteral("C: top 3 0")};
+        + login(QStringLiteral("barakirs"), QStringLiteral("blacksun"))
+        + QStringList{
+            QStringLiteral("C: list"), QStringLiteral("answer: 206"), QStringLiteral("C: top 3 0")};
     for (int n = 3; n <= 12; ++n)
         l6.append(QStringLiteral("C: dele %1").arg(n));
     l6 += QStringList{QStringLiteral("C: quit"), QStringLiteral("answer: 196")};
     QTest::newRow("lesson 6: ten junk messages deleted, the challenge skipped")
         << QStringLiteral("06-mail-bomb-cleanup") << QStringLiteral("en")
-        << l6 + QStringList{QStringLiteral("skip"), QStringLiteral("answer: 1"), QStringLiteral("answer: 1"),
-                            QStringLiteral("answer: 1")};
-    QStringList all = QStringList{QStringLiteral("open B")} + login(QStringLiteral("barakirs"), QStringLiteral("blacksun"));
+        << l6
+            + QStringList{QStringLiteral("skip"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1")};
+    QStringList all = QStringList{QStringLiteral("open B")}
+        + login(QStringLiteral("barakirs"), QStringLiteral("blacksun"));
     for (int n = 1; n <= 196; ++n) { // what is left: 1, 2 real, then 3..39 junk, ...
         if (n != 1 && n != 2 && n != 40 && n != 110 && n != 170 && n != 196)
             all.append(QStringLiteral("C: dele %1").arg(n));
@@ -258,24 +303,37 @@ void TestLessons::solutionTicksEveryStep_data()
     QTest::newRow("lesson 6 in French: every junk message deleted, with Dovecot")
         << QStringLiteral("06-mail-bomb-cleanup") << QStringLiteral("fr")
         << l6.mid(1) + all
-               + QStringList{QStringLiteral("C: quit"), QStringLiteral("answer: 1"), QStringLiteral("answer: 1"),
-                             QStringLiteral("answer: 1")};
+            + QStringList{QStringLiteral("C: quit"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1")};
     QTest::newRow("lesson 7: CAPA, UIDL, and a unique-id that survives renumbering")
         << QStringLiteral("07-unique-ids") << QStringLiteral("en")
         << QStringList{QStringLiteral("open A")} + login()
-               + QStringList{QStringLiteral("C: capa"), QStringLiteral("C: uidl"), QStringLiteral("C: uidl 2"),
-                             QStringLiteral("answer: 000000026553f100"), QStringLiteral("C: dele 1"),
-                             QStringLiteral("C: quit"), QStringLiteral("open B")}
-               + login()
-               + QStringList{QStringLiteral("answer: +OK 1 000000026553f100"), QStringLiteral("answer: 1"),
-                             QStringLiteral("answer: 1"), QStringLiteral("answer: UIDL 7")};
+            + QStringList{QStringLiteral("C: capa"),
+                QStringLiteral("C: uidl"),
+                QStringLiteral("C: uidl 2"),
+                QStringLiteral("answer: 000000026553f100"),
+                QStringLiteral("C: dele 1"),
+                QStringLiteral("C: quit"),
+                QStringLiteral("open B")}
+            + login()
+            + QStringList{QStringLiteral("answer: +OK 1 000000026553f100"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: UIDL 7")};
     QTest::newRow("lesson 8: PASS in clear, then APOP with the rfc1939 personality")
         << QStringLiteral("08-plain-passwords") << QStringLiteral("en")
         << QStringList{QStringLiteral("personality dovecot"), QStringLiteral("open A")} + login()
-               + QStringList{QStringLiteral("answer: 1"), QStringLiteral("C: quit"),
-                             QStringLiteral("personality rfc1939"), QStringLiteral("open B"), QStringLiteral("C: stls"),
-                             QStringLiteral("apop"), QStringLiteral("answer: 1"), QStringLiteral("answer: 1"),
-                             QStringLiteral("answer: 1")};
+            + QStringList{QStringLiteral("answer: 1"),
+                QStringLiteral("C: quit"),
+                QStringLiteral("personality rfc1939"),
+                QStringLiteral("open B"),
+                QStringLiteral("C: stls"),
+                QStringLiteral("apop"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1")};
 }
 
 void TestLessons::solutionTicksEveryStep()
@@ -299,7 +357,9 @@ void TestLessons::solutionTicksEveryStep()
     const QString problem = play(lab, runner, script);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     for (int i = 0; i < lesson->steps.size(); ++i)
-        QVERIFY2(runner.isDone(i), qPrintable(QStringLiteral("step %1 (%2) not ticked").arg(i).arg(lesson->steps.at(i).id)));
+        QVERIFY2(runner.isDone(i),
+            qPrintable(
+                QStringLiteral("step %1 (%2) not ticked").arg(i).arg(lesson->steps.at(i).id)));
     QCOMPARE(runner.currentStep(), -1);
     QCOMPARE(finished.count(), 1);
     QCOMPARE(ticked.count(), lesson->steps.size());
@@ -317,30 +377,35 @@ void TestLessons::mistakeIsExplained_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("bytes"); // as the pane shows them
     QTest::newRow("USER: student, as in the lab sheet")
-        << QList<QByteArray>{"USER: student\r\n"} << QStringLiteral("user-colon") << QStringLiteral("USER: student\\r\\n");
+        << QList<QByteArray>{"USER: student\r\n"} << QStringLiteral("user-colon")
+        << QStringLiteral("USER: student\\r\\n");
     QTest::newRow("the password on the USER line")
         << QList<QByteArray>{"user student hessovs!\r\n"} << QStringLiteral("password-on-user-line")
         << QStringLiteral("user student hessovs!\\r\\n");
-    QTest::newRow("STAT before PASS") << QList<QByteArray>{"user student\r\n", "stat\r\n"}
-                                      << QStringLiteral("wrong-state") << QStringLiteral("stat\\r\\n");
+    QTest::newRow("STAT before PASS")
+        << QList<QByteArray>{"user student\r\n", "stat\r\n"} << QStringLiteral("wrong-state")
+        << QStringLiteral("stat\\r\\n");
     QTest::newRow("RETR of a message marked deleted")
         << QList<QByteArray>{"user student\r\n", "pass hessovs!\r\n", "dele 1\r\n", "retr 1\r\n"}
         << QStringLiteral("deleted-message") << QStringLiteral("retr 1\\r\\n");
-    QTest::newRow("a bare LF, as netcat sends") << QList<QByteArray>{"user student\n"} << QStringLiteral("bare-lf")
-                                                << QStringLiteral("user student\\n");
+    QTest::newRow("a bare LF, as netcat sends")
+        << QList<QByteArray>{"user student\n"} << QStringLiteral("bare-lf")
+        << QStringLiteral("user student\\n");
     QTest::newRow("Backspace sent as 0x08 by a Windows-telnet style terminal")
         << QList<QByteArray>{"user stx\x08udent\r\n"} << QStringLiteral("backspace")
         << QStringLiteral("user stx\\x08udent\\r\\n");
-    QTest::newRow("Delete sent as 0x7F") << QList<QByteArray>{"usr\x7f\x7fser student\r\n"} << QStringLiteral("backspace")
-                                         << QStringLiteral("usr\\x7F\\x7Fser student\\r\\n");
+    QTest::newRow("Delete sent as 0x7F")
+        << QList<QByteArray>{"usr\x7f\x7fser student\r\n"} << QStringLiteral("backspace")
+        << QStringLiteral("usr\\x7F\\x7Fser student\\r\\n");
     QTest::newRow("a connection dropped with messages marked")
         << QList<QByteArray>{"user student\r\n", "pass hessovs!\r\n", "dele 2\r\n", "DROP"}
         << QStringLiteral("forgot-quit") << QStringLiteral("dele 2\\r\\n");
-    QTest::newRow("a wrong password") << QList<QByteArray>{"user student\r\n", "pass Hessovs!\r\n"}
-                                      << QStringLiteral("wrong-password") << QStringLiteral("pass Hessovs!\\r\\n");
+    QTest::newRow("a wrong password")
+        << QList<QByteArray>{"user student\r\n", "pass Hessovs!\r\n"}
+        << QStringLiteral("wrong-password") << QStringLiteral("pass Hessovs!\\r\\n");
     QTest::newRow("RETR without a number")
-        << QList<QByteArray>{"user student\r\n", "pass hessovs!\r\n", "retr\r\n"} << QStringLiteral("missing-number")
-        << QStringLiteral("retr\\r\\n");
+        << QList<QByteArray>{"user student\r\n", "pass hessovs!\r\n", "retr\r\n"}
+        << QStringLiteral("missing-number") << QStringLiteral("retr\\r\\n");
 }
 
 void TestLessons::mistakeIsExplained()
@@ -383,7 +448,7 @@ void TestLessons::stepIsNotTickedWithoutTheEvent()
     lab.type("user student\r\n");
     lab.type("pass hessovs!\r\n");
     QCOMPARE(runner.currentStep(), 1); // logged in
-    lab.type("list\r\n");              // not the step's command
+    lab.type("list\r\n"); // not the step's command
     QCOMPARE(runner.currentStep(), 1);
     lab.type("STAT\r\n");
     QCOMPARE(runner.currentStep(), 2); // a question: only an answer ticks it
@@ -396,7 +461,8 @@ void TestLessons::wrongAnswerRevealsHint()
     Lab lab;
     LessonRunner runner(&lab.m_log, &lab.m_store);
     QSignalSpy hints(&runner, &LessonRunner::hintRevealed);
-    const Lesson lesson = *bundled().lesson(QStringLiteral("02-count-and-size"), QStringLiteral("en"));
+    const Lesson lesson =
+        *bundled().lesson(QStringLiteral("02-count-and-size"), QStringLiteral("en"));
     runner.start(lesson);
     lab.open(QStringLiteral("A"));
     play(lab, runner, login() + QStringList{QStringLiteral("C: stat")});
@@ -418,12 +484,17 @@ void TestLessons::answersFollowTheLiveMailbox()
     QVERIFY(eml.open(QIODevice::WriteOnly));
     eml.write("Subject: hi\r\n\r\nhello\r\n");
     eml.close();
-    QVERIFY(lab.m_store.addAccount(QStringLiteral("teacher"), QStringLiteral("secret"), mail.path()).ok);
+    QVERIFY(lab.m_store.addAccount(QStringLiteral("teacher"), QStringLiteral("secret"), mail.path())
+                .ok);
     LessonRunner runner(&lab.m_log, &lab.m_store);
-    const Lesson lesson = *bundled().lesson(QStringLiteral("02-count-and-size"), QStringLiteral("en"));
+    const Lesson lesson =
+        *bundled().lesson(QStringLiteral("02-count-and-size"), QStringLiteral("en"));
     runner.start(lesson);
     lab.open(QStringLiteral("A"));
-    play(lab, runner, login(QStringLiteral("teacher"), QStringLiteral("secret")) + QStringList{QStringLiteral("C: stat")});
+    play(lab,
+        runner,
+        login(QStringLiteral("teacher"), QStringLiteral("secret"))
+            + QStringList{QStringLiteral("C: stat")});
     QCOMPARE(runner.contextUser(), QStringLiteral("teacher"));
     QVERIFY(!runner.answer(QStringLiteral("35")).correct);
     QVERIFY(runner.answer(QStringLiteral("1")).correct);
@@ -434,19 +505,23 @@ void TestLessons::progressIsSavedAndResumed()
 {
     QTemporaryDir dir;
     LessonProgressStore store(dir.path(), QStringLiteral("ada lovelace"));
-    const Lesson lesson = *bundled().lesson(QStringLiteral("02-count-and-size"), QStringLiteral("en"));
+    const Lesson lesson =
+        *bundled().lesson(QStringLiteral("02-count-and-size"), QStringLiteral("en"));
     Lab lab;
     {
         LessonRunner runner(&lab.m_log, &lab.m_store);
         runner.setProgressStore(&store);
         runner.start(lesson);
         lab.open(QStringLiteral("A"));
-        play(lab, runner, login() + QStringList{QStringLiteral("C: stat"), QStringLiteral("answer: 35")});
+        play(lab,
+            runner,
+            login() + QStringList{QStringLiteral("C: stat"), QStringLiteral("answer: 35")});
         QCOMPARE(runner.currentStep(), 3);
     }
     QVERIFY(QFile::exists(store.filePath()));
     QVERIFY(store.filePath().endsWith(QLatin1String("ada_lovelace.json")));
-    QCOMPARE(store.load(lesson.id)->steps.value(QStringLiteral("count")).answer, QStringLiteral("35"));
+    QCOMPARE(
+        store.load(lesson.id)->steps.value(QStringLiteral("count")).answer, QStringLiteral("35"));
     {
         LessonRunner runner(&lab.m_log, &lab.m_store);
         runner.setProgressStore(&store);
@@ -464,23 +539,32 @@ void TestLessons::malformedLessonNamesFileAndField_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("error");
-    const QByteArray head = R"({"format": 1, "id": "x", "language": "en", "title": "T", "goals": ["g"], )";
-    QTest::newRow("not JSON") << QByteArray("{\n\"format\": 1,\n oops }") << QStringLiteral("x.en.json: line 3: not valid JSON");
+    const QByteArray head =
+        R"({"format": 1, "id": "x", "language": "en", "title": "T", "goals": ["g"], )";
+    QTest::newRow("not JSON") << QByteArray("{\n\"format\": 1,\n oops }")
+                              << QStringLiteral("x.en.json: line 3: not valid JSON");
     QTest::newRow("a misspelt check type")
-        << head + R"("steps": [{"id": "a", "title": "A", "text": "t", "check": {"type": "comand"}}]})"
+        << head
+            + R"("steps": [{"id": "a", "title": "A", "text": "t", "check": {"type": "comand"}}]})"
         << QStringLiteral("x.en.json: steps[0].check.type: unknown check type \"comand\"");
     QTest::newRow("a choice answer out of range")
-        << head + R"("steps": [{"id": "a", "title": "A", "text": "t", "check": {"type": "connected"}}], "quiz": [{"id": "q", "title": "Q", "question": {"prompt": "p", "choices": ["a", "b"], "answer": {"type": "choice", "correct": 3}}}]})"
-        << QStringLiteral("x.en.json: quiz[0].question.answer.correct: must be the number of the right choice, 1 to 2");
+        << head
+            + R"("steps": [{"id": "a", "title": "A", "text": "t", "check": {"type": "connected"}}], "quiz": [{"id": "q", "title": "Q", "question": {"prompt": "p", "choices": ["a", "b"], "answer": {"type": "choice", "correct": 3}}}]})"
+        << QStringLiteral("x.en.json: quiz[0].question.answer.correct: must be the number of the "
+                          "right choice, 1 to 2");
     QTest::newRow("a step with both a check and a question")
-        << head + R"("steps": [{"id": "a", "title": "A", "text": "t", "check": {"type": "connected"}, "question": {"prompt": "p", "answer": {"type": "message-count"}}}]})"
+        << head
+            + R"("steps": [{"id": "a", "title": "A", "text": "t", "check": {"type": "connected"}, "question": {"prompt": "p", "answer": {"type": "message-count"}}}]})"
         << QStringLiteral("x.en.json: steps[0].: a step has either");
-    QTest::newRow("an unknown field") << head + R"("steps": [{"id": "a", "title": "A", "text": "t", "chek": {}}]})"
-                                      << QStringLiteral("x.en.json: steps[0].chek: unknown field");
-    QTest::newRow("a missing title") << QByteArray(R"({"format": 1, "id": "x", "language": "en", "goals": ["g"], "steps": []})")
-                                     << QStringLiteral("x.en.json: title: missing");
+    QTest::newRow("an unknown field")
+        << head + R"("steps": [{"id": "a", "title": "A", "text": "t", "chek": {}}]})"
+        << QStringLiteral("x.en.json: steps[0].chek: unknown field");
+    QTest::newRow("a missing title")
+        << QByteArray(R"({"format": 1, "id": "x", "language": "en", "goals": ["g"], "steps": []})")
+        << QStringLiteral("x.en.json: title: missing");
     QTest::newRow("a question about no message")
-        << head + R"("steps": [{"id": "a", "title": "A", "question": {"prompt": "p", "answer": {"type": "message-size"}}}]})"
+        << head
+            + R"("steps": [{"id": "a", "title": "A", "question": {"prompt": "p", "answer": {"type": "message-size"}}}]})"
         << QStringLiteral("x.en.json: steps[0].question.answer.message: missing");
 }
 
@@ -510,8 +594,10 @@ void TestLessons::teacherFolderOverridesBundledLesson()
     broken.close();
     LessonLibrary library;
     library.load({QStringLiteral(":/lessons"), dir.path()});
-    QCOMPARE(library.lesson(QStringLiteral("01-connect-and-login"), QStringLiteral("fr"))->title, QStringLiteral("Ma leçon à moi"));
-    QCOMPARE(library.lesson(QStringLiteral("01-connect-and-login"), QStringLiteral("de"))->language, QStringLiteral("en"));
+    QCOMPARE(library.lesson(QStringLiteral("01-connect-and-login"), QStringLiteral("fr"))->title,
+        QStringLiteral("Ma leçon à moi"));
+    QCOMPARE(library.lesson(QStringLiteral("01-connect-and-login"), QStringLiteral("de"))->language,
+        QStringLiteral("en"));
     QCOMPARE(library.errors().size(), 1);
     QVERIFY(library.errors().first().startsWith(QLatin1String("99-broken.en.json: ")));
 }
@@ -536,14 +622,17 @@ void TestLessons::lessonOverTcp()
     socket.connectToHost(QHostAddress::LocalHost, server.port());
     QVERIFY(socket.waitForConnected(5000));
     QTRY_COMPARE(runner.currentStep(), 2); // connected, greeted
-    for (const QByteArray &line : {QByteArray("USER: student\r\n"), QByteArray("user student\r\n"),
-                                   QByteArray("pass hessovs!\r\n"), QByteArray("quit\r\n")}) {
+    for (const QByteArray &line : {QByteArray("USER: student\r\n"),
+             QByteArray("user student\r\n"),
+             QByteArray("pass hessovs!\r\n"),
+             QByteArray("quit\r\n")}) {
         const int before = runner.currentStep();
         socket.write(line);
         QTRY_VERIFY(runner.currentStep() > before);
     }
     QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);
-    for (const QString &answer : {QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("PASS"), QStringLiteral("2")})
+    for (const QString &answer :
+        {QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("PASS"), QStringLiteral("2")})
         QVERIFY(runner.answer(answer).correct);
     QCOMPARE(finished.count(), 1);
 }
