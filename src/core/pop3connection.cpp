@@ -10,9 +10,8 @@
 
 namespace pop3 {
 
-Pop3Connection::Pop3Connection(Pop3Server *server,
-                               QTcpSocket *socket,
-                               std::unique_ptr<Pop3Session> session)
+Pop3Connection::Pop3Connection(
+    Pop3Server *server, QTcpSocket *socket, std::unique_ptr<Pop3Session> session)
     : QObject(server)
     , m_server(server)
     , m_socket(socket)
@@ -25,7 +24,8 @@ Pop3Connection::Pop3Connection(Pop3Server *server,
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Pop3Connection::pump);
     connect(m_socket, &QTcpSocket::disconnected, this, &Pop3Connection::socketGone);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (error != QAbstractSocket::RemoteHostClosedError && m_socket->state() != QAbstractSocket::ConnectedState)
+        if (error != QAbstractSocket::RemoteHostClosedError
+            && m_socket->state() != QAbstractSocket::ConnectedState)
             socketGone();
     });
 }
@@ -34,14 +34,16 @@ Pop3Connection::~Pop3Connection()
 {
     m_body.reset(); // reports a body cut short before the session ends
     if (m_session && m_session->state() != State::Closed)
-        m_session->end(DisconnectReason::Error, QDateTime::currentMSecsSinceEpoch(),
-                       QStringLiteral("connection destroyed"));
+        m_session->end(DisconnectReason::Error,
+            QDateTime::currentMSecsSinceEpoch(),
+            QStringLiteral("connection destroyed"));
 }
 
 void Pop3Connection::start()
 {
     m_lastActivity = QDateTime::currentMSecsSinceEpoch();
     m_socket->write(m_session->start(m_lastActivity));
+    m_socket->flush();
 }
 
 void Pop3Connection::readInput()
@@ -67,45 +69,54 @@ bool Pop3Connection::pullInput()
 // client that pipelines without reading is slowed down by TCP instead of filling our memory.
 void Pop3Connection::processLines()
 {
-    if (m_processing)
-        return; // called again from inside send(): the loop below goes on
+    if (m_processing) {
+        m_processAgain = true; // called from inside the loop (send, flush): go round once more
+        return;
+    }
     m_processing = true;
-    while (!m_body && !m_closing && m_socket->bytesToWrite() < highWater) {
-        const char *base = m_input.constData() + m_inputPos;
-        const qsizetype available = m_input.size() - m_inputPos;
-        const char *nl = available > 0
-            ? static_cast<const char *>(std::memchr(base, '\n', size_t(available)))
-            : nullptr;
-        if (!nl) {
-            if (m_overlongLength >= 0) {
-                m_overlongLength += available;
-                m_inputPos = m_input.size();
-            } else if (available > maxBufferedLine) {
-                m_overlongStart = QByteArray(base, 64);
-                m_overlongLength = available;
-                m_inputPos = m_input.size();
+    do {
+        m_processAgain = false;
+        while (!m_body && !m_closing && m_socket->bytesToWrite() < highWater) {
+            const char *base = m_input.constData() + m_inputPos;
+            const qsizetype available = m_input.size() - m_inputPos;
+            const char *nl = available > 0
+                ? static_cast<const char *>(std::memchr(base, '\n', size_t(available)))
+                : nullptr;
+            if (!nl) {
+                if (m_overlongLength >= 0) {
+                    m_overlongLength += available;
+                    m_inputPos = m_input.size();
+                } else if (available > maxBufferedLine) {
+                    m_overlongStart = QByteArray(base, 64);
+                    m_overlongLength = available;
+                    m_inputPos = m_input.size();
+                }
+                if (!pullInput())
+                    break;
+                continue;
             }
-            if (!pullInput())
-                break;
-            continue;
+            const qsizetype lineSize = nl - base + 1;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (m_overlongLength >= 0) {
+                const qint64 length = m_overlongLength + lineSize;
+                m_overlongLength = -1;
+                m_inputPos += lineSize;
+                send(m_session->handleOverlongLine(m_overlongStart, length, now));
+            } else {
+                const QByteArray line(base, lineSize);
+                m_inputPos += lineSize;
+                send(m_session->handleLine(line, now));
+            }
         }
-        const qsizetype lineSize = nl - base + 1;
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (m_overlongLength >= 0) {
-            const qint64 length = m_overlongLength + lineSize;
-            m_overlongLength = -1;
-            m_inputPos += lineSize;
-            send(m_session->handleOverlongLine(m_overlongStart, length, now));
-        } else {
-            const QByteArray line(base, lineSize);
-            m_inputPos += lineSize;
-            send(m_session->handleLine(line, now));
+        if (m_inputPos == m_input.size()) {
+            m_input.clear();
+            m_inputPos = 0;
         }
-    }
-    if (m_inputPos == m_input.size()) {
-        m_input.clear();
-        m_inputPos = 0;
-    }
+        // QTcpSocket only queues what write() is given and sends it when the event loop next sees
+        // the socket writable: one more poll and dispatch per reply. Send this read's replies now.
+        // A bytesWritten emitted from here may finish a body: then the loop goes round again.
+        m_socket->flush();
+    } while (m_processAgain && !m_finished);
     m_processing = false;
 }
 
@@ -157,15 +168,19 @@ void Pop3Connection::socketGone()
     m_body.reset();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (m_timedOut)
-        m_session->end(DisconnectReason::IdleTimeout, now,
-                       QStringLiteral("the client stopped reading in the middle of a reply"));
+        m_session->end(DisconnectReason::IdleTimeout,
+            now,
+            QStringLiteral("the client stopped reading in the middle of a reply"));
     else if (m_dropped)
-        m_session->end(DisconnectReason::Error, now, QStringLiteral("connection dropped by the server (fault injected)"));
+        m_session->end(DisconnectReason::Error,
+            now,
+            QStringLiteral("connection dropped by the server (fault injected)"));
     else if (m_session->isClosing())
         m_session->end(m_session->closeReason(), now);
     else
-        m_session->end(DisconnectReason::PeerClosed, now,
-                       QStringLiteral("the client closed the connection without QUIT"));
+        m_session->end(DisconnectReason::PeerClosed,
+            now,
+            QStringLiteral("the client closed the connection without QUIT"));
     emit finished(this);
 }
 

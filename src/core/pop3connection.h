@@ -64,6 +64,7 @@ private:
     bool m_dropped = false;
     bool m_timedOut = false;
     bool m_processing = false;
+    bool m_processAgain = false;
 };
 
 } // namespace pop3

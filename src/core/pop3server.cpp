@@ -62,6 +62,9 @@ bool Pop3Server::listen(const Options &options)
 {
     m_options = options;
     m_tcp->setMaxPendingConnections(1024);
+    // Qt's default kernel backlog is 50: a class connecting at once overflows it and the
+    // dropped SYNs are retried only after 1 s, which is the slowest greeting a client sees.
+    m_tcp->setListenBacklogSize(4096);
     const int attempts = options.tryNextPorts && options.port != 0 ? 50 : 1;
     for (int i = 0; i < attempts; ++i) {
         const quint16 port = quint16(options.port + i);

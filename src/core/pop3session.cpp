@@ -501,6 +501,7 @@ Pop3Session::Reply Pop3Session::login(const QString &user, const QString &passwo
 
     m_messages = account->maildrop->messages();
     m_marks = QBitArray(m_messages.size());
+    recountVisible();
     m_pendingState = State::Transaction;
     m_pendingStateChange = true;
     return ok(t(QStringLiteral("pass.ok"),
@@ -509,19 +510,16 @@ Pop3Session::Reply Pop3Session::login(const QString &user, const QString &passwo
                  {QStringLiteral("octets"), num(visibleOctets())}}));
 }
 
-int Pop3Session::visibleCount() const
+// Every TRANSACTION command words its reply with the totals, so they are kept up to date at
+// login, DELE and RSET instead of being summed over the whole maildrop for each command.
+void Pop3Session::recountVisible()
 {
-    return int(m_messages.size() - m_marks.count(true));
-}
-
-qint64 Pop3Session::visibleOctets() const
-{
-    qint64 total = 0;
+    m_visibleCount = int(m_messages.size() - m_marks.count(true));
+    m_visibleOctets = 0;
     for (qsizetype i = 0; i < m_messages.size(); ++i) {
         if (!m_marks.testBit(i))
-            total += m_messages.at(i).wireSize;
+            m_visibleOctets += m_messages.at(i).wireSize;
     }
-    return total;
 }
 
 int Pop3Session::messageNumber(const QByteArray &cmd,
@@ -649,6 +647,8 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         if (!n)
             return error;
         m_marks.setBit(n - 1);
+        --m_visibleCount;
+        m_visibleOctets -= m_messages.at(n - 1).wireSize;
         Event e;
         e.kind = EventKind::MarkedDeleted;
         e.number = n;
@@ -663,6 +663,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
                 e.numbers.append(i + 1);
         }
         m_marks.fill(false);
+        recountVisible();
         if (!e.numbers.isEmpty())
             emitEvent(e);
         return ok(t(QStringLiteral("rset.ok"),

@@ -107,8 +107,9 @@ private:
     void emitEvent(Event e);
     void changeState(State to);
     void releaseLock();
-    qint64 visibleOctets() const;
-    int visibleCount() const;
+    void recountVisible();
+    qint64 visibleOctets() const { return m_visibleOctets; }
+    int visibleCount() const { return m_visibleCount; }
 
     EventLog *m_log;
     MailStore *m_store;
@@ -131,6 +132,8 @@ private:
     QString m_saslUser;
     QList<MessageInfo> m_messages;
     QBitArray m_marks;
+    int m_visibleCount = 0;     // messages not marked deleted
+    qint64 m_visibleOctets = 0; // and their octets
 };
 
 // Sanitizes client bytes for echoing in a reply: printable ASCII kept, others as \xNN, at most
