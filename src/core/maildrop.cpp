@@ -310,7 +310,9 @@ Result Maildrop::loadMbox()
         info.uid = uid;
         m_messages.append(std::move(info));
     }
-    return writeUidFile();
+    // Loading writes nothing: until a first expunge the computed ids are stable by themselves,
+    // and an original served read-only never gets a side file.
+    return Result::success();
 }
 
 QString Maildrop::uidFilePath() const
