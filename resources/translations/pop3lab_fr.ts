@@ -1,4 +1,996 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>Basic options for your session, as on PuTTY's Session page.</source>
+        <translation>Options de base de votre session, comme dans la page Session de PuTTY.</translation>
+    </message>
+    <message>
+        <source>Specify the destination you want to connect to</source>
+        <translation>Indiquez la destination à laquelle vous voulez vous connecter</translation>
+    </message>
+    <message>
+        <source>Host &amp;Name (or IP address)</source>
+        <translation>&amp;Nom d'hôte (ou adresse IP)</translation>
+    </message>
+    <message>
+        <source>&amp;Port</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <source>Use the &amp;built-in server</source>
+        <translation>Utiliser le serveur &amp;intégré</translation>
+    </message>
+    <message>
+        <source>Connection type:</source>
+        <translation>Type de connexion :</translation>
+    </message>
+    <message>
+        <source>&amp;Raw</source>
+        <translation>&amp;Raw (brut)</translation>
+    </message>
+    <message>
+        <source>Telnet</source>
+        <translation>Telnet</translation>
+    </message>
+    <message>
+        <source>Not simulated: POP3 needs Raw</source>
+        <translation>Non simulé : POP3 se fait en Raw</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>Keyboard and line ending</source>
+        <translation>Clavier et fin de ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>&amp;Touches</translation>
+    </message>
+    <message>
+        <source>&amp;Enter sends</source>
+        <translation>&amp;Entrée envoie</translation>
+    </message>
+    <message>
+        <source>Close window on exit:</source>
+        <translation>Fermer la fenêtre à la sortie :</translation>
+    </message>
+    <message>
+        <source>&amp;Always</source>
+        <translation>&amp;Toujours</translation>
+    </message>
+    <message>
+        <source>Ne&amp;ver</source>
+        <translation>&amp;Jamais</translation>
+    </message>
+    <message>
+        <source>&amp;Only on clean exit</source>
+        <translation>&amp;Seulement si la sortie est propre</translation>
+    </message>
+    <message>
+        <source>Local echo and line editing (PuTTY)</source>
+        <translation>Écho local et édition de ligne (PuTTY)</translation>
+    </message>
+    <message>
+        <source>No echo, each key sent as typed (Windows telnet)</source>
+        <translation>Sans écho, chaque touche envoyée aussitôt (telnet de Windows)</translation>
+    </message>
+    <message>
+        <source>CR LF (PuTTY, telnet: what RFC 1939 asks)</source>
+        <translation>CR LF (PuTTY, telnet : ce que demande la RFC 1939)</translation>
+    </message>
+    <message>
+        <source>LF only (netcat)</source>
+        <translation>LF seul (netcat)</translation>
+    </message>
+    <message>
+        <source>%1, the server built into pop3lab</source>
+        <translation>%1, le serveur intégré à pop3lab</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSettings</name>
+    <message>
+        <source>Enter sends CR LF</source>
+        <translation>Entrée envoie CR LF</translation>
+    </message>
+    <message>
+        <source>Enter sends a bare LF (netcat)</source>
+        <translation>Entrée envoie un LF seul (netcat)</translation>
+    </message>
+    <message>
+        <source>local echo and line editing</source>
+        <translation>écho local et édition de ligne</translation>
+    </message>
+    <message>
+        <source>no echo, each key sent as typed (Windows telnet)</source>
+        <translation>sans écho, chaque touche envoyée aussitôt (telnet de Windows)</translation>
+    </message>
+    <message>
+        <source>Raw %1 · %2 · %3</source>
+        <translation>Raw %1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramExport</name>
+    <message>
+        <source>Unknown export format “%1”: use one of %2.</source>
+        <translation>Format d'export « %1 » inconnu : utilisez l'un de %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The diagram is too long for one image (%n row(s)): filter it by session, or export a PDF.</source>
+        <translation><numerusform>Le diagramme est trop long pour une seule image (%n ligne) : filtrez-le par session, ou exportez un PDF.</numerusform><numerusform>Le diagramme est trop long pour une seule image (%n lignes) : filtrez-le par session, ou exportez un PDF.</numerusform></translation>
+    </message>
+    <message>
+        <source>POP3 sequence diagram</source>
+        <translation>Diagramme de séquence POP3</translation>
+    </message>
+    <message>
+        <source>Exported by pop3lab</source>
+        <translation>Exporté par pop3lab</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d'écrire %1.</translation>
+    </message>
+    <message>
+        <source>This build of pop3lab has no SVG support (Qt Svg was not found).</source>
+        <translation>Cette version de pop3lab ne gère pas le SVG (Qt Svg est introuvable).</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramPane</name>
+    <message>
+        <source>Collapse login</source>
+        <translation>Replier la connexion</translation>
+    </message>
+    <message>
+        <source>Draw the AUTHORIZATION exchange of each session as one step</source>
+        <translation>Dessiner l'échange AUTHORIZATION de chaque session en une seule étape</translation>
+    </message>
+    <message>
+        <source>Hide NOOP</source>
+        <translation>Masquer NOOP</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <source>Keep the newest step in view (scroll back to stop, End to resume)</source>
+        <translation>Garder la dernière étape visible (remonter pour arrêter, Fin pour reprendre)</translation>
+    </message>
+    <message>
+        <source>Show body</source>
+        <translation>Afficher le corps</translation>
+    </message>
+    <message>
+        <source>Show or fold the body of the selected multi-line reply (Enter)</source>
+        <translation>Afficher ou replier le corps de la réponse multiligne sélectionnée (Entrée)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Plain text (.txt)…</source>
+        <translation>Texte brut (.txt)…</translation>
+    </message>
+    <message>
+        <source>%1 (.%2)…</source>
+        <translation>%1 (.%2)…</translation>
+    </message>
+    <message>
+        <source>Export the diagram</source>
+        <translation>Exporter le diagramme</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l'export</translation>
+    </message>
+    <message>
+        <source>Open trace…</source>
+        <translation>Ouvrir une trace…</translation>
+    </message>
+    <message>
+        <source>Save trace…</source>
+        <translation>Enregistrer la trace…</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>Revenir au direct</translation>
+    </message>
+    <message>
+        <source>Click an arrow to see what it means and where RFC 1939 describes it.</source>
+        <translation>Cliquez sur une flèche pour voir ce qu'elle signifie et où la RFC 1939 la décrit.</translation>
+    </message>
+    <message>
+        <source>  Trace: %1</source>
+        <translation>  Trace : %1</translation>
+    </message>
+    <message>
+        <source>Hide body</source>
+        <translation>Masquer le corps</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>Toutes les sessions</translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation>Session %1 : %2</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>événement %1</translation>
+    </message>
+    <message>
+        <source>Double-click the arrow, or press Enter, to show the body.</source>
+        <translation>Double-cliquez sur la flèche, ou appuyez sur Entrée, pour afficher le corps.</translation>
+    </message>
+    <message>
+        <source>There is nothing to save.</source>
+        <translation>Il n'y a rien à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Open a trace</source>
+        <translation>Ouvrir une trace</translation>
+    </message>
+    <message>
+        <source>pop3lab traces (*.jsonl);;All files (*)</source>
+        <translation>Traces pop3lab (*.jsonl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the trace</source>
+        <translation>Impossible d'ouvrir la trace</translation>
+    </message>
+    <message>
+        <source>Save the trace</source>
+        <translation>Enregistrer la trace</translation>
+    </message>
+    <message>
+        <source>pop3lab traces (*.jsonl)</source>
+        <translation>Traces pop3lab (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Cannot save the trace</source>
+        <translation>Impossible d'enregistrer la trace</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>pop3lab Help</source>
+        <translation>Aide de pop3lab</translation>
+    </message>
+    <message>
+        <source>The README is not bundled in this build.</source>
+        <translation>Le README n'est pas inclus dans cette version.</translation>
+    </message>
+    <message>
+        <source>Open the docs folder</source>
+        <translation>Ouvrir le dossier de documentation</translation>
+    </message>
+</context>
+<context>
+    <name>LabOptions</name>
+    <message>
+        <source>pop3lab: learn POP3 by hand. A built-in server (student / hessovs!) listens on 127.0.0.1:1110 and a PuTTY-like raw terminal talks to it.</source>
+        <translation>pop3lab : apprendre POP3 à la main. Un serveur intégré (student / hessovs!) écoute sur 127.0.0.1:1110 et un terminal brut à la PuTTY lui parle.</translation>
+    </message>
+    <message>
+        <source>Where the mailbox copies and lock files live.</source>
+        <translation>Où se trouvent les copies des boîtes aux lettres et les fichiers de verrou.</translation>
+    </message>
+    <message>
+        <source>Server wording: dovecot, uw-ipop3d, rfc1939 or a .json file.</source>
+        <translation>Formulation du serveur : dovecot, uw-ipop3d, rfc1939 ou un fichier .json.</translation>
+    </message>
+    <message>
+        <source>Port of the built-in server (default 1110, or the next free one; 0: any).</source>
+        <translation>Port du serveur intégré (1110 par défaut, ou le suivant libre ; 0 : n'importe lequel).</translation>
+    </message>
+    <message>
+        <source>Start again from fresh copies of the sample mailboxes.</source>
+        <translation>Repartir de copies neuves des boîtes aux lettres d'exemple.</translation>
+    </message>
+    <message>
+        <source>Run the lab sheet in a terminal tab, check every reply, quit.</source>
+        <translation>Dérouler la fiche de TP dans un onglet de terminal, vérifier chaque réponse, quitter.</translation>
+    </message>
+    <message>
+        <source>Type a scripted session and stay open: lab-sheet, dele or in-use.</source>
+        <translation>Taper une session scriptée et rester ouvert : lab-sheet, dele ou in-use.</translation>
+    </message>
+    <message>
+        <source>Start with control characters (CR, LF, stuffing dots) shown.</source>
+        <translation>Démarrer avec les caractères de contrôle (CR, LF, points de bourrage) affichés.</translation>
+    </message>
+    <message>
+        <source>--port expects a number from 0 to 65535, not '%1'</source>
+        <translation>--port attend un nombre de 0 à 65535, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--demo expects one of: %1</source>
+        <translation>--demo attend l'une des valeurs : %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonExport</name>
+    <message>
+        <source>Learner: %1 — started %2 — finished %3</source>
+        <translation>Apprenant : %1 — commencé %2 — terminé %3</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Time: %1 (min:s)</source>
+        <translation>Durée : %1 (min:s)</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Steps and answers</source>
+        <translation>Étapes et réponses</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Wrong tries</source>
+        <translation>Essais ratés</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>passée</translation>
+    </message>
+    <message>
+        <source>Mistakes met</source>
+        <translation>Erreurs rencontrées</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Diagramme de séquence</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcription</translation>
+    </message>
+    <message>
+        <source>#n is the session; C: client, S: server; passwords are hidden.</source>
+        <translation>#n est la session ; C : client, S : serveur ; les mots de passe sont masqués.</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written</source>
+        <translation>le PDF n'a pas pu être écrit</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPane</name>
+    <message>
+        <source>Choose a lesson…</source>
+        <translation>Choisir une leçon…</translation>
+    </message>
+    <message>
+        <source>✔ Right.</source>
+        <translation>✔ Exact.</translation>
+    </message>
+    <message>
+        <source>✘ Not quite — try again.</source>
+        <translation>✘ Pas tout à fait — réessayez.</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>Indice :</translation>
+    </message>
+    <message>
+        <source>Bytes sent:</source>
+        <translation>Octets envoyés :</translation>
+    </message>
+    <message>
+        <source>This question is about a message that is not in the mailbox of %1.</source>
+        <translation>Cette question porte sur un message qui n'est pas dans la boîte de %1.</translation>
+    </message>
+    <message>
+        <source>A session is logged in as %1: type `quit` there first, so the lock is free.</source>
+        <translation>Une session est connectée en tant que %1 : tapez d'abord `quit` dans celle-ci pour libérer le verrou.</translation>
+    </message>
+    <message>
+        <source>The lock file could not be written: %1</source>
+        <translation>Le fichier de verrou n'a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>A stale lock file now sits at `%1`. Log in again as %2.</source>
+        <translation>Un verrou périmé se trouve maintenant à `%1`. Reconnectez-vous en tant que %2.</translation>
+    </message>
+    <message>
+        <source>The last greeting has no `&lt;timestamp&gt;`: switch to the rfc1939 personality and open a new session.</source>
+        <translation>Le dernier message d'accueil n'a pas de `&lt;timestamp&gt;` : passez à la personnalité rfc1939 et ouvrez une nouvelle session.</translation>
+    </message>
+    <message>
+        <source>Type this line:
+
+```
+%1
+```</source>
+        <translation>Tapez cette ligne :
+
+```
+%1
+```</translation>
+    </message>
+    <message>
+        <source>The server now uses the %1 personality for new sessions: open a new session.</source>
+        <translation>Le serveur utilise maintenant la personnalité %1 pour les nouvelles sessions : ouvrez une nouvelle session.</translation>
+    </message>
+    <message>
+        <source>Export for hand-in</source>
+        <translation>Exporter pour le rendu</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>no lesson is open</source>
+        <translation>aucune leçon n'est ouverte</translation>
+    </message>
+    <message>
+        <source>Pick a lesson above. Each step says what to type in the terminal and why; it is ticked when the server really saw it happen.</source>
+        <translation>Choisissez une leçon ci-dessus. Chaque étape dit quoi taper dans le terminal et pourquoi ; elle est cochée quand le serveur l'a vraiment vue se produire.</translation>
+    </message>
+    <message>
+        <source>You will learn to:</source>
+        <translation>Vous apprendrez à :</translation>
+    </message>
+    <message>
+        <source>Lesson complete</source>
+        <translation>Leçon terminée</translation>
+    </message>
+    <message>
+        <source>Your time: %1 s.</source>
+        <translation>Votre temps : %1 s.</translation>
+    </message>
+    <message>
+        <source>Use **Export for hand-in** to save a PDF with your transcript and answers.</source>
+        <translation>Utilisez **Exporter pour le rendu** pour enregistrer un PDF avec votre transcription et vos réponses.</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Étape %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Quiz: %1</source>
+        <translation>Quiz : %1</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v étapes sur %m</translation>
+    </message>
+    <message>
+        <source>Time: %1 s</source>
+        <translation>Temps : %1 s</translation>
+    </message>
+    <message>
+        <source>Simulate a crash</source>
+        <translation>Simuler un plantage</translation>
+    </message>
+    <message>
+        <source>Compute APOP</source>
+        <translation>Calculer APOP</translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation>Passer à %1</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Recommencer</translation>
+    </message>
+    <message>
+        <source>Start the lesson again with a fresh copy of its mailbox</source>
+        <translation>Recommencer la leçon avec une copie neuve de sa boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Save a PDF with the transcript, the diagram and your answers</source>
+        <translation>Enregistrer un PDF avec la transcription, le diagramme et vos réponses</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Indice</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+</context>
+<context>
+    <name>MaildropModel</name>
+    <message>
+        <source>Message %1 is marked by DELE: QUIT removes it, RSET or a dropped connection keeps it</source>
+        <translation>Le message %1 est marqué par DELE : QUIT le supprime, RSET ou une connexion coupée le conserve</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Octets</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Unique-ID</source>
+        <translation>Identifiant unique</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+</context>
+<context>
+    <name>MaildropPane</name>
+    <message>
+        <source>Lock file</source>
+        <translation>Fichier de verrou</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Open the folder holding the maildrop and its lock file</source>
+        <translation>Ouvrir le dossier qui contient la boîte et son fichier de verrou</translation>
+    </message>
+    <message>
+        <source>Select a message to see it as stored, headers and all.</source>
+        <translation>Sélectionnez un message pour le voir tel qu'il est stocké, en-têtes compris.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset mailbox</source>
+        <translation>&amp;Réinitialiser la boîte</translation>
+    </message>
+    <message>
+        <source>Throw the working copy away and copy the pristine sample again</source>
+        <translation>Jeter la copie de travail et recopier l'exemple d'origine</translation>
+    </message>
+    <message>
+        <source>DELE only marks a message (struck through); QUIT removes it, RSET restores it.</source>
+        <translation>DELE ne fait que marquer un message (barré) ; QUIT le supprime, RSET le rétablit.</translation>
+    </message>
+    <message>
+        <source>Not visible: a lock file lives on the server's own disk.</source>
+        <translation>Invisible : le fichier de verrou se trouve sur le disque du serveur.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No lock file&lt;/b&gt; — nobody holds %1's maildrop. PASS creates it.</source>
+        <translation>&lt;b&gt;Pas de fichier de verrou&lt;/b&gt; — personne ne tient la boîte de %1. PASS le crée.</translation>
+    </message>
+    <message>
+        <source>session %1 (%2) since %3</source>
+        <translation>la session %1 (%2) depuis %3</translation>
+    </message>
+    <message>
+        <source>an unknown holder</source>
+        <translation>un détenteur inconnu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets -ERR [IN-USE]; QUIT or a disconnection removes it.</source>
+        <translation>&lt;b&gt;Le fichier de verrou existe&lt;/b&gt; — tenu par %1. Une autre connexion reçoit -ERR [IN-USE] ; QUIT ou une déconnexion le supprime.</translation>
+    </message>
+    <message>
+        <source>This tab talks to another server: its maildrop is on that server, out of sight.</source>
+        <translation>Cet onglet parle à un autre serveur : sa boîte est sur ce serveur, hors de vue.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Maildrop of &lt;b&gt;%1&lt;/b&gt;: %n message(s), %2 octets</source>
+        <translation><numerusform>Boîte de &lt;b&gt;%1&lt;/b&gt; : %n message, %2 octets</numerusform><numerusform>Boîte de &lt;b&gt;%1&lt;/b&gt; : %n messages, %2 octets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked for deletion</source>
+        <translation><numerusform>%n marqué pour suppression</numerusform><numerusform>%n marqués pour suppression</numerusform></translation>
+    </message>
+    <message>
+        <source>[... the rest of the message is not shown here ...]</source>
+        <translation>[... la suite du message n'est pas affichée ici ...]</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>pop3lab — POP3 by hand, made visible</source>
+        <translation>pop3lab — POP3 à la main, rendu visible</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;New session...</source>
+        <translation>&amp;Nouvelle session...</translation>
+    </message>
+    <message>
+        <source>Open a Raw connection in a new terminal tab</source>
+        <translation>Ouvrir une connexion Raw dans un nouvel onglet de terminal</translation>
+    </message>
+    <message>
+        <source>&amp;Close session</source>
+        <translation>&amp;Fermer la session</translation>
+    </message>
+    <message>
+        <source>&amp;Save transcript...</source>
+        <translation>&amp;Enregistrer la transcription...</translation>
+    </message>
+    <message>
+        <source>&amp;Reset mailbox...</source>
+        <translation>&amp;Réinitialiser la boîte...</translation>
+    </message>
+    <message>
+        <source>Restore the pristine sample mailbox</source>
+        <translation>Rétablir la boîte aux lettres d'exemple d'origine</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Préférences...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Show &amp;control characters</source>
+        <translation>Afficher les &amp;caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>Show CR, LF and the byte-stuffing dots</source>
+        <translation>Afficher CR, LF et les points de bourrage</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>Zoom &amp;normal</translation>
+    </message>
+    <message>
+        <source>pop3lab &amp;Help</source>
+        <translation>&amp;Aide de pop3lab</translation>
+    </message>
+    <message>
+        <source>&amp;About pop3lab</source>
+        <translation>À &amp;propos de pop3lab</translation>
+    </message>
+    <message>
+        <source>Maildrop and lock file</source>
+        <translation>Boîte aux lettres et verrou</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Diagramme de séquence</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Leçons</translation>
+    </message>
+    <message>
+        <source>Built-in server listening on %1</source>
+        <translation>Serveur intégré à l'écoute sur %1</translation>
+    </message>
+    <message>
+        <source>Built-in server not running</source>
+        <translation>Serveur intégré arrêté</translation>
+    </message>
+    <message>
+        <source>Personality: %1</source>
+        <translation>Personnalité : %1</translation>
+    </message>
+    <message>
+        <source>Server sessions: %1 · Terminal tabs connected: %2</source>
+        <translation>Sessions du serveur : %1 · Onglets de terminal connectés : %2</translation>
+    </message>
+    <message>
+        <source>A session is open. Reset %1's mailbox to the pristine sample anyway?</source>
+        <translation>Une session est ouverte. Réinitialiser quand même la boîte de %1 avec l'exemple d'origine ?</translation>
+    </message>
+    <message>
+        <source>A session is logged in as %1 and holds the maildrop. Resetting cuts it off (its deletion marks are lost, as after a dropped connection). Reset anyway?</source>
+        <translation>Une session est connectée en tant que %1 et tient la boîte. La réinitialisation la coupe (ses marques de suppression sont perdues, comme après une connexion coupée). Réinitialiser quand même ?</translation>
+    </message>
+    <message>
+        <source>Reset mailbox</source>
+        <translation>Réinitialiser la boîte</translation>
+    </message>
+    <message>
+        <source>The mailbox could not be reset: %1</source>
+        <translation>La boîte n'a pas pu être réinitialisée : %1</translation>
+    </message>
+    <message>
+        <source>%1's mailbox is back to the pristine sample.</source>
+        <translation>La boîte de %1 est revenue à l'exemple d'origine.</translation>
+    </message>
+    <message>
+        <source>Save transcript</source>
+        <translation>Enregistrer la transcription</translation>
+    </message>
+    <message>
+        <source>Save what this terminal tab sent and received as a text file.</source>
+        <translation>Enregistrer ce que cet onglet de terminal a envoyé et reçu dans un fichier texte.</translation>
+    </message>
+    <message>
+        <source>Hide the password (PASS ********)</source>
+        <translation>Masquer le mot de passe (PASS ********)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d'enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Transcript saved to %1</source>
+        <translation>Transcription enregistrée dans %1</translation>
+    </message>
+    <message>
+        <source>About pop3lab</source>
+        <translation>À propos de pop3lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Learn POP3 by hand, and see what the terminal hides: every command, reply, state change and the maildrop's lock file.&lt;/p&gt;&lt;p&gt;The built-in server knows &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; and &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Apprenez POP3 à la main, et voyez ce que le terminal cache : chaque commande, chaque réponse, chaque changement d'état et le fichier de verrou de la boîte.&lt;/p&gt;&lt;p&gt;Le serveur intégré connaît &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; et &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>&amp;Font size</source>
+        <translation>&amp;Taille de police</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Default &amp;line ending</source>
+        <translation>Fin de &amp;ligne par défaut</translation>
+    </message>
+    <message>
+        <source>Built-in server</source>
+        <translation>Serveur intégré</translation>
+    </message>
+    <message>
+        <source>&amp;Personality</source>
+        <translation>&amp;Personnalité</translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout</source>
+        <translation>&amp;Délai d'inactivité</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>The personality changes the server's wording for sessions opened from now on. RFC 1939 asks for an idle timeout of at least 10 minutes.</source>
+        <translation>La personnalité change la formulation du serveur pour les sessions ouvertes à partir de maintenant. La RFC 1939 demande un délai d'inactivité d'au moins 10 minutes.</translation>
+    </message>
+    <message>
+        <source>CR LF (PuTTY, telnet)</source>
+        <translation>CR LF (PuTTY, telnet)</translation>
+    </message>
+    <message>
+        <source>LF only (netcat)</source>
+        <translation>LF seul (netcat)</translation>
+    </message>
+</context>
+<context>
+    <name>SequencePainter</name>
+    <message>
+        <source>   (no reply)</source>
+        <translation>   (pas de réponse)</translation>
+    </message>
+    <message>
+        <source>time (UTC)</source>
+        <translation>heure (UTC)</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>client, session %1</source>
+        <translation>client, session %1</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>serveur</translation>
+    </message>
+    <message>
+        <source>state band</source>
+        <translation>bande d'état</translation>
+    </message>
+    <message>
+        <source>maildrop</source>
+        <translation>boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>lock file band</source>
+        <translation>bande du fichier de verrou</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceView</name>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Diagramme de séquence</translation>
+    </message>
+    <message>
+        <source>No POP3 traffic yet.
+Connect a terminal to the built-in server, or open a trace.</source>
+        <translation>Pas encore de trafic POP3.
+Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalPane</name>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>Open another connection in a new tab (Ctrl+Shift+T)</source>
+        <translation>Ouvrir une autre connexion dans un nouvel onglet (Ctrl+Maj+T)</translation>
+    </message>
+    <message>
+        <source>Show control characters</source>
+        <translation>Afficher les caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>Terminal %1</translation>
+    </message>
+    <message>
+        <source>Terminal %1 — %2</source>
+        <translation>Terminal %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (fermé)</translation>
+    </message>
+    <message>
+        <source>No session: File ▸ New session (Ctrl+Shift+T)</source>
+        <translation>Aucune session : Fichier ▸ Nouvelle session (Ctrl+Maj+T)</translation>
+    </message>
+    <message>
+        <source>%1 · closed</source>
+        <translation>%1 · fermé</translation>
+    </message>
+    <message>
+        <source>Show CR (\r), LF (\n), the byte-stuffing dots and the end of each multi-line reply: what really crosses the wire</source>
+        <translation>Afficher CR (\r), LF (\n), les points de bourrage et la fin de chaque réponse multiligne : ce qui passe vraiment sur le fil</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalSession</name>
+    <message>
+        <source>Connection closed.</source>
+        <translation>Connexion fermée.</translation>
+    </message>
+    <message>
+        <source>Connection closed by server.</source>
+        <translation>Connexion fermée par le serveur.</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Erreur réseau : %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (Raw)...</source>
+        <translation>Connexion à %1 (Raw)...</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalView</name>
+    <message numerus="yes">
+        <source>... %n line(s) scrolled past faster than anyone can read (Save transcript keeps them) ...</source>
+        <translation><numerusform>... %n ligne a défilé trop vite pour être lue (Enregistrer la transcription la conserve) ...</numerusform><numerusform>... %n lignes ont défilé trop vite pour être lues (Enregistrer la transcription les conserve) ...</numerusform></translation>
+    </message>
+    <message>
+        <source>end of the multi-line reply</source>
+        <translation>fin de la réponse multiligne</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>pop3lab</source>
+        <translation>pop3lab</translation>
+    </message>
+    <message>
+        <source>The built-in server could not start: %1</source>
+        <translation>Le serveur intégré n'a pas pu démarrer : %1</translation>
+    </message>
+</context>
 </TS>

@@ -77,10 +77,13 @@ void MainWindow::createDocks()
                                     Qt::RightDockWidgetArea);
     QDockWidget *diagram = addDock(m_diagram, tr("Sequence diagram"), QStringLiteral("diagramDock"),
                                    Qt::RightDockWidgetArea);
-    QDockWidget *lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessonsDock"), Qt::LeftDockWidgetArea);
+    QDockWidget *lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessonsDock"), Qt::RightDockWidgetArea);
+    // One column beside the terminal, so the window fits a 1366-pixel projector: the maildrop
+    // first (the lab sheet's story), the diagram and the lessons a tab away.
     tabifyDockWidget(maildrop, diagram);
+    tabifyDockWidget(diagram, lessons);
     maildrop->raise();
-    resizeDocks({maildrop, lessons}, {580, 240}, Qt::Horizontal);
+    resizeDocks({maildrop}, {600}, Qt::Horizontal);
 }
 
 void MainWindow::connectActions()

@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace {
 
@@ -124,7 +125,15 @@ void TerminalSession::watchEvent(const pop3::Event &event)
 
 void TerminalSession::onReadyRead()
 {
-    const QByteArray bytes = m_socket->readAll();
+    // A bounded bite per turn of the event loop: a 50 MB RETR is read while the window repaints.
+    m_readScheduled = false;
+    const QByteArray bytes = m_socket->read(readChunk);
+    if (m_socket->bytesAvailable() > 0 && !m_readScheduled) {
+        m_readScheduled = true;
+        QTimer::singleShot(0, this, &TerminalSession::onReadyRead);
+    }
+    if (bytes.isEmpty())
+        return;
     m_transcript.addReceived(bytes);
     const QList<pop3::ClientTracker::ServerLine> lines = m_tracker.serverBytes(bytes);
     using Role = pop3::ClientTracker::LineRole;
@@ -164,7 +173,7 @@ void TerminalSession::onDisconnected(const QString &why, pop3::DisconnectReason 
     if (m_ended)
         return;
     m_ended = true;
-    if (m_socket->bytesAvailable() > 0)
+    while (m_socket->bytesAvailable() > 0)
         onReadyRead();
     const QByteArray partial = m_tracker.partialServerLine();
     if (!partial.isEmpty()) {

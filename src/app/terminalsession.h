@@ -76,6 +76,8 @@ public:
     int clientLineOrdinal(quint64 seq) const { return int(m_clientLineSeqs.indexOf(seq)); }
     int replyOrdinal(quint64 seq) const { return int(m_replySeqs.indexOf(seq)); }
 
+    static constexpr qint64 readChunk = 128 * 1024;
+
 signals:
     void linesAvailable();
     void connectedChanged(bool connected);
@@ -98,6 +100,7 @@ private:
     bool m_builtin = false;
     bool m_ended = false;
     bool m_userClosed = false;
+    bool m_readScheduled = false;
     QString m_local;
     int m_sessionId = 0;
     pop3::ClientTracker m_tracker; // appends events only for an external server

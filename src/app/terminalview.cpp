@@ -35,19 +35,24 @@ QByteArray withoutEnding(const QByteArray &bytes)
     return b;
 }
 
-// Control characters as their Unicode pictures (U+2400..U+2421); a tab kept unless asked.
+// Control characters spelled as C escapes (\r, \n, \b, \t, \xNN): readable in any font, and
+// how the RFCs and textbooks write them. A tab is kept as a tab unless showAll.
 QString visible(const QString &text, bool showAll)
 {
     QString out;
     out.reserve(text.size());
     for (QChar c : text) {
         const char16_t u = c.unicode();
-        if (u == '\t' && !showAll)
-            out += c;
-        else if (u < 0x20)
-            out += QChar(char16_t(0x2400 + u));
-        else if (u == 0x7f)
-            out += QChar(char16_t(0x2421));
+        if (u == '\t')
+            out += showAll ? QStringLiteral("\\t") : QString(c);
+        else if (u == '\r')
+            out += QStringLiteral("\\r");
+        else if (u == '\n')
+            out += QStringLiteral("\\n");
+        else if (u == 0x08)
+            out += QStringLiteral("\\b");
+        else if (u < 0x20 || u == 0x7f)
+            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0')).toUpper().replace(QLatin1String("\\X"), QLatin1String("\\x"));
         else
             out += c;
     }
@@ -178,7 +183,7 @@ void TerminalView::flush()
     if (follow)
         bar->setValue(bar->maximum());
     if (!m_backlog.isEmpty())
-        m_flushTimer.start(0); // the rest after the pending paint and input events
+        m_flushTimer.start(5); // the rest after the pending paint and input events
 }
 
 void TerminalView::rebuild()
@@ -239,7 +244,7 @@ void TerminalView::renderProvisional(QTextCursor &cursor)
                 cursor.insertText(visible(m_edit.mid(m_cursor + 1), false), m_sent);
         } else {
             if (m_showControl && !m_keysSent.isEmpty())
-                cursor.insertText(QStringLiteral("⇢ ") + visible(decodeLine(m_keysSent), true), m_keys);
+                cursor.insertText(QStringLiteral("→ ") + visible(decodeLine(m_keysSent), true), m_keys);
             cursor.insertText(QStringLiteral(" "), m_caret);
         }
     }
@@ -265,7 +270,7 @@ void TerminalView::appendLine(QTextCursor &cursor, const TerminalSession::Line &
                 cursor.insertBlock();
             m_empty = false;
             cursor.block().setUserState(blockCode(false, shown.ordinal));
-            cursor.insertText(QStringLiteral("⇢ "), m_keys);
+            cursor.insertText(QStringLiteral("→ "), m_keys);
             insertBytes(cursor, withoutEnding(shown.bytes), m_keys, false);
             insertEnding(cursor, shown.bytes);
             return;
@@ -299,7 +304,7 @@ void TerminalView::appendLine(QTextCursor &cursor, const TerminalSession::Line &
     }
     case Kind::Continuation:
         cursor.block().setUserState(blockCode(true, line.ordinal));
-        cursor.insertText(QStringLiteral("➜ "), m_ok);
+        cursor.insertText(QStringLiteral("→ "), m_ok);
         insertBytes(cursor, content, m_plain, false);
         break;
     case Kind::Body:
@@ -337,9 +342,9 @@ void TerminalView::insertEnding(QTextCursor &cursor, const QByteArray &bytes)
     if (!m_showControl)
         return;
     if (bytes.endsWith("\r\n"))
-        cursor.insertText(QStringLiteral("␍␊"), m_control);
+        cursor.insertText(QStringLiteral("\\r\\n"), m_control);
     else if (bytes.endsWith('\n'))
-        cursor.insertText(QStringLiteral("␊"), m_err); // a bare LF stands out
+        cursor.insertText(QStringLiteral("\\n"), m_err); // a bare LF stands out
 }
 
 void TerminalView::editChanged()

@@ -37,7 +37,7 @@ public:
 
     static constexpr int maxBlocks = 20000;
     static constexpr int flushDelayMs = 25;
-    static constexpr int flushBudgetMs = 30; // then the event loop gets its turn
+    static constexpr int flushBudgetMs = 12; // then the event loop gets its turn
 
 signals:
     void linePicked(bool reply, int ordinal);
