@@ -18,7 +18,9 @@ class ConnectionDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ConnectionDialog)
 
 public:
-    ConnectionDialog(const ConnectionSettings &initial, const ConnectionSettings &builtin, QWidget *parent = nullptr);
+    ConnectionDialog(const ConnectionSettings &initial,
+        const ConnectionSettings &builtin,
+        QWidget *parent = nullptr);
     ~ConnectionDialog() override;
 
     ConnectionSettings settings() const;

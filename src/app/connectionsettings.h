@@ -16,10 +16,10 @@ public:
     };
     enum class LineEnding {
         CrLf, // PuTTY, telnet: what RFC 1939 asks
-        Lf,   // netcat: a bare LF
+        Lf, // netcat: a bare LF
     };
     enum class Keyboard {
-        LineEditing,   // PuTTY Raw: local echo, the line is edited locally and sent on Enter
+        LineEditing, // PuTTY Raw: local echo, the line is edited locally and sent on Enter
         WindowsTelnet, // no echo, each key sent as typed, Backspace as byte 0x08
     };
 
@@ -30,7 +30,9 @@ public:
     Keyboard keyboard = Keyboard::LineEditing;
 
     QByteArray lineEndingBytes() const { return lineEnding == LineEnding::CrLf ? "\r\n" : "\n"; }
+
     QString endpoint() const { return host + QLatin1Char(':') + QString::number(port); }
+
     // "Raw · CR LF · local echo", for the tab's tool tip and the pane's status line.
     QString describe() const;
 };

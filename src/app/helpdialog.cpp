@@ -24,8 +24,11 @@ HelpDialog::HelpDialog(QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     const QString docs = QStringLiteral(POP3LAB_DOCS_DIR);
     if (QDir(docs).exists()) {
-        QPushButton *open = buttons->addButton(tr("Open the docs folder"), QDialogButtonBox::ActionRole);
-        connect(open, &QPushButton::clicked, this, [docs] { QDesktopServices::openUrl(QUrl::fromLocalFile(docs)); });
+        QPushButton *open =
+            buttons->addButton(tr("Open the docs folder"), QDialogButtonBox::ActionRole);
+        connect(open, &QPushButton::clicked, this, [docs] {
+            QDesktopServices::openUrl(QUrl::fromLocalFile(docs));
+        });
     }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);

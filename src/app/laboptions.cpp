@@ -5,41 +5,40 @@
 
 #include <cstdio>
 
-std::optional<LabOptions> LabOptions::parse(const QStringList &arguments, QString *error, bool *exitNow)
+std::optional<LabOptions> LabOptions::parse(
+    const QStringList &arguments, QString *error, bool *exitNow)
 {
     *exitNow = false;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "LabOptions",
+    parser.setApplicationDescription(QCoreApplication::translate("LabOptions",
         "pop3lab: learn POP3 by hand. A built-in server (student / hessovs!) listens on "
         "127.0.0.1:1110 and a PuTTY-like raw terminal talks to it."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption workspace(
-        QStringLiteral("workspace"),
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
         QCoreApplication::translate("LabOptions", "Where the mailbox copies and lock files live."),
         QStringLiteral("DIR"));
-    const QCommandLineOption personality(
-        QStringLiteral("personality"),
-        QCoreApplication::translate("LabOptions", "Server wording: dovecot, uw-ipop3d, rfc1939 or a .json file."),
+    const QCommandLineOption personality(QStringLiteral("personality"),
+        QCoreApplication::translate(
+            "LabOptions", "Server wording: dovecot, uw-ipop3d, rfc1939 or a .json file."),
         QStringLiteral("NAME"));
-    const QCommandLineOption port(
-        QStringLiteral("port"),
-        QCoreApplication::translate("LabOptions", "Port of the built-in server (default 1110, or the next free one; 0: any)."),
+    const QCommandLineOption port(QStringLiteral("port"),
+        QCoreApplication::translate("LabOptions",
+            "Port of the built-in server (default 1110, or the next free one; 0: any)."),
         QStringLiteral("N"));
-    const QCommandLineOption reset(
-        QStringLiteral("reset"),
-        QCoreApplication::translate("LabOptions", "Start again from fresh copies of the sample mailboxes."));
-    const QCommandLineOption smoke(
-        QStringLiteral("smoke-test"),
-        QCoreApplication::translate("LabOptions", "Run the lab sheet in a terminal tab, check every reply, quit."));
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("LabOptions", "Type a scripted session and stay open: lab-sheet, dele or in-use."),
+    const QCommandLineOption reset(QStringLiteral("reset"),
+        QCoreApplication::translate(
+            "LabOptions", "Start again from fresh copies of the sample mailboxes."));
+    const QCommandLineOption smoke(QStringLiteral("smoke-test"),
+        QCoreApplication::translate(
+            "LabOptions", "Run the lab sheet in a terminal tab, check every reply, quit."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QCoreApplication::translate(
+            "LabOptions", "Type a scripted session and stay open: lab-sheet, dele or in-use."),
         QStringLiteral("NAME"));
-    const QCommandLineOption control(
-        QStringLiteral("show-control"),
-        QCoreApplication::translate("LabOptions", "Start with control characters (CR, LF, stuffing dots) shown."));
+    const QCommandLineOption control(QStringLiteral("show-control"),
+        QCoreApplication::translate(
+            "LabOptions", "Start with control characters (CR, LF, stuffing dots) shown."));
     parser.addOptions({workspace, personality, port, reset, smoke, demo, control});
 
     if (!parser.parse(arguments)) {
@@ -53,8 +52,9 @@ std::optional<LabOptions> LabOptions::parse(const QStringList &arguments, QStrin
     }
     if (parser.isSet(QStringLiteral("version"))) {
         *exitNow = true;
-        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
-                    qPrintable(QCoreApplication::applicationVersion()));
+        std::printf("%s %s\n",
+            qPrintable(QCoreApplication::applicationName()),
+            qPrintable(QCoreApplication::applicationVersion()));
         return std::nullopt;
     }
     LabOptions o;
@@ -68,14 +68,17 @@ std::optional<LabOptions> LabOptions::parse(const QStringList &arguments, QStrin
         bool ok = false;
         o.port = parser.value(port).toInt(&ok);
         if (!ok || o.port < 0 || o.port > 65535) {
-            *error = QCoreApplication::translate("LabOptions", "--port expects a number from 0 to 65535, not '%1'")
+            *error = QCoreApplication::translate(
+                "LabOptions", "--port expects a number from 0 to 65535, not '%1'")
                          .arg(parser.value(port));
             return std::nullopt;
         }
     }
-    static const QStringList demos = {QStringLiteral("lab-sheet"), QStringLiteral("dele"), QStringLiteral("in-use")};
+    static const QStringList demos = {
+        QStringLiteral("lab-sheet"), QStringLiteral("dele"), QStringLiteral("in-use")};
     if (!o.demo.isEmpty() && !demos.contains(o.demo)) {
-        *error = QCoreApplication::translate("LabOptions", "--demo expects one of: %1").arg(demos.join(QStringLiteral(", ")));
+        *error = QCoreApplication::translate("LabOptions", "--demo expects one of: %1")
+                     .arg(demos.join(QStringLiteral(", ")));
         return std::nullopt;
     }
     return o;

@@ -8,14 +8,15 @@
 // The command line of pop3lab, parsed and checked.
 struct LabOptions
 {
-    QString workspace;   // empty: MailStore::defaultWorkspace()
+    QString workspace; // empty: MailStore::defaultWorkspace()
     QString personality; // empty: the one in the preferences
-    int port = 1110;     // the next free port is taken when busy; 0: any free port
+    int port = 1110; // the next free port is taken when busy; 0: any free port
     bool reset = false;
     bool smokeTest = false; // run the lab sheet in a terminal tab, check it, quit (exit code)
-    QString demo;           // run a scripted session and stay open: lab-sheet, dele, in-use
+    QString demo; // run a scripted session and stay open: lab-sheet, dele, in-use
     bool showControl = false;
 
     // nullopt with error set on a bad command line; exitNow for --help / --version.
-    static std::optional<LabOptions> parse(const QStringList &arguments, QString *error, bool *exitNow);
+    static std::optional<LabOptions> parse(
+        const QStringList &arguments, QString *error, bool *exitNow);
 };

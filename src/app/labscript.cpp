@@ -37,13 +37,14 @@ void LabScript::start(const QString &name, int stepDelayMs)
     };
     m_steps = login;
     if (name == QLatin1String("in-use")) {
-        m_steps += {{1, QStringLiteral("user student"), "+OK"}, {1, QStringLiteral("pass hessovs!"), "-ERR [IN-USE]"}};
+        m_steps += {{1, QStringLiteral("user student"), "+OK"},
+            {1, QStringLiteral("pass hessovs!"), "-ERR [IN-USE]"}};
     } else {
         m_steps += {{0, QStringLiteral("stat"), "+OK 35 "},
-                    {0, QStringLiteral("list"), "+OK"},
-                    {0, QStringLiteral("list 1"), "+OK 1 "},
-                    {0, QStringLiteral("retr 1"), "+OK"},
-                    {0, QStringLiteral("dele 1"), "+OK"}};
+            {0, QStringLiteral("list"), "+OK"},
+            {0, QStringLiteral("list 1"), "+OK 1 "},
+            {0, QStringLiteral("retr 1"), "+OK"},
+            {0, QStringLiteral("dele 1"), "+OK"}};
         if (name == QLatin1String("lab-sheet")) {
             m_steps += {{0, QStringLiteral("quit"), "+OK"}};
             m_checkQuit = true;
@@ -61,7 +62,8 @@ void LabScript::next()
         if (m_checkQuit)
             checkAfterQuit();
         else
-            finish(true, QStringLiteral("%1 steps typed and answered as expected").arg(m_steps.size()));
+            finish(true,
+                QStringLiteral("%1 steps typed and answered as expected").arg(m_steps.size()));
         return;
     }
     const Step &step = m_steps.at(m_next);
@@ -71,8 +73,12 @@ void LabScript::next()
         const int tab = int(m_tabs.size());
         m_tabs.append(view);
         m_replies.append(0);
-        connect(view->session(), &TerminalSession::replyReceived, this,
-                [this, tab](const QByteArray &line, bool) { replyArrived(tab, line); });
+        connect(view->session(),
+            &TerminalSession::replyReceived,
+            this,
+            [this, tab](const QByteArray &line, bool) {
+                replyArrived(tab, line);
+            });
         m_waitTab = tab;
         m_waitCount = 1;
         m_waitExpect = "+OK";
@@ -105,8 +111,9 @@ void LabScript::replyArrived(int tab, const QByteArray &line)
     const QByteArray status = line.trimmed();
     m_log.append(QString::fromUtf8(status));
     if (!status.startsWith(m_waitExpect)) {
-        finish(false, QStringLiteral("expected a reply starting with '%1', got '%2'")
-                          .arg(QString::fromUtf8(m_waitExpect), QString::fromUtf8(status)));
+        finish(false,
+            QStringLiteral("expected a reply starting with '%1', got '%2'")
+                .arg(QString::fromUtf8(m_waitExpect), QString::fromUtf8(status)));
         return;
     }
     m_waitTab = -1;
@@ -123,7 +130,11 @@ void LabScript::checkAfterQuit()
         return;
     }
     if (!session->hasEnded()) { // the server closes after QUIT: wait for it
-        connect(session, &TerminalSession::ended, this, &LabScript::checkAfterQuit, Qt::UniqueConnection);
+        connect(session,
+            &TerminalSession::ended,
+            this,
+            &LabScript::checkAfterQuit,
+            Qt::UniqueConnection);
         return;
     }
     const qsizetype left = store->account(QStringLiteral("student"))->maildrop->messages().size();
@@ -132,7 +143,8 @@ void LabScript::checkAfterQuit()
         return;
     }
     if (left != 34) {
-        finish(false, QStringLiteral("%1 messages left after DELE 1 and QUIT, expected 34").arg(left));
+        finish(
+            false, QStringLiteral("%1 messages left after DELE 1 and QUIT, expected 34").arg(left));
         return;
     }
     if (!m_window->resetMailbox(QStringLiteral("student"), false)
@@ -140,9 +152,10 @@ void LabScript::checkAfterQuit()
         finish(false, QStringLiteral("Reset mailbox did not bring 35 messages back"));
         return;
     }
-    finish(true, QStringLiteral("lab sheet: %1 replies as expected; lock file gone after QUIT; 34 messages "
-                                "left; reset back to 35")
-                     .arg(m_log.size()));
+    finish(true,
+        QStringLiteral("lab sheet: %1 replies as expected; lock file gone after QUIT; 34 messages "
+                       "left; reset back to 35")
+            .arg(m_log.size()));
 }
 
 void LabScript::finish(bool ok, const QString &why)

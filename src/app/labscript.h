@@ -32,8 +32,8 @@ signals:
 private:
     struct Step
     {
-        int tab = 0;       // which tab of the script (a new one is opened when it first appears)
-        QString line;      // typed, then Enter
+        int tab = 0; // which tab of the script (a new one is opened when it first appears)
+        QString line; // typed, then Enter
         QByteArray expect; // the reply must start with it
     };
 

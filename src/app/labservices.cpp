@@ -11,8 +11,7 @@ LabServices::LabServices(QObject *parent)
     : QObject(parent)
     , m_log(std::make_unique<pop3::EventLog>())
     , m_store(std::make_unique<pop3::MailStore>(m_log.get()))
-{
-}
+{ }
 
 LabServices::~LabServices()
 {
@@ -27,7 +26,8 @@ pop3::Result LabServices::start(const Config &config)
     if (pop3::Result r = m_store->addSampleAccounts(config.reset); !r)
         return r;
     QString error;
-    std::optional<pop3::Personality> personality = pop3::Personality::load(config.personality, &error);
+    std::optional<pop3::Personality> personality =
+        pop3::Personality::load(config.personality, &error);
     if (!personality) {
         personality = pop3::Personality::load(pop3::Personality::defaultId(), &error);
         if (!personality)

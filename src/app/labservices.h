@@ -37,7 +37,9 @@ public:
     pop3::Result start(const Config &config);
 
     pop3::EventLog *log() const { return m_log.get(); }
+
     pop3::MailStore *store() const { return m_store.get(); }
+
     pop3::Pop3Server *server() const { return m_server.get(); }
 
     // Whether host:port is the built-in server (its own events are then authoritative).

@@ -4,7 +4,9 @@
 
 int LabSettings::fontPointSize() const
 {
-    return QSettings().value(QStringLiteral("terminal/fontPointSize"), defaultFontPointSize).toInt();
+    return QSettings()
+        .value(QStringLiteral("terminal/fontPointSize"), defaultFontPointSize)
+        .toInt();
 }
 
 void LabSettings::setFontPointSize(int points)
@@ -14,7 +16,8 @@ void LabSettings::setFontPointSize(int points)
 
 ConnectionSettings::LineEnding LabSettings::defaultLineEnding() const
 {
-    return QSettings().value(QStringLiteral("terminal/lineEnding")).toString() == QLatin1String("LF")
+    return QSettings().value(QStringLiteral("terminal/lineEnding")).toString()
+            == QLatin1String("LF")
         ? ConnectionSettings::LineEnding::Lf
         : ConnectionSettings::LineEnding::CrLf;
 }
@@ -22,12 +25,15 @@ ConnectionSettings::LineEnding LabSettings::defaultLineEnding() const
 void LabSettings::setDefaultLineEnding(ConnectionSettings::LineEnding ending)
 {
     QSettings().setValue(QStringLiteral("terminal/lineEnding"),
-                         ending == ConnectionSettings::LineEnding::Lf ? QStringLiteral("LF") : QStringLiteral("CRLF"));
+        ending == ConnectionSettings::LineEnding::Lf ? QStringLiteral("LF")
+                                                     : QStringLiteral("CRLF"));
 }
 
 QString LabSettings::personality() const
 {
-    return QSettings().value(QStringLiteral("server/personality"), QStringLiteral("dovecot")).toString();
+    return QSettings()
+        .value(QStringLiteral("server/personality"), QStringLiteral("dovecot"))
+        .toString();
 }
 
 void LabSettings::setPersonality(const QString &id)
@@ -57,8 +63,10 @@ ConnectionSettings LabSettings::lastConnection(const ConnectionSettings &builtin
     c.host = s.value(QStringLiteral("host"), fallback.host).toString();
     c.port = quint16(s.value(QStringLiteral("port"), fallback.port).toUInt());
     c.keyboard = ConnectionSettings::Keyboard(s.value(QStringLiteral("keyboard"), 0).toInt());
-    c.lineEnding = ConnectionSettings::LineEnding(s.value(QStringLiteral("lineEnding"), int(c.lineEnding)).toInt());
-    c.closeOnExit = ConnectionSettings::CloseOnExit(s.value(QStringLiteral("closeOnExit"), 1).toInt());
+    c.lineEnding = ConnectionSettings::LineEnding(
+        s.value(QStringLiteral("lineEnding"), int(c.lineEnding)).toInt());
+    c.closeOnExit =
+        ConnectionSettings::CloseOnExit(s.value(QStringLiteral("closeOnExit"), 1).toInt());
     if (s.value(QStringLiteral("builtin"), true).toBool()) {
         c.host = builtin.host;
         c.port = builtin.port;

@@ -7,14 +7,14 @@
 
 MaildropModel::MaildropModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void MaildropModel::setMessages(const QList<pop3::MessageInfo> &messages, const QSet<int> &marks)
 {
     bool same = messages.size() == m_messages.size();
     for (qsizetype i = 0; same && i < messages.size(); ++i)
-        same = messages.at(i).file == m_messages.at(i).file && messages.at(i).offset == m_messages.at(i).offset;
+        same = messages.at(i).file == m_messages.at(i).file
+            && messages.at(i).offset == m_messages.at(i).offset;
     if (same) { // only the marks changed: keep the selection and the scroll position
         m_marks = marks;
         if (!m_messages.isEmpty())
@@ -78,7 +78,8 @@ QVariant MaildropModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         return marked ? QVariant(QBrush(QColor(0x99, 0x33, 0x33))) : QVariant();
     case Qt::ToolTipRole:
-        return marked ? tr("Message %1 is marked by DELE: QUIT removes it, RSET or a dropped connection keeps it")
+        return marked ? tr("Message %1 is marked by DELE: QUIT removes it, RSET or a dropped "
+                           "connection keeps it")
                             .arg(index.row() + 1)
                       : QVariant();
     case MarkedRole:

@@ -21,18 +21,22 @@ public:
         Subject,
         ColumnCount,
     };
+
     static constexpr int MarkedRole = Qt::UserRole + 1;
 
     explicit MaildropModel(QObject *parent = nullptr);
 
     void setMessages(const QList<pop3::MessageInfo> &messages, const QSet<int> &marks);
+
     const QList<pop3::MessageInfo> &messages() const { return m_messages; }
+
     bool isMarked(int row) const { return m_marks.contains(row + 1); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     QList<pop3::MessageInfo> m_messages;

@@ -1,6 +1,6 @@
-#include "ui_maildroppane.h"
-
 #include "app/maildroppane.h"
+
+#include "ui_maildroppane.h"
 
 #include "app/maildropmodel.h"
 #include "app/maildropwatch.h"
@@ -31,10 +31,14 @@ MaildropPane::MaildropPane(pop3::EventLog *log, pop3::MailStore *store, QWidget 
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const QFontMetrics metrics = m_ui->messageView->fontMetrics();
-    header->resizeSection(MaildropModel::Number, metrics.horizontalAdvance(QStringLiteral("No.00")));
-    header->resizeSection(MaildropModel::Size, metrics.horizontalAdvance(QStringLiteral("Octets00")));
-    header->resizeSection(MaildropModel::UniqueId, metrics.horizontalAdvance(QStringLiteral("000000016553f10000")));
-    header->resizeSection(MaildropModel::From, metrics.horizontalAdvance(QStringLiteral("Marta Lindqvist <m.l")));
+    header->resizeSection(
+        MaildropModel::Number, metrics.horizontalAdvance(QStringLiteral("No.00")));
+    header->resizeSection(
+        MaildropModel::Size, metrics.horizontalAdvance(QStringLiteral("Octets00")));
+    header->resizeSection(
+        MaildropModel::UniqueId, metrics.horizontalAdvance(QStringLiteral("000000016553f10000")));
+    header->resizeSection(
+        MaildropModel::From, metrics.horizontalAdvance(QStringLiteral("Marta Lindqvist <m.l")));
     m_ui->messageView->setTextElideMode(Qt::ElideRight);
     QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     fixed.setPointSize(font().pointSize());
@@ -45,10 +49,14 @@ MaildropPane::MaildropPane(pop3::EventLog *log, pop3::MailStore *store, QWidget 
     m_ui->splitter->setStretchFactor(1, 2);
 
     connect(m_watch, &MaildropWatch::changed, this, &MaildropPane::refresh);
-    connect(m_ui->messageView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MaildropPane::showSelectedMessage);
+    connect(m_ui->messageView->selectionModel(),
+        &QItemSelectionModel::currentRowChanged,
+        this,
+        &MaildropPane::showSelectedMessage);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MaildropPane::showSelectedMessage);
-    connect(m_ui->resetButton, &QPushButton::clicked, this, [this] { emit resetRequested(m_user); });
+    connect(m_ui->resetButton, &QPushButton::clicked, this, [this] {
+        emit resetRequested(m_user);
+    });
     connect(m_ui->openFolderButton, &QToolButton::clicked, this, [this] {
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(lockPath()).absolutePath()));
     });
@@ -104,11 +112,12 @@ void MaildropPane::updateLock()
     const std::optional<pop3::MaildropLock::Holder> holder = pop3::MaildropLock::read(path);
     m_lockPresent = holder.has_value() || QFileInfo::exists(path);
     const int iconSize = 32;
-    m_ui->lockIcon->setPixmap(
-        QIcon(m_lockPresent ? QStringLiteral(":/icons/lock.svg") : QStringLiteral(":/icons/unlock.svg"))
-            .pixmap(iconSize, iconSize));
+    m_ui->lockIcon->setPixmap(QIcon(
+        m_lockPresent ? QStringLiteral(":/icons/lock.svg") : QStringLiteral(":/icons/unlock.svg"))
+                                  .pixmap(iconSize, iconSize));
     if (!m_lockPresent) {
-        m_ui->lockState->setText(tr("<b>No lock file</b> — nobody holds %1's maildrop. PASS creates it.").arg(m_user));
+        m_ui->lockState->setText(
+            tr("<b>No lock file</b> — nobody holds %1's maildrop. PASS creates it.").arg(m_user));
     } else {
         const QString who = holder && holder->session
             ? tr("session %1 (%2) since %3")
@@ -137,9 +146,10 @@ void MaildropPane::updateWidgets()
     for (const pop3::MessageInfo &m : m_model->messages())
         total += m.wireSize;
     const int marked = int(m_watch->marksFor(m_user).size());
-    QString text = tr("Maildrop of <b>%1</b>: %n message(s), %2 octets", nullptr, m_model->rowCount())
-                       .arg(m_user.toHtmlEscaped())
-                       .arg(total);
+    QString text =
+        tr("Maildrop of <b>%1</b>: %n message(s), %2 octets", nullptr, m_model->rowCount())
+            .arg(m_user.toHtmlEscaped())
+            .arg(total);
     if (marked > 0)
         text += QStringLiteral(" — ") + tr("%n marked for deletion", nullptr, marked);
     m_ui->userLabel->setText(text);

@@ -32,9 +32,13 @@ public:
 
     // The terminal's selected session (0: none yet); external: it talks to another server.
     void setSession(int sessionId, bool external);
+
     QString user() const { return m_user; }
+
     MaildropModel *model() const { return m_model; }
+
     bool lockShownAsPresent() const { return m_lockPresent; }
+
     QString lockPath() const;
 
     // Reads the maildrop and the lock file again now.

@@ -1,5 +1,5 @@
-#include "app/labscript.h"
 #include "app/laboptions.h"
+#include "app/labscript.h"
 #include "app/labservices.h"
 #include "app/labsettings.h"
 #include "app/mainwindow.h"
@@ -23,16 +23,20 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
 
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(QLocale(),
+            QStringLiteral("qtbase"),
+            QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("pop3lab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(
+            QLocale(), QStringLiteral("pop3lab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QString error;
     bool exitNow = false;
-    const std::optional<LabOptions> options = LabOptions::parse(QApplication::arguments(), &error, &exitNow);
+    const std::optional<LabOptions> options =
+        LabOptions::parse(QApplication::arguments(), &error, &exitNow);
     if (!options) {
         if (exitNow)
             return 0;
@@ -44,15 +48,18 @@ int main(int argc, char *argv[])
     LabServices services;
     LabServices::Config config;
     config.workspace = options->workspace;
-    config.personality = options->personality.isEmpty() ? settings.personality() : options->personality;
+    config.personality =
+        options->personality.isEmpty() ? settings.personality() : options->personality;
     config.port = options->port;
     config.reset = options->reset;
     config.idleTimeoutSecs = settings.idleTimeoutSecs();
     if (const pop3::Result r = services.start(config); !r) {
         std::fprintf(stderr, "pop3lab: %s\n", qPrintable(r.error));
         if (!options->smokeTest)
-            QMessageBox::critical(nullptr, QApplication::translate("main", "pop3lab"),
-                                  QApplication::translate("main", "The built-in server could not start: %1").arg(r.error));
+            QMessageBox::critical(nullptr,
+                QApplication::translate("main", "pop3lab"),
+                QApplication::translate("main", "The built-in server could not start: %1")
+                    .arg(r.error));
         return 1;
     }
 
@@ -63,7 +70,10 @@ int main(int argc, char *argv[])
     LabScript script(&window, &services);
     if (options->smokeTest) {
         QObject::connect(&script, &LabScript::finished, &app, [](bool ok, const QString &report) {
-            std::fprintf(ok ? stdout : stderr, "smoke-test: %s: %s\n", ok ? "passed" : "FAILED", qPrintable(report));
+            std::fprintf(ok ? stdout : stderr,
+                "smoke-test: %s: %s\n",
+                ok ? "passed" : "FAILED",
+                qPrintable(report));
             std::fflush(stdout);
             QCoreApplication::exit(ok ? 0 : 1);
         });
@@ -78,7 +88,8 @@ int main(int argc, char *argv[])
         // The lab sheet starts with a Raw connection to the server: it is already open.
         window.terminalPane()->openSession(window.terminalPane()->lastSettings());
     }
-    std::printf("pop3lab: built-in server listening on %s\n", qPrintable(services.server()->endpoint()));
+    std::printf(
+        "pop3lab: built-in server listening on %s\n", qPrintable(services.server()->endpoint()));
     std::fflush(stdout);
     return app.exec();
 }

@@ -1,6 +1,6 @@
-#include "ui_mainwindow.h"
-
 #include "app/mainwindow.h"
+
+#include "ui_mainwindow.h"
 
 #include "app/diagrampane.h"
 #include "app/helpdialog.h"
@@ -22,9 +22,9 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QGuiApplication>
-#include <QScreen>
 #include <QLabel>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStyle>
 
@@ -62,22 +62,26 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createDocks()
 {
-    const auto addDock = [this](QWidget *pane, const QString &title, const QString &name, Qt::DockWidgetArea area) {
-        auto *dock = new QDockWidget(title, this);
-        dock->setObjectName(name); // saveState() needs it
-        dock->setWidget(pane);
-        addDockWidget(area, dock);
-        m_ui->menuView->addAction(dock->toggleViewAction());
-        return dock;
-    };
+    const auto addDock =
+        [this](QWidget *pane, const QString &title, const QString &name, Qt::DockWidgetArea area) {
+            auto *dock = new QDockWidget(title, this);
+            dock->setObjectName(name); // saveState() needs it
+            dock->setWidget(pane);
+            addDockWidget(area, dock);
+            m_ui->menuView->addAction(dock->toggleViewAction());
+            return dock;
+        };
     m_maildrop = new MaildropPane(m_services->log(), m_services->store(), this);
     m_diagram = new DiagramPane(m_services->log(), this);
     m_lessons = new LessonPane(m_services->log(), m_services->store(), this);
-    QDockWidget *maildrop = addDock(m_maildrop, tr("Maildrop and lock file"), QStringLiteral("maildropDock"),
-                                    Qt::RightDockWidgetArea);
-    QDockWidget *diagram = addDock(m_diagram, tr("Sequence diagram"), QStringLiteral("diagramDock"),
-                                   Qt::RightDockWidgetArea);
-    QDockWidget *lessons = addDock(m_lessons, tr("Lessons"), QStringLiteral("lessonsDock"), Qt::RightDockWidgetArea);
+    QDockWidget *maildrop = addDock(m_maildrop,
+        tr("Maildrop and lock file"),
+        QStringLiteral("maildropDock"),
+        Qt::RightDockWidgetArea);
+    QDockWidget *diagram = addDock(
+        m_diagram, tr("Sequence diagram"), QStringLiteral("diagramDock"), Qt::RightDockWidgetArea);
+    QDockWidget *lessons =
+        addDock(m_lessons, tr("Lessons"), QStringLiteral("lessonsDock"), Qt::RightDockWidgetArea);
     // One column beside the terminal, so the window fits a 1366-pixel projector: the maildrop
     // first (the lab sheet's story), the diagram and the lessons a tab away.
     tabifyDockWidget(maildrop, diagram);
@@ -93,32 +97,61 @@ void MainWindow::connectActions()
     m_ui->actionResetMailbox->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_ui->actionQuit->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
     m_ui->actionHelp->setIcon(style()->standardIcon(QStyle::SP_DialogHelpButton));
-    m_ui->actionZoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_ui->actionZoomIn->setShortcuts(
+        {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     m_ui->actionZoomOut->setShortcuts(QKeySequence::ZoomOut);
-    connect(m_ui->actionNewSession, &QAction::triggered, m_terminal, &TerminalPane::openSessionWithDialog);
-    connect(m_ui->actionCloseSession, &QAction::triggered, m_terminal, &TerminalPane::closeCurrentSession);
+    connect(m_ui->actionNewSession,
+        &QAction::triggered,
+        m_terminal,
+        &TerminalPane::openSessionWithDialog);
+    connect(m_ui->actionCloseSession,
+        &QAction::triggered,
+        m_terminal,
+        &TerminalPane::closeCurrentSession);
     connect(m_ui->actionSaveTranscript, &QAction::triggered, this, &MainWindow::saveTranscript);
-    connect(m_ui->actionResetMailbox, &QAction::triggered, this, [this] { resetMailbox(m_maildrop->user()); });
+    connect(m_ui->actionResetMailbox, &QAction::triggered, this, [this] {
+        resetMailbox(m_maildrop->user());
+    });
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionShowControl, &QAction::toggled, m_terminal, &TerminalPane::setShowControlCharacters);
-    connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] { zoom(+1); });
-    connect(m_ui->actionZoomOut, &QAction::triggered, this, [this] { zoom(-1); });
-    connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] { zoom(0); });
-    connect(m_ui->actionHelp, &QAction::triggered, this, [this] { HelpDialog(this).exec(); });
+    connect(m_ui->actionShowControl,
+        &QAction::toggled,
+        m_terminal,
+        &TerminalPane::setShowControlCharacters);
+    connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] {
+        zoom(+1);
+    });
+    connect(m_ui->actionZoomOut, &QAction::triggered, this, [this] {
+        zoom(-1);
+    });
+    connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] {
+        zoom(0);
+    });
+    connect(m_ui->actionHelp, &QAction::triggered, this, [this] {
+        HelpDialog(this).exec();
+    });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 
     connect(m_terminal, &TerminalPane::sessionsChanged, this, &MainWindow::updateWidgets);
-    connect(m_terminal, &TerminalPane::currentSessionChanged, this, &MainWindow::currentSessionChanged);
+    connect(
+        m_terminal, &TerminalPane::currentSessionChanged, this, &MainWindow::currentSessionChanged);
     connect(m_terminal, &TerminalPane::eventPicked, m_diagram, &DiagramPane::highlightEvent);
     connect(m_diagram, &DiagramPane::eventActivated, m_terminal, &TerminalPane::highlightEvent);
-    connect(m_terminal, &TerminalPane::lastSettingsChanged, this, [this](const ConnectionSettings &s) {
-        LabSettings().setLastConnection(s, m_services->isBuiltinServer(s.host, s.port));
+    connect(
+        m_terminal, &TerminalPane::lastSettingsChanged, this, [this](const ConnectionSettings &s) {
+            LabSettings().setLastConnection(s, m_services->isBuiltinServer(s.host, s.port));
+        });
+    connect(m_maildrop, &MaildropPane::resetRequested, this, [this](const QString &user) {
+        resetMailbox(user);
     });
-    connect(m_maildrop, &MaildropPane::resetRequested, this, [this](const QString &user) { resetMailbox(user); });
-    connect(m_lessons, &LessonPane::resetMailboxRequested, this, [this](const QString &user) { resetMailbox(user); });
+    connect(m_lessons, &LessonPane::resetMailboxRequested, this, [this](const QString &user) {
+        resetMailbox(user);
+    });
     // The terminal's checkbox and the View menu stay in step.
-    connect(m_terminal, &TerminalPane::showControlCharactersChanged, m_ui->actionShowControl, &QAction::setChecked);
+    connect(m_terminal,
+        &TerminalPane::showControlCharactersChanged,
+        m_ui->actionShowControl,
+        &QAction::setChecked);
     if (pop3::Pop3Server *server = m_services->server())
         connect(server, &pop3::Pop3Server::sessionCountChanged, this, &MainWindow::updateWidgets);
 }
@@ -133,16 +166,18 @@ void MainWindow::updateWidgets()
 {
     const pop3::Pop3Server *server = m_services->server();
     m_endpointLabel->setText(server && server->isListening()
-                                 ? tr("Built-in server listening on %1").arg(server->endpoint())
-                                 : tr("Built-in server not running"));
-    m_personalityLabel->setText(server ? tr("Personality: %1").arg(server->personality().name) : QString());
+            ? tr("Built-in server listening on %1").arg(server->endpoint())
+            : tr("Built-in server not running"));
+    m_personalityLabel->setText(
+        server ? tr("Personality: %1").arg(server->personality().name) : QString());
     m_sessionsLabel->setText(tr("Server sessions: %1 · Terminal tabs connected: %2")
                                  .arg(server ? server->sessionCount() : 0)
                                  .arg(m_terminal->connectedCount()));
     const bool hasTab = m_terminal->currentSession() != nullptr;
     m_ui->actionCloseSession->setEnabled(hasTab);
     m_ui->actionSaveTranscript->setEnabled(hasTab);
-    m_ui->actionResetMailbox->setEnabled(m_services->store()->account(m_maildrop->user()) != nullptr);
+    m_ui->actionResetMailbox->setEnabled(
+        m_services->store()->account(m_maildrop->user()) != nullptr);
 }
 
 bool MainWindow::resetMailbox(const QString &user, bool ask)
@@ -168,7 +203,8 @@ bool MainWindow::resetMailbox(const QString &user, bool ask)
         server->dropSession(id);
     const pop3::Result r = m_services->store()->resetMailbox(user);
     if (!r) {
-        QMessageBox::warning(this, tr("Reset mailbox"), tr("The mailbox could not be reset: %1").arg(r.error));
+        QMessageBox::warning(
+            this, tr("Reset mailbox"), tr("The mailbox could not be reset: %1").arg(r.error));
         return false;
     }
     m_maildrop->refresh();
@@ -178,22 +214,27 @@ bool MainWindow::resetMailbox(const QString &user, bool ask)
 
 void MainWindow::saveTranscript()
 {
-    QMessageBox ask(QMessageBox::Question, tr("Save transcript"),
-                    tr("Save what this terminal tab sent and received as a text file."),
-                    QMessageBox::Save | QMessageBox::Cancel, this);
+    QMessageBox ask(QMessageBox::Question,
+        tr("Save transcript"),
+        tr("Save what this terminal tab sent and received as a text file."),
+        QMessageBox::Save | QMessageBox::Cancel,
+        this);
     auto *hide = new QCheckBox(tr("Hide the password (PASS ********)"), &ask);
     hide->setChecked(true);
     ask.setCheckBox(hide);
     if (ask.exec() != QMessageBox::Save)
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save transcript"), QDir(dir).filePath(QStringLiteral("pop3-transcript.txt")),
-                                                      tr("Text files (*.txt);;All files (*)"));
+    const QString path = QFileDialog::getSaveFileName(this,
+        tr("Save transcript"),
+        QDir(dir).filePath(QStringLiteral("pop3-transcript.txt")),
+        tr("Text files (*.txt);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
     if (!m_terminal->saveTranscript(path, hide->isChecked(), &error))
-        QMessageBox::warning(this, tr("Save transcript"), tr("Could not save %1: %2").arg(path, error));
+        QMessageBox::warning(
+            this, tr("Save transcript"), tr("Could not save %1: %2").arg(path, error));
     else
         statusBar()->showMessage(tr("Transcript saved to %1").arg(path), 5000);
 }
@@ -231,17 +272,19 @@ void MainWindow::showPreferences()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About pop3lab"),
-                       tr("<h3>pop3lab %1</h3><p>Learn POP3 by hand, and see what the terminal hides: "
-                          "every command, reply, state change and the maildrop's lock file.</p>"
-                          "<p>The built-in server knows <b>student</b> / <b>hessovs!</b> and "
-                          "<b>barakirs</b> / <b>blacksun</b>.</p><p>Built with Qt %2.</p>")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    QMessageBox::about(this,
+        tr("About pop3lab"),
+        tr("<h3>pop3lab %1</h3><p>Learn POP3 by hand, and see what the terminal hides: "
+           "every command, reply, state change and the maildrop's lock file.</p>"
+           "<p>The built-in server knows <b>student</b> / <b>hessovs!</b> and "
+           "<b>barakirs</b> / <b>blacksun</b>.</p><p>Built with Qt %2.</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::zoom(int delta)
 {
-    const int size = delta == 0 ? LabSettings::defaultFontPointSize : m_terminal->fontPointSize() + delta;
+    const int size =
+        delta == 0 ? LabSettings::defaultFontPointSize : m_terminal->fontPointSize() + delta;
     m_terminal->setFontPointSize(size);
     LabSettings().setFontPointSize(m_terminal->fontPointSize());
 }

@@ -28,7 +28,9 @@ public:
     ~MainWindow() override;
 
     TerminalPane *terminalPane() const { return m_terminal; }
+
     MaildropPane *maildropPane() const { return m_maildrop; }
+
     DiagramPane *diagramPane() const { return m_diagram; }
 
     // Restores user's pristine mailbox; asks first (when ask) if a session is open, and cuts the

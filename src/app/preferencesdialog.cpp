@@ -1,6 +1,6 @@
-#include "ui_preferencesdialog.h"
-
 #include "app/preferencesdialog.h"
+
+#include "ui_preferencesdialog.h"
 
 #include "core/personality.h"
 
@@ -15,10 +15,12 @@ PreferencesDialog::PreferencesDialog(const Values &values, QWidget *parent)
         const std::optional<pop3::Personality> p = pop3::Personality::load(id);
         m_ui->personalityCombo->addItem(p ? p->name : id, id);
         if (p)
-            m_ui->personalityCombo->setItemData(m_ui->personalityCombo->count() - 1, p->description, Qt::ToolTipRole);
+            m_ui->personalityCombo->setItemData(
+                m_ui->personalityCombo->count() - 1, p->description, Qt::ToolTipRole);
     }
     m_ui->fontSpin->setValue(values.fontPointSize);
-    m_ui->endingCombo->setCurrentIndex(values.lineEnding == ConnectionSettings::LineEnding::CrLf ? 0 : 1);
+    m_ui->endingCombo->setCurrentIndex(
+        values.lineEnding == ConnectionSettings::LineEnding::CrLf ? 0 : 1);
     const int index = m_ui->personalityCombo->findData(values.personality);
     if (index >= 0)
         m_ui->personalityCombo->setCurrentIndex(index);

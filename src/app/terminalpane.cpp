@@ -1,6 +1,6 @@
-#include "ui_terminalpane.h"
-
 #include "app/terminalpane.h"
+
+#include "ui_terminalpane.h"
 
 #include "app/connectiondialog.h"
 #include "app/labservices.h"
@@ -53,12 +53,16 @@ TerminalView *TerminalPane::openSession(const ConnectionSettings &settings)
     view->setShowControlCharacters(m_showControl);
     view->setToolTip(settings.describe());
     const int number = ++m_opened;
-    const QString title = session->isBuiltin() ? tr("Terminal %1").arg(number)
-                                               : tr("Terminal %1 — %2").arg(number).arg(settings.endpoint());
+    const QString title = session->isBuiltin()
+        ? tr("Terminal %1").arg(number)
+        : tr("Terminal %1 — %2").arg(number).arg(settings.endpoint());
     view->setObjectName(QStringLiteral("terminal%1").arg(number));
     view->setProperty("baseTitle", title);
-    const int index = m_ui->tabs->addTab(view, QIcon(QStringLiteral(":/icons/connected.svg")), title);
-    connect(session, &TerminalSession::ended, this, [this, view](bool clean) { sessionEnded(view, clean); });
+    const int index =
+        m_ui->tabs->addTab(view, QIcon(QStringLiteral(":/icons/connected.svg")), title);
+    connect(session, &TerminalSession::ended, this, [this, view](bool clean) {
+        sessionEnded(view, clean);
+    });
     connect(session, &TerminalSession::connectedChanged, this, [this] {
         updateWidgets();
         emit sessionsChanged();
@@ -162,8 +166,8 @@ bool TerminalPane::saveTranscript(const QString &path, bool hidePassword, QStrin
     if (!session)
         return false;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(session->transcript().toText(hidePassword).toUtf8()) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)
+        || file.write(session->transcript().toText(hidePassword).toUtf8()) < 0 || !file.commit()) {
         if (error)
             *error = file.errorString();
         return false;
@@ -181,7 +185,8 @@ bool TerminalPane::highlightEvent(quint64 seq)
         if (v->session()->sessionId() != event->session)
             continue;
         const bool reply = event->kind != pop3::EventKind::ClientLine;
-        int ordinal = reply ? v->session()->replyOrdinal(seq) : v->session()->clientLineOrdinal(seq);
+        int ordinal =
+            reply ? v->session()->replyOrdinal(seq) : v->session()->clientLineOrdinal(seq);
         if (ordinal < 0 && event->kind != pop3::EventKind::ClientLine) {
             // Not a line itself (a state change, a lock...): the reply that caused it.
             for (quint64 s = seq; s > 0 && ordinal < 0; --s) {
@@ -200,7 +205,8 @@ bool TerminalPane::highlightEvent(quint64 seq)
 
 void TerminalPane::linePicked(TerminalView *view, bool reply, int ordinal)
 {
-    const quint64 seq = reply ? view->session()->replySeq(ordinal) : view->session()->clientLineSeq(ordinal);
+    const quint64 seq =
+        reply ? view->session()->replySeq(ordinal) : view->session()->clientLineSeq(ordinal);
     if (seq)
         emit eventPicked(seq);
 }

@@ -41,12 +41,17 @@ public:
 
     // The built-in server as a destination, and the settings the dialog starts from.
     ConnectionSettings builtinSettings() const;
+
     ConnectionSettings lastSettings() const { return m_last; }
+
     void setLastSettings(const ConnectionSettings &settings) { m_last = settings; }
 
     void setFontPointSize(int points);
+
     int fontPointSize() const { return m_fontPointSize; }
+
     void setShowControlCharacters(bool show);
+
     bool showControlCharacters() const { return m_showControl; }
 
     // Writes the current tab's transcript as text; hidePassword: PASS ********.

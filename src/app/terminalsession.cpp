@@ -13,7 +13,8 @@ QString endpointOf(const QHostAddress &address, quint16 port)
 {
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
-    const QString host = isV4 ? QHostAddress(v4).toString() : QLatin1Char('[') + address.toString() + QLatin1Char(']');
+    const QString host = isV4 ? QHostAddress(v4).toString()
+                              : QLatin1Char('[') + address.toString() + QLatin1Char(']');
     return host + QLatin1Char(':') + QString::number(port);
 }
 
@@ -21,7 +22,8 @@ constexpr qsizetype maxQueuedLines = 100000;
 
 } // namespace
 
-TerminalSession::TerminalSession(const ConnectionSettings &settings, LabServices *services, QObject *parent)
+TerminalSession::TerminalSession(
+    const ConnectionSettings &settings, LabServices *services, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_services(services)
@@ -33,13 +35,14 @@ TerminalSession::TerminalSession(const ConnectionSettings &settings, LabServices
     connect(m_socket, &QTcpSocket::readyRead, this, &TerminalSession::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         onDisconnected(m_userClosed ? tr("Connection closed.") : tr("Connection closed by server."),
-                       m_userClosed ? pop3::DisconnectReason::PeerClosed : pop3::DisconnectReason::Error);
+            m_userClosed ? pop3::DisconnectReason::PeerClosed : pop3::DisconnectReason::Error);
     });
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error == QAbstractSocket::RemoteHostClosedError)
             return; // disconnected() follows
         if (m_socket->state() != QAbstractSocket::ConnectedState)
-            onDisconnected(tr("Network error: %1").arg(m_socket->errorString()), pop3::DisconnectReason::Error);
+            onDisconnected(tr("Network error: %1").arg(m_socket->errorString()),
+                pop3::DisconnectReason::Error);
     });
     connect(services->log(), &pop3::EventLog::eventAppended, this, &TerminalSession::watchEvent);
 }
@@ -84,12 +87,14 @@ void TerminalSession::onConnected()
     } else {
         // The server may have logged our connection before this signal reached us.
         pop3::EventLog *log = m_services->log();
-        for (quint64 seq = log->lastSeq(); seq >= log->firstSeq() && seq > 0 && m_sessionId == 0; --seq) {
+        for (quint64 seq = log->lastSeq(); seq >= log->firstSeq() && seq > 0 && m_sessionId == 0;
+             --seq) {
             const pop3::Event *e = log->find(seq);
             if (e && e->kind == pop3::EventKind::Connected && e->text == m_local) {
                 m_sessionId = e->session;
                 for (quint64 s = seq; s <= log->lastSeq(); ++s) {
-                    if (const pop3::Event *later = log->find(s); later && later->session == m_sessionId) {
+                    if (const pop3::Event *later = log->find(s);
+                        later && later->session == m_sessionId) {
                         if (later->kind == pop3::EventKind::ClientLine)
                             m_clientLineSeqs.append(later->seq);
                         else if (later->kind == pop3::EventKind::ServerReply)

@@ -30,13 +30,13 @@ public:
     struct Line
     {
         enum class Kind {
-            Sent,         // local echo of a line sent (line-editing mode)
-            SentBytes,    // keys sent one at a time (shown only with control characters)
-            Status,       // +OK / -ERR
+            Sent, // local echo of a line sent (line-editing mode)
+            SentBytes, // keys sent one at a time (shown only with control characters)
+            Status, // +OK / -ERR
             Continuation, // "+ " during AUTH
-            Body,         // a line of a multi-line reply
-            Terminator,   // "."
-            Note,         // the terminal's own words (connected, closed...)
+            Body, // a line of a multi-line reply
+            Terminator, // "."
+            Note, // the terminal's own words (connected, closed...)
         };
         Kind kind = Kind::Note;
         QByteArray bytes; // line ending included; UTF-8 text for Note
@@ -45,18 +45,24 @@ public:
         int ordinal = -1; // Sent: nth line sent; Status/Continuation/Body/Terminator: nth reply
     };
 
-    TerminalSession(const ConnectionSettings &settings, LabServices *services, QObject *parent = nullptr);
+    TerminalSession(
+        const ConnectionSettings &settings, LabServices *services, QObject *parent = nullptr);
     ~TerminalSession() override;
 
     void open();
     void close(); // the user closes the connection
     bool isConnected() const;
+
     bool hasEnded() const { return m_ended; }
+
     bool endedCleanly() const { return m_ended && m_tracker.quitAcknowledged(); }
 
     const ConnectionSettings &settings() const { return m_settings; }
+
     bool isBuiltin() const { return m_builtin; }
+
     int sessionId() const { return m_sessionId; }
+
     QString localEndpoint() const { return m_local; }
 
     // Line-editing mode: sends text plus the line ending.
@@ -65,15 +71,19 @@ public:
     void sendKey(const QByteArray &bytes);
 
     const Transcript &transcript() const { return m_transcript; }
+
     // Lines not yet taken by the view, the newest max at most; skipped tells how many older ones
     // were dropped unseen (a burst faster than anyone can read).
     QList<Line> takeLines(qsizetype max, qsizetype *skipped);
+
     QByteArray partialLine() const { return m_tracker.partialServerLine(); }
 
     // Event seq of the nth line sent / nth reply of this session (0: unknown), and back.
     quint64 clientLineSeq(int ordinal) const;
     quint64 replySeq(int ordinal) const;
+
     int clientLineOrdinal(quint64 seq) const { return int(m_clientLineSeqs.indexOf(seq)); }
+
     int replyOrdinal(quint64 seq) const { return int(m_replySeqs.indexOf(seq)); }
 
     static constexpr qint64 readChunk = 128 * 1024;

@@ -52,7 +52,10 @@ QString visible(const QString &text, bool showAll)
         else if (u == 0x08)
             out += QStringLiteral("\\b");
         else if (u < 0x20 || u == 0x7f)
-            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0')).toUpper().replace(QLatin1String("\\X"), QLatin1String("\\x"));
+            out += QStringLiteral("\\x%1")
+                       .arg(uint(u), 2, 16, QLatin1Char('0'))
+                       .toUpper()
+                       .replace(QLatin1String("\\X"), QLatin1String("\\x"));
         else
             out += c;
     }
@@ -160,8 +163,10 @@ void TerminalView::flush()
     removeProvisional(cursor);
     if (m_skipped > 0) {
         TerminalSession::Line note;
-        note.bytes = tr("... %n line(s) scrolled past faster than anyone can read (Save transcript keeps them) ...",
-                        nullptr, int(m_skipped))
+        note.bytes = tr("... %n line(s) scrolled past faster than anyone can read (Save transcript "
+                        "keeps them) ...",
+            nullptr,
+            int(m_skipped))
                          .toUtf8();
         m_skipped = 0;
         appendLine(cursor, note);
@@ -232,19 +237,22 @@ void TerminalView::renderProvisional(QTextCursor &cursor)
     const QByteArray partial = m_session->partialLine();
     if (!partial.isEmpty())
         cursor.insertText(visible(decodeLine(partial), m_showControl), m_plain);
-    const bool editing = m_session->settings().keyboard == ConnectionSettings::Keyboard::LineEditing;
+    const bool editing =
+        m_session->settings().keyboard == ConnectionSettings::Keyboard::LineEditing;
     if (!m_session->hasEnded()) {
         if (editing) {
             cursor.insertText(visible(m_edit.left(m_cursor), false), m_sent);
             QTextCharFormat caret = m_caret;
             if (!hasFocus())
                 caret.setBackground(QColor(0x70, 0x70, 0x70));
-            cursor.insertText(m_cursor < m_edit.size() ? m_edit.mid(m_cursor, 1) : QStringLiteral(" "), caret);
+            cursor.insertText(
+                m_cursor < m_edit.size() ? m_edit.mid(m_cursor, 1) : QStringLiteral(" "), caret);
             if (m_cursor + 1 < m_edit.size())
                 cursor.insertText(visible(m_edit.mid(m_cursor + 1), false), m_sent);
         } else {
             if (m_showControl && !m_keysSent.isEmpty())
-                cursor.insertText(QStringLiteral("→ ") + visible(decodeLine(m_keysSent), true), m_keys);
+                cursor.insertText(
+                    QStringLiteral("→ ") + visible(decodeLine(m_keysSent), true), m_keys);
             cursor.insertText(QStringLiteral(" "), m_caret);
         }
     }
@@ -297,8 +305,10 @@ void TerminalView::appendLine(QTextCursor &cursor, const TerminalSession::Line &
         const bool looksOk = line.ok;
         const bool looksErr = content.startsWith("-ERR");
         const QTextCharFormat &format = looksOk ? m_ok : looksErr ? m_err : m_plain;
-        cursor.insertText(looksOk ? QStringLiteral("✔ ") : looksErr ? QStringLiteral("✘ ") : QStringLiteral("  "),
-                          format);
+        cursor.insertText(looksOk ? QStringLiteral("✔ ")
+                : looksErr        ? QStringLiteral("✘ ")
+                                  : QStringLiteral("  "),
+            format);
         insertBytes(cursor, content, format, false);
         break;
     }
@@ -317,7 +327,8 @@ void TerminalView::appendLine(QTextCursor &cursor, const TerminalSession::Line &
         cursor.insertText(QStringLiteral("  ."), m_plain);
         if (m_showControl) {
             insertEnding(cursor, line.bytes);
-            cursor.insertText(QStringLiteral("   ← ") + tr("end of the multi-line reply"), m_control);
+            cursor.insertText(
+                QStringLiteral("   ← ") + tr("end of the multi-line reply"), m_control);
             return;
         }
         break;
@@ -327,7 +338,8 @@ void TerminalView::appendLine(QTextCursor &cursor, const TerminalSession::Line &
     insertEnding(cursor, line.bytes);
 }
 
-void TerminalView::insertBytes(QTextCursor &cursor, const QByteArray &bytes, const QTextCharFormat &format, bool stuffed)
+void TerminalView::insertBytes(
+    QTextCursor &cursor, const QByteArray &bytes, const QTextCharFormat &format, bool stuffed)
 {
     if (stuffed && bytes.startsWith('.')) {
         cursor.insertText(QStringLiteral("."), m_stuffing);

@@ -25,9 +25,13 @@ public:
     explicit TerminalView(TerminalSession *session, QWidget *parent = nullptr);
 
     TerminalSession *session() const { return m_session; }
+
     void setShowControlCharacters(bool show);
+
     bool showControlCharacters() const { return m_showControl; }
+
     QString editLine() const { return m_edit; }
+
     const QStringList &history() const { return m_history; }
 
     // Marks the nth line sent (reply false) or the status line of the nth reply (reply true).
@@ -59,14 +63,15 @@ private:
     void renderProvisional(QTextCursor &cursor);
     void removeProvisional(QTextCursor &cursor);
     void appendLine(QTextCursor &cursor, const TerminalSession::Line &line);
-    void insertBytes(QTextCursor &cursor, const QByteArray &bytes, const QTextCharFormat &format, bool stuffed);
+    void insertBytes(
+        QTextCursor &cursor, const QByteArray &bytes, const QTextCharFormat &format, bool stuffed);
     void insertEnding(QTextCursor &cursor, const QByteArray &bytes);
     void rebuild();
     void setupFormats();
 
     TerminalSession *m_session;
     QTimer m_flushTimer;
-    QList<TerminalSession::Line> m_kept;    // what is on screen, to render again
+    QList<TerminalSession::Line> m_kept; // what is on screen, to render again
     QList<TerminalSession::Line> m_backlog; // taken from the session, not rendered yet
     qsizetype m_skipped = 0;
     QString m_edit;

@@ -52,7 +52,9 @@ QString Transcript::toText(bool hidePassword) const
         }
         if (e.kind == Kind::Sent && hidePassword) {
             const QByteArray upper = bytes.toUpper();
-            const QByteArray ending = bytes.endsWith("\r\n") ? "\r\n" : bytes.endsWith('\n') ? "\n" : "";
+            const QByteArray ending = bytes.endsWith("\r\n") ? "\r\n"
+                : bytes.endsWith('\n')                       ? "\n"
+                                                             : "";
             if (saslResponseNext) {
                 bytes = "********" + ending;
                 saslResponseNext = false;

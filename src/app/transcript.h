@@ -15,6 +15,7 @@ public:
         Received,
         Note,
     };
+
     struct Entry
     {
         Kind kind;
@@ -26,6 +27,7 @@ public:
     void addNote(const QString &text);
 
     const QList<Entry> &entries() const { return m_entries; }
+
     qint64 droppedBytes() const { return m_dropped; }
 
     // As a terminal showed it: line endings as \n, notes in [brackets]; hidePassword replaces the

@@ -30,8 +30,7 @@ bool isMultiLine(const QByteArray &keyword, bool hasArgument)
 
 ClientTracker::ClientTracker(EventLog *log)
     : m_log(log)
-{
-}
+{ }
 
 void ClientTracker::emitEvent(Event e)
 {
@@ -69,7 +68,8 @@ void ClientTracker::clientBytes(const QByteArray &bytes)
 {
     m_clientBuffer += bytes;
     qsizetype start = 0;
-    for (qsizetype lf = m_clientBuffer.indexOf('\n'); lf >= 0; lf = m_clientBuffer.indexOf('\n', start)) {
+    for (qsizetype lf = m_clientBuffer.indexOf('\n'); lf >= 0;
+         lf = m_clientBuffer.indexOf('\n', start)) {
         clientLine(m_clientBuffer.mid(start, lf + 1 - start));
         start = lf + 1;
     }
@@ -105,7 +105,8 @@ QList<ClientTracker::ServerLine> ClientTracker::serverBytes(const QByteArray &by
     QList<ServerLine> lines;
     m_serverBuffer += bytes;
     qsizetype start = 0;
-    for (qsizetype lf = m_serverBuffer.indexOf('\n'); lf >= 0; lf = m_serverBuffer.indexOf('\n', start)) {
+    for (qsizetype lf = m_serverBuffer.indexOf('\n'); lf >= 0;
+         lf = m_serverBuffer.indexOf('\n', start)) {
         lines.append(serverLine(m_serverBuffer.mid(start, lf + 1 - start)));
         start = lf + 1;
     }

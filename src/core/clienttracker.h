@@ -25,17 +25,17 @@ class ClientTracker final
 {
 public:
     enum class LineRole : quint8 {
-        Status,       // "+OK ..." / "-ERR ..." (or anything unexpected in its place)
+        Status, // "+OK ..." / "-ERR ..." (or anything unexpected in its place)
         Continuation, // "+ ..." during AUTH
-        Body,         // a line of a multi-line reply
-        Terminator,   // the "." that ends a multi-line reply
+        Body, // a line of a multi-line reply
+        Terminator, // the "." that ends a multi-line reply
     };
 
     struct ServerLine
     {
         QByteArray bytes; // as received, line ending included
         LineRole role = LineRole::Status;
-        bool ok = false;      // Status: +OK
+        bool ok = false; // Status: +OK
         bool stuffed = false; // Body: starts with a byte-stuffing dot
     };
 
@@ -47,15 +47,21 @@ public:
     void clientBytes(const QByteArray &bytes);
     // Bytes received; returns the complete lines, classified (a partial line waits).
     QList<ServerLine> serverBytes(const QByteArray &bytes);
+
     QByteArray partialServerLine() const { return m_serverBuffer; }
+
     // The connection is gone (a body cut short is reported truncated).
     void disconnected(DisconnectReason reason, const QString &detail = {});
 
     int session() const { return m_session; }
+
     State state() const { return m_state; }
+
     bool inBody() const { return m_inBody; }
+
     // The server said +OK to QUIT: a clean end of the conversation.
     bool quitAcknowledged() const { return m_quitAcknowledged; }
+
     QSet<int> marks() const { return m_marks; }
 
 private:

@@ -17,9 +17,38 @@ QString text8bit(const QByteArray &bytes)
 
 // Windows-1252 differs from Latin-1 in 0x80..0x9F only.
 constexpr char16_t cp1252High[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    0x20AC,
+    0xFFFD,
+    0x201A,
+    0x0192,
+    0x201E,
+    0x2026,
+    0x2020,
+    0x2021,
+    0x02C6,
+    0x2030,
+    0x0160,
+    0x2039,
+    0x0152,
+    0xFFFD,
+    0x017D,
+    0xFFFD,
+    0xFFFD,
+    0x2018,
+    0x2019,
+    0x201C,
+    0x201D,
+    0x2022,
+    0x2013,
+    0x2014,
+    0x02DC,
+    0x2122,
+    0x0161,
+    0x203A,
+    0x0153,
+    0xFFFD,
+    0x017E,
+    0x0178,
 };
 
 QString fromCp1252(const QByteArray &bytes)
@@ -38,15 +67,32 @@ QString fromLatin9(const QByteArray &bytes)
     QString out = QString::fromLatin1(bytes);
     for (QChar &c : out) {
         switch (c.unicode()) {
-        case 0xA4: c = QChar(0x20AC); break;
-        case 0xA6: c = QChar(0x0160); break;
-        case 0xA8: c = QChar(0x0161); break;
-        case 0xB4: c = QChar(0x017D); break;
-        case 0xB8: c = QChar(0x017E); break;
-        case 0xBC: c = QChar(0x0152); break;
-        case 0xBD: c = QChar(0x0153); break;
-        case 0xBE: c = QChar(0x0178); break;
-        default: break;
+        case 0xA4:
+            c = QChar(0x20AC);
+            break;
+        case 0xA6:
+            c = QChar(0x0160);
+            break;
+        case 0xA8:
+            c = QChar(0x0161);
+            break;
+        case 0xB4:
+            c = QChar(0x017D);
+            break;
+        case 0xB8:
+            c = QChar(0x017E);
+            break;
+        case 0xBC:
+            c = QChar(0x0152);
+            break;
+        case 0xBD:
+            c = QChar(0x0153);
+            break;
+        case 0xBE:
+            c = QChar(0x0178);
+            break;
+        default:
+            break;
         }
     }
     return out;
@@ -95,7 +141,8 @@ QByteArray decodePayload(char encoding, const QByteArray &payload, bool *ok)
     if (ok)
         *ok = true;
     if (encoding == 'B' || encoding == 'b') {
-        const auto result = QByteArray::fromBase64Encoding(payload, QByteArray::AbortOnBase64DecodingErrors);
+        const auto result =
+            QByteArray::fromBase64Encoding(payload, QByteArray::AbortOnBase64DecodingErrors);
         if (!result) {
             if (ok)
                 *ok = false;

@@ -1,10 +1,9 @@
-#include "labfixture.h"
-
-#include "app/mainwindow.h"
 #include "app/maildropmodel.h"
 #include "app/maildroppane.h"
+#include "app/mainwindow.h"
 #include "core/mailstore.h"
 #include "core/pop3server.h"
+#include "labfixture.h"
 
 #include <QFileInfo>
 
@@ -70,7 +69,10 @@ void TestMaildropPane::showsTheSampleMailbox()
     QCOMPARE(pane->user(), QStringLiteral("student"));
     QCOMPARE(pane->model()->rowCount(), 35);
     QCOMPARE(pane->model()->data(pane->model()->index(0, MaildropModel::Size)).toLongLong(), 376);
-    QVERIFY(!pane->model()->data(pane->model()->index(0, MaildropModel::UniqueId)).toString().isEmpty());
+    QVERIFY(!pane->model()
+                 ->data(pane->model()->index(0, MaildropModel::UniqueId))
+                 .toString()
+                 .isEmpty());
     QVERIFY(!pane->lockShownAsPresent());
 }
 
@@ -93,7 +95,8 @@ void TestMaildropPane::deleStrikesRsetRestoresQuitRemoves()
     MaildropPane *pane = m_window->maildropPane();
     TerminalView *view = login();
     QVERIFY(view);
-    const QString secondUid = pane->model()->data(pane->model()->index(1, MaildropModel::UniqueId)).toString();
+    const QString secondUid =
+        pane->model()->data(pane->model()->index(1, MaildropModel::UniqueId)).toString();
     QVERIFY(typeLine(view, QStringLiteral("dele 1")).startsWith("+OK"));
     QTRY_VERIFY(isMarked(0));
     QVERIFY(!isMarked(1));
@@ -105,7 +108,8 @@ void TestMaildropPane::deleStrikesRsetRestoresQuitRemoves()
     QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
     QTRY_COMPARE(pane->model()->rowCount(), 34);
     QVERIFY(!isMarked(0));
-    QCOMPARE(pane->model()->data(pane->model()->index(0, MaildropModel::UniqueId)).toString(), secondUid);
+    QCOMPARE(pane->model()->data(pane->model()->index(0, MaildropModel::UniqueId)).toString(),
+        secondUid);
 }
 
 void TestMaildropPane::disconnectWithoutQuitLosesMarksAndLock()

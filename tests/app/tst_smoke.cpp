@@ -36,11 +36,15 @@ void TestSmoke::labSheetRunsAndQuits()
     QElapsedTimer clock;
     clock.start();
     process.start(QStringLiteral(POP3LAB_GUI_BINARY),
-                  {QStringLiteral("--smoke-test"), QStringLiteral("--port"), QStringLiteral("0"),
-                   QStringLiteral("--workspace"), dir.filePath(QStringLiteral("ws"))});
+        {QStringLiteral("--smoke-test"),
+            QStringLiteral("--port"),
+            QStringLiteral("0"),
+            QStringLiteral("--workspace"),
+            dir.filePath(QStringLiteral("ws"))});
     QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString()));
     QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("listening on"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += process.readAllStandardOutput()).contains("listening on"), 20000);
     qInfo("pop3lab listening after %lld ms", clock.elapsed());
     QVERIFY(process.waitForFinished(60000));
     out += process.readAllStandardOutput();
@@ -56,7 +60,8 @@ void TestSmoke::badOptionIsRefused()
     QTemporaryDir dir;
     QProcess process;
     process.setProcessEnvironment(environment(dir));
-    process.start(QStringLiteral(POP3LAB_GUI_BINARY), {QStringLiteral("--port"), QStringLiteral("many")});
+    process.start(
+        QStringLiteral(POP3LAB_GUI_BINARY), {QStringLiteral("--port"), QStringLiteral("many")});
     QVERIFY(process.waitForFinished(20000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("--port"));

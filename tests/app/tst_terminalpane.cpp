@@ -1,8 +1,7 @@
-#include "labfixture.h"
-
 #include "core/mailstore.h"
 #include "core/personality.h"
 #include "core/pop3server.h"
+#include "labfixture.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -34,10 +33,13 @@ private slots:
     void longRetrKeepsTheWindowResponsive();
 
 private:
-    TerminalView *openBuiltin(ConnectionSettings::LineEnding ending = ConnectionSettings::LineEnding::CrLf,
-                              ConnectionSettings::Keyboard keys = ConnectionSettings::Keyboard::LineEditing);
+    TerminalView *openBuiltin(
+        ConnectionSettings::LineEnding ending = ConnectionSettings::LineEnding::CrLf,
+        ConnectionSettings::Keyboard keys = ConnectionSettings::Keyboard::LineEditing);
     std::unique_ptr<LabFixture> m_labPtr;
+
     LabFixture &lab() { return *m_labPtr; }
+
     std::unique_ptr<TerminalPane> m_pane;
 };
 
@@ -56,7 +58,8 @@ void TestTerminalPane::cleanup()
     m_labPtr.reset();
 }
 
-TerminalView *TestTerminalPane::openBuiltin(ConnectionSettings::LineEnding ending, ConnectionSettings::Keyboard keys)
+TerminalView *TestTerminalPane::openBuiltin(
+    ConnectionSettings::LineEnding ending, ConnectionSettings::Keyboard keys)
 {
     ConnectionSettings s = m_pane->builtinSettings();
     s.lineEnding = ending;
@@ -77,7 +80,8 @@ void TestTerminalPane::typeUserAndReadTranscript()
     const QString text = view->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("✔ +OK Dovecot ready.")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("user student")), qPrintable(text));
-    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray("user student\r\n"));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()),
+        QByteArray("user student\r\n"));
     QCOMPARE(typeLine(view, QStringLiteral("USER: student")).left(4), QByteArray("-ERR"));
     view->flush();
     QVERIFY(view->toPlainText().contains(QStringLiteral("✘ -ERR")));
@@ -102,7 +106,8 @@ void TestTerminalPane::backspaceAndCursorEditing()
     QTest::keyClick(view, Qt::Key_Return);
     QVERIFY(replies.wait(5000));
     QCOMPARE(replies.first().first().toByteArray(), QByteArray("+OK\r\n"));
-    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray("user student\r\n"));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()),
+        QByteArray("user student\r\n"));
     QCOMPARE(view->editLine(), QString());
 }
 
@@ -130,12 +135,14 @@ void TestTerminalPane::netcatModeSendsBareLf()
     TerminalView *view = openBuiltin(ConnectionSettings::LineEnding::Lf);
     QVERIFY(view);
     QCOMPARE(typeLine(view, QStringLiteral("user student")), QByteArray("+OK"));
-    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray("user student\n"));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()),
+        QByteArray("user student\n"));
 }
 
 void TestTerminalPane::windowsTelnetModeSendsEachKeyWithoutEcho()
 {
-    TerminalView *view = openBuiltin(ConnectionSettings::LineEnding::CrLf, ConnectionSettings::Keyboard::WindowsTelnet);
+    TerminalView *view = openBuiltin(
+        ConnectionSettings::LineEnding::CrLf, ConnectionSettings::Keyboard::WindowsTelnet);
     QVERIFY(view);
     QSignalSpy replies(view->session(), &TerminalSession::replyReceived);
     QTest::keyClicks(view, QStringLiteral("usx"));
@@ -143,7 +150,9 @@ void TestTerminalPane::windowsTelnetModeSendsEachKeyWithoutEcho()
     QTest::keyClicks(view, QStringLiteral("er student"));
     QTest::keyClick(view, Qt::Key_Return);
     QVERIFY(replies.wait(5000));
-    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray("usx\x08" "er student\r\n"));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()),
+        QByteArray("usx\x08"
+                   "er student\r\n"));
     QVERIFY(replies.first().first().toByteArray().startsWith("-ERR"));
     view->flush();
     QVERIFY2(!view->toPlainText().contains(QStringLiteral("er student")), "no local echo");
@@ -197,7 +206,8 @@ void TestTerminalPane::closedConnectionKeepsTabAndSaysSo()
     QVERIFY(ended.count() || ended.wait(5000));
     view->flush();
     QCOMPARE(m_pane->count(), 1);
-    QVERIFY2(view->toPlainText().contains(QStringLiteral("[Connection closed by server.]")), qPrintable(view->toPlainText()));
+    QVERIFY2(view->toPlainText().contains(QStringLiteral("[Connection closed by server.]")),
+        qPrintable(view->toPlainText()));
     QVERIFY(view->session()->endedCleanly());
 }
 
@@ -280,7 +290,8 @@ void TestTerminalPane::externalServerEventsComeFromClientTracker()
     QTemporaryDir otherDir;
     otherStore.setWorkspace(otherDir.path());
     QVERIFY(otherStore.addSampleAccounts().ok);
-    pop3::Pop3Server other(&otherLog, &otherStore, *pop3::Personality::load(QStringLiteral("uw-ipop3d")));
+    pop3::Pop3Server other(
+        &otherLog, &otherStore, *pop3::Personality::load(QStringLiteral("uw-ipop3d")));
     pop3::Pop3Server::Options options;
     options.port = 0;
     QVERIFY(other.listen(options));
@@ -328,16 +339,19 @@ void TestTerminalPane::longRetrKeepsTheWindowResponsive()
     QVERIFY(waitGreeting(view));
     int ticks = 0;
     QTimer ticker;
-    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    connect(&ticker, &QTimer::timeout, this, [&ticks] {
+        ++ticks;
+    });
     ticker.start(10);
     QElapsedTimer clock;
     clock.start();
     QTest::keyClicks(view, QStringLiteral("retr 1"));
     QTest::keyClick(view, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!view->session()->transcript().entries().isEmpty()
-                                 && view->session()->transcript().entries().last().bytes.endsWith("\r\n.\r\n"),
-                             60000);
-    QTRY_COMPARE_WITH_TIMEOUT(view->document()->lastBlock().previous().text(), QStringLiteral("  ."), 20000);
+            && view->session()->transcript().entries().last().bytes.endsWith("\r\n.\r\n"),
+        60000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        view->document()->lastBlock().previous().text(), QStringLiteral("  ."), 20000);
     qInfo("20 MB RETR shown in %lld ms, %d timer ticks", clock.elapsed(), ticks);
     QVERIFY(view->document()->blockCount() <= TerminalView::maxBlocks + 1);
     QVERIFY2(ticks >= clock.elapsed() / 200, "the event loop kept running");

@@ -63,12 +63,27 @@ void TestClientTracker::labSheet()
     QCOMPARE(t.state(), State::Closed);
 
     using K = EventKind;
-    const QList<K> expected = {K::Connected,   K::ServerReply,  K::StateChanged, K::ClientLine,
-                               K::ServerReply, K::ClientLine,   K::ServerReply,  K::ClientLine,
-                               K::ServerReply, K::StateChanged, K::ClientLine,   K::ServerReply,
-                               K::ClientLine,  K::ServerReply,  K::MarkedDeleted, K::ClientLine,
-                               K::ServerReply, K::StateChanged, K::Expunged,     K::StateChanged,
-                               K::Disconnected};
+    const QList<K> expected = {K::Connected,
+        K::ServerReply,
+        K::StateChanged,
+        K::ClientLine,
+        K::ServerReply,
+        K::ClientLine,
+        K::ServerReply,
+        K::ClientLine,
+        K::ServerReply,
+        K::StateChanged,
+        K::ClientLine,
+        K::ServerReply,
+        K::ClientLine,
+        K::ServerReply,
+        K::MarkedDeleted,
+        K::ClientLine,
+        K::ServerReply,
+        K::StateChanged,
+        K::Expunged,
+        K::StateChanged,
+        K::Disconnected};
     QCOMPARE(kinds(log), expected);
     const QList<Event> events = log.events();
     for (const Event &e : events)
@@ -112,11 +127,11 @@ void TestClientTracker::multiLineByCommand()
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines.at(0).role, ClientTracker::LineRole::Status);
     QCOMPARE(lines.at(1).role,
-             multiLine ? ClientTracker::LineRole::Body : ClientTracker::LineRole::Status);
+        multiLine ? ClientTracker::LineRole::Body : ClientTracker::LineRole::Status);
     QCOMPARE(lines.at(2).role,
-             multiLine ? ClientTracker::LineRole::Terminator : ClientTracker::LineRole::Status);
+        multiLine ? ClientTracker::LineRole::Terminator : ClientTracker::LineRole::Status);
     QCOMPARE(log.events().last().kind == EventKind::ServerReply && log.events().last().multiLine,
-             multiLine);
+        multiLine);
 }
 
 void TestClientTracker::byteStuffingAndOctets()

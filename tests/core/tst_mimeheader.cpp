@@ -18,7 +18,8 @@ void TestMimeHeader::decode_data()
 {
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<QString>("text");
-    QTest::newRow("plain ASCII is kept") << QByteArray("Hello there") << QStringLiteral("Hello there");
+    QTest::newRow("plain ASCII is kept")
+        << QByteArray("Hello there") << QStringLiteral("Hello there");
     QTest::newRow("a base64 UTF-8 word is decoded")
         << QByteArray("=?UTF-8?B?Q2Fmw6kgY3LDqG1l?=") << QStringLiteral("Café crème");
     QTest::newRow("a Q Latin-1 word is decoded, underscores are spaces")
