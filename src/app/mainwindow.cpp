@@ -74,20 +74,22 @@ void MainWindow::createDocks()
     m_maildrop = new MaildropPane(m_services->log(), m_services->store(), this);
     m_diagram = new DiagramPane(m_services->log(), this);
     m_lessons = new LessonPane(m_services->log(), m_services->store(), this);
+    QDockWidget *diagram = addDock(
+        m_diagram, tr("Sequence diagram"), QStringLiteral("diagramDock"), Qt::RightDockWidgetArea);
     QDockWidget *maildrop = addDock(m_maildrop,
         tr("Maildrop and lock file"),
         QStringLiteral("maildropDock"),
         Qt::RightDockWidgetArea);
-    QDockWidget *diagram = addDock(
-        m_diagram, tr("Sequence diagram"), QStringLiteral("diagramDock"), Qt::RightDockWidgetArea);
     QDockWidget *lessons =
         addDock(m_lessons, tr("Lessons"), QStringLiteral("lessonsDock"), Qt::RightDockWidgetArea);
-    // One column beside the terminal, so the window fits a 1366-pixel projector: the maildrop
-    // first (the lab sheet's story), the diagram and the lessons a tab away.
-    tabifyDockWidget(maildrop, diagram);
-    tabifyDockWidget(diagram, lessons);
+    // One column beside the terminal, so the window fits a 1366-pixel projector: the diagram on
+    // top (what no other tool shows), the maildrop and its lock file below it, the lessons a tab
+    // away from the maildrop.
+    splitDockWidget(diagram, maildrop, Qt::Vertical);
+    tabifyDockWidget(maildrop, lessons);
     maildrop->raise();
-    resizeDocks({maildrop}, {600}, Qt::Horizontal);
+    resizeDocks({diagram}, {620}, Qt::Horizontal);
+    resizeDocks({diagram, maildrop}, {480, 420}, Qt::Vertical);
 }
 
 void MainWindow::connectActions()
@@ -137,6 +139,15 @@ void MainWindow::connectActions()
         m_terminal, &TerminalPane::currentSessionChanged, this, &MainWindow::currentSessionChanged);
     connect(m_terminal, &TerminalPane::eventPicked, m_diagram, &DiagramPane::highlightEvent);
     connect(m_diagram, &DiagramPane::eventActivated, m_terminal, &TerminalPane::highlightEvent);
+    connect(m_terminal, &TerminalPane::sessionLabelled, m_diagram, &DiagramPane::setPeerLabel);
+    m_lessons->setDiagramRenderer([this](QPainter *painter, const QRectF &rect) {
+        m_diagram->render(painter, rect);
+    });
+    connect(m_lessons, &LessonPane::personalityRequested, this, [this](const QString &id) {
+        if (const std::optional<pop3::Personality> p = pop3::Personality::load(id))
+            m_services->server()->setPersonality(*p);
+        updateWidgets();
+    });
     connect(
         m_terminal, &TerminalPane::lastSettingsChanged, this, [this](const ConnectionSettings &s) {
             LabSettings().setLastConnection(s, m_services->isBuiltinServer(s.host, s.port));

@@ -50,9 +50,26 @@ void SequenceView::modelReset()
     flush();
 }
 
+void SequenceView::setFitWidth(bool fit)
+{
+    m_fitWidth = fit;
+    applyFitWidth();
+}
+
+void SequenceView::applyFitWidth()
+{
+    const qreal width = m_painter.size().width();
+    if (!m_fitWidth || width <= 0 || viewport()->width() <= 0)
+        return;
+    const qreal zoom = std::clamp(viewport()->width() / width, 0.5, 1.0);
+    if (!qFuzzyCompare(zoom, m_zoom))
+        setZoom(zoom);
+}
+
 void SequenceView::flush()
 {
     m_flushTimer.stop();
+    applyFitWidth();
     updateScrollBars();
     if (m_following)
         scrollToEnd();
@@ -130,6 +147,7 @@ void SequenceView::setZoom(qreal zoom)
 
 void SequenceView::zoomToFit()
 {
+    m_fitWidth = false;
     const QSizeF size = m_painter.size();
     const QSize view = viewport()->size();
     if (size.isEmpty() || view.isEmpty())
@@ -174,6 +192,7 @@ void SequenceView::paintEvent(QPaintEvent *event)
 void SequenceView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    applyFitWidth();
     updateScrollBars();
     if (m_following)
         scrollToEnd();

@@ -32,8 +32,20 @@ public:
 
     qreal zoom() const { return m_zoom; }
     void setZoom(qreal zoom);
-    void zoomIn() { setZoom(m_zoom * 1.25); }
-    void zoomOut() { setZoom(m_zoom / 1.25); }
+    void zoomIn()
+    {
+        m_fitWidth = false;
+        setZoom(m_zoom * 1.25);
+    }
+    void zoomOut()
+    {
+        m_fitWidth = false;
+        setZoom(m_zoom / 1.25);
+    }
+    // While on (the default), the zoom follows the width of the pane, between 0.5 and 1, so
+    // every lane stays in view in a narrow dock; an explicit zoom turns it off.
+    void setFitWidth(bool fit);
+    bool fitsWidth() const { return m_fitWidth; }
     void zoomToFit();
     static constexpr qreal minZoom = 0.1;
     static constexpr qreal maxZoom = 4.0;
@@ -73,6 +85,7 @@ protected:
 
 private:
     void updateScrollBars();
+    void applyFitWidth();
     qsizetype rowAt(QPoint viewportPos) const;
     void userSelect(qsizetype row);
     void stepSelection(int delta);
@@ -84,5 +97,6 @@ private:
     qreal m_zoom = 1.0;
     qsizetype m_selected = -1;
     bool m_following = true;
+    bool m_fitWidth = true;
     bool m_scrollingByCode = false;
 };

@@ -67,7 +67,8 @@ TerminalView *TerminalPane::openSession(const ConnectionSettings &settings)
         updateWidgets();
         emit sessionsChanged();
     });
-    connect(session, &TerminalSession::sessionIdentified, this, [this, session] {
+    connect(session, &TerminalSession::sessionIdentified, this, [this, session, title] {
+        emit sessionLabelled(session->localEndpoint(), title);
         if (session == currentSession())
             emit currentSessionChanged(session);
     });

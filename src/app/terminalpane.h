@@ -62,6 +62,8 @@ public:
 
 signals:
     void eventPicked(quint64 seq);
+    // A tab's connection is up: peer is its local "address:port" as the server sees it.
+    void sessionLabelled(const QString &peer, const QString &label);
     void currentSessionChanged(TerminalSession *session);
     void sessionsChanged();
     void lastSettingsChanged(const ConnectionSettings &settings);
