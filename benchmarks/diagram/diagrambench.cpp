@@ -40,8 +40,7 @@ public:
         : m_id(id)
         , m_random(random)
         , m_out(out)
-    {
-    }
+    { }
 
     void push(EventKind kind, State state, const QByteArray &bytes = {}, bool ok = true)
     {
@@ -60,7 +59,8 @@ public:
         push(EventKind::ServerReply, state, reply + "\r\n", ok);
     }
 
-    void multi(State state, const QByteArray &line, const QByteArray &reply, int lines, int bodyBytes)
+    void multi(
+        State state, const QByteArray &line, const QByteArray &reply, int lines, int bodyBytes)
     {
         push(EventKind::ClientLine, state, line + "\r\n");
         push(EventKind::ServerReply, state, reply + "\r\n");
@@ -96,7 +96,9 @@ public:
     void build()
     {
         const auto A = State::Authorization, T = State::Transaction;
-        const QString lock = QStringLiteral("/home/student/.local/share/pop3lab/workspace/mail/user%1.lock").arg(m_id % 40);
+        const QString lock =
+            QStringLiteral("/home/student/.local/share/pop3lab/workspace/mail/user%1.lock")
+                .arg(m_id % 40);
         Event c;
         c.kind = EventKind::Connected;
         c.session = m_id;
@@ -115,7 +117,11 @@ public:
         multi(T, "LIST", "+OK 35 messages:", 35, 276);
         const int retrs = m_random.bounded(4);
         for (int i = 0; i < retrs; ++i)
-            multi(T, "RETR " + QByteArray::number(i + 1), "+OK 700 octets", 20, 700 + m_random.bounded(1400));
+            multi(T,
+                "RETR " + QByteArray::number(i + 1),
+                "+OK 700 octets",
+                20,
+                700 + m_random.bounded(1400));
         const bool storm = m_random.bounded(8) == 0; // a mail-bombed mailbox cleaned by hand
         const int deles = storm ? 200 + m_random.bounded(300) : m_random.bounded(3);
         for (int n = 1; n <= deles; ++n) {
@@ -149,6 +155,7 @@ public:
     }
 
     bool done() const { return m_next >= m_events.size(); }
+
     // Emits the next few events (a session's burst of activity).
     void step()
     {
@@ -246,12 +253,20 @@ int main(int argc, char *argv[])
     const double rssAfter = rssMb();
 
     const SequenceModel &model = pane.model();
-    std::printf("diagram benchmark: %zu events, %lld rows, %lld sessions, %d client lanes\n", events.size(),
-                qlonglong(model.rowCount()), qlonglong(model.sessions().size()), model.clientLaneCount());
+    std::printf("diagram benchmark: %zu events, %lld rows, %lld sessions, %d client lanes\n",
+        events.size(),
+        qlonglong(model.rowCount()),
+        qlonglong(model.sessions().size()),
+        model.clientLaneCount());
     std::printf("append: %.0f events/s (%.3f s, model + view notified, event loop every 500)\n",
-                double(events.size()) / appendS, appendS);
-    std::printf("memory: RSS %.1f MB before, %.1f MB after: %.1f MB for %zu events (log + model + view)\n",
-                rssBefore, rssAfter, rssAfter - rssBefore, events.size());
+        double(events.size()) / appendS,
+        appendS);
+    std::printf(
+        "memory: RSS %.1f MB before, %.1f MB after: %.1f MB for %zu events (log + model + view)\n",
+        rssBefore,
+        rssAfter,
+        rssAfter - rssBefore,
+        events.size());
 
     SequenceView *view = pane.view();
     view->setFollowing(false);
@@ -263,7 +278,9 @@ int main(int argc, char *argv[])
         view->viewport()->render(&image);
         std::printf("first (cold) frame: %.2f ms\n", cold.nsecsElapsed() / 1e6);
     }
-    std::printf("frames (viewport %dx%d, 200 positions from top to bottom):\n", image.width(), image.height());
+    std::printf("frames (viewport %dx%d, 200 positions from top to bottom):\n",
+        image.width(),
+        image.height());
     double worst = 0;
     for (qreal zoom : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0}) {
         view->setZoom(zoom);
@@ -286,9 +303,12 @@ int main(int argc, char *argv[])
     }
     std::sort(zoomMs.begin(), zoomMs.end());
     worst = std::max(worst, zoomMs.back());
-    std::printf("  zooming (60 steps incl. fit): median %6.2f ms, max %6.2f ms\n", zoomMs[zoomMs.size() / 2], zoomMs.back());
+    std::printf("  zooming (60 steps incl. fit): median %6.2f ms, max %6.2f ms\n",
+        zoomMs[zoomMs.size() / 2],
+        zoomMs.back());
     std::printf("targets: >= 20000 events/s: %s; frame < 16 ms: %s; < 200 MB: %s\n",
-                double(events.size()) / appendS >= 20000 ? "met" : "MISSED", worst < 16 ? "met" : "MISSED",
-                rssAfter - rssBefore < 200 ? "met" : "MISSED");
+        double(events.size()) / appendS >= 20000 ? "met" : "MISSED",
+        worst < 16 ? "met" : "MISSED",
+        rssAfter - rssBefore < 200 ? "met" : "MISSED");
     return 0;
 }

@@ -3,7 +3,8 @@
 // 256 KiB reads (as pop3load does) and reports MB/s. Repeats REPS times; prints one JSON line
 // with the median.
 //
-//   loopxfer [--mb 50] [--reps 5] [--scan 0|1]   (--scan 1: also memchr every line, as a client must)
+//   loopxfer [--mb 50] [--reps 5] [--scan 0|1]   (--scan 1: also memchr every line, as a client
+//   must)
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -42,7 +43,8 @@ int main(int argc, char **argv)
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || listen(listener, 4) != 0) {
+    if (bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
+        || listen(listener, 4) != 0) {
         perror("loopxfer");
         return 1;
     }
@@ -58,7 +60,8 @@ int main(int argc, char **argv)
                 block[i] = (i % 77 == 76) ? '\n' : char('a' + i % 26);
             long sent = 0;
             while (sent < total) {
-                const ssize_t w = write(c, block.data(), size_t(std::min<long>(long(block.size()), total - sent)));
+                const ssize_t w = write(
+                    c, block.data(), size_t(std::min<long>(long(block.size()), total - sent)));
                 if (w <= 0)
                     _exit(1);
                 sent += w;
@@ -79,7 +82,8 @@ int main(int argc, char **argv)
             got += n;
             if (scan) {
                 const char *p = buf.data(), *end = p + n;
-                while (const char *nl = static_cast<const char *>(memchr(p, '\n', size_t(end - p)))) {
+                while (
+                    const char *nl = static_cast<const char *>(memchr(p, '\n', size_t(end - p)))) {
                     ++lines;
                     p = nl + 1;
                 }
@@ -95,7 +99,13 @@ int main(int argc, char **argv)
         rates.push_back(double(got) / 1e6 / secs);
     }
     std::sort(rates.begin(), rates.end());
-    printf("{\"mode\":\"loopxfer\",\"mb\":%ld,\"reps\":%d,\"scan\":%d,\"mb_per_s\":%.1f,\"min\":%.1f,\"max\":%.1f}\n",
-           mb, reps, int(scan), rates[rates.size() / 2], rates.front(), rates.back());
+    printf("{\"mode\":\"loopxfer\",\"mb\":%ld,\"reps\":%d,\"scan\":%d,\"mb_per_s\":%.1f,\"min\":%."
+           "1f,\"max\":%.1f}\n",
+        mb,
+        reps,
+        int(scan),
+        rates[rates.size() / 2],
+        rates.front(),
+        rates.back());
     return 0;
 }

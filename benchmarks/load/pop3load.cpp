@@ -2,13 +2,13 @@
 // every reply is validated; the last stdout line is one JSON object for benchmarks/run.sh.
 //
 //   pop3load MODE --port P --password PW [options]
-//   sessions  C clients (lab%02d users) loop connect → USER/PASS → STAT → LIST → UIDL → RETR all → QUIT
-//   pingpong  one logged-in connection, NOOP round trips
-//   echo      the same round trips against an echo server (the loopback ceiling)
-//   bigretr   RETR 1 of the big user again and again, while another user's paced NOOPs are timed
-//   idle      N logged-in silent connections, then a fresh client's lab-sheet sessions are timed
-//   mailbox   one user: full LIST/UIDL K times, then STAT / LIST n / UIDL n / RETR n / NOOP
-//   ready     start a server (the command after --), time until it accepts, greets and answers STAT
+//   sessions  C clients (lab%02d users) loop connect → USER/PASS → STAT → LIST → UIDL → RETR all →
+//   QUIT pingpong  one logged-in connection, NOOP round trips echo      the same round trips
+//   against an echo server (the loopback ceiling) bigretr   RETR 1 of the big user again and again,
+//   while another user's paced NOOPs are timed idle      N logged-in silent connections, then a
+//   fresh client's lab-sheet sessions are timed mailbox   one user: full LIST/UIDL K times, then
+//   STAT / LIST n / UIDL n / RETR n / NOOP ready     start a server (the command after --), time
+//   until it accepts, greets and answers STAT
 
 #include "stats.h"
 #include "worker.h"
@@ -55,7 +55,9 @@ struct Options
 
 [[noreturn]] void usage(const char *why)
 {
-    fprintf(stderr, "pop3load: %s\n(see the comment at the top of benchmarks/load/pop3load.cpp)\n", why);
+    fprintf(stderr,
+        "pop3load: %s\n(see the comment at the top of benchmarks/load/pop3load.cpp)\n",
+        why);
     exit(2);
 }
 
@@ -75,25 +77,44 @@ Options parse(int argc, char **argv)
         if (i + 1 >= argc)
             usage(("missing value for " + a).c_str());
         const char *v = argv[++i];
-        if (a == "--port") o.port = atoi(v);
-        else if (a == "--password") o.password = v;
-        else if (a == "--user") o.user = v;
-        else if (a == "--clients") o.clients = atoi(v);
-        else if (a == "--seconds") o.seconds = atof(v);
-        else if (a == "--threads") o.threads = atoi(v);
-        else if (a == "--server-pid") o.serverPid = atoi(v);
-        else if (a == "--server-tree") o.serverTree = atoi(v) != 0;
-        else if (a == "--label") o.label = v;
-        else if (a == "--big-user") o.bigUser = v;
-        else if (a == "--ping-user") o.pingUser = v;
-        else if (a == "--interval-us") o.intervalUs = atoi(v);
-        else if (a == "--idle") o.idle = atoi(v);
-        else if (a == "--batch") o.batch = atoi(v);
-        else if (a == "--idle-user") o.idleUser = v;
-        else if (a == "--fresh-user") o.freshUser = v;
-        else if (a == "--fresh-sessions") o.freshSessions = atoi(v);
-        else if (a == "--full-lists") o.fullLists = std::max(1, atoi(v));
-        else usage(("unknown option " + a).c_str());
+        if (a == "--port")
+            o.port = atoi(v);
+        else if (a == "--password")
+            o.password = v;
+        else if (a == "--user")
+            o.user = v;
+        else if (a == "--clients")
+            o.clients = atoi(v);
+        else if (a == "--seconds")
+            o.seconds = atof(v);
+        else if (a == "--threads")
+            o.threads = atoi(v);
+        else if (a == "--server-pid")
+            o.serverPid = atoi(v);
+        else if (a == "--server-tree")
+            o.serverTree = atoi(v) != 0;
+        else if (a == "--label")
+            o.label = v;
+        else if (a == "--big-user")
+            o.bigUser = v;
+        else if (a == "--ping-user")
+            o.pingUser = v;
+        else if (a == "--interval-us")
+            o.intervalUs = atoi(v);
+        else if (a == "--idle")
+            o.idle = atoi(v);
+        else if (a == "--batch")
+            o.batch = atoi(v);
+        else if (a == "--idle-user")
+            o.idleUser = v;
+        else if (a == "--fresh-user")
+            o.freshUser = v;
+        else if (a == "--fresh-sessions")
+            o.freshSessions = atoi(v);
+        else if (a == "--full-lists")
+            o.fullLists = std::max(1, atoi(v));
+        else
+            usage(("unknown option " + a).c_str());
     }
     if (o.port <= 0 || o.port > 65535)
         usage("--port is required");
@@ -115,19 +136,26 @@ std::string userName(const std::string &pattern, int index)
 struct Json
 {
     std::string text = "{";
+
     void add(const std::string &key, double value)
     {
         char buf[64];
         snprintf(buf, sizeof buf, "%.6g", value);
         raw(key, buf);
     }
-    void add(const std::string &key, const std::string &value) { raw(key, '"' + jsonEscape(value) + '"'); }
+
+    void add(const std::string &key, const std::string &value)
+    {
+        raw(key, '"' + jsonEscape(value) + '"');
+    }
+
     void raw(const std::string &key, const std::string &value)
     {
         if (text.size() > 1)
             text += ',';
         text += '"' + key + "\":" + value;
     }
+
     std::string done() const { return text + '}'; }
 };
 
@@ -162,6 +190,7 @@ struct ServerWatch
     const Options &o;
     ProcSample before;
     int64_t t0 = 0, cpu0 = 0;
+
     explicit ServerWatch(const Options &options)
         : o(options)
     {
@@ -170,6 +199,7 @@ struct ServerWatch
         t0 = nowNs();
         cpu0 = selfCpuNs();
     }
+
     void report(Json &j)
     {
         const double wall = double(nowNs() - t0);
@@ -177,7 +207,7 @@ struct ServerWatch
         if (o.serverPid > 0) {
             const ProcSample after = sampleProcesses(o.serverPid, o.serverTree);
             j.add("server_cpu_pct",
-                  100.0 * double(after.cpuTicks - before.cpuTicks) / ticksPerSecond() / (wall / 1e9));
+                100.0 * double(after.cpuTicks - before.cpuTicks) / ticksPerSecond() / (wall / 1e9));
             j.add("server_rss_kb", double(after.rssKb));
             j.add("server_pss_kb", double(after.pssKb));
             j.add("server_processes", double(after.processes));
@@ -263,7 +293,11 @@ int runBigRetr(const Options &o)
         big.loop(nullptr, stop + 60000000000LL);
     });
     std::thread pingThread([&] {
-        ping.loop([&] { return big.active() == 0; }, stop + 60000000000LL);
+        ping.loop(
+            [&] {
+                return big.active() == 0;
+            },
+            stop + 60000000000LL);
     });
     // Memory sampled from here while the transfer runs (the server's VmHWM is reported too).
     while (big.active() > 0 && nowNs() < stop + 60000000000LL) {
@@ -306,7 +340,8 @@ int runIdle(const Options &o)
 
     Worker w(config(o));
     w.stopNs = INT64_MAX;
-    const ProcSample before = o.serverPid > 0 ? sampleProcesses(o.serverPid, o.serverTree) : ProcSample{};
+    const ProcSample before =
+        o.serverPid > 0 ? sampleProcesses(o.serverPid, o.serverTree) : ProcSample{};
     const int64_t start = nowNs();
     int started = 0;
     auto startNext = [&] {
@@ -318,15 +353,24 @@ int runIdle(const Options &o)
     w.onIdleReady = startNext;
     startNext();
     const int64_t limit = start + 240000000000LL;
-    w.loop([&] { return w.idleReady + w.failed >= o.idle; }, limit);
+    w.loop(
+        [&] {
+            return w.idleReady + w.failed >= o.idle;
+        },
+        limit);
     const double establishS = double(nowNs() - start) / 1e9;
     usleep(300000); // let a process-per-login server settle
-    const ProcSample held = o.serverPid > 0 ? sampleProcesses(o.serverPid, o.serverTree) : ProcSample{};
+    const ProcSample held =
+        o.serverPid > 0 ? sampleProcesses(o.serverPid, o.serverTree) : ProcSample{};
     const Stats setup = w.stats;
     w.stats = Stats{};
     w.add(Role::Fresh, o.freshUser, o.freshSessions);
     const int64_t freshStart = nowNs();
-    w.loop([&] { return w.active() == w.idleReady; }, freshStart + 60000000000LL);
+    w.loop(
+        [&] {
+            return w.active() == w.idleReady;
+        },
+        freshStart + 60000000000LL);
     const double freshS = double(nowNs() - freshStart) / 1e9;
     const Stats fresh = w.stats;
     w.releaseIdle();

@@ -20,14 +20,21 @@ public:
 
     // Consumes from data; returns how many bytes were used. done() tells when the reply is whole.
     size_t feed(const char *data, size_t size);
+
     bool done() const { return m_done; }
+
     bool failed() const { return !m_error.empty(); }
+
     const std::string &error() const { return m_error; }
 
     bool ok() const { return m_status.compare(0, 3, "+OK") == 0; }
+
     const std::string &status() const { return m_status; }
+
     uint64_t octets() const { return m_octets; }
+
     uint64_t lines() const { return m_lines; }
+
     const std::vector<std::string> &bodyLines() const { return m_body; }
 
 private:

@@ -85,9 +85,23 @@ bool readStat(int pid, StatLine &out, bool withChildren)
     const char *p = text.c_str() + close + 2;
     long long f[20] = {};
     char state = 0;
-    int n = sscanf(p, "%c %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld",
-                   &state, &f[4], &f[5], &f[6], &f[7], &f[8], &f[9], &f[10], &f[11], &f[12], &f[13],
-                   &f[14], &f[15], &f[16], &f[17]);
+    int n = sscanf(p,
+        "%c %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld %lld",
+        &state,
+        &f[4],
+        &f[5],
+        &f[6],
+        &f[7],
+        &f[8],
+        &f[9],
+        &f[10],
+        &f[11],
+        &f[12],
+        &f[13],
+        &f[14],
+        &f[15],
+        &f[16],
+        &f[17]);
     if (n < 15)
         return false;
     out.ppid = int(f[4]);

@@ -18,8 +18,18 @@ namespace bench {
 
 const char *cmdName(Cmd cmd)
 {
-    static const char *names[] = {"greeting", "USER", "PASS", "STAT", "LIST", "UIDL", "RETR",
-                                  "NOOP", "QUIT", "LIST n", "UIDL n", "echo"};
+    static const char *names[] = {"greeting",
+        "USER",
+        "PASS",
+        "STAT",
+        "LIST",
+        "UIDL",
+        "RETR",
+        "NOOP",
+        "QUIT",
+        "LIST n",
+        "UIDL n",
+        "echo"};
     return names[int(cmd)];
 }
 
@@ -43,9 +53,9 @@ void Stats::merge(const Stats &o)
 enum class Phase {
     Off,
     Connecting,
-    Waiting,  // for a reply
-    Timer,    // Paced: until wakeAt
-    Idle,     // logged in, silent
+    Waiting, // for a reply
+    Timer, // Paced: until wakeAt
+    Idle, // logged in, silent
     Draining, // QUIT answered: until the server closes
     Done,
 };
@@ -58,7 +68,7 @@ struct Conn
     Phase phase = Phase::Off;
     Cmd cmd = Cmd::Greeting;
     int arg = 0;
-    int64_t t0 = 0;        // when the command (or the connect) was sent
+    int64_t t0 = 0; // when the command (or the connect) was sent
     int64_t sessionT0 = 0; // Ready: when the first attempt started
     int64_t wakeAt = 0;
     ReplyParser parser;
@@ -78,8 +88,7 @@ Worker::Worker(WorkerConfig config)
     : m_config(std::move(config))
     , m_epoll(epoll_create1(EPOLL_CLOEXEC))
     , m_buffer(256 * 1024)
-{
-}
+{ }
 
 Worker::~Worker()
 {
@@ -269,7 +278,8 @@ void Worker::onReadable(Conn *c)
         return;
     }
     if (c->phase == Phase::Draining || c->phase == Phase::Idle || c->phase == Phase::Timer) {
-        fail(c, "unexpected data: " + std::string(m_buffer.data(), size_t(std::min<ssize_t>(got, 60))));
+        fail(c,
+            "unexpected data: " + std::string(m_buffer.data(), size_t(std::min<ssize_t>(got, 60))));
         return;
     }
     if (c->role == Role::Echo) {
@@ -367,8 +377,9 @@ void Worker::onReply(Conn *c)
     case Cmd::Uidl: {
         const auto &lines = r.bodyLines();
         if (int(lines.size()) != c->count)
-            return fail(c, std::string(cmdName(c->cmd)) + ": " + std::to_string(lines.size())
-                               + " lines, STAT said " + std::to_string(c->count));
+            return fail(c,
+                std::string(cmdName(c->cmd)) + ": " + std::to_string(lines.size())
+                    + " lines, STAT said " + std::to_string(c->count));
         if (c->cmd == Cmd::List)
             c->sizes.assign(lines.size(), 0);
         else
@@ -395,8 +406,9 @@ void Worker::onReply(Conn *c)
             }
         }
         if (c->cmd == Cmd::List && sum != c->total)
-            return fail(c, "LIST sizes add up to " + std::to_string(sum) + ", STAT said "
-                               + std::to_string(c->total));
+            return fail(c,
+                "LIST sizes add up to " + std::to_string(sum) + ", STAT said "
+                    + std::to_string(c->total));
         if (c->role == Role::Mix)
             return nextMix(c);
         if (c->role == Role::Big)
@@ -407,11 +419,12 @@ void Worker::onReply(Conn *c)
     }
     case Cmd::Retr: {
         if (c->arg < 1 || size_t(c->arg) > c->sizes.size() || r.octets() != c->sizes[c->arg - 1])
-            return fail(c, "RETR " + std::to_string(c->arg) + " gave " + std::to_string(r.octets())
-                               + " octets, LIST said "
-                               + std::to_string(c->arg >= 1 && size_t(c->arg) <= c->sizes.size()
-                                                    ? c->sizes[c->arg - 1]
-                                                    : 0));
+            return fail(c,
+                "RETR " + std::to_string(c->arg) + " gave " + std::to_string(r.octets())
+                    + " octets, LIST said "
+                    + std::to_string(c->arg >= 1 && size_t(c->arg) <= c->sizes.size()
+                            ? c->sizes[c->arg - 1]
+                            : 0));
         stats.retrBytes += r.octets();
         ++stats.retrs;
         if (c->role == Role::Mix)

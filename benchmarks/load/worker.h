@@ -35,20 +35,20 @@ const char *cmdName(Cmd cmd);
 
 enum class Role {
     Session, // connect, USER/PASS, STAT, LIST, UIDL, RETR all, QUIT, again until the deadline
-    Ping,    // log in, NOOP back to back until the deadline
-    Big,     // log in, RETR 1 again and again until the deadline
-    Paced,   // log in, NOOP every intervalUs until the deadline
-    Idle,    // log in and stay silent until released
-    Fresh,   // `sessionsLeft` lab-sheet sessions, one after the other
-    Mix,     // log in, full LIST/UIDL `fullLeft` times, then single-message commands
-    Echo,    // raw "NOOP\r\n" round trips against an echo server
-    Ready,   // connect (retrying while refused), log in, STAT, QUIT: time to ready
+    Ping, // log in, NOOP back to back until the deadline
+    Big, // log in, RETR 1 again and again until the deadline
+    Paced, // log in, NOOP every intervalUs until the deadline
+    Idle, // log in and stay silent until released
+    Fresh, // `sessionsLeft` lab-sheet sessions, one after the other
+    Mix, // log in, full LIST/UIDL `fullLeft` times, then single-message commands
+    Echo, // raw "NOOP\r\n" round trips against an echo server
+    Ready, // connect (retrying while refused), log in, STAT, QUIT: time to ready
 };
 
 struct Stats
 {
     std::vector<int64_t> latency[int(Cmd::Count)]; // ns per command
-    std::vector<int64_t> all;                      // every command but the greeting
+    std::vector<int64_t> all; // every command but the greeting
     uint64_t sessions = 0;
     uint64_t commands = 0;
     uint64_t retrBytes = 0;
@@ -88,7 +88,9 @@ public:
     Stats stats;
     int idleReady = 0;
     int failed = 0;
+
     int active() const { return m_active; }
+
     std::function<void()> onIdleReady; // called when an Idle connection is logged in or failed
 
 private:

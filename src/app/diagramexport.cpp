@@ -47,11 +47,14 @@ bool DiagramExport::write(const pop3::SequenceModel &model, const QString &path,
         return writePdf(model, path, error);
     if (suffix == QLatin1String("txt") || suffix == QLatin1String("text"))
         return writeText(model, path, error);
-    fail(error, tr("Unknown export format “%1”: use one of %2.").arg(suffix, formats().join(QStringLiteral(", "))));
+    fail(error,
+        tr("Unknown export format “%1”: use one of %2.")
+            .arg(suffix, formats().join(QStringLiteral(", "))));
     return false;
 }
 
-void DiagramExport::render(const pop3::SequenceModel &model, QPainter *painter, const QRectF &target)
+void DiagramExport::render(
+    const pop3::SequenceModel &model, QPainter *painter, const QRectF &target)
 {
     const SequencePainter diagram(model);
     const QSizeF size = diagram.size();
@@ -70,8 +73,11 @@ bool DiagramExport::writePng(const pop3::SequenceModel &model, const QString &pa
     const QSizeF size = diagram.size();
     const qreal scale = std::min(1.0, maxImageSide / std::max(size.width(), size.height()));
     if (scale < 0.2) {
-        fail(error, tr("The diagram is too long for one image (%n row(s)): filter it by session, or export a PDF.",
-                       nullptr, int(model.visibleCount())));
+        fail(error,
+            tr("The diagram is too long for one image (%n row(s)): filter it by session, or export "
+               "a PDF.",
+                nullptr,
+                int(model.visibleCount())));
         return false;
     }
     QImage image((size * scale).toSize(), QImage::Format_RGB32);
@@ -123,8 +129,10 @@ bool DiagramExport::writePdf(const pop3::SequenceModel &model, const QString &pa
     pdf.setTitle(tr("POP3 sequence diagram"));
     pdf.setCreator(QStringLiteral("pop3lab"));
     pdf.setResolution(144);
-    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(10, 10, 10, 10),
-                                  QPageLayout::Millimeter));
+    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4),
+        QPageLayout::Landscape,
+        QMarginsF(10, 10, 10, 10),
+        QPageLayout::Millimeter));
     QPainter p;
     if (!p.begin(&pdf)) {
         fail(error, tr("Cannot write %1.").arg(path));
@@ -139,7 +147,8 @@ bool DiagramExport::writePdf(const pop3::SequenceModel &model, const QString &pa
     do {
         qsizetype last = first;
         while (last + 1 < count
-               && diagram.rowTop(last + 1) + diagram.rowHeight(last + 1) - diagram.rowTop(first) <= rowsHeight)
+            && diagram.rowTop(last + 1) + diagram.rowHeight(last + 1) - diagram.rowTop(first)
+                <= rowsHeight)
             ++last;
         if (first > 0)
             pdf.newPage();

@@ -106,17 +106,21 @@ void DiagramPane::retranslateUi()
     m_zoomInAction->setText(tr("Zoom in"));
     m_fitAction->setText(tr("Fit"));
     m_followAction->setText(tr("Follow"));
-    m_followAction->setToolTip(tr("Keep the newest step in view (scroll back to stop, End to resume)"));
+    m_followAction->setToolTip(
+        tr("Keep the newest step in view (scroll back to stop, End to resume)"));
     m_expandAction->setText(tr("Show body"));
-    m_expandAction->setToolTip(tr("Show or fold the body of the selected multi-line reply (Enter)"));
+    m_expandAction->setToolTip(
+        tr("Show or fold the body of the selected multi-line reply (Enter)"));
     m_exportButton->setText(tr("Export"));
     QMenu *menu = m_exportButton->menu();
     menu->clear();
     for (const QString &format : DiagramExport::formats()) {
-        const QString name = format == QLatin1String("txt") ? tr("Plain text (.txt)…") : tr("%1 (.%2)…").arg(format.toUpper(), format);
+        const QString name = format == QLatin1String("txt")
+            ? tr("Plain text (.txt)…")
+            : tr("%1 (.%2)…").arg(format.toUpper(), format);
         menu->addAction(name, this, [this, format] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export the diagram"),
-                                                              QStringLiteral("pop3-diagram.") + format);
+            const QString path = QFileDialog::getSaveFileName(
+                this, tr("Export the diagram"), QStringLiteral("pop3-diagram.") + format);
             if (path.isEmpty())
                 return;
             QString error;
@@ -127,7 +131,8 @@ void DiagramPane::retranslateUi()
     m_openAction->setText(tr("Open trace…"));
     m_saveAction->setText(tr("Save trace…"));
     m_liveAction->setText(tr("Back to live"));
-    m_details->setPlaceholderText(tr("Click an arrow to see what it means and where RFC 1939 describes it."));
+    m_details->setPlaceholderText(
+        tr("Click an arrow to see what it means and where RFC 1939 describes it."));
     m_knownSessions = -1;
     refreshSessions();
     updateWidgets();
@@ -144,7 +149,8 @@ void DiagramPane::updateWidgets()
 {
     m_liveAction->setVisible(m_trace != nullptr);
     m_traceLabel->setVisible(m_trace != nullptr);
-    m_traceLabel->setText(m_trace ? tr("  Trace: %1").arg(QFileInfo(m_tracePath).fileName()) : QString());
+    m_traceLabel->setText(
+        m_trace ? tr("  Trace: %1").arg(QFileInfo(m_tracePath).fileName()) : QString());
     const qsizetype row = m_view->selectedRow();
     const bool multi = row >= 0 && m_model.row(row).has(SequenceModel::MultiLine);
     m_expandAction->setEnabled(multi);
@@ -195,13 +201,17 @@ void DiagramPane::refreshSessions()
     m_sessionCombo->addItem(tr("All sessions"), 0);
     // A class session can have thousands: list the latest ones.
     for (qsizetype i = std::max<qsizetype>(0, sessions.size() - 200); i < sessions.size(); ++i)
-        m_sessionCombo->addItem(tr("Session %1: %2").arg(sessions[i]).arg(m_model.sessionName(sessions[i])), sessions[i]);
+        m_sessionCombo->addItem(
+            tr("Session %1: %2").arg(sessions[i]).arg(m_model.sessionName(sessions[i])),
+            sessions[i]);
     m_sessionCombo->setCurrentIndex(std::max(0, m_sessionCombo->findData(current)));
 }
 
 void DiagramPane::applyFilterFromUi()
 {
-    setFilter({m_sessionCombo->currentData().toInt(), m_collapseAction->isChecked(), m_hideNoopAction->isChecked()});
+    setFilter({m_sessionCombo->currentData().toInt(),
+        m_collapseAction->isChecked(),
+        m_hideNoopAction->isChecked()});
 }
 
 void DiagramPane::setFilter(const SequenceModel::Filter &filter)
@@ -253,22 +263,28 @@ void DiagramPane::showDetails(qsizetype row)
         return;
     }
     const SequenceModel::Row &r = m_model.row(row);
-    QString html = QStringLiteral("<p style='font-size:large'><b>%1</b></p><p>%2</p>")
-                       .arg(m_model.label(row).toHtmlEscaped(), m_model.caption(row).toHtmlEscaped());
+    QString html =
+        QStringLiteral("<p style='font-size:large'><b>%1</b></p><p>%2</p>")
+            .arg(m_model.label(row).toHtmlEscaped(), m_model.caption(row).toHtmlEscaped());
     const QString section = m_model.rfcSection(row);
     if (!section.isEmpty())
         html += QStringLiteral("<p><i>%1</i></p>").arg(section.toHtmlEscaped());
     html += QStringLiteral("<p style='color:gray'>%1 · %2 · %3</p>")
-                .arg(tr("event %1").arg(r.seq), m_model.timeText(row) + QStringLiteral(" UTC"),
-                     m_model.sessionName(r.session).toHtmlEscaped());
+                .arg(tr("event %1").arg(r.seq),
+                    m_model.timeText(row) + QStringLiteral(" UTC"),
+                    m_model.sessionName(r.session).toHtmlEscaped());
     if (!r.detail.isEmpty() && r.kind != SequenceModel::RowKind::Reply)
-        html += QStringLiteral("<p style='color:gray'>%1</p>").arg(r.detail.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        html +=
+            QStringLiteral("<p style='color:gray'>%1</p>")
+                .arg(r.detail.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     if (m_model.isExpanded(row)) {
         const pop3::Event *event = m_source ? m_source->find(r.seq) : nullptr;
         if (event)
-            html += QStringLiteral("<pre>%1</pre>").arg(QString::fromUtf8(event->body).toHtmlEscaped());
+            html +=
+                QStringLiteral("<pre>%1</pre>").arg(QString::fromUtf8(event->body).toHtmlEscaped());
     } else if (r.has(SequenceModel::MultiLine)) {
-        html += QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("Double-click the arrow, or press Enter, to show the body."));
+        html += QStringLiteral("<p style='color:gray'>%1</p>")
+                    .arg(tr("Double-click the arrow, or press Enter, to show the body."));
     }
     m_details->setHtml(html);
 }
@@ -315,8 +331,8 @@ void DiagramPane::showLive()
 
 void DiagramPane::chooseOpenTrace()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a trace"), QString(),
-                                                      tr("pop3lab traces (*.jsonl);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a trace"), QString(), tr("pop3lab traces (*.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -326,8 +342,10 @@ void DiagramPane::chooseOpenTrace()
 
 void DiagramPane::chooseSaveTrace()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the trace"), QStringLiteral("pop3-trace.jsonl"),
-                                                      tr("pop3lab traces (*.jsonl)"));
+    const QString path = QFileDialog::getSaveFileName(this,
+        tr("Save the trace"),
+        QStringLiteral("pop3-trace.jsonl"),
+        tr("pop3lab traces (*.jsonl)"));
     if (path.isEmpty())
         return;
     QString error;

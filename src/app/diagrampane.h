@@ -17,7 +17,7 @@ class SequenceView;
 namespace pop3 {
 class EventLog;
 struct Event;
-}
+} // namespace pop3
 
 // The sequence diagram dock (issue 4): a toolbar, the SequenceView, and a panel with the caption,
 // the RFC 1939 section and the reply body of the selected step.
@@ -50,10 +50,13 @@ public:
     bool openTrace(const QString &path, QString *error = nullptr);
     bool saveTrace(const QString &path, QString *error = nullptr) const;
     void showLive();
+
     bool isShowingTrace() const { return m_trace != nullptr; }
 
     const pop3::SequenceModel &model() const { return m_model; }
+
     SequenceView *view() const { return m_view; }
+
     void setFilter(const pop3::SequenceModel::Filter &filter);
     // Expands or folds the body of a multi-line reply row (the body comes from the log).
     void setExpanded(qsizetype row, bool expanded);

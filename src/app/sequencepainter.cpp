@@ -75,7 +75,8 @@ qreal SequencePainter::serverX() const
 
 QSizeF SequencePainter::size() const
 {
-    return {maildropX() + notesWidth, headerHeight + m_model.totalUnits() * unitHeight + bottomMargin};
+    return {
+        maildropX() + notesWidth, headerHeight + m_model.totalUnits() * unitHeight + bottomMargin};
 }
 
 qreal SequencePainter::rowTop(qsizetype visible) const
@@ -102,7 +103,8 @@ void SequencePainter::paintAll(QPainter *p) const
     paintHeader(p, 0, 0, s.width());
 }
 
-void SequencePainter::paintRows(QPainter *p, qsizetype first, qsizetype last, qsizetype selected, bool detail) const
+void SequencePainter::paintRows(
+    QPainter *p, qsizetype first, qsizetype last, qsizetype selected, bool detail) const
 {
     if (first < 0 || last < first)
         return;
@@ -169,7 +171,8 @@ void SequencePainter::paintLifelines(QPainter *p, qsizetype first, qsizetype las
             if (session != current) {
                 flush(top);
                 current = session;
-                start = m_model.row(index).kind == Kind::Connect && m_model.row(index).session == session
+                start = m_model.row(index).kind == Kind::Connect
+                        && m_model.row(index).session == session
                     ? arrowY(v)
                     : top;
             }
@@ -183,7 +186,8 @@ void SequencePainter::paintLifelines(QPainter *p, qsizetype first, qsizetype las
     }
 }
 
-void SequencePainter::paintArrow(QPainter *p, qreal x1, qreal x2, qreal y, int style, const QColor &color) const
+void SequencePainter::paintArrow(
+    QPainter *p, qreal x1, qreal x2, qreal y, int style, const QColor &color) const
 {
     QPen pen(color, style == ErrorLine ? 2.8 : 2.0);
     switch (style) {
@@ -204,7 +208,8 @@ void SequencePainter::paintArrow(QPainter *p, qreal x1, qreal x2, qreal y, int s
     const qreal dir = x2 > x1 ? 1 : -1;
     const qreal head = 11;
     QPolygonF tip;
-    tip << QPointF(x2, y) << QPointF(x2 - dir * head, y - head * 0.45) << QPointF(x2 - dir * head, y + head * 0.45);
+    tip << QPointF(x2, y) << QPointF(x2 - dir * head, y - head * 0.45)
+        << QPointF(x2 - dir * head, y + head * 0.45);
     p->setPen(QPen(color, 1.6));
     if (style == Solid || style == Double)
         p->setBrush(color);
@@ -213,21 +218,28 @@ void SequencePainter::paintArrow(QPainter *p, qreal x1, qreal x2, qreal y, int s
     p->drawPolygon(tip);
     if (style == Double) {
         QPolygonF back;
-        back << QPointF(x1, y) << QPointF(x1 + dir * head, y - head * 0.45) << QPointF(x1 + dir * head, y + head * 0.45);
+        back << QPointF(x1, y) << QPointF(x1 + dir * head, y - head * 0.45)
+             << QPointF(x1 + dir * head, y + head * 0.45);
         p->drawPolygon(back);
     }
     p->setBrush(Qt::NoBrush);
 }
 
-void SequencePainter::paintText(QPainter *p, const QRectF &rect, const QString &text, const QFont &font,
-                                const QColor &color, Qt::Alignment align) const
+void SequencePainter::paintText(QPainter *p,
+    const QRectF &rect,
+    const QString &text,
+    const QFont &font,
+    const QColor &color,
+    Qt::Alignment align) const
 {
     if (rect.width() < 8)
         return;
     p->setFont(font);
     p->setPen(color);
     const QFontMetricsF metrics(font);
-    p->drawText(rect, int(align) | Qt::TextSingleLine, metrics.elidedText(text, Qt::ElideMiddle, rect.width()));
+    p->drawText(rect,
+        int(align) | Qt::TextSingleLine,
+        metrics.elidedText(text, Qt::ElideMiddle, rect.width()));
 }
 
 void SequencePainter::paintErrorMark(QPainter *p, QPointF c) const
@@ -271,7 +283,11 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
     const QString label = detail ? m_model.label(index) : QString();
 
     if (detail)
-        paintText(p, QRectF(6, top, timeWidth - 8, y - top + 6), m_model.timeText(index).left(12), m_small, gridColor.darker(160));
+        paintText(p,
+            QRectF(6, top, timeWidth - 8, y - top + 6),
+            m_model.timeText(index).left(12),
+            m_small,
+            gridColor.darker(160));
 
     switch (r.kind) {
     case Kind::Connect:
@@ -297,10 +313,16 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
             p->setPen(QPen(errorColor, 2));
             p->setBrush(Qt::white);
             p->drawEllipse(QPointF(sx - 24, y), 8, 8);
-            paintText(p, QRectF(sx - 32, y - 8, 16, 16), QStringLiteral("?"), m_bold, errorColor, Qt::AlignCenter);
+            paintText(p,
+                QRectF(sx - 32, y - 8, 16, 16),
+                QStringLiteral("?"),
+                m_bold,
+                errorColor,
+                Qt::AlignCenter);
         }
         if (detail)
-            paintText(p, labelRect, lost ? label + tr("   (no reply)") : label, m_mono, commandColor);
+            paintText(
+                p, labelRect, lost ? label + tr("   (no reply)") : label, m_mono, commandColor);
         break;
     }
     case Kind::Reply: {
@@ -321,16 +343,23 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         paintText(p, rect, label, font, color);
         if (m_model.isExpanded(index)) {
             const QStringList body = m_model.expandedBody(index);
-            const QRectF box(cx + 14, top + SequenceModel::rowUnits * unitHeight, sx - cx - 28,
-                             (body.size() + 0.6) * unitHeight);
+            const QRectF box(cx + 14,
+                top + SequenceModel::rowUnits * unitHeight,
+                sx - cx - 28,
+                (body.size() + 0.6) * unitHeight);
             p->fillRect(box, QColor(0xf5, 0xf5, 0xf0));
             p->setPen(QPen(gridColor, 1));
             p->drawRect(box);
             QFont small = m_mono;
             small.setPixelSize(13);
             for (qsizetype i = 0; i < body.size(); ++i)
-                paintText(p, QRectF(box.left() + 8, box.top() + i * unitHeight, box.width() - 16, unitHeight),
-                          body.at(i), small, Qt::black, Qt::AlignLeft | Qt::AlignVCenter);
+                paintText(p,
+                    QRectF(
+                        box.left() + 8, box.top() + i * unitHeight, box.width() - 16, unitHeight),
+                    body.at(i),
+                    small,
+                    Qt::black,
+                    Qt::AlignLeft | Qt::AlignVCenter);
         }
         break;
     }
@@ -373,8 +402,12 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         }
         if (detail) {
             QFont font = err ? m_bold : m_font;
-            paintText(p, note.adjusted(err ? 26 : 8, 0, -14, 0), label, font, err ? errorColor : noteColor,
-                      Qt::AlignLeft | Qt::AlignVCenter);
+            paintText(p,
+                note.adjusted(err ? 26 : 8, 0, -14, 0),
+                label,
+                font,
+                err ? errorColor : noteColor,
+                Qt::AlignLeft | Qt::AlignVCenter);
             if (err)
                 paintErrorMark(p, QPointF(note.left() + 13, note.center().y()));
         }
@@ -384,7 +417,11 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->setPen(QPen(noteColor, 1.5));
         p->drawEllipse(QPointF(sx, y), 5, 5);
         if (detail)
-            paintText(p, QRectF(sx + 16, top, toMaildrop + notesWidth - 30, y - top + 8), label, m_small, noteColor);
+            paintText(p,
+                QRectF(sx + 16, top, toMaildrop + notesWidth - 30, y - top + 8),
+                label,
+                m_small,
+                noteColor);
         break;
     case Kind::Disconnect: {
         const bool dropped = r.has(SequenceModel::Dropped);
@@ -427,7 +464,8 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         if (detail) {
             const QString text = QStringLiteral("→ ") + pop3::stateName(r.stateAfter);
             const QFontMetricsF metrics(m_bold);
-            const QRectF pill(sx + 16, y - 2, metrics.horizontalAdvance(text) + 14, unitHeight * 1.1);
+            const QRectF pill(
+                sx + 16, y - 2, metrics.horizontalAdvance(text) + 14, unitHeight * 1.1);
             p->setPen(QPen(c.darker(130), 1.4));
             p->setBrush(c.lighter(170));
             p->drawRoundedRect(pill, 6, 6);
@@ -445,26 +483,44 @@ void SequencePainter::paintHeader(QPainter *p, qreal y, qsizetype at, qreal widt
     p->setPen(QPen(gridColor, 1));
     p->drawLine(QPointF(0, y + headerHeight - 0.5), QPointF(width, y + headerHeight - 0.5));
     const qsizetype row = at >= 0 && at < m_model.visibleCount() ? m_model.visibleRow(at) : -1;
-    auto box = [&](qreal x, qreal w, const QString &title, const QString &subtitle, const QColor &color) {
-        const QRectF rect(x - w / 2, y + 6, w, headerHeight - 12);
-        p->setPen(QPen(color, 1.6));
-        p->setBrush(color.lighter(185));
-        p->drawRoundedRect(rect, 6, 6);
-        p->setBrush(Qt::NoBrush);
-        if (subtitle.isEmpty()) {
-            paintText(p, rect.adjusted(6, 0, -6, 0), title, m_bold, Qt::black, Qt::AlignCenter);
-        } else {
-            paintText(p, rect.adjusted(6, 2, -6, -rect.height() / 2), title, m_bold, Qt::black, Qt::AlignHCenter | Qt::AlignBottom);
-            paintText(p, rect.adjusted(6, rect.height() / 2, -6, 0), subtitle, m_small, Qt::black, Qt::AlignHCenter | Qt::AlignTop);
-        }
-    };
-    paintText(p, QRectF(6, y + 6, timeWidth, headerHeight - 12), tr("time (UTC)"), m_small, gridColor.darker(160), Qt::AlignLeft | Qt::AlignVCenter);
+    auto box =
+        [&](qreal x, qreal w, const QString &title, const QString &subtitle, const QColor &color) {
+            const QRectF rect(x - w / 2, y + 6, w, headerHeight - 12);
+            p->setPen(QPen(color, 1.6));
+            p->setBrush(color.lighter(185));
+            p->drawRoundedRect(rect, 6, 6);
+            p->setBrush(Qt::NoBrush);
+            if (subtitle.isEmpty()) {
+                paintText(p, rect.adjusted(6, 0, -6, 0), title, m_bold, Qt::black, Qt::AlignCenter);
+            } else {
+                paintText(p,
+                    rect.adjusted(6, 2, -6, -rect.height() / 2),
+                    title,
+                    m_bold,
+                    Qt::black,
+                    Qt::AlignHCenter | Qt::AlignBottom);
+                paintText(p,
+                    rect.adjusted(6, rect.height() / 2, -6, 0),
+                    subtitle,
+                    m_small,
+                    Qt::black,
+                    Qt::AlignHCenter | Qt::AlignTop);
+            }
+        };
+    paintText(p,
+        QRectF(6, y + 6, timeWidth, headerHeight - 12),
+        tr("time (UTC)"),
+        m_small,
+        gridColor.darker(160),
+        Qt::AlignLeft | Qt::AlignVCenter);
     const int lanes = m_model.clientLaneCount();
     for (int lane = 0; lane < lanes; ++lane) {
         const int session = row >= 0 ? m_model.sessionInLaneAt(lane, row) : 0;
-        box(clientX(lane), laneGap - 14,
+        box(clientX(lane),
+            laneGap - 14,
             session ? m_model.sessionName(session) : tr("client"),
-            session ? tr("client, session %1").arg(session) : QString(), commandColor);
+            session ? tr("client, session %1").arg(session) : QString(),
+            commandColor);
     }
     box(serverX(), 190, tr("server"), tr("state band"), QColor(0x43, 0xa0, 0x47));
     box(maildropX(), 200, tr("maildrop"), tr("lock file band"), lockColor);

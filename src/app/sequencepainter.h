@@ -15,8 +15,9 @@ class SequenceModel;
 // diagram). The view, the image/SVG/PDF exports and the benchmark all paint through here, so what
 // is exported is what is seen. Only the rows asked for are touched: a frame costs the visible rows.
 //
-//   x: | time | client lanes ... |── arrows ──| server (state band) |── notes ──| maildrop (lock band) | notes
-//   y: | header | row 0 | row 1 | ...     (a row is SequenceModel::rowUnits units of unitHeight)
+//   x: | time | client lanes ... |── arrows ──| server (state band) |── notes ──| maildrop (lock
+//   band) | notes y: | header | row 0 | row 1 | ...     (a row is SequenceModel::rowUnits units of
+//   unitHeight)
 class SequencePainter final
 {
     Q_DECLARE_TR_FUNCTIONS(SequencePainter)
@@ -34,18 +35,24 @@ public:
     explicit SequencePainter(const pop3::SequenceModel &model);
 
     qreal clientX(int lane) const { return timeWidth + 90 + lane * laneGap; }
+
     qreal serverX() const;
+
     qreal maildropX() const { return serverX() + toMaildrop; }
+
     QSizeF size() const; // the whole diagram
     qreal rowTop(qsizetype visible) const;
     qreal rowHeight(qsizetype visible) const;
+
     qreal arrowY(qsizetype visible) const { return rowTop(visible) + unitHeight * 1.25; }
+
     // The visible index at diagram y (clamped; -1 when empty).
     qsizetype visibleAt(qreal y) const;
 
     // Rows [first, last] (visible indices); selected: a model row or -1. detail: false draws
     // lines only (far zoomed out, where text would not be readable anyway).
-    void paintRows(QPainter *p, qsizetype first, qsizetype last, qsizetype selected, bool detail) const;
+    void paintRows(
+        QPainter *p, qsizetype first, qsizetype last, qsizetype selected, bool detail) const;
     // The lane names as they are at visible row `at`, in a band of headerHeight from y.
     void paintHeader(QPainter *p, qreal y, qsizetype at, qreal width) const;
     // Everything in diagram coordinates (exports).
@@ -57,8 +64,12 @@ private:
     void paintLifelines(QPainter *p, qsizetype first, qsizetype last) const;
     void paintRow(QPainter *p, qsizetype visible, bool selected, bool detail) const;
     void paintArrow(QPainter *p, qreal x1, qreal x2, qreal y, int style, const QColor &color) const;
-    void paintText(QPainter *p, const QRectF &rect, const QString &text, const QFont &font,
-                   const QColor &color, Qt::Alignment align = Qt::AlignLeft | Qt::AlignBottom) const;
+    void paintText(QPainter *p,
+        const QRectF &rect,
+        const QString &text,
+        const QFont &font,
+        const QColor &color,
+        Qt::Alignment align = Qt::AlignLeft | Qt::AlignBottom) const;
     void paintErrorMark(QPainter *p, QPointF center) const;
     void paintLock(QPainter *p, QPointF center, bool open, bool crossed) const;
 

@@ -184,8 +184,10 @@ void SequenceView::paintEvent(QPaintEvent *event)
     if (m_model->visibleCount() == 0) {
         p.resetTransform();
         p.setPen(Qt::darkGray);
-        p.drawText(viewport()->rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                   tr("No POP3 traffic yet.\nConnect a terminal to the built-in server, or open a trace."));
+        p.drawText(viewport()->rect(),
+            Qt::AlignCenter | Qt::TextWordWrap,
+            tr("No POP3 traffic yet.\nConnect a terminal to the built-in server, or open a "
+               "trace."));
     }
 }
 
@@ -215,10 +217,11 @@ QPoint SequenceView::arrowPoint(qsizetype row) const
     if (v < 0)
         return {};
     const SequenceModel::Row &r = m_model->row(row);
-    const qreal cx = r.session ? m_painter.clientX(m_model->laneOf(r.session)) : m_painter.serverX();
+    const qreal cx =
+        r.session ? m_painter.clientX(m_model->laneOf(r.session)) : m_painter.serverX();
     const qreal x = (cx + m_painter.serverX()) / 2;
     return QPoint(int(x * m_zoom) - horizontalScrollBar()->value(),
-                  int(m_painter.arrowY(v) * m_zoom) - verticalScrollBar()->value());
+        int(m_painter.arrowY(v) * m_zoom) - verticalScrollBar()->value());
 }
 
 void SequenceView::selectRow(qsizetype row)
@@ -248,7 +251,10 @@ void SequenceView::ensureRowVisible(qsizetype row)
         return;
     const int header = int(SequencePainter::headerHeight * m_zoom);
     const int top = int(m_painter.rowTop(v) * m_zoom);
-    const int bottom = int((m_painter.rowTop(v) + std::min<qreal>(m_painter.rowHeight(v), 6 * SequencePainter::unitHeight)) * m_zoom);
+    const int bottom =
+        int((m_painter.rowTop(v)
+                + std::min<qreal>(m_painter.rowHeight(v), 6 * SequencePainter::unitHeight))
+            * m_zoom);
     QScrollBar *bar = verticalScrollBar();
     int value = bar->value();
     if (top - header < value)
@@ -294,7 +300,9 @@ void SequenceView::mouseDoubleClickEvent(QMouseEvent *event)
 void SequenceView::keyPressEvent(QKeyEvent *event)
 {
     const qsizetype count = m_model->visibleCount();
-    const int pageRows = std::max(1, int(viewport()->height() / (SequencePainter::unitHeight * SequenceModel::rowUnits * m_zoom)) - 1);
+    const int pageRows = std::max(1,
+        int(viewport()->height() / (SequencePainter::unitHeight * SequenceModel::rowUnits * m_zoom))
+            - 1);
     switch (event->key()) {
     case Qt::Key_Down:
         stepSelection(1);
@@ -358,12 +366,15 @@ bool SequenceView::viewportEvent(QEvent *event)
             QToolTip::hideText();
             return true;
         }
-        QString tip = QStringLiteral("<b>%1</b><br>%2").arg(m_model->label(row).toHtmlEscaped(),
-                                                            m_model->caption(row).toHtmlEscaped());
+        QString tip =
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(m_model->label(row).toHtmlEscaped(), m_model->caption(row).toHtmlEscaped());
         const QString section = m_model->rfcSection(row);
         if (!section.isEmpty())
             tip += QStringLiteral("<br><i>%1</i>").arg(section.toHtmlEscaped());
-        tip += QStringLiteral("<br>%1 · %2").arg(m_model->timeText(row), m_model->sessionName(m_model->row(row).session).toHtmlEscaped());
+        tip += QStringLiteral("<br>%1 · %2")
+                   .arg(m_model->timeText(row),
+                       m_model->sessionName(m_model->row(row).session).toHtmlEscaped());
         QToolTip::showText(help->globalPos(), tip, viewport());
         return true;
     }

@@ -31,30 +31,38 @@ public:
     void flush();
 
     qreal zoom() const { return m_zoom; }
+
     void setZoom(qreal zoom);
+
     void zoomIn()
     {
         m_fitWidth = false;
         setZoom(m_zoom * 1.25);
     }
+
     void zoomOut()
     {
         m_fitWidth = false;
         setZoom(m_zoom / 1.25);
     }
+
     // While on (the default), the zoom follows the width of the pane, between 0.5 and 1, so
     // every lane stays in view in a narrow dock; an explicit zoom turns it off.
     void setFitWidth(bool fit);
+
     bool fitsWidth() const { return m_fitWidth; }
+
     void zoomToFit();
     static constexpr qreal minZoom = 0.1;
     static constexpr qreal maxZoom = 4.0;
 
     bool isFollowing() const { return m_following; }
+
     void setFollowing(bool follow);
 
     // The selected model row (-1: none).
     qsizetype selectedRow() const { return m_selected; }
+
     // Selects a row and scrolls it into view; emits rowSelected, never rowActivated.
     void selectRow(qsizetype row);
     void ensureRowVisible(qsizetype row);
@@ -66,8 +74,8 @@ public:
     const SequencePainter &diagram() const { return m_painter; }
 
 signals:
-    void rowSelected(qsizetype row);  // any selection change (caption panel)
-    void rowActivated(quint64 seq);   // the user picked a row (click or keys)
+    void rowSelected(qsizetype row); // any selection change (caption panel)
+    void rowActivated(quint64 seq); // the user picked a row (click or keys)
     void expandToggled(qsizetype row); // double-click or Enter on a multi-line reply
     void followingChanged(bool following);
     void zoomChanged(qreal zoom);

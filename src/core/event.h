@@ -9,34 +9,34 @@ namespace pop3 {
 
 // The protocol states of RFC 1939 §3, plus the two ends of a connection's life.
 enum class State : quint8 {
-    Connecting,    // before the greeting
+    Connecting, // before the greeting
     Authorization, // USER/PASS/APOP/AUTH
-    Transaction,   // logged in, maildrop locked
-    Update,        // after QUIT in TRANSACTION: deletions are committed
-    Closed,        // the connection is gone
+    Transaction, // logged in, maildrop locked
+    Update, // after QUIT in TRANSACTION: deletions are committed
+    Closed, // the connection is gone
 };
 
 // Every kind of fact the event stream carries (see docs/architecture.md).
 enum class EventKind : quint8 {
-    Connected,        // text: peer "address:port", detail: local "address:port"
-    ClientLine,       // bytes: the raw line as received, line ending included
-    ServerReply,      // bytes: status line; body: first bytes of a multi-line body
-    StateChanged,     // from -> to
-    LockCreated,      // text: lock path, detail: holder description
-    LockRemoved,      // text: lock path
-    LockRefused,      // text: lock path, detail: who holds it
+    Connected, // text: peer "address:port", detail: local "address:port"
+    ClientLine, // bytes: the raw line as received, line ending included
+    ServerReply, // bytes: status line; body: first bytes of a multi-line body
+    StateChanged, // from -> to
+    LockCreated, // text: lock path, detail: holder description
+    LockRemoved, // text: lock path
+    LockRefused, // text: lock path, detail: who holds it
     StaleLockCleared, // text: lock path, detail: the dead holder
-    MarkedDeleted,    // number: message number
-    MarksReset,       // numbers: messages that were unmarked
-    Expunged,         // numbers: message numbers removed, detail: files
-    Disconnected,     // text: reason code (see DisconnectReason), detail: human words
-    Note,             // text: what happened (fault injected, mailbox reset, ...)
+    MarkedDeleted, // number: message number
+    MarksReset, // numbers: messages that were unmarked
+    Expunged, // numbers: message numbers removed, detail: files
+    Disconnected, // text: reason code (see DisconnectReason), detail: human words
+    Note, // text: what happened (fault injected, mailbox reset, ...)
 };
 
 enum class DisconnectReason : quint8 {
-    Quit,         // the client sent QUIT and the server closed
-    PeerClosed,   // the client went away without QUIT
-    IdleTimeout,  // the RFC 1939 autologout timer fired
+    Quit, // the client sent QUIT and the server closed
+    PeerClosed, // the client went away without QUIT
+    IdleTimeout, // the RFC 1939 autologout timer fired
     TooManyErrors,
     ServerShutdown,
     Error, // socket error
@@ -46,22 +46,22 @@ struct Event
 {
     quint64 seq = 0;
     qint64 timeMs = 0; // milliseconds since the Unix epoch
-    int session = 0;   // 0: the server itself
+    int session = 0; // 0: the server itself
     EventKind kind = EventKind::Note;
     State state = State::Connecting; // the session's state when the event happened
-    State from = State::Connecting;  // StateChanged only
-    State to = State::Connecting;    // StateChanged only
-    bool ok = false;                 // ServerReply: +OK (true) or -ERR (false)
-    bool multiLine = false;          // ServerReply: a body followed
-    bool truncated = false;          // ServerReply: the body was cut short (connection lost)
-    int number = 0;                  // message number, where one applies
-    int lines = 0;                   // ServerReply: body lines sent
-    qint64 octets = 0;               // ServerReply: body octets sent (terminator excluded)
-    QByteArray bytes;                // ClientLine / ServerReply: what crossed the wire
-    QByteArray body;                 // ServerReply: the first bodyPreviewLimit octets of the body
-    QString text;                    // see EventKind
-    QString detail;                  // see EventKind
-    QList<int> numbers;              // MarksReset / Expunged
+    State from = State::Connecting; // StateChanged only
+    State to = State::Connecting; // StateChanged only
+    bool ok = false; // ServerReply: +OK (true) or -ERR (false)
+    bool multiLine = false; // ServerReply: a body followed
+    bool truncated = false; // ServerReply: the body was cut short (connection lost)
+    int number = 0; // message number, where one applies
+    int lines = 0; // ServerReply: body lines sent
+    qint64 octets = 0; // ServerReply: body octets sent (terminator excluded)
+    QByteArray bytes; // ClientLine / ServerReply: what crossed the wire
+    QByteArray body; // ServerReply: the first bodyPreviewLimit octets of the body
+    QString text; // see EventKind
+    QString detail; // see EventKind
+    QList<int> numbers; // MarksReset / Expunged
 };
 
 inline constexpr qsizetype bodyPreviewLimit = 16 * 1024;

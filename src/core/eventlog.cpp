@@ -130,8 +130,7 @@ QString disconnectReasonName(DisconnectReason reason)
 
 EventLog::EventLog(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 quint64 EventLog::append(Event event)
 {
@@ -184,7 +183,7 @@ QByteArray EventLog::toJsonLine(const Event &e)
     QJsonObject o;
     o.insert(QStringLiteral("seq"), qint64(e.seq));
     o.insert(QStringLiteral("time"),
-             QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs));
+        QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs));
     o.insert(QStringLiteral("session"), e.session);
     o.insert(QStringLiteral("kind"), eventKindName(e.kind));
     o.insert(QStringLiteral("state"), stateName(e.state));

@@ -28,15 +28,22 @@ public:
 
     // Keep at most this many events in memory (0: unlimited); older ones are dropped.
     void setCapacity(qsizetype capacity);
+
     qsizetype capacity() const { return m_capacity; }
 
     qsizetype size() const { return qsizetype(m_events.size()); }
+
     quint64 firstSeq() const { return m_events.empty() ? m_nextSeq : m_events.front().seq; }
+
     quint64 lastSeq() const { return m_nextSeq - 1; }
+
     const Event &at(qsizetype index) const { return m_events[size_t(index)]; }
+
     const Event *find(quint64 seq) const;
     QList<Event> eventsSince(quint64 seq) const; // events with seq > seq
+
     QList<Event> events() const { return eventsSince(0); }
+
     void clear();
 
     // JSON Lines: one object per event, in order.

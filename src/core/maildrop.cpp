@@ -117,9 +117,10 @@ std::optional<Maildrop::Format> Maildrop::detect(const QString &path, QString *e
             || dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty())
             return Format::EmlFolder;
         if (error)
-            *error = QStringLiteral("%1 is neither a Maildir (no cur/ or new/) nor a folder of .eml "
-                                    "files")
-                         .arg(path);
+            *error =
+                QStringLiteral("%1 is neither a Maildir (no cur/ or new/) nor a folder of .eml "
+                               "files")
+                    .arg(path);
         return std::nullopt;
     }
     QFile file(path);
@@ -132,7 +133,8 @@ std::optional<Maildrop::Format> Maildrop::detect(const QString &path, QString *e
     if (start.isEmpty() || start == "From ")
         return Format::Mbox;
     if (error)
-        *error = QStringLiteral("%1 is not an mbox file (it does not start with \"From \")").arg(path);
+        *error =
+            QStringLiteral("%1 is not an mbox file (it does not start with \"From \")").arg(path);
     return std::nullopt;
 }
 
@@ -226,7 +228,8 @@ Result Maildrop::loadMbox()
 {
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly))
-        return Result::failure(QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
+        return Result::failure(
+            QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
     const qint64 size = file.size();
     if (size == 0)
         return Result::success();
@@ -243,12 +246,13 @@ Result Maildrop::loadMbox()
         starts.append(0);
     qint64 pos = 0;
     while (pos < size) {
-        const char *hit = static_cast<const char *>(
-            memmem(data + pos, size_t(size - pos), "\nFrom ", 6));
+        const char *hit =
+            static_cast<const char *>(memmem(data + pos, size_t(size - pos), "\nFrom ", 6));
         if (!hit)
             break;
         const qint64 at = hit - data + 1;
-        if ((at >= 2 && data[at - 2] == '\n') || (at >= 3 && data[at - 2] == '\r' && data[at - 3] == '\n'))
+        if ((at >= 2 && data[at - 2] == '\n')
+            || (at >= 3 && data[at - 2] == '\r' && data[at - 3] == '\n'))
             starts.append(at);
         pos = at;
     }
@@ -256,7 +260,8 @@ Result Maildrop::loadMbox()
     auto blankLineBefore = [data](qint64 end, qint64 begin) -> qint64 {
         if (end - begin >= 2 && data[end - 1] == '\n' && data[end - 2] == '\n')
             return 1;
-        if (end - begin >= 4 && data[end - 1] == '\n' && data[end - 2] == '\r' && data[end - 3] == '\n')
+        if (end - begin >= 4 && data[end - 1] == '\n' && data[end - 2] == '\r'
+            && data[end - 3] == '\n')
             return 2;
         return 0;
     };
@@ -273,7 +278,8 @@ Result Maildrop::loadMbox()
     m_mboxHashes.clear();
     for (qsizetype i = 0; i < starts.size(); ++i) {
         const qint64 sep = starts.at(i);
-        const char *nl = static_cast<const char *>(std::memchr(data + sep, '\n', size_t(size - sep)));
+        const char *nl =
+            static_cast<const char *>(std::memchr(data + sep, '\n', size_t(size - sep)));
         if (!nl)
             break;
         const qint64 begin = nl - data + 1;
@@ -289,8 +295,8 @@ Result Maildrop::loadMbox()
         const QByteArray content = QByteArray::fromRawData(data + begin, qsizetype(end - begin));
         const qsizetype headerEnd = content.indexOf("\n\n");
         const QByteArray header = content.left(headerEnd < 0 ? content.size() : headerEnd);
-        const QByteArray hash
-            = QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex().left(16);
+        const QByteArray hash =
+            QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex().left(16);
         m_mboxHashes.append(hash);
         QByteArray uid = sanitizeUid(headerValue(header, "X-UIDL"));
         if (headerValue(header, "X-UIDL").isEmpty() || seen.contains(uid)) {
@@ -388,12 +394,14 @@ Result Maildrop::expunge(const QList<MessageInfo> &victims, QStringList *removed
             drop.insert(v.offset);
         QFile in(m_path);
         if (!in.open(QIODevice::ReadOnly))
-            return Result::failure(QStringLiteral("cannot read %1: %2").arg(m_path, in.errorString()));
+            return Result::failure(
+                QStringLiteral("cannot read %1: %2").arg(m_path, in.errorString()));
         const QByteArray data = in.readAll();
         in.close();
         QSaveFile out(m_path);
         if (!out.open(QIODevice::WriteOnly))
-            return Result::failure(QStringLiteral("cannot write %1: %2").arg(m_path, out.errorString()));
+            return Result::failure(
+                QStringLiteral("cannot write %1: %2").arg(m_path, out.errorString()));
         // Each message is copied verbatim from its separator line to the start of the next one.
         for (qsizetype i = 0; i < m_messages.size(); ++i) {
             const MessageInfo &m = m_messages.at(i);
@@ -439,11 +447,8 @@ Result Maildrop::expunge(const QList<MessageInfo> &victims, QStringList *removed
 
 std::unique_ptr<ReplyBody> Maildrop::body(const MessageInfo &message, int topLines)
 {
-    return std::make_unique<MessageBody>(message.file,
-                                         message.offset,
-                                         message.length,
-                                         message.mboxQuoted,
-                                         topLines);
+    return std::make_unique<MessageBody>(
+        message.file, message.offset, message.length, message.mboxQuoted, topLines);
 }
 
 QByteArray Maildrop::content(const MessageInfo &message)

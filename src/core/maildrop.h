@@ -17,15 +17,15 @@ class ReplyBody;
 // One message of a maildrop, as the server sees it.
 struct MessageInfo
 {
-    QString file;        // absolute path of the file holding the message
-    qint64 offset = 0;   // where the message starts in file (mbox), 0 otherwise
-    qint64 length = 0;   // octets in file
+    QString file; // absolute path of the file holding the message
+    qint64 offset = 0; // where the message starts in file (mbox), 0 otherwise
+    qint64 length = 0; // octets in file
     qint64 wireSize = 0; // octets as sent on the wire: CRLF line endings, no byte-stuffing
     int headerLines = 0; // lines up to and including the blank line after the header
-    int bodyLines = 0;   // lines after it
+    int bodyLines = 0; // lines after it
     bool mboxQuoted = false;
-    QByteArray uid;     // RFC 1939 unique-id: 1 to 70 characters 0x21..0x7E
-    QByteArray from;    // raw (possibly encoded) header values, unfolded
+    QByteArray uid; // RFC 1939 unique-id: 1 to 70 characters 0x21..0x7E
+    QByteArray from; // raw (possibly encoded) header values, unfolded
     QByteArray subject;
     QByteArray date;
 };
@@ -47,11 +47,15 @@ public:
     static QString formatName(Format format);
 
     Result load(const QString &path);
+
     Result reload() { return load(m_path); }
 
     QString path() const { return m_path; }
+
     Format format() const { return m_format; }
+
     const QList<MessageInfo> &messages() const { return m_messages; }
+
     qint64 totalSize() const;
 
     // Removes the given messages (matched by file and offset) atomically; on success the list is

@@ -86,8 +86,8 @@ std::optional<MaildropLock::Holder> MaildropLock::read(const QString &path)
     return h;
 }
 
-bool MaildropLock::isStale(const Holder &holder,
-                           const std::function<bool(int session)> &isOurSessionAlive)
+bool MaildropLock::isStale(
+    const Holder &holder, const std::function<bool(int session)> &isOurSessionAlive)
 {
     if (holder.pid == 0 && holder.host.isEmpty()) {
         // An empty or unreadable lock: a server killed between creating the file and writing it.
@@ -104,8 +104,8 @@ bool MaildropLock::isStale(const Holder &holder,
 }
 
 MaildropLock::Attempt MaildropLock::acquire(const QString &path,
-                                            const Holder &me,
-                                            const std::function<bool(int session)> &isOurSessionAlive)
+    const Holder &me,
+    const std::function<bool(int session)> &isOurSessionAlive)
 {
     Attempt attempt;
     for (int tries = 0; tries < 3; ++tries) {
@@ -122,8 +122,8 @@ MaildropLock::Attempt MaildropLock::acquire(const QString &path,
             return attempt;
         }
         if (!QFileInfo::exists(path)) {
-            attempt.error = QStringLiteral("cannot create the lock file %1: %2")
-                                .arg(path, file.errorString());
+            attempt.error =
+                QStringLiteral("cannot create the lock file %1: %2").arg(path, file.errorString());
             return attempt;
         }
         const std::optional<Holder> other = read(path);

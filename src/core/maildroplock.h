@@ -38,7 +38,7 @@ public:
     struct Attempt
     {
         Outcome outcome = Outcome::Error;
-        Holder holder;                    // the other holder when InUse
+        Holder holder; // the other holder when InUse
         std::optional<Holder> staleFound; // a dead holder whose lock was removed first
         QString error;
     };
@@ -46,14 +46,14 @@ public:
     // isOurSessionAlive answers, for a lock written by this very process, whether that session
     // still exists (a lock of ours whose session is gone is stale too).
     static Attempt acquire(const QString &path,
-                           const Holder &me,
-                           const std::function<bool(int session)> &isOurSessionAlive);
+        const Holder &me,
+        const std::function<bool(int session)> &isOurSessionAlive);
     // Removes the lock if it is held by session (of this process); true if it was removed.
     static bool release(const QString &path, int session);
     static std::optional<Holder> read(const QString &path);
     // Whether the process that wrote holder is gone (same host, no such pid).
-    static bool isStale(const Holder &holder,
-                        const std::function<bool(int session)> &isOurSessionAlive);
+    static bool isStale(
+        const Holder &holder, const std::function<bool(int session)> &isOurSessionAlive);
     // An empty lock file (its writer died before filling it) older than this is stale.
     static constexpr int emptyLockGraceSeconds = 60;
     // Writes a lock for a process that no longer exists, as a crashed server leaves one.

@@ -41,7 +41,8 @@ Result copyTree(const QString &from, const QString &to)
     while (!in.atEnd()) {
         const QByteArray chunk = in.read(1 << 20);
         if (out.write(chunk) != chunk.size())
-            return Result::failure(QStringLiteral("cannot write %1: %2").arg(to, out.errorString()));
+            return Result::failure(
+                QStringLiteral("cannot write %1: %2").arg(to, out.errorString()));
     }
     out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
     return Result::success();
@@ -106,11 +107,8 @@ bool MailStore::isSessionHoldingLock(int session) const
     return false;
 }
 
-Result MailStore::addAccount(const QString &user,
-                             const QString &password,
-                             const QString &source,
-                             bool inPlace,
-                             bool reset)
+Result MailStore::addAccount(
+    const QString &user, const QString &password, const QString &source, bool inPlace, bool reset)
 {
     if (user.isEmpty() || user.contains(QLatin1Char('/')) || user.contains(QLatin1Char(' ')))
         return Result::failure(QStringLiteral("invalid user name '%1'").arg(user));
@@ -148,8 +146,8 @@ Result MailStore::prepareCopy(Account &a, bool reset)
     // A marker remembers which original the copy was made from: another original means a new copy.
     const QString marker = mail.filePath(QStringLiteral(".%1.source").arg(a.user));
     QFile markerFile(marker);
-    const bool sameSource = markerFile.open(QIODevice::ReadOnly)
-        && QString::fromUtf8(markerFile.readAll()) == a.source;
+    const bool sameSource =
+        markerFile.open(QIODevice::ReadOnly) && QString::fromUtf8(markerFile.readAll()) == a.source;
     markerFile.close();
     if (!reset && sameSource && QFileInfo::exists(a.maildropPath))
         return Result::success();
@@ -166,17 +164,17 @@ Result MailStore::prepareCopy(Account &a, bool reset)
 Result MailStore::addSampleAccounts(bool reset)
 {
     if (Result r = addAccount(QStringLiteral("student"),
-                              QLatin1String(sampleStudentPassword),
-                              QStringLiteral(":/mailbox/student"),
-                              false,
-                              reset);
+            QLatin1String(sampleStudentPassword),
+            QStringLiteral(":/mailbox/student"),
+            false,
+            reset);
         !r)
         return r;
     return addAccount(QStringLiteral("barakirs"),
-                      QLatin1String(sampleBarakirsPassword),
-                      QStringLiteral(":/mailbox/barakirs.mbox"),
-                      false,
-                      reset);
+        QLatin1String(sampleBarakirsPassword),
+        QStringLiteral(":/mailbox/barakirs.mbox"),
+        false,
+        reset);
 }
 
 Result MailStore::addAccountsFile(const QString &path, bool reset)
@@ -203,7 +201,8 @@ Result MailStore::addAccountsFile(const QString &path, bool reset)
             ? QStringLiteral(":/mailbox/barakirs.mbox")
             : base.absoluteFilePath(fields.at(2));
         if (Result r = addAccount(fields.at(0), fields.at(1), mailbox, false, reset); !r)
-            return Result::failure(QStringLiteral("%1:%2: %3").arg(path).arg(lineNumber).arg(r.error));
+            return Result::failure(
+                QStringLiteral("%1:%2: %3").arg(path).arg(lineNumber).arg(r.error));
     }
     return Result::success();
 }

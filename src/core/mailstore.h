@@ -25,7 +25,7 @@ public:
     {
         QString user;
         QString password;
-        QString source;       // the original mailbox (a path, or ":/mailbox/..." for samples)
+        QString source; // the original mailbox (a path, or ":/mailbox/..." for samples)
         QString maildropPath; // what is served: the workspace copy, or the source in place
         bool inPlace = false;
         std::shared_ptr<Maildrop> maildrop;
@@ -35,22 +35,25 @@ public:
 
     // The default workspace: <AppDataLocation>/workspace.
     static QString defaultWorkspace();
+
     void setWorkspace(const QString &dir) { m_workspace = dir; }
+
     QString workspace() const { return m_workspace; }
 
     // Adds an account served from source; reset: start again from a fresh copy.
     Result addAccount(const QString &user,
-                      const QString &password,
-                      const QString &source,
-                      bool inPlace = false,
-                      bool reset = false);
+        const QString &password,
+        const QString &source,
+        bool inPlace = false,
+        bool reset = false);
     // The built-in sample accounts: student / hessovs! and barakirs / blacksun.
     Result addSampleAccounts(bool reset = false);
-    // One account per line: "name password mailbox" (spaces or tabs); '#' starts a comment; a relative mailbox
-    // path is taken from the file's folder.
+    // One account per line: "name password mailbox" (spaces or tabs); '#' starts a comment; a
+    // relative mailbox path is taken from the file's folder.
     Result addAccountsFile(const QString &path, bool reset = false);
 
     QStringList users() const { return m_order; }
+
     const Account *account(const QString &user) const;
     Account *account(const QString &user);
     bool checkPassword(const QString &user, const QString &password) const;
@@ -61,8 +64,11 @@ public:
 
     // Which sessions of this process hold which maildrop lock (for stale-lock detection).
     void noteLockHeld(const QString &user, int session) { m_lockHolders.insert(user, session); }
+
     void noteLockReleased(const QString &user) { m_lockHolders.remove(user); }
+
     bool isSessionHoldingLock(int session) const;
+
     int lockHolder(const QString &user) const { return m_lockHolders.value(user, 0); }
 
     static constexpr const char *sampleStudentPassword = "hessovs!";

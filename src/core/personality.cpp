@@ -58,14 +58,14 @@ std::optional<Personality> loadFile(const QString &path, int depth, QString *err
         p = *base;
     } else {
         p.capabilities = {QStringLiteral("CAPA"),
-                          QStringLiteral("TOP"),
-                          QStringLiteral("UIDL"),
-                          QStringLiteral("USER"),
-                          QStringLiteral("RESP-CODES"),
-                          QStringLiteral("PIPELINING"),
-                          QStringLiteral("AUTH-RESP-CODE"),
-                          QStringLiteral("SASL"),
-                          QStringLiteral("IMPLEMENTATION")};
+            QStringLiteral("TOP"),
+            QStringLiteral("UIDL"),
+            QStringLiteral("USER"),
+            QStringLiteral("RESP-CODES"),
+            QStringLiteral("PIPELINING"),
+            QStringLiteral("AUTH-RESP-CODE"),
+            QStringLiteral("SASL"),
+            QStringLiteral("IMPLEMENTATION")};
     }
     p.id = o.value(QStringLiteral("id")).toString(QFileInfo(path).completeBaseName());
     p.name = o.value(QStringLiteral("name")).toString(p.id);
@@ -85,9 +85,10 @@ std::optional<Personality> loadFile(const QString &path, int depth, QString *err
         p.capabilities = toStringList(o.value(QStringLiteral("capabilities")));
     if (o.contains(QStringLiteral("implementation")))
         p.implementation = o.value(QStringLiteral("implementation")).toString();
-    p.badCommandLimitAuth = o.value(QStringLiteral("badCommandLimitAuth")).toInt(p.badCommandLimitAuth);
-    p.badCommandLimitTransaction
-        = o.value(QStringLiteral("badCommandLimitTransaction")).toInt(p.badCommandLimitTransaction);
+    p.badCommandLimitAuth =
+        o.value(QStringLiteral("badCommandLimitAuth")).toInt(p.badCommandLimitAuth);
+    p.badCommandLimitTransaction =
+        o.value(QStringLiteral("badCommandLimitTransaction")).toInt(p.badCommandLimitTransaction);
     const QJsonObject texts = o.value(QStringLiteral("texts")).toObject();
     for (auto it = texts.begin(); it != texts.end(); ++it)
         p.texts.insert(it.key(), it.value().toString());

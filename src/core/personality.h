@@ -40,7 +40,9 @@ public:
 
     // Ids of the built-in personalities, default first.
     static QStringList builtinIds();
+
     static QString defaultId() { return QStringLiteral("dovecot"); }
+
     // Loads a built-in personality by id, or a JSON file by path.
     static std::optional<Personality> load(const QString &idOrPath, QString *error = nullptr);
 };

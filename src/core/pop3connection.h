@@ -25,8 +25,11 @@ public:
     ~Pop3Connection() override;
 
     void start();
+
     Pop3Session *session() const { return m_session.get(); }
+
     qint64 lastActivityMs() const { return m_lastActivity; }
+
     void timeOut();
     void shutdown();
     void drop();

@@ -170,11 +170,14 @@ void Pop3Server::acceptConnections()
         bool isV4 = false;
         const quint32 v4 = socket->localAddress().toIPv4Address(&isV4);
         peer.serverHost = isV4 ? QHostAddress(v4).toString() : socket->localAddress().toString();
-        auto session = std::make_unique<Pop3Session>(m_log, m_store, &m_personality,
-                                                     m_log->newSessionId(), peer);
+        auto session = std::make_unique<Pop3Session>(
+            m_log, m_store, &m_personality, m_log->newSessionId(), peer);
         auto *connection = new Pop3Connection(this, socket, std::move(session));
-        connect(connection, &Pop3Connection::finished, this, &Pop3Server::connectionFinished,
-                Qt::QueuedConnection);
+        connect(connection,
+            &Pop3Connection::finished,
+            this,
+            &Pop3Server::connectionFinished,
+            Qt::QueuedConnection);
         m_connections.append(connection);
         const int id = connection->session()->id();
         connection->start();
@@ -197,7 +200,8 @@ void Pop3Server::sweepIdle()
 {
     if (m_options.idleTimeoutSecs <= 0)
         return;
-    const qint64 limit = QDateTime::currentMSecsSinceEpoch() - qint64(m_options.idleTimeoutSecs) * 1000;
+    const qint64 limit =
+        QDateTime::currentMSecsSinceEpoch() - qint64(m_options.idleTimeoutSecs) * 1000;
     const QList<Pop3Connection *> connections = m_connections;
     for (Pop3Connection *c : connections) {
         if (c->lastActivityMs() < limit)

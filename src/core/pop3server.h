@@ -41,7 +41,9 @@ public:
     ~Pop3Server() override;
 
     bool listen(const Options &options);
+
     QString errorString() const { return m_error; }
+
     bool isListening() const;
     QHostAddress address() const;
     quint16 port() const;
@@ -49,17 +51,21 @@ public:
     QString endpoint() const;
 
     const Personality &personality() const { return m_personality; }
+
     void setPersonality(Personality personality); // for sessions that start from now on
     void setIdleTimeout(int secs);
+
     int idleTimeout() const { return m_options.idleTimeoutSecs; }
 
     int sessionCount() const { return int(m_connections.size()); }
+
     QList<const Pop3Session *> sessions() const;
     const Pop3Session *session(int id) const;
     // Cuts a session's connection as a network fault would: no QUIT, nothing committed.
     bool dropSession(int id);
 
     EventLog *log() const { return m_log; }
+
     MailStore *store() const { return m_store; }
 
     // Says goodbye to every session (no commit), closes the listener.

@@ -1,8 +1,8 @@
 #include "core/pop3session.h"
 
 #include "core/eventlog.h"
-#include "core/mailstore.h"
 #include "core/maildroplock.h"
+#include "core/mailstore.h"
 #include "core/replybody.h"
 
 #include <QCoreApplication>
@@ -18,8 +18,8 @@ const QByteArray crlf("\r\n");
 
 bool isTransactionCommand(const QByteArray &cmd)
 {
-    static const QByteArrayList commands
-        = {"STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "LAST"};
+    static const QByteArrayList commands = {
+        "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "LAST"};
     return commands.contains(cmd);
 }
 
@@ -43,8 +43,10 @@ QString controlName(uchar c)
     case 0x03:
         return QStringLiteral("0x03 (Ctrl+C)");
     default:
-        return QStringLiteral("0x%1").arg(uint(c), 2, 16, QLatin1Char('0')).toUpper().replace(
-            QLatin1String("0X"), QLatin1String("0x"));
+        return QStringLiteral("0x%1")
+            .arg(uint(c), 2, 16, QLatin1Char('0'))
+            .toUpper()
+            .replace(QLatin1String("0X"), QLatin1String("0x"));
     }
 }
 
@@ -84,18 +86,14 @@ QByteArray Pop3Session::Reply::drain()
     return all;
 }
 
-Pop3Session::Pop3Session(EventLog *log,
-                         MailStore *store,
-                         const Personality *personality,
-                         int id,
-                         Peer peer)
+Pop3Session::Pop3Session(
+    EventLog *log, MailStore *store, const Personality *personality, int id, Peer peer)
     : m_log(log)
     , m_store(store)
     , m_personality(personality)
     , m_id(id)
     , m_peer(std::move(peer))
-{
-}
+{ }
 
 Pop3Session::~Pop3Session()
 {
@@ -222,13 +220,14 @@ Pop3Session::Reply Pop3Session::tooManyBad()
 {
     Reply r = err(t(m_state == State::Transaction ? QStringLiteral("tooManyBad.transaction")
                                                   : QStringLiteral("tooManyBad.auth")),
-                  false);
+        false);
     r.close = true;
     m_closeReason = DisconnectReason::TooManyErrors;
     return r;
 }
 
-Pop3Session::Reply Pop3Session::handleOverlongLine(const QByteArray &start, qint64 length, qint64 nowMs)
+Pop3Session::Reply Pop3Session::handleOverlongLine(
+    const QByteArray &start, qint64 length, qint64 nowMs)
 {
     m_now = nowMs;
     Event e;
@@ -237,7 +236,8 @@ Pop3Session::Reply Pop3Session::handleOverlongLine(const QByteArray &start, qint
     e.octets = length;
     e.truncated = true;
     emitEvent(e);
-    return finishReply(err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(length)}})));
+    return finishReply(
+        err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(length)}})));
 }
 
 Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 nowMs)
@@ -269,8 +269,8 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
     }
 
     if (rawLine.size() > maxCommandLine)
-        return finishReply(
-            err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(rawLine.size())}})));
+        return finishReply(err(
+            t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(rawLine.size())}})));
     for (qsizetype i = 0; i < line.size(); ++i) {
         const uchar c = uchar(line.at(i));
         if (c == 0)
@@ -278,8 +278,7 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
                 err(t(QStringLiteral("line.nul"), {{QStringLiteral("pos"), num(i + 1)}})));
         if ((c < 0x20 && c != '\t') || c == 0x7f)
             return finishReply(err(t(QStringLiteral("line.control"),
-                                     {{QStringLiteral("byte"), controlName(c)},
-                                      {QStringLiteral("pos"), num(i + 1)}})));
+                {{QStringLiteral("byte"), controlName(c)}, {QStringLiteral("pos"), num(i + 1)}})));
     }
     if (line.trimmed().isEmpty())
         return finishReply(err(t(QStringLiteral("empty"))));
@@ -302,9 +301,8 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
     return reply;
 }
 
-Pop3Session::Reply Pop3Session::dispatch(const QByteArray &cmd,
-                                         const QList<QByteArray> &args,
-                                         const QByteArray &rest)
+Pop3Session::Reply Pop3Session::dispatch(
+    const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest)
 {
     const Personality::Args cmdArg{{QStringLiteral("cmd"), str(echoable(cmd, 10))}};
     bool plainKeyword = !cmd.isEmpty() && cmd.size() <= 4;
@@ -313,18 +311,19 @@ Pop3Session::Reply Pop3Session::dispatch(const QByteArray &cmd,
     if (!plainKeyword)
         return err(t(m_state == State::Authorization ? QStringLiteral("unknown.auth")
                                                      : QStringLiteral("unknown.transaction"),
-                     cmdArg));
+            cmdArg));
     if (cmd != "PASS" && cmd != "AUTH") {
         for (const QByteArray &a : args) {
             if (a.size() > 40)
-                return err(t(QStringLiteral("arg.tooLong"), {{QStringLiteral("length"), num(a.size())}}));
+                return err(
+                    t(QStringLiteral("arg.tooLong"), {{QStringLiteral("length"), num(a.size())}}));
         }
     }
     if (cmd == "CAPA") {
         if (!m_personality->capa)
             return err(t(m_state == State::Authorization ? QStringLiteral("unknown.auth")
                                                          : QStringLiteral("unknown.transaction"),
-                         cmdArg));
+                cmdArg));
         if (!args.isEmpty())
             return err(t(QStringLiteral("noArgs"), cmdArg));
         QList<QByteArray> lines;
@@ -337,9 +336,8 @@ Pop3Session::Reply Pop3Session::dispatch(const QByteArray &cmd,
     return transaction(cmd, args);
 }
 
-Pop3Session::Reply Pop3Session::authorization(const QByteArray &cmd,
-                                              const QList<QByteArray> &args,
-                                              const QByteArray &rest)
+Pop3Session::Reply Pop3Session::authorization(
+    const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest)
 {
     const Personality::Args cmdArg{{QStringLiteral("cmd"), str(cmd)}};
     if (cmd == "USER") {
@@ -347,7 +345,7 @@ Pop3Session::Reply Pop3Session::authorization(const QByteArray &cmd,
             return err(t(QStringLiteral("user.missing"), cmdArg));
         if (args.size() > 1)
             return err(t(QStringLiteral("args.extra"),
-                         {{QStringLiteral("cmd"), str(cmd)}, {QStringLiteral("count"), num(args.size())}}));
+                {{QStringLiteral("cmd"), str(cmd)}, {QStringLiteral("count"), num(args.size())}}));
         const QString name = QString::fromUtf8(args.first());
         const Personality::Args userArg{{QStringLiteral("user"), str(echoable(args.first()))}};
         if (m_personality->revealUnknownUsers && !m_store->account(name)) {
@@ -375,8 +373,8 @@ Pop3Session::Reply Pop3Session::authorization(const QByteArray &cmd,
         const QString user = QString::fromUtf8(args.at(0));
         const MailStore::Account *account = m_store->account(user);
         const QByteArray expected = account
-            ? QCryptographicHash::hash(QByteArray(m_apopTimestamp + account->password.toUtf8()),
-                                       QCryptographicHash::Md5)
+            ? QCryptographicHash::hash(
+                QByteArray(m_apopTimestamp + account->password.toUtf8()), QCryptographicHash::Md5)
                   .toHex()
             : QByteArray();
         if (!account || expected != args.at(1).toLower())
@@ -390,7 +388,8 @@ Pop3Session::Reply Pop3Session::authorization(const QByteArray &cmd,
             return err(t(QStringLiteral("sasl.missing")));
         const QString mech = QString::fromLatin1(args.at(0)).toUpper();
         if (!m_personality->saslMechanisms.contains(mech))
-            return err(t(QStringLiteral("sasl.unknown"), {{QStringLiteral("arg"), str(echoable(args.at(0)))}}));
+            return err(t(QStringLiteral("sasl.unknown"),
+                {{QStringLiteral("arg"), str(echoable(args.at(0)))}}));
         m_saslUser.clear();
         if (mech == QLatin1String("PLAIN")) {
             m_sasl = Sasl::PlainResponse;
@@ -428,9 +427,10 @@ Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
     if (line == "*")
         return err(t(QStringLiteral("sasl.cancelled")), false);
     if (line.size() > maxSaslLine)
-        return err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(line.size())}}));
-    const auto decoded = QByteArray::fromBase64Encoding(line == "=" ? QByteArray() : line,
-                                                        QByteArray::AbortOnBase64DecodingErrors);
+        return err(
+            t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(line.size())}}));
+    const auto decoded = QByteArray::fromBase64Encoding(
+        line == "=" ? QByteArray() : line, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return err(t(QStringLiteral("sasl.badBase64")));
     const QByteArray data = *decoded;
@@ -453,7 +453,8 @@ Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
     return login(m_saslUser, QString::fromUtf8(data), false);
 }
 
-Pop3Session::Reply Pop3Session::login(const QString &user, const QString &password, bool passwordChecked)
+Pop3Session::Reply Pop3Session::login(
+    const QString &user, const QString &password, bool passwordChecked)
 {
     const MailStore::Account *account = m_store->account(user);
     if (!account || (!passwordChecked && account->password != password))
@@ -466,8 +467,8 @@ Pop3Session::Reply Pop3Session::login(const QString &user, const QString &passwo
     me.session = m_id;
     me.peer = m_peer.remote;
     me.host = QSysInfo::machineHostName();
-    me.since = QDateTime::fromMSecsSinceEpoch(m_now ? m_now : QDateTime::currentMSecsSinceEpoch(),
-                                              Qt::UTC);
+    me.since = QDateTime::fromMSecsSinceEpoch(
+        m_now ? m_now : QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
     MailStore *store = m_store;
     const MaildropLock::Attempt attempt = MaildropLock::acquire(path, me, [store](int session) {
         return store->isSessionHoldingLock(session);
@@ -488,7 +489,8 @@ Pop3Session::Reply Pop3Session::login(const QString &user, const QString &passwo
         return err(t(QStringLiteral("auth.inUse")), false);
     }
     if (attempt.outcome == MaildropLock::Outcome::Error)
-        return err(t(QStringLiteral("auth.sysTemp"), {{QStringLiteral("reason"), attempt.error}}), false);
+        return err(
+            t(QStringLiteral("auth.sysTemp"), {{QStringLiteral("reason"), attempt.error}}), false);
 
     m_store->noteLockHeld(user, m_id);
     m_holdsLock = true;
@@ -505,9 +507,9 @@ Pop3Session::Reply Pop3Session::login(const QString &user, const QString &passwo
     m_pendingState = State::Transaction;
     m_pendingStateChange = true;
     return ok(t(QStringLiteral("pass.ok"),
-                {{QStringLiteral("user"), user},
-                 {QStringLiteral("count"), num(visibleCount())},
-                 {QStringLiteral("octets"), num(visibleOctets())}}));
+        {{QStringLiteral("user"), user},
+            {QStringLiteral("count"), num(visibleCount())},
+            {QStringLiteral("octets"), num(visibleOctets())}}));
 }
 
 // Every TRANSACTION command words its reply with the totals, so they are kept up to date at
@@ -523,10 +525,10 @@ void Pop3Session::recountVisible()
 }
 
 int Pop3Session::messageNumber(const QByteArray &cmd,
-                               const QList<QByteArray> &args,
-                               qsizetype index,
-                               bool mustBeLast,
-                               Reply &error)
+    const QList<QByteArray> &args,
+    qsizetype index,
+    bool mustBeLast,
+    Reply &error)
 {
     if (args.size() <= index) {
         error = err(t(QStringLiteral("num.missing"), {{QStringLiteral("cmd"), str(cmd)}}));
@@ -541,12 +543,13 @@ int Pop3Session::messageNumber(const QByteArray &cmd,
         return 0;
     }
     if (digits < a.size()) {
-        error = err(t(QStringLiteral("num.noise"), {{QStringLiteral("arg"), str(echoable(a.mid(digits)))}}));
+        error = err(t(
+            QStringLiteral("num.noise"), {{QStringLiteral("arg"), str(echoable(a.mid(digits)))}}));
         return 0;
     }
     if (mustBeLast && args.size() > index + 1) {
         error = err(t(QStringLiteral("num.noise"),
-                      {{QStringLiteral("arg"), str(echoable(args.mid(index + 1).join(' ')))}}));
+            {{QStringLiteral("arg"), str(echoable(args.mid(index + 1).join(' ')))}}));
         return 0;
     }
     bool ok = false;
@@ -556,7 +559,7 @@ int Pop3Session::messageNumber(const QByteArray &cmd,
         return 0;
     }
     const Personality::Args nArgs{{QStringLiteral("n"), num(qint64(value))},
-                                  {QStringLiteral("count"), num(m_messages.size())}};
+        {QStringLiteral("count"), num(m_messages.size())}};
     if (value == 0 || value > qulonglong(m_messages.size())) {
         error = err(t(QStringLiteral("msg.none"), nArgs), false);
         return 0;
@@ -572,7 +575,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
 {
     const Personality::Args cmdArg{{QStringLiteral("cmd"), str(cmd)}};
     const Personality::Args totals{{QStringLiteral("count"), num(visibleCount())},
-                                   {QStringLiteral("octets"), num(visibleOctets())}};
+        {QStringLiteral("octets"), num(visibleOctets())}};
     Reply error;
     if (cmd == "STAT" || cmd == "NOOP" || cmd == "RSET" || cmd == "QUIT") {
         if (!args.isEmpty())
@@ -587,7 +590,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         auto lineFor = [&](int n) {
             const MessageInfo &m = m_messages.at(n - 1);
             return list ? t(QStringLiteral("list.one"),
-                            {{QStringLiteral("n"), num(n)}, {QStringLiteral("size"), num(m.wireSize)}})
+                       {{QStringLiteral("n"), num(n)}, {QStringLiteral("size"), num(m.wireSize)}})
                         : t(QStringLiteral("uidl.one"),
                             {{QStringLiteral("n"), num(n)}, {QStringLiteral("uid"), str(m.uid)}});
         };
@@ -603,20 +606,21 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
             if (m_marks.testBit(n - 1))
                 continue;
             const MessageInfo &m = m_messages.at(n - 1);
-            lines.append(QByteArray::number(n) + ' '
-                         + (list ? QByteArray::number(m.wireSize) : m.uid));
+            lines.append(
+                QByteArray::number(n) + ' ' + (list ? QByteArray::number(m.wireSize) : m.uid));
         }
         return withBody(ok(t(list ? QStringLiteral("list.ok") : QStringLiteral("uidl.ok"), totals)),
-                        std::make_unique<LinesBody>(lines));
+            std::make_unique<LinesBody>(lines));
     }
     if (cmd == "RETR") {
         const int n = messageNumber(cmd, args, 0, true, error);
         if (!n)
             return error;
         const MessageInfo &m = m_messages.at(n - 1);
-        return withBody(ok(t(QStringLiteral("retr.ok"),
-                             {{QStringLiteral("n"), num(n)}, {QStringLiteral("size"), num(m.wireSize)}})),
-                        Maildrop::body(m));
+        return withBody(
+            ok(t(QStringLiteral("retr.ok"),
+                {{QStringLiteral("n"), num(n)}, {QStringLiteral("size"), num(m.wireSize)}})),
+            Maildrop::body(m));
     }
     if (cmd == "TOP") {
         if (args.size() == 1) {
@@ -629,18 +633,20 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         if (!n)
             return error;
         if (args.size() > 2)
-            return err(t(QStringLiteral("num.noise"), {{QStringLiteral("arg"), str(echoable(args.mid(2).join(' ')))}}));
+            return err(t(QStringLiteral("num.noise"),
+                {{QStringLiteral("arg"), str(echoable(args.mid(2).join(' ')))}}));
         const QByteArray &k = args.at(1);
         bool digitsOnly = !k.isEmpty();
         for (char c : k)
             digitsOnly = digitsOnly && c >= '0' && c <= '9';
         if (!digitsOnly)
-            return err(t(QStringLiteral("size.invalid"), {{QStringLiteral("arg"), str(echoable(k))}}));
+            return err(
+                t(QStringLiteral("size.invalid"), {{QStringLiteral("arg"), str(echoable(k))}}));
         bool fits = false;
         const qulonglong lines = k.toULongLong(&fits);
         const int bodyLines = fits && lines < 0x7fffffffULL ? int(lines) : 0x7fffffff;
         return withBody(ok(t(QStringLiteral("top.ok"), {{QStringLiteral("n"), num(n)}})),
-                        Maildrop::body(m_messages.at(n - 1), bodyLines));
+            Maildrop::body(m_messages.at(n - 1), bodyLines));
     }
     if (cmd == "DELE") {
         const int n = messageNumber(cmd, args, 0, true, error);
@@ -667,14 +673,15 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         if (!e.numbers.isEmpty())
             emitEvent(e);
         return ok(t(QStringLiteral("rset.ok"),
-                    {{QStringLiteral("count"), num(visibleCount())},
-                     {QStringLiteral("octets"), num(visibleOctets())}}));
+            {{QStringLiteral("count"), num(visibleCount())},
+                {QStringLiteral("octets"), num(visibleOctets())}}));
     }
     if (cmd == "QUIT")
         return quit();
     if (isAuthorizationCommand(cmd))
         return err(t(QStringLiteral("wrongState.transaction"), cmdArg));
-    return err(t(QStringLiteral("unknown.transaction"), {{QStringLiteral("cmd"), str(echoable(cmd, 10))}}));
+    return err(t(
+        QStringLiteral("unknown.transaction"), {{QStringLiteral("cmd"), str(echoable(cmd, 10))}}));
 }
 
 Pop3Session::Reply Pop3Session::quit()
@@ -702,14 +709,16 @@ Pop3Session::Reply Pop3Session::quit()
             e.detail = removed.join(QLatin1Char('\n'));
             emitEvent(e);
             reply = ok(t(QStringLiteral("quit.expunged"),
-                         {{QStringLiteral("deleted"), num(victims.size())}, {QStringLiteral("left"), num(left)}}));
+                {{QStringLiteral("deleted"), num(victims.size())},
+                    {QStringLiteral("left"), num(left)}}));
         } else {
             Event e;
             e.kind = EventKind::Note;
             e.text = QStringLiteral("expunge-failed");
             e.detail = r.error;
             emitEvent(e);
-            reply = err(t(QStringLiteral("quit.failed"), {{QStringLiteral("reason"), r.error}}), false);
+            reply =
+                err(t(QStringLiteral("quit.failed"), {{QStringLiteral("reason"), r.error}}), false);
         }
     } else {
         reply = ok(t(QStringLiteral("quit.ok"), {{QStringLiteral("left"), num(left)}}));

@@ -30,17 +30,17 @@ class Pop3Session final
 public:
     struct Reply
     {
-        QByteArray head;                 // "+OK ...\r\n" or "-ERR ...\r\n" (or "+ ...\r\n")
+        QByteArray head; // "+OK ...\r\n" or "-ERR ...\r\n" (or "+ ...\r\n")
         std::unique_ptr<ReplyBody> body; // multi-line body, read until atEnd()
-        bool close = false;              // the server closes after sending this
+        bool close = false; // the server closes after sending this
 
         QByteArray drain(); // head plus the whole body (tests, small replies)
     };
 
     struct Peer
     {
-        QString remote;     // "127.0.0.1:53412"
-        QString local;      // "127.0.0.1:1110"
+        QString remote; // "127.0.0.1:53412"
+        QString local; // "127.0.0.1:1110"
         QString serverHost; // the address the greeting names ({host})
     };
 
@@ -63,16 +63,25 @@ public:
     void end(DisconnectReason reason, qint64 nowMs, const QString &detail = {});
 
     State state() const { return m_state; }
+
     int id() const { return m_id; }
+
     QString user() const { return m_user; }
+
     const Peer &peer() const { return m_peer; }
+
     bool isClosing() const { return m_closing; }
+
     // Why the session asked to close (valid once isClosing()).
     DisconnectReason closeReason() const { return m_closeReason; }
+
     bool expectsSaslResponse() const { return m_sasl != Sasl::None; }
+
     QByteArray apopTimestamp() const { return m_apopTimestamp; }
+
     // The maildrop as this session sees it (numbers fixed at login) and its deletion marks.
     const QList<MessageInfo> &messages() const { return m_messages; }
+
     bool isMarked(int number) const { return m_marks.testBit(number - 1); }
 
 private:
@@ -83,8 +92,10 @@ private:
         LoginPassword,
     };
 
-    Reply dispatch(const QByteArray &command, const QList<QByteArray> &args, const QByteArray &rest);
-    Reply authorization(const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest);
+    Reply dispatch(
+        const QByteArray &command, const QList<QByteArray> &args, const QByteArray &rest);
+    Reply authorization(
+        const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest);
     Reply transaction(const QByteArray &cmd, const QList<QByteArray> &args);
     Reply saslStep(const QByteArray &line);
     Reply login(const QString &user, const QString &password, bool passwordChecked);
@@ -92,10 +103,10 @@ private:
 
     // Parses a message number argument; on failure fills error with the reply.
     int messageNumber(const QByteArray &cmd,
-                      const QList<QByteArray> &args,
-                      qsizetype index,
-                      bool mustBeLast,
-                      Reply &error);
+        const QList<QByteArray> &args,
+        qsizetype index,
+        bool mustBeLast,
+        Reply &error);
 
     Reply ok(const QString &text);
     Reply err(const QString &text, bool bad = true);
@@ -108,7 +119,9 @@ private:
     void changeState(State to);
     void releaseLock();
     void recountVisible();
+
     qint64 visibleOctets() const { return m_visibleOctets; }
+
     int visibleCount() const { return m_visibleCount; }
 
     EventLog *m_log;
@@ -132,7 +145,7 @@ private:
     QString m_saslUser;
     QList<MessageInfo> m_messages;
     QBitArray m_marks;
-    int m_visibleCount = 0;     // messages not marked deleted
+    int m_visibleCount = 0; // messages not marked deleted
     qint64 m_visibleOctets = 0; // and their octets
 };
 

@@ -70,8 +70,7 @@ void ReplyBody::finish(bool aborted)
 
 LinesBody::LinesBody(QList<QByteArray> lines)
     : m_lines(std::move(lines))
-{
-}
+{ }
 
 bool LinesBody::produce(QByteArray &out, qint64 maxBytes)
 {
@@ -82,11 +81,8 @@ bool LinesBody::produce(QByteArray &out, qint64 maxBytes)
     return m_next < m_lines.size();
 }
 
-MessageBody::MessageBody(const QString &file,
-                         qint64 offset,
-                         qint64 length,
-                         bool mboxQuoted,
-                         int bodyLines)
+MessageBody::MessageBody(
+    const QString &file, qint64 offset, qint64 length, bool mboxQuoted, int bodyLines)
     : m_file(file)
     , m_remaining(length)
     , m_mboxQuoted(mboxQuoted)

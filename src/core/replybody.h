@@ -24,6 +24,7 @@ public:
 
     // Up to about maxBytes more octets of the wire form; empty once atEnd().
     QByteArray read(qint64 maxBytes);
+
     bool atEnd() const { return m_finished; }
 
     // Reads everything that is left (for tests and small replies).
@@ -34,6 +35,7 @@ public:
 
     // Body octets sent so far, byte-stuffing included, terminator excluded.
     qint64 contentOctets() const { return m_octets; }
+
     int lineCount() const { return m_lines; }
 
 protected:
@@ -74,7 +76,8 @@ class MessageBody final : public ReplyBody
 {
 public:
     // bodyLines < 0: the whole message; otherwise the header, the blank line and that many lines.
-    MessageBody(const QString &file, qint64 offset, qint64 length, bool mboxQuoted, int bodyLines = -1);
+    MessageBody(
+        const QString &file, qint64 offset, qint64 length, bool mboxQuoted, int bodyLines = -1);
 
     bool isOpen() const { return m_open; }
 

@@ -11,7 +11,9 @@ struct Result
     QString error;
 
     static Result success() { return {}; }
+
     static Result failure(const QString &why) { return {false, why}; }
+
     explicit operator bool() const { return ok; }
 };
 

@@ -24,8 +24,10 @@ QString cleanLine(const QByteArray &bytes)
             break;
         }
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toUpper().replace(
-                QLatin1String("\\X"), QLatin1String("\\x"));
+            out += QStringLiteral("\\x%1")
+                       .arg(c.unicode(), 2, 16, QLatin1Char('0'))
+                       .toUpper()
+                       .replace(QLatin1String("\\X"), QLatin1String("\\x"));
         else
             out += c;
     }
@@ -43,26 +45,28 @@ SequenceModel::Command parseCommand(const QByteArray &bytes, int *number)
         const int n = line.mid(space + 1).trimmed().split(' ').value(0).toInt(&ok);
         *number = ok ? n : 0;
     }
+
     static const struct
     {
         const char *name;
         C command;
     } names[] = {{"USER", C::User},
-                 {"PASS", C::Pass},
-                 {"APOP", C::Apop},
-                 {"AUTH", C::Auth},
-                 {"STLS", C::Stls},
-                 {"CAPA", C::Capa},
-                 {"QUIT", C::Quit},
-                 {"STAT", C::Stat},
-                 {"LIST", C::List},
-                 {"RETR", C::Retr},
-                 {"DELE", C::Dele},
-                 {"NOOP", C::Noop},
-                 {"RSET", C::Rset},
-                 {"TOP", C::Top},
-                 {"UIDL", C::Uidl},
-                 {"LAST", C::Last}};
+        {"PASS", C::Pass},
+        {"APOP", C::Apop},
+        {"AUTH", C::Auth},
+        {"STLS", C::Stls},
+        {"CAPA", C::Capa},
+        {"QUIT", C::Quit},
+        {"STAT", C::Stat},
+        {"LIST", C::List},
+        {"RETR", C::Retr},
+        {"DELE", C::Dele},
+        {"NOOP", C::Noop},
+        {"RSET", C::Rset},
+        {"TOP", C::Top},
+        {"UIDL", C::Uidl},
+        {"LAST", C::Last}};
+
     for (const auto &entry : names) {
         if (keyword == entry.name)
             return entry.command;
@@ -127,7 +131,8 @@ void SequenceModel::releaseLane(Session &s)
         return;
     s.alive = false;
     // Keep the free list sorted descending so back() is the lowest free lane.
-    auto pos = std::lower_bound(m_freeLanes.begin(), m_freeLanes.end(), s.lane, std::greater<int>());
+    auto pos =
+        std::lower_bound(m_freeLanes.begin(), m_freeLanes.end(), s.lane, std::greater<int>());
     m_freeLanes.insert(pos, s.lane);
 }
 
@@ -228,7 +233,8 @@ bool SequenceModel::append(const Event &e)
         }
         s.state = e.to;
         for (qsizetype i = index - 1; i >= 0 && i >= s.firstRow; --i) {
-            if (m_rows[size_t(i)].session == e.session && m_rows[size_t(i)].kind != RowKind::LoginSummary) {
+            if (m_rows[size_t(i)].session == e.session
+                && m_rows[size_t(i)].kind != RowKind::LoginSummary) {
                 m_rows[size_t(i)].stateAfter = e.to;
                 break;
             }
@@ -346,7 +352,8 @@ void SequenceModel::addRow(Row row)
     const bool keep = passes(row);
     m_rows.push_back(std::move(row));
     if (keep) {
-        const int top = m_visible.empty() ? 0 : m_visible.back().top + visibleHeight(visibleCount() - 1);
+        const int top =
+            m_visible.empty() ? 0 : m_visible.back().top + visibleHeight(visibleCount() - 1);
         m_visible.push_back({int(m_rows.size() - 1), top});
     }
 }
@@ -406,9 +413,10 @@ qsizetype SequenceModel::visibleAtUnit(int y) const
 {
     if (m_visible.empty())
         return -1;
-    auto it = std::upper_bound(m_visible.begin(), m_visible.end(), y, [](int value, const Visible &v) {
-        return value < v.top;
-    });
+    auto it =
+        std::upper_bound(m_visible.begin(), m_visible.end(), y, [](int value, const Visible &v) {
+            return value < v.top;
+        });
     if (it == m_visible.begin())
         return 0;
     return qsizetype(it - m_visible.begin()) - 1;
@@ -416,9 +424,10 @@ qsizetype SequenceModel::visibleAtUnit(int y) const
 
 qsizetype SequenceModel::visibleIndexOf(qsizetype row) const
 {
-    auto it = std::lower_bound(m_visible.begin(), m_visible.end(), row, [](const Visible &v, qsizetype r) {
-        return v.row < r;
-    });
+    auto it = std::lower_bound(
+        m_visible.begin(), m_visible.end(), row, [](const Visible &v, qsizetype r) {
+            return v.row < r;
+        });
     return it == m_visible.end() ? -1 : qsizetype(it - m_visible.begin());
 }
 
@@ -489,7 +498,8 @@ int SequenceModel::sessionInLaneAt(int lane, qsizetype row) const
 {
     if (m_filter.session != 0) {
         const auto it = m_sessions.constFind(m_filter.session);
-        if (it == m_sessions.cend() || row < it->firstRow || (it->lastRow >= 0 && !it->alive && row > it->lastRow))
+        if (it == m_sessions.cend() || row < it->firstRow
+            || (it->lastRow >= 0 && !it->alive && row > it->lastRow))
             return 0;
         return m_filter.session;
     }
@@ -654,7 +664,8 @@ QString SequenceModel::label(qsizetype index) const
             return tr("lock file created: %1").arg(r.text);
         case EventKind::LockRemoved:
             if (r.has(MarksLost))
-                return plural("lock removed, no UPDATE: message(s) %1 NOT deleted", r.number).arg(r.extra);
+                return plural("lock removed, no UPDATE: message(s) %1 NOT deleted", r.number)
+                    .arg(r.extra);
             if (r.has(Dropped))
                 return tr("lock file removed (no UPDATE): %1").arg(r.text);
             return tr("lock file removed: %1").arg(r.text);
@@ -677,13 +688,15 @@ QString SequenceModel::label(qsizetype index) const
         if (!r.has(Dropped))
             return tr("connection closed after QUIT");
         if (r.has(MarksLost))
-            return plural("connection dropped (%1): no UPDATE, message(s) %2 kept", r.number).arg(r.text, r.extra);
+            return plural("connection dropped (%1): no UPDATE, message(s) %2 kept", r.number)
+                .arg(r.text, r.extra);
         return tr("connection dropped (%1): no UPDATE").arg(r.text);
     case RowKind::LoginSummary:
-        return r.lines > 0 ? tr("login as %1: %2 (%3 -ERR) collapsed")
-                                 .arg(r.text, plural("%n line(s)", r.number))
-                                 .arg(r.lines)
-                           : tr("login as %1: %2 collapsed").arg(r.text, plural("%n line(s)", r.number));
+        return r.lines > 0
+            ? tr("login as %1: %2 (%3 -ERR) collapsed")
+                  .arg(r.text, plural("%n line(s)", r.number))
+                  .arg(r.lines)
+            : tr("login as %1: %2 collapsed").arg(r.text, plural("%n line(s)", r.number));
     }
     return r.text;
 }
@@ -698,19 +711,22 @@ QString SequenceModel::caption(qsizetype index) const
             .arg(sessionName(r.session));
     case RowKind::Command: {
         if (r.has(Truncated))
-            return tr("The line is longer than POP3 allows (255 octets with CRLF); the server refuses it.");
+            return tr("The line is longer than POP3 allows (255 octets with CRLF); the server "
+                      "refuses it.");
         if (r.has(Continuation))
             return tr("The client answers the server's SASL challenge (base64).");
         QString words;
         switch (r.command) {
         case Command::User:
-            words = tr("The client names the mailbox to open (%1); the password comes next.").arg(argumentOf(r.text));
+            words = tr("The client names the mailbox to open (%1); the password comes next.")
+                        .arg(argumentOf(r.text));
             break;
         case Command::Pass:
             words = tr("The client sends the password, in clear text on the wire.");
             break;
         case Command::Apop:
-            words = tr("The client logs in with APOP: an MD5 digest of the greeting's timestamp and the password, so the password never crosses the wire.");
+            words = tr("The client logs in with APOP: an MD5 digest of the greeting's timestamp "
+                       "and the password, so the password never crosses the wire.");
             break;
         case Command::Auth:
             words = tr("The client starts a SASL login.");
@@ -723,11 +739,14 @@ QString SequenceModel::caption(qsizetype index) const
             break;
         case Command::Quit:
             words = r.stateBefore == State::Transaction
-                ? tr("The client ends the session: the server enters UPDATE, removes the messages marked deleted, then releases the lock.")
-                : tr("The client leaves before logging in: nothing is locked, nothing will change.");
+                ? tr("The client ends the session: the server enters UPDATE, removes the messages "
+                     "marked deleted, then releases the lock.")
+                : tr(
+                    "The client leaves before logging in: nothing is locked, nothing will change.");
             break;
         case Command::Stat:
-            words = tr("The client asks how many messages the maildrop holds and their total size.");
+            words =
+                tr("The client asks how many messages the maildrop holds and their total size.");
             break;
         case Command::List:
             words = r.number ? tr("The client asks for the size of message %1.").arg(n)
@@ -737,7 +756,9 @@ QString SequenceModel::caption(qsizetype index) const
             words = tr("The client asks for the whole of message %1.").arg(n);
             break;
         case Command::Dele:
-            words = tr("The client asks to delete message %1: it is only marked now, and removed at QUIT.").arg(n);
+            words = tr(
+                "The client asks to delete message %1: it is only marked now, and removed at QUIT.")
+                        .arg(n);
             break;
         case Command::Noop:
             words = tr("The client checks that the server is still there; nothing changes.");
@@ -746,10 +767,13 @@ QString SequenceModel::caption(qsizetype index) const
             words = tr("The client asks to unmark every message marked deleted.");
             break;
         case Command::Top:
-            words = tr("The client asks for the header of message %1 and the first lines of its body.").arg(n);
+            words =
+                tr("The client asks for the header of message %1 and the first lines of its body.")
+                    .arg(n);
             break;
         case Command::Uidl:
-            words = tr("The client asks for unique-ids, to know which messages it has already seen.");
+            words =
+                tr("The client asks for unique-ids, to know which messages it has already seen.");
             break;
         case Command::Last:
             words = tr("The client asks for the highest message number accessed (LAST, obsolete).");
@@ -758,37 +782,47 @@ QString SequenceModel::caption(qsizetype index) const
         case Command::Unknown: {
             const QString keyword = keywordOf(r.text);
             words = keyword.endsWith(QLatin1Char(':'))
-                ? tr("“%1” is not a POP3 command: a command is a keyword, a space and its arguments, with no colon.").arg(keyword)
+                ? tr("“%1” is not a POP3 command: a command is a keyword, a space and its "
+                     "arguments, with no colon.")
+                      .arg(keyword)
                 : tr("“%1” is not a command the server knows.").arg(keyword);
             break;
         }
         }
         if (r.has(Unanswered))
-            words += QLatin1Char(' ') + tr("This line never got a reply: the connection ended first.");
+            words +=
+                QLatin1Char(' ') + tr("This line never got a reply: the connection ended first.");
         return words;
     }
     case RowKind::Reply: {
         if (r.has(Greeting))
-            return tr("The server greets the client: the session is in AUTHORIZATION, waiting for a login.");
+            return tr("The server greets the client: the session is in AUTHORIZATION, waiting for "
+                      "a login.");
         if (r.has(Continuation) && !r.text.startsWith(QLatin1String("+OK")) && !r.has(Err))
             return tr("The server sends a SASL challenge and waits for the client's answer.");
         QString words;
-        const bool login = r.command == Command::Pass || r.command == Command::Apop || r.command == Command::Auth;
+        const bool login =
+            r.command == Command::Pass || r.command == Command::Apop || r.command == Command::Auth;
         if (r.has(Err)) {
             if (login && r.text.contains(QLatin1String("IN-USE")))
-                words = tr("The password was right, but another session holds the maildrop lock: the login is refused [IN-USE] and the session stays in AUTHORIZATION.");
+                words = tr("The password was right, but another session holds the maildrop lock: "
+                           "the login is refused [IN-USE] and the session stays in AUTHORIZATION.");
             else if (login)
                 words = tr("The server rejects the login; the session stays in AUTHORIZATION.");
             else if (r.command == Command::Unknown || r.command == Command::None)
-                words = tr("The server does not know this command: -ERR, and the session goes on in the same state.");
+                words = tr("The server does not know this command: -ERR, and the session goes on "
+                           "in the same state.");
             else if (r.stateBefore == State::Authorization && r.command >= Command::Stat)
-                words = tr("%1 is only allowed in TRANSACTION, after logging in: -ERR.").arg(commandName(r.command));
+                words = tr("%1 is only allowed in TRANSACTION, after logging in: -ERR.")
+                            .arg(commandName(r.command));
             else if (r.stateBefore == State::Transaction && r.command <= Command::Apop)
-                words = tr("%1 is only allowed in AUTHORIZATION: the session is already logged in.").arg(commandName(r.command));
+                words = tr("%1 is only allowed in AUTHORIZATION: the session is already logged in.")
+                            .arg(commandName(r.command));
             else if (r.command == Command::Quit)
                 words = tr("UPDATE failed: the marked messages could not all be removed.");
             else
-                words = tr("The server refuses %1: -ERR, nothing changes.").arg(commandName(r.command));
+                words =
+                    tr("The server refuses %1: -ERR, nothing changes.").arg(commandName(r.command));
             return words;
         }
         switch (r.command) {
@@ -798,23 +832,30 @@ QString SequenceModel::caption(qsizetype index) const
         case Command::Pass:
         case Command::Apop:
         case Command::Auth:
-            words = tr("The server checks the password, locks the maildrop and enters TRANSACTION.");
+            words =
+                tr("The server checks the password, locks the maildrop and enters TRANSACTION.");
             break;
         case Command::Stat:
-            words = tr("The server answers: the number of messages and their size in octets (marked messages are not counted).");
+            words = tr("The server answers: the number of messages and their size in octets "
+                       "(marked messages are not counted).");
             break;
         case Command::List:
             words = r.has(MultiLine)
-                ? plural("The server lists %n message(s) not marked deleted: number and size in octets, then a line with a single dot.", r.lines)
+                ? plural("The server lists %n message(s) not marked deleted: number and size in "
+                         "octets, then a line with a single dot.",
+                    r.lines)
                 : tr("The server gives the number and size in octets of message %1.").arg(n);
             break;
         case Command::Retr:
-            words = tr("The server sends message %1: %2, %3 octets, ended by a line with a single dot.")
-                        .arg(n, plural("%n line(s)", r.lines))
-                        .arg(r.octets);
+            words =
+                tr("The server sends message %1: %2, %3 octets, ended by a line with a single dot.")
+                    .arg(n, plural("%n line(s)", r.lines))
+                    .arg(r.octets);
             break;
         case Command::Dele:
-            words = tr("The server marks message %1 as deleted. It is still in the maildrop until UPDATE.").arg(n);
+            words = tr(
+                "The server marks message %1 as deleted. It is still in the maildrop until UPDATE.")
+                        .arg(n);
             break;
         case Command::Noop:
             words = tr("The server does nothing and says +OK.");
@@ -826,14 +867,16 @@ QString SequenceModel::caption(qsizetype index) const
             words = tr("The server sends the header and the first lines of message %1.").arg(n);
             break;
         case Command::Uidl:
-            words = tr("The server sends unique-ids, which stay the same from one session to the next.");
+            words = tr(
+                "The server sends unique-ids, which stay the same from one session to the next.");
             break;
         case Command::Capa:
             words = tr("The server lists its capabilities.");
             break;
         case Command::Quit:
             words = r.stateBefore == State::Update
-                ? tr("The server has removed the marked messages and released the lock; it says goodbye and closes the connection.")
+                ? tr("The server has removed the marked messages and released the lock; it says "
+                     "goodbye and closes the connection.")
                 : tr("The server says goodbye; nothing was locked, nothing changes.");
             break;
         default:
@@ -841,29 +884,46 @@ QString SequenceModel::caption(qsizetype index) const
             break;
         }
         if (r.has(Truncated))
-            words += QLatin1Char(' ') + tr("The connection dropped before the whole body was sent.");
+            words +=
+                QLatin1Char(' ') + tr("The connection dropped before the whole body was sent.");
         return words;
     }
     case RowKind::MaildropNote:
         switch (r.event) {
         case EventKind::LockCreated:
-            return tr("The server creates the lock file %1: until it is removed, no other session can open this maildrop.").arg(r.text);
+            return tr("The server creates the lock file %1: until it is removed, no other session "
+                      "can open this maildrop.")
+                .arg(r.text);
         case EventKind::LockRefused:
-            return tr("A second login finds the lock file %1 (held by %2): it is refused with [IN-USE].").arg(r.text, r.detail);
+            return tr(
+                "A second login finds the lock file %1 (held by %2): it is refused with [IN-USE].")
+                .arg(r.text, r.detail);
         case EventKind::LockRemoved:
             if (r.has(MarksLost))
-                return plural("The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so message(s) %1 marked deleted stay in the maildrop.", r.number).arg(r.extra);
+                return plural(
+                    "The connection ended without QUIT: the lock file is removed, but the session "
+                    "never enters UPDATE, so message(s) %1 marked deleted stay in the maildrop.",
+                    r.number)
+                    .arg(r.extra);
             if (r.has(Dropped))
-                return tr("The connection ended without QUIT: the lock file is removed; there is no UPDATE.");
+                return tr("The connection ended without QUIT: the lock file is removed; there is "
+                          "no UPDATE.");
             return tr("The lock file is removed: the maildrop is free for the next session.");
         case EventKind::StaleLockCleared:
-            return tr("A lock file left by a server that no longer runs (%1) is found and removed, so the login can go on.").arg(r.detail);
+            return tr("A lock file left by a server that no longer runs (%1) is found and removed, "
+                      "so the login can go on.")
+                .arg(r.detail);
         case EventKind::MarkedDeleted:
-            return tr("Message %1 is marked deleted: hidden from this session, but still in the maildrop until QUIT.").arg(n);
+            return tr("Message %1 is marked deleted: hidden from this session, but still in the "
+                      "maildrop until QUIT.")
+                .arg(n);
         case EventKind::MarksReset:
-            return plural("Marks removed from message(s) %1: they will not be deleted.", r.number).arg(r.extra);
+            return plural("Marks removed from message(s) %1: they will not be deleted.", r.number)
+                .arg(r.extra);
         case EventKind::Expunged:
-            return plural("UPDATE: the server removes message(s) %1 from the maildrop for good.", r.number).arg(r.extra);
+            return plural(
+                "UPDATE: the server removes message(s) %1 from the maildrop for good.", r.number)
+                .arg(r.extra);
         default:
             return r.text;
         }
@@ -874,9 +934,11 @@ QString SequenceModel::caption(qsizetype index) const
         if (r.text == disconnectReasonName(DisconnectReason::Quit))
             words = tr("The server closes the connection after QUIT.");
         else if (r.text == disconnectReasonName(DisconnectReason::PeerClosed))
-            words = tr("The client went away without QUIT: the session never enters UPDATE, so nothing marked is deleted.");
+            words = tr("The client went away without QUIT: the session never enters UPDATE, so "
+                       "nothing marked is deleted.");
         else if (r.text == disconnectReasonName(DisconnectReason::IdleTimeout))
-            words = tr("The server logs the client out after too long without a command (autologout): no UPDATE.");
+            words = tr("The server logs the client out after too long without a command "
+                       "(autologout): no UPDATE.");
         else if (r.text == disconnectReasonName(DisconnectReason::TooManyErrors))
             words = tr("The server closes the connection after too many bad commands: no UPDATE.");
         else if (r.text == disconnectReasonName(DisconnectReason::ServerShutdown))
@@ -884,11 +946,13 @@ QString SequenceModel::caption(qsizetype index) const
         else
             words = tr("The connection failed: the session ends without UPDATE.");
         if (r.has(MarksLost))
-            words += QLatin1Char(' ') + plural("Message(s) %1 stay in the maildrop.", r.number).arg(r.extra);
+            words += QLatin1Char(' ')
+                + plural("Message(s) %1 stay in the maildrop.", r.number).arg(r.extra);
         return words;
     }
     case RowKind::LoginSummary:
-        return tr("AUTHORIZATION, collapsed: %1 exchanged to log in as %2; the session is now in TRANSACTION.")
+        return tr("AUTHORIZATION, collapsed: %1 exchanged to log in as %2; the session is now in "
+                  "TRANSACTION.")
             .arg(plural("%n line(s)", r.number), r.text);
     }
     return {};
@@ -1019,8 +1083,9 @@ QString SequenceModel::rowText(qsizetype index) const
     for (const QString &bodyLine : body)
         line += QStringLiteral("        | ") + bodyLine + QLatin1Char('\n');
     const QString section = rfcSection(index);
-    line += QStringLiteral("        ~ ") + (section.isEmpty() ? QString() : section + QStringLiteral(": "))
-        + caption(index) + QLatin1Char('\n');
+    line += QStringLiteral("        ~ ")
+        + (section.isEmpty() ? QString() : section + QStringLiteral(": ")) + caption(index)
+        + QLatin1Char('\n');
     return line;
 }
 

@@ -30,12 +30,12 @@ class SequenceModel final
 
 public:
     enum class RowKind : quint8 {
-        Connect,      // client → server: the TCP connection opens
-        Command,      // client → server: a line the client sent
-        Reply,        // server → client (dashed): a status line, maybe a multi-line body
+        Connect, // client → server: the TCP connection opens
+        Command, // client → server: a line the client sent
+        Reply, // server → client (dashed): a status line, maybe a multi-line body
         MaildropNote, // on the maildrop lane: lock created/refused/removed, marks, expunge
-        ServerNote,   // on the server lane: a note event (fault injected, mailbox reset, ...)
-        Disconnect,   // the connection ends (QUIT, or dropped)
+        ServerNote, // on the server lane: a note event (fault injected, mailbox reset, ...)
+        Disconnect, // the connection ends (QUIT, or dropped)
         LoginSummary, // stands for a collapsed AUTHORIZATION exchange
     };
 
@@ -62,15 +62,15 @@ public:
     };
 
     enum RowFlag : quint16 {
-        Err = 0x0001,        // a -ERR reply (or a refused lock)
-        MultiLine = 0x0002,  // a reply with a body (lines/octets set)
+        Err = 0x0001, // a -ERR reply (or a refused lock)
+        MultiLine = 0x0002, // a reply with a body (lines/octets set)
         Unanswered = 0x0004, // a command that never got its reply
-        Dropped = 0x0008,    // a disconnect without QUIT, or a lock removed without UPDATE
-        AuthArrow = 0x0010,  // an arrow exchanged in AUTHORIZATION (collapsible)
-        Noop = 0x0020,       // a NOOP or its reply (hideable)
-        Truncated = 0x0040,  // a body cut short, or an overlong line
-        Greeting = 0x0080,   // the server's first words
-        MarksLost = 0x0100,  // the connection ended with messages marked but not removed
+        Dropped = 0x0008, // a disconnect without QUIT, or a lock removed without UPDATE
+        AuthArrow = 0x0010, // an arrow exchanged in AUTHORIZATION (collapsible)
+        Noop = 0x0020, // a NOOP or its reply (hideable)
+        Truncated = 0x0040, // a body cut short, or an overlong line
+        Greeting = 0x0080, // the server's first words
+        MarksLost = 0x0100, // the connection ended with messages marked but not removed
         Continuation = 0x0200, // a SASL "+ " challenge or the client's answer to one
     };
 
@@ -79,20 +79,20 @@ public:
         quint64 seq = 0;
         qint64 timeMs = 0;
         int session = 0;
-        int pair = -1;   // command ↔ reply row, or -1
-        int number = 0;  // Command: message number argument; MaildropNote: message/count
-        int lines = 0;   // Reply: body lines
+        int pair = -1; // command ↔ reply row, or -1
+        int number = 0; // Command: message number argument; MaildropNote: message/count
+        int lines = 0; // Reply: body lines
         qint64 octets = 0; // Reply: body octets
         RowKind kind = RowKind::ServerNote;
         EventKind event = EventKind::Note;
         Command command = Command::None; // Command rows and the reply to them
         State stateBefore = State::Connecting; // the session's state at the top of the row
-        State stateAfter = State::Connecting;  // ... and at its bottom (band changes here)
+        State stateAfter = State::Connecting; // ... and at its bottom (band changes here)
         quint16 flags = 0;
         quint16 locksAfter = 0; // lock files held (all maildrops) after this row
-        QString text;   // the wire line (no CRLF), the lock path, the peer, the reason
+        QString text; // the wire line (no CRLF), the lock path, the peer, the reason
         QString detail; // lock holder, files removed, human words of a disconnect
-        QString extra;  // message numbers: marked, reset, removed, or lost with the marks
+        QString extra; // message numbers: marked, reset, removed, or lost with the marks
 
         bool has(RowFlag f) const { return flags & f; }
     };
@@ -124,18 +124,24 @@ public:
     QList<int> sessions() const; // in order of appearance
 
     void setFilter(const Filter &filter);
+
     const Filter &filter() const { return m_filter; }
 
     // All rows, in event order.
     qsizetype rowCount() const { return qsizetype(m_rows.size()); }
+
     const Row &row(qsizetype index) const { return m_rows[size_t(index)]; }
+
     // The row drawn for event seq, or the nearest row before it (-1 if none).
     qsizetype rowForSeq(quint64 seq) const;
 
     // The rows the filter keeps, and their layout in units from the top.
     qsizetype visibleCount() const { return qsizetype(m_visible.size()); }
+
     qsizetype visibleRow(qsizetype v) const { return m_visible[size_t(v)].row; }
+
     int visibleTop(qsizetype v) const { return m_visible[size_t(v)].top; }
+
     int visibleHeight(qsizetype v) const;
     int totalUnits() const;
     // The visible index covering unit y (clamped), and the visible index of a row (the nearest
@@ -155,7 +161,9 @@ public:
 
     // A multi-line reply shows its body under the arrow (the caller passes the body preview).
     void setExpanded(qsizetype row, bool expanded, const QByteArray &body = {});
+
     bool isExpanded(qsizetype row) const { return m_bodies.contains(int(row)); }
+
     QStringList expandedBody(qsizetype row) const { return m_bodies.value(int(row)); }
 
     // Words for a row: the label drawn on it, a plain-language caption, the RFC section.
@@ -175,6 +183,7 @@ private:
         int row;
         int top;
     };
+
     struct Session
     {
         int id = 0;
@@ -186,14 +195,15 @@ private:
         QString label;
         QString user;
         std::vector<int> pending; // command rows waiting for their reply
-        QList<int> marked;        // message numbers marked now
-        qsizetype authRows = 0;   // arrows exchanged in AUTHORIZATION
+        QList<int> marked; // message numbers marked now
+        qsizetype authRows = 0; // arrows exchanged in AUTHORIZATION
         int authErrors = 0;
         bool alive = true;
         bool closing = false; // CLOSED came: the disconnect row draws it
-        bool inSasl = false;  // the last reply was a "+ " challenge
+        bool inSasl = false; // the last reply was a "+ " challenge
         Command saslCommand = Command::None;
     };
+
     struct LaneUse
     {
         qsizetype firstRow;
@@ -212,7 +222,7 @@ private:
     QHash<int, Session> m_sessions;
     QList<int> m_sessionOrder;
     std::vector<std::vector<LaneUse>> m_lanes; // per lane, sessions by first row
-    std::vector<int> m_freeLanes;              // kept sorted descending: back() is the lowest
+    std::vector<int> m_freeLanes; // kept sorted descending: back() is the lowest
     QHash<QString, QString> m_peerLabels;
     QHash<int, QStringList> m_bodies; // expanded rows
     Filter m_filter;

@@ -42,7 +42,8 @@ int main(int argc, char *argv[])
 
     QString error;
     bool exitNow = false;
-    const std::optional<ServerOptions> options = ServerOptions::parse(app.arguments(), &error, &exitNow);
+    const std::optional<ServerOptions> options =
+        ServerOptions::parse(app.arguments(), &error, &exitNow);
     if (exitNow)
         return 0;
     if (!options)
@@ -57,7 +58,8 @@ int main(int argc, char *argv[])
 
     pop3::Result loaded;
     if (!options->mailbox.isEmpty())
-        loaded = store.addAccount(options->user, options->password, options->mailbox, options->inPlace, options->reset);
+        loaded = store.addAccount(
+            options->user, options->password, options->mailbox, options->inPlace, options->reset);
     else if (options->accountsFile.isEmpty())
         loaded = store.addSampleAccounts(options->reset);
     if (loaded && !options->accountsFile.isEmpty())
@@ -66,7 +68,8 @@ int main(int argc, char *argv[])
         return fail(loaded.error);
 
     const std::optional<pop3::Personality> personality = pop3::Personality::load(
-        options->personality.isEmpty() ? pop3::Personality::defaultId() : options->personality, &error);
+        options->personality.isEmpty() ? pop3::Personality::defaultId() : options->personality,
+        &error);
     if (!personality)
         return fail(error);
 
@@ -74,13 +77,17 @@ int main(int argc, char *argv[])
     if (!options->trace.isEmpty()) {
         traceFile.setFileName(options->trace);
         if (!traceFile.open(QIODevice::WriteOnly | QIODevice::Append))
-            return fail(QStringLiteral("cannot write the trace %1: %2").arg(options->trace, traceFile.errorString()));
-        QObject::connect(&log, &pop3::EventLog::eventAppended, &app, [&traceFile](const pop3::Event &e) {
-            traceFile.write(pop3::EventLog::toJsonLine(e));
-            traceFile.write("\n", 1);
-        });
+            return fail(QStringLiteral("cannot write the trace %1: %2")
+                            .arg(options->trace, traceFile.errorString()));
+        QObject::connect(
+            &log, &pop3::EventLog::eventAppended, &app, [&traceFile](const pop3::Event &e) {
+                traceFile.write(pop3::EventLog::toJsonLine(e));
+                traceFile.write("\n", 1);
+            });
         auto *flusher = new QTimer(&app);
-        QObject::connect(flusher, &QTimer::timeout, &app, [&traceFile] { traceFile.flush(); });
+        QObject::connect(flusher, &QTimer::timeout, &app, [&traceFile] {
+            traceFile.flush();
+        });
         flusher->start(200);
     }
 
@@ -88,22 +95,36 @@ int main(int argc, char *argv[])
     if (!server.listen(options->listen))
         return fail(server.errorString());
 
-    fprintf(stdout, "pop3lab-server %s listening on %s (personality %s)\n", POP3LAB_VERSION,
-            qPrintable(server.endpoint()), qPrintable(personality->id));
+    fprintf(stdout,
+        "pop3lab-server %s listening on %s (personality %s)\n",
+        POP3LAB_VERSION,
+        qPrintable(server.endpoint()),
+        qPrintable(personality->id));
     if (!options->quiet) {
         if (!options->listenGiven && server.port() != options->listen.port)
-            fprintf(stdout, "  port %u was taken: using %u instead\n", options->listen.port, server.port());
+            fprintf(stdout,
+                "  port %u was taken: using %u instead\n",
+                options->listen.port,
+                server.port());
         for (const QString &user : store.users()) {
             const pop3::MailStore::Account *a = store.account(user);
-            fprintf(stdout, "  %s: %lld messages (%lld octets), %s %s\n", qPrintable(user),
-                    qint64(a->maildrop->messages().size()), a->maildrop->totalSize(),
-                    a->inPlace ? "served in place:" : "working copy",
-                    qPrintable(a->maildropPath));
+            fprintf(stdout,
+                "  %s: %lld messages (%lld octets), %s %s\n",
+                qPrintable(user),
+                qint64(a->maildrop->messages().size()),
+                a->maildrop->totalSize(),
+                a->inPlace ? "served in place:" : "working copy",
+                qPrintable(a->maildropPath));
         }
-        fprintf(stdout, "  lock files in %s/mail, idle timeout %d s, open-file limit %ld\n",
-                qPrintable(store.workspace()), options->listen.idleTimeoutSecs, files);
-        fprintf(stdout, "  try: telnet %s %u   (Ctrl+C stops the server)\n",
-                qPrintable(server.address().toString()), server.port());
+        fprintf(stdout,
+            "  lock files in %s/mail, idle timeout %d s, open-file limit %ld\n",
+            qPrintable(store.workspace()),
+            options->listen.idleTimeoutSecs,
+            files);
+        fprintf(stdout,
+            "  try: telnet %s %u   (Ctrl+C stops the server)\n",
+            qPrintable(server.address().toString()),
+            server.port());
     }
     fflush(stdout);
 
@@ -121,7 +142,9 @@ int main(int argc, char *argv[])
             server.shutdown();
             traceFile.flush();
             if (!options->quiet)
-                fprintf(stdout, "pop3lab-server: stopped (locks released, nothing committed for unfinished sessions)\n");
+                fprintf(stdout,
+                    "pop3lab-server: stopped (locks released, nothing committed for unfinished "
+                    "sessions)\n");
             fflush(stdout);
             app.quit();
         });

@@ -3,7 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
-std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, QString *error, bool *exitNow)
+std::optional<ServerOptions> ServerOptions::parse(
+    const QStringList &arguments, QString *error, bool *exitNow)
 {
     *exitNow = false;
     QCommandLineParser parser;
@@ -14,33 +15,53 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"),
-                                    QStringLiteral("Listen on ADDR:PORT (default 127.0.0.1:1110, or the next free port). "
-                                                   "Only an explicit address opens the server beyond this machine."),
-                                    QStringLiteral("ADDR:PORT"));
+        QStringLiteral("Listen on ADDR:PORT (default 127.0.0.1:1110, or the next free port). "
+                       "Only an explicit address opens the server beyond this machine."),
+        QStringLiteral("ADDR:PORT"));
     const QCommandLineOption mailbox(QStringLiteral("mailbox"),
-                                     QStringLiteral("Serve this Maildir, mbox file or folder of .eml files (with --user and --password)."),
-                                     QStringLiteral("PATH"));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name for --mailbox."), QStringLiteral("NAME"));
-    const QCommandLineOption password(QStringLiteral("password"), QStringLiteral("Password for --mailbox."), QStringLiteral("SECRET"));
+        QStringLiteral(
+            "Serve this Maildir, mbox file or folder of .eml files (with --user and --password)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption user(
+        QStringLiteral("user"), QStringLiteral("User name for --mailbox."), QStringLiteral("NAME"));
+    const QCommandLineOption password(QStringLiteral("password"),
+        QStringLiteral("Password for --mailbox."),
+        QStringLiteral("SECRET"));
     const QCommandLineOption accounts(QStringLiteral("accounts"),
-                                      QStringLiteral("Accounts file: one \"name password mailbox\" per line (a class of students)."),
-                                      QStringLiteral("FILE"));
+        QStringLiteral(
+            "Accounts file: one \"name password mailbox\" per line (a class of students)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption personality(QStringLiteral("personality"),
-                                         QStringLiteral("Server wording: dovecot (default), uw-ipop3d, rfc1939, or a .json file."),
-                                         QStringLiteral("NAME"));
+        QStringLiteral("Server wording: dovecot (default), uw-ipop3d, rfc1939, or a .json file."),
+        QStringLiteral("NAME"));
     const QCommandLineOption workspace(QStringLiteral("workspace"),
-                                       QStringLiteral("Where the working copies and lock files live (default: the user's data folder)."),
-                                       QStringLiteral("DIR"));
-    const QCommandLineOption reset(QStringLiteral("reset"), QStringLiteral("Start again from a fresh copy of each mailbox."));
+        QStringLiteral(
+            "Where the working copies and lock files live (default: the user's data folder)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption reset(
+        QStringLiteral("reset"), QStringLiteral("Start again from a fresh copy of each mailbox."));
     const QCommandLineOption inPlace(QStringLiteral("in-place"),
-                                     QStringLiteral("Serve --mailbox itself, not a copy: DELE + QUIT really changes it."));
-    const QCommandLineOption trace(QStringLiteral("trace"), QStringLiteral("Write the event stream to FILE as JSON Lines."),
-                                   QStringLiteral("FILE"));
+        QStringLiteral("Serve --mailbox itself, not a copy: DELE + QUIT really changes it."));
+    const QCommandLineOption trace(QStringLiteral("trace"),
+        QStringLiteral("Write the event stream to FILE as JSON Lines."),
+        QStringLiteral("FILE"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
-                                  QStringLiteral("Log out a silent client after SECONDS (default 600; 0: never)."),
-                                  QStringLiteral("SECONDS"));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only where the server listens."));
-    parser.addOptions({listen, mailbox, user, password, accounts, personality, workspace, reset, inPlace, trace, idle, quiet});
+        QStringLiteral("Log out a silent client after SECONDS (default 600; 0: never)."),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption quiet(
+        QStringLiteral("quiet"), QStringLiteral("Print only where the server listens."));
+    parser.addOptions({listen,
+        mailbox,
+        user,
+        password,
+        accounts,
+        personality,
+        workspace,
+        reset,
+        inPlace,
+        trace,
+        idle,
+        quiet});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -59,7 +80,8 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         return std::nullopt;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument '%1' (see --help)").arg(parser.positionalArguments().first());
+        *error = QStringLiteral("unexpected argument '%1' (see --help)")
+                     .arg(parser.positionalArguments().first());
         return std::nullopt;
     }
 
@@ -80,7 +102,8 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         else
             address = QHostAddress(host);
         if (!portOk || port > 65535 || address.isNull()) {
-            *error = QStringLiteral("--listen expects ADDR:PORT, e.g. 127.0.0.1:1110 (got '%1')").arg(value);
+            *error = QStringLiteral("--listen expects ADDR:PORT, e.g. 127.0.0.1:1110 (got '%1')")
+                         .arg(value);
             return std::nullopt;
         }
         o.listen.address = address;
@@ -102,7 +125,8 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         bool ok = false;
         const int secs = parser.value(idle).toInt(&ok);
         if (!ok || secs < 0) {
-            *error = QStringLiteral("--idle-timeout expects a number of seconds (got '%1')").arg(parser.value(idle));
+            *error = QStringLiteral("--idle-timeout expects a number of seconds (got '%1')")
+                         .arg(parser.value(idle));
             return std::nullopt;
         }
         o.listen.idleTimeoutSecs = secs;

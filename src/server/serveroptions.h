@@ -24,5 +24,6 @@ struct ServerOptions
     bool quiet = false;
 
     // nullopt with error set on a bad command line; exitNow for --help / --version.
-    static std::optional<ServerOptions> parse(const QStringList &arguments, QString *error, bool *exitNow);
+    static std::optional<ServerOptions> parse(
+        const QStringList &arguments, QString *error, bool *exitNow);
 };

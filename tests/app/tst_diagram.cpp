@@ -44,9 +44,11 @@ public:
 
     Pop3Session &open(int port)
     {
-        Pop3Session::Peer peer{QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("127.0.0.1:1110"),
-                               QStringLiteral("localhost")};
-        m_sessions.push_back(std::make_unique<Pop3Session>(log, &m_store, &m_personality, log->newSessionId(), peer));
+        Pop3Session::Peer peer{QStringLiteral("127.0.0.1:%1").arg(port),
+            QStringLiteral("127.0.0.1:1110"),
+            QStringLiteral("localhost")};
+        m_sessions.push_back(std::make_unique<Pop3Session>(
+            log, &m_store, &m_personality, log->newSessionId(), peer));
         m_now += 400;
         m_sessions.back()->start(m_now);
         return *m_sessions.back();
@@ -66,14 +68,21 @@ public:
     void drop(Pop3Session &s)
     {
         m_now += 2000;
-        s.end(DisconnectReason::PeerClosed, m_now, QStringLiteral("the terminal window was closed"));
+        s.end(
+            DisconnectReason::PeerClosed, m_now, QStringLiteral("the terminal window was closed"));
     }
 
     void labSheet(int port)
     {
         Pop3Session &s = open(port);
-        for (const char *line : {"USER: student", "user student", "pass hessovs!", "stat", "list", "retr 1",
-                                 "dele 1", "quit"})
+        for (const char *line : {"USER: student",
+                 "user student",
+                 "pass hessovs!",
+                 "stat",
+                 "list",
+                 "retr 1",
+                 "dele 1",
+                 "quit"})
             type(s, line);
     }
 
@@ -87,7 +96,8 @@ private:
     qint64 m_now = QDateTime(QDate(2024, 3, 18), QTime(10, 15), Qt::UTC).toMSecsSinceEpoch();
 };
 
-qsizetype findRow(const SequenceModel &m, SequenceModel::RowKind kind, SequenceModel::Command command)
+qsizetype findRow(
+    const SequenceModel &m, SequenceModel::RowKind kind, SequenceModel::Command command)
 {
     for (qsizetype i = 0; i < m.rowCount(); ++i) {
         if (m.row(i).kind == kind && m.row(i).command == command)
@@ -152,7 +162,8 @@ void TestDiagram::exports()
     const QString path = dir.filePath(name);
     QString error;
     QVERIFY2(pane.exportTo(path, &error), qPrintable(error));
-    QVERIFY2(QFileInfo(path).size() >= minSize, qPrintable(QString::number(QFileInfo(path).size())));
+    QVERIFY2(
+        QFileInfo(path).size() >= minSize, qPrintable(QString::number(QFileInfo(path).size())));
     if (name.endsWith(QLatin1String(".png"))) {
         const QImage image(path);
         QVERIFY(!image.isNull());
@@ -203,7 +214,8 @@ void TestDiagram::clickOnAnArrowEmitsItsSeq()
     SequenceView *view = pane.view();
     view->flush();
     view->setFollowing(false);
-    const qsizetype row = findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Pass);
+    const qsizetype row =
+        findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Pass);
     QVERIFY(row > 0);
     view->ensureRowVisible(row);
     QSignalSpy activated(&pane, &DiagramPane::eventActivated);
@@ -231,13 +243,15 @@ void TestDiagram::highlightEventSelectsAndScrolls()
     view->flush();
     QVERIFY(view->isFollowing());
     QVERIFY(view->verticalScrollBar()->maximum() > 0);
-    const qsizetype row = findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Pass);
+    const qsizetype row =
+        findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Pass);
     QSignalSpy activated(&pane, &DiagramPane::eventActivated);
     pane.highlightEvent(pane.model().row(row).seq);
     QCOMPARE(view->selectedRow(), row);
     const auto [first, last] = view->paintedRange();
     const qsizetype v = pane.model().visibleIndexOf(row);
-    QVERIFY2(v >= first && v <= last, qPrintable(QStringLiteral("%1 not in %2..%3").arg(v).arg(first).arg(last)));
+    QVERIFY2(v >= first && v <= last,
+        qPrintable(QStringLiteral("%1 not in %2..%3").arg(v).arg(first).arg(last)));
     QVERIFY(!view->isFollowing());
     QCOMPARE(activated.count(), 0); // a highlight from the terminal does not echo back
 }
@@ -351,10 +365,14 @@ void TestDiagram::expandShowsTheBody()
     Bench bench;
     bench.log = &log;
     bench.labSheet(50001);
-    const qsizetype retr = findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Retr);
+    const qsizetype retr =
+        findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Retr);
     pane.setExpanded(retr, true);
     QVERIFY(pane.model().isExpanded(retr));
-    QVERIFY(pane.model().expandedBody(retr).join(QLatin1Char('\n')).contains(QLatin1String("Subject:")));
+    QVERIFY(pane.model()
+                .expandedBody(retr)
+                .join(QLatin1Char('\n'))
+                .contains(QLatin1String("Subject:")));
 }
 
 void TestDiagram::saveAndOpenTrace()
@@ -396,7 +414,8 @@ void TestDiagram::screenshots()
     Bench bench;
     bench.log = &log;
     Pop3Session &t1 = bench.open(50001);
-    for (const char *line : {"USER: student", "user student", "pass hessovs!", "stat", "list", "retr 1", "dele 1"})
+    for (const char *line :
+        {"USER: student", "user student", "pass hessovs!", "stat", "list", "retr 1", "dele 1"})
         bench.type(t1, line);
     bench.drop(t1);
     Pop3Session &t2 = bench.open(50002);
@@ -408,14 +427,19 @@ void TestDiagram::screenshots()
     for (const char *line : {"dele 1", "quit"})
         bench.type(t2, line);
     QString error;
-    QVERIFY2(pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.png"), &error), qPrintable(error));
-    QVERIFY2(pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.txt"), &error), qPrintable(error));
+    QVERIFY2(
+        pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.png"), &error), qPrintable(error));
+    QVERIFY2(
+        pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.txt"), &error), qPrintable(error));
 
     pane.resize(1500, 950);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     pane.view()->flush();
-    pane.highlightEvent(pane.model().row(findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Pass)).seq);
+    pane.highlightEvent(
+        pane.model()
+            .row(findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Pass))
+            .seq);
     QVERIFY(pane.grab().save(out + QStringLiteral("/diagram-pane.png")));
 }
 

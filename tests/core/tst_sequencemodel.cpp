@@ -36,10 +36,11 @@ public:
     Pop3Session &open(int port)
     {
         Pop3Session::Peer peer{QStringLiteral("127.0.0.1:%1").arg(port),
-                               QStringLiteral("127.0.0.1:1110"),
-                               QStringLiteral("pop3lab.example")};
+            QStringLiteral("127.0.0.1:1110"),
+            QStringLiteral("pop3lab.example")};
         const int id = log.newSessionId();
-        m_sessions.push_back(std::make_unique<Pop3Session>(&log, &m_store, &m_personality, id, peer));
+        m_sessions.push_back(
+            std::make_unique<Pop3Session>(&log, &m_store, &m_personality, id, peer));
         m_now += 250;
         m_sessions.back()->start(m_now);
         return *m_sessions.back();
@@ -62,7 +63,8 @@ public:
     void drop(Pop3Session &session)
     {
         m_now += 3000;
-        session.end(DisconnectReason::PeerClosed, m_now, QStringLiteral("the terminal window was closed"));
+        session.end(
+            DisconnectReason::PeerClosed, m_now, QStringLiteral("the terminal window was closed"));
     }
 
     Model model(const Model::Filter &filter = {}) const
@@ -101,7 +103,8 @@ qsizetype findRow(const Model &m, Model::RowKind kind, EventKind event, int from
     return -1;
 }
 
-qsizetype findCommand(const Model &m, Model::Command command, Model::RowKind kind = Model::RowKind::Command)
+qsizetype findCommand(
+    const Model &m, Model::Command command, Model::RowKind kind = Model::RowKind::Command)
 {
     for (qsizetype i = 0; i < m.rowCount(); ++i) {
         if (m.row(i).kind == kind && m.row(i).command == command)
@@ -115,12 +118,14 @@ void compareGolden(const QString &actual, const QString &name)
     const QString path = QStringLiteral(POP3LAB_SOURCE_DIR "/tests/data/golden/") + name;
     if (qEnvironmentVariableIsSet("POP3LAB_UPDATE_GOLDEN")) {
         QFile out(path);
-        QVERIFY2(out.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(out.errorString()));
+        QVERIFY2(
+            out.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(out.errorString()));
         out.write(actual.toUtf8());
         return;
     }
     QFile file(path);
-    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path + QStringLiteral(": ") + file.errorString()));
+    QVERIFY2(file.open(QIODevice::ReadOnly),
+        qPrintable(path + QStringLiteral(": ") + file.errorString()));
     const QStringList expected = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
     const QStringList got = actual.split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < std::min(expected.size(), got.size()); ++i)
@@ -162,8 +167,14 @@ void TestSequenceModel::labSheetGolden()
 {
     Bench bench;
     Pop3Session &s = bench.open(53412);
-    for (const char *line : {"USER: student", "user student", "pass hessovs!", "stat", "list", "retr 1",
-                             "dele 1", "quit"})
+    for (const char *line : {"USER: student",
+             "user student",
+             "pass hessovs!",
+             "stat",
+             "list",
+             "retr 1",
+             "dele 1",
+             "quit"})
         bench.type(s, line);
     compareGolden(bench.text(bench.model()), QStringLiteral("lab-sheet.txt"));
 }
@@ -194,7 +205,8 @@ void TestSequenceModel::passReplyChangesTheBand()
     // The USER reply did not change anything.
     const qsizetype userReply = findCommand(m, Model::Command::User, Model::RowKind::Reply);
     QCOMPARE(m.row(userReply).stateAfter, State::Authorization);
-    QVERIFY(m.caption(passReply).contains(QLatin1String("locks the maildrop and enters TRANSACTION")));
+    QVERIFY(
+        m.caption(passReply).contains(QLatin1String("locks the maildrop and enters TRANSACTION")));
     // The lock appears before the +OK that announces it.
     const qsizetype lock = findRow(m, Model::RowKind::MaildropNote, EventKind::LockCreated);
     QVERIFY(lock > 0 && lock < passReply);
@@ -242,7 +254,8 @@ void TestSequenceModel::droppedConnectionLosesTheMarks()
     QVERIFY(m.row(bye).has(Model::Dropped));
     QCOMPARE(m.row(bye).detail, QStringLiteral("the terminal window was closed"));
     QVERIFY(m.caption(bye).contains(QLatin1String("never enters UPDATE")));
-    QVERIFY(bench.text(m).contains(QLatin1String("{dropped; marks lost: 1; TRANSACTION -> CLOSED}")));
+    QVERIFY(
+        bench.text(m).contains(QLatin1String("{dropped; marks lost: 1; TRANSACTION -> CLOSED}")));
 }
 
 void TestSequenceModel::secondLoginIsRefusedInUse()
@@ -272,7 +285,8 @@ void TestSequenceModel::secondLoginIsRefusedInUse()
 void TestSequenceModel::staleLockIsClearedAndTold()
 {
     Bench bench;
-    QVERIFY(MaildropLock::plantStale(bench.lockPath(QStringLiteral("student")), QStringLiteral("student")));
+    QVERIFY(MaildropLock::plantStale(
+        bench.lockPath(QStringLiteral("student")), QStringLiteral("student")));
     Pop3Session &s = bench.open(5000);
     bench.type(s, "USER student");
     bench.type(s, "PASS hessovs!");
@@ -342,12 +356,14 @@ void TestSequenceModel::rfcSections_data()
 {
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("section");
-    QTest::newRow("STAT is in the TRANSACTION state, §5") << QByteArray("STAT") << QStringLiteral("§5");
+    QTest::newRow("STAT is in the TRANSACTION state, §5")
+        << QByteArray("STAT") << QStringLiteral("§5");
     QTest::newRow("RETR is §5") << QByteArray("RETR 1") << QStringLiteral("§5");
     QTest::newRow("DELE is §5") << QByteArray("DELE 2") << QStringLiteral("§5");
     QTest::newRow("UIDL is an optional command, §7") << QByteArray("UIDL") << QStringLiteral("§7");
     QTest::newRow("TOP is §7") << QByteArray("TOP 1 0") << QStringLiteral("§7");
-    QTest::newRow("QUIT in TRANSACTION is the UPDATE state, §6") << QByteArray("QUIT") << QStringLiteral("§6");
+    QTest::newRow("QUIT in TRANSACTION is the UPDATE state, §6")
+        << QByteArray("QUIT") << QStringLiteral("§6");
     QTest::newRow("CAPA is RFC 2449") << QByteArray("CAPA") << QStringLiteral("RFC 2449 §5");
 }
 
@@ -407,7 +423,8 @@ void TestSequenceModel::collapseAuthorizationKeepsTheLock()
     QVERIFY(!text.contains(QLatin1String("USER student")));
     QVERIFY(text.contains(QLatin1String("Dovecot ready."))); // the greeting stays
     QVERIFY(text.contains(QLatin1String("lock file created")));
-    QVERIFY2(text.contains(QLatin1String("login as student: 6 lines (1 -ERR) collapsed")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("login as student: 6 lines (1 -ERR) collapsed")),
+        qPrintable(text));
     QVERIFY(text.contains(QLatin1String("STAT")));
     // Collapsing on a live model gives the same rows as building it collapsed.
     Model live = bench.model();
@@ -452,7 +469,9 @@ void TestSequenceModel::peerLabelNamesTheLane()
     Model m; // outlives the bench, whose sessions still log as they close
     Bench bench;
     m.setPeerLabel(QStringLiteral("127.0.0.1:5001"), QStringLiteral("Terminal 2"));
-    QObject::connect(&bench.log, &EventLog::eventAppended, &bench.log, [&m](const Event &e) { m.append(e); });
+    QObject::connect(&bench.log, &EventLog::eventAppended, &bench.log, [&m](const Event &e) {
+        m.append(e);
+    });
     Pop3Session &a = bench.open(5000);
     Pop3Session &b = bench.open(5001);
     QCOMPARE(m.sessionName(a.id()), QStringLiteral("127.0.0.1:5000"));
@@ -489,7 +508,9 @@ void TestSequenceModel::layoutIsIncremental()
 {
     Model m;
     Bench bench;
-    QObject::connect(&bench.log, &EventLog::eventAppended, &bench.log, [&m](const Event &e) { m.append(e); });
+    QObject::connect(&bench.log, &EventLog::eventAppended, &bench.log, [&m](const Event &e) {
+        m.append(e);
+    });
     Pop3Session &s = bench.open(5000);
     bench.type(s, "USER student");
     const int top = m.visibleTop(m.visibleCount() - 1);
@@ -532,8 +553,12 @@ void TestSequenceModel::traceRoundTrip()
     QVERIFY2(bench.log.save(path, &error), qPrintable(error));
     EventLog loaded;
     Model m;
-    QObject::connect(&loaded, &EventLog::cleared, &loaded, [&m] { m.clear(); });
-    QObject::connect(&loaded, &EventLog::eventAppended, &loaded, [&m](const Event &e) { m.append(e); });
+    QObject::connect(&loaded, &EventLog::cleared, &loaded, [&m] {
+        m.clear();
+    });
+    QObject::connect(&loaded, &EventLog::eventAppended, &loaded, [&m](const Event &e) {
+        m.append(e);
+    });
     QVERIFY2(loaded.load(path, &error), qPrintable(error));
     QCOMPARE(m.toText(), bench.model().toText());
 }
