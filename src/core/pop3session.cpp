@@ -156,11 +156,11 @@ QByteArray Pop3Session::start(qint64 nowMs)
     return reply.head;
 }
 
-Pop3Session::Reply Pop3Session::ok(const QString &text)
+// "+OK text" or "-ERR text" with CRLF, cut so that it never exceeds RFC 1939's 512 octets.
+Pop3Session::Reply Pop3Session::statusReply(const char *status, const QString &text)
 {
-    m_lastWasBad = false;
     Reply r;
-    QByteArray line = "+OK";
+    QByteArray line = status;
     if (!text.isEmpty())
         line += ' ' + text.toUtf8();
     if (line.size() > maxReply - 2)
@@ -169,17 +169,16 @@ Pop3Session::Reply Pop3Session::ok(const QString &text)
     return r;
 }
 
+Pop3Session::Reply Pop3Session::ok(const QString &text)
+{
+    m_lastWasBad = false;
+    return statusReply("+OK", text);
+}
+
 Pop3Session::Reply Pop3Session::err(const QString &text, bool bad)
 {
     m_lastWasBad = bad;
-    Reply r;
-    QByteArray line = "-ERR";
-    if (!text.isEmpty())
-        line += ' ' + text.toUtf8();
-    if (line.size() > maxReply - 2)
-        line = line.left(maxReply - 5) + "...";
-    r.head = line + crlf;
-    return r;
+    return statusReply("-ERR", text);
 }
 
 Pop3Session::Reply Pop3Session::withBody(Reply reply, std::unique_ptr<ReplyBody> body)

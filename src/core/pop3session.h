@@ -108,6 +108,7 @@ private:
         bool mustBeLast,
         Reply &error);
 
+    static Reply statusReply(const char *status, const QString &text);
     Reply ok(const QString &text);
     Reply err(const QString &text, bool bad = true);
     Reply withBody(Reply reply, std::unique_ptr<ReplyBody> body);
