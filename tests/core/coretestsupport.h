@@ -7,14 +7,34 @@
 #include "core/mailstore.h"
 #include "core/personality.h"
 #include "core/pop3session.h"
+#include "core/replybody.h"
 
 #include <QByteArrayList>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 namespace pop3test {
+
+// Writes a file, creating its folder; true when every byte was written.
+inline bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.write(content) == content.size();
+}
+
+// The whole file, or nothing when it cannot be read.
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 // A workspace in a temporary folder holding the two sample accounts.
 struct SampleStore

@@ -1,5 +1,6 @@
 // Maildrop: the three formats, wire sizes, TOP line counts, unique-ids, and the atomic expunge.
 
+#include "core/coretestsupport.h"
 #include "core/maildrop.h"
 #include "core/replybody.h"
 
@@ -10,22 +11,10 @@
 #include <QTest>
 
 using namespace pop3;
+using pop3test::readFile;
+using pop3test::writeFile;
 
 namespace {
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        && file.write(content) == content.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 QByteArray message(const QByteArray &subject, const QByteArray &body, const char *eol = "\n")
 {

@@ -1,5 +1,6 @@
 // MailStore: accounts, the workspace copy, reset, the accounts file, and serving in place.
 
+#include "core/coretestsupport.h"
 #include "core/eventlog.h"
 #include "core/mailstore.h"
 
@@ -9,22 +10,10 @@
 #include <QTest>
 
 using namespace pop3;
+using pop3test::readFile;
+using pop3test::writeFile;
 
 namespace {
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        && file.write(content) == content.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 QByteArray message(int n)
 {
