@@ -205,10 +205,18 @@ Result Maildrop::loadFiles(const QStringList &files)
         if (!file.open(QIODevice::ReadOnly))
             return Result::failure(
                 QStringLiteral("cannot read message %1: %2").arg(path, file.errorString()));
-        const QByteArray data = file.readAll();
+        // Large messages are scanned through a mapping, so loading never holds one on the heap.
+        const qint64 size = file.size();
+        const uchar *mapped = size > 256 * 1024 ? file.map(0, size) : nullptr;
+        const QByteArray data = mapped ? QByteArray() : file.readAll();
         MessageInfo info;
         info.file = path;
-        scanMessage(data.constData(), data.size(), false, info);
+        if (mapped)
+            scanMessage(reinterpret_cast<const char *>(mapped), size, false, info);
+        else
+            scanMessage(data.constData(), data.size(), false, info);
+        if (mapped)
+            file.unmap(const_cast<uchar *>(mapped));
         QString name = QFileInfo(path).fileName();
         if (m_format == Format::Maildir)
             name = name.section(QLatin1Char(':'), 0, 0);
