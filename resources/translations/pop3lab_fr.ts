@@ -8,7 +8,7 @@
         <translation>Nouvelle session</translation>
     </message>
     <message>
-        <source>Basic options for your session, as on PuTTY's Session page.</source>
+        <source>Basic options for your session, as on PuTTY&apos;s Session page.</source>
         <translation>Options de base de votre session, comme dans la page Session de PuTTY.</translation>
     </message>
     <message>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Host &amp;Name (or IP address)</source>
-        <translation>&amp;Nom d'hôte (ou adresse IP)</translation>
+        <translation>&amp;Nom d&apos;hôte (ou adresse IP)</translation>
     </message>
     <message>
         <source>&amp;Port</source>
@@ -123,11 +123,14 @@
     <name>DiagramExport</name>
     <message>
         <source>Unknown export format “%1”: use one of %2.</source>
-        <translation>Format d'export « %1 » inconnu : utilisez l'un de %2.</translation>
+        <translation>Format d&apos;export « %1 » inconnu : utilisez l&apos;un de %2.</translation>
     </message>
     <message numerus="yes">
         <source>The diagram is too long for one image (%n row(s)): filter it by session, or export a PDF.</source>
-        <translation><numerusform>Le diagramme est trop long pour une seule image (%n ligne) : filtrez-le par session, ou exportez un PDF.</numerusform><numerusform>Le diagramme est trop long pour une seule image (%n lignes) : filtrez-le par session, ou exportez un PDF.</numerusform></translation>
+        <translation>
+            <numerusform>Le diagramme est trop long pour une seule image (%n ligne) : filtrez-le par session, ou exportez un PDF.</numerusform>
+            <numerusform>Le diagramme est trop long pour une seule image (%n lignes) : filtrez-le par session, ou exportez un PDF.</numerusform>
+        </translation>
     </message>
     <message>
         <source>POP3 sequence diagram</source>
@@ -139,7 +142,7 @@
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation>Impossible d'écrire %1.</translation>
+        <translation>Impossible d&apos;écrire %1.</translation>
     </message>
     <message>
         <source>This build of pop3lab has no SVG support (Qt Svg was not found).</source>
@@ -154,7 +157,7 @@
     </message>
     <message>
         <source>Draw the AUTHORIZATION exchange of each session as one step</source>
-        <translation>Dessiner l'échange AUTHORIZATION de chaque session en une seule étape</translation>
+        <translation>Dessiner l&apos;échange AUTHORIZATION de chaque session en une seule étape</translation>
     </message>
     <message>
         <source>Hide NOOP</source>
@@ -206,7 +209,7 @@
     </message>
     <message>
         <source>Export failed</source>
-        <translation>Échec de l'export</translation>
+        <translation>Échec de l&apos;export</translation>
     </message>
     <message>
         <source>Open trace…</source>
@@ -222,7 +225,7 @@
     </message>
     <message>
         <source>Click an arrow to see what it means and where RFC 1939 describes it.</source>
-        <translation>Cliquez sur une flèche pour voir ce qu'elle signifie et où la RFC 1939 la décrit.</translation>
+        <translation>Cliquez sur une flèche pour voir ce qu&apos;elle signifie et où la RFC 1939 la décrit.</translation>
     </message>
     <message>
         <source>  Trace: %1</source>
@@ -250,7 +253,7 @@
     </message>
     <message>
         <source>There is nothing to save.</source>
-        <translation>Il n'y a rien à enregistrer.</translation>
+        <translation>Il n&apos;y a rien à enregistrer.</translation>
     </message>
     <message>
         <source>Open a trace</source>
@@ -262,7 +265,7 @@
     </message>
     <message>
         <source>Cannot open the trace</source>
-        <translation>Impossible d'ouvrir la trace</translation>
+        <translation>Impossible d&apos;ouvrir la trace</translation>
     </message>
     <message>
         <source>Save the trace</source>
@@ -274,7 +277,7 @@
     </message>
     <message>
         <source>Cannot save the trace</source>
-        <translation>Impossible d'enregistrer la trace</translation>
+        <translation>Impossible d&apos;enregistrer la trace</translation>
     </message>
 </context>
 <context>
@@ -285,7 +288,7 @@
     </message>
     <message>
         <source>The README is not bundled in this build.</source>
-        <translation>Le README n'est pas inclus dans cette version.</translation>
+        <translation>Le README n&apos;est pas inclus dans cette version.</translation>
     </message>
     <message>
         <source>Open the docs folder</source>
@@ -308,11 +311,11 @@
     </message>
     <message>
         <source>Port of the built-in server (default 1110, or the next free one; 0: any).</source>
-        <translation>Port du serveur intégré (1110 par défaut, ou le suivant libre ; 0 : n'importe lequel).</translation>
+        <translation>Port du serveur intégré (1110 par défaut, ou le suivant libre ; 0 : n&apos;importe lequel).</translation>
     </message>
     <message>
         <source>Start again from fresh copies of the sample mailboxes.</source>
-        <translation>Repartir de copies neuves des boîtes aux lettres d'exemple.</translation>
+        <translation>Repartir de copies neuves des boîtes aux lettres d&apos;exemple.</translation>
     </message>
     <message>
         <source>Run the lab sheet in a terminal tab, check every reply, quit.</source>
@@ -327,12 +330,12 @@
         <translation>Démarrer avec les caractères de contrôle (CR, LF, points de bourrage) affichés.</translation>
     </message>
     <message>
-        <source>--port expects a number from 0 to 65535, not '%1'</source>
+        <source>--port expects a number from 0 to 65535, not &apos;%1&apos;</source>
         <translation>--port attend un nombre de 0 à 65535, pas « %1 »</translation>
     </message>
     <message>
         <source>--demo expects one of: %1</source>
-        <translation>--demo attend l'une des valeurs : %1</translation>
+        <translation>--demo attend l&apos;une des valeurs : %1</translation>
     </message>
 </context>
 <context>
@@ -395,7 +398,7 @@
     </message>
     <message>
         <source>the PDF could not be written</source>
-        <translation>le PDF n'a pas pu être écrit</translation>
+        <translation>le PDF n&apos;a pas pu être écrit</translation>
     </message>
 </context>
 <context>
@@ -422,15 +425,15 @@
     </message>
     <message>
         <source>This question is about a message that is not in the mailbox of %1.</source>
-        <translation>Cette question porte sur un message qui n'est pas dans la boîte de %1.</translation>
+        <translation>Cette question porte sur un message qui n&apos;est pas dans la boîte de %1.</translation>
     </message>
     <message>
         <source>A session is logged in as %1: type `quit` there first, so the lock is free.</source>
-        <translation>Une session est connectée en tant que %1 : tapez d'abord `quit` dans celle-ci pour libérer le verrou.</translation>
+        <translation>Une session est connectée en tant que %1 : tapez d&apos;abord `quit` dans celle-ci pour libérer le verrou.</translation>
     </message>
     <message>
         <source>The lock file could not be written: %1</source>
-        <translation>Le fichier de verrou n'a pas pu être écrit : %1</translation>
+        <translation>Le fichier de verrou n&apos;a pas pu être écrit : %1</translation>
     </message>
     <message>
         <source>A stale lock file now sits at `%1`. Log in again as %2.</source>
@@ -438,7 +441,7 @@
     </message>
     <message>
         <source>The last greeting has no `&lt;timestamp&gt;`: switch to the rfc1939 personality and open a new session.</source>
-        <translation>Le dernier message d'accueil n'a pas de `&lt;timestamp&gt;` : passez à la personnalité rfc1939 et ouvrez une nouvelle session.</translation>
+        <translation>Le dernier message d&apos;accueil n&apos;a pas de `&lt;timestamp&gt;` : passez à la personnalité rfc1939 et ouvrez une nouvelle session.</translation>
     </message>
     <message>
         <source>Type this line:
@@ -466,15 +469,15 @@
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>no lesson is open</source>
-        <translation>aucune leçon n'est ouverte</translation>
+        <translation>aucune leçon n&apos;est ouverte</translation>
     </message>
     <message>
         <source>Pick a lesson above. Each step says what to type in the terminal and why; it is ticked when the server really saw it happen.</source>
-        <translation>Choisissez une leçon ci-dessus. Chaque étape dit quoi taper dans le terminal et pourquoi ; elle est cochée quand le serveur l'a vraiment vue se produire.</translation>
+        <translation>Choisissez une leçon ci-dessus. Chaque étape dit quoi taper dans le terminal et pourquoi ; elle est cochée quand le serveur l&apos;a vraiment vue se produire.</translation>
     </message>
     <message>
         <source>You will learn to:</source>
@@ -552,6 +555,10 @@
         <source>Skip</source>
         <translation>Passer</translation>
     </message>
+    <message>
+        <source>No lesson chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>
@@ -596,7 +603,7 @@
     </message>
     <message>
         <source>Select a message to see it as stored, headers and all.</source>
-        <translation>Sélectionnez un message pour le voir tel qu'il est stocké, en-têtes compris.</translation>
+        <translation>Sélectionnez un message pour le voir tel qu&apos;il est stocké, en-têtes compris.</translation>
     </message>
     <message>
         <source>&amp;Reset mailbox</source>
@@ -604,18 +611,18 @@
     </message>
     <message>
         <source>Throw the working copy away and copy the pristine sample again</source>
-        <translation>Jeter la copie de travail et recopier l'exemple d'origine</translation>
+        <translation>Jeter la copie de travail et recopier l&apos;exemple d&apos;origine</translation>
     </message>
     <message>
         <source>DELE only marks a message (struck through); QUIT removes it, RSET restores it.</source>
         <translation>DELE ne fait que marquer un message (barré) ; QUIT le supprime, RSET le rétablit.</translation>
     </message>
     <message>
-        <source>Not visible: a lock file lives on the server's own disk.</source>
+        <source>Not visible: a lock file lives on the server&apos;s own disk.</source>
         <translation>Invisible : le fichier de verrou se trouve sur le disque du serveur.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No lock file&lt;/b&gt; — nobody holds %1's maildrop. PASS creates it.</source>
+        <source>&lt;b&gt;No lock file&lt;/b&gt; — nobody holds %1&apos;s maildrop. PASS creates it.</source>
         <translation>&lt;b&gt;Pas de fichier de verrou&lt;/b&gt; — personne ne tient la boîte de %1. PASS le crée.</translation>
     </message>
     <message>
@@ -636,15 +643,21 @@
     </message>
     <message numerus="yes">
         <source>Maildrop of &lt;b&gt;%1&lt;/b&gt;: %n message(s), %2 octets</source>
-        <translation><numerusform>Boîte de &lt;b&gt;%1&lt;/b&gt; : %n message, %2 octets</numerusform><numerusform>Boîte de &lt;b&gt;%1&lt;/b&gt; : %n messages, %2 octets</numerusform></translation>
+        <translation>
+            <numerusform>Boîte de &lt;b&gt;%1&lt;/b&gt; : %n message, %2 octets</numerusform>
+            <numerusform>Boîte de &lt;b&gt;%1&lt;/b&gt; : %n messages, %2 octets</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n marked for deletion</source>
-        <translation><numerusform>%n marqué pour suppression</numerusform><numerusform>%n marqués pour suppression</numerusform></translation>
+        <translation>
+            <numerusform>%n marqué pour suppression</numerusform>
+            <numerusform>%n marqués pour suppression</numerusform>
+        </translation>
     </message>
     <message>
         <source>[... the rest of the message is not shown here ...]</source>
-        <translation>[... la suite du message n'est pas affichée ici ...]</translation>
+        <translation>[... la suite du message n&apos;est pas affichée ici ...]</translation>
     </message>
 </context>
 <context>
@@ -687,7 +700,7 @@
     </message>
     <message>
         <source>Restore the pristine sample mailbox</source>
-        <translation>Rétablir la boîte aux lettres d'exemple d'origine</translation>
+        <translation>Rétablir la boîte aux lettres d&apos;exemple d&apos;origine</translation>
     </message>
     <message>
         <source>&amp;Preferences...</source>
@@ -739,7 +752,7 @@
     </message>
     <message>
         <source>Built-in server listening on %1</source>
-        <translation>Serveur intégré à l'écoute sur %1</translation>
+        <translation>Serveur intégré à l&apos;écoute sur %1</translation>
     </message>
     <message>
         <source>Built-in server not running</source>
@@ -754,8 +767,8 @@
         <translation>Sessions du serveur : %1 · Onglets de terminal connectés : %2</translation>
     </message>
     <message>
-        <source>A session is open. Reset %1's mailbox to the pristine sample anyway?</source>
-        <translation>Une session est ouverte. Réinitialiser quand même la boîte de %1 avec l'exemple d'origine ?</translation>
+        <source>A session is open. Reset %1&apos;s mailbox to the pristine sample anyway?</source>
+        <translation>Une session est ouverte. Réinitialiser quand même la boîte de %1 avec l&apos;exemple d&apos;origine ?</translation>
     </message>
     <message>
         <source>A session is logged in as %1 and holds the maildrop. Resetting cuts it off (its deletion marks are lost, as after a dropped connection). Reset anyway?</source>
@@ -767,11 +780,11 @@
     </message>
     <message>
         <source>The mailbox could not be reset: %1</source>
-        <translation>La boîte n'a pas pu être réinitialisée : %1</translation>
+        <translation>La boîte n&apos;a pas pu être réinitialisée : %1</translation>
     </message>
     <message>
-        <source>%1's mailbox is back to the pristine sample.</source>
-        <translation>La boîte de %1 est revenue à l'exemple d'origine.</translation>
+        <source>%1&apos;s mailbox is back to the pristine sample.</source>
+        <translation>La boîte de %1 est revenue à l&apos;exemple d&apos;origine.</translation>
     </message>
     <message>
         <source>Save transcript</source>
@@ -791,7 +804,7 @@
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation>Impossible d'enregistrer %1 : %2</translation>
+        <translation>Impossible d&apos;enregistrer %1 : %2</translation>
     </message>
     <message>
         <source>Transcript saved to %1</source>
@@ -802,8 +815,8 @@
         <translation>À propos de pop3lab</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Learn POP3 by hand, and see what the terminal hides: every command, reply, state change and the maildrop's lock file.&lt;/p&gt;&lt;p&gt;The built-in server knows &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; and &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Apprenez POP3 à la main, et voyez ce que le terminal cache : chaque commande, chaque réponse, chaque changement d'état et le fichier de verrou de la boîte.&lt;/p&gt;&lt;p&gt;Le serveur intégré connaît &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; et &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Learn POP3 by hand, and see what the terminal hides: every command, reply, state change and the maildrop&apos;s lock file.&lt;/p&gt;&lt;p&gt;The built-in server knows &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; and &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Apprenez POP3 à la main, et voyez ce que le terminal cache : chaque commande, chaque réponse, chaque changement d&apos;état et le fichier de verrou de la boîte.&lt;/p&gt;&lt;p&gt;Le serveur intégré connaît &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; et &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -838,7 +851,7 @@
     </message>
     <message>
         <source>&amp;Idle timeout</source>
-        <translation>&amp;Délai d'inactivité</translation>
+        <translation>&amp;Délai d&apos;inactivité</translation>
     </message>
     <message>
         <source> s</source>
@@ -849,8 +862,8 @@
         <translation>jamais</translation>
     </message>
     <message>
-        <source>The personality changes the server's wording for sessions opened from now on. RFC 1939 asks for an idle timeout of at least 10 minutes.</source>
-        <translation>La personnalité change la formulation du serveur pour les sessions ouvertes à partir de maintenant. La RFC 1939 demande un délai d'inactivité d'au moins 10 minutes.</translation>
+        <source>The personality changes the server&apos;s wording for sessions opened from now on. RFC 1939 asks for an idle timeout of at least 10 minutes.</source>
+        <translation>La personnalité change la formulation du serveur pour les sessions ouvertes à partir de maintenant. La RFC 1939 demande un délai d&apos;inactivité d&apos;au moins 10 minutes.</translation>
     </message>
     <message>
         <source>CR LF (PuTTY, telnet)</source>
@@ -859,6 +872,373 @@
     <message>
         <source>LF only (netcat)</source>
         <translation>LF seul (netcat)</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceModel</name>
+    <message>
+        <source>server</source>
+        <translation type="unfinished">serveur</translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP connection from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1… (%2 octets: too long)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  [%2, %3 octets]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock file created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock file removed (no UPDATE): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock file removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock refused [IN-USE]: %1 exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale lock found and cleared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1 marked deleted (still there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marks reset: %1 kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection closed after QUIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection dropped (%1): no UPDATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login as %1: %2 (%3 -ERR) collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login as %1: %2 collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client (%1) opens a TCP connection to the server; the server will greet it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is longer than POP3 allows (255 octets with CRLF); the server refuses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client answers the server&apos;s SASL challenge (base64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client names the mailbox to open (%1); the password comes next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client sends the password, in clear text on the wire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client logs in with APOP: an MD5 digest of the greeting&apos;s timestamp and the password, so the password never crosses the wire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client starts a SASL login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks to switch the connection to TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks which extensions the server supports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client ends the session: the server enters UPDATE, removes the messages marked deleted, then releases the lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client leaves before logging in: nothing is locked, nothing will change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks how many messages the maildrop holds and their total size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks for the size of message %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks for the list of messages and their sizes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks for the whole of message %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks to delete message %1: it is only marked now, and removed at QUIT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client checks that the server is still there; nothing changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks to unmark every message marked deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks for the header of message %1 and the first lines of its body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks for unique-ids, to know which messages it has already seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client asks for the highest message number accessed (LAST, obsolete).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a POP3 command: a command is a keyword, a space and its arguments, with no colon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a command the server knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line never got a reply: the connection ended first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server greets the client: the session is in AUTHORIZATION, waiting for a login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sends a SASL challenge and waits for the client&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE] and the session stays in AUTHORIZATION.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejects the login; the session stays in AUTHORIZATION.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not know this command: -ERR, and the session goes on in the same state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is only allowed in TRANSACTION, after logging in: -ERR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is only allowed in AUTHORIZATION: the session is already logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPDATE failed: the marked messages could not all be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refuses %1: -ERR, nothing changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepts the name and waits for the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server checks the password, locks the maildrop and enters TRANSACTION.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answers: the number of messages and their size in octets (marked messages are not counted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server gives the number and size in octets of message %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sends message %1: %2, %3 octets, ended by a line with a single dot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server marks message %1 as deleted. It is still in the maildrop until UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does nothing and says +OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server unmarks every message: nothing will be deleted at QUIT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sends the header and the first lines of message %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sends unique-ids, which stay the same from one session to the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server lists its capabilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has removed the marked messages and released the lock; it says goodbye and closes the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server says goodbye; nothing was locked, nothing changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepts: +OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection dropped before the whole body was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server creates the lock file %1: until it is removed, no other session can open this maildrop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second login finds the lock file %1 (held by %2): it is refused with [IN-USE].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection ended without QUIT: the lock file is removed; there is no UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock file is removed: the maildrop is free for the next session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lock file left by a server that no longer runs (%1) is found and removed, so the login can go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message %1 is marked deleted: hidden from this session, but still in the maildrop until QUIT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closes the connection after QUIT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client went away without QUIT: the session never enters UPDATE, so nothing marked is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server logs the client out after too long without a command (autologout): no UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closes the connection after too many bad commands: no UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server shuts down: the session ends without UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed: the session ends without UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUTHORIZATION, collapsed: %1 exchanged to log in as %2; the session is now in TRANSACTION.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 1939 §4 (The AUTHORIZATION State)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 1939 §5 (The TRANSACTION State)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 1939 §6 (The UPDATE State)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 1939 §7 (Optional POP3 Commands)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 1939 §3 (Basic Operation: the autologout timer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 1939 §4; RFC 2449 §8.1.2 ([IN-USE])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 2449 §5 (The CAPA Command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 5034 §4 (The AUTH Command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 2595 §4 (POP3 STARTTLS extension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 1460 (LAST, removed from RFC 1725 on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 1939 §3 (Basic Operation: commands and replies)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -885,7 +1265,7 @@
     </message>
     <message>
         <source>state band</source>
-        <translation>bande d'état</translation>
+        <translation>bande d&apos;état</translation>
     </message>
     <message>
         <source>maildrop</source>
@@ -975,7 +1355,10 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <name>TerminalView</name>
     <message numerus="yes">
         <source>... %n line(s) scrolled past faster than anyone can read (Save transcript keeps them) ...</source>
-        <translation><numerusform>... %n ligne a défilé trop vite pour être lue (Enregistrer la transcription la conserve) ...</numerusform><numerusform>... %n lignes ont défilé trop vite pour être lues (Enregistrer la transcription les conserve) ...</numerusform></translation>
+        <translation>
+            <numerusform>... %n ligne a défilé trop vite pour être lue (Enregistrer la transcription la conserve) ...</numerusform>
+            <numerusform>... %n lignes ont défilé trop vite pour être lues (Enregistrer la transcription les conserve) ...</numerusform>
+        </translation>
     </message>
     <message>
         <source>end of the multi-line reply</source>
@@ -990,7 +1373,7 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     </message>
     <message>
         <source>The built-in server could not start: %1</source>
-        <translation>Le serveur intégré n'a pas pu démarrer : %1</translation>
+        <translation>Le serveur intégré n&apos;a pas pu démarrer : %1</translation>
     </message>
 </context>
 </TS>

@@ -106,6 +106,9 @@ LessonPane::LessonPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *par
     split->addWidget(m_checklist);
     split->addWidget(stepBox);
     split->setStretchFactor(1, 3);
+    // The step's text is what the learner reads: the checklist gets a few rows, the step the rest.
+    m_checklist->setMinimumHeight(60);
+    split->setSizes({110, 400});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -387,8 +390,9 @@ void LessonPane::updateWidgets()
         }
         m_progressBar->setRange(0, int(lesson.steps.size()));
     }
-    m_progressBar->setValue(done);
-    m_progressBar->setFormat(tr("%v of %m steps"));
+    const bool chosen = m_runner != nullptr;
+    m_progressBar->setValue(chosen ? done : 0);
+    m_progressBar->setFormat(chosen ? tr("%v of %m steps") : tr("No lesson chosen yet"));
     const qint64 timer = running ? m_runner->timerMs() : -1;
     m_timerLabel->setVisible(timer >= 0);
     m_timerLabel->setText(tr("Time: %1 s").arg(timer / 1000.0, 0, 'f', 1));
