@@ -557,7 +557,7 @@
     </message>
     <message>
         <source>No lesson chosen yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune leçon choisie pour l&apos;instant</translation>
     </message>
 </context>
 <context>
@@ -878,367 +878,367 @@
     <name>SequenceModel</name>
     <message>
         <source>server</source>
-        <translation type="unfinished">serveur</translation>
+        <translation>serveur</translation>
     </message>
     <message>
         <source>session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>session %1</translation>
     </message>
     <message>
         <source>… %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… %1 de plus</translation>
     </message>
     <message>
         <source>(empty body)</source>
-        <translation type="unfinished"></translation>
+        <translation>(corps vide)</translation>
     </message>
     <message>
         <source>TCP connection from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion TCP depuis %1</translation>
     </message>
     <message>
         <source>%1… (%2 octets: too long)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1… (%2 octets : trop long)</translation>
     </message>
     <message>
         <source>%1  [%2, %3 octets]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  [%2, %3 octets]</translation>
     </message>
     <message>
         <source>lock file created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier de verrou créé : %1</translation>
     </message>
     <message>
         <source>lock file removed (no UPDATE): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier de verrou supprimé (pas d&apos;UPDATE) : %1</translation>
     </message>
     <message>
         <source>lock file removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier de verrou supprimé : %1</translation>
     </message>
     <message>
         <source>lock refused [IN-USE]: %1 exists</source>
-        <translation type="unfinished"></translation>
+        <translation>verrou refusé [IN-USE] : %1 existe</translation>
     </message>
     <message>
         <source>stale lock found and cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>verrou périmé trouvé et supprimé : %1</translation>
     </message>
     <message>
         <source>message %1 marked deleted (still there)</source>
-        <translation type="unfinished"></translation>
+        <translation>message %1 marqué pour suppression (toujours présent)</translation>
     </message>
     <message>
         <source>marks reset: %1 kept</source>
-        <translation type="unfinished"></translation>
+        <translation>marques annulées : %1 conservé(s)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>connection closed after QUIT</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion fermée après QUIT</translation>
     </message>
     <message>
         <source>connection dropped (%1): no UPDATE</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion coupée (%1) : pas d&apos;UPDATE</translation>
     </message>
     <message>
         <source>login as %1: %2 (%3 -ERR) collapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion en tant que %1 : %2 (%3 -ERR) repliées</translation>
     </message>
     <message>
         <source>login as %1: %2 collapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion en tant que %1 : %2 repliées</translation>
     </message>
     <message>
         <source>The client (%1) opens a TCP connection to the server; the server will greet it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client (%1) ouvre une connexion TCP vers le serveur ; le serveur va lui envoyer son message d&apos;accueil.</translation>
     </message>
     <message>
         <source>The line is longer than POP3 allows (255 octets with CRLF); the server refuses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne est plus longue que ce que POP3 autorise (255 octets avec CRLF) ; le serveur la refuse.</translation>
     </message>
     <message>
         <source>The client answers the server&apos;s SASL challenge (base64).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client répond au défi SASL du serveur (base64).</translation>
     </message>
     <message>
         <source>The client names the mailbox to open (%1); the password comes next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client nomme la boîte aux lettres à ouvrir (%1) ; le mot de passe vient ensuite.</translation>
     </message>
     <message>
         <source>The client sends the password, in clear text on the wire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client envoie le mot de passe, en clair sur le fil.</translation>
     </message>
     <message>
         <source>The client logs in with APOP: an MD5 digest of the greeting&apos;s timestamp and the password, so the password never crosses the wire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client se connecte avec APOP : une empreinte MD5 du timestamp du message d&apos;accueil et du mot de passe, si bien que le mot de passe ne passe jamais sur le fil.</translation>
     </message>
     <message>
         <source>The client starts a SASL login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client commence une connexion SASL.</translation>
     </message>
     <message>
         <source>The client asks to switch the connection to TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande à passer la connexion en TLS.</translation>
     </message>
     <message>
         <source>The client asks which extensions the server supports.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande quelles extensions le serveur prend en charge.</translation>
     </message>
     <message>
         <source>The client ends the session: the server enters UPDATE, removes the messages marked deleted, then releases the lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client termine la session : le serveur passe en UPDATE, supprime les messages marqués pour suppression, puis libère le verrou.</translation>
     </message>
     <message>
         <source>The client leaves before logging in: nothing is locked, nothing will change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client part avant de se connecter : rien n&apos;est verrouillé, rien ne changera.</translation>
     </message>
     <message>
         <source>The client asks how many messages the maildrop holds and their total size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande combien de messages contient la boîte et leur taille totale.</translation>
     </message>
     <message>
         <source>The client asks for the size of message %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande la taille du message %1.</translation>
     </message>
     <message>
         <source>The client asks for the list of messages and their sizes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande la liste des messages et de leurs tailles.</translation>
     </message>
     <message>
         <source>The client asks for the whole of message %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande le message %1 en entier.</translation>
     </message>
     <message>
         <source>The client asks to delete message %1: it is only marked now, and removed at QUIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande de supprimer le message %1 : il est seulement marqué pour l&apos;instant, et supprimé au QUIT.</translation>
     </message>
     <message>
         <source>The client checks that the server is still there; nothing changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client vérifie que le serveur est toujours là ; rien ne change.</translation>
     </message>
     <message>
         <source>The client asks to unmark every message marked deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande d&apos;annuler la marque de tous les messages marqués pour suppression.</translation>
     </message>
     <message>
         <source>The client asks for the header of message %1 and the first lines of its body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande l&apos;en-tête du message %1 et les premières lignes de son corps.</translation>
     </message>
     <message>
         <source>The client asks for unique-ids, to know which messages it has already seen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande les identifiants uniques, pour savoir quels messages il a déjà vus.</translation>
     </message>
     <message>
         <source>The client asks for the highest message number accessed (LAST, obsolete).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client demande le plus grand numéro de message consulté (LAST, obsolète).</translation>
     </message>
     <message>
         <source>“%1” is not a POP3 command: a command is a keyword, a space and its arguments, with no colon.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas une commande POP3 : une commande est un mot-clé, une espace et ses arguments, sans deux-points.</translation>
     </message>
     <message>
         <source>“%1” is not a command the server knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas une commande que le serveur connaît.</translation>
     </message>
     <message>
         <source>This line never got a reply: the connection ended first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette ligne n&apos;a jamais reçu de réponse : la connexion s&apos;est terminée avant.</translation>
     </message>
     <message>
         <source>The server greets the client: the session is in AUTHORIZATION, waiting for a login.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur accueille le client : la session est en AUTHORIZATION, en attente d&apos;une connexion.</translation>
     </message>
     <message>
         <source>The server sends a SASL challenge and waits for the client&apos;s answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur envoie un défi SASL et attend la réponse du client.</translation>
     </message>
     <message>
         <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE] and the session stays in AUTHORIZATION.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe était correct, mais une autre session tient le verrou de la boîte : la connexion est refusée [IN-USE] et la session reste en AUTHORIZATION.</translation>
     </message>
     <message>
         <source>The server rejects the login; the session stays in AUTHORIZATION.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur rejette la connexion ; la session reste en AUTHORIZATION.</translation>
     </message>
     <message>
         <source>The server does not know this command: -ERR, and the session goes on in the same state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne connaît pas cette commande : -ERR, et la session continue dans le même état.</translation>
     </message>
     <message>
         <source>%1 is only allowed in TRANSACTION, after logging in: -ERR.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est autorisé qu&apos;en TRANSACTION, après la connexion : -ERR.</translation>
     </message>
     <message>
         <source>%1 is only allowed in AUTHORIZATION: the session is already logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est autorisé qu&apos;en AUTHORIZATION : la session est déjà connectée.</translation>
     </message>
     <message>
         <source>UPDATE failed: the marked messages could not all be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;UPDATE : les messages marqués n&apos;ont pas tous pu être supprimés.</translation>
     </message>
     <message>
         <source>The server refuses %1: -ERR, nothing changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur refuse %1 : -ERR, rien ne change.</translation>
     </message>
     <message>
         <source>The server accepts the name and waits for the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur accepte le nom et attend le mot de passe.</translation>
     </message>
     <message>
         <source>The server checks the password, locks the maildrop and enters TRANSACTION.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur vérifie le mot de passe, verrouille la boîte et passe en TRANSACTION.</translation>
     </message>
     <message>
         <source>The server answers: the number of messages and their size in octets (marked messages are not counted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur répond : le nombre de messages et leur taille en octets (les messages marqués ne sont pas comptés).</translation>
     </message>
     <message>
         <source>The server gives the number and size in octets of message %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur donne le numéro et la taille en octets du message %1.</translation>
     </message>
     <message>
         <source>The server sends message %1: %2, %3 octets, ended by a line with a single dot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur envoie le message %1 : %2, %3 octets, terminé par une ligne contenant un seul point.</translation>
     </message>
     <message>
         <source>The server marks message %1 as deleted. It is still in the maildrop until UPDATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur marque le message %1 pour suppression. Il reste dans la boîte jusqu&apos;à l&apos;UPDATE.</translation>
     </message>
     <message>
         <source>The server does nothing and says +OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne fait rien et répond +OK.</translation>
     </message>
     <message>
         <source>The server unmarks every message: nothing will be deleted at QUIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur annule la marque de tous les messages : rien ne sera supprimé au QUIT.</translation>
     </message>
     <message>
         <source>The server sends the header and the first lines of message %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur envoie l&apos;en-tête et les premières lignes du message %1.</translation>
     </message>
     <message>
         <source>The server sends unique-ids, which stay the same from one session to the next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur envoie les identifiants uniques, qui restent les mêmes d&apos;une session à l&apos;autre.</translation>
     </message>
     <message>
         <source>The server lists its capabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur liste ses capacités.</translation>
     </message>
     <message>
         <source>The server has removed the marked messages and released the lock; it says goodbye and closes the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a supprimé les messages marqués et libéré le verrou ; il dit au revoir et ferme la connexion.</translation>
     </message>
     <message>
         <source>The server says goodbye; nothing was locked, nothing changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur dit au revoir ; rien n&apos;était verrouillé, rien ne change.</translation>
     </message>
     <message>
         <source>The server accepts: +OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur accepte : +OK.</translation>
     </message>
     <message>
         <source>The connection dropped before the whole body was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a été coupée avant l&apos;envoi du corps complet.</translation>
     </message>
     <message>
         <source>The server creates the lock file %1: until it is removed, no other session can open this maildrop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur crée le fichier de verrou %1 : tant qu&apos;il n&apos;est pas supprimé, aucune autre session ne peut ouvrir cette boîte.</translation>
     </message>
     <message>
         <source>A second login finds the lock file %1 (held by %2): it is refused with [IN-USE].</source>
-        <translation type="unfinished"></translation>
+        <translation>Une deuxième connexion trouve le fichier de verrou %1 (tenu par %2) : elle est refusée avec [IN-USE].</translation>
     </message>
     <message>
         <source>The connection ended without QUIT: the lock file is removed; there is no UPDATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion s&apos;est terminée sans QUIT : le fichier de verrou est supprimé ; il n&apos;y a pas d&apos;UPDATE.</translation>
     </message>
     <message>
         <source>The lock file is removed: the maildrop is free for the next session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de verrou est supprimé : la boîte est libre pour la session suivante.</translation>
     </message>
     <message>
         <source>A lock file left by a server that no longer runs (%1) is found and removed, so the login can go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier de verrou laissé par un serveur qui ne tourne plus (%1) est trouvé et supprimé, pour que la connexion puisse continuer.</translation>
     </message>
     <message>
         <source>Message %1 is marked deleted: hidden from this session, but still in the maildrop until QUIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message %1 est marqué pour suppression : caché pour cette session, mais toujours dans la boîte jusqu&apos;au QUIT.</translation>
     </message>
     <message>
         <source>The server closes the connection after QUIT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ferme la connexion après QUIT.</translation>
     </message>
     <message>
         <source>The client went away without QUIT: the session never enters UPDATE, so nothing marked is deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client est parti sans QUIT : la session ne passe jamais en UPDATE, donc rien de ce qui est marqué n&apos;est supprimé.</translation>
     </message>
     <message>
         <source>The server logs the client out after too long without a command (autologout): no UPDATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur déconnecte le client après trop longtemps sans commande (autologout) : pas d&apos;UPDATE.</translation>
     </message>
     <message>
         <source>The server closes the connection after too many bad commands: no UPDATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ferme la connexion après trop de commandes erronées : pas d&apos;UPDATE.</translation>
     </message>
     <message>
         <source>The server shuts down: the session ends without UPDATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur s&apos;arrête : la session se termine sans UPDATE.</translation>
     </message>
     <message>
         <source>The connection failed: the session ends without UPDATE.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a échoué : la session se termine sans UPDATE.</translation>
     </message>
     <message>
         <source>AUTHORIZATION, collapsed: %1 exchanged to log in as %2; the session is now in TRANSACTION.</source>
-        <translation type="unfinished"></translation>
+        <translation>AUTHORIZATION, repliée : %1 échangées pour se connecter en tant que %2 ; la session est maintenant en TRANSACTION.</translation>
     </message>
     <message>
         <source>RFC 1939 §4 (The AUTHORIZATION State)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 1939 §4 (L&apos;état AUTHORIZATION)</translation>
     </message>
     <message>
         <source>RFC 1939 §5 (The TRANSACTION State)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 1939 §5 (L&apos;état TRANSACTION)</translation>
     </message>
     <message>
         <source>RFC 1939 §6 (The UPDATE State)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 1939 §6 (L&apos;état UPDATE)</translation>
     </message>
     <message>
         <source>RFC 1939 §7 (Optional POP3 Commands)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 1939 §7 (Commandes POP3 facultatives)</translation>
     </message>
     <message>
         <source>RFC 1939 §3 (Basic Operation: the autologout timer)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 1939 §3 (Fonctionnement de base : le minuteur d&apos;autologout)</translation>
     </message>
     <message>
         <source>RFC 1939 §4; RFC 2449 §8.1.2 ([IN-USE])</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 1939 §4 ; RFC 2449 §8.1.2 ([IN-USE])</translation>
     </message>
     <message>
         <source>RFC 2449 §5 (The CAPA Command)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 2449 §5 (La commande CAPA)</translation>
     </message>
     <message>
         <source>RFC 5034 §4 (The AUTH Command)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 5034 §4 (La commande AUTH)</translation>
     </message>
     <message>
         <source>RFC 2595 §4 (POP3 STARTTLS extension)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 2595 §4 (Extension STARTTLS de POP3)</translation>
     </message>
     <message>
         <source>RFC 1460 (LAST, removed from RFC 1725 on)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 1460 (LAST, retirée à partir de la RFC 1725)</translation>
     </message>
     <message>
         <source>RFC 1939 §3 (Basic Operation: commands and replies)</source>
-        <translation type="unfinished"></translation>
+        <translation>RFC 1939 §3 (Fonctionnement de base : commandes et réponses)</translation>
     </message>
 </context>
 <context>
