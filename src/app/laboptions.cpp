@@ -39,7 +39,16 @@ std::optional<LabOptions> LabOptions::parse(
     const QCommandLineOption control(QStringLiteral("show-control"),
         QCoreApplication::translate(
             "LabOptions", "Start with control characters (CR, LF, stuffing dots) shown."));
-    parser.addOptions({workspace, personality, port, reset, smoke, demo, control});
+    const QCommandLineOption accounts(QStringLiteral("accounts"),
+        QCoreApplication::translate("LabOptions",
+            "Also serve the accounts of FILE: one \"name password mailbox\" per line (a class)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption frameStats(QStringLiteral("frame-stats"),
+        QCoreApplication::translate("LabOptions",
+            "Measure how late the window's event loop runs for SECONDS, print it and quit."),
+        QStringLiteral("SECONDS"));
+    parser.addOptions(
+        {workspace, personality, port, reset, smoke, demo, control, accounts, frameStats});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -64,6 +73,17 @@ std::optional<LabOptions> LabOptions::parse(
     o.smokeTest = parser.isSet(smoke);
     o.demo = parser.value(demo);
     o.showControl = parser.isSet(control);
+    o.accounts = parser.value(accounts);
+    if (parser.isSet(frameStats)) {
+        bool ok = false;
+        o.frameStats = parser.value(frameStats).toInt(&ok);
+        if (!ok || o.frameStats <= 0) {
+            *error = QCoreApplication::translate(
+                "LabOptions", "--frame-stats expects a number of seconds, not '%1'")
+                         .arg(parser.value(frameStats));
+            return std::nullopt;
+        }
+    }
     if (parser.isSet(port)) {
         bool ok = false;
         o.port = parser.value(port).toInt(&ok);

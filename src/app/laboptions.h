@@ -15,6 +15,8 @@ struct LabOptions
     bool smokeTest = false; // run the lab sheet in a terminal tab, check it, quit (exit code)
     QString demo; // run a scripted session and stay open: lab-sheet, dele, in-use
     bool showControl = false;
+    QString accounts; // also serve these accounts ("name password mailbox" per line)
+    int frameStats = 0; // > 0: measure the event loop's lateness for that many seconds, quit
 
     // nullopt with error set on a bad command line; exitNow for --help / --version.
     static std::optional<LabOptions> parse(

@@ -25,6 +25,10 @@ pop3::Result LabServices::start(const Config &config)
         m_store->setWorkspace(config.workspace);
     if (pop3::Result r = m_store->addSampleAccounts(config.reset); !r)
         return r;
+    if (!config.accountsFile.isEmpty()) {
+        if (pop3::Result r = m_store->addAccountsFile(config.accountsFile, config.reset); !r)
+            return r;
+    }
     QString error;
     std::optional<pop3::Personality> personality =
         pop3::Personality::load(config.personality, &error);

@@ -28,6 +28,7 @@ public:
         int port = 1110; // the next free one when busy; 0: any free port
         int idleTimeoutSecs = 600;
         bool reset = false;
+        QString accountsFile; // more accounts besides the samples (a class)
     };
 
     explicit LabServices(QObject *parent = nullptr);

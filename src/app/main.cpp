@@ -1,9 +1,11 @@
+#include "app/frameprobe.h"
 #include "app/laboptions.h"
 #include "app/labscript.h"
 #include "app/labservices.h"
 #include "app/labsettings.h"
 #include "app/mainwindow.h"
 #include "app/terminalpane.h"
+#include "core/eventlog.h"
 #include "core/pop3server.h"
 
 #include <QApplication>
@@ -52,6 +54,7 @@ int main(int argc, char *argv[])
         options->personality.isEmpty() ? settings.personality() : options->personality;
     config.port = options->port;
     config.reset = options->reset;
+    config.accountsFile = options->accounts;
     config.idleTimeoutSecs = settings.idleTimeoutSecs();
     if (const pop3::Result r = services.start(config); !r) {
         std::fprintf(stderr, "pop3lab: %s\n", qPrintable(r.error));
@@ -68,7 +71,18 @@ int main(int argc, char *argv[])
     window.show();
 
     LabScript script(&window, &services);
-    if (options->smokeTest) {
+    FrameProbe probe;
+    if (options->frameStats > 0) {
+        QObject::connect(&probe, &FrameProbe::finished, &app, [&probe, &services] {
+            std::printf("frame-stats: %s, events %llu\n",
+                qPrintable(probe.summary()),
+                static_cast<unsigned long long>(services.log()->lastSeq()));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
+        window.terminalPane()->openSession(window.terminalPane()->lastSettings());
+        probe.start(options->frameStats);
+    } else if (options->smokeTest) {
         QObject::connect(&script, &LabScript::finished, &app, [](bool ok, const QString &report) {
             std::fprintf(ok ? stdout : stderr,
                 "smoke-test: %s: %s\n",
