@@ -337,6 +337,18 @@
         <source>--demo expects one of: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also serve the accounts of FILE: one &quot;name password mailbox&quot; per line (a class).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure how late the window&apos;s event loop runs for SECONDS, print it and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--frame-stats expects a number of seconds, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonExport</name>
@@ -1235,6 +1247,69 @@
     <message>
         <source>RFC 1939 §3 (Basic Operation: commands and replies)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>lock removed, no UPDATE: message(s) %1 NOT deleted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>UPDATE: message(s) %1 removed for good</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>connection dropped (%1): no UPDATE, message(s) %2 kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists %n message(s) not marked deleted: number and size in octets, then a line with a single dot.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so message(s) %1 marked deleted stay in the maildrop.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marks removed from message(s) %1: they will not be deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>UPDATE: the server removes message(s) %1 from the maildrop for good.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Message(s) %1 stay in the maildrop.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -337,6 +337,18 @@
         <source>--demo expects one of: %1</source>
         <translation>--demo attend l&apos;une des valeurs : %1</translation>
     </message>
+    <message>
+        <source>Also serve the accounts of FILE: one &quot;name password mailbox&quot; per line (a class).</source>
+        <translation>Servir aussi les comptes de FILE : une ligne &quot;nom mot_de_passe boîte&quot; par compte (une classe).</translation>
+    </message>
+    <message>
+        <source>Measure how late the window&apos;s event loop runs for SECONDS, print it and quit.</source>
+        <translation>Mesurer pendant SECONDS secondes le retard de la boucle d&apos;événements de la fenêtre, l&apos;afficher et quitter.</translation>
+    </message>
+    <message>
+        <source>--frame-stats expects a number of seconds, not &apos;%1&apos;</source>
+        <translation>--frame-stats attend un nombre de secondes, pas « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>LessonExport</name>
@@ -1239,6 +1251,69 @@
     <message>
         <source>RFC 1939 §3 (Basic Operation: commands and replies)</source>
         <translation>RFC 1939 §3 (Fonctionnement de base : commandes et réponses)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>lock removed, no UPDATE: message(s) %1 NOT deleted</source>
+        <translation>
+            <numerusform>verrou supprimé, pas d&apos;UPDATE : message %1 NON supprimé</numerusform>
+            <numerusform>verrou supprimé, pas d&apos;UPDATE : messages %1 NON supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>UPDATE: message(s) %1 removed for good</source>
+        <translation>
+            <numerusform>UPDATE : message %1 supprimé définitivement</numerusform>
+            <numerusform>UPDATE : messages %1 supprimés définitivement</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>connection dropped (%1): no UPDATE, message(s) %2 kept</source>
+        <translation>
+            <numerusform>connexion coupée (%1) : pas d&apos;UPDATE, message %2 conservé</numerusform>
+            <numerusform>connexion coupée (%1) : pas d&apos;UPDATE, messages %2 conservés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists %n message(s) not marked deleted: number and size in octets, then a line with a single dot.</source>
+        <translation>
+            <numerusform>Le serveur liste %n message non marqué pour suppression : numéro et taille en octets, puis une ligne contenant un seul point.</numerusform>
+            <numerusform>Le serveur liste %n messages non marqués pour suppression : numéro et taille en octets, puis une ligne contenant un seul point.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so message(s) %1 marked deleted stay in the maildrop.</source>
+        <translation>
+            <numerusform>La connexion s&apos;est terminée sans QUIT : le fichier de verrou est supprimé, mais la session ne passe jamais en UPDATE, donc le message %1 marqué pour suppression reste dans la boîte.</numerusform>
+            <numerusform>La connexion s&apos;est terminée sans QUIT : le fichier de verrou est supprimé, mais la session ne passe jamais en UPDATE, donc les messages %1 marqués pour suppression restent dans la boîte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marks removed from message(s) %1: they will not be deleted.</source>
+        <translation>
+            <numerusform>Marque retirée du message %1 : il ne sera pas supprimé.</numerusform>
+            <numerusform>Marques retirées des messages %1 : ils ne seront pas supprimés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>UPDATE: the server removes message(s) %1 from the maildrop for good.</source>
+        <translation>
+            <numerusform>UPDATE : le serveur supprime définitivement le message %1 de la boîte.</numerusform>
+            <numerusform>UPDATE : le serveur supprime définitivement les messages %1 de la boîte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Message(s) %1 stay in the maildrop.</source>
+        <translation>
+            <numerusform>Le message %1 reste dans la boîte.</numerusform>
+            <numerusform>Les messages %1 restent dans la boîte.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

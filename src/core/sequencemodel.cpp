@@ -655,7 +655,7 @@ QString SequenceModel::label(qsizetype index) const
     case RowKind::Reply:
         if (r.has(MultiLine))
             return tr("%1  [%2, %3 octets]")
-                .arg(r.text, plural("%n line(s)", r.lines))
+                .arg(r.text, plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.lines))
                 .arg(r.octets);
         return r.text;
     case RowKind::MaildropNote:
@@ -664,7 +664,9 @@ QString SequenceModel::label(qsizetype index) const
             return tr("lock file created: %1").arg(r.text);
         case EventKind::LockRemoved:
             if (r.has(MarksLost))
-                return plural("lock removed, no UPDATE: message(s) %1 NOT deleted", r.number)
+                return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                                  "lock removed, no UPDATE: message(s) %1 NOT deleted"),
+                    r.number)
                     .arg(r.extra);
             if (r.has(Dropped))
                 return tr("lock file removed (no UPDATE): %1").arg(r.text);
@@ -678,7 +680,10 @@ QString SequenceModel::label(qsizetype index) const
         case EventKind::MarksReset:
             return tr("marks reset: %1 kept").arg(r.extra);
         case EventKind::Expunged:
-            return plural("UPDATE: message(s) %1 removed for good", r.number).arg(r.extra);
+            return plural(
+                QT_TRANSLATE_N_NOOP("SequenceModel", "UPDATE: message(s) %1 removed for good"),
+                r.number)
+                .arg(r.extra);
         default:
             return r.text;
         }
@@ -688,15 +693,19 @@ QString SequenceModel::label(qsizetype index) const
         if (!r.has(Dropped))
             return tr("connection closed after QUIT");
         if (r.has(MarksLost))
-            return plural("connection dropped (%1): no UPDATE, message(s) %2 kept", r.number)
+            return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                              "connection dropped (%1): no UPDATE, message(s) %2 kept"),
+                r.number)
                 .arg(r.text, r.extra);
         return tr("connection dropped (%1): no UPDATE").arg(r.text);
     case RowKind::LoginSummary:
         return r.lines > 0
             ? tr("login as %1: %2 (%3 -ERR) collapsed")
-                  .arg(r.text, plural("%n line(s)", r.number))
+                  .arg(r.text, plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.number))
                   .arg(r.lines)
-            : tr("login as %1: %2 collapsed").arg(r.text, plural("%n line(s)", r.number));
+            : tr("login as %1: %2 collapsed")
+                  .arg(
+                      r.text, plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.number));
     }
     return r.text;
 }
@@ -841,15 +850,17 @@ QString SequenceModel::caption(qsizetype index) const
             break;
         case Command::List:
             words = r.has(MultiLine)
-                ? plural("The server lists %n message(s) not marked deleted: number and size in "
-                         "octets, then a line with a single dot.",
+                ? plural(
+                    QT_TRANSLATE_N_NOOP("SequenceModel",
+                        "The server lists %n message(s) not marked deleted: number and size in "
+                        "octets, then a line with a single dot."),
                     r.lines)
                 : tr("The server gives the number and size in octets of message %1.").arg(n);
             break;
         case Command::Retr:
             words =
                 tr("The server sends message %1: %2, %3 octets, ended by a line with a single dot.")
-                    .arg(n, plural("%n line(s)", r.lines))
+                    .arg(n, plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.lines))
                     .arg(r.octets);
             break;
         case Command::Dele:
@@ -900,9 +911,11 @@ QString SequenceModel::caption(qsizetype index) const
                 .arg(r.text, r.detail);
         case EventKind::LockRemoved:
             if (r.has(MarksLost))
-                return plural(
-                    "The connection ended without QUIT: the lock file is removed, but the session "
-                    "never enters UPDATE, so message(s) %1 marked deleted stay in the maildrop.",
+                return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                                  "The connection ended without QUIT: the lock file is removed, "
+                                  "but the session "
+                                  "never enters UPDATE, so message(s) %1 marked deleted stay in "
+                                  "the maildrop."),
                     r.number)
                     .arg(r.extra);
             if (r.has(Dropped))
@@ -918,11 +931,15 @@ QString SequenceModel::caption(qsizetype index) const
                       "maildrop until QUIT.")
                 .arg(n);
         case EventKind::MarksReset:
-            return plural("Marks removed from message(s) %1: they will not be deleted.", r.number)
+            return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                              "Marks removed from message(s) %1: they will not be deleted."),
+                r.number)
                 .arg(r.extra);
         case EventKind::Expunged:
             return plural(
-                "UPDATE: the server removes message(s) %1 from the maildrop for good.", r.number)
+                QT_TRANSLATE_N_NOOP("SequenceModel",
+                    "UPDATE: the server removes message(s) %1 from the maildrop for good."),
+                r.number)
                 .arg(r.extra);
         default:
             return r.text;
@@ -947,13 +964,16 @@ QString SequenceModel::caption(qsizetype index) const
             words = tr("The connection failed: the session ends without UPDATE.");
         if (r.has(MarksLost))
             words += QLatin1Char(' ')
-                + plural("Message(s) %1 stay in the maildrop.", r.number).arg(r.extra);
+                + plural(
+                    QT_TRANSLATE_N_NOOP("SequenceModel", "Message(s) %1 stay in the maildrop."),
+                    r.number)
+                      .arg(r.extra);
         return words;
     }
     case RowKind::LoginSummary:
         return tr("AUTHORIZATION, collapsed: %1 exchanged to log in as %2; the session is now in "
                   "TRANSACTION.")
-            .arg(plural("%n line(s)", r.number), r.text);
+            .arg(plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.number), r.text);
     }
     return {};
 }
