@@ -113,9 +113,13 @@ void Pop3Connection::processLines()
             m_inputPos = 0;
         }
         // QTcpSocket only queues what write() is given and sends it when the event loop next sees
-        // the socket writable: one more poll and dispatch per reply. Send this read's replies now.
-        // A bytesWritten emitted from here may finish a body: then the loop goes round again.
-        m_socket->flush();
+        // the socket writable: one more poll and dispatch per reply. Send this read's replies now
+        // (a bytesWritten emitted from here may finish a body: then the loop goes round again).
+        // Not while a body streams: flush() keeps writing as long as the kernel takes bytes, and
+        // bytesWritten refills the body, so a fast reader would get a whole 50 MB message in one
+        // go while every other client waits.
+        if (!m_body)
+            m_socket->flush();
     } while (m_processAgain && !m_finished);
     m_processing = false;
 }
