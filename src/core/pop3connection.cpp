@@ -142,7 +142,7 @@ void Pop3Connection::pump()
 {
     m_lastActivity = QDateTime::currentMSecsSinceEpoch();
     while (m_body && m_socket->bytesToWrite() < highWater) {
-        const QByteArray chunk = m_body->read(64 * 1024);
+        const QByteArray chunk = m_body->read(32 * 1024);
         if (!chunk.isEmpty())
             m_socket->write(chunk);
         if (m_body->atEnd())

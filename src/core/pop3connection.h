@@ -37,7 +37,7 @@ public:
     // Lines longer than this are not buffered: the rest is discarded and the line refused.
     static constexpr qsizetype maxBufferedLine = 8192;
     // Body bytes queued in the socket before waiting for it to drain.
-    static constexpr qint64 highWater = 128 * 1024;
+    static constexpr qint64 highWater = 64 * 1024;
     // Received octets the socket buffers before the server stops reading from the kernel.
     static constexpr qint64 maxReadBuffer = 64 * 1024;
 
