@@ -3,6 +3,7 @@
 #include "app/diagrampane.h"
 #include "app/sequenceview.h"
 #include "core/eventlog.h"
+#include "core/labbench.h"
 #include "core/mailstore.h"
 #include "core/personality.h"
 #include "core/pop3session.h"
@@ -24,77 +25,7 @@ using namespace pop3;
 
 namespace {
 
-// Sessions over the sample mailboxes with a fixed clock, typed into as in the lab.
-class Bench
-{
-public:
-    Bench()
-        : m_personality(*Personality::load(QStringLiteral("dovecot")))
-    {
-        m_store.setWorkspace(m_dir.path());
-        m_store.addSampleAccounts(true);
-    }
-
-    ~Bench()
-    {
-        // Close what is still open while the log's observers are alive.
-        for (auto &s : m_sessions)
-            s->end(DisconnectReason::ServerShutdown, m_now);
-    }
-
-    Pop3Session &open(int port)
-    {
-        Pop3Session::Peer peer{QStringLiteral("127.0.0.1:%1").arg(port),
-            QStringLiteral("127.0.0.1:1110"),
-            QStringLiteral("localhost")};
-        m_sessions.push_back(std::make_unique<Pop3Session>(
-            log, &m_store, &m_personality, log->newSessionId(), peer));
-        m_now += 400;
-        m_sessions.back()->start(m_now);
-        return *m_sessions.back();
-    }
-
-    void type(Pop3Session &s, const QByteArray &line)
-    {
-        m_now += 1200;
-        Pop3Session::Reply reply = s.handleLine(line + "\r\n", m_now);
-        reply.drain();
-        const bool close = reply.close;
-        reply = {};
-        if (close)
-            s.end(s.closeReason(), m_now + 3);
-    }
-
-    void drop(Pop3Session &s)
-    {
-        m_now += 2000;
-        s.end(
-            DisconnectReason::PeerClosed, m_now, QStringLiteral("the terminal window was closed"));
-    }
-
-    void labSheet(int port)
-    {
-        Pop3Session &s = open(port);
-        for (const char *line : {"USER: student",
-                 "user student",
-                 "pass hessovs!",
-                 "stat",
-                 "list",
-                 "retr 1",
-                 "dele 1",
-                 "quit"})
-            type(s, line);
-    }
-
-    EventLog *log = nullptr;
-
-private:
-    QTemporaryDir m_dir;
-    MailStore m_store;
-    Personality m_personality;
-    std::vector<std::unique_ptr<Pop3Session>> m_sessions;
-    qint64 m_now = QDateTime(QDate(2024, 3, 18), QTime(10, 15), Qt::UTC).toMSecsSinceEpoch();
-};
+using Bench = pop3test::LabBench;
 
 qsizetype findRow(
     const SequenceModel &m, SequenceModel::RowKind kind, SequenceModel::Command command)
@@ -155,8 +86,7 @@ void TestDiagram::exports()
     QFETCH(qint64, minSize);
     EventLog log;
     DiagramPane pane(&log);
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     bench.labSheet(50001);
     QTemporaryDir dir;
     const QString path = dir.filePath(name);
@@ -188,8 +118,7 @@ void TestDiagram::renderPaintsIntoATarget()
 {
     EventLog log;
     DiagramPane pane(&log);
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     bench.labSheet(50001);
     QImage image(800, 600, QImage::Format_RGB32);
     image.fill(Qt::black);
@@ -208,8 +137,7 @@ void TestDiagram::clickOnAnArrowEmitsItsSeq()
     pane.resize(1500, 900);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     bench.labSheet(50001);
     SequenceView *view = pane.view();
     view->flush();
@@ -235,8 +163,7 @@ void TestDiagram::highlightEventSelectsAndScrolls()
     pane.resize(1400, 700);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     for (int i = 0; i < 8; ++i)
         bench.labSheet(50001 + i);
     SequenceView *view = pane.view();
@@ -263,8 +190,7 @@ void TestDiagram::keyboardNavigation()
     pane.resize(1400, 700);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     bench.labSheet(50001);
     SequenceView *view = pane.view();
     view->flush();
@@ -301,8 +227,7 @@ void TestDiagram::autoScrollStopsWhenScrolledBack()
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     SequenceView *view = pane.view();
     QScrollBar *bar = view->verticalScrollBar();
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     for (int i = 0; i < 4; ++i)
         bench.labSheet(50001 + i);
     QTRY_VERIFY(bar->maximum() > 0);
@@ -329,8 +254,7 @@ void TestDiagram::burstIsOneFlush()
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     QSignalSpy laidOut(pane.view(), &SequenceView::laidOut);
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     for (int i = 0; i < 10; ++i)
         bench.labSheet(50001 + i); // a few hundred events, no event loop in between
     QVERIFY(log.size() > 200);
@@ -344,8 +268,7 @@ void TestDiagram::filtersFromThePane()
 {
     EventLog log;
     DiagramPane pane(&log);
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     bench.labSheet(50001);
     bench.labSheet(50002);
     const qsizetype all = pane.model().visibleCount();
@@ -362,8 +285,7 @@ void TestDiagram::expandShowsTheBody()
 {
     EventLog log;
     DiagramPane pane(&log);
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     bench.labSheet(50001);
     const qsizetype retr =
         findRow(pane.model(), SequenceModel::RowKind::Reply, SequenceModel::Command::Retr);
@@ -381,8 +303,7 @@ void TestDiagram::saveAndOpenTrace()
     const QString path = dir.filePath(QStringLiteral("lab.jsonl"));
     EventLog log;
     DiagramPane pane(&log);
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     bench.labSheet(50001);
     const QString live = pane.model().toText();
     QString error;
@@ -411,8 +332,7 @@ void TestDiagram::screenshots()
     pane.setPeerLabel(QStringLiteral("127.0.0.1:50001"), QStringLiteral("Terminal 1"));
     pane.setPeerLabel(QStringLiteral("127.0.0.1:50002"), QStringLiteral("Terminal 2"));
     pane.setPeerLabel(QStringLiteral("127.0.0.1:50003"), QStringLiteral("Terminal 3"));
-    Bench bench;
-    bench.log = &log;
+    Bench bench(&log);
     Pop3Session &t1 = bench.open(50001);
     for (const char *line :
         {"USER: student", "user student", "pass hessovs!", "stat", "list", "retr 1", "dele 1"})

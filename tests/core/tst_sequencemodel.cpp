@@ -2,6 +2,7 @@
 // clock. The golden dumps in tests/data/golden are the diagrams as text: regenerate them with
 // POP3LAB_UPDATE_GOLDEN=1 and read the diff before committing.
 #include "core/eventlog.h"
+#include "core/labbench.h"
 #include "core/maildroplock.h"
 #include "core/mailstore.h"
 #include "core/personality.h"
@@ -21,78 +22,7 @@ using Model = SequenceModel;
 
 namespace {
 
-// A lab bench: a workspace with the sample accounts, a log, and sessions typed into by hand.
-class Bench
-{
-public:
-    explicit Bench(const QString &personality = QStringLiteral("dovecot"))
-        : m_personality(*Personality::load(personality))
-    {
-        m_store.setWorkspace(m_dir.path());
-        const Result r = m_store.addSampleAccounts(true);
-        Q_ASSERT(r.ok);
-    }
-
-    Pop3Session &open(int port)
-    {
-        Pop3Session::Peer peer{QStringLiteral("127.0.0.1:%1").arg(port),
-            QStringLiteral("127.0.0.1:1110"),
-            QStringLiteral("pop3lab.example")};
-        const int id = log.newSessionId();
-        m_sessions.push_back(
-            std::make_unique<Pop3Session>(&log, &m_store, &m_personality, id, peer));
-        m_now += 250;
-        m_sessions.back()->start(m_now);
-        return *m_sessions.back();
-    }
-
-    // Types a line and Enter (CR LF), reads the whole reply; closes when the server does.
-    void type(Pop3Session &session, const QByteArray &line)
-    {
-        m_now += 1500;
-        Pop3Session::Reply reply = session.handleLine(line + "\r\n", m_now);
-        reply.drain();
-        const bool close = reply.close;
-        reply = {};
-        if (close) {
-            m_now += 5;
-            session.end(session.closeReason(), m_now);
-        }
-    }
-
-    void drop(Pop3Session &session)
-    {
-        m_now += 3000;
-        session.end(
-            DisconnectReason::PeerClosed, m_now, QStringLiteral("the terminal window was closed"));
-    }
-
-    Model model(const Model::Filter &filter = {}) const
-    {
-        Model m;
-        m.setFilter(filter);
-        for (qsizetype i = 0; i < log.size(); ++i)
-            m.append(log.at(i));
-        return m;
-    }
-
-    // The dump with the temporary workspace replaced by a fixed name.
-    QString text(const Model &m) const
-    {
-        return m.toText().replace(m_dir.path(), QStringLiteral("<workspace>"));
-    }
-
-    QString lockPath(const QString &user) const { return m_store.lockPath(user); }
-
-    EventLog log;
-
-private:
-    QTemporaryDir m_dir;
-    MailStore m_store;
-    Personality m_personality;
-    std::vector<std::unique_ptr<Pop3Session>> m_sessions;
-    qint64 m_now = QDateTime(QDate(2024, 3, 18), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
-};
+using Bench = pop3test::LabBench;
 
 qsizetype findRow(const Model &m, Model::RowKind kind, EventKind event, int from = 0)
 {
