@@ -1,12 +1,18 @@
 #include "core/pop3connection.h"
 
+#include "core/bodystreamer.h"
 #include "core/pop3server.h"
 #include "core/replybody.h"
 
 #include <QDateTime>
 #include <QTcpSocket>
 
+#include <cerrno>
 #include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
 
 namespace pop3 {
 
@@ -32,7 +38,7 @@ Pop3Connection::Pop3Connection(
 
 Pop3Connection::~Pop3Connection()
 {
-    m_body.reset(); // reports a body cut short before the session ends
+    dropBody(); // reports a body cut short before the session ends
     if (m_session && m_session->state() != State::Closed)
         m_session->end(DisconnectReason::Error,
             QDateTime::currentMSecsSinceEpoch(),
@@ -76,7 +82,7 @@ void Pop3Connection::processLines()
     m_processing = true;
     do {
         m_processAgain = false;
-        while (!m_body && !m_closing && m_socket->bytesToWrite() < highWater) {
+        while (!bodyPending() && !m_closing && m_socket->bytesToWrite() < highWater) {
             const char *base = m_input.constData() + m_inputPos;
             const qsizetype available = m_input.size() - m_inputPos;
             const char *nl = available > 0
@@ -115,21 +121,34 @@ void Pop3Connection::processLines()
         // QTcpSocket only queues what write() is given and sends it when the event loop next sees
         // the socket writable: one more poll and dispatch per reply. Send this read's replies now
         // (a bytesWritten emitted from here may finish a body: then the loop goes round again).
-        // Not while a body streams: flush() keeps writing as long as the kernel takes bytes, and
-        // bytesWritten refills the body, so a fast reader would get a whole 50 MB message in one
-        // go while every other client waits.
-        if (!m_body)
+        // A body streaming is pump()'s business: it writes a bounded amount per loop turn.
+        if (!bodyPending())
             m_socket->flush();
     } while (m_processAgain && !m_finished);
     m_processing = false;
 }
 
+qint64 Pop3Connection::lastActivityMs() const
+{
+    if (m_streamJob && m_server->m_streamer)
+        return qMax(m_lastActivity, m_server->m_streamer->lastProgressMs(m_streamJob));
+    return m_lastActivity;
+}
+
 void Pop3Connection::send(Pop3Session::Reply reply)
 {
-    if (!reply.head.isEmpty())
-        m_socket->write(reply.head);
     if (reply.close)
         m_closing = true;
+    if (reply.body && reply.body->sizeHint() >= BodyStreamer::threshold
+        && m_server->bodyStreamer()) {
+        m_bulkHead = std::move(reply.head);
+        m_body = std::move(reply.body);
+        m_bulk = true;
+        startStreamJob();
+        return;
+    }
+    if (!reply.head.isEmpty())
+        m_socket->write(reply.head);
     if (reply.body) {
         m_body = std::move(reply.body);
         pump();
@@ -138,22 +157,144 @@ void Pop3Connection::send(Pop3Session::Reply reply)
     }
 }
 
+// Streams the body: each chunk is produced into the same buffer and written straight to the
+// socket while the kernel takes it, at most turnBudget octets per event-loop turn. When the
+// kernel's buffer is full, QTcpSocket is given the rest of the chunk (shared, not copied): its
+// bytesWritten, once the socket drained, brings us back here.
+// Hands a large body to the worker thread once what QTcpSocket holds is written (the worker
+// writes to the socket directly, so nothing may be queued ahead of it).
+void Pop3Connection::startStreamJob()
+{
+    if (m_socket->bytesToWrite() > 0) {
+        m_socket->flush();
+        if (m_socket->bytesToWrite() > 0)
+            return; // bytesWritten brings us back through pump()
+    }
+    m_bulk = false;
+    m_streamJob = m_server->m_streamer->start(
+        m_socket->socketDescriptor(), m_bulkHead, m_body, [this](bool complete) {
+            streamJobDone(complete);
+        });
+    if (!m_streamJob) { // no descriptor to share: stream it from here
+        m_socket->write(m_bulkHead);
+        m_bulkHead.clear();
+        pump();
+    }
+    m_bulkHead.clear();
+}
+
+void Pop3Connection::streamJobDone(bool complete)
+{
+    m_streamJob = 0;
+    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    if (!complete) { // the worker's write failed: the connection is gone
+        m_socket->abort();
+        socketGone();
+        return;
+    }
+    if (m_closing)
+        closeAfterWrites();
+    else
+        processLines(); // pipelined commands waiting behind the body
+}
+
 void Pop3Connection::pump()
 {
-    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
-    while (m_body && m_socket->bytesToWrite() < highWater) {
-        const QByteArray chunk = m_body->read(32 * 1024);
-        if (!chunk.isEmpty())
-            m_socket->write(chunk);
-        if (m_body->atEnd())
-            m_body.reset();
+    if (m_pumping || m_finished || m_streamJob)
+        return; // re-entered from flush()'s bytesWritten: the outer call goes on
+    if (m_bulk) {
+        startStreamJob();
+        return;
     }
-    if (m_body || m_finished)
+    m_pumping = true;
+    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    qint64 budget = turnBudget;
+    while (bodyPending()) {
+        if (m_socket->bytesToWrite() > 0) {
+            m_socket->flush(); // the status line ahead of the body, or a rest handed over
+            if (m_socket->bytesToWrite() > 0)
+                break;
+        }
+        if (m_chunkPos == m_chunk.size()) {
+            if (budget <= 0) {
+                pumpLater();
+                break;
+            }
+            m_chunk.resize(0);
+            m_chunkPos = 0;
+            m_body->readInto(m_chunk, chunkSize);
+            if (m_body->atEnd())
+                m_body.reset();
+            continue;
+        }
+        const qint64 written =
+            writeDirect(m_chunk.constData() + m_chunkPos, m_chunk.size() - m_chunkPos);
+        if (written > 0) {
+            m_chunkPos += written;
+            budget -= written;
+            continue;
+        }
+        // Full (or failed: QTcpSocket then reports the error as for any write).
+        if (m_chunkPos > 0)
+            m_chunk.remove(0, m_chunkPos);
+        m_chunkPos = m_chunk.size();
+        m_socket->write(m_chunk);
+        break;
+    }
+    m_pumping = false;
+    if (bodyPending() || m_finished)
         return;
     if (m_closing)
         closeAfterWrites();
     else
         processLines(); // pipelined commands waiting behind the body or the queued replies
+}
+
+void Pop3Connection::pumpLater()
+{
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_pumpQueued = false;
+            pump();
+        },
+        Qt::QueuedConnection);
+}
+
+// Writes what the kernel takes now, without blocking; 0 when it takes nothing. Only called while
+// QTcpSocket has nothing queued, so the bytes stay in order.
+qint64 Pop3Connection::writeDirect(const char *data, qint64 size)
+{
+#ifdef Q_OS_UNIX
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd < 0 || m_socket->state() != QAbstractSocket::ConnectedState)
+        return 0;
+    ssize_t written;
+    do {
+        written = ::send(int(fd), data, size_t(size), MSG_DONTWAIT | MSG_NOSIGNAL);
+    } while (written < 0 && errno == EINTR);
+    return written > 0 ? qint64(written) : 0;
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(size);
+    return 0;
+#endif
+}
+
+void Pop3Connection::dropBody()
+{
+    if (m_streamJob) {
+        m_server->m_streamer->cancel(m_streamJob);
+        m_streamJob = 0;
+    }
+    m_bulk = false;
+    m_bulkHead.clear();
+    m_body.reset();
+    m_chunk.clear();
+    m_chunkPos = 0;
 }
 
 void Pop3Connection::closeAfterWrites()
@@ -169,7 +310,7 @@ void Pop3Connection::socketGone()
     if (m_finished)
         return;
     m_finished = true;
-    m_body.reset();
+    dropBody();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (m_timedOut)
         m_session->end(DisconnectReason::IdleTimeout,
@@ -192,10 +333,10 @@ void Pop3Connection::timeOut()
 {
     if (m_closing || m_finished)
         return;
-    if (m_body) {
+    if (bodyPending()) {
         // The client stopped reading in the middle of a body: no -ERR can follow half a message,
         // so the connection is cut (the reply is reported as truncated).
-        m_body.reset();
+        dropBody();
         m_timedOut = true;
         m_socket->abort();
         socketGone();
@@ -208,7 +349,7 @@ void Pop3Connection::shutdown()
 {
     if (m_finished)
         return;
-    m_body.reset();
+    dropBody();
     if (!m_closing)
         send(m_session->shutdown(QDateTime::currentMSecsSinceEpoch()));
     m_socket->flush();
@@ -221,7 +362,7 @@ void Pop3Connection::drop()
     if (m_finished)
         return;
     m_dropped = true;
-    m_body.reset();
+    dropBody();
     m_socket->abort();
     socketGone();
 }

@@ -1,5 +1,6 @@
 #include "core/pop3server.h"
 
+#include "core/bodystreamer.h"
 #include "core/eventlog.h"
 #include "core/pop3connection.h"
 #include "core/pop3session.h"
@@ -56,6 +57,19 @@ Pop3Server::Pop3Server(EventLog *log, MailStore *store, Personality personality,
 Pop3Server::~Pop3Server()
 {
     shutdown();
+}
+
+BodyStreamer *Pop3Server::bodyStreamer()
+{
+    if (!m_options.bulkThread)
+        return nullptr;
+    if (!m_streamerTried) {
+        m_streamerTried = true;
+        m_streamer = std::make_unique<BodyStreamer>();
+        if (!m_streamer->isRunning())
+            m_streamer.reset();
+    }
+    return m_streamer.get();
 }
 
 bool Pop3Server::listen(const Options &options)

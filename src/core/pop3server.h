@@ -14,6 +14,7 @@ class QTimer;
 
 namespace pop3 {
 
+class BodyStreamer;
 class EventLog;
 class MailStore;
 class Pop3Connection;
@@ -35,6 +36,9 @@ public:
         bool tryNextPorts = true; // when port is taken, the next free one (up to +50)
         int idleTimeoutSecs = 600; // RFC 1939 §3: at least 10 minutes
         int maxConnections = 20000;
+        // Large bodies (a RETR of BodyStreamer::threshold octets or more) are written by a worker
+        // thread; off, every body streams from the event loop.
+        bool bulkThread = true;
     };
 
     Pop3Server(EventLog *log, MailStore *store, Personality personality, QObject *parent = nullptr);
@@ -71,6 +75,10 @@ public:
     // Says goodbye to every session (no commit), closes the listener.
     void shutdown();
 
+    // The worker thread for large bodies, started on first use; null when options say no or it
+    // can't run here.
+    BodyStreamer *bodyStreamer();
+
 signals:
     void sessionStarted(int id);
     void sessionEnded(int id);
@@ -89,6 +97,8 @@ private:
     QTimer *m_idleTimer;
     QString m_error;
     QList<Pop3Connection *> m_connections;
+    std::unique_ptr<BodyStreamer> m_streamer; // outlives the connections (deleted in shutdown())
+    bool m_streamerTried = false;
     friend class Pop3Connection;
 };
 

@@ -21,18 +21,28 @@ void ReplyBody::setPendingEvent(EventLog *log, Event event)
 QByteArray ReplyBody::read(qint64 maxBytes)
 {
     QByteArray out;
+    readInto(out, maxBytes);
+    return out;
+}
+
+void ReplyBody::readInto(QByteArray &out, qint64 maxBytes)
+{
     if (m_finished)
-        return out;
-    out.reserve(qsizetype(maxBytes) + 1024);
-    const bool more = produce(out, maxBytes);
+        return;
+    const qsizetype start = out.size();
+    const qsizetype limit = start + qsizetype(maxBytes);
+    if (out.capacity() < limit + 1024)
+        out.reserve(limit + 1024);
+    const bool more = produce(out, limit);
     if (m_preview.size() < bodyPreviewLimit)
-        m_preview.append(out.left(bodyPreviewLimit - m_preview.size()));
+        m_preview.append(
+            out.constData() + start, qMin(out.size() - start, bodyPreviewLimit - m_preview.size()));
     if (!more) {
         out.append(".\r\n", 3);
         m_finished = true;
-        finish(false);
+        if (!m_holdReport)
+            finish(false);
     }
-    return out;
 }
 
 QByteArray ReplyBody::readAll()
@@ -55,6 +65,20 @@ void ReplyBody::emitLine(QByteArray &out, const char *data, qsizetype size)
     ++m_lines;
 }
 
+char *ReplyBody::emitLine(char *w, const char *data, qsizetype size)
+{
+    const bool stuffed = size > 0 && data[0] == '.';
+    if (stuffed)
+        *w++ = '.';
+    std::memcpy(w, data, size_t(size));
+    w += size;
+    *w++ = '\r';
+    *w++ = '\n';
+    m_octets += size + 2 + (stuffed ? 1 : 0);
+    ++m_lines;
+    return w;
+}
+
 void ReplyBody::finish(bool aborted)
 {
     if (m_reported || !m_log)
@@ -72,9 +96,9 @@ LinesBody::LinesBody(QList<QByteArray> lines)
     : m_lines(std::move(lines))
 { }
 
-bool LinesBody::produce(QByteArray &out, qint64 maxBytes)
+bool LinesBody::produce(QByteArray &out, qsizetype limit)
 {
-    while (m_next < m_lines.size() && out.size() < maxBytes) {
+    while (m_next < m_lines.size() && out.size() < limit) {
         const QByteArray &line = m_lines.at(m_next++);
         emitLine(out, line.constData(), line.size());
     }
@@ -85,13 +109,14 @@ MessageBody::MessageBody(
     const QString &file, qint64 offset, qint64 length, bool mboxQuoted, int bodyLines)
     : m_file(file)
     , m_remaining(length)
+    , m_size(length)
     , m_mboxQuoted(mboxQuoted)
     , m_bodyLinesLeft(bodyLines)
 {
-    m_open = m_file.open(QIODevice::ReadOnly) && m_file.seek(offset);
+    m_open = m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) && m_file.seek(offset);
 }
 
-void MessageBody::emitContentLine(QByteArray &out, const char *lineStart, qsizetype lineSize)
+char *MessageBody::emitContentLine(char *w, const char *lineStart, qsizetype lineSize)
 {
     if (lineSize > 0 && lineStart[lineSize - 1] == '\r')
         --lineSize;
@@ -107,24 +132,63 @@ void MessageBody::emitContentLine(QByteArray &out, const char *lineStart, qsizet
     if (m_inHeader) {
         if (lineSize == 0)
             m_inHeader = false;
-        emitLine(out, lineStart, lineSize);
-    } else if (m_bodyLinesLeft != 0) {
-        emitLine(out, lineStart, lineSize);
+        return emitLine(w, lineStart, lineSize);
+    }
+    if (m_bodyLinesLeft != 0) {
+        w = emitLine(w, lineStart, lineSize);
         if (m_bodyLinesLeft > 0)
             --m_bodyLinesLeft;
     }
+    return w;
 }
 
-bool MessageBody::produce(QByteArray &out, qint64 maxBytes)
+// Every line of n octets read (its LF included) becomes at most n + 2 octets on the wire (a
+// leading dot doubled, LF made CRLF); the start of a line carried over from the last block adds
+// its own size. So 2 * block + carried-over + a few octets is always room enough: out is grown
+// once for the whole block and the lines are written straight into it.
+bool MessageBody::convertBlock(QByteArray &out, const char *p, const char *end)
+{
+    const qsizetype base = out.size();
+    out.resize(base + 2 * (end - p) + m_partial.size() + 8);
+    char *const begin = out.data();
+    char *w = begin + base;
+    bool more = true;
+    while (p < end) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (!nl) {
+            m_partial.append(p, end - p);
+            break;
+        }
+        if (m_partial.isEmpty()) {
+            w = emitContentLine(w, p, nl - p);
+        } else {
+            m_partial.append(p, nl - p);
+            w = emitContentLine(w, m_partial.constData(), m_partial.size());
+            m_partial.clear();
+        }
+        p = nl + 1;
+        if (!m_inHeader && m_bodyLinesLeft == 0) {
+            more = false;
+            break;
+        }
+    }
+    out.resize(w - begin);
+    return more;
+}
+
+bool MessageBody::produce(QByteArray &out, qsizetype limit)
 {
     constexpr qint64 blockSize = 64 * 1024;
-    while (out.size() < maxBytes) {
+    while (out.size() < limit) {
         if (!m_inHeader && m_bodyLinesLeft == 0)
             return false;
         if (m_remaining <= 0 || !m_open) {
             if (!m_partial.isEmpty()) { // a last line without a newline: treated like the others
                 const QByteArray last = std::exchange(m_partial, QByteArray());
-                emitContentLine(out, last.constData(), last.size());
+                const qsizetype base = out.size();
+                out.resize(base + last.size() + 3);
+                char *w = emitContentLine(out.data() + base, last.constData(), last.size());
+                out.resize(w - out.constData());
             }
             return false;
         }
@@ -135,27 +199,8 @@ bool MessageBody::produce(QByteArray &out, qint64 maxBytes)
             continue;
         }
         m_remaining -= got;
-        const char *p = m_buffer.constData();
-        const char *end = p + got;
-        while (p < end) {
-            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-            if (!nl) {
-                m_partial.append(p, end - p);
-                break;
-            }
-            const char *lineStart = p;
-            qsizetype lineSize = nl - p;
-            if (!m_partial.isEmpty()) {
-                m_partial.append(p, lineSize);
-                lineStart = m_partial.constData();
-                lineSize = m_partial.size();
-            }
-            emitContentLine(out, lineStart, lineSize);
-            m_partial.clear();
-            p = nl + 1;
-            if (!m_inHeader && m_bodyLinesLeft == 0)
-                return false;
-        }
+        if (!convertBlock(out, m_buffer.constData(), m_buffer.constData() + got))
+            return false;
     }
     return true;
 }

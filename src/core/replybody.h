@@ -25,6 +25,10 @@ public:
     // Up to about maxBytes more octets of the wire form; empty once atEnd().
     QByteArray read(qint64 maxBytes);
 
+    // The same, appended to out: a connection passes the same buffer again and again, so a large
+    // body is streamed without allocating memory for every chunk.
+    void readInto(QByteArray &out, qint64 maxBytes);
+
     bool atEnd() const { return m_finished; }
 
     // Reads everything that is left (for tests and small replies).
@@ -33,16 +37,29 @@ public:
     // The event to append on completion; set by the session.
     void setPendingEvent(EventLog *log, Event event);
 
+    // Another thread is about to read the body: reaching the end no longer appends the event
+    // there; it is appended when the body is destroyed (in the thread that owns the log).
+    void holdReport() { m_holdReport = true; }
+
+    // Appends the event now as cut short (unless it was appended already).
+    void reportCutShort() { finish(true); }
+
+    // About how many octets the body will have (the message's size); 0 when small or unknown.
+    virtual qint64 sizeHint() const { return 0; }
+
     // Body octets sent so far, byte-stuffing included, terminator excluded.
     qint64 contentOctets() const { return m_octets; }
 
     int lineCount() const { return m_lines; }
 
 protected:
-    // Appends more stuffed CRLF lines (no terminator) to out, about maxBytes; false when done.
-    virtual bool produce(QByteArray &out, qint64 maxBytes) = 0;
+    // Appends more stuffed CRLF lines (no terminator) to out until its size reaches about limit;
+    // false when done.
+    virtual bool produce(QByteArray &out, qsizetype limit) = 0;
     // Stuffs and appends one line's content (without its line ending), plus CRLF.
     void emitLine(QByteArray &out, const char *data, qsizetype size);
+    // The same, written at w, which has room for size + 3 octets; returns the end of what it wrote.
+    char *emitLine(char *w, const char *data, qsizetype size);
 
 private:
     void finish(bool aborted);
@@ -51,6 +68,7 @@ private:
     Event m_event;
     bool m_finished = false;
     bool m_reported = false;
+    bool m_holdReport = false;
     qint64 m_octets = 0;
     int m_lines = 0;
     QByteArray m_preview;
@@ -63,7 +81,7 @@ public:
     explicit LinesBody(QList<QByteArray> lines);
 
 protected:
-    bool produce(QByteArray &out, qint64 maxBytes) override;
+    bool produce(QByteArray &out, qsizetype limit) override;
 
 private:
     QList<QByteArray> m_lines;
@@ -81,16 +99,22 @@ public:
 
     bool isOpen() const { return m_open; }
 
+    qint64 sizeHint() const override { return m_size; }
+
 protected:
-    bool produce(QByteArray &out, qint64 maxBytes) override;
+    bool produce(QByteArray &out, qsizetype limit) override;
 
 private:
     // One line as stored (line ending excluded): CR dropped, mbox unquoted, TOP's count kept.
-    void emitContentLine(QByteArray &out, const char *lineStart, qsizetype lineSize);
+    // Written at w (room for lineSize + 3 octets); returns the end of what was written.
+    char *emitContentLine(char *w, const char *lineStart, qsizetype lineSize);
+    // Converts the lines of one block read from the file, appending them to out.
+    bool convertBlock(QByteArray &out, const char *p, const char *end);
 
     QFile m_file;
     bool m_open = false;
     qint64 m_remaining = 0;
+    qint64 m_size = 0;
     bool m_mboxQuoted = false;
     int m_bodyLinesLeft = -1;
     bool m_inHeader = true;

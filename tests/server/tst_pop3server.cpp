@@ -1,6 +1,7 @@
 // Pop3Server over real TCP on 127.0.0.1 (port 0): an in-process server and QTcpSocket clients,
 // all in the test's event loop. Every wait spins that loop until the bytes arrive.
 
+#include "core/bodystreamer.h"
 #include "core/eventlog.h"
 #include "core/mailstore.h"
 #include "core/pop3server.h"
@@ -28,6 +29,8 @@ struct Lab
     MailStore store{&log};
     Pop3Server server{&log, &store, *Personality::load(Personality::defaultId())};
 
+    bool bulkThread = true;
+
     Lab() { store.setWorkspace(dir.filePath(QStringLiteral("ws"))); }
 
     bool start(bool samples = true)
@@ -36,8 +39,11 @@ struct Lab
             return false;
         Pop3Server::Options options;
         options.port = 0;
+        options.bulkThread = bulkThread;
         return server.listen(options);
     }
+
+    int streamJobs() { return server.bodyStreamer() ? server.bodyStreamer()->jobCount() : 0; }
 
     quint16 port() const { return server.port(); }
 
@@ -96,6 +102,16 @@ QByteArray bigMessage(qint64 size)
     return m;
 }
 
+// The reply event whose status line starts with status.
+const Event *replyEvent(const QList<Event> &events, const QByteArray &status)
+{
+    for (const Event &e : events) {
+        if (e.kind == EventKind::ServerReply && e.bytes.startsWith(status))
+            return &e;
+    }
+    return nullptr;
+}
+
 bool hasEvent(const QList<Event> &events, EventKind kind, const QString &text = {})
 {
     for (const Event &e : events) {
@@ -118,7 +134,14 @@ private slots:
     void dropWithoutQuitCommitsNothing();
     void pipelinedCommandsAnsweredInOrder();
     void idleClientIsLoggedOut();
+    void largeRetrIsStreamedWhileOthersAreServed_data();
     void largeRetrIsStreamedWhileOthersAreServed();
+    void largeBodiesOfSeveralClientsAtOnce();
+    void clientVanishesInTheMiddleOfALargeBody_data();
+    void clientVanishesInTheMiddleOfALargeBody();
+    void dropAndShutdownInTheMiddleOfALargeBody();
+    void stalledLargeBodyIsCutByTheIdleTimeout_data();
+    void stalledLargeBodyIsCutByTheIdleTimeout();
     void overlongLines_data();
     void overlongLines();
     void silentClientsNeverDelayOthers();
@@ -319,21 +342,34 @@ void TestPop3Server::idleClientIsLoggedOut()
     QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
 }
 
+void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed_data()
+{
+    QTest::addColumn<bool>("bulkThread");
+    QTest::newRow("written by the worker thread") << true;
+    QTest::newRow("written from the event loop") << false;
+}
+
 void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed()
 {
+    QFETCH(bool, bulkThread);
     Lab lab;
+    lab.bulkThread = bulkThread;
     const QByteArray big = bigMessage(6 * 1024 * 1024);
     QVERIFY(lab.store.addAccount(QStringLiteral("archive"),
         QStringLiteral("pw"),
         makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big})));
     QVERIFY(lab.start());
+    QCOMPARE(lab.server.bodyStreamer() != nullptr, bulkThread);
     const QByteArray wire = pop3test::wireBody(big);
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
 
     Client reader;
     QVERIFY(reader.open(lab.port()).startsWith("+OK"));
     QVERIFY(reader.login("archive", "pw"));
     reader.pause(64 * 1024); // a slow reader: TCP pushes back on the server
     reader.send("RETR 1\r\nNOOP\r\n");
+    if (bulkThread)
+        QTRY_COMPARE(lab.streamJobs(), 1);
 
     Client other;
     QVERIFY(other.open(lab.port()).startsWith("+OK"));
@@ -343,16 +379,191 @@ void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed()
     QCOMPARE(other.command("STAT"), QByteArray("+OK 35 23183\r\n"));
     QVERIFY2(reader.buffered().size() + reader.socket().bytesAvailable() < wire.size(),
         "the whole message was already delivered to a paused reader");
+    const QList<Event> during = lab.eventsOf(started.at(0).at(0).toInt());
+    QVERIFY2(!replyEvent(during, "+OK 6"), "the RETR was logged before its body went out");
 
     reader.resume();
     const QByteArray retr = reader.multiLine(20000);
-    QCOMPARE(retr.size(),
-        qsizetype(QByteArray("+OK ").size()
-            + QByteArray::number(pop3test::crlfLines(big).size()).size()
-            + QByteArray(" octets\r\n").size() + wire.size()));
+    const QByteArray status = "+OK " + QByteArray::number(pop3test::crlfLines(big).size());
+    QCOMPARE(
+        retr.size(), qsizetype(status.size() + QByteArray(" octets\r\n").size() + wire.size()));
+    QVERIFY(retr.startsWith(QByteArray(status + " octets\r\n")));
     QVERIFY(retr.endsWith(wire));
     QCOMPARE(reader.line(), QByteArray("+OK\r\n")); // the NOOP pipelined behind the body
     QCOMPARE(reader.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
+    QCOMPARE(lab.streamJobs(), 0);
+
+    // The reply's event: every octet, not cut short, logged before the NOOP answered behind it.
+    const QList<Event> events = lab.eventsOf(started.at(0).at(0).toInt());
+    const Event *event = replyEvent(events, status);
+    QVERIFY(event);
+    QVERIFY(!event->truncated);
+    QCOMPARE(event->octets, qint64(wire.size() - 3));
+    QCOMPARE(event->body, wire.left(bodyPreviewLimit));
+    const qsizetype at = event - events.constData();
+    QVERIFY(at >= 0 && at + 2 < events.size());
+    QCOMPARE(events.at(at + 1).bytes, QByteArray("NOOP\r\n"));
+    QCOMPARE(events.at(at + 2).bytes, QByteArray("+OK\r\n"));
+}
+
+// Three readers of large bodies at once (the worker takes them in turns) and a pipelined mix of
+// small and large replies: every octet arrives, in order.
+void TestPop3Server::largeBodiesOfSeveralClientsAtOnce()
+{
+    Lab lab;
+    const QByteArray big = bigMessage(2 * 1024 * 1024);
+    const QByteArray middle = bigMessage(300 * 1024);
+    const QString folder =
+        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big, smallMessage(1), middle});
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(lab.store.addAccount(QStringLiteral("a%1").arg(i), QStringLiteral("pw"), folder));
+    QVERIFY(lab.start(false));
+    const QByteArray expected = "+OK " + QByteArray::number(pop3test::crlfLines(big).size())
+        + " octets\r\n" + pop3test::wireBody(big) + "+OK\r\n" + "+OK "
+        + QByteArray::number(pop3test::crlfLines(smallMessage(1)).size()) + " octets\r\n"
+        + pop3test::wireBody(smallMessage(1)) + "+OK "
+        + QByteArray::number(pop3test::crlfLines(middle).size()) + " octets\r\n"
+        + pop3test::wireBody(middle) + "+OK Logging out.\r\n";
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<Client>());
+        QVERIFY(clients.back()->open(lab.port()).startsWith("+OK"));
+        QVERIFY(clients.back()->login("a" + QByteArray::number(i), "pw"));
+    }
+    for (auto &c : clients)
+        c->send("RETR 1\r\nNOOP\r\nRETR 2\r\nRETR 3\r\nQUIT\r\n");
+    for (auto &c : clients) {
+        const QByteArray all = c->readUntilClosed(20000);
+        QCOMPARE(all.size(), expected.size());
+        QVERIFY(all == expected);
+    }
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    QCOMPARE(lab.streamJobs(), 0);
+}
+
+void TestPop3Server::clientVanishesInTheMiddleOfALargeBody_data()
+{
+    largeRetrIsStreamedWhileOthersAreServed_data();
+}
+
+// The reader closes its socket with most of the body unsent: the session ends without QUIT (the
+// DELE is not committed, the lock is gone) and the reply is logged as cut short.
+void TestPop3Server::clientVanishesInTheMiddleOfALargeBody()
+{
+    QFETCH(bool, bulkThread);
+    Lab lab;
+    lab.bulkThread = bulkThread;
+    const QByteArray big = bigMessage(4 * 1024 * 1024);
+    QVERIFY(lab.store.addAccount(QStringLiteral("archive"),
+        QStringLiteral("pw"),
+        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big, smallMessage(2)})));
+    QVERIFY(lab.start(false));
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+    Client reader;
+    QVERIFY(reader.open(lab.port()).startsWith("+OK"));
+    QVERIFY(reader.login("archive", "pw"));
+    QVERIFY(reader.command("DELE 2").startsWith("+OK"));
+    reader.pause(16 * 1024);
+    reader.send("RETR 1\r\n");
+    QTRY_VERIFY(reader.socket().bytesAvailable() > 0);
+    reader.socket().abort();
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    QCOMPARE(lab.streamJobs(), 0);
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("archive"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("archive")), 2);
+    const QList<Event> events = lab.eventsOf(started.at(0).at(0).toInt());
+    const Event *event =
+        replyEvent(events, "+OK " + QByteArray::number(pop3test::crlfLines(big).size()));
+    QVERIFY(event);
+    QVERIFY(event->truncated);
+    QVERIFY(event->octets < pop3test::wireBody(big).size() - 3);
+    QCOMPARE(events.last().kind, EventKind::Disconnected);
+    QCOMPARE(events.last().text, QStringLiteral("peer-closed"));
+}
+
+// The teacher's "drop connection" fault and a server shutdown, each in the middle of a large body
+// written by the worker: the worker lets go at once, nothing is committed, the lock is released.
+void TestPop3Server::dropAndShutdownInTheMiddleOfALargeBody()
+{
+    Lab lab;
+    const QByteArray big = bigMessage(4 * 1024 * 1024);
+    const QString folder =
+        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big, smallMessage(2)});
+    QVERIFY(lab.store.addAccount(QStringLiteral("a1"), QStringLiteral("pw"), folder));
+    QVERIFY(lab.store.addAccount(QStringLiteral("a2"), QStringLiteral("pw"), folder));
+    QVERIFY(lab.start(false));
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+    Client first;
+    Client second;
+    QVERIFY(first.open(lab.port()).startsWith("+OK"));
+    QVERIFY(second.open(lab.port()).startsWith("+OK"));
+    for (Client *c : {&first, &second}) {
+        QVERIFY(c->login(c == &first ? "a1" : "a2", "pw"));
+        QVERIFY(c->command("DELE 2").startsWith("+OK"));
+        c->pause(16 * 1024);
+        c->send("RETR 1\r\n");
+    }
+    QTRY_COMPARE(lab.streamJobs(), 2);
+
+    QVERIFY(lab.server.dropSession(started.at(0).at(0).toInt()));
+    QCOMPARE(lab.streamJobs(), 1);
+    first.resume(); // a paused socket doesn't see the end
+    QVERIFY(first.waitClosed());
+    QVERIFY(first.buffered().size() < big.size());
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("a1"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("a1")), 2);
+    const QByteArray status = "+OK " + QByteArray::number(pop3test::crlfLines(big).size());
+    const Event *cut = replyEvent(lab.eventsOf(started.at(0).at(0).toInt()), status);
+    QVERIFY(cut);
+    QVERIFY(cut->truncated);
+
+    lab.server.shutdown();
+    QCOMPARE(lab.streamJobs(), 0);
+    QCOMPARE(lab.server.sessionCount(), 0);
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("a2"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("a2")), 2);
+    second.resume();
+    QVERIFY(second.waitClosed(10000));
+}
+
+void TestPop3Server::stalledLargeBodyIsCutByTheIdleTimeout_data()
+{
+    largeRetrIsStreamedWhileOthersAreServed_data();
+}
+
+// A client that stops reading in the middle of a body is cut when the idle timeout passes with
+// no octet taken: no -ERR can follow half a message.
+void TestPop3Server::stalledLargeBodyIsCutByTheIdleTimeout()
+{
+    QFETCH(bool, bulkThread);
+    Lab lab;
+    lab.bulkThread = bulkThread;
+    const QByteArray big = bigMessage(8 * 1024 * 1024);
+    QVERIFY(lab.store.addAccount(QStringLiteral("archive"),
+        QStringLiteral("pw"),
+        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big})));
+    QVERIFY(lab.start());
+    lab.server.setIdleTimeout(1);
+    QSignalSpy ended(&lab.server, &Pop3Server::sessionEnded);
+    Client stalled;
+    QVERIFY(stalled.open(lab.port()).startsWith("+OK"));
+    QVERIFY(stalled.login("archive", "pw"));
+    stalled.pause(16 * 1024);
+    stalled.send("RETR 1\r\n");
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 10000);
+    QVERIFY2(clock.elapsed() >= 500, "cut before the timeout");
+    stalled.resume();
+    QVERIFY(stalled.waitClosed());
+    QVERIFY(stalled.buffered().size() < big.size());
+    const QList<Event> events = lab.eventsOf(ended.at(0).at(0).toInt());
+    const Event *event =
+        replyEvent(events, "+OK " + QByteArray::number(pop3test::crlfLines(big).size()));
+    QVERIFY(event);
+    QVERIFY(event->truncated);
+    QCOMPARE(events.last().text, QStringLiteral("idle-timeout"));
+    QCOMPARE(lab.streamJobs(), 0);
 }
 
 void TestPop3Server::overlongLines_data()
