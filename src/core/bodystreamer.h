@@ -18,7 +18,7 @@ class ReplyBody;
 // Writes large reply bodies (a RETR of megabytes) from one worker thread, so the event loop that
 // answers every other session never spends its turns reading, converting and copying a big
 // message: another client's NOOP is answered at once while 50 MB stream out. The worker runs
-// at a lower scheduling priority than the event loop (nice +10 on Linux) and takes the bodies in
+// at a lower scheduling priority than the event loop (nice 19 on Linux) and takes the bodies in
 // turns, 256 KiB each.
 //
 // A job owns a duplicate of the socket's descriptor, so the connection's QTcpSocket can close
