@@ -101,6 +101,12 @@ def main():
     both("bigretr", "hwm_kb", "  VmHWM kB (largest process)", 0, show_ratio=False)
     both("bigretr", "noop_p99_ms", "  other client's NOOP p99 ms", 2, "≤ 1 ms (pop3lab)",
          lambda p, d: p <= 1)
+    single = med("pop3lab-1t|bigretr", "retr_mb_per_s")
+    if single is not None:  # the same server with --single-thread: no worker for large bodies
+        row("  pop3lab --single-thread: MB/s", fmt(single, 0), "", "", None,
+            ratio(single, med("dovecot|bigretr", "retr_mb_per_s")))
+        row("  pop3lab --single-thread: other client's NOOP p99 ms",
+            fmt(med("pop3lab-1t|bigretr", "noop_p99_ms"), 2), "", "", None)
 
     idle_counts = sorted({int(k.split("-")[1]) for k in runs if "|idle-" in k})
     for n in idle_counts:

@@ -95,6 +95,15 @@ P_PID=$!
 PIDS+=("$P_PID")
 waitport "$P_PORT" 120
 
+# The same server without the worker thread for large bodies (--single-thread), for the bigretr
+# mode only: the before and after of that change, in the same run. It serves the same workspace.
+P1_PORT=$(freeport)
+"$SERVER" --listen 127.0.0.1:"$P1_PORT" --accounts "$W/accounts" --workspace "$W/ws" --single-thread \
+    --quiet >"$W/pop3lab-1t.out" 2>&1 &
+P1_PID=$!
+PIDS+=("$P1_PID")
+waitport "$P1_PORT" 120
+
 D_PORT=$(freeport)
 D=$W/dovecot
 mkdir -p "$D/run" "$D/state" "$D/home"
@@ -131,6 +140,7 @@ run() {
     shift 3
     local port=$P_PORT pid=$P_PID tree=0
     if [ "$server" = dovecot ]; then port=$D_PORT; pid=$D_PID; tree=1; fi
+    if [ "$server" = pop3lab-1t ]; then port=$P1_PORT; pid=$P1_PID; fi
     local out
     if ! out=$("$LOAD" "$mode" --port "$port" --password bench --server-pid "$pid" --server-tree $tree \
         --label "$server|$case" "$@" 2>"$W/last.err"); then
@@ -150,7 +160,7 @@ for rep in $(seq 1 "$REPS"); do
     done
     for s in $order; do run "$s" pingpong pingpong --seconds 2; done
     "$LOAD" echo --port "$E_PORT" --seconds 2 --label "ceiling|echo" | tail -1 >>"$RESULTS"
-    for s in $order; do run "$s" bigretr bigretr --seconds 4; done
+    for s in $order pop3lab-1t; do run "$s" bigretr bigretr --seconds 4; done
     for s in $order; do
         run "$s" mailbox-lab mailbox --user lab01 --seconds 2 --full-lists 20
         run "$s" mailbox-bulk mailbox --user bulk --seconds 3 --full-lists 10

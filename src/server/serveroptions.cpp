@@ -50,6 +50,9 @@ std::optional<ServerOptions> ServerOptions::parse(
         QStringLiteral("SECONDS"));
     const QCommandLineOption quiet(
         QStringLiteral("quiet"), QStringLiteral("Print only where the server listens."));
+    const QCommandLineOption singleThread(QStringLiteral("single-thread"),
+        QStringLiteral("Write every reply from the event loop, large bodies too (no worker "
+                       "thread; for comparison in benchmarks)."));
     parser.addOptions({listen,
         mailbox,
         user,
@@ -61,7 +64,8 @@ std::optional<ServerOptions> ServerOptions::parse(
         inPlace,
         trace,
         idle,
-        quiet});
+        quiet,
+        singleThread});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -121,6 +125,7 @@ std::optional<ServerOptions> ServerOptions::parse(
     o.inPlace = parser.isSet(inPlace);
     o.trace = parser.value(trace);
     o.quiet = parser.isSet(quiet);
+    o.listen.bulkThread = !parser.isSet(singleThread);
     if (parser.isSet(idle)) {
         bool ok = false;
         const int secs = parser.value(idle).toInt(&ok);

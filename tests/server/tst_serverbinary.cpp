@@ -87,6 +87,7 @@ void TestServerBinary::helpAndVersion()
              "--in-place",
              "--trace",
              "--idle-timeout",
+             "--single-thread",
              "--version"})
         QVERIFY2(help.out.contains(option), option);
     const pop3test::RunResult version = pop3test::runServer({QStringLiteral("--version")});
