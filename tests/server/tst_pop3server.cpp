@@ -21,6 +21,8 @@ using pop3test::Client;
 
 namespace {
 
+QString makeEmlFolder(const QString &path, const QList<QByteArray> &messages);
+
 // One server on a fresh workspace with the two sample accounts.
 struct Lab
 {
@@ -41,6 +43,14 @@ struct Lab
         options.port = 0;
         options.bulkThread = bulkThread;
         return server.listen(options);
+    }
+
+    // An extra account, archive / pw, whose .eml folder holds these messages.
+    Result addArchive(const QList<QByteArray> &messages)
+    {
+        return store.addAccount(QStringLiteral("archive"),
+            QStringLiteral("pw"),
+            makeEmlFolder(dir.filePath(QStringLiteral("archive")), messages));
     }
 
     int streamJobs() { return server.bodyStreamer() ? server.bodyStreamer()->jobCount() : 0; }
@@ -370,9 +380,7 @@ void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed()
     Lab lab;
     lab.bulkThread = bulkThread;
     const QByteArray big = bigMessage(6 * 1024 * 1024);
-    QVERIFY(lab.store.addAccount(QStringLiteral("archive"),
-        QStringLiteral("pw"),
-        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big})));
+    QVERIFY(lab.addArchive({big}));
     QVERIFY(lab.start());
     QCOMPARE(lab.server.bodyStreamer() != nullptr, bulkThread);
     const QByteArray wire = pop3test::wireBody(big);
@@ -469,9 +477,7 @@ void TestPop3Server::clientVanishesInTheMiddleOfALargeBody()
     Lab lab;
     lab.bulkThread = bulkThread;
     const QByteArray big = bigMessage(moreThanKernelBuffers());
-    QVERIFY(lab.store.addAccount(QStringLiteral("archive"),
-        QStringLiteral("pw"),
-        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big, smallMessage(2)})));
+    QVERIFY(lab.addArchive({big, smallMessage(2)}));
     QVERIFY(lab.start(false));
     QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
     Client reader;
@@ -554,9 +560,7 @@ void TestPop3Server::stalledLargeBodyIsCutByTheIdleTimeout()
     Lab lab;
     lab.bulkThread = bulkThread;
     const QByteArray big = bigMessage(moreThanKernelBuffers());
-    QVERIFY(lab.store.addAccount(QStringLiteral("archive"),
-        QStringLiteral("pw"),
-        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big})));
+    QVERIFY(lab.addArchive({big}));
     QVERIFY(lab.start());
     lab.server.setIdleTimeout(1);
     QSignalSpy ended(&lab.server, &Pop3Server::sessionEnded);
