@@ -97,7 +97,7 @@ quint64 BodyStreamer::start(
     qintptr socket, const QByteArray &prefix, std::unique_ptr<ReplyBody> &body, Done done)
 {
 #ifdef Q_OS_LINUX
-    if (!m_running || socket < 0)
+    if (!m_running || socket < 0 || !body)
         return 0;
     const int fd = ::fcntl(int(socket), F_DUPFD_CLOEXEC, 0);
     if (fd < 0)

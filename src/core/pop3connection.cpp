@@ -157,17 +157,17 @@ void Pop3Connection::send(Pop3Session::Reply reply)
     }
 }
 
-// Streams the body: each chunk is produced into the same buffer and written straight to the
-// socket while the kernel takes it, at most turnBudget octets per event-loop turn. When the
-// kernel's buffer is full, QTcpSocket is given the rest of the chunk (shared, not copied): its
-// bytesWritten, once the socket drained, brings us back here.
 // Hands a large body to the worker thread once what QTcpSocket holds is written (the worker
 // writes to the socket directly, so nothing may be queued ahead of it).
 void Pop3Connection::startStreamJob()
 {
+    if (!m_bulk || !m_body)
+        return;
     if (m_socket->bytesToWrite() > 0) {
+        m_pumping = true; // flush() emits bytesWritten: pump() must not start the job from there
         m_socket->flush();
-        if (m_socket->bytesToWrite() > 0)
+        m_pumping = false;
+        if (m_socket->bytesToWrite() > 0 || m_finished)
             return; // bytesWritten brings us back through pump()
     }
     m_bulk = false;
@@ -198,6 +198,10 @@ void Pop3Connection::streamJobDone(bool complete)
         processLines(); // pipelined commands waiting behind the body
 }
 
+// Streams the body: each chunk is produced into the same buffer and written straight to the
+// socket while the kernel takes it, at most turnBudget octets per event-loop turn. When the
+// kernel's buffer is full, QTcpSocket is given the rest of the chunk (shared, not copied): its
+// bytesWritten, once the socket drained, brings us back here.
 void Pop3Connection::pump()
 {
     if (m_pumping || m_finished || m_streamJob)

@@ -161,6 +161,7 @@ private slots:
     void idleClientIsLoggedOut();
     void largeRetrIsStreamedWhileOthersAreServed_data();
     void largeRetrIsStreamedWhileOthersAreServed();
+    void largeBodiesOfSeveralClientsAtOnce_data();
     void largeBodiesOfSeveralClientsAtOnce();
     void clientVanishesInTheMiddleOfALargeBody_data();
     void clientVanishesInTheMiddleOfALargeBody();
@@ -431,9 +432,16 @@ void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed()
 
 // Three readers of large bodies at once (the worker takes them in turns) and a pipelined mix of
 // small and large replies: every octet arrives, in order.
+void TestPop3Server::largeBodiesOfSeveralClientsAtOnce_data()
+{
+    largeRetrIsStreamedWhileOthersAreServed_data();
+}
+
 void TestPop3Server::largeBodiesOfSeveralClientsAtOnce()
 {
+    QFETCH(bool, bulkThread);
     Lab lab;
+    lab.bulkThread = bulkThread;
     const QByteArray big = bigMessage(2 * 1024 * 1024);
     const QByteArray middle = bigMessage(300 * 1024);
     const QString folder =
@@ -441,7 +449,8 @@ void TestPop3Server::largeBodiesOfSeveralClientsAtOnce()
     for (int i = 0; i < 3; ++i)
         QVERIFY(lab.store.addAccount(QStringLiteral("a%1").arg(i), QStringLiteral("pw"), folder));
     QVERIFY(lab.start(false));
-    const QByteArray expected = "+OK " + QByteArray::number(pop3test::crlfLines(big).size())
+    // The first NOOP's reply is still queued in the socket when the large body is handed over.
+    const QByteArray expected = "+OK\r\n+OK " + QByteArray::number(pop3test::crlfLines(big).size())
         + " octets\r\n" + pop3test::wireBody(big) + "+OK\r\n" + "+OK "
         + QByteArray::number(pop3test::crlfLines(smallMessage(1)).size()) + " octets\r\n"
         + pop3test::wireBody(smallMessage(1)) + "+OK "
@@ -454,7 +463,7 @@ void TestPop3Server::largeBodiesOfSeveralClientsAtOnce()
         QVERIFY(clients.back()->login("a" + QByteArray::number(i), "pw"));
     }
     for (auto &c : clients)
-        c->send("RETR 1\r\nNOOP\r\nRETR 2\r\nRETR 3\r\nQUIT\r\n");
+        c->send("NOOP\r\nRETR 1\r\nNOOP\r\nRETR 2\r\nRETR 3\r\nQUIT\r\n");
     for (auto &c : clients) {
         const QByteArray all = c->readUntilClosed(20000);
         QCOMPARE(all.size(), expected.size());
