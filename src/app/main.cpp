@@ -18,6 +18,9 @@
 
 int main(int argc, char *argv[])
 {
+    // The window and its built-in server share this thread: it should run the moment a command
+    // or an input event arrives, even while a large body streams (see tuneThreadScheduling).
+    pop3::tuneThreadScheduling(100);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("pop3lab"));
     QApplication::setApplicationName(QStringLiteral("pop3lab"));

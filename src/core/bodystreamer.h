@@ -61,6 +61,7 @@ private:
     struct Job;
 
     void run();
+    static void lowerPriority(); // of the calling (worker) thread
     // Writes up to one turn's worth; true when the job is over (complete set).
     bool work(Job &job);
     void finishJob(quint64 id); // in the owner's thread

@@ -10,7 +10,13 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cerrno>
 #include <sys/resource.h>
+
+#ifdef Q_OS_LINUX
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace pop3 {
 
@@ -40,6 +46,42 @@ long raiseOpenFileLimit()
         getrlimit(RLIMIT_NOFILE, &limit);
     }
     return long(limit.rlim_cur);
+}
+
+bool tuneThreadScheduling(int sliceMicroseconds, std::optional<int> nice)
+{
+#ifdef Q_OS_LINUX
+    const auto tid = id_t(syscall(SYS_gettid));
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, tid);
+    const int wanted = nice.value_or(errno == 0 ? current : 0);
+
+    struct SchedAttr // struct sched_attr of <linux/sched/types.h>; glibc 2.36 has no wrapper
+    {
+        quint32 size;
+        quint32 policy;
+        quint64 flags;
+        qint32 nice;
+        quint32 priority;
+        quint64 runtime;
+        quint64 deadline;
+        quint64 period;
+    };
+
+    SchedAttr attr{};
+    attr.size = sizeof attr;
+    attr.policy = 0; // SCHED_OTHER
+    attr.nice = wanted;
+    attr.runtime = quint64(sliceMicroseconds) * 1000; // the slice, in ns
+    if (syscall(SYS_sched_setattr, 0, &attr, 0) == 0)
+        return true;
+    if (nice)
+        setpriority(PRIO_PROCESS, tid, *nice);
+#else
+    Q_UNUSED(sliceMicroseconds);
+    Q_UNUSED(nice);
+#endif
+    return false;
 }
 
 Pop3Server::Pop3Server(EventLog *log, MailStore *store, Personality personality, QObject *parent)

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QTcpServer;
 class QTimer;
@@ -104,5 +105,12 @@ private:
 
 // Raises this process's open-file limit to the hard limit; returns the new soft limit.
 long raiseOpenFileLimit();
+
+// For the calling thread: a short time slice (Linux 6.12 and later, EEVDF's custom slice), so the
+// thread preempts the running task as soon as it wakes instead of waiting for the end of that
+// task's slice, and a nice value (by default the one it has). The server's event loop asks for
+// 0.1 ms: another client's command is answered while a large body streams on a saturated machine.
+// Older kernels ignore the slice. False when refused (then only the nice value is set).
+bool tuneThreadScheduling(int sliceMicroseconds, std::optional<int> nice = std::nullopt);
 
 } // namespace pop3

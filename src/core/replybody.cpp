@@ -164,7 +164,7 @@ bool MessageBody::convertBlock(QByteArray &out, const char *p, const char *end)
         } else {
             m_partial.append(p, nl - p);
             w = emitContentLine(w, m_partial.constData(), m_partial.size());
-            m_partial.clear();
+            m_partial.resize(0); // keeps its capacity for the next long line
         }
         p = nl + 1;
         if (!m_inHeader && m_bodyLinesLeft == 0) {

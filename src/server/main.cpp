@@ -36,6 +36,9 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    // The event loop serves every session: it should run the moment a command arrives, even
+    // while large bodies stream (see tuneThreadScheduling).
+    pop3::tuneThreadScheduling(100);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pop3lab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POP3LAB_VERSION));
