@@ -54,6 +54,32 @@ def crlf(content):
     return b"".join(line.rstrip(b"\r") + b"\r\n" for line in lines)
 
 
+def attachment_messages():
+    """Three messages, the middle one about 3 MB (a base64 attachment with dot-led lines spread
+    through it): large enough that pop3lab-server's worker thread writes it (bodies of 256 KiB
+    or more), the others small enough for the event loop."""
+    big = [b"From: archive@lab.example.edu", b"Subject: the packet capture", b"MIME-Version: 1.0",
+           b'Content-Type: application/octet-stream; name="capture.pcap"',
+           b"Content-Transfer-Encoding: base64", b""]
+    alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    for i in range(40000):
+        if i % 113 == 0:
+            big.append(b"." + b"dot-led line %d" % i)
+        else:
+            big.append(bytes(alphabet[(i * 7 + k) % 64] for k in range(76)))
+    big.append(b"")
+    small = lambda n: b"From: teacher@lab.example.edu\nSubject: note %d\n\n.a dot\nbye\n" % n
+    return [small(1), b"\n".join(big), small(3)]
+
+
+def write_eml_folder(path, messages):
+    os.makedirs(path, exist_ok=True)
+    for n, content in enumerate(messages, 1):
+        with open(os.path.join(path, "%04d.eml" % n), "wb") as f:
+            f.write(content)
+    return path
+
+
 class Server:
     """pop3lab-server in its own temporary workspace (never the real home)."""
 
