@@ -33,6 +33,7 @@ struct BodyStreamer::Job
     qsizetype pos = 0;
     Done done;
     std::atomic<qint64> lastProgress{0};
+    std::atomic<bool> cancelling{false}; // cancel() waits: the worker stops at the next chunk
     bool busy = false; // the worker is writing it (m_mutex released)
     bool over = false;
     bool complete = false;
@@ -72,7 +73,7 @@ BodyStreamer::~BodyStreamer()
 #ifdef Q_OS_LINUX
     for (auto &[id, job] : jobs) {
         if (job->body && !job->complete)
-            job->body->reportCutShort();
+            job->body->reportCutShort(job->chunk.size() - job->pos);
         ::close(job->fd);
     }
     if (m_wakeFd >= 0)
@@ -148,6 +149,7 @@ void BodyStreamer::cancel(quint64 id)
         auto it = m_jobs.find(id);
         if (it == m_jobs.end())
             return;
+        it->second->cancelling = true;
         m_idle.wait(lock, [&] {
             return !it->second->busy;
         });
@@ -160,7 +162,7 @@ void BodyStreamer::cancel(quint64 id)
     ::close(job->fd);
 #endif
     if (job->body && !job->complete)
-        job->body->reportCutShort();
+        job->body->reportCutShort(job->chunk.size() - job->pos);
 }
 
 qint64 BodyStreamer::lastProgressMs(quint64 id) const
@@ -191,7 +193,7 @@ void BodyStreamer::finishJob(quint64 id)
     ::close(job->fd);
 #endif
     if (job->body && !job->complete)
-        job->body->reportCutShort();
+        job->body->reportCutShort(job->chunk.size() - job->pos);
     job->body.reset(); // appends the reply's event, in this thread
     if (job->done)
         job->done(job->complete);
@@ -255,7 +257,7 @@ bool BodyStreamer::work(Job &job)
 {
 #ifdef Q_OS_LINUX
     qint64 budget = turnBudget;
-    while (budget > 0) {
+    while (budget > 0 && !job.cancelling) {
         if (job.pos == job.chunk.size()) {
             if (job.body->atEnd()) {
                 job.complete = true;

@@ -25,6 +25,9 @@ Pop3Connection::Pop3Connection(
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (server->m_options.sendBufferSize > 0)
+        m_socket->setSocketOption(
+            QAbstractSocket::SendBufferSizeSocketOption, server->m_options.sendBufferSize);
     m_socket->setReadBufferSize(maxReadBuffer); // beyond this, TCP flow control holds the client
     connect(m_socket, &QTcpSocket::readyRead, this, &Pop3Connection::readInput);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Pop3Connection::pump);
@@ -82,7 +85,8 @@ void Pop3Connection::processLines()
     m_processing = true;
     do {
         m_processAgain = false;
-        while (!bodyPending() && !m_closing && m_socket->bytesToWrite() < highWater) {
+        while (
+            !m_finished && !bodyPending() && !m_closing && m_socket->bytesToWrite() < highWater) {
             const char *base = m_input.constData() + m_inputPos;
             const qsizetype available = m_input.size() - m_inputPos;
             const char *nl = available > 0
@@ -151,6 +155,7 @@ void Pop3Connection::send(Pop3Session::Reply reply)
         m_socket->write(reply.head);
     if (reply.body) {
         m_body = std::move(reply.body);
+        m_body->holdReport(); // its event is appended once the last octet is written
         pump();
     } else if (m_closing) {
         closeAfterWrites();
@@ -213,13 +218,17 @@ void Pop3Connection::pump()
     m_pumping = true;
     m_lastActivity = QDateTime::currentMSecsSinceEpoch();
     qint64 budget = turnBudget;
-    while (bodyPending()) {
+    while (!m_finished && bodyPending()) {
         if (m_socket->bytesToWrite() > 0) {
             m_socket->flush(); // the status line ahead of the body, or a rest handed over
-            if (m_socket->bytesToWrite() > 0)
-                break;
+            if (m_finished || m_socket->bytesToWrite() > 0)
+                break; // a failed write ends the connection inside flush()
         }
         if (m_chunkPos == m_chunk.size()) {
+            if (m_body->atEnd()) {
+                m_body.reset(); // every octet written: the reply's event is appended now
+                continue;
+            }
             if (budget <= 0) {
                 pumpLater();
                 break;
@@ -227,8 +236,6 @@ void Pop3Connection::pump()
             m_chunk.resize(0);
             m_chunkPos = 0;
             m_body->readInto(m_chunk, chunkSize);
-            if (m_body->atEnd())
-                m_body.reset();
             continue;
         }
         const qint64 written =
@@ -294,6 +301,8 @@ void Pop3Connection::dropBody()
         m_server->m_streamer->cancel(m_streamJob);
         m_streamJob = 0;
     }
+    if (m_body) // not all written: what is still here or queued in the socket never went out
+        m_body->reportCutShort(m_chunk.size() - m_chunkPos + m_socket->bytesToWrite());
     m_bulk = false;
     m_bulkHead.clear();
     m_body.reset();
@@ -303,10 +312,15 @@ void Pop3Connection::dropBody()
 
 void Pop3Connection::closeAfterWrites()
 {
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->disconnectFromHost(); // flushes what is queued first
-    else
+    switch (m_socket->state()) {
+    case QAbstractSocket::ConnectedState:
+        m_socket->disconnectFromHost(); // writes what is queued first, then disconnected
+        break;
+    case QAbstractSocket::ClosingState:
+        break; // still writing what is queued: disconnected follows
+    default:
         socketGone();
+    }
 }
 
 void Pop3Connection::socketGone()
@@ -335,11 +349,12 @@ void Pop3Connection::socketGone()
 
 void Pop3Connection::timeOut()
 {
-    if (m_closing || m_finished)
+    if (m_finished)
         return;
-    if (bodyPending()) {
-        // The client stopped reading in the middle of a body: no -ERR can follow half a message,
-        // so the connection is cut (the reply is reported as truncated).
+    if (bodyPending() || m_closing || m_socket->bytesToWrite() > 0) {
+        // The client stopped reading: in the middle of a body (no -ERR can follow half a
+        // message; the reply is reported as truncated), or with replies still queued, such as the
+        // goodbye of an earlier timeout. The connection is cut, and the maildrop's lock released.
         dropBody();
         m_timedOut = true;
         m_socket->abort();
@@ -353,9 +368,13 @@ void Pop3Connection::shutdown()
 {
     if (m_finished)
         return;
+    const bool cut = bodyPending(); // no status line may follow half a message
     dropBody();
-    if (!m_closing)
-        send(m_session->shutdown(QDateTime::currentMSecsSinceEpoch()));
+    if (!m_closing) {
+        Pop3Session::Reply goodbye = m_session->shutdown(QDateTime::currentMSecsSinceEpoch());
+        if (!cut)
+            send(std::move(goodbye));
+    }
     m_socket->flush();
     m_socket->abort();
     socketGone();

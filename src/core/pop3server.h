@@ -40,6 +40,9 @@ public:
         // Large bodies (a RETR of BodyStreamer::threshold octets or more) are written by a worker
         // thread; off, every body streams from the event loop.
         bool bulkThread = true;
+        // The kernel's send buffer per connection in octets (0: the system's own, autotuned). A
+        // small one makes every large reply queue in the server, as on a slow link (tests).
+        int sendBufferSize = 0;
     };
 
     Pop3Server(EventLog *log, MailStore *store, Personality personality, QObject *parent = nullptr);

@@ -79,6 +79,16 @@ char *ReplyBody::emitLine(char *w, const char *data, qsizetype size)
     return w;
 }
 
+void ReplyBody::reportCutShort(qint64 unsent)
+{
+    if (m_reported)
+        return;
+    if (m_finished)
+        unsent = qMax<qint64>(0, unsent - 3); // the ".\r\n" terminator is not counted
+    m_octets = qMax<qint64>(0, m_octets - unsent);
+    finish(true);
+}
+
 void ReplyBody::finish(bool aborted)
 {
     if (m_reported || !m_log)

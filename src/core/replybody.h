@@ -41,8 +41,9 @@ public:
     // there; it is appended when the body is destroyed (in the thread that owns the log).
     void holdReport() { m_holdReport = true; }
 
-    // Appends the event now as cut short (unless it was appended already).
-    void reportCutShort() { finish(true); }
+    // Appends the event now as cut short (unless it was appended already); unsent: octets produced
+    // that never went out (the terminator among them once the body was read to its end).
+    void reportCutShort(qint64 unsent = 0);
 
     // About how many octets the body will have (the message's size); 0 when small or unknown.
     virtual qint64 sizeHint() const { return 0; }

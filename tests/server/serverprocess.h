@@ -83,6 +83,8 @@ public:
 
     quint16 port() const { return m_port; }
 
+    bool isRunning() const { return m_process.state() == QProcess::Running; }
+
     QByteArray firstLine() const { return m_firstLine; }
 
     QString personality() const { return m_personality; }

@@ -32,6 +32,7 @@ struct Lab
     Pop3Server server{&log, &store, *Personality::load(Personality::defaultId())};
 
     bool bulkThread = true;
+    int sendBufferSize = 0;
 
     Lab() { store.setWorkspace(dir.filePath(QStringLiteral("ws"))); }
 
@@ -42,6 +43,7 @@ struct Lab
         Pop3Server::Options options;
         options.port = 0;
         options.bulkThread = bulkThread;
+        options.sendBufferSize = sendBufferSize;
         return server.listen(options);
     }
 
@@ -183,6 +185,8 @@ private slots:
     void clientVanishesInTheMiddleOfALargeBody_data();
     void clientVanishesInTheMiddleOfALargeBody();
     void dropAndShutdownInTheMiddleOfALargeBody();
+    void quitBehindALargeBodyLosesNothing_data();
+    void quitBehindALargeBodyLosesNothing();
     void stalledLargeBodyIsCutByTheIdleTimeout_data();
     void stalledLargeBodyIsCutByTheIdleTimeout();
     void overlongLines_data();
@@ -575,6 +579,38 @@ void TestPop3Server::dropAndShutdownInTheMiddleOfALargeBody()
     QCOMPARE(lab.messagesOnDisk(QStringLiteral("a2")), 2);
     second.resume();
     QVERIFY(second.waitClosed(10000));
+}
+
+void TestPop3Server::quitBehindALargeBodyLosesNothing_data()
+{
+    largeRetrIsStreamedWhileOthersAreServed_data();
+}
+
+// QUIT pipelined behind a large body, over a small socket buffer and read slowly: the end of the
+// body and the goodbye may still be queued in the server when the session ends; all of it must
+// arrive before the connection closes, and the DELE is committed.
+void TestPop3Server::quitBehindALargeBodyLosesNothing()
+{
+    QFETCH(bool, bulkThread);
+    Lab lab;
+    lab.bulkThread = bulkThread;
+    lab.sendBufferSize = 8192; // as on a slow link: the replies queue in the server
+    const QByteArray big = bigMessage(2 * 1024 * 1024);
+    QVERIFY(lab.addArchive({big, smallMessage(2)}));
+    QVERIFY(lab.start(false));
+    Client reader;
+    QVERIFY(reader.open(lab.port()).startsWith("+OK"));
+    QVERIFY(reader.login("archive", "pw"));
+    reader.socket().setReadBufferSize(4096); // a slow reader: 4 KiB per turn
+    reader.send("DELE 2\r\nRETR 1\r\nQUIT\r\n");
+    const QByteArray expected = "+OK Marked to be deleted.\r\n+OK "
+        + QByteArray::number(pop3test::crlfLines(big).size()) + " octets\r\n"
+        + pop3test::wireBody(big) + "+OK Logging out, messages deleted.\r\n";
+    const QByteArray all = reader.readUntilClosed(60000);
+    QCOMPARE(all.size(), expected.size());
+    QVERIFY(all == expected);
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("archive")), 1);
 }
 
 void TestPop3Server::stalledLargeBodyIsCutByTheIdleTimeout_data()

@@ -12,6 +12,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using pop3test::Client;
 using pop3test::ServerProcess;
 
@@ -64,6 +70,7 @@ private slots:
     void personalityUwIpop3d();
     void traceIsJsonLines();
     void idleTimeoutOption();
+    void clientsResettingWithRepliesQueued();
     void signalStopsCleanly_data();
     void signalStopsCleanly();
 
@@ -426,6 +433,36 @@ void TestServerBinary::idleTimeoutOption()
     QCOMPARE(c.readUntilClosed(5000), QByteArray("-ERR Disconnected for inactivity.\r\n"));
     QVERIFY(c.isClosed());
     QTRY_VERIFY(!QFile::exists(dir.filePath(QStringLiteral("mail/student.lock"))));
+    QCOMPARE(server.stop(), 0);
+}
+
+// A client that leaves the greeting unread, sends a command and closes: its kernel answers the
+// server's reply with a reset, so the server's write fails in the middle of answering (this
+// once crashed the server). A hundred of them, then a normal session.
+void TestServerBinary::clientsResettingWithRepliesQueued()
+{
+    QTemporaryDir dir;
+    ServerProcess server;
+    QVERIFY(server.start({"--workspace", dir.path()}));
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(server.port());
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (int i = 0; i < 100; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        pollfd greeting{fd, POLLIN, 0};
+        QCOMPARE(::poll(&greeting, 1, 5000), 1); // arrived, and left unread
+        QCOMPARE(::send(fd, "CAPA\r\n", 6, MSG_NOSIGNAL), ssize_t(6));
+        ::close(fd); // unread data: the kernel sends a reset
+        QVERIFY2(server.isRunning(), qPrintable(QStringLiteral("died at connection %1").arg(i)));
+    }
+    Client c;
+    QCOMPARE(c.open(server.port()), QByteArray("+OK Dovecot ready.\r\n"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QCOMPARE(c.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+    QCOMPARE(c.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
     QCOMPARE(server.stop(), 0);
 }
 
