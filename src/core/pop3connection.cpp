@@ -183,6 +183,7 @@ void Pop3Connection::startStreamJob()
     if (!m_streamJob) { // no descriptor to share: stream it from here
         m_socket->write(m_bulkHead);
         m_bulkHead.clear();
+        m_body->holdReport(); // as any body written from the loop
         pump();
     }
     m_bulkHead.clear();
