@@ -4,6 +4,7 @@ workspace, read its port from the first line it prints, and stop it with SIGTERM
 Usage from a test: python3 test_x.py SERVER_BINARY SOURCE_DIR
 """
 
+import contextlib
 import os
 import re
 import selectors
@@ -72,14 +73,6 @@ def attachment_messages():
     return [small(1), b"\n".join(big), small(3)]
 
 
-def write_eml_folder(path, messages):
-    os.makedirs(path, exist_ok=True)
-    for n, content in enumerate(messages, 1):
-        with open(os.path.join(path, "%04d.eml" % n), "wb") as f:
-            f.write(content)
-    return path
-
-
 class Server:
     """pop3lab-server in its own temporary workspace (never the real home)."""
 
@@ -138,3 +131,18 @@ class Server:
         finally:
             self.close()
         return False
+
+
+@contextlib.contextmanager
+def archive_server(binary, messages, *args):
+    """pop3lab-server on a fresh folder of .eml files holding messages, for user archive / pw."""
+    folder = tempfile.mkdtemp(prefix="pop3lab-archive-")
+    try:
+        for n, content in enumerate(messages, 1):
+            with open(os.path.join(folder, "%04d.eml" % n), "wb") as f:
+                f.write(content)
+        with Server(binary, "--mailbox", folder, "--user", "archive", "--password", "pw",
+                    *args) as server:
+            yield server
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

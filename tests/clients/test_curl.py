@@ -2,13 +2,11 @@
 message byte-compared with the .eml files (CRLF on the wire, dot-stuffing undone by curl), DELE
 with -X, and its effect checked afterwards."""
 
-import shutil
 import subprocess
 import sys
-import tempfile
 
-from pop3fixture import (Server, attachment_messages, check, crlf, require_tool,
-                         sample_messages, write_eml_folder)
+from pop3fixture import (Server, archive_server, attachment_messages, check, crlf, require_tool,
+                         sample_messages)
 
 
 def main(binary, source_dir):
@@ -55,20 +53,14 @@ def main(binary, source_dir):
 
     # A 3 MB attachment (written by the server's worker thread), and pipelined behind small ones.
     attachments = attachment_messages()
-    folder = tempfile.mkdtemp(prefix="pop3lab-attachments-")
-    try:
-        write_eml_folder(folder, attachments)
-        with Server(binary, "--mailbox", folder, "--user", "archive", "--password", "pw") as server:
-            for n in (2, 3, 1, 2):
-                result = subprocess.run([curl, "--silent", "--show-error", "--max-time", "20",
-                                         "--user", "archive:pw",
-                                         f"pop3://127.0.0.1:{server.port}/{n}"],
-                                        capture_output=True, timeout=30)
-                check(result.returncode == 0, f"curl RETR {n}: {result.stderr!r}")
-                check(result.stdout == crlf(attachments[n - 1]),
-                      f"RETR {n}: {len(result.stdout)} octets, expected {len(crlf(attachments[n - 1]))}")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with archive_server(binary, attachments) as server:
+        for n in (2, 3, 1, 2):
+            result = subprocess.run([curl, "--silent", "--show-error", "--max-time", "20",
+                                     "--user", "archive:pw", f"pop3://127.0.0.1:{server.port}/{n}"],
+                                    capture_output=True, timeout=30)
+            check(result.returncode == 0, f"curl RETR {n}: {result.stderr!r}")
+            check(result.stdout == crlf(attachments[n - 1]),
+                  f"RETR {n}: {len(result.stdout)} octets, expected {len(crlf(attachments[n - 1]))}")
     print("curl: LIST, RETR of 35 messages, DELE with -X all as expected; a 3 MB attachment "
           "byte-identical")
 

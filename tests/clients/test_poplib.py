@@ -2,12 +2,9 @@
 uidl, dele, rset, quit, checked against the shipped student mailbox."""
 
 import poplib
-import shutil
 import sys
-import tempfile
 
-from pop3fixture import (Server, attachment_messages, check, crlf, sample_messages,
-                         write_eml_folder)
+from pop3fixture import Server, archive_server, attachment_messages, check, crlf, sample_messages
 
 
 def main(binary, source_dir):
@@ -98,30 +95,24 @@ def main(binary, source_dir):
     # with --single-thread, by its event loop: byte-identical either way, TOP too.
     attachments = attachment_messages()
     attachment_wire = [crlf(content) for content in attachments]
-    folder = tempfile.mkdtemp(prefix="pop3lab-attachments-")
-    try:
-        write_eml_folder(folder, attachments)
-        for mode in ([], ["--single-thread"]):
-            with Server(binary, "--mailbox", folder, "--user", "archive", "--password", "pw",
-                        *mode) as server:
-                pop = poplib.POP3("127.0.0.1", server.port, timeout=20)
-                pop.user("archive")
-                pop.pass_("pw")
-                listing = [line.split() for line in pop.list()[1]]
-                check([int(size) for _, size in listing] == [len(w) for w in attachment_wire],
-                      f"LIST {mode}: {listing}")
-                for n in (2, 1, 3, 2):
-                    _, lines, octets = pop.retr(n)
-                    got = b"".join(line + b"\r\n" for line in lines)
-                    check(got == attachment_wire[n - 1],
-                          f"RETR {n} {mode}: {len(got)} octets, expected {len(attachment_wire[n - 1])}")
-                _, lines, _ = pop.top(2, 3)
-                head = attachment_wire[1].split(b"\r\n\r\n", 1)[0].split(b"\r\n")
-                check(lines[:len(head)] == head and len(lines) == len(head) + 1 + 3,
-                      f"TOP 2 3 {mode}: {lines[:8]!r}")
-                pop.quit()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    for mode in ([], ["--single-thread"]):
+        with archive_server(binary, attachments, *mode) as server:
+            pop = poplib.POP3("127.0.0.1", server.port, timeout=20)
+            pop.user("archive")
+            pop.pass_("pw")
+            listing = [line.split() for line in pop.list()[1]]
+            check([int(size) for _, size in listing] == [len(w) for w in attachment_wire],
+                  f"LIST {mode}: {listing}")
+            for n in (2, 1, 3, 2):
+                lines = pop.retr(n)[1]
+                got = b"".join(line + b"\r\n" for line in lines)
+                check(got == attachment_wire[n - 1],
+                      f"RETR {n} {mode}: {len(got)} octets, expected {len(attachment_wire[n - 1])}")
+            lines = pop.top(2, 3)[1]
+            head = attachment_wire[1].split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+            check(lines[:len(head)] == head and len(lines) == len(head) + 1 + 3,
+                  f"TOP 2 3 {mode}: {lines[:8]!r}")
+            pop.quit()
     print("poplib: stat, list, retr, top, uidl, dele, rset, quit all as expected; a 3 MB "
           "attachment byte-identical with and without the worker thread")
 

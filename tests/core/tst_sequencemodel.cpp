@@ -96,16 +96,7 @@ private slots:
 void TestSequenceModel::labSheetGolden()
 {
     Bench bench;
-    Pop3Session &s = bench.open(53412);
-    for (const char *line : {"USER: student",
-             "user student",
-             "pass hessovs!",
-             "stat",
-             "list",
-             "retr 1",
-             "dele 1",
-             "quit"})
-        bench.type(s, line);
+    bench.labSheet(53412);
     compareGolden(bench.text(bench.model()), QStringLiteral("lab-sheet.txt"));
 }
 

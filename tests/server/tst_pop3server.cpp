@@ -34,7 +34,11 @@ struct Lab
     bool bulkThread = true;
     int sendBufferSize = 0;
 
-    Lab() { store.setWorkspace(dir.filePath(QStringLiteral("ws"))); }
+    explicit Lab(bool bulk = true)
+        : bulkThread(bulk)
+    {
+        store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+    }
 
     bool start(bool samples = true)
     {
@@ -399,8 +403,7 @@ void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed_data()
 void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed()
 {
     QFETCH(bool, bulkThread);
-    Lab lab;
-    lab.bulkThread = bulkThread;
+    Lab lab(bulkThread);
     const QByteArray big = bigMessage(6 * 1024 * 1024);
     QVERIFY(lab.addArchive({big}));
     QVERIFY(lab.start());
@@ -465,8 +468,7 @@ void TestPop3Server::largeBodiesOfSeveralClientsAtOnce_data()
 void TestPop3Server::largeBodiesOfSeveralClientsAtOnce()
 {
     QFETCH(bool, bulkThread);
-    Lab lab;
-    lab.bulkThread = bulkThread;
+    Lab lab(bulkThread);
     const QByteArray big = bigMessage(2 * 1024 * 1024);
     const QByteArray middle = bigMessage(300 * 1024);
     const QString folder =
@@ -508,8 +510,7 @@ void TestPop3Server::clientVanishesInTheMiddleOfALargeBody_data()
 void TestPop3Server::clientVanishesInTheMiddleOfALargeBody()
 {
     QFETCH(bool, bulkThread);
-    Lab lab;
-    lab.bulkThread = bulkThread;
+    Lab lab(bulkThread);
     const QByteArray big = bigMessage(moreThanKernelBuffers());
     QVERIFY(lab.addArchive({big, smallMessage(2)}));
     QVERIFY(lab.start(false));
@@ -592,8 +593,7 @@ void TestPop3Server::quitBehindALargeBodyLosesNothing_data()
 void TestPop3Server::quitBehindALargeBodyLosesNothing()
 {
     QFETCH(bool, bulkThread);
-    Lab lab;
-    lab.bulkThread = bulkThread;
+    Lab lab(bulkThread);
     lab.sendBufferSize = 8192; // as on a slow link: the replies queue in the server
     const QByteArray big = bigMessage(2 * 1024 * 1024);
     QVERIFY(lab.addArchive({big, smallMessage(2)}));
@@ -623,8 +623,7 @@ void TestPop3Server::stalledLargeBodyIsCutByTheIdleTimeout_data()
 void TestPop3Server::stalledLargeBodyIsCutByTheIdleTimeout()
 {
     QFETCH(bool, bulkThread);
-    Lab lab;
-    lab.bulkThread = bulkThread;
+    Lab lab(bulkThread);
     const QByteArray big = bigMessage(moreThanKernelBuffers());
     QVERIFY(lab.addArchive({big}));
     QVERIFY(lab.start());
