@@ -1,9 +1,9 @@
 // Appends a class-sized event stream (many sessions at once, mail-bomb DELE storms, RETRs with
 // bodies, dropped connections) to a live DiagramPane, then renders frames across the whole
 // diagram at several zooms, as a user scrolling and zooming would. Prints figures; asserts nothing.
-#include "app/diagrampane.h"
-#include "app/sequenceview.h"
-#include "core/eventlog.h"
+#include "app/diagram/diagrampane.h"
+#include "app/diagram/sequenceview.h"
+#include "events/eventlog.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,9 +2,9 @@
 
 #include "app/labservices.h"
 #include "app/mainwindow.h"
-#include "app/terminalpane.h"
-#include "app/terminalview.h"
-#include "core/mailstore.h"
+#include "app/terminal/terminalpane.h"
+#include "app/terminal/terminalview.h"
+#include "mail/mailstore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

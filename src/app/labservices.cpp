@@ -1,9 +1,9 @@
 #include "app/labservices.h"
 
-#include "core/eventlog.h"
-#include "core/mailstore.h"
-#include "core/personality.h"
-#include "core/pop3server.h"
+#include "events/eventlog.h"
+#include "mail/mailstore.h"
+#include "net/pop3server.h"
+#include "protocol/personality.h"
 
 #include <QHostAddress>
 

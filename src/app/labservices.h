@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/result.h"
+#include "events/result.h"
 
 #include <QObject>
 

@@ -4,9 +4,9 @@
 #include "app/labservices.h"
 #include "app/labsettings.h"
 #include "app/mainwindow.h"
-#include "app/terminalpane.h"
-#include "core/eventlog.h"
-#include "core/pop3server.h"
+#include "app/terminal/terminalpane.h"
+#include "events/eventlog.h"
+#include "net/pop3server.h"
 
 #include <QApplication>
 #include <QLibraryInfo>

@@ -2,19 +2,19 @@
 
 #include "ui_mainwindow.h"
 
-#include "app/diagrampane.h"
+#include "app/diagram/diagrampane.h"
 #include "app/helpdialog.h"
 #include "app/labservices.h"
 #include "app/labsettings.h"
-#include "app/lessonpane.h"
-#include "app/maildroppane.h"
+#include "app/lessons/lessonpane.h"
+#include "app/maildrop/maildroppane.h"
 #include "app/preferencesdialog.h"
-#include "app/terminalpane.h"
-#include "app/terminalsession.h"
-#include "core/mailstore.h"
-#include "core/personality.h"
-#include "core/pop3server.h"
-#include "core/pop3session.h"
+#include "app/terminal/terminalpane.h"
+#include "app/terminal/terminalsession.h"
+#include "mail/mailstore.h"
+#include "net/pop3server.h"
+#include "protocol/personality.h"
+#include "protocol/pop3session.h"
 
 #include <QCheckBox>
 #include <QCloseEvent>

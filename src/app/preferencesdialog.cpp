@@ -2,7 +2,7 @@
 
 #include "ui_preferencesdialog.h"
 
-#include "core/personality.h"
+#include "protocol/personality.h"
 
 PreferencesDialog::PreferencesDialog(const Values &values, QWidget *parent)
     : QDialog(parent)

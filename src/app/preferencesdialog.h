@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/connectionsettings.h"
+#include "app/terminal/connectionsettings.h"
 
 #include <QDialog>
 

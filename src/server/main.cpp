@@ -1,9 +1,9 @@
 // pop3lab-server: the headless server for a classroom or a script. Same core, same events as the
 // pop3lab window; the event stream can be written to a trace file.
 
-#include "core/eventlog.h"
-#include "core/mailstore.h"
-#include "core/pop3server.h"
+#include "events/eventlog.h"
+#include "mail/mailstore.h"
+#include "net/pop3server.h"
 #include "serveroptions.h"
 
 #include <QCoreApplication>

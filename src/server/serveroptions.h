@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/pop3server.h"
+#include "net/pop3server.h"
 
 #include <QString>
 #include <QStringList>

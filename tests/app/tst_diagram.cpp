@@ -1,13 +1,13 @@
 // The diagram pane offscreen: exports, click-to-select, highlight, keyboard, following, bursts.
 // With POP3LAB_SCREENSHOT_DIR set, it also writes docs' screenshots of the lab-sheet story there.
-#include "app/diagrampane.h"
-#include "app/sequenceview.h"
-#include "core/eventlog.h"
-#include "core/labbench.h"
-#include "core/mailstore.h"
-#include "core/personality.h"
-#include "core/pop3session.h"
-#include "core/replybody.h"
+#include "app/diagram/diagrampane.h"
+#include "app/diagram/sequenceview.h"
+#include "events/eventlog.h"
+#include "mail/mailstore.h"
+#include "protocol/personality.h"
+#include "protocol/pop3session.h"
+#include "protocol/replybody.h"
+#include "support/labbench.h"
 
 #include <QDateTime>
 #include <QFileInfo>

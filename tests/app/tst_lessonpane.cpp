@@ -1,13 +1,13 @@
 // The lessons dock driven as a student would: pick a lesson, type into a session, watch the
 // tick, answer right and wrong, meet a mistake, export the hand-in.
 
-#include "app/lessonpane.h"
-#include "core/eventlog.h"
-#include "core/lessonrunner.h"
-#include "core/mailstore.h"
-#include "core/personality.h"
-#include "core/pop3session.h"
-#include "core/replybody.h"
+#include "app/lessons/lessonpane.h"
+#include "events/eventlog.h"
+#include "lessons/lessonrunner.h"
+#include "mail/mailstore.h"
+#include "protocol/personality.h"
+#include "protocol/pop3session.h"
+#include "protocol/replybody.h"
 
 #include <QComboBox>
 #include <QFile>

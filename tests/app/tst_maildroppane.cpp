@@ -1,9 +1,9 @@
-#include "app/maildropmodel.h"
-#include "app/maildroppane.h"
+#include "app/maildrop/maildropmodel.h"
+#include "app/maildrop/maildroppane.h"
 #include "app/mainwindow.h"
-#include "core/mailstore.h"
-#include "core/pop3server.h"
-#include "labfixture.h"
+#include "mail/mailstore.h"
+#include "net/pop3server.h"
+#include "support/labfixture.h"
 
 #include <QFileInfo>
 

@@ -1,7 +1,7 @@
-#include "core/mailstore.h"
-#include "core/personality.h"
-#include "core/pop3server.h"
-#include "labfixture.h"
+#include "mail/mailstore.h"
+#include "net/pop3server.h"
+#include "protocol/personality.h"
+#include "support/labfixture.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,9 +1,9 @@
 // The real pop3lab-server binary, run with QProcess in a temporary workspace on 127.0.0.1 port 0:
 // its options, its one-line errors, the mailbox formats, the workspace copy and signals.
 
-#include "core/eventlog.h"
-#include "server/pop3testclient.h"
-#include "server/serverprocess.h"
+#include "events/eventlog.h"
+#include "support/pop3testclient.h"
+#include "support/serverprocess.h"
 
 #include <QDir>
 #include <QJsonDocument>

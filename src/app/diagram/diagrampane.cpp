@@ -1,0 +1,354 @@
+#include "app/diagram/diagrampane.h"
+
+#include "app/diagram/diagramexport.h"
+#include "app/diagram/sequenceview.h"
+#include "events/eventlog.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using pop3::SequenceModel;
+
+DiagramPane::DiagramPane(pop3::EventLog *log, QWidget *parent)
+    : QWidget(parent)
+    , m_live(log)
+{
+    m_view = new SequenceView(&m_model, this);
+    m_details = new QTextBrowser(this);
+    m_details->setOpenLinks(false);
+    m_details->setMinimumHeight(60);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    buildToolBar();
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({700, 150});
+    layout->addWidget(splitter);
+
+    connect(m_view, &SequenceView::rowSelected, this, &DiagramPane::showDetails);
+    connect(m_view, &SequenceView::rowActivated, this, &DiagramPane::eventActivated);
+    connect(m_view, &SequenceView::expandToggled, this, [this](qsizetype row) {
+        setExpanded(row, !m_model.isExpanded(row));
+    });
+    connect(m_view, &SequenceView::followingChanged, m_followAction, &QAction::setChecked);
+    connect(m_view, &SequenceView::laidOut, this, &DiagramPane::refreshSessions);
+
+    retranslateUi();
+    attach(m_live);
+}
+
+DiagramPane::~DiagramPane() = default;
+
+void DiagramPane::buildToolBar()
+{
+    auto *bar = new QToolBar(this);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_sessionCombo = new QComboBox(bar);
+    m_sessionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    bar->addWidget(m_sessionCombo);
+    m_collapseAction = bar->addAction(QString());
+    m_collapseAction->setCheckable(true);
+    m_hideNoopAction = bar->addAction(QString());
+    m_hideNoopAction->setCheckable(true);
+    bar->addSeparator();
+    m_zoomOutAction = bar->addAction(QString(), m_view, &SequenceView::zoomOut);
+    m_zoomInAction = bar->addAction(QString(), m_view, &SequenceView::zoomIn);
+    m_fitAction = bar->addAction(QString(), m_view, &SequenceView::zoomToFit);
+    m_followAction = bar->addAction(QString());
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    bar->addSeparator();
+    m_expandAction = bar->addAction(QString());
+    m_exportButton = new QToolButton(bar);
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setMenu(new QMenu(m_exportButton));
+    bar->addWidget(m_exportButton);
+    m_openAction = bar->addAction(QString(), this, &DiagramPane::chooseOpenTrace);
+    m_saveAction = bar->addAction(QString(), this, &DiagramPane::chooseSaveTrace);
+    m_liveAction = bar->addAction(QString(), this, &DiagramPane::showLive);
+    m_traceLabel = new QLabel(bar);
+    bar->addWidget(m_traceLabel);
+    layout()->addWidget(bar);
+
+    connect(m_sessionCombo, &QComboBox::currentIndexChanged, this, &DiagramPane::applyFilterFromUi);
+    connect(m_collapseAction, &QAction::toggled, this, &DiagramPane::applyFilterFromUi);
+    connect(m_hideNoopAction, &QAction::toggled, this, &DiagramPane::applyFilterFromUi);
+    connect(m_followAction, &QAction::toggled, m_view, &SequenceView::setFollowing);
+    connect(m_expandAction, &QAction::triggered, this, [this] {
+        const qsizetype row = m_view->selectedRow();
+        if (row >= 0)
+            setExpanded(row, !m_model.isExpanded(row));
+    });
+}
+
+void DiagramPane::retranslateUi()
+{
+    m_collapseAction->setText(tr("Collapse login"));
+    m_collapseAction->setToolTip(tr("Draw the AUTHORIZATION exchange of each session as one step"));
+    m_hideNoopAction->setText(tr("Hide NOOP"));
+    m_zoomOutAction->setText(tr("Zoom out"));
+    m_zoomInAction->setText(tr("Zoom in"));
+    m_fitAction->setText(tr("Fit"));
+    m_followAction->setText(tr("Follow"));
+    m_followAction->setToolTip(
+        tr("Keep the newest step in view (scroll back to stop, End to resume)"));
+    m_expandAction->setText(tr("Show body"));
+    m_expandAction->setToolTip(
+        tr("Show or fold the body of the selected multi-line reply (Enter)"));
+    m_exportButton->setText(tr("Export"));
+    QMenu *menu = m_exportButton->menu();
+    menu->clear();
+    for (const QString &format : DiagramExport::formats()) {
+        const QString name = format == QLatin1String("txt")
+            ? tr("Plain text (.txt)…")
+            : tr("%1 (.%2)…").arg(format.toUpper(), format);
+        menu->addAction(name, this, [this, format] {
+            const QString path = QFileDialog::getSaveFileName(
+                this, tr("Export the diagram"), QStringLiteral("pop3-diagram.") + format);
+            if (path.isEmpty())
+                return;
+            QString error;
+            if (!exportTo(path, &error))
+                QMessageBox::warning(this, tr("Export failed"), error);
+        });
+    }
+    m_openAction->setText(tr("Open trace…"));
+    m_saveAction->setText(tr("Save trace…"));
+    m_liveAction->setText(tr("Back to live"));
+    m_details->setPlaceholderText(
+        tr("Click an arrow to see what it means and where RFC 1939 describes it."));
+    m_knownSessions = -1;
+    refreshSessions();
+    updateWidgets();
+}
+
+void DiagramPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void DiagramPane::updateWidgets()
+{
+    m_liveAction->setVisible(m_trace != nullptr);
+    m_traceLabel->setVisible(m_trace != nullptr);
+    m_traceLabel->setText(
+        m_trace ? tr("  Trace: %1").arg(QFileInfo(m_tracePath).fileName()) : QString());
+    const qsizetype row = m_view->selectedRow();
+    const bool multi = row >= 0 && m_model.row(row).has(SequenceModel::MultiLine);
+    m_expandAction->setEnabled(multi);
+    m_expandAction->setText(multi && m_model.isExpanded(row) ? tr("Hide body") : tr("Show body"));
+    m_saveAction->setEnabled(m_source && m_source->size() > 0);
+}
+
+void DiagramPane::attach(pop3::EventLog *log)
+{
+    if (m_source)
+        disconnect(m_source, nullptr, this, nullptr);
+    m_source = log;
+    resetModel();
+    if (!log)
+        return;
+    connect(log, &pop3::EventLog::eventAppended, this, &DiagramPane::appendEvent);
+    connect(log, &pop3::EventLog::cleared, this, &DiagramPane::resetModel);
+}
+
+void DiagramPane::resetModel()
+{
+    m_model.clear();
+    if (m_source) {
+        for (qsizetype i = 0; i < m_source->size(); ++i)
+            m_model.append(m_source->at(i));
+    }
+    m_view->modelReset();
+    m_knownSessions = -1;
+    refreshSessions();
+    showDetails(-1);
+}
+
+void DiagramPane::appendEvent(const pop3::Event &event)
+{
+    m_model.append(event);
+    m_view->modelAppended(); // even a hidden row may recolour a visible one (a state change)
+}
+
+void DiagramPane::refreshSessions()
+{
+    const QList<int> sessions = m_model.sessions();
+    if (sessions.size() == m_knownSessions)
+        return;
+    m_knownSessions = sessions.size();
+    const int current = m_model.filter().session;
+    const QSignalBlocker blocker(m_sessionCombo);
+    m_sessionCombo->clear();
+    m_sessionCombo->addItem(tr("All sessions"), 0);
+    // A class session can have thousands: list the latest ones.
+    for (qsizetype i = std::max<qsizetype>(0, sessions.size() - 200); i < sessions.size(); ++i)
+        m_sessionCombo->addItem(
+            tr("Session %1: %2").arg(sessions[i]).arg(m_model.sessionName(sessions[i])),
+            sessions[i]);
+    m_sessionCombo->setCurrentIndex(std::max(0, m_sessionCombo->findData(current)));
+}
+
+void DiagramPane::applyFilterFromUi()
+{
+    setFilter({m_sessionCombo->currentData().toInt(),
+        m_collapseAction->isChecked(),
+        m_hideNoopAction->isChecked()});
+}
+
+void DiagramPane::setFilter(const SequenceModel::Filter &filter)
+{
+    const qsizetype selected = m_view->selectedRow();
+    m_model.setFilter(filter);
+    m_view->modelReset();
+    {
+        const QSignalBlocker a(m_sessionCombo), b(m_collapseAction), c(m_hideNoopAction);
+        m_sessionCombo->setCurrentIndex(std::max(0, m_sessionCombo->findData(filter.session)));
+        m_collapseAction->setChecked(filter.collapseAuthorization);
+        m_hideNoopAction->setChecked(filter.hideNoop);
+    }
+    if (selected >= 0 && m_model.isVisible(selected))
+        m_view->ensureRowVisible(selected);
+}
+
+void DiagramPane::setExpanded(qsizetype row, bool expanded)
+{
+    if (row < 0 || row >= m_model.rowCount())
+        return;
+    const pop3::Event *event = m_source ? m_source->find(m_model.row(row).seq) : nullptr;
+    m_model.setExpanded(row, expanded, event ? event->body : QByteArray());
+    m_view->modelReset();
+    showDetails(m_view->selectedRow());
+}
+
+void DiagramPane::highlightEvent(quint64 seq)
+{
+    const qsizetype row = m_model.rowForSeq(seq);
+    if (row < 0)
+        return;
+    m_view->selectRow(row);
+}
+
+void DiagramPane::setPeerLabel(const QString &peer, const QString &label)
+{
+    m_model.setPeerLabel(peer, label);
+    m_knownSessions = -1;
+    refreshSessions();
+    m_view->viewport()->update();
+}
+
+void DiagramPane::showDetails(qsizetype row)
+{
+    updateWidgets();
+    if (row < 0 || row >= m_model.rowCount()) {
+        m_details->clear();
+        return;
+    }
+    const SequenceModel::Row &r = m_model.row(row);
+    QString html =
+        QStringLiteral("<p style='font-size:large'><b>%1</b></p><p>%2</p>")
+            .arg(m_model.label(row).toHtmlEscaped(), m_model.caption(row).toHtmlEscaped());
+    const QString section = m_model.rfcSection(row);
+    if (!section.isEmpty())
+        html += QStringLiteral("<p><i>%1</i></p>").arg(section.toHtmlEscaped());
+    html += QStringLiteral("<p style='color:gray'>%1 · %2 · %3</p>")
+                .arg(tr("event %1").arg(r.seq),
+                    m_model.timeText(row) + QStringLiteral(" UTC"),
+                    m_model.sessionName(r.session).toHtmlEscaped());
+    if (!r.detail.isEmpty() && r.kind != SequenceModel::RowKind::Reply)
+        html +=
+            QStringLiteral("<p style='color:gray'>%1</p>")
+                .arg(r.detail.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    if (m_model.isExpanded(row)) {
+        const pop3::Event *event = m_source ? m_source->find(r.seq) : nullptr;
+        if (event)
+            html +=
+                QStringLiteral("<pre>%1</pre>").arg(QString::fromUtf8(event->body).toHtmlEscaped());
+    } else if (r.has(SequenceModel::MultiLine)) {
+        html += QStringLiteral("<p style='color:gray'>%1</p>")
+                    .arg(tr("Double-click the arrow, or press Enter, to show the body."));
+    }
+    m_details->setHtml(html);
+}
+
+bool DiagramPane::exportTo(const QString &path, QString *error) const
+{
+    return DiagramExport::write(m_model, path, error);
+}
+
+void DiagramPane::render(QPainter *painter, const QRectF &target) const
+{
+    DiagramExport::render(m_model, painter, target);
+}
+
+bool DiagramPane::openTrace(const QString &path, QString *error)
+{
+    auto trace = std::make_unique<pop3::EventLog>();
+    if (!trace->load(path, error))
+        return false;
+    m_trace = std::move(trace);
+    m_tracePath = path;
+    attach(m_trace.get());
+    updateWidgets();
+    return true;
+}
+
+bool DiagramPane::saveTrace(const QString &path, QString *error) const
+{
+    if (!m_source) {
+        if (error)
+            *error = tr("There is nothing to save.");
+        return false;
+    }
+    return m_source->save(path, error);
+}
+
+void DiagramPane::showLive()
+{
+    attach(m_live);
+    m_trace.reset();
+    m_tracePath.clear();
+    updateWidgets();
+}
+
+void DiagramPane::chooseOpenTrace()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a trace"), QString(), tr("pop3lab traces (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openTrace(path, &error))
+        QMessageBox::warning(this, tr("Cannot open the trace"), error);
+}
+
+void DiagramPane::chooseSaveTrace()
+{
+    const QString path = QFileDialog::getSaveFileName(this,
+        tr("Save the trace"),
+        QStringLiteral("pop3-trace.jsonl"),
+        tr("pop3lab traces (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveTrace(path, &error))
+        QMessageBox::warning(this, tr("Cannot save the trace"), error);
+}

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "diagram/sequencemodel.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QPainter;
+class QTextBrowser;
+class QToolButton;
+class SequenceView;
+
+namespace pop3 {
+class EventLog;
+struct Event;
+} // namespace pop3
+
+// The sequence diagram dock (issue 4): a toolbar, the SequenceView, and a panel with the caption,
+// the RFC 1939 section and the reply body of the selected step.
+//
+//   EventLog ──eventAppended──► SequenceModel::append ──► SequenceView::modelAppended (one frame)
+//
+// The pane shows the live log it is given, or a trace opened from a file (its own log), until
+// "Back to live". The contract with the window: the constructor, highlightEvent(), eventActivated.
+class DiagramPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DiagramPane)
+
+public:
+    explicit DiagramPane(pop3::EventLog *log, QWidget *parent = nullptr);
+    ~DiagramPane() override;
+
+    // Selects and shows the arrow or note of event seq (e.g. a line clicked in the terminal).
+    void highlightEvent(quint64 seq);
+
+    // Names the client lane of the session connected from peer "address:port" ("Terminal 1").
+    void setPeerLabel(const QString &peer, const QString &label);
+
+    // Writes the diagram as shown (filters applied) to path: .png, .svg, .pdf or .txt.
+    bool exportTo(const QString &path, QString *error = nullptr) const;
+    // Paints the whole diagram scaled into target (the lessons' hand-in, printing).
+    void render(QPainter *painter, const QRectF &target) const;
+
+    // Shows a saved trace (JSON Lines) instead of the live log; saves the one shown.
+    bool openTrace(const QString &path, QString *error = nullptr);
+    bool saveTrace(const QString &path, QString *error = nullptr) const;
+    void showLive();
+
+    bool isShowingTrace() const { return m_trace != nullptr; }
+
+    const pop3::SequenceModel &model() const { return m_model; }
+
+    SequenceView *view() const { return m_view; }
+
+    void setFilter(const pop3::SequenceModel::Filter &filter);
+    // Expands or folds the body of a multi-line reply row (the body comes from the log).
+    void setExpanded(qsizetype row, bool expanded);
+
+signals:
+    // The user picked the arrow/note of event seq (the terminal highlights the matching line).
+    void eventActivated(quint64 seq);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildToolBar();
+    void retranslateUi();
+    void updateWidgets();
+    void attach(pop3::EventLog *log);
+    void appendEvent(const pop3::Event &event);
+    void resetModel();
+    void refreshSessions();
+    void showDetails(qsizetype row);
+    void applyFilterFromUi();
+    void chooseExport();
+    void chooseOpenTrace();
+    void chooseSaveTrace();
+
+    pop3::EventLog *m_live;
+    std::unique_ptr<pop3::EventLog> m_trace;
+    pop3::EventLog *m_source = nullptr;
+    QString m_tracePath;
+    pop3::SequenceModel m_model;
+    SequenceView *m_view = nullptr;
+    QTextBrowser *m_details = nullptr;
+    QComboBox *m_sessionCombo = nullptr;
+    QLabel *m_traceLabel = nullptr;
+    QToolButton *m_exportButton = nullptr;
+    QAction *m_collapseAction = nullptr;
+    QAction *m_hideNoopAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_liveAction = nullptr;
+    QAction *m_expandAction = nullptr;
+    qsizetype m_knownSessions = 0;
+};

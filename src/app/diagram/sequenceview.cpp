@@ -1,0 +1,382 @@
+#include "app/diagram/sequenceview.h"
+
+#include "diagram/sequencemodel.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+using pop3::SequenceModel;
+
+namespace {
+
+// Below this zoom, text would be smaller than about 7 px: lines and bands only.
+constexpr qreal detailZoom = 0.45;
+constexpr int frameMs = 16;
+
+} // namespace
+
+SequenceView::SequenceView(const SequenceModel *model, QWidget *parent)
+    : QAbstractScrollArea(parent)
+    , m_model(model)
+    , m_painter(*model)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(tr("Sequence diagram"));
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(frameMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &SequenceView::flush);
+}
+
+void SequenceView::modelAppended()
+{
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void SequenceView::modelReset()
+{
+    if (m_selected >= m_model->rowCount())
+        m_selected = -1;
+    flush();
+}
+
+void SequenceView::setFitWidth(bool fit)
+{
+    m_fitWidth = fit;
+    applyFitWidth();
+}
+
+void SequenceView::applyFitWidth()
+{
+    const qreal width = m_painter.size().width();
+    if (!m_fitWidth || width <= 0 || viewport()->width() <= 0)
+        return;
+    const qreal zoom = std::clamp(viewport()->width() / width, 0.5, 1.0);
+    if (!qFuzzyCompare(zoom, m_zoom))
+        setZoom(zoom);
+}
+
+void SequenceView::flush()
+{
+    m_flushTimer.stop();
+    applyFitWidth();
+    updateScrollBars();
+    if (m_following)
+        scrollToEnd();
+    viewport()->update();
+    emit laidOut();
+}
+
+void SequenceView::updateScrollBars()
+{
+    const QSizeF size = m_painter.size() * m_zoom;
+    const QSize view = viewport()->size();
+    m_scrollingByCode = true;
+    verticalScrollBar()->setRange(0, std::max(0, int(std::ceil(size.height())) - view.height()));
+    verticalScrollBar()->setPageStep(view.height());
+    verticalScrollBar()->setSingleStep(int(SequencePainter::unitHeight * 2 * m_zoom));
+    horizontalScrollBar()->setRange(0, std::max(0, int(std::ceil(size.width())) - view.width()));
+    horizontalScrollBar()->setPageStep(view.width());
+    horizontalScrollBar()->setSingleStep(40);
+    m_scrollingByCode = false;
+}
+
+void SequenceView::scrollToEnd()
+{
+    m_scrollingByCode = true;
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    m_scrollingByCode = false;
+}
+
+void SequenceView::setFollowing(bool follow)
+{
+    if (follow)
+        scrollToEnd();
+    if (follow == m_following)
+        return;
+    m_following = follow;
+    emit followingChanged(follow);
+}
+
+void SequenceView::scrollContentsBy(int dx, int dy)
+{
+    Q_UNUSED(dx);
+    Q_UNUSED(dy);
+    if (!m_scrollingByCode) {
+        // The user moved: follow only while at the very end.
+        const bool atEnd = verticalScrollBar()->value() >= verticalScrollBar()->maximum();
+        if (atEnd != m_following) {
+            m_following = atEnd;
+            emit followingChanged(atEnd);
+        }
+    }
+    viewport()->update();
+}
+
+void SequenceView::setZoom(qreal zoom)
+{
+    zoom = std::clamp(zoom, minZoom, maxZoom);
+    if (qFuzzyCompare(zoom, m_zoom))
+        return;
+    const QSize view = viewport()->size();
+    const qreal anchorY = (verticalScrollBar()->value() + view.height() / 2.0) / m_zoom;
+    const qreal anchorX = (horizontalScrollBar()->value() + view.width() / 2.0) / m_zoom;
+    m_zoom = zoom;
+    updateScrollBars();
+    m_scrollingByCode = true;
+    if (m_following) {
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    } else {
+        verticalScrollBar()->setValue(int(anchorY * m_zoom - view.height() / 2.0));
+    }
+    horizontalScrollBar()->setValue(int(anchorX * m_zoom - view.width() / 2.0));
+    m_scrollingByCode = false;
+    viewport()->update();
+    emit zoomChanged(m_zoom);
+}
+
+void SequenceView::zoomToFit()
+{
+    m_fitWidth = false;
+    const QSizeF size = m_painter.size();
+    const QSize view = viewport()->size();
+    if (size.isEmpty() || view.isEmpty())
+        return;
+    setZoom(std::min(view.width() / size.width(), view.height() / size.height()));
+}
+
+std::pair<qsizetype, qsizetype> SequenceView::paintedRange() const
+{
+    if (m_model->visibleCount() == 0)
+        return {-1, -1};
+    const qreal top = verticalScrollBar()->value() / m_zoom;
+    const qreal bottom = top + viewport()->height() / m_zoom;
+    return {m_painter.visibleAt(top), m_painter.visibleAt(bottom)};
+}
+
+void SequenceView::paintEvent(QPaintEvent *event)
+{
+    Q_UNUSED(event);
+    QPainter p(viewport());
+    p.fillRect(viewport()->rect(), Qt::white);
+    const auto [first, last] = paintedRange();
+    const bool detail = m_zoom >= detailZoom;
+    p.translate(-horizontalScrollBar()->value(), -verticalScrollBar()->value());
+    p.scale(m_zoom, m_zoom);
+    if (first >= 0)
+        m_painter.paintRows(&p, first, last, m_selected, detail);
+    p.resetTransform();
+    p.translate(-horizontalScrollBar()->value(), 0);
+    p.scale(m_zoom, m_zoom);
+    const qreal top = verticalScrollBar()->value() / m_zoom;
+    const qsizetype at = m_painter.visibleAt(top + SequencePainter::headerHeight);
+    m_painter.paintHeader(&p, 0, at, m_painter.size().width());
+    if (m_model->visibleCount() == 0) {
+        p.resetTransform();
+        p.setPen(Qt::darkGray);
+        p.drawText(viewport()->rect(),
+            Qt::AlignCenter | Qt::TextWordWrap,
+            tr("No POP3 traffic yet.\nConnect a terminal to the built-in server, or open a "
+               "trace."));
+    }
+}
+
+void SequenceView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    applyFitWidth();
+    updateScrollBars();
+    if (m_following)
+        scrollToEnd();
+}
+
+qsizetype SequenceView::rowAt(QPoint pos) const
+{
+    if (pos.y() < SequencePainter::headerHeight * m_zoom || m_model->visibleCount() == 0)
+        return -1;
+    const qreal y = (pos.y() + verticalScrollBar()->value()) / m_zoom;
+    const qsizetype v = m_painter.visibleAt(y);
+    if (v < 0 || y < m_painter.rowTop(v) || y >= m_painter.rowTop(v) + m_painter.rowHeight(v))
+        return -1;
+    return m_model->visibleRow(v);
+}
+
+QPoint SequenceView::arrowPoint(qsizetype row) const
+{
+    const qsizetype v = m_model->visibleIndexOf(row);
+    if (v < 0)
+        return {};
+    const SequenceModel::Row &r = m_model->row(row);
+    const qreal cx =
+        r.session ? m_painter.clientX(m_model->laneOf(r.session)) : m_painter.serverX();
+    const qreal x = (cx + m_painter.serverX()) / 2;
+    return QPoint(int(x * m_zoom) - horizontalScrollBar()->value(),
+        int(m_painter.arrowY(v) * m_zoom) - verticalScrollBar()->value());
+}
+
+void SequenceView::selectRow(qsizetype row)
+{
+    if (m_flushTimer.isActive())
+        flush();
+    if (row != m_selected) {
+        m_selected = row;
+        emit rowSelected(row);
+    }
+    if (row >= 0)
+        ensureRowVisible(row);
+    viewport()->update();
+}
+
+void SequenceView::userSelect(qsizetype row)
+{
+    selectRow(row);
+    if (row >= 0)
+        emit rowActivated(m_model->row(row).seq);
+}
+
+void SequenceView::ensureRowVisible(qsizetype row)
+{
+    const qsizetype v = m_model->visibleIndexOf(row);
+    if (v < 0)
+        return;
+    const int header = int(SequencePainter::headerHeight * m_zoom);
+    const int top = int(m_painter.rowTop(v) * m_zoom);
+    const int bottom =
+        int((m_painter.rowTop(v)
+                + std::min<qreal>(m_painter.rowHeight(v), 6 * SequencePainter::unitHeight))
+            * m_zoom);
+    QScrollBar *bar = verticalScrollBar();
+    int value = bar->value();
+    if (top - header < value)
+        value = top - header;
+    else if (bottom > value + viewport()->height())
+        value = bottom - viewport()->height();
+    if (value != bar->value())
+        bar->setValue(value); // a user-visible move: following updates in scrollContentsBy
+}
+
+void SequenceView::stepSelection(int delta)
+{
+    const qsizetype count = m_model->visibleCount();
+    if (count == 0)
+        return;
+    qsizetype v = m_selected >= 0 ? m_model->visibleIndexOf(m_selected) : -1;
+    if (v >= 0 && m_model->visibleRow(v) != m_selected && delta > 0)
+        --v; // the selection is hidden: the next visible row is v itself
+    if (v < 0)
+        v = delta > 0 ? paintedRange().first - 1 : paintedRange().second + 1;
+    v = std::clamp<qsizetype>(v + delta, 0, count - 1);
+    userSelect(m_model->visibleRow(v));
+}
+
+void SequenceView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    const qsizetype row = rowAt(event->position().toPoint());
+    if (row >= 0)
+        userSelect(row);
+}
+
+void SequenceView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const qsizetype row = rowAt(event->position().toPoint());
+    if (row >= 0 && m_model->row(row).has(SequenceModel::MultiLine))
+        emit expandToggled(row);
+}
+
+void SequenceView::keyPressEvent(QKeyEvent *event)
+{
+    const qsizetype count = m_model->visibleCount();
+    const int pageRows = std::max(1,
+        int(viewport()->height() / (SequencePainter::unitHeight * SequenceModel::rowUnits * m_zoom))
+            - 1);
+    switch (event->key()) {
+    case Qt::Key_Down:
+        stepSelection(1);
+        break;
+    case Qt::Key_Up:
+        stepSelection(-1);
+        break;
+    case Qt::Key_PageDown:
+        stepSelection(pageRows);
+        break;
+    case Qt::Key_PageUp:
+        stepSelection(-pageRows);
+        break;
+    case Qt::Key_Home:
+        if (count > 0)
+            userSelect(m_model->visibleRow(0));
+        break;
+    case Qt::Key_End:
+        if (count > 0)
+            userSelect(m_model->visibleRow(count - 1));
+        setFollowing(true);
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (m_selected >= 0 && m_model->row(m_selected).has(SequenceModel::MultiLine))
+            emit expandToggled(m_selected);
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        break;
+    case Qt::Key_Minus:
+        zoomOut();
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void SequenceView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int steps = event->angleDelta().y() / 120;
+        if (steps != 0)
+            setZoom(m_zoom * std::pow(1.25, steps));
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+bool SequenceView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const qsizetype row = rowAt(help->pos());
+        if (row < 0) {
+            QToolTip::hideText();
+            return true;
+        }
+        QString tip =
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(m_model->label(row).toHtmlEscaped(), m_model->caption(row).toHtmlEscaped());
+        const QString section = m_model->rfcSection(row);
+        if (!section.isEmpty())
+            tip += QStringLiteral("<br><i>%1</i>").arg(section.toHtmlEscaped());
+        tip += QStringLiteral("<br>%1 · %2")
+                   .arg(m_model->timeText(row),
+                       m_model->sessionName(m_model->row(row).session).toHtmlEscaped());
+        QToolTip::showText(help->globalPos(), tip, viewport());
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}

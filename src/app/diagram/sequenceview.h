@@ -1,0 +1,110 @@
+#pragma once
+
+#include "app/diagram/sequencepainter.h"
+
+#include <QAbstractScrollArea>
+#include <QTimer>
+
+namespace pop3 {
+class SequenceModel;
+}
+
+// Paints a SequenceModel: only the rows in the viewport, so 100,000 events cost what 30 do. Events
+// arrive in bursts; modelAppended() only marks the view dirty and one flush per frame (16 ms)
+// updates the scroll range, follows the end if following, and repaints once.
+//
+// Following: on while the view is scrolled to the bottom; scrolling back turns it off, scrolling
+// to the bottom again (or End, or setFollowing(true)) turns it on.
+class SequenceView final : public QAbstractScrollArea
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SequenceView)
+
+public:
+    explicit SequenceView(const pop3::SequenceModel *model, QWidget *parent = nullptr);
+
+    // New rows were appended (cheap: batched to one repaint per frame).
+    void modelAppended();
+    // The rows changed in place (filter, expansion, clear): lay out again now.
+    void modelReset();
+    // Lays out and repaints now instead of at the next frame (tests, benchmarks).
+    void flush();
+
+    qreal zoom() const { return m_zoom; }
+
+    void setZoom(qreal zoom);
+
+    void zoomIn()
+    {
+        m_fitWidth = false;
+        setZoom(m_zoom * 1.25);
+    }
+
+    void zoomOut()
+    {
+        m_fitWidth = false;
+        setZoom(m_zoom / 1.25);
+    }
+
+    // While on (the default), the zoom follows the width of the pane, between 0.5 and 1, so
+    // every lane stays in view in a narrow dock; an explicit zoom turns it off.
+    void setFitWidth(bool fit);
+
+    bool fitsWidth() const { return m_fitWidth; }
+
+    void zoomToFit();
+    static constexpr qreal minZoom = 0.1;
+    static constexpr qreal maxZoom = 4.0;
+
+    bool isFollowing() const { return m_following; }
+
+    void setFollowing(bool follow);
+
+    // The selected model row (-1: none).
+    qsizetype selectedRow() const { return m_selected; }
+
+    // Selects a row and scrolls it into view; emits rowSelected, never rowActivated.
+    void selectRow(qsizetype row);
+    void ensureRowVisible(qsizetype row);
+    // The visible indices [first, last] painted at the current scroll position.
+    std::pair<qsizetype, qsizetype> paintedRange() const;
+    // Where a model row's arrow is, in viewport coordinates (tests click there).
+    QPoint arrowPoint(qsizetype row) const;
+
+    const SequencePainter &diagram() const { return m_painter; }
+
+signals:
+    void rowSelected(qsizetype row); // any selection change (caption panel)
+    void rowActivated(quint64 seq); // the user picked a row (click or keys)
+    void expandToggled(qsizetype row); // double-click or Enter on a multi-line reply
+    void followingChanged(bool following);
+    void zoomChanged(qreal zoom);
+    void laidOut(); // after a flush: new rows are in the scroll range
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    void updateScrollBars();
+    void applyFitWidth();
+    qsizetype rowAt(QPoint viewportPos) const;
+    void userSelect(qsizetype row);
+    void stepSelection(int delta);
+    void scrollToEnd();
+
+    const pop3::SequenceModel *m_model;
+    SequencePainter m_painter;
+    QTimer m_flushTimer;
+    qreal m_zoom = 1.0;
+    qsizetype m_selected = -1;
+    bool m_following = true;
+    bool m_fitWidth = true;
+    bool m_scrollingByCode = false;
+};

@@ -1,0 +1,458 @@
+#include "app/lessons/lessonpane.h"
+
+#include "lessons/lessonrunner.h"
+#include "mail/mailstore.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QMetaMethod>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
+
+namespace {
+
+QString fill(QString text, const pop3::LessonMistake &m)
+{
+    return text.replace(QLatin1String("{command}"), m.command)
+        .replace(QLatin1String("{count}"), QString::number(m.count))
+        .replace(QLatin1String("{message}"), QString::number(m.message));
+}
+
+} // namespace
+
+LessonPane::LessonPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_log(log)
+    , m_store(store)
+    , m_progress(std::make_unique<pop3::LessonProgressStore>(
+          pop3::LessonProgressStore::defaultFolder(), pop3::LessonProgressStore::defaultLearner()))
+    , m_language(QLocale().name().left(2))
+    , m_picker(new QComboBox(this))
+    , m_restartButton(new QPushButton(this))
+    , m_exportButton(new QPushButton(this))
+    , m_progressBar(new QProgressBar(this))
+    , m_timerLabel(new QLabel(this))
+    , m_stepView(new QTextBrowser(this))
+    , m_checklist(new QListWidget(this))
+    , m_questionLabel(new QLabel(this))
+    , m_choiceBox(new QComboBox(this))
+    , m_answerEdit(new QLineEdit(this))
+    , m_checkButton(new QPushButton(this))
+    , m_answerResult(new QLabel(this))
+    , m_actionButton(new QPushButton(this))
+    , m_hintButton(new QPushButton(this))
+    , m_skipButton(new QPushButton(this))
+    , m_feedback(new QTextBrowser(this))
+{
+    m_library.load(pop3::LessonLibrary::defaultFolders());
+    for (const QString &error : m_library.errors())
+        qCWarning(lcLessons, "lesson left out: %s", qPrintable(error));
+    m_picker->setObjectName(QStringLiteral("lessonPicker"));
+    m_checklist->setObjectName(QStringLiteral("lessonChecklist"));
+    m_answerEdit->setObjectName(QStringLiteral("answerEdit"));
+    m_choiceBox->setObjectName(QStringLiteral("choiceBox"));
+    m_answerResult->setObjectName(QStringLiteral("answerResult"));
+    m_feedback->setObjectName(QStringLiteral("lessonFeedback"));
+    m_stepView->setObjectName(QStringLiteral("stepView"));
+    m_checkButton->setObjectName(QStringLiteral("checkButton"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_picker, 1);
+    top->addWidget(m_restartButton);
+    top->addWidget(m_exportButton);
+    auto *progress = new QHBoxLayout;
+    progress->addWidget(m_progressBar, 1);
+    progress->addWidget(m_timerLabel);
+
+    m_stepView->setOpenExternalLinks(true);
+    m_feedback->setOpenExternalLinks(true);
+    m_questionLabel->setTextFormat(Qt::MarkdownText);
+    m_questionLabel->setWordWrap(true);
+    m_answerResult->setWordWrap(true);
+    auto *answer = new QHBoxLayout;
+    answer->addWidget(m_choiceBox, 1);
+    answer->addWidget(m_answerEdit, 1);
+    answer->addWidget(m_checkButton);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_actionButton);
+    buttons->addWidget(m_hintButton);
+    buttons->addWidget(m_skipButton);
+    buttons->addStretch();
+
+    auto *stepBox = new QWidget(this);
+    auto *stepLayout = new QVBoxLayout(stepBox);
+    stepLayout->setContentsMargins(0, 0, 0, 0);
+    stepLayout->addWidget(m_stepView, 3);
+    stepLayout->addWidget(m_questionLabel);
+    stepLayout->addLayout(answer);
+    stepLayout->addWidget(m_answerResult);
+    stepLayout->addLayout(buttons);
+    stepLayout->addWidget(m_feedback, 1);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_checklist);
+    split->addWidget(stepBox);
+    split->setStretchFactor(1, 3);
+    // The step's text is what the learner reads: the checklist gets a few rows, the step the rest.
+    m_checklist->setMinimumHeight(60);
+    split->setSizes({110, 400});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(progress);
+    layout->addWidget(split, 1);
+
+    connect(m_picker, &QComboBox::activated, this, &LessonPane::pickLesson);
+    connect(m_restartButton, &QPushButton::clicked, this, &LessonPane::restart);
+    connect(m_exportButton, &QPushButton::clicked, this, &LessonPane::exportClicked);
+    connect(m_checkButton, &QPushButton::clicked, this, &LessonPane::checkAnswer);
+    connect(m_answerEdit, &QLineEdit::returnPressed, this, &LessonPane::checkAnswer);
+    connect(m_actionButton, &QPushButton::clicked, this, &LessonPane::actionClicked);
+    connect(m_hintButton, &QPushButton::clicked, this, [this] {
+        if (m_runner)
+            m_runner->revealHint();
+    });
+    connect(m_skipButton, &QPushButton::clicked, this, [this] {
+        if (m_runner)
+            m_runner->skip();
+    });
+    retranslateUi();
+    fillPicker();
+    updateWidgets();
+}
+
+LessonPane::~LessonPane() = default;
+
+void LessonPane::setProgressStore(const QString &folder, const QString &learner)
+{
+    m_progress = std::make_unique<pop3::LessonProgressStore>(folder, learner);
+    if (m_runner)
+        m_runner->setProgressStore(m_progress.get());
+    fillPicker();
+}
+
+void LessonPane::setLanguage(const QString &language)
+{
+    m_language = language;
+    fillPicker();
+    if (m_runner && m_runner->isRunning())
+        startLesson(m_runner->lesson().id);
+}
+
+void LessonPane::fillPicker()
+{
+    const QString current = m_runner ? m_runner->lesson().id : QString();
+    const QStringList finished = m_progress->finishedLessons();
+    m_picker->clear();
+    m_picker->addItem(tr("Choose a lesson…"));
+    for (const QString &id : m_library.ids()) {
+        const std::optional<pop3::Lesson> lesson = m_library.lesson(id, m_language);
+        const QString mark = finished.contains(id) ? QStringLiteral(" ✔") : QString();
+        m_picker->addItem(QStringLiteral("%1. %2%3")
+                              .arg(id.section(QLatin1Char('-'), 0, 0).toInt())
+                              .arg(lesson->title, mark),
+            id);
+        if (id == current)
+            m_picker->setCurrentIndex(m_picker->count() - 1);
+    }
+}
+
+void LessonPane::pickLesson(int index)
+{
+    const QString id = m_picker->itemData(index).toString();
+    if (!id.isEmpty())
+        startLesson(id);
+}
+
+bool LessonPane::startLesson(const QString &id, bool fresh)
+{
+    const std::optional<pop3::Lesson> lesson = m_library.lesson(id, m_language);
+    if (!lesson)
+        return false;
+    m_runner = std::make_unique<pop3::LessonRunner>(m_log, m_store);
+    m_runner->setProgressStore(m_progress.get());
+    pop3::LessonRunner *r = m_runner.get();
+    connect(r, &pop3::LessonRunner::currentStepChanged, this, [this] {
+        m_hintText.clear();
+        m_actionText.clear();
+        m_answerEdit->clear();
+    });
+    connect(r, &pop3::LessonRunner::progressChanged, this, &LessonPane::updateWidgets);
+    connect(r, &pop3::LessonRunner::stepTicked, this, &LessonPane::updateWidgets);
+    connect(r, &pop3::LessonRunner::hintRevealed, this, &LessonPane::showHint);
+    connect(r, &pop3::LessonRunner::mistakeDetected, this, &LessonPane::showMistake);
+    connect(r, &pop3::LessonRunner::finished, this, &LessonPane::fillPicker);
+    connect(r, &pop3::LessonRunner::answerChecked, this, [this](int, bool correct) {
+        m_answerResult->setText(correct ? tr("✔ Right.") : tr("✘ Not quite — try again."));
+    });
+    if (fresh)
+        emit resetMailboxRequested(lesson->account);
+    m_runner->start(*lesson, fresh);
+    m_answerResult->clear();
+    fillPicker();
+    updateWidgets();
+    return true;
+}
+
+void LessonPane::restart()
+{
+    if (!m_runner)
+        return;
+    startLesson(m_runner->lesson().id, true);
+}
+
+void LessonPane::showHint(int index, const QString &hint)
+{
+    Q_UNUSED(index);
+    m_hintText += QStringLiteral("**%1** %2\n\n").arg(tr("Hint:"), hint);
+    updateWidgets();
+}
+
+void LessonPane::showMistake(const pop3::LessonMistake &mistake)
+{
+    const pop3::LessonLibrary::MistakeText words =
+        m_library.mistake(mistake.code, m_runner->lesson().language);
+    // The latest mistake stays shown even when the step it happened in is ticked.
+    m_mistakeText = QStringLiteral("**⚠ %1** — %2\n\n%3 `%4`\n\n")
+                        .arg(words.title,
+                            fill(words.explanation, mistake),
+                            tr("Bytes sent:"),
+                            pop3::LessonTracker::escape(mistake.bytes));
+    updateWidgets();
+}
+
+void LessonPane::checkAnswer()
+{
+    if (!m_runner || m_runner->currentStep() < 0)
+        return;
+    const pop3::LessonStep &step = m_runner->lesson().steps.at(m_runner->currentStep());
+    if (!step.question)
+        return;
+    const QString given = step.question->answer == pop3::LessonQuestion::Answer::Choice
+        ? QString::number(m_choiceBox->currentIndex() + 1)
+        : m_answerEdit->text();
+    const pop3::LessonRunner::AnswerResult result = m_runner->answer(given);
+    if (!result.problem.isEmpty())
+        m_answerResult->setText(
+            tr("This question is about a message that is not in the mailbox of %1.")
+                .arg(m_runner->contextUser()));
+    updateWidgets();
+}
+
+void LessonPane::actionClicked()
+{
+    if (!m_runner || m_runner->currentStep() < 0)
+        return;
+    const pop3::LessonStep &step = m_runner->lesson().steps.at(m_runner->currentStep());
+    switch (step.action.type) {
+    case pop3::LessonAction::Type::PlantStaleLock: {
+        const QString user = m_runner->lesson().account;
+        if (m_store->lockHolder(user) != 0) {
+            m_actionText =
+                tr("A session is logged in as %1: type `quit` there first, so the lock is free.")
+                    .arg(user);
+        } else if (const pop3::Result r = m_runner->plantStaleLock(); !r) {
+            m_actionText = tr("The lock file could not be written: %1").arg(r.error);
+        } else {
+            m_actionText = tr("A stale lock file now sits at `%1`. Log in again as %2.")
+                               .arg(m_store->lockPath(user), user);
+        }
+        break;
+    }
+    case pop3::LessonAction::Type::ApopDigest: {
+        const QString user = m_runner->lesson().account;
+        const pop3::MailStore::Account *account = m_store->account(user);
+        const QByteArray line =
+            account ? m_runner->apopCommand(user, account->password) : QByteArray();
+        m_actionText = line.isEmpty()
+            ? tr("The last greeting has no `<timestamp>`: switch to the rfc1939 personality and "
+                 "open a new session.")
+            : tr("Type this line:\n\n```\n%1\n```").arg(QString::fromLatin1(line));
+        break;
+    }
+    case pop3::LessonAction::Type::Personality:
+        emit personalityRequested(step.action.personality);
+        m_actionText =
+            tr("The server now uses the %1 personality for new sessions: open a new session.")
+                .arg(step.action.personality);
+        break;
+    case pop3::LessonAction::Type::None:
+        break;
+    }
+    updateWidgets();
+}
+
+void LessonPane::exportClicked()
+{
+    if (!m_runner)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this,
+        tr("Export for hand-in"),
+        m_runner->lesson().id + QStringLiteral(".pdf"),
+        tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportHandIn(path, &error))
+        QMessageBox::warning(
+            this, tr("Export for hand-in"), tr("Could not write %1: %2").arg(path, error));
+}
+
+bool LessonPane::exportHandIn(const QString &path, QString *error) const
+{
+    if (!m_runner) {
+        if (error)
+            *error = tr("no lesson is open");
+        return false;
+    }
+    return LessonExport::writePdf(*m_runner, m_progress->learner(), m_diagram, path, error);
+}
+
+void LessonPane::renderStep()
+{
+    if (!m_runner) {
+        m_stepView->setMarkdown(
+            tr("Pick a lesson above. Each step says what to type in the terminal and why; "
+               "it is ticked when the server really saw it happen."));
+        return;
+    }
+    const pop3::Lesson &lesson = m_runner->lesson();
+    const int current = m_runner->currentStep();
+    QString md = QStringLiteral("# %1\n\n").arg(lesson.title);
+    bool started = false;
+    for (int i = 0; i < lesson.steps.size(); ++i)
+        started = started || m_runner->isDone(i);
+    if (!started || current < 0) {
+        md += QStringLiteral("**%1**\n\n").arg(tr("You will learn to:"));
+        for (const QString &goal : lesson.goals)
+            md += QStringLiteral("- %1\n").arg(goal);
+        md += QStringLiteral("\n%1\n\n").arg(lesson.intro);
+    }
+    if (current < 0) {
+        md += QStringLiteral("## %1\n\n%2\n\n").arg(tr("Lesson complete"), lesson.summary);
+        if (m_runner->timerMs() >= 0)
+            md += tr("Your time: %1 s.").arg(m_runner->timerMs() / 1000.0, 0, 'f', 1)
+                + QStringLiteral("\n\n");
+        md += tr("Use **Export for hand-in** to save a PDF with your transcript and answers.");
+    } else {
+        const pop3::LessonStep &step = lesson.steps.at(current);
+        md += QStringLiteral("## %1 — %2\n\n%3\n")
+                  .arg(step.quiz ? tr("Quiz")
+                                 : tr("Step %1 of %2").arg(current + 1).arg(lesson.steps.size()),
+                      step.title,
+                      step.text);
+    }
+    if (!m_actionText.isEmpty())
+        md += QStringLiteral("\n---\n\n%1\n").arg(m_actionText);
+    m_stepView->setMarkdown(md);
+}
+
+void LessonPane::updateWidgets()
+{
+    const bool running = m_runner && m_runner->isRunning();
+    const int current = running ? m_runner->currentStep() : -1;
+    const pop3::LessonStep *step = current >= 0 ? &m_runner->lesson().steps.at(current) : nullptr;
+    const pop3::LessonQuestion *question = step && step->question ? &*step->question : nullptr;
+    const bool choice = question && question->answer == pop3::LessonQuestion::Answer::Choice;
+
+    m_restartButton->setEnabled(running);
+    m_exportButton->setEnabled(running);
+    m_checklist->clear();
+    int done = 0;
+    if (running) {
+        const pop3::Lesson &lesson = m_runner->lesson();
+        for (int i = 0; i < lesson.steps.size(); ++i) {
+            const bool ticked = m_runner->isDone(i);
+            done += ticked ? 1 : 0;
+            const QString mark = ticked ? QStringLiteral("✔")
+                : i == current          ? QStringLiteral("▶")
+                                        : QStringLiteral("○");
+            const QString title = lesson.steps.at(i).quiz
+                ? tr("Quiz: %1").arg(lesson.steps.at(i).title)
+                : lesson.steps.at(i).title;
+            auto *item = new QListWidgetItem(QStringLiteral("%1 %2").arg(mark, title), m_checklist);
+            item->setData(Qt::UserRole, ticked);
+            if (i == current)
+                m_checklist->setCurrentItem(item);
+        }
+        m_progressBar->setRange(0, int(lesson.steps.size()));
+    }
+    const bool chosen = m_runner != nullptr;
+    m_progressBar->setValue(chosen ? done : 0);
+    m_progressBar->setFormat(chosen ? tr("%v of %m steps") : tr("No lesson chosen yet"));
+    const qint64 timer = running ? m_runner->timerMs() : -1;
+    m_timerLabel->setVisible(timer >= 0);
+    m_timerLabel->setText(tr("Time: %1 s").arg(timer / 1000.0, 0, 'f', 1));
+
+    m_questionLabel->setVisible(question);
+    m_choiceBox->setVisible(choice);
+    m_answerEdit->setVisible(question && !choice);
+    m_checkButton->setVisible(question);
+    m_answerResult->setVisible(question || !m_answerResult->text().isEmpty());
+    if (question) {
+        m_questionLabel->setText(question->prompt);
+        if (choice && m_choiceBox->property("step").toInt() != current + 1) {
+            m_choiceBox->clear();
+            m_choiceBox->addItems(question->choices);
+            m_choiceBox->setProperty("step", current + 1);
+        }
+    }
+    const bool hasAction = step && step->action.type != pop3::LessonAction::Type::None;
+    const bool personalityWired =
+        isSignalConnected(QMetaMethod::fromSignal(&LessonPane::personalityRequested));
+    m_actionButton->setVisible(hasAction
+        && (step->action.type != pop3::LessonAction::Type::Personality || personalityWired));
+    if (hasAction) {
+        switch (step->action.type) {
+        case pop3::LessonAction::Type::PlantStaleLock:
+            m_actionButton->setText(tr("Simulate a crash"));
+            break;
+        case pop3::LessonAction::Type::ApopDigest:
+            m_actionButton->setText(tr("Compute APOP"));
+            break;
+        default:
+            m_actionButton->setText(tr("Switch to %1").arg(step->action.personality));
+            break;
+        }
+    }
+    m_hintButton->setEnabled(step && m_runner->revealedHints(current).size() < step->hints.size());
+    m_hintButton->setVisible(step);
+    m_skipButton->setVisible(step && step->optional);
+    m_feedback->setVisible(!m_hintText.isEmpty() || !m_mistakeText.isEmpty());
+    m_feedback->setMarkdown(m_mistakeText + m_hintText);
+    renderStep();
+}
+
+void LessonPane::retranslateUi()
+{
+    m_restartButton->setText(tr("Restart"));
+    m_restartButton->setToolTip(tr("Start the lesson again with a fresh copy of its mailbox"));
+    m_exportButton->setText(tr("Export for hand-in"));
+    m_exportButton->setToolTip(tr("Save a PDF with the transcript, the diagram and your answers"));
+    m_checkButton->setText(tr("Check"));
+    m_answerEdit->setPlaceholderText(tr("Your answer"));
+    m_hintButton->setText(tr("Hint"));
+    m_skipButton->setText(tr("Skip"));
+}
+
+void LessonPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        updateWidgets();
+    }
+    QWidget::changeEvent(event);
+}

@@ -1,0 +1,187 @@
+#include "app/maildrop/maildroppane.h"
+
+#include "ui_maildroppane.h"
+
+#include "app/maildrop/maildropmodel.h"
+#include "app/maildrop/maildropwatch.h"
+#include "mail/maildroplock.h"
+#include "mail/mailstore.h"
+
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QIcon>
+#include <QStringDecoder>
+#include <QStyle>
+#include <QUrl>
+
+MaildropPane::MaildropPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::MaildropPane>())
+    , m_store(store)
+    , m_watch(new MaildropWatch(log, this))
+    , m_model(new MaildropModel(this))
+{
+    m_ui->setupUi(this);
+    m_ui->messageView->setModel(m_model);
+    m_ui->messageView->verticalHeader()->hide();
+    m_ui->messageView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    QHeaderView *header = m_ui->messageView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    const QFontMetrics metrics = m_ui->messageView->fontMetrics();
+    header->resizeSection(
+        MaildropModel::Number, metrics.horizontalAdvance(QStringLiteral("No.00")));
+    header->resizeSection(
+        MaildropModel::Size, metrics.horizontalAdvance(QStringLiteral("Octets00")));
+    header->resizeSection(
+        MaildropModel::UniqueId, metrics.horizontalAdvance(QStringLiteral("000000016553f10000")));
+    header->resizeSection(
+        MaildropModel::From, metrics.horizontalAdvance(QStringLiteral("Marta Lindqvist <m.l")));
+    m_ui->messageView->setTextElideMode(Qt::ElideRight);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSize(font().pointSize());
+    m_ui->rawView->setFont(fixed);
+    m_ui->resetButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_ui->openFolderButton->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    connect(m_watch, &MaildropWatch::changed, this, &MaildropPane::refresh);
+    connect(m_ui->messageView->selectionModel(),
+        &QItemSelectionModel::currentRowChanged,
+        this,
+        &MaildropPane::showSelectedMessage);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MaildropPane::showSelectedMessage);
+    connect(m_ui->resetButton, &QPushButton::clicked, this, [this] {
+        emit resetRequested(m_user);
+    });
+    connect(m_ui->openFolderButton, &QToolButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(lockPath()).absolutePath()));
+    });
+    m_poll.setInterval(1000);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        if (QFileInfo::exists(lockPath()) != m_lockPresent)
+            updateLock();
+    });
+    m_poll.start();
+    refresh();
+}
+
+MaildropPane::~MaildropPane() = default;
+
+QString MaildropPane::lockPath() const
+{
+    return m_store->lockPath(m_user);
+}
+
+void MaildropPane::setSession(int sessionId, bool external)
+{
+    m_session = sessionId;
+    m_external = external;
+    refresh();
+}
+
+void MaildropPane::refresh()
+{
+    if (!m_external && m_session) {
+        const QString user = m_watch->userOf(m_session);
+        if (!user.isEmpty() && m_store->account(user))
+            m_user = user;
+    }
+    const pop3::MailStore::Account *account = m_external ? nullptr : m_store->account(m_user);
+    if (account && account->maildrop)
+        m_model->setMessages(account->maildrop->messages(), m_watch->marksFor(m_user));
+    else
+        m_model->setMessages({}, {});
+    updateLock();
+    updateWidgets();
+}
+
+void MaildropPane::updateLock()
+{
+    if (m_external) {
+        m_lockPresent = false;
+        m_ui->lockIcon->clear();
+        m_ui->lockState->setText(tr("Not visible: a lock file lives on the server's own disk."));
+        m_ui->lockPath->clear();
+        return;
+    }
+    const QString path = lockPath();
+    const std::optional<pop3::MaildropLock::Holder> holder = pop3::MaildropLock::read(path);
+    m_lockPresent = holder.has_value() || QFileInfo::exists(path);
+    const int iconSize = 32;
+    m_ui->lockIcon->setPixmap(QIcon(
+        m_lockPresent ? QStringLiteral(":/icons/lock.svg") : QStringLiteral(":/icons/unlock.svg"))
+                                  .pixmap(iconSize, iconSize));
+    if (!m_lockPresent) {
+        m_ui->lockState->setText(
+            tr("<b>No lock file</b> — nobody holds %1's maildrop. PASS creates it.").arg(m_user));
+    } else {
+        const QString who = holder && holder->session
+            ? tr("session %1 (%2) since %3")
+                  .arg(holder->session)
+                  .arg(holder->peer.isEmpty() ? QStringLiteral("?") : holder->peer)
+                  .arg(QLocale().toString(holder->since.toLocalTime().time(), QLocale::LongFormat))
+            : tr("an unknown holder");
+        m_ui->lockState->setText(
+            tr("<b>Lock file exists</b> — held by %1. Another login gets -ERR [IN-USE]; QUIT or a "
+               "disconnection removes it.")
+                .arg(who.toHtmlEscaped()));
+    }
+    m_ui->lockPath->setText(QStringLiteral("<code>%1</code>").arg(path.toHtmlEscaped()));
+}
+
+void MaildropPane::updateWidgets()
+{
+    if (m_external) {
+        m_ui->userLabel->setText(
+            tr("This tab talks to another server: its maildrop is on that server, out of sight."));
+        m_ui->resetButton->setEnabled(false);
+        m_ui->openFolderButton->setEnabled(false);
+        return;
+    }
+    qint64 total = 0;
+    for (const pop3::MessageInfo &m : m_model->messages())
+        total += m.wireSize;
+    const int marked = int(m_watch->marksFor(m_user).size());
+    QString text =
+        tr("Maildrop of <b>%1</b>: %n message(s), %2 octets", nullptr, m_model->rowCount())
+            .arg(m_user.toHtmlEscaped())
+            .arg(total);
+    if (marked > 0)
+        text += QStringLiteral(" — ") + tr("%n marked for deletion", nullptr, marked);
+    m_ui->userLabel->setText(text);
+    m_ui->resetButton->setEnabled(m_store->account(m_user) != nullptr);
+    m_ui->openFolderButton->setEnabled(true);
+}
+
+void MaildropPane::showSelectedMessage()
+{
+    const QModelIndex current = m_ui->messageView->currentIndex();
+    if (!current.isValid() || current.row() >= m_model->messages().size()) {
+        m_ui->rawView->clear();
+        return;
+    }
+    QByteArray content = pop3::Maildrop::content(m_model->messages().at(current.row()));
+    const qsizetype limit = 256 * 1024;
+    const bool cut = content.size() > limit;
+    content.truncate(limit);
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8.decode(content);
+    if (utf8.hasError())
+        text = QString::fromLatin1(content);
+    if (cut)
+        text += QLatin1Char('\n') + tr("[... the rest of the message is not shown here ...]");
+    m_ui->rawView->setPlainText(text);
+}
+
+void MaildropPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        refresh();
+    }
+}

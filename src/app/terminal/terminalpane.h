@@ -1,0 +1,86 @@
+#pragma once
+
+#include "app/terminal/connectionsettings.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class TerminalPane;
+}
+
+class LabServices;
+class TerminalSession;
+class TerminalView;
+
+// The terminal dock: one tab per connection (so a second login can be tried while the first holds
+// the lock), each a TerminalView over its TerminalSession. Maps the event stream's seqs to lines
+// both ways, for the diagram's click-to-highlight.
+class TerminalPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TerminalPane)
+
+public:
+    explicit TerminalPane(LabServices *services, QWidget *parent = nullptr);
+    ~TerminalPane() override;
+
+    // Opens a connection in a new tab and makes it current.
+    TerminalView *openSession(const ConnectionSettings &settings);
+    // Asks like PuTTY's Session page, then opens; false when cancelled.
+    bool openSessionWithDialog();
+    void closeSession(int index);
+    void closeCurrentSession();
+
+    int count() const;
+    TerminalView *view(int index) const;
+    TerminalView *currentView() const;
+    TerminalSession *currentSession() const;
+    int connectedCount() const;
+
+    // The built-in server as a destination, and the settings the dialog starts from.
+    ConnectionSettings builtinSettings() const;
+
+    ConnectionSettings lastSettings() const { return m_last; }
+
+    void setLastSettings(const ConnectionSettings &settings) { m_last = settings; }
+
+    void setFontPointSize(int points);
+
+    int fontPointSize() const { return m_fontPointSize; }
+
+    void setShowControlCharacters(bool show);
+
+    bool showControlCharacters() const { return m_showControl; }
+
+    // Writes the current tab's transcript as text; hidePassword: PASS ********.
+    bool saveTranscript(const QString &path, bool hidePassword, QString *error = nullptr) const;
+
+    // The line of event seq, in whichever tab shows that session, is marked and shown.
+    bool highlightEvent(quint64 seq);
+
+signals:
+    void eventPicked(quint64 seq);
+    // A tab's connection is up: peer is its local "address:port" as the server sees it.
+    void sessionLabelled(const QString &peer, const QString &label);
+    void currentSessionChanged(TerminalSession *session);
+    void sessionsChanged();
+    void lastSettingsChanged(const ConnectionSettings &settings);
+    void showControlCharactersChanged(bool show);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateWidgets();
+    void sessionEnded(TerminalView *view, bool clean);
+    void linePicked(TerminalView *view, bool reply, int ordinal);
+
+    std::unique_ptr<Ui::TerminalPane> m_ui;
+    LabServices *m_services;
+    ConnectionSettings m_last;
+    int m_fontPointSize = 13;
+    bool m_showControl = false;
+    int m_opened = 0;
+};

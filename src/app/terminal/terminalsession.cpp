@@ -1,0 +1,276 @@
+#include "app/terminal/terminalsession.h"
+
+#include "app/labservices.h"
+#include "events/eventlog.h"
+
+#include <QHostAddress>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace {
+
+QString endpointOf(const QHostAddress &address, quint16 port)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    const QString host = isV4 ? QHostAddress(v4).toString()
+                              : QLatin1Char('[') + address.toString() + QLatin1Char(']');
+    return host + QLatin1Char(':') + QString::number(port);
+}
+
+constexpr qsizetype maxQueuedLines = 100000;
+
+} // namespace
+
+TerminalSession::TerminalSession(
+    const ConnectionSettings &settings, LabServices *services, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_services(services)
+    , m_socket(new QTcpSocket(this))
+    , m_builtin(services->isBuiltinServer(settings.host, settings.port))
+    , m_tracker(m_builtin ? nullptr : services->log())
+{
+    connect(m_socket, &QTcpSocket::connected, this, &TerminalSession::onConnected);
+    connect(m_socket, &QTcpSocket::readyRead, this, &TerminalSession::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        onDisconnected(m_userClosed ? tr("Connection closed.") : tr("Connection closed by server."),
+            m_userClosed ? pop3::DisconnectReason::PeerClosed : pop3::DisconnectReason::Error);
+    });
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::RemoteHostClosedError)
+            return; // disconnected() follows
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            onDisconnected(tr("Network error: %1").arg(m_socket->errorString()),
+                pop3::DisconnectReason::Error);
+    });
+    connect(services->log(), &pop3::EventLog::eventAppended, this, &TerminalSession::watchEvent);
+}
+
+TerminalSession::~TerminalSession()
+{
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void TerminalSession::open()
+{
+    addNote(tr("Connecting to %1 (Raw)...").arg(m_settings.endpoint()));
+    m_socket->connectToHost(m_settings.host, m_settings.port);
+}
+
+void TerminalSession::close()
+{
+    if (m_ended)
+        return;
+    m_userClosed = true;
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        onDisconnected(tr("Connection closed."), pop3::DisconnectReason::PeerClosed);
+    else
+        m_socket->disconnectFromHost();
+}
+
+bool TerminalSession::isConnected() const
+{
+    return !m_ended && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void TerminalSession::onConnected()
+{
+    m_local = endpointOf(m_socket->localAddress(), m_socket->localPort());
+    const QString server = endpointOf(m_socket->peerAddress(), m_socket->peerPort());
+    addNote(tr("Connected to %1.").arg(server));
+    m_tracker.connected(m_local, server);
+    if (!m_builtin) {
+        m_sessionId = m_tracker.session();
+        emit sessionIdentified(m_sessionId);
+    } else {
+        // The server may have logged our connection before this signal reached us.
+        pop3::EventLog *log = m_services->log();
+        for (quint64 seq = log->lastSeq(); seq >= log->firstSeq() && seq > 0 && m_sessionId == 0;
+             --seq) {
+            const pop3::Event *e = log->find(seq);
+            if (e && e->kind == pop3::EventKind::Connected && e->text == m_local) {
+                m_sessionId = e->session;
+                for (quint64 s = seq; s <= log->lastSeq(); ++s) {
+                    if (const pop3::Event *later = log->find(s);
+                        later && later->session == m_sessionId) {
+                        if (later->kind == pop3::EventKind::ClientLine)
+                            m_clientLineSeqs.append(later->seq);
+                        else if (later->kind == pop3::EventKind::ServerReply)
+                            m_replySeqs.append(later->seq);
+                    }
+                }
+                emit sessionIdentified(m_sessionId);
+            }
+            if (seq + 200 < log->lastSeq())
+                break; // it is recent or it is not there yet
+        }
+    }
+    emit connectedChanged(true);
+}
+
+void TerminalSession::watchEvent(const pop3::Event &event)
+{
+    if (m_sessionId == 0) {
+        if (m_builtin && event.kind == pop3::EventKind::Connected && !m_local.isEmpty()
+            && event.text == m_local) {
+            m_sessionId = event.session;
+            emit sessionIdentified(m_sessionId);
+        }
+        return;
+    }
+    if (event.session != m_sessionId)
+        return;
+    if (event.kind == pop3::EventKind::ClientLine)
+        m_clientLineSeqs.append(event.seq);
+    else if (event.kind == pop3::EventKind::ServerReply)
+        m_replySeqs.append(event.seq);
+}
+
+void TerminalSession::onReadyRead()
+{
+    // A bounded bite per turn of the event loop: a 50 MB RETR is read while the window repaints.
+    m_readScheduled = false;
+    const QByteArray bytes = m_socket->read(readChunk);
+    if (m_socket->bytesAvailable() > 0 && !m_readScheduled) {
+        m_readScheduled = true;
+        QTimer::singleShot(0, this, &TerminalSession::onReadyRead);
+    }
+    if (bytes.isEmpty())
+        return;
+    m_transcript.addReceived(bytes);
+    const QList<pop3::ClientTracker::ServerLine> lines = m_tracker.serverBytes(bytes);
+    using Role = pop3::ClientTracker::LineRole;
+    for (const pop3::ClientTracker::ServerLine &l : lines) {
+        Line line;
+        line.bytes = l.bytes;
+        line.ok = l.ok;
+        line.stuffed = l.stuffed;
+        switch (l.role) {
+        case Role::Status:
+            line.kind = Line::Kind::Status;
+            line.ordinal = m_replyCount++;
+            emit replyReceived(l.bytes, l.ok);
+            break;
+        case Role::Continuation:
+            line.kind = Line::Kind::Continuation;
+            line.ordinal = m_replyCount++;
+            emit replyReceived(l.bytes, true);
+            break;
+        case Role::Body:
+            line.kind = Line::Kind::Body;
+            line.ordinal = m_replyCount - 1;
+            break;
+        case Role::Terminator:
+            line.kind = Line::Kind::Terminator;
+            line.ordinal = m_replyCount - 1;
+            break;
+        }
+        addLine(std::move(line));
+    }
+    if (lines.isEmpty() && !m_tracker.partialServerLine().isEmpty())
+        emit linesAvailable(); // a prompt without a line ending yet
+}
+
+void TerminalSession::onDisconnected(const QString &why, pop3::DisconnectReason reason)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    while (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+    const QByteArray partial = m_tracker.partialServerLine();
+    if (!partial.isEmpty()) {
+        Line line;
+        line.kind = Line::Kind::Body;
+        line.bytes = partial;
+        line.ordinal = m_replyCount - 1;
+        addLine(line);
+    }
+    const bool clean = m_tracker.quitAcknowledged();
+    m_tracker.disconnected(clean ? pop3::DisconnectReason::Quit : reason, why);
+    addNote(why);
+    emit connectedChanged(false);
+    emit ended(clean);
+}
+
+void TerminalSession::send(const QByteArray &bytes)
+{
+    if (!isConnected())
+        return;
+    m_transcript.addSent(bytes);
+    m_tracker.clientBytes(bytes);
+    m_socket->write(bytes);
+}
+
+void TerminalSession::sendLine(const QString &text)
+{
+    if (!isConnected())
+        return;
+    const QByteArray bytes = text.toUtf8() + m_settings.lineEndingBytes();
+    Line line;
+    line.kind = Line::Kind::Sent;
+    line.bytes = bytes;
+    line.ordinal = m_sentCount++;
+    addLine(line);
+    send(bytes);
+}
+
+void TerminalSession::sendKey(const QByteArray &bytes)
+{
+    if (!isConnected())
+        return;
+    if (bytes.endsWith('\n'))
+        ++m_sentCount;
+    Line line;
+    line.kind = Line::Kind::SentBytes;
+    line.bytes = bytes;
+    addLine(line);
+    send(bytes);
+}
+
+void TerminalSession::addLine(Line line)
+{
+    m_lines.append(std::move(line));
+    if (m_lines.size() > maxQueuedLines) {
+        const qsizetype excess = m_lines.size() - maxQueuedLines / 2;
+        m_lines.remove(0, excess);
+        m_skipped += excess;
+    }
+    emit linesAvailable();
+}
+
+void TerminalSession::addNote(const QString &text)
+{
+    m_transcript.addNote(text);
+    Line line;
+    line.kind = Line::Kind::Note;
+    line.bytes = text.toUtf8();
+    addLine(line);
+}
+
+QList<TerminalSession::Line> TerminalSession::takeLines(qsizetype max, qsizetype *skipped)
+{
+    QList<Line> lines;
+    lines.swap(m_lines);
+    qsizetype dropped = m_skipped;
+    m_skipped = 0;
+    if (lines.size() > max) {
+        dropped += lines.size() - max;
+        lines.remove(0, lines.size() - max);
+    }
+    if (skipped)
+        *skipped = dropped;
+    return lines;
+}
+
+quint64 TerminalSession::clientLineSeq(int ordinal) const
+{
+    return ordinal >= 0 && ordinal < m_clientLineSeqs.size() ? m_clientLineSeqs.at(ordinal) : 0;
+}
+
+quint64 TerminalSession::replySeq(int ordinal) const
+{
+    return ordinal >= 0 && ordinal < m_replySeqs.size() ? m_replySeqs.at(ordinal) : 0;
+}

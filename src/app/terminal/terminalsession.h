@@ -1,0 +1,124 @@
+#pragma once
+
+#include "app/terminal/connectionsettings.h"
+#include "app/terminal/transcript.h"
+#include "protocol/clienttracker.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+
+class LabServices;
+class QTcpSocket;
+
+namespace pop3 {
+struct Event;
+}
+
+// One terminal tab's connection, without any widget: a real QTcpSocket (to the built-in server
+// over 127.0.0.1, as telnet would, or to any host:port), what was sent and received, and the
+// received text cut into classified lines for the view. It also finds its session in the event
+// stream: for the built-in server by its local port in the server's "connected" event (those
+// events are authoritative), for another server through a ClientTracker that appends them.
+class TerminalSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TerminalSession)
+
+public:
+    // One line for the view.
+    struct Line
+    {
+        enum class Kind {
+            Sent, // local echo of a line sent (line-editing mode)
+            SentBytes, // keys sent one at a time (shown only with control characters)
+            Status, // +OK / -ERR
+            Continuation, // "+ " during AUTH
+            Body, // a line of a multi-line reply
+            Terminator, // "."
+            Note, // the terminal's own words (connected, closed...)
+        };
+        Kind kind = Kind::Note;
+        QByteArray bytes; // line ending included; UTF-8 text for Note
+        bool ok = false;
+        bool stuffed = false;
+        int ordinal = -1; // Sent: nth line sent; Status/Continuation/Body/Terminator: nth reply
+    };
+
+    TerminalSession(
+        const ConnectionSettings &settings, LabServices *services, QObject *parent = nullptr);
+    ~TerminalSession() override;
+
+    void open();
+    void close(); // the user closes the connection
+    bool isConnected() const;
+
+    bool hasEnded() const { return m_ended; }
+
+    bool endedCleanly() const { return m_ended && m_tracker.quitAcknowledged(); }
+
+    const ConnectionSettings &settings() const { return m_settings; }
+
+    bool isBuiltin() const { return m_builtin; }
+
+    int sessionId() const { return m_sessionId; }
+
+    QString localEndpoint() const { return m_local; }
+
+    // Line-editing mode: sends text plus the line ending.
+    void sendLine(const QString &text);
+    // Windows-telnet mode: sends the bytes of one key at once.
+    void sendKey(const QByteArray &bytes);
+
+    const Transcript &transcript() const { return m_transcript; }
+
+    // Lines not yet taken by the view, the newest max at most; skipped tells how many older ones
+    // were dropped unseen (a burst faster than anyone can read).
+    QList<Line> takeLines(qsizetype max, qsizetype *skipped);
+
+    QByteArray partialLine() const { return m_tracker.partialServerLine(); }
+
+    // Event seq of the nth line sent / nth reply of this session (0: unknown), and back.
+    quint64 clientLineSeq(int ordinal) const;
+    quint64 replySeq(int ordinal) const;
+
+    int clientLineOrdinal(quint64 seq) const { return int(m_clientLineSeqs.indexOf(seq)); }
+
+    int replyOrdinal(quint64 seq) const { return int(m_replySeqs.indexOf(seq)); }
+
+    static constexpr qint64 readChunk = 128 * 1024;
+
+signals:
+    void linesAvailable();
+    void connectedChanged(bool connected);
+    void sessionIdentified(int sessionId);
+    void replyReceived(const QByteArray &statusLine, bool ok);
+    void ended(bool clean);
+
+private:
+    void onConnected();
+    void onReadyRead();
+    void onDisconnected(const QString &why, pop3::DisconnectReason reason);
+    void send(const QByteArray &bytes);
+    void addLine(Line line);
+    void addNote(const QString &text);
+    void watchEvent(const pop3::Event &event);
+
+    ConnectionSettings m_settings;
+    LabServices *m_services;
+    QTcpSocket *m_socket;
+    bool m_builtin = false;
+    bool m_ended = false;
+    bool m_userClosed = false;
+    bool m_readScheduled = false;
+    QString m_local;
+    int m_sessionId = 0;
+    pop3::ClientTracker m_tracker; // appends events only for an external server
+    Transcript m_transcript;
+    QList<Line> m_lines;
+    qsizetype m_skipped = 0;
+    int m_sentCount = 0;
+    int m_replyCount = 0;
+    QList<quint64> m_clientLineSeqs;
+    QList<quint64> m_replySeqs;
+};

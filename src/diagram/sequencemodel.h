@@ -1,0 +1,232 @@
+#pragma once
+
+#include "events/event.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace pop3 {
+
+// The sequence diagram as plain data (Wireshark builds its flow-graph data outside the view the
+// same way). Events go in one at a time; out come rows, each on one of three kinds of lanes:
+//
+//   client lanes (one per live session) ── server (with its state band) ── maildrop (lock band)
+//
+//   append(event) ─► at most one Row (a state change annotates the row before it instead)
+//                 ─► pushed on the visible list if the filter keeps it, laid out in "units"
+//
+// Appending is O(1) amortized; a filter change or an expanded body re-lays out in O(rows).
+// Nothing here knows about pixels, colours or fonts: SequenceView maps units and lanes to the
+// screen. toText() dumps the visible rows for tests and for the plain-text export.
+class SequenceModel final
+{
+    Q_DECLARE_TR_FUNCTIONS(SequenceModel)
+
+public:
+    enum class RowKind : quint8 {
+        Connect, // client → server: the TCP connection opens
+        Command, // client → server: a line the client sent
+        Reply, // server → client (dashed): a status line, maybe a multi-line body
+        MaildropNote, // on the maildrop lane: lock created/refused/removed, marks, expunge
+        ServerNote, // on the server lane: a note event (fault injected, mailbox reset, ...)
+        Disconnect, // the connection ends (QUIT, or dropped)
+        LoginSummary, // stands for a collapsed AUTHORIZATION exchange
+    };
+
+    // What a client line asked for (parsed from its keyword).
+    enum class Command : quint8 {
+        None,
+        User,
+        Pass,
+        Apop,
+        Auth,
+        Stls,
+        Capa,
+        Quit,
+        Stat,
+        List,
+        Retr,
+        Dele,
+        Noop,
+        Rset,
+        Top,
+        Uidl,
+        Last,
+        Unknown,
+    };
+
+    enum RowFlag : quint16 {
+        Err = 0x0001, // a -ERR reply (or a refused lock)
+        MultiLine = 0x0002, // a reply with a body (lines/octets set)
+        Unanswered = 0x0004, // a command that never got its reply
+        Dropped = 0x0008, // a disconnect without QUIT, or a lock removed without UPDATE
+        AuthArrow = 0x0010, // an arrow exchanged in AUTHORIZATION (collapsible)
+        Noop = 0x0020, // a NOOP or its reply (hideable)
+        Truncated = 0x0040, // a body cut short, or an overlong line
+        Greeting = 0x0080, // the server's first words
+        MarksLost = 0x0100, // the connection ended with messages marked but not removed
+        Continuation = 0x0200, // a SASL "+ " challenge or the client's answer to one
+    };
+
+    struct Row
+    {
+        quint64 seq = 0;
+        qint64 timeMs = 0;
+        int session = 0;
+        int pair = -1; // command ↔ reply row, or -1
+        int number = 0; // Command: message number argument; MaildropNote: message/count
+        int lines = 0; // Reply: body lines
+        qint64 octets = 0; // Reply: body octets
+        RowKind kind = RowKind::ServerNote;
+        EventKind event = EventKind::Note;
+        Command command = Command::None; // Command rows and the reply to them
+        State stateBefore = State::Connecting; // the session's state at the top of the row
+        State stateAfter = State::Connecting; // ... and at its bottom (band changes here)
+        quint16 flags = 0;
+        quint16 locksAfter = 0; // lock files held (all maildrops) after this row
+        QString text; // the wire line (no CRLF), the lock path, the peer, the reason
+        QString detail; // lock holder, files removed, human words of a disconnect
+        QString extra; // message numbers: marked, reset, removed, or lost with the marks
+
+        bool has(RowFlag f) const { return flags & f; }
+    };
+
+    struct Filter
+    {
+        int session = 0; // 0: every session
+        bool collapseAuthorization = false;
+        bool hideNoop = false;
+
+        bool operator==(const Filter &) const = default;
+    };
+
+    // Layout units: a row is rowUnits tall; an expanded body adds one unit per line shown.
+    static constexpr int rowUnits = 2;
+    static constexpr int maxBodyLinesShown = 40;
+
+    SequenceModel();
+
+    // Adds one event of the stream; returns true if a row became visible (the view repaints).
+    bool append(const Event &event);
+    void clear();
+
+    // Names the client of a session ("Terminal 1"); by peer: names the session whose Connected
+    // event carried that "address:port" (now or when it comes).
+    void setSessionLabel(int session, const QString &label);
+    void setPeerLabel(const QString &peer, const QString &label);
+    QString sessionName(int session) const;
+    QList<int> sessions() const; // in order of appearance
+
+    void setFilter(const Filter &filter);
+
+    const Filter &filter() const { return m_filter; }
+
+    // All rows, in event order.
+    qsizetype rowCount() const { return qsizetype(m_rows.size()); }
+
+    const Row &row(qsizetype index) const { return m_rows[size_t(index)]; }
+
+    // The row drawn for event seq, or the nearest row before it (-1 if none).
+    qsizetype rowForSeq(quint64 seq) const;
+
+    // The rows the filter keeps, and their layout in units from the top.
+    qsizetype visibleCount() const { return qsizetype(m_visible.size()); }
+
+    qsizetype visibleRow(qsizetype v) const { return m_visible[size_t(v)].row; }
+
+    int visibleTop(qsizetype v) const { return m_visible[size_t(v)].top; }
+
+    int visibleHeight(qsizetype v) const;
+    int totalUnits() const;
+    // The visible index covering unit y (clamped), and the visible index of a row (the nearest
+    // visible one at or after it if it is hidden; -1 if none).
+    qsizetype visibleAtUnit(int y) const;
+    qsizetype visibleIndexOf(qsizetype row) const;
+    bool isVisible(qsizetype row) const;
+
+    // Client lanes: sessions reuse the lane of one that has gone, so the width is the number of
+    // sessions alive at once. With a session filter there is one client lane.
+    int clientLaneCount() const;
+    int laneOf(int session) const;
+    // The session occupying lane at row (0 if none); its first and last rows (last: -1 if alive).
+    int sessionInLaneAt(int lane, qsizetype row) const;
+    qsizetype sessionFirstRow(int session) const;
+    qsizetype sessionLastRow(int session) const;
+
+    // A multi-line reply shows its body under the arrow (the caller passes the body preview).
+    void setExpanded(qsizetype row, bool expanded, const QByteArray &body = {});
+
+    bool isExpanded(qsizetype row) const { return m_bodies.contains(int(row)); }
+
+    QStringList expandedBody(qsizetype row) const { return m_bodies.value(int(row)); }
+
+    // Words for a row: the label drawn on it, a plain-language caption, the RFC section.
+    QString label(qsizetype row) const;
+    QString caption(qsizetype row) const;
+    QString rfcSection(qsizetype row) const;
+    QString timeText(qsizetype row) const; // hh:mm:ss.zzz, UTC
+
+    // The visible rows as text, one per line (tests, plain-text export).
+    QString toText() const;
+
+    static QString commandName(Command command);
+
+private:
+    struct Visible
+    {
+        int row;
+        int top;
+    };
+
+    struct Session
+    {
+        int id = 0;
+        int lane = 0;
+        qsizetype firstRow = -1;
+        qsizetype lastRow = -1;
+        State state = State::Connecting;
+        QString peer;
+        QString label;
+        QString user;
+        std::vector<int> pending; // command rows waiting for their reply
+        QList<int> marked; // message numbers marked now
+        qsizetype authRows = 0; // arrows exchanged in AUTHORIZATION
+        int authErrors = 0;
+        bool alive = true;
+        bool closing = false; // CLOSED came: the disconnect row draws it
+        bool inSasl = false; // the last reply was a "+ " challenge
+        Command saslCommand = Command::None;
+    };
+
+    struct LaneUse
+    {
+        qsizetype firstRow;
+        int session;
+    };
+
+    Session &sessionFor(int id, qsizetype rowIndex);
+    void addRow(Row row);
+    bool passes(const Row &row) const;
+    void relayout(qsizetype fromVisible);
+    void releaseLane(Session &s);
+    QString rowText(qsizetype index) const;
+
+    std::vector<Row> m_rows;
+    std::vector<Visible> m_visible;
+    QHash<int, Session> m_sessions;
+    QList<int> m_sessionOrder;
+    std::vector<std::vector<LaneUse>> m_lanes; // per lane, sessions by first row
+    std::vector<int> m_freeLanes; // kept sorted descending: back() is the lowest
+    QHash<QString, QString> m_peerLabels;
+    QHash<int, QStringList> m_bodies; // expanded rows
+    Filter m_filter;
+    int m_locks = 0;
+};
+
+} // namespace pop3

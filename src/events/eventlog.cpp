@@ -1,0 +1,318 @@
+#include "events/eventlog.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStringDecoder>
+
+namespace pop3 {
+
+namespace {
+
+struct KindName
+{
+    EventKind kind;
+    const char *name;
+};
+
+constexpr KindName kindNames[] = {
+    {EventKind::Connected, "connected"},
+    {EventKind::ClientLine, "client-line"},
+    {EventKind::ServerReply, "server-reply"},
+    {EventKind::StateChanged, "state-changed"},
+    {EventKind::LockCreated, "lock-created"},
+    {EventKind::LockRemoved, "lock-removed"},
+    {EventKind::LockRefused, "lock-refused"},
+    {EventKind::StaleLockCleared, "stale-lock-cleared"},
+    {EventKind::MarkedDeleted, "marked-deleted"},
+    {EventKind::MarksReset, "marks-reset"},
+    {EventKind::Expunged, "expunged"},
+    {EventKind::Disconnected, "disconnected"},
+    {EventKind::Note, "note"},
+};
+
+bool isUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    return !decoder.hasError() && !text.contains(QChar(0xfffd));
+}
+
+void putBytes(QJsonObject &object, const QString &key, const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    if (isUtf8(bytes))
+        object.insert(key, QString::fromUtf8(bytes));
+    else
+        object.insert(key + QLatin1String("64"), QString::fromLatin1(bytes.toBase64()));
+}
+
+QByteArray takeBytes(const QJsonObject &object, const QString &key)
+{
+    if (object.contains(key))
+        return object.value(key).toString().toUtf8();
+    return QByteArray::fromBase64(object.value(key + QLatin1String("64")).toString().toLatin1());
+}
+
+} // namespace
+
+QString stateName(State state)
+{
+    switch (state) {
+    case State::Connecting:
+        return QStringLiteral("CONNECTING");
+    case State::Authorization:
+        return QStringLiteral("AUTHORIZATION");
+    case State::Transaction:
+        return QStringLiteral("TRANSACTION");
+    case State::Update:
+        return QStringLiteral("UPDATE");
+    case State::Closed:
+        return QStringLiteral("CLOSED");
+    }
+    return {};
+}
+
+State stateFromName(const QString &name)
+{
+    for (State s : {State::Authorization, State::Transaction, State::Update, State::Closed}) {
+        if (stateName(s) == name)
+            return s;
+    }
+    return State::Connecting;
+}
+
+QString eventKindName(EventKind kind)
+{
+    for (const KindName &entry : kindNames) {
+        if (entry.kind == kind)
+            return QLatin1String(entry.name);
+    }
+    return {};
+}
+
+EventKind eventKindFromName(const QString &name, bool *ok)
+{
+    for (const KindName &entry : kindNames) {
+        if (name == QLatin1String(entry.name)) {
+            if (ok)
+                *ok = true;
+            return entry.kind;
+        }
+    }
+    if (ok)
+        *ok = false;
+    return EventKind::Note;
+}
+
+QString disconnectReasonName(DisconnectReason reason)
+{
+    switch (reason) {
+    case DisconnectReason::Quit:
+        return QStringLiteral("quit");
+    case DisconnectReason::PeerClosed:
+        return QStringLiteral("peer-closed");
+    case DisconnectReason::IdleTimeout:
+        return QStringLiteral("idle-timeout");
+    case DisconnectReason::TooManyErrors:
+        return QStringLiteral("too-many-errors");
+    case DisconnectReason::ServerShutdown:
+        return QStringLiteral("server-shutdown");
+    case DisconnectReason::Error:
+        return QStringLiteral("error");
+    }
+    return {};
+}
+
+EventLog::EventLog(QObject *parent)
+    : QObject(parent)
+{ }
+
+quint64 EventLog::append(Event event)
+{
+    event.seq = m_nextSeq++;
+    if (event.timeMs == 0)
+        event.timeMs = QDateTime::currentMSecsSinceEpoch();
+    if (event.session > m_lastSession)
+        m_lastSession = event.session;
+    m_events.push_back(std::move(event));
+    if (m_capacity > 0 && qsizetype(m_events.size()) > m_capacity)
+        m_events.pop_front();
+    emit eventAppended(m_events.back());
+    return m_events.back().seq;
+}
+
+void EventLog::setCapacity(qsizetype capacity)
+{
+    m_capacity = capacity;
+    while (m_capacity > 0 && qsizetype(m_events.size()) > m_capacity)
+        m_events.pop_front();
+}
+
+const Event *EventLog::find(quint64 seq) const
+{
+    if (m_events.empty() || seq < m_events.front().seq || seq > m_events.back().seq)
+        return nullptr;
+    return &m_events[size_t(seq - m_events.front().seq)];
+}
+
+QList<Event> EventLog::eventsSince(quint64 seq) const
+{
+    QList<Event> result;
+    if (m_events.empty() || seq >= m_events.back().seq)
+        return result;
+    const size_t start = seq < m_events.front().seq ? 0 : size_t(seq - m_events.front().seq + 1);
+    result.reserve(qsizetype(m_events.size() - start));
+    for (size_t i = start; i < m_events.size(); ++i)
+        result.append(m_events[i]);
+    return result;
+}
+
+void EventLog::clear()
+{
+    m_events.clear();
+    emit cleared();
+}
+
+QByteArray EventLog::toJsonLine(const Event &e)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("seq"), qint64(e.seq));
+    o.insert(QStringLiteral("time"),
+        QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("session"), e.session);
+    o.insert(QStringLiteral("kind"), eventKindName(e.kind));
+    o.insert(QStringLiteral("state"), stateName(e.state));
+    if (e.kind == EventKind::StateChanged) {
+        o.insert(QStringLiteral("from"), stateName(e.from));
+        o.insert(QStringLiteral("to"), stateName(e.to));
+    }
+    if (e.kind == EventKind::ServerReply) {
+        o.insert(QStringLiteral("ok"), e.ok);
+        if (e.multiLine) {
+            o.insert(QStringLiteral("multiLine"), true);
+            o.insert(QStringLiteral("lines"), e.lines);
+            o.insert(QStringLiteral("octets"), e.octets);
+        }
+        if (e.truncated)
+            o.insert(QStringLiteral("truncated"), true);
+    }
+    if (e.number)
+        o.insert(QStringLiteral("number"), e.number);
+    putBytes(o, QStringLiteral("bytes"), e.bytes);
+    putBytes(o, QStringLiteral("body"), e.body);
+    if (!e.text.isEmpty())
+        o.insert(QStringLiteral("text"), e.text);
+    if (!e.detail.isEmpty())
+        o.insert(QStringLiteral("detail"), e.detail);
+    if (!e.numbers.isEmpty()) {
+        QJsonArray numbers;
+        for (int n : e.numbers)
+            numbers.append(n);
+        o.insert(QStringLiteral("numbers"), numbers);
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<Event> EventLog::fromJsonLine(const QByteArray &line, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+    if (!doc.isObject()) {
+        if (error)
+            *error = parseError.errorString();
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    bool kindOk = false;
+    Event e;
+    e.kind = eventKindFromName(o.value(QStringLiteral("kind")).toString(), &kindOk);
+    if (!kindOk) {
+        if (error)
+            *error = QStringLiteral("unknown event kind '%1'")
+                         .arg(o.value(QStringLiteral("kind")).toString());
+        return std::nullopt;
+    }
+    e.seq = quint64(o.value(QStringLiteral("seq")).toInteger());
+    e.timeMs = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
+                   .toMSecsSinceEpoch();
+    e.session = o.value(QStringLiteral("session")).toInt();
+    e.state = stateFromName(o.value(QStringLiteral("state")).toString());
+    e.from = stateFromName(o.value(QStringLiteral("from")).toString());
+    e.to = stateFromName(o.value(QStringLiteral("to")).toString());
+    e.ok = o.value(QStringLiteral("ok")).toBool();
+    e.multiLine = o.value(QStringLiteral("multiLine")).toBool();
+    e.truncated = o.value(QStringLiteral("truncated")).toBool();
+    e.lines = o.value(QStringLiteral("lines")).toInt();
+    e.octets = o.value(QStringLiteral("octets")).toInteger();
+    e.number = o.value(QStringLiteral("number")).toInt();
+    e.bytes = takeBytes(o, QStringLiteral("bytes"));
+    e.body = takeBytes(o, QStringLiteral("body"));
+    e.text = o.value(QStringLiteral("text")).toString();
+    e.detail = o.value(QStringLiteral("detail")).toString();
+    const QJsonArray numbers = o.value(QStringLiteral("numbers")).toArray();
+    for (const QJsonValue &v : numbers)
+        e.numbers.append(v.toInt());
+    return e;
+}
+
+bool EventLog::save(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    for (const Event &e : m_events) {
+        file.write(toJsonLine(e));
+        file.write("\n", 1);
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool EventLog::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    std::deque<Event> loaded;
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        ++lineNumber;
+        if (line.isEmpty())
+            continue;
+        QString why;
+        std::optional<Event> e = fromJsonLine(line, &why);
+        if (!e) {
+            if (error)
+                *error = QStringLiteral("line %1: %2").arg(lineNumber).arg(why);
+            return false;
+        }
+        loaded.push_back(std::move(*e));
+    }
+    m_events.clear();
+    emit cleared();
+    m_nextSeq = 1;
+    for (Event &e : loaded) {
+        const qint64 time = e.timeMs;
+        e.timeMs = time ? time : 1;
+        append(std::move(e));
+    }
+    return true;
+}
+
+} // namespace pop3

@@ -1,0 +1,576 @@
+#include "lessons/lessonrunner.h"
+
+#include "events/eventlog.h"
+#include "mail/maildroplock.h"
+#include "mail/mailstore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace pop3 {
+
+namespace {
+
+using Type = LessonCheck::Type;
+using Answer = LessonQuestion::Answer;
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString simplified(const QString &text)
+{
+    return text.simplified().toCaseFolded();
+}
+
+bool containsText(const QByteArray &haystack, const QString &needle)
+{
+    return needle.isEmpty() || QString::fromUtf8(haystack).contains(needle, Qt::CaseInsensitive);
+}
+
+int countMatching(const QList<QByteArray> &subjects, const QString &needle)
+{
+    int n = 0;
+    for (const QByteArray &subject : subjects)
+        n += containsText(subject, needle) ? 1 : 0;
+    return n;
+}
+
+std::optional<qint64> firstNumber(const QString &text)
+{
+    static const QRegularExpression digits(QStringLiteral("\\d+"));
+    const QRegularExpressionMatch m = digits.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = m.captured().toLongLong(&ok);
+    return ok ? std::optional<qint64>(n) : std::nullopt;
+}
+
+} // namespace
+
+LessonRunner::LessonRunner(EventLog *log, MailStore *store, QObject *parent)
+    : QObject(parent)
+    , m_log(log)
+    , m_mailStore(store)
+    , m_tracker(store)
+{
+    connect(m_log, &EventLog::eventAppended, this, &LessonRunner::appendEvent);
+    connect(m_log, &EventLog::cleared, this, [this] {
+        m_tracker.clear();
+        m_seenSeq = 0;
+        m_exchange.clear();
+        m_tickingSeqs.clear();
+    });
+    catchUp();
+}
+
+void LessonRunner::catchUp()
+{
+    const QList<Event> missed = m_log->eventsSince(m_seenSeq);
+    for (const Event &e : missed) {
+        m_seenSeq = e.seq;
+        const LessonTracker::Observation ob = m_tracker.observe(e);
+        if (m_running)
+            handle(ob);
+    }
+}
+
+void LessonRunner::appendEvent(const Event &event)
+{
+    if (event.seq <= m_seenSeq)
+        return;
+    if (event.seq != m_seenSeq + 1) { // we missed some (signals blocked, or a late start)
+        catchUp();
+        return;
+    }
+    m_seenSeq = event.seq;
+    const LessonTracker::Observation ob = m_tracker.observe(event);
+    if (m_running)
+        handle(ob);
+}
+
+void LessonRunner::start(const Lesson &lesson, bool fresh)
+{
+    catchUp(); // the sessions already open count (a terminal connected before the lesson)
+    m_lesson = lesson;
+    std::optional<LessonProgress> saved;
+    if (m_store && !fresh)
+        saved = m_store->load(lesson.id);
+    if (m_store && fresh)
+        m_store->remove(lesson.id);
+    if (saved) {
+        m_progress = *saved;
+    } else {
+        m_progress = LessonProgress();
+        m_progress.lessonId = lesson.id;
+        m_progress.startedAtMs = now();
+    }
+    m_progress.language = lesson.language;
+    m_running = true;
+    m_current = -1;
+    m_exchange.clear();
+    m_tickingSeqs.clear();
+    m_mistakes.clear();
+    m_loginUser.clear();
+    emit started();
+    activate();
+    save();
+    emit progressChanged();
+}
+
+void LessonRunner::stop()
+{
+    if (!m_running)
+        return;
+    save();
+    m_running = false;
+    m_current = -1;
+}
+
+LessonProgress::Step &LessonRunner::record(int index)
+{
+    return m_progress.steps[m_lesson.steps.at(index).id];
+}
+
+bool LessonRunner::isDone(int index) const
+{
+    if (index < 0 || index >= m_lesson.steps.size())
+        return false;
+    return m_progress.steps.value(m_lesson.steps.at(index).id).done;
+}
+
+int LessonRunner::tries(int index) const
+{
+    if (index < 0 || index >= m_lesson.steps.size())
+        return 0;
+    return m_progress.steps.value(m_lesson.steps.at(index).id).tries;
+}
+
+QStringList LessonRunner::revealedHints(int index) const
+{
+    if (index < 0 || index >= m_lesson.steps.size())
+        return {};
+    const QStringList &hints = m_lesson.steps.at(index).hints;
+    const int shown = m_progress.steps.value(m_lesson.steps.at(index).id).hintsShown;
+    return hints.mid(0, qMin(shown, int(hints.size())));
+}
+
+void LessonRunner::handle(const LessonTracker::Observation &ob)
+{
+    const Event &e = ob.event;
+    const QString line = LessonTracker::transcriptLine(e);
+    if (!line.isEmpty()) {
+        m_progress.transcript.append(line);
+        while (m_progress.transcript.size() > LessonProgress::transcriptLimit)
+            m_progress.transcript.removeFirst();
+    }
+    if (e.kind == EventKind::ClientLine) {
+        m_exchange.clear();
+        m_tickingSeqs.clear();
+    }
+    if (e.kind == EventKind::LockCreated)
+        m_loginUser = m_tracker.sessions().value(e.session).user;
+    m_exchange.append(ob);
+
+    bool changed = false;
+    for (const LessonMistake &m : ob.mistakes) {
+        if (!m_lesson.watchesMistake(m.code))
+            continue;
+        m_mistakes.append(m);
+        const QString stepId = m_current >= 0 ? m_lesson.steps.at(m_current).id : QString();
+        m_progress.mistakes.append({m.code, LessonTracker::escape(m.bytes), stepId, m.timeMs});
+        emit mistakeDetected(m);
+        changed = true;
+    }
+
+    if (m_current >= 0 && m_lesson.steps.at(m_current).check) {
+        const LessonCheck &check = *m_lesson.steps.at(m_current).check;
+        const bool mailboxMayChange = e.kind == EventKind::Expunged || e.kind == EventKind::Note
+            || e.kind == EventKind::Disconnected;
+        if (matches(check, ob)
+            || (check.type == Type::Mailbox && mailboxMayChange && holdsNow(check))) {
+            tick(m_current, e.timeMs, e.seq);
+            activate();
+            changed = true;
+        } else if (e.kind == EventKind::ServerReply && !e.ok && ob.answersCommand
+            && m_tickingSeqs.isEmpty()) {
+            wrongTry();
+            changed = true;
+        }
+    }
+    if (changed) {
+        save();
+        emit progressChanged();
+    }
+}
+
+bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observation &ob) const
+{
+    const Event &e = ob.event;
+    auto replyAgrees = [&] {
+        return (!c.replyOk || *c.replyOk == e.ok) && containsText(e.bytes, c.replyText);
+    };
+    switch (c.type) {
+    case Type::Connected:
+        return e.kind == EventKind::Connected && ob.openSessions >= qMax(1, c.count);
+    case Type::Command: {
+        const bool needsReply = c.replyOk.has_value() || !c.replyText.isEmpty();
+        if (needsReply ? !(e.kind == EventKind::ServerReply && ob.answersCommand)
+                       : e.kind != EventKind::ClientLine)
+            return false;
+        if (QString::fromLatin1(ob.command) != c.command)
+            return false;
+        if (c.args) {
+            if (c.args->size() != ob.args.size())
+                return false;
+            for (qsizetype i = 0; i < ob.args.size(); ++i) {
+                const QString want = c.args->at(i);
+                if (want != QLatin1String("*")
+                    && QString::fromUtf8(ob.args.at(i)).compare(want, Qt::CaseInsensitive) != 0)
+                    return false;
+            }
+        }
+        return !needsReply || replyAgrees();
+    }
+    case Type::Reply:
+        return e.kind == EventKind::ServerReply && (!c.greeting || e.state == State::Connecting)
+            && (!c.multiLine || *c.multiLine == e.multiLine) && replyAgrees();
+    case Type::State:
+        return e.kind == EventKind::StateChanged && e.to == c.state;
+    case Type::LockCreated:
+        return e.kind == EventKind::LockCreated;
+    case Type::LockRemoved:
+        return e.kind == EventKind::LockRemoved;
+    case Type::LockRefused:
+        return e.kind == EventKind::LockRefused;
+    case Type::StaleLockCleared:
+        return e.kind == EventKind::StaleLockCleared;
+    case Type::MarkedDeleted:
+        if (e.kind != EventKind::MarkedDeleted || (c.message && e.number != c.message))
+            return false;
+        if (c.count)
+            return countMatching(ob.subjects, c.subjectContains) >= c.count;
+        return containsText(ob.subjects.isEmpty()
+                ? QByteArray()
+                : m_tracker.sessions().value(e.session).marks.value(e.number),
+            c.subjectContains);
+    case Type::MarksReset:
+        return e.kind == EventKind::MarksReset;
+    case Type::Expunged:
+        if (e.kind != EventKind::Expunged || (c.message && !e.numbers.contains(c.message)))
+            return false;
+        return countMatching(ob.subjects, c.subjectContains) >= qMax(1, c.count);
+    case Type::Disconnected:
+        return e.kind == EventKind::Disconnected && (c.reason.isEmpty() || e.text == c.reason)
+            && (!c.withMarks || ob.lostMarks > 0);
+    case Type::Mailbox:
+        return false; // evaluated against the live mailbox by holdsNow()
+    }
+    return false;
+}
+
+bool LessonRunner::holdsNow(const LessonCheck &c) const
+{
+    switch (c.type) {
+    case Type::Connected:
+        return m_tracker.openSessions() >= qMax(1, c.count);
+    case Type::State:
+        return (c.state == State::Authorization || c.state == State::Transaction)
+            && m_tracker.anyOpenIn(c.state);
+    case Type::LockCreated: // a session in TRANSACTION holds its lock
+        return m_tracker.anyOpenIn(State::Transaction);
+    case Type::Reply:
+        if (!c.greeting)
+            return false;
+        for (const LessonTracker::Session &s : m_tracker.sessions()) {
+            if (s.open && !s.greeting.isEmpty() && containsText(s.greeting, c.replyText)
+                && (!c.replyOk || *c.replyOk == s.greeting.startsWith('+')))
+                return true;
+        }
+        return false;
+    case Type::Mailbox: {
+        const MailStore::Account *account = m_mailStore
+            ? m_mailStore->account(c.user.isEmpty() ? m_lesson.account : c.user)
+            : nullptr;
+        if (!account || !account->maildrop)
+            return false;
+        const QList<MessageInfo> &messages = account->maildrop->messages();
+        if (c.minMessages >= 0 && messages.size() < c.minMessages)
+            return false;
+        if (c.maxMessages >= 0 && messages.size() > c.maxMessages)
+            return false;
+        if (!c.noSubjectContaining.isEmpty()) {
+            for (const MessageInfo &m : messages) {
+                if (containsText(m.subject, c.noSubjectContaining))
+                    return false;
+            }
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+void LessonRunner::tick(int index, qint64 timeMs, quint64 seq)
+{
+    LessonProgress::Step &r = record(index);
+    r.done = true;
+    r.doneAtMs = timeMs > 0 ? timeMs : now();
+    if (seq)
+        m_tickingSeqs.append(seq);
+    emit stepTicked(index);
+}
+
+void LessonRunner::activate()
+{
+    for (;;) {
+        int next = -1;
+        for (int i = 0; i < m_lesson.steps.size() && next < 0; ++i) {
+            if (!isDone(i))
+                next = i;
+        }
+        m_current = next;
+        emit currentStepChanged(m_current);
+        if (m_current < 0)
+            break;
+        const LessonStep &step = m_lesson.steps.at(m_current);
+        if (!step.check)
+            break;
+        bool ticked = false;
+        if (holdsNow(*step.check)) {
+            tick(m_current, 0, 0);
+            ticked = true;
+        } else {
+            for (const LessonTracker::Observation &ob : std::as_const(m_exchange)) {
+                if (!m_tickingSeqs.contains(ob.event.seq) && matches(*step.check, ob)) {
+                    tick(m_current, ob.event.timeMs, ob.event.seq);
+                    ticked = true;
+                    break;
+                }
+            }
+        }
+        if (!ticked)
+            break;
+    }
+    if (m_current < 0 && !m_progress.isFinished()) {
+        m_progress.finishedAtMs = now();
+        save();
+        emit finished();
+    }
+}
+
+void LessonRunner::wrongTry()
+{
+    LessonProgress::Step &r = record(m_current);
+    ++r.tries;
+    revealHint();
+}
+
+bool LessonRunner::revealHint()
+{
+    if (m_current < 0)
+        return false;
+    LessonProgress::Step &r = record(m_current);
+    const QStringList &hints = m_lesson.steps.at(m_current).hints;
+    if (r.hintsShown >= hints.size())
+        return false;
+    ++r.hintsShown;
+    emit hintRevealed(m_current, hints.at(r.hintsShown - 1));
+    save();
+    return true;
+}
+
+bool LessonRunner::skip()
+{
+    if (m_current < 0 || !m_lesson.steps.at(m_current).optional)
+        return false;
+    LessonProgress::Step &r = record(m_current);
+    r.skipped = true;
+    r.done = true;
+    r.doneAtMs = now();
+    emit stepTicked(m_current);
+    activate();
+    save();
+    emit progressChanged();
+    return true;
+}
+
+QString LessonRunner::contextUser() const
+{
+    if (!m_loginUser.isEmpty() && m_mailStore && m_mailStore->account(m_loginUser))
+        return m_loginUser;
+    return m_lesson.account;
+}
+
+QStringList LessonRunner::expectedValues(int index, QString *problem) const
+{
+    if (index < 0 || index >= m_lesson.steps.size() || !m_lesson.steps.at(index).question)
+        return {};
+    const LessonQuestion &q = *m_lesson.steps.at(index).question;
+    if (q.answer == Answer::Choice)
+        return {QString::number(q.correct + 1), q.choices.at(q.correct)};
+    if (q.answer == Answer::Text)
+        return q.accept;
+    const QString user = contextUser();
+    const MailStore::Account *account = m_mailStore ? m_mailStore->account(user) : nullptr;
+    if (!account || !account->maildrop) {
+        if (problem)
+            *problem = QStringLiteral("no-account");
+        return {};
+    }
+    const QList<MessageInfo> &messages = account->maildrop->messages();
+    const QMap<int, QByteArray> marks = m_tracker.marksOf(user);
+    qint64 markedOctets = 0;
+    for (auto it = marks.begin(); it != marks.end(); ++it) {
+        if (it.key() >= 1 && it.key() <= messages.size())
+            markedOctets += messages.at(it.key() - 1).wireSize;
+    }
+    auto both = [&](qint64 all, qint64 visible) {
+        QStringList values{QString::number(all)};
+        if (visible != all)
+            values.append(QString::number(visible)); // what STAT shows with marks pending
+        return values;
+    };
+    switch (q.answer) {
+    case Answer::MessageCount:
+        return both(messages.size(), messages.size() - marks.size());
+    case Answer::TotalOctets: {
+        qint64 total = 0;
+        for (const MessageInfo &m : messages)
+            total += m.wireSize;
+        return both(total, total - markedOctets);
+    }
+    default:
+        break;
+    }
+    if (q.message < 1 || q.message > messages.size()) {
+        if (problem)
+            *problem = QStringLiteral("no-message");
+        return {};
+    }
+    const MessageInfo &m = messages.at(q.message - 1);
+    switch (q.answer) {
+    case Answer::MessageSize:
+        return {QString::number(m.wireSize)};
+    case Answer::MessageLines:
+        return {QString::number(m.headerLines + m.bodyLines)};
+    case Answer::MessageUid:
+        return {QString::fromLatin1(m.uid)};
+    case Answer::MessageHeader:
+        return {QString::fromUtf8(q.header == QLatin1String("from") ? m.from
+                : q.header == QLatin1String("subject")              ? m.subject
+                                                                    : m.date)};
+    default:
+        return {};
+    }
+}
+
+QString LessonRunner::expectedAnswer(int index) const
+{
+    return expectedValues(index, nullptr).join(QStringLiteral(" | "));
+}
+
+LessonRunner::AnswerResult LessonRunner::answer(const QString &text)
+{
+    AnswerResult result;
+    if (m_current < 0 || !m_lesson.steps.at(m_current).question)
+        return result;
+    result.asked = true;
+    const LessonQuestion &q = *m_lesson.steps.at(m_current).question;
+    const QStringList expected = expectedValues(m_current, &result.problem);
+    if (!result.problem.isEmpty())
+        return result;
+    const QString given = text.trimmed();
+    switch (q.answer) {
+    case Answer::MessageCount:
+    case Answer::TotalOctets:
+    case Answer::MessageSize:
+    case Answer::MessageLines:
+        if (const auto n = firstNumber(given))
+            result.correct = expected.contains(QString::number(*n));
+        break;
+    case Answer::MessageUid: {
+        const QStringList tokens = given.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        result.correct = !tokens.isEmpty() && expected.contains(tokens.last());
+        break;
+    }
+    case Answer::MessageHeader: {
+        QString value = given;
+        const QString prefix = q.header + QLatin1Char(':');
+        if (value.startsWith(prefix, Qt::CaseInsensitive))
+            value = value.mid(prefix.size());
+        result.correct = !expected.isEmpty() && simplified(value) == simplified(expected.first());
+        break;
+    }
+    case Answer::Choice:
+    case Answer::Text:
+        for (const QString &e : expected)
+            result.correct = result.correct || simplified(e) == simplified(given);
+        break;
+    }
+    const int index = m_current;
+    if (result.correct) {
+        record(index).answer = given;
+        tick(index, now(), 0);
+        activate();
+    } else {
+        wrongTry();
+    }
+    emit answerChecked(index, result.correct);
+    save();
+    emit progressChanged();
+    return result;
+}
+
+Result LessonRunner::plantStaleLock()
+{
+    const QString user = m_lesson.account;
+    if (!m_mailStore || !m_mailStore->account(user))
+        return Result::failure(QStringLiteral("no account %1").arg(user));
+    if (m_mailStore->lockHolder(user) != 0)
+        return Result::failure(QStringLiteral("a session of %1 holds the lock").arg(user));
+    const QString path = m_mailStore->lockPath(user);
+    if (!MaildropLock::plantStale(path, user))
+        return Result::failure(QStringLiteral("cannot write %1").arg(path));
+    Event e;
+    e.kind = EventKind::Note;
+    e.text = QStringLiteral("stale-lock-planted");
+    e.detail = path;
+    m_log->append(e);
+    return Result::success();
+}
+
+QByteArray LessonRunner::apopCommand(const QString &user, const QString &password) const
+{
+    static const QRegularExpression stamp(QStringLiteral("<[^<>]+>"));
+    const QRegularExpressionMatch m = stamp.match(QString::fromLatin1(m_tracker.lastGreeting()));
+    if (!m.hasMatch())
+        return {};
+    const QByteArray digest = QCryptographicHash::hash(
+        QByteArray(m.captured().toLatin1() + password.toUtf8()), QCryptographicHash::Md5)
+                                  .toHex();
+    return "APOP " + user.toUtf8() + ' ' + digest;
+}
+
+qint64 LessonRunner::timerMs() const
+{
+    if (m_lesson.timerFrom.isEmpty())
+        return -1;
+    const LessonProgress::Step from = m_progress.steps.value(m_lesson.timerFrom);
+    const LessonProgress::Step to = m_progress.steps.value(m_lesson.timerTo);
+    if (!from.done || !to.done)
+        return -1;
+    return qMax<qint64>(0, to.doneAtMs - from.doneAtMs);
+}
+
+void LessonRunner::save()
+{
+    if (m_store && m_running && !m_lesson.id.isEmpty())
+        m_store->save(m_progress);
+}
+
+} // namespace pop3

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "events/event.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace pop3 {
+
+class MailStore;
+
+// A classic mistake seen on the wire, with the bytes that show it.
+struct LessonMistake
+{
+    QString code; // see lessonMistakeCodes()
+    int session = 0;
+    QByteArray bytes; // the line as sent (or the last line before a dropped connection)
+    QString command; // the keyword involved
+    int count = 0; // forgot-quit: how many marks were lost
+    int message = 0; // deleted-message: the message number
+    quint64 seq = 0;
+    qint64 timeMs = 0;
+};
+
+// Follows every session in the event stream — its state, user, deletion marks and the command
+// waiting for a reply — and turns each event into an Observation a lesson check can match
+// without looking back. It also recognizes the classic mistakes. It knows nothing of lessons.
+class LessonTracker final
+{
+public:
+    struct Session
+    {
+        State state = State::Connecting;
+        bool open = false;
+        QString user; // set when the lock is taken
+        QString pendingUser; // from USER / APOP, before the login succeeds
+        QMap<int, QByteArray> marks; // message number -> subject, as marked by DELE
+        QByteArray greeting;
+        QByteArray command; // the last command's keyword, upper case
+        QList<QByteArray> args;
+        QByteArray raw;
+        bool awaitingReply = false;
+        bool lockRefused = false;
+    };
+
+    struct Observation
+    {
+        Event event;
+        QByteArray command; // ClientLine, and the ServerReply that answers it
+        QList<QByteArray> args;
+        bool answersCommand = false;
+        int openSessions = 0; // Connected
+        QList<QByteArray> subjects; // MarkedDeleted: every marked one; Expunged: the removed ones
+        int lostMarks = 0; // Disconnected: marks that were never committed
+        QList<LessonMistake> mistakes;
+    };
+
+    explicit LessonTracker(const MailStore *store)
+        : m_store(store)
+    { }
+
+    Observation observe(const Event &event);
+    void clear();
+
+    const QHash<int, Session> &sessions() const { return m_sessions; }
+
+    int openSessions() const;
+    bool anyOpenIn(State state) const;
+
+    // The user of the last successful login (empty if none yet).
+    QString lastUser() const { return m_lastUser; }
+
+    QByteArray lastGreeting() const { return m_lastGreeting; }
+
+    // Marks held right now by open sessions of user.
+    QMap<int, QByteArray> marksOf(const QString &user) const;
+
+    // "USER: student\r\n": printable ASCII as is, CR LF TAB as \r \n \t, other bytes as \xNN.
+    static QString escape(const QByteArray &bytes);
+    // One line of the hand-in transcript for an event (empty: not shown).
+    static QString transcriptLine(const Event &event);
+    // Keyword (upper case) and arguments of a client line.
+    static void parseLine(const QByteArray &raw, QByteArray *keyword, QList<QByteArray> *args);
+
+private:
+    QList<LessonMistake> lineMistakes(const Event &event, const Session &session) const;
+    QByteArray subjectOf(const QString &user, int number) const;
+
+    const MailStore *m_store;
+    QHash<int, Session> m_sessions;
+    QString m_lastUser;
+    QByteArray m_lastGreeting;
+};
+
+} // namespace pop3
+
+Q_DECLARE_METATYPE(pop3::LessonMistake)

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "events/result.h"
+#include "mail/maildrop.h"
+#include "mail/maildroplock.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace pop3 {
+
+class EventLog;
+
+// The accounts a server knows and where their maildrops live. A maildrop is served from a working
+// copy in the workspace (so DELE + QUIT really removes files there, and the original is never
+// touched), unless an account is explicitly served in place. The lock files live in the
+// workspace too, next to the copies, as /var/spool/mail/user.lock did.
+class MailStore final
+{
+public:
+    struct Account
+    {
+        QString user;
+        QString password;
+        QString source; // the original mailbox (a path, or ":/mailbox/..." for samples)
+        QString maildropPath; // what is served: the workspace copy, or the source in place
+        bool inPlace = false;
+        std::shared_ptr<Maildrop> maildrop;
+    };
+
+    explicit MailStore(EventLog *log = nullptr);
+
+    // The default workspace: <AppDataLocation>/workspace.
+    static QString defaultWorkspace();
+
+    void setWorkspace(const QString &dir) { m_workspace = dir; }
+
+    QString workspace() const { return m_workspace; }
+
+    // Adds an account served from source; reset: start again from a fresh copy.
+    Result addAccount(const QString &user,
+        const QString &password,
+        const QString &source,
+        bool inPlace = false,
+        bool reset = false);
+    // The built-in sample accounts: student / hessovs! and barakirs / blacksun.
+    Result addSampleAccounts(bool reset = false);
+    // One account per line: "name password mailbox" (spaces or tabs); '#' starts a comment; a
+    // relative mailbox path is taken from the file's folder.
+    Result addAccountsFile(const QString &path, bool reset = false);
+
+    QStringList users() const { return m_order; }
+
+    const Account *account(const QString &user) const;
+    Account *account(const QString &user);
+    bool checkPassword(const QString &user, const QString &password) const;
+
+    QString lockPath(const QString &user) const;
+    // Throws the working copy away and copies the original again.
+    Result resetMailbox(const QString &user);
+
+    // Which sessions of this process hold which maildrop lock (for stale-lock detection).
+    void noteLockHeld(const QString &user, int session) { m_lockHolders.insert(user, session); }
+
+    void noteLockReleased(const QString &user) { m_lockHolders.remove(user); }
+
+    bool isSessionHoldingLock(int session) const;
+
+    int lockHolder(const QString &user) const { return m_lockHolders.value(user, 0); }
+
+    static constexpr const char *sampleStudentPassword = "hessovs!";
+    static constexpr const char *sampleBarakirsPassword = "blacksun";
+
+private:
+    Result prepareCopy(Account &account, bool reset);
+
+    EventLog *m_log = nullptr;
+    QString m_workspace;
+    QHash<QString, Account> m_accounts;
+    QStringList m_order;
+    QHash<QString, int> m_lockHolders;
+};
+
+} // namespace pop3

@@ -1,0 +1,394 @@
+#include "net/pop3connection.h"
+
+#include "net/bodystreamer.h"
+#include "net/pop3server.h"
+#include "protocol/replybody.h"
+
+#include <QDateTime>
+#include <QTcpSocket>
+
+#include <cerrno>
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+namespace pop3 {
+
+Pop3Connection::Pop3Connection(
+    Pop3Server *server, QTcpSocket *socket, std::unique_ptr<Pop3Session> session)
+    : QObject(server)
+    , m_server(server)
+    , m_socket(socket)
+    , m_session(std::move(session))
+{
+    m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (server->m_options.sendBufferSize > 0)
+        m_socket->setSocketOption(
+            QAbstractSocket::SendBufferSizeSocketOption, server->m_options.sendBufferSize);
+    m_socket->setReadBufferSize(maxReadBuffer); // beyond this, TCP flow control holds the client
+    connect(m_socket, &QTcpSocket::readyRead, this, &Pop3Connection::readInput);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &Pop3Connection::pump);
+    connect(m_socket, &QTcpSocket::disconnected, this, &Pop3Connection::socketGone);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error != QAbstractSocket::RemoteHostClosedError
+            && m_socket->state() != QAbstractSocket::ConnectedState)
+            socketGone();
+    });
+}
+
+Pop3Connection::~Pop3Connection()
+{
+    dropBody(); // reports a body cut short before the session ends
+    if (m_session && m_session->state() != State::Closed)
+        m_session->end(DisconnectReason::Error,
+            QDateTime::currentMSecsSinceEpoch(),
+            QStringLiteral("connection destroyed"));
+}
+
+void Pop3Connection::start()
+{
+    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    m_socket->write(m_session->start(m_lastActivity));
+    m_socket->flush();
+}
+
+void Pop3Connection::readInput()
+{
+    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    processLines();
+}
+
+bool Pop3Connection::pullInput()
+{
+    if (m_socket->bytesAvailable() <= 0)
+        return false;
+    if (m_inputPos > 0) {
+        m_input.remove(0, m_inputPos);
+        m_inputPos = 0;
+    }
+    m_input += m_socket->readAll();
+    return true;
+}
+
+// Answers the complete lines received so far, in order (RFC 2449 PIPELINING). Input is taken
+// from the socket only while the replies already queued are below the high-water mark, so a
+// client that pipelines without reading is slowed down by TCP instead of filling our memory.
+void Pop3Connection::processLines()
+{
+    if (m_processing) {
+        m_processAgain = true; // called from inside the loop (send, flush): go round once more
+        return;
+    }
+    m_processing = true;
+    do {
+        m_processAgain = false;
+        while (
+            !m_finished && !bodyPending() && !m_closing && m_socket->bytesToWrite() < highWater) {
+            const char *base = m_input.constData() + m_inputPos;
+            const qsizetype available = m_input.size() - m_inputPos;
+            const char *nl = available > 0
+                ? static_cast<const char *>(std::memchr(base, '\n', size_t(available)))
+                : nullptr;
+            if (!nl) {
+                if (m_overlongLength >= 0) {
+                    m_overlongLength += available;
+                    m_inputPos = m_input.size();
+                } else if (available > maxBufferedLine) {
+                    m_overlongStart = QByteArray(base, 64);
+                    m_overlongLength = available;
+                    m_inputPos = m_input.size();
+                }
+                if (!pullInput())
+                    break;
+                continue;
+            }
+            const qsizetype lineSize = nl - base + 1;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (m_overlongLength >= 0) {
+                const qint64 length = m_overlongLength + lineSize;
+                m_overlongLength = -1;
+                m_inputPos += lineSize;
+                send(m_session->handleOverlongLine(m_overlongStart, length, now));
+            } else {
+                const QByteArray line(base, lineSize);
+                m_inputPos += lineSize;
+                send(m_session->handleLine(line, now));
+            }
+        }
+        if (m_inputPos == m_input.size()) {
+            m_input.clear();
+            m_inputPos = 0;
+        }
+        // QTcpSocket only queues what write() is given and sends it when the event loop next sees
+        // the socket writable: one more poll and dispatch per reply. Send this read's replies now
+        // (a bytesWritten emitted from here may finish a body: then the loop goes round again).
+        // A body streaming is pump()'s business: it writes a bounded amount per loop turn.
+        if (!bodyPending())
+            m_socket->flush();
+    } while (m_processAgain && !m_finished);
+    m_processing = false;
+}
+
+qint64 Pop3Connection::lastActivityMs() const
+{
+    if (m_streamJob && m_server->m_streamer)
+        return qMax(m_lastActivity, m_server->m_streamer->lastProgressMs(m_streamJob));
+    return m_lastActivity;
+}
+
+void Pop3Connection::send(Pop3Session::Reply reply)
+{
+    if (reply.close)
+        m_closing = true;
+    if (reply.body && reply.body->sizeHint() >= BodyStreamer::threshold
+        && m_server->bodyStreamer()) {
+        m_bulkHead = std::move(reply.head);
+        m_body = std::move(reply.body);
+        m_bulk = true;
+        startStreamJob();
+        return;
+    }
+    if (!reply.head.isEmpty())
+        m_socket->write(reply.head);
+    if (reply.body) {
+        m_body = std::move(reply.body);
+        m_body->holdReport(); // its event is appended once the last octet is written
+        pump();
+    } else if (m_closing) {
+        closeAfterWrites();
+    }
+}
+
+// Hands a large body to the worker thread once what QTcpSocket holds is written (the worker
+// writes to the socket directly, so nothing may be queued ahead of it).
+void Pop3Connection::startStreamJob()
+{
+    if (!m_bulk || !m_body)
+        return;
+    if (m_socket->bytesToWrite() > 0) {
+        m_pumping = true; // flush() emits bytesWritten: pump() must not start the job from there
+        m_socket->flush();
+        m_pumping = false;
+        if (m_socket->bytesToWrite() > 0 || m_finished)
+            return; // bytesWritten brings us back through pump()
+    }
+    m_bulk = false;
+    m_streamJob = m_server->m_streamer->start(
+        m_socket->socketDescriptor(), m_bulkHead, m_body, [this](bool complete) {
+            streamJobDone(complete);
+        });
+    if (!m_streamJob) { // no descriptor to share: stream it from here
+        m_socket->write(m_bulkHead);
+        m_bulkHead.clear();
+        m_body->holdReport(); // as any body written from the loop
+        pump();
+    }
+    m_bulkHead.clear();
+}
+
+void Pop3Connection::streamJobDone(bool complete)
+{
+    m_streamJob = 0;
+    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    if (!complete) { // the worker's write failed: the connection is gone
+        m_socket->abort();
+        socketGone();
+        return;
+    }
+    if (m_closing)
+        closeAfterWrites();
+    else
+        processLines(); // pipelined commands waiting behind the body
+}
+
+// Streams the body: each chunk is produced into the same buffer and written straight to the
+// socket while the kernel takes it, at most turnBudget octets per event-loop turn. When the
+// kernel's buffer is full, QTcpSocket is given the rest of the chunk (shared, not copied): its
+// bytesWritten, once the socket drained, brings us back here.
+void Pop3Connection::pump()
+{
+    if (m_pumping || m_finished || m_streamJob)
+        return; // re-entered from flush()'s bytesWritten: the outer call goes on
+    if (m_bulk) {
+        startStreamJob();
+        return;
+    }
+    m_pumping = true;
+    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    qint64 budget = turnBudget;
+    while (!m_finished && bodyPending()) {
+        if (m_socket->bytesToWrite() > 0) {
+            m_socket->flush(); // the status line ahead of the body, or a rest handed over
+            if (m_finished || m_socket->bytesToWrite() > 0)
+                break; // a failed write ends the connection inside flush()
+        }
+        if (m_chunkPos == m_chunk.size()) {
+            if (m_body->atEnd()) {
+                m_body.reset(); // every octet written: the reply's event is appended now
+                continue;
+            }
+            if (budget <= 0) {
+                pumpLater();
+                break;
+            }
+            m_chunk.resize(0);
+            m_chunkPos = 0;
+            m_body->readInto(m_chunk, chunkSize);
+            continue;
+        }
+        const qint64 written =
+            writeDirect(m_chunk.constData() + m_chunkPos, m_chunk.size() - m_chunkPos);
+        if (written > 0) {
+            m_chunkPos += written;
+            budget -= written;
+            continue;
+        }
+        // Full (or failed: QTcpSocket then reports the error as for any write).
+        if (m_chunkPos > 0)
+            m_chunk.remove(0, m_chunkPos);
+        m_chunkPos = m_chunk.size();
+        m_socket->write(m_chunk);
+        break;
+    }
+    m_pumping = false;
+    if (bodyPending() || m_finished)
+        return;
+    if (m_closing)
+        closeAfterWrites();
+    else
+        processLines(); // pipelined commands waiting behind the body or the queued replies
+}
+
+void Pop3Connection::pumpLater()
+{
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_pumpQueued = false;
+            pump();
+        },
+        Qt::QueuedConnection);
+}
+
+// Writes what the kernel takes now, without blocking; 0 when it takes nothing. Only called while
+// QTcpSocket has nothing queued, so the bytes stay in order.
+qint64 Pop3Connection::writeDirect(const char *data, qint64 size)
+{
+#ifdef Q_OS_UNIX
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd < 0 || m_socket->state() != QAbstractSocket::ConnectedState)
+        return 0;
+    ssize_t written;
+    do {
+        written = ::send(int(fd), data, size_t(size), MSG_DONTWAIT | MSG_NOSIGNAL);
+    } while (written < 0 && errno == EINTR);
+    return written > 0 ? qint64(written) : 0;
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(size);
+    return 0;
+#endif
+}
+
+void Pop3Connection::dropBody()
+{
+    if (m_streamJob) {
+        m_server->m_streamer->cancel(m_streamJob);
+        m_streamJob = 0;
+    }
+    if (m_body) // not all written: what is still here or queued in the socket never went out
+        m_body->reportCutShort(m_chunk.size() - m_chunkPos + m_socket->bytesToWrite());
+    m_bulk = false;
+    m_bulkHead.clear();
+    m_body.reset();
+    m_chunk.clear();
+    m_chunkPos = 0;
+}
+
+void Pop3Connection::closeAfterWrites()
+{
+    switch (m_socket->state()) {
+    case QAbstractSocket::ConnectedState:
+        m_socket->disconnectFromHost(); // writes what is queued first, then disconnected
+        break;
+    case QAbstractSocket::ClosingState:
+        break; // still writing what is queued: disconnected follows
+    default:
+        socketGone();
+    }
+}
+
+void Pop3Connection::socketGone()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    dropBody();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_timedOut)
+        m_session->end(DisconnectReason::IdleTimeout,
+            now,
+            QStringLiteral("the client stopped reading in the middle of a reply"));
+    else if (m_dropped)
+        m_session->end(DisconnectReason::Error,
+            now,
+            QStringLiteral("connection dropped by the server (fault injected)"));
+    else if (m_session->isClosing())
+        m_session->end(m_session->closeReason(), now);
+    else
+        m_session->end(DisconnectReason::PeerClosed,
+            now,
+            QStringLiteral("the client closed the connection without QUIT"));
+    emit finished(this);
+}
+
+void Pop3Connection::timeOut()
+{
+    if (m_finished)
+        return;
+    if (bodyPending() || m_closing || m_socket->bytesToWrite() > 0) {
+        // The client stopped reading: in the middle of a body (no -ERR can follow half a
+        // message; the reply is reported as truncated), or with replies still queued, such as the
+        // goodbye of an earlier timeout. The connection is cut, and the maildrop's lock released.
+        dropBody();
+        m_timedOut = true;
+        m_socket->abort();
+        socketGone();
+        return;
+    }
+    send(m_session->idleTimeout(QDateTime::currentMSecsSinceEpoch()));
+}
+
+void Pop3Connection::shutdown()
+{
+    if (m_finished)
+        return;
+    const bool cut = bodyPending(); // no status line may follow half a message
+    dropBody();
+    if (!m_closing) {
+        Pop3Session::Reply goodbye = m_session->shutdown(QDateTime::currentMSecsSinceEpoch());
+        if (!cut)
+            send(std::move(goodbye));
+    }
+    m_socket->flush();
+    m_socket->abort();
+    socketGone();
+}
+
+void Pop3Connection::drop()
+{
+    if (m_finished)
+        return;
+    m_dropped = true;
+    dropBody();
+    m_socket->abort();
+    socketGone();
+}
+
+} // namespace pop3

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "protocol/pop3session.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QTcpSocket;
+
+namespace pop3 {
+
+class Pop3Server;
+class ReplyBody;
+
+// One TCP connection of Pop3Server: splits the input into lines (answering pipelined commands in
+// order), feeds them to its Pop3Session and streams the replies out as the socket drains.
+class Pop3Connection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Pop3Connection)
+
+public:
+    Pop3Connection(Pop3Server *server, QTcpSocket *socket, std::unique_ptr<Pop3Session> session);
+    ~Pop3Connection() override;
+
+    void start();
+
+    Pop3Session *session() const { return m_session.get(); }
+
+    // The last octet received or sent (a body written by the worker thread counts).
+    qint64 lastActivityMs() const;
+
+    void timeOut();
+    void shutdown();
+    void drop();
+
+    // Lines longer than this are not buffered: the rest is discarded and the line refused.
+    static constexpr qsizetype maxBufferedLine = 8192;
+    // Replies queued in the socket before the next commands wait for it to drain.
+    static constexpr qint64 highWater = 64 * 1024;
+    // A body is produced this much at a time into one reused buffer.
+    static constexpr qint64 chunkSize = 64 * 1024;
+    // Body octets written per event-loop turn: then the other connections get their turn.
+    static constexpr qint64 turnBudget = 64 * 1024;
+    // Received octets the socket buffers before the server stops reading from the kernel.
+    static constexpr qint64 maxReadBuffer = 64 * 1024;
+
+signals:
+    void finished(pop3::Pop3Connection *connection);
+
+private:
+    void readInput();
+    void processLines();
+    bool pullInput(); // appends what the socket has buffered to m_input; false if nothing
+    void send(Pop3Session::Reply reply);
+    void pump();
+    void pumpLater();
+
+    bool bodyPending() const { return m_body || m_chunkPos < m_chunk.size() || m_streamJob; }
+
+    void startStreamJob();
+    void streamJobDone(bool complete);
+    qint64 writeDirect(const char *data, qint64 size);
+    void dropBody();
+    void closeAfterWrites();
+    void socketGone();
+
+    Pop3Server *m_server;
+    QTcpSocket *m_socket;
+    std::unique_ptr<Pop3Session> m_session;
+    std::unique_ptr<ReplyBody> m_body;
+    QByteArray m_chunk; // the part of the body being written, from m_chunkPos on
+    qsizetype m_chunkPos = 0;
+    QByteArray m_bulkHead; // the status line of a body waiting for the worker thread
+    bool m_bulk = false; // m_body goes to the worker once the socket's queue is empty
+    quint64 m_streamJob = 0; // the worker thread is writing the body
+    QByteArray m_input;
+    qsizetype m_inputPos = 0;
+    QByteArray m_overlongStart;
+    qint64 m_overlongLength = -1; // >= 0 while discarding an overlong line
+    qint64 m_lastActivity = 0;
+    bool m_closing = false;
+    bool m_finished = false;
+    bool m_dropped = false;
+    bool m_timedOut = false;
+    bool m_processing = false;
+    bool m_processAgain = false;
+    bool m_pumping = false;
+    bool m_pumpQueued = false;
+};
+
+} // namespace pop3

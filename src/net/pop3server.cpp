@@ -1,0 +1,280 @@
+#include "net/pop3server.h"
+
+#include "events/eventlog.h"
+#include "net/bodystreamer.h"
+#include "net/pop3connection.h"
+#include "protocol/pop3session.h"
+
+#include <QDateTime>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cerrno>
+#include <sys/resource.h>
+
+#ifdef Q_OS_LINUX
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+namespace pop3 {
+
+namespace {
+
+QString endpointOf(const QHostAddress &address, quint16 port)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    const QString host = isV4 ? QHostAddress(v4).toString()
+        : address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+        : address.toString();
+    return host + QLatin1Char(':') + QString::number(port);
+}
+
+} // namespace
+
+long raiseOpenFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+        getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return long(limit.rlim_cur);
+}
+
+bool tuneThreadScheduling(int sliceMicroseconds, std::optional<int> nice)
+{
+#ifdef Q_OS_LINUX
+    const auto tid = id_t(syscall(SYS_gettid));
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, tid);
+    const int wanted = nice.value_or(errno == 0 ? current : 0);
+
+    struct SchedAttr // struct sched_attr of <linux/sched/types.h>; glibc 2.36 has no wrapper
+    {
+        quint32 size;
+        quint32 policy;
+        quint64 flags;
+        qint32 nice;
+        quint32 priority;
+        quint64 runtime;
+        quint64 deadline;
+        quint64 period;
+    };
+
+    SchedAttr attr{};
+    attr.size = sizeof attr;
+    attr.policy = 0; // SCHED_OTHER
+    attr.nice = wanted;
+    attr.runtime = quint64(sliceMicroseconds) * 1000; // the slice, in ns
+    if (syscall(SYS_sched_setattr, 0, &attr, 0) == 0)
+        return true;
+    if (nice)
+        setpriority(PRIO_PROCESS, tid, *nice);
+#else
+    Q_UNUSED(sliceMicroseconds);
+    Q_UNUSED(nice);
+#endif
+    return false;
+}
+
+Pop3Server::Pop3Server(EventLog *log, MailStore *store, Personality personality, QObject *parent)
+    : QObject(parent)
+    , m_log(log)
+    , m_store(store)
+    , m_personality(std::move(personality))
+    , m_tcp(new QTcpServer(this))
+    , m_idleTimer(new QTimer(this))
+{
+    connect(m_tcp, &QTcpServer::newConnection, this, &Pop3Server::acceptConnections);
+    connect(m_idleTimer, &QTimer::timeout, this, &Pop3Server::sweepIdle);
+}
+
+Pop3Server::~Pop3Server()
+{
+    shutdown();
+}
+
+BodyStreamer *Pop3Server::bodyStreamer()
+{
+    if (!m_options.bulkThread)
+        return nullptr;
+    if (!m_streamerTried) {
+        m_streamerTried = true;
+        m_streamer = std::make_unique<BodyStreamer>();
+        if (!m_streamer->isRunning())
+            m_streamer.reset();
+    }
+    return m_streamer.get();
+}
+
+bool Pop3Server::listen(const Options &options)
+{
+    m_options = options;
+    m_tcp->setMaxPendingConnections(1024);
+    // Qt's default kernel backlog is 50: a class connecting at once overflows it and the
+    // dropped SYNs are retried only after 1 s, which is the slowest greeting a client sees.
+    m_tcp->setListenBacklogSize(4096);
+    const int attempts = options.tryNextPorts && options.port != 0 ? 50 : 1;
+    for (int i = 0; i < attempts; ++i) {
+        const quint16 port = quint16(options.port + i);
+        if (m_tcp->listen(options.address, port)) {
+            setIdleTimeout(options.idleTimeoutSecs);
+            return true;
+        }
+        if (m_tcp->serverError() != QAbstractSocket::AddressInUseError)
+            break;
+    }
+    m_error = QStringLiteral("cannot listen on %1: %2")
+                  .arg(endpointOf(options.address, options.port), m_tcp->errorString());
+    return false;
+}
+
+bool Pop3Server::isListening() const
+{
+    return m_tcp->isListening();
+}
+
+QHostAddress Pop3Server::address() const
+{
+    return m_tcp->serverAddress();
+}
+
+quint16 Pop3Server::port() const
+{
+    return m_tcp->serverPort();
+}
+
+QString Pop3Server::endpoint() const
+{
+    return endpointOf(address(), port());
+}
+
+void Pop3Server::setPersonality(Personality personality)
+{
+    m_personality = std::move(personality);
+    Event e;
+    e.kind = EventKind::Note;
+    e.text = QStringLiteral("personality-changed");
+    e.detail = m_personality.id;
+    m_log->append(e);
+}
+
+void Pop3Server::setIdleTimeout(int secs)
+{
+    m_options.idleTimeoutSecs = secs;
+    if (secs <= 0) {
+        m_idleTimer->stop();
+        return;
+    }
+    // Check often enough that a timeout fires within a tenth of its length (at most 1 s late).
+    m_idleTimer->start(qBound(20, secs * 100, 1000));
+}
+
+QList<const Pop3Session *> Pop3Server::sessions() const
+{
+    QList<const Pop3Session *> list;
+    for (const Pop3Connection *c : m_connections)
+        list.append(c->session());
+    return list;
+}
+
+const Pop3Session *Pop3Server::session(int id) const
+{
+    for (const Pop3Connection *c : m_connections) {
+        if (c->session()->id() == id)
+            return c->session();
+    }
+    return nullptr;
+}
+
+bool Pop3Server::dropSession(int id)
+{
+    for (Pop3Connection *c : m_connections) {
+        if (c->session()->id() == id) {
+            Event e;
+            e.kind = EventKind::Note;
+            e.session = id;
+            e.text = QStringLiteral("fault-dropped");
+            e.detail = QStringLiteral("connection cut by the server, as a network fault would");
+            m_log->append(e);
+            c->drop();
+            return true;
+        }
+    }
+    return false;
+}
+
+void Pop3Server::acceptConnections()
+{
+    while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
+        if (m_connections.size() >= m_options.maxConnections) {
+            socket->write("-ERR [SYS/TEMP] Too many connections, try again later.\r\n");
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            continue;
+        }
+        Pop3Session::Peer peer;
+        peer.remote = endpointOf(socket->peerAddress(), socket->peerPort());
+        peer.local = endpointOf(socket->localAddress(), socket->localPort());
+        bool isV4 = false;
+        const quint32 v4 = socket->localAddress().toIPv4Address(&isV4);
+        peer.serverHost = isV4 ? QHostAddress(v4).toString() : socket->localAddress().toString();
+        auto session = std::make_unique<Pop3Session>(
+            m_log, m_store, &m_personality, m_log->newSessionId(), peer);
+        auto *connection = new Pop3Connection(this, socket, std::move(session));
+        connect(connection,
+            &Pop3Connection::finished,
+            this,
+            &Pop3Server::connectionFinished,
+            Qt::QueuedConnection);
+        m_connections.append(connection);
+        const int id = connection->session()->id();
+        connection->start();
+        emit sessionStarted(id);
+        emit sessionCountChanged(sessionCount());
+    }
+}
+
+void Pop3Server::connectionFinished(Pop3Connection *connection)
+{
+    if (!m_connections.removeOne(connection))
+        return;
+    const int id = connection->session()->id();
+    connection->deleteLater();
+    emit sessionEnded(id);
+    emit sessionCountChanged(sessionCount());
+}
+
+void Pop3Server::sweepIdle()
+{
+    if (m_options.idleTimeoutSecs <= 0)
+        return;
+    const qint64 limit =
+        QDateTime::currentMSecsSinceEpoch() - qint64(m_options.idleTimeoutSecs) * 1000;
+    const QList<Pop3Connection *> connections = m_connections;
+    for (Pop3Connection *c : connections) {
+        if (c->lastActivityMs() < limit)
+            c->timeOut();
+    }
+}
+
+void Pop3Server::shutdown()
+{
+    m_tcp->close();
+    m_idleTimer->stop();
+    const QList<Pop3Connection *> connections = m_connections;
+    m_connections.clear();
+    for (Pop3Connection *c : connections) {
+        c->shutdown();
+        delete c;
+    }
+}
+
+} // namespace pop3

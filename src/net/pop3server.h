@@ -1,0 +1,119 @@
+#pragma once
+
+#include "protocol/personality.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+class QTcpServer;
+class QTimer;
+
+namespace pop3 {
+
+class BodyStreamer;
+class EventLog;
+class MailStore;
+class Pop3Connection;
+class Pop3Session;
+
+// The listener: a QTcpServer on 127.0.0.1 (another address only when asked), one Pop3Session per
+// connection, all in one event loop. Replies are written as the socket drains, so a slow or
+// silent client never delays the others, and a large RETR is never held whole in memory.
+class Pop3Server final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Pop3Server)
+
+public:
+    struct Options
+    {
+        QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+        quint16 port = 1110;
+        bool tryNextPorts = true; // when port is taken, the next free one (up to +50)
+        int idleTimeoutSecs = 600; // RFC 1939 §3: at least 10 minutes
+        int maxConnections = 20000;
+        // Large bodies (a RETR of BodyStreamer::threshold octets or more) are written by a worker
+        // thread; off, every body streams from the event loop.
+        bool bulkThread = true;
+        // The kernel's send buffer per connection in octets (0: the system's own, autotuned). A
+        // small one makes every large reply queue in the server, as on a slow link (tests).
+        int sendBufferSize = 0;
+    };
+
+    Pop3Server(EventLog *log, MailStore *store, Personality personality, QObject *parent = nullptr);
+    ~Pop3Server() override;
+
+    bool listen(const Options &options);
+
+    QString errorString() const { return m_error; }
+
+    bool isListening() const;
+    QHostAddress address() const;
+    quint16 port() const;
+    // "127.0.0.1:1110"
+    QString endpoint() const;
+
+    const Personality &personality() const { return m_personality; }
+
+    void setPersonality(Personality personality); // for sessions that start from now on
+    void setIdleTimeout(int secs);
+
+    int idleTimeout() const { return m_options.idleTimeoutSecs; }
+
+    int sessionCount() const { return int(m_connections.size()); }
+
+    QList<const Pop3Session *> sessions() const;
+    const Pop3Session *session(int id) const;
+    // Cuts a session's connection as a network fault would: no QUIT, nothing committed.
+    bool dropSession(int id);
+
+    EventLog *log() const { return m_log; }
+
+    MailStore *store() const { return m_store; }
+
+    // Says goodbye to every session (no commit), closes the listener.
+    void shutdown();
+
+    // The worker thread for large bodies, started on first use; null when options say no or it
+    // can't run here.
+    BodyStreamer *bodyStreamer();
+
+signals:
+    void sessionStarted(int id);
+    void sessionEnded(int id);
+    void sessionCountChanged(int count);
+
+private:
+    void acceptConnections();
+    void sweepIdle();
+    void connectionFinished(Pop3Connection *connection);
+
+    EventLog *m_log;
+    MailStore *m_store;
+    Personality m_personality;
+    Options m_options;
+    QTcpServer *m_tcp;
+    QTimer *m_idleTimer;
+    QString m_error;
+    QList<Pop3Connection *> m_connections;
+    std::unique_ptr<BodyStreamer> m_streamer; // outlives the connections (deleted in shutdown())
+    bool m_streamerTried = false;
+    friend class Pop3Connection;
+};
+
+// Raises this process's open-file limit to the hard limit; returns the new soft limit.
+long raiseOpenFileLimit();
+
+// For the calling thread: a short time slice (Linux 6.12 and later, EEVDF's custom slice), so the
+// thread preempts the running task as soon as it wakes instead of waiting for the end of that
+// task's slice, and a nice value (by default the one it has). The server's event loop asks for
+// 0.1 ms: another client's command is answered while a large body streams on a saturated machine.
+// Older kernels ignore the slice. False when refused (then only the nice value is set).
+bool tuneThreadScheduling(int sliceMicroseconds, std::optional<int> nice = std::nullopt);
+
+} // namespace pop3

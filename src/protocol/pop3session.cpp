@@ -1,0 +1,779 @@
+#include "protocol/pop3session.h"
+
+#include "events/eventlog.h"
+#include "mail/maildroplock.h"
+#include "mail/mailstore.h"
+#include "protocol/replybody.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QSysInfo>
+
+namespace pop3 {
+
+namespace {
+
+const QByteArray crlf("\r\n");
+
+bool isTransactionCommand(const QByteArray &cmd)
+{
+    static const QByteArrayList commands = {
+        "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "LAST"};
+    return commands.contains(cmd);
+}
+
+bool isAuthorizationCommand(const QByteArray &cmd)
+{
+    static const QByteArrayList commands = {"USER", "PASS", "APOP", "AUTH", "STLS"};
+    return commands.contains(cmd);
+}
+
+QString controlName(uchar c)
+{
+    switch (c) {
+    case 0x08:
+        return QStringLiteral("0x08 (Backspace)");
+    case 0x7f:
+        return QStringLiteral("0x7F (Delete)");
+    case 0x0d:
+        return QStringLiteral("0x0D (a carriage return inside the line)");
+    case 0x1b:
+        return QStringLiteral("0x1B (Escape)");
+    case 0x03:
+        return QStringLiteral("0x03 (Ctrl+C)");
+    default:
+        return QStringLiteral("0x%1")
+            .arg(uint(c), 2, 16, QLatin1Char('0'))
+            .toUpper()
+            .replace(QLatin1String("0X"), QLatin1String("0x"));
+    }
+}
+
+QString str(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes);
+}
+
+QString num(qint64 n)
+{
+    return QString::number(n);
+}
+
+} // namespace
+
+QByteArray echoable(const QByteArray &bytes, qsizetype maxChars)
+{
+    QByteArray out;
+    for (char c : bytes) {
+        if (out.size() >= maxChars) {
+            out += "...";
+            break;
+        }
+        if (uchar(c) >= 0x20 && uchar(c) < 0x7f)
+            out += c;
+        else
+            out += "\\x" + QByteArray::number(uchar(c), 16).rightJustified(2, '0').toUpper();
+    }
+    return out;
+}
+
+QByteArray Pop3Session::Reply::drain()
+{
+    QByteArray all = head;
+    if (body)
+        all += body->readAll();
+    return all;
+}
+
+Pop3Session::Pop3Session(
+    EventLog *log, MailStore *store, const Personality *personality, int id, Peer peer)
+    : m_log(log)
+    , m_store(store)
+    , m_personality(personality)
+    , m_id(id)
+    , m_peer(std::move(peer))
+{ }
+
+Pop3Session::~Pop3Session()
+{
+    if (m_state != State::Closed)
+        end(DisconnectReason::Error, m_now, QStringLiteral("session destroyed"));
+}
+
+QString Pop3Session::t(const QString &key, const Personality::Args &args) const
+{
+    return m_personality->text(key, args);
+}
+
+void Pop3Session::emitEvent(Event e)
+{
+    if (!m_log)
+        return;
+    e.session = m_id;
+    e.timeMs = m_now;
+    e.state = m_state;
+    m_log->append(std::move(e));
+}
+
+void Pop3Session::changeState(State to)
+{
+    if (to == m_state)
+        return;
+    Event e;
+    e.kind = EventKind::StateChanged;
+    e.from = m_state;
+    e.to = to;
+    m_state = to;
+    emitEvent(e);
+}
+
+QByteArray Pop3Session::start(qint64 nowMs)
+{
+    m_now = nowMs;
+    Event connected;
+    connected.kind = EventKind::Connected;
+    connected.text = m_peer.remote;
+    connected.detail = m_peer.local;
+    emitEvent(connected);
+    QString greeting = t(QStringLiteral("greeting"), {{QStringLiteral("host"), m_peer.serverHost}});
+    if (m_personality->apop) {
+        m_apopTimestamp = QStringLiteral("<%1.%2.%3@%4>")
+                              .arg(QCoreApplication::applicationPid())
+                              .arg(m_id)
+                              .arg(nowMs / 1000)
+                              .arg(QSysInfo::machineHostName())
+                              .toUtf8();
+        greeting += QLatin1Char(' ') + QString::fromUtf8(m_apopTimestamp);
+    }
+    Reply reply = ok(greeting);
+    Event e;
+    e.kind = EventKind::ServerReply;
+    e.ok = true;
+    e.bytes = reply.head;
+    emitEvent(e);
+    changeState(State::Authorization);
+    return reply.head;
+}
+
+// "+OK text" or "-ERR text" with CRLF, cut so that it never exceeds RFC 1939's 512 octets.
+Pop3Session::Reply Pop3Session::statusReply(const char *status, const QString &text)
+{
+    Reply r;
+    QByteArray line = status;
+    if (!text.isEmpty())
+        line += ' ' + text.toUtf8();
+    if (line.size() > maxReply - 2)
+        line = line.left(maxReply - 5) + "...";
+    r.head = line + crlf;
+    return r;
+}
+
+Pop3Session::Reply Pop3Session::ok(const QString &text)
+{
+    m_lastWasBad = false;
+    return statusReply("+OK", text);
+}
+
+Pop3Session::Reply Pop3Session::err(const QString &text, bool bad)
+{
+    m_lastWasBad = bad;
+    return statusReply("-ERR", text);
+}
+
+Pop3Session::Reply Pop3Session::withBody(Reply reply, std::unique_ptr<ReplyBody> body)
+{
+    reply.body = std::move(body);
+    return reply;
+}
+
+Pop3Session::Reply Pop3Session::finishReply(Reply reply)
+{
+    if (m_lastWasBad) {
+        const int limit = m_state == State::Transaction ? m_personality->badCommandLimitTransaction
+                                                        : m_personality->badCommandLimitAuth;
+        if (++m_badInARow >= limit && limit > 0)
+            reply = tooManyBad();
+    } else if (reply.head.startsWith("+OK")) {
+        m_badInARow = 0;
+    }
+    m_lastWasBad = false;
+    if (reply.close)
+        m_closing = true;
+    Event e;
+    e.kind = EventKind::ServerReply;
+    e.ok = reply.head.startsWith('+');
+    e.bytes = reply.head;
+    if (reply.body) {
+        e.session = m_id;
+        e.timeMs = m_now;
+        e.state = m_state;
+        reply.body->setPendingEvent(m_log, e);
+    } else {
+        emitEvent(e);
+    }
+    return reply;
+}
+
+Pop3Session::Reply Pop3Session::tooManyBad()
+{
+    Reply r = err(t(m_state == State::Transaction ? QStringLiteral("tooManyBad.transaction")
+                                                  : QStringLiteral("tooManyBad.auth")),
+        false);
+    r.close = true;
+    m_closeReason = DisconnectReason::TooManyErrors;
+    return r;
+}
+
+Pop3Session::Reply Pop3Session::handleOverlongLine(
+    const QByteArray &start, qint64 length, qint64 nowMs)
+{
+    m_now = nowMs;
+    Event e;
+    e.kind = EventKind::ClientLine;
+    e.bytes = start;
+    e.octets = length;
+    e.truncated = true;
+    emitEvent(e);
+    return finishReply(
+        err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(length)}})));
+}
+
+Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 nowMs)
+{
+    m_now = nowMs;
+    // After a reply that closes (QUIT, too many bad commands), pipelined lines get no answer.
+    if (m_closing || (m_state != State::Authorization && m_state != State::Transaction))
+        return {};
+    Event e;
+    e.kind = EventKind::ClientLine;
+    e.bytes = rawLine;
+    e.octets = rawLine.size();
+    emitEvent(e);
+
+    QByteArray line = rawLine;
+    if (line.endsWith('\n'))
+        line.chop(1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+
+    if (m_sasl != Sasl::None) {
+        m_pendingStateChange = false;
+        Reply reply = finishReply(saslStep(line));
+        if (m_pendingStateChange) {
+            m_pendingStateChange = false;
+            changeState(m_pendingState);
+        }
+        return reply;
+    }
+
+    if (rawLine.size() > maxCommandLine)
+        return finishReply(err(
+            t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(rawLine.size())}})));
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const uchar c = uchar(line.at(i));
+        if (c == 0)
+            return finishReply(
+                err(t(QStringLiteral("line.nul"), {{QStringLiteral("pos"), num(i + 1)}})));
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            return finishReply(err(t(QStringLiteral("line.control"),
+                {{QStringLiteral("byte"), controlName(c)}, {QStringLiteral("pos"), num(i + 1)}})));
+    }
+    if (line.trimmed().isEmpty())
+        return finishReply(err(t(QStringLiteral("empty"))));
+
+    const qsizetype space = line.indexOf(' ');
+    const QByteArray keyword = (space < 0 ? line : line.left(space)).toUpper();
+    const QByteArray rest = space < 0 ? QByteArray() : line.mid(space + 1);
+    QList<QByteArray> args;
+    for (const QByteArray &a : rest.split(' ')) {
+        const QByteArray trimmed = a.trimmed();
+        if (!trimmed.isEmpty())
+            args.append(trimmed);
+    }
+    m_pendingStateChange = false;
+    Reply reply = finishReply(dispatch(keyword, args, rest));
+    if (m_pendingStateChange) {
+        m_pendingStateChange = false;
+        changeState(m_pendingState);
+    }
+    return reply;
+}
+
+Pop3Session::Reply Pop3Session::dispatch(
+    const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest)
+{
+    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(echoable(cmd, 10))}};
+    bool plainKeyword = !cmd.isEmpty() && cmd.size() <= 4;
+    for (char c : cmd)
+        plainKeyword = plainKeyword && c >= 'A' && c <= 'Z';
+    if (!plainKeyword)
+        return err(t(m_state == State::Authorization ? QStringLiteral("unknown.auth")
+                                                     : QStringLiteral("unknown.transaction"),
+            cmdArg));
+    if (cmd != "PASS" && cmd != "AUTH") {
+        for (const QByteArray &a : args) {
+            if (a.size() > 40)
+                return err(
+                    t(QStringLiteral("arg.tooLong"), {{QStringLiteral("length"), num(a.size())}}));
+        }
+    }
+    if (cmd == "CAPA") {
+        if (!m_personality->capa)
+            return err(t(m_state == State::Authorization ? QStringLiteral("unknown.auth")
+                                                         : QStringLiteral("unknown.transaction"),
+                cmdArg));
+        if (!args.isEmpty())
+            return err(t(QStringLiteral("noArgs"), cmdArg));
+        QList<QByteArray> lines;
+        for (const QString &line : m_personality->capaLines())
+            lines.append(line.toUtf8());
+        return withBody(ok(t(QStringLiteral("capa.ok"))), std::make_unique<LinesBody>(lines));
+    }
+    if (m_state == State::Authorization)
+        return authorization(cmd, args, rest);
+    return transaction(cmd, args);
+}
+
+Pop3Session::Reply Pop3Session::authorization(
+    const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest)
+{
+    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(cmd)}};
+    if (cmd == "USER") {
+        if (args.isEmpty())
+            return err(t(QStringLiteral("user.missing"), cmdArg));
+        if (args.size() > 1)
+            return err(t(QStringLiteral("args.extra"),
+                {{QStringLiteral("cmd"), str(cmd)}, {QStringLiteral("count"), num(args.size())}}));
+        const QString name = QString::fromUtf8(args.first());
+        const Personality::Args userArg{{QStringLiteral("user"), str(echoable(args.first()))}};
+        if (m_personality->revealUnknownUsers && !m_store->account(name)) {
+            m_pendingUser.clear();
+            return err(t(QStringLiteral("user.unknown"), userArg), false);
+        }
+        m_pendingUser = name;
+        return ok(t(QStringLiteral("user.ok"), userArg));
+    }
+    if (cmd == "PASS") {
+        if (m_pendingUser.isEmpty())
+            return err(t(QStringLiteral("pass.noUser")));
+        if (rest.isEmpty())
+            return err(t(QStringLiteral("pass.missing")));
+        const QString user = m_pendingUser;
+        m_pendingUser.clear();
+        return login(user, QString::fromUtf8(rest), false);
+    }
+    if (cmd == "APOP") {
+        if (!m_personality->apop)
+            return err(t(QStringLiteral("apop.disabled")));
+        if (args.size() != 2 || args.at(1).size() != 32
+            || QByteArray::fromHex(args.at(1)).toHex() != args.at(1).toLower())
+            return err(t(QStringLiteral("apop.syntax")));
+        const QString user = QString::fromUtf8(args.at(0));
+        const MailStore::Account *account = m_store->account(user);
+        const QByteArray expected = account
+            ? QCryptographicHash::hash(
+                QByteArray(m_apopTimestamp + account->password.toUtf8()), QCryptographicHash::Md5)
+                  .toHex()
+            : QByteArray();
+        if (!account || expected != args.at(1).toLower())
+            return err(t(QStringLiteral("auth.failed")), false);
+        return login(user, QString(), true);
+    }
+    if (cmd == "AUTH") {
+        if (m_personality->saslMechanisms.isEmpty())
+            return err(t(QStringLiteral("unknown.auth"), cmdArg));
+        if (args.isEmpty())
+            return err(t(QStringLiteral("sasl.missing")));
+        const QString mech = QString::fromLatin1(args.at(0)).toUpper();
+        if (!m_personality->saslMechanisms.contains(mech))
+            return err(t(QStringLiteral("sasl.unknown"),
+                {{QStringLiteral("arg"), str(echoable(args.at(0)))}}));
+        m_saslUser.clear();
+        if (mech == QLatin1String("PLAIN")) {
+            m_sasl = Sasl::PlainResponse;
+            if (args.size() > 1)
+                return saslStep(args.at(1));
+            Reply r;
+            r.head = "+ " + crlf;
+            return r;
+        }
+        m_sasl = Sasl::LoginUser;
+        if (args.size() > 1)
+            return saslStep(args.at(1));
+        Reply r;
+        r.head = "+ VXNlcm5hbWU6" + crlf; // "Username:"
+        return r;
+    }
+    if (cmd == "STLS")
+        return err(t(QStringLiteral("stls.unavailable")), false);
+    if (cmd == "QUIT") {
+        if (!args.isEmpty())
+            return err(t(QStringLiteral("noArgs"), cmdArg));
+        Reply r = ok(t(QStringLiteral("quit.auth")));
+        r.close = true;
+        return r;
+    }
+    if (isTransactionCommand(cmd))
+        return err(t(QStringLiteral("wrongState.auth"), cmdArg));
+    return err(t(QStringLiteral("unknown.auth"), cmdArg));
+}
+
+Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
+{
+    const Sasl step = m_sasl;
+    m_sasl = Sasl::None;
+    if (line == "*")
+        return err(t(QStringLiteral("sasl.cancelled")), false);
+    if (line.size() > maxSaslLine)
+        return err(
+            t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(line.size())}}));
+    const auto decoded = QByteArray::fromBase64Encoding(
+        line == "=" ? QByteArray() : line, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return err(t(QStringLiteral("sasl.badBase64")));
+    const QByteArray data = *decoded;
+    if (step == Sasl::PlainResponse) {
+        // authzid \0 authcid \0 password (RFC 4616)
+        const QList<QByteArray> parts = data.split('\0');
+        if (parts.size() != 3)
+            return err(t(QStringLiteral("sasl.badBase64")));
+        if (!parts.at(0).isEmpty() && parts.at(0) != parts.at(1))
+            return err(t(QStringLiteral("auth.failed")), false);
+        return login(QString::fromUtf8(parts.at(1)), QString::fromUtf8(parts.at(2)), false);
+    }
+    if (step == Sasl::LoginUser) {
+        m_saslUser = QString::fromUtf8(data);
+        m_sasl = Sasl::LoginPassword;
+        Reply r;
+        r.head = "+ UGFzc3dvcmQ6" + crlf; // "Password:"
+        return r;
+    }
+    return login(m_saslUser, QString::fromUtf8(data), false);
+}
+
+Pop3Session::Reply Pop3Session::login(
+    const QString &user, const QString &password, bool passwordChecked)
+{
+    const MailStore::Account *account = m_store->account(user);
+    if (!account || (!passwordChecked && account->password != password))
+        return err(t(QStringLiteral("auth.failed")), false);
+
+    const QString path = m_store->lockPath(user);
+    MaildropLock::Holder me;
+    me.user = user;
+    me.pid = QCoreApplication::applicationPid();
+    me.session = m_id;
+    me.peer = m_peer.remote;
+    me.host = QSysInfo::machineHostName();
+    me.since = QDateTime::fromMSecsSinceEpoch(
+        m_now ? m_now : QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    MailStore *store = m_store;
+    const MaildropLock::Attempt attempt = MaildropLock::acquire(path, me, [store](int session) {
+        return store->isSessionHoldingLock(session);
+    });
+    if (attempt.staleFound) {
+        Event e;
+        e.kind = EventKind::StaleLockCleared;
+        e.text = path;
+        e.detail = attempt.staleFound->describe();
+        emitEvent(e);
+    }
+    if (attempt.outcome == MaildropLock::Outcome::InUse) {
+        Event e;
+        e.kind = EventKind::LockRefused;
+        e.text = path;
+        e.detail = attempt.holder.describe();
+        emitEvent(e);
+        return err(t(QStringLiteral("auth.inUse")), false);
+    }
+    if (attempt.outcome == MaildropLock::Outcome::Error)
+        return err(
+            t(QStringLiteral("auth.sysTemp"), {{QStringLiteral("reason"), attempt.error}}), false);
+
+    m_store->noteLockHeld(user, m_id);
+    m_holdsLock = true;
+    m_user = user;
+    Event locked;
+    locked.kind = EventKind::LockCreated;
+    locked.text = path;
+    locked.detail = me.describe();
+    emitEvent(locked);
+
+    m_messages = account->maildrop->messages();
+    m_marks = QBitArray(m_messages.size());
+    recountVisible();
+    m_pendingState = State::Transaction;
+    m_pendingStateChange = true;
+    return ok(t(QStringLiteral("pass.ok"),
+        {{QStringLiteral("user"), user},
+            {QStringLiteral("count"), num(visibleCount())},
+            {QStringLiteral("octets"), num(visibleOctets())}}));
+}
+
+// Every TRANSACTION command words its reply with the totals, so they are kept up to date at
+// login, DELE and RSET instead of being summed over the whole maildrop for each command.
+void Pop3Session::recountVisible()
+{
+    m_visibleCount = int(m_messages.size() - m_marks.count(true));
+    m_visibleOctets = 0;
+    for (qsizetype i = 0; i < m_messages.size(); ++i) {
+        if (!m_marks.testBit(i))
+            m_visibleOctets += m_messages.at(i).wireSize;
+    }
+}
+
+int Pop3Session::messageNumber(const QByteArray &cmd,
+    const QList<QByteArray> &args,
+    qsizetype index,
+    bool mustBeLast,
+    Reply &error)
+{
+    if (args.size() <= index) {
+        error = err(t(QStringLiteral("num.missing"), {{QStringLiteral("cmd"), str(cmd)}}));
+        return 0;
+    }
+    const QByteArray &a = args.at(index);
+    qsizetype digits = 0;
+    while (digits < a.size() && a.at(digits) >= '0' && a.at(digits) <= '9')
+        ++digits;
+    if (digits == 0) {
+        error = err(t(QStringLiteral("num.invalid"), {{QStringLiteral("arg"), str(echoable(a))}}));
+        return 0;
+    }
+    if (digits < a.size()) {
+        error = err(t(
+            QStringLiteral("num.noise"), {{QStringLiteral("arg"), str(echoable(a.mid(digits)))}}));
+        return 0;
+    }
+    if (mustBeLast && args.size() > index + 1) {
+        error = err(t(QStringLiteral("num.noise"),
+            {{QStringLiteral("arg"), str(echoable(args.mid(index + 1).join(' ')))}}));
+        return 0;
+    }
+    bool ok = false;
+    const qulonglong value = a.toULongLong(&ok);
+    if (!ok || digits > 10 || value > 4294967295ULL) {
+        error = err(t(QStringLiteral("num.tooLarge"), {{QStringLiteral("arg"), str(echoable(a))}}));
+        return 0;
+    }
+    const Personality::Args nArgs{{QStringLiteral("n"), num(qint64(value))},
+        {QStringLiteral("count"), num(m_messages.size())}};
+    if (value == 0 || value > qulonglong(m_messages.size())) {
+        error = err(t(QStringLiteral("msg.none"), nArgs), false);
+        return 0;
+    }
+    if (m_marks.testBit(int(value) - 1)) {
+        error = err(t(QStringLiteral("msg.deleted"), nArgs), false);
+        return 0;
+    }
+    return int(value);
+}
+
+Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<QByteArray> &args)
+{
+    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(cmd)}};
+    const Personality::Args totals{{QStringLiteral("count"), num(visibleCount())},
+        {QStringLiteral("octets"), num(visibleOctets())}};
+    Reply error;
+    if (cmd == "STAT" || cmd == "NOOP" || cmd == "RSET" || cmd == "QUIT") {
+        if (!args.isEmpty())
+            return err(t(QStringLiteral("noArgs"), cmdArg));
+    }
+    if (cmd == "STAT")
+        return ok(t(QStringLiteral("stat.ok"), totals));
+    if (cmd == "NOOP")
+        return ok(t(QStringLiteral("noop.ok")));
+    if (cmd == "LIST" || cmd == "UIDL") {
+        const bool list = cmd == "LIST";
+        auto lineFor = [&](int n) {
+            const MessageInfo &m = m_messages.at(n - 1);
+            return list ? t(QStringLiteral("list.one"),
+                       {{QStringLiteral("n"), num(n)}, {QStringLiteral("size"), num(m.wireSize)}})
+                        : t(QStringLiteral("uidl.one"),
+                            {{QStringLiteral("n"), num(n)}, {QStringLiteral("uid"), str(m.uid)}});
+        };
+        if (!args.isEmpty()) {
+            const int n = messageNumber(cmd, args, 0, true, error);
+            if (!n)
+                return error;
+            return ok(lineFor(n));
+        }
+        QList<QByteArray> lines;
+        lines.reserve(m_messages.size());
+        for (int n = 1; n <= m_messages.size(); ++n) {
+            if (m_marks.testBit(n - 1))
+                continue;
+            const MessageInfo &m = m_messages.at(n - 1);
+            lines.append(
+                QByteArray::number(n) + ' ' + (list ? QByteArray::number(m.wireSize) : m.uid));
+        }
+        return withBody(ok(t(list ? QStringLiteral("list.ok") : QStringLiteral("uidl.ok"), totals)),
+            std::make_unique<LinesBody>(lines));
+    }
+    if (cmd == "RETR") {
+        const int n = messageNumber(cmd, args, 0, true, error);
+        if (!n)
+            return error;
+        const MessageInfo &m = m_messages.at(n - 1);
+        return withBody(
+            ok(t(QStringLiteral("retr.ok"),
+                {{QStringLiteral("n"), num(n)}, {QStringLiteral("size"), num(m.wireSize)}})),
+            Maildrop::body(m));
+    }
+    if (cmd == "TOP") {
+        if (args.size() == 1) {
+            const int n = messageNumber(cmd, args, 0, true, error);
+            if (!n)
+                return error;
+            return err(t(QStringLiteral("size.missing")));
+        }
+        const int n = messageNumber(cmd, args, 0, false, error);
+        if (!n)
+            return error;
+        if (args.size() > 2)
+            return err(t(QStringLiteral("num.noise"),
+                {{QStringLiteral("arg"), str(echoable(args.mid(2).join(' ')))}}));
+        const QByteArray &k = args.at(1);
+        bool digitsOnly = !k.isEmpty();
+        for (char c : k)
+            digitsOnly = digitsOnly && c >= '0' && c <= '9';
+        if (!digitsOnly)
+            return err(
+                t(QStringLiteral("size.invalid"), {{QStringLiteral("arg"), str(echoable(k))}}));
+        bool fits = false;
+        const qulonglong lines = k.toULongLong(&fits);
+        const int bodyLines = fits && lines < 0x7fffffffULL ? int(lines) : 0x7fffffff;
+        return withBody(ok(t(QStringLiteral("top.ok"), {{QStringLiteral("n"), num(n)}})),
+            Maildrop::body(m_messages.at(n - 1), bodyLines));
+    }
+    if (cmd == "DELE") {
+        const int n = messageNumber(cmd, args, 0, true, error);
+        if (!n)
+            return error;
+        m_marks.setBit(n - 1);
+        --m_visibleCount;
+        m_visibleOctets -= m_messages.at(n - 1).wireSize;
+        Event e;
+        e.kind = EventKind::MarkedDeleted;
+        e.number = n;
+        emitEvent(e);
+        return ok(t(QStringLiteral("dele.ok"), {{QStringLiteral("n"), num(n)}}));
+    }
+    if (cmd == "RSET") {
+        Event e;
+        e.kind = EventKind::MarksReset;
+        for (int i = 0; i < m_marks.size(); ++i) {
+            if (m_marks.testBit(i))
+                e.numbers.append(i + 1);
+        }
+        m_marks.fill(false);
+        recountVisible();
+        if (!e.numbers.isEmpty())
+            emitEvent(e);
+        return ok(t(QStringLiteral("rset.ok"),
+            {{QStringLiteral("count"), num(visibleCount())},
+                {QStringLiteral("octets"), num(visibleOctets())}}));
+    }
+    if (cmd == "QUIT")
+        return quit();
+    if (isAuthorizationCommand(cmd))
+        return err(t(QStringLiteral("wrongState.transaction"), cmdArg));
+    return err(t(
+        QStringLiteral("unknown.transaction"), {{QStringLiteral("cmd"), str(echoable(cmd, 10))}}));
+}
+
+Pop3Session::Reply Pop3Session::quit()
+{
+    changeState(State::Update);
+    QList<MessageInfo> victims;
+    QList<int> numbers;
+    for (int i = 0; i < m_marks.size(); ++i) {
+        if (m_marks.testBit(i)) {
+            victims.append(m_messages.at(i));
+            numbers.append(i + 1);
+        }
+    }
+    const int left = int(m_messages.size() - victims.size());
+    Reply reply;
+    if (!victims.isEmpty()) {
+        MailStore::Account *account = m_store->account(m_user);
+        QStringList removed;
+        const Result r = account ? account->maildrop->expunge(victims, &removed)
+                                 : Result::failure(QStringLiteral("the account is gone"));
+        if (r) {
+            Event e;
+            e.kind = EventKind::Expunged;
+            e.numbers = numbers;
+            e.detail = removed.join(QLatin1Char('\n'));
+            emitEvent(e);
+            reply = ok(t(QStringLiteral("quit.expunged"),
+                {{QStringLiteral("deleted"), num(victims.size())},
+                    {QStringLiteral("left"), num(left)}}));
+        } else {
+            Event e;
+            e.kind = EventKind::Note;
+            e.text = QStringLiteral("expunge-failed");
+            e.detail = r.error;
+            emitEvent(e);
+            reply =
+                err(t(QStringLiteral("quit.failed"), {{QStringLiteral("reason"), r.error}}), false);
+        }
+    } else {
+        reply = ok(t(QStringLiteral("quit.ok"), {{QStringLiteral("left"), num(left)}}));
+    }
+    releaseLock();
+    reply.close = true;
+    return reply;
+}
+
+void Pop3Session::releaseLock()
+{
+    if (!m_holdsLock)
+        return;
+    m_holdsLock = false;
+    const QString path = m_store->lockPath(m_user);
+    const bool removed = MaildropLock::release(path, m_id);
+    m_store->noteLockReleased(m_user);
+    Event e;
+    e.kind = EventKind::LockRemoved;
+    e.text = path;
+    if (!removed)
+        e.detail = QStringLiteral("the lock file was already gone or held by someone else");
+    emitEvent(e);
+}
+
+Pop3Session::Reply Pop3Session::idleTimeout(qint64 nowMs)
+{
+    m_now = nowMs;
+    Reply r = err(t(QStringLiteral("idle")), false);
+    r.close = true;
+    m_closeReason = DisconnectReason::IdleTimeout;
+    return finishReply(std::move(r));
+}
+
+Pop3Session::Reply Pop3Session::shutdown(qint64 nowMs)
+{
+    m_now = nowMs;
+    Reply r = err(t(QStringLiteral("shutdown")), false);
+    r.close = true;
+    m_closeReason = DisconnectReason::ServerShutdown;
+    return finishReply(std::move(r));
+}
+
+void Pop3Session::end(DisconnectReason reason, qint64 nowMs, const QString &detail)
+{
+    if (m_state == State::Closed)
+        return;
+    m_now = nowMs;
+    m_sasl = Sasl::None;
+    releaseLock(); // no commit: only QUIT in TRANSACTION commits
+    changeState(State::Closed);
+    Event e;
+    e.kind = EventKind::Disconnected;
+    e.text = disconnectReasonName(reason);
+    e.detail = detail;
+    emitEvent(e);
+}
+
+} // namespace pop3

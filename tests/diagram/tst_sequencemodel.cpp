@@ -1,0 +1,488 @@
+// The sequence diagram's model, driven by real Pop3Sessions over the sample mailboxes with a fixed
+// clock. The golden dumps in tests/data/golden are the diagrams as text: regenerate them with
+// POP3LAB_UPDATE_GOLDEN=1 and read the diff before committing.
+#include "diagram/sequencemodel.h"
+#include "events/eventlog.h"
+#include "mail/maildroplock.h"
+#include "mail/mailstore.h"
+#include "protocol/personality.h"
+#include "protocol/pop3session.h"
+#include "protocol/replybody.h"
+#include "support/labbench.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace pop3;
+using Model = SequenceModel;
+
+namespace {
+
+using Bench = pop3test::LabBench;
+
+qsizetype findRow(const Model &m, Model::RowKind kind, EventKind event, int from = 0)
+{
+    for (qsizetype i = from; i < m.rowCount(); ++i) {
+        if (m.row(i).kind == kind && m.row(i).event == event)
+            return i;
+    }
+    return -1;
+}
+
+qsizetype findCommand(
+    const Model &m, Model::Command command, Model::RowKind kind = Model::RowKind::Command)
+{
+    for (qsizetype i = 0; i < m.rowCount(); ++i) {
+        if (m.row(i).kind == kind && m.row(i).command == command)
+            return i;
+    }
+    return -1;
+}
+
+void compareGolden(const QString &actual, const QString &name)
+{
+    const QString path = QStringLiteral(POP3LAB_SOURCE_DIR "/tests/data/golden/") + name;
+    if (qEnvironmentVariableIsSet("POP3LAB_UPDATE_GOLDEN")) {
+        QFile out(path);
+        QVERIFY2(
+            out.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(out.errorString()));
+        out.write(actual.toUtf8());
+        return;
+    }
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly),
+        qPrintable(path + QStringLiteral(": ") + file.errorString()));
+    const QStringList expected = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    const QStringList got = actual.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < std::min(expected.size(), got.size()); ++i)
+        QCOMPARE(got.at(i), expected.at(i));
+    QCOMPARE(got.size(), expected.size());
+}
+
+} // namespace
+
+class TestSequenceModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void labSheetGolden();
+    void tutorialGolden();
+    void passReplyChangesTheBand();
+    void quitExpungesAndRemovesTheLock();
+    void droppedConnectionLosesTheMarks();
+    void secondLoginIsRefusedInUse();
+    void staleLockIsClearedAndTold();
+    void rsetUnmarks();
+    void unansweredLineIsMarked();
+    void truncatedBodyIsMarked();
+    void rfcSections_data();
+    void rfcSections();
+    void sessionFilterKeepsOneLane();
+    void collapseAuthorizationKeepsTheLock();
+    void hideNoop();
+    void lanesAreReused();
+    void peerLabelNamesTheLane();
+    void expandShowsTheBody();
+    void layoutIsIncremental();
+    void rowForSeq();
+    void traceRoundTrip();
+};
+
+void TestSequenceModel::labSheetGolden()
+{
+    Bench bench;
+    bench.labSheet(53412);
+    compareGolden(bench.text(bench.model()), QStringLiteral("lab-sheet.txt"));
+}
+
+void TestSequenceModel::tutorialGolden()
+{
+    Bench bench(QStringLiteral("uw-ipop3d"));
+    Pop3Session &s = bench.open(1037);
+    for (const char *line : {"user barakirs", "pass blacksun", "list", "retr 1", "dele 1", "quit"})
+        bench.type(s, line);
+    compareGolden(bench.text(bench.model()), QStringLiteral("tutorial-2000.txt"));
+}
+
+void TestSequenceModel::passReplyChangesTheBand()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    bench.type(s, "USER student");
+    bench.type(s, "PASS hessovs!");
+    const Model m = bench.model();
+    const qsizetype greeting = 1;
+    QVERIFY(m.row(greeting).has(Model::Greeting));
+    QCOMPARE(m.row(greeting).stateAfter, State::Authorization);
+    const qsizetype passReply = findCommand(m, Model::Command::Pass, Model::RowKind::Reply);
+    QVERIFY(passReply > 0);
+    QCOMPARE(m.row(passReply).stateBefore, State::Authorization);
+    QCOMPARE(m.row(passReply).stateAfter, State::Transaction);
+    // The USER reply did not change anything.
+    const qsizetype userReply = findCommand(m, Model::Command::User, Model::RowKind::Reply);
+    QCOMPARE(m.row(userReply).stateAfter, State::Authorization);
+    QVERIFY(
+        m.caption(passReply).contains(QLatin1String("locks the maildrop and enters TRANSACTION")));
+    // The lock appears before the +OK that announces it.
+    const qsizetype lock = findRow(m, Model::RowKind::MaildropNote, EventKind::LockCreated);
+    QVERIFY(lock > 0 && lock < passReply);
+    QCOMPARE(m.row(lock).text, bench.lockPath(QStringLiteral("student")));
+    QCOMPARE(m.row(lock).locksAfter, 1);
+}
+
+void TestSequenceModel::quitExpungesAndRemovesTheLock()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    for (const char *line : {"USER student", "PASS hessovs!", "DELE 1", "QUIT"})
+        bench.type(s, line);
+    const Model m = bench.model();
+    const qsizetype quit = findCommand(m, Model::Command::Quit);
+    QCOMPARE(m.row(quit).stateAfter, State::Update);
+    const qsizetype expunged = findRow(m, Model::RowKind::MaildropNote, EventKind::Expunged);
+    QVERIFY(expunged > quit);
+    QCOMPARE(m.row(expunged).extra, QStringLiteral("1"));
+    const qsizetype removed = findRow(m, Model::RowKind::MaildropNote, EventKind::LockRemoved);
+    QVERIFY(removed > expunged);
+    QVERIFY(!m.row(removed).has(Model::Dropped));
+    QCOMPARE(m.row(removed).locksAfter, 0);
+    const qsizetype bye = findRow(m, Model::RowKind::Disconnect, EventKind::Disconnected);
+    QVERIFY(!m.row(bye).has(Model::Dropped));
+    QVERIFY(!m.row(bye).has(Model::MarksLost));
+    QCOMPARE(m.row(bye).stateAfter, State::Closed);
+}
+
+void TestSequenceModel::droppedConnectionLosesTheMarks()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    for (const char *line : {"USER student", "PASS hessovs!", "DELE 1"})
+        bench.type(s, line);
+    bench.drop(s);
+    const Model m = bench.model();
+    QCOMPARE(findRow(m, Model::RowKind::MaildropNote, EventKind::Expunged), -1);
+    const qsizetype removed = findRow(m, Model::RowKind::MaildropNote, EventKind::LockRemoved);
+    QVERIFY(m.row(removed).has(Model::Dropped));
+    QVERIFY(m.row(removed).has(Model::MarksLost));
+    QCOMPARE(m.row(removed).extra, QStringLiteral("1"));
+    QVERIFY(m.label(removed).contains(QLatin1String("NOT deleted")));
+    const qsizetype bye = findRow(m, Model::RowKind::Disconnect, EventKind::Disconnected);
+    QVERIFY(m.row(bye).has(Model::Dropped));
+    QCOMPARE(m.row(bye).detail, QStringLiteral("the terminal window was closed"));
+    QVERIFY(m.caption(bye).contains(QLatin1String("never enters UPDATE")));
+    QVERIFY(
+        bench.text(m).contains(QLatin1String("{dropped; marks lost: 1; TRANSACTION -> CLOSED}")));
+}
+
+void TestSequenceModel::secondLoginIsRefusedInUse()
+{
+    Bench bench;
+    Pop3Session &first = bench.open(5000);
+    bench.type(first, "USER student");
+    bench.type(first, "PASS hessovs!");
+    Pop3Session &second = bench.open(5001);
+    bench.type(second, "USER student");
+    bench.type(second, "PASS hessovs!");
+    const Model m = bench.model();
+    const qsizetype refused = findRow(m, Model::RowKind::MaildropNote, EventKind::LockRefused);
+    QVERIFY(refused > 0);
+    QCOMPARE(m.row(refused).session, second.id());
+    QVERIFY(m.row(refused).has(Model::Err));
+    const qsizetype reply = refused + 1;
+    QCOMPARE(m.row(reply).kind, Model::RowKind::Reply);
+    QVERIFY(m.row(reply).has(Model::Err));
+    QCOMPARE(m.row(reply).stateAfter, State::Authorization);
+    QVERIFY(m.caption(reply).contains(QLatin1String("[IN-USE]")));
+    QVERIFY(m.rfcSection(reply).contains(QLatin1String("RFC 2449")));
+    QCOMPARE(m.clientLaneCount(), 2);
+    QCOMPARE(m.laneOf(second.id()), 1);
+}
+
+void TestSequenceModel::staleLockIsClearedAndTold()
+{
+    Bench bench;
+    QVERIFY(MaildropLock::plantStale(
+        bench.lockPath(QStringLiteral("student")), QStringLiteral("student")));
+    Pop3Session &s = bench.open(5000);
+    bench.type(s, "USER student");
+    bench.type(s, "PASS hessovs!");
+    const Model m = bench.model();
+    const qsizetype stale = findRow(m, Model::RowKind::MaildropNote, EventKind::StaleLockCleared);
+    QVERIFY(stale > 0);
+    QVERIFY(findRow(m, Model::RowKind::MaildropNote, EventKind::LockCreated) > stale);
+    QVERIFY(m.label(stale).startsWith(QLatin1String("stale lock found and cleared")));
+    QVERIFY(!m.row(stale).detail.isEmpty());
+}
+
+void TestSequenceModel::rsetUnmarks()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    for (const char *line : {"USER student", "PASS hessovs!", "DELE 1", "DELE 2", "RSET", "QUIT"})
+        bench.type(s, line);
+    const Model m = bench.model();
+    const qsizetype reset = findRow(m, Model::RowKind::MaildropNote, EventKind::MarksReset);
+    QCOMPARE(m.row(reset).extra, QStringLiteral("1, 2"));
+    QCOMPARE(findRow(m, Model::RowKind::MaildropNote, EventKind::Expunged), -1);
+}
+
+void TestSequenceModel::unansweredLineIsMarked()
+{
+    // As a ClientTracker sees a real server that hangs up: a line, then the connection is gone.
+    Model m;
+    Event e;
+    e.session = 7;
+    e.kind = EventKind::Connected;
+    e.text = QStringLiteral("192.0.2.1:110");
+    e.seq = 1;
+    m.append(e);
+    e.kind = EventKind::ClientLine;
+    e.state = State::Transaction;
+    e.bytes = "RETR 1\r\n";
+    e.seq = 2;
+    m.append(e);
+    e.kind = EventKind::Disconnected;
+    e.text = QStringLiteral("peer-closed");
+    e.seq = 3;
+    m.append(e);
+    QVERIFY(m.row(1).has(Model::Unanswered));
+    QVERIFY(m.toText().contains(QLatin1String("RETR 1  {no reply}")));
+    QVERIFY(m.caption(1).contains(QLatin1String("never got a reply")));
+}
+
+void TestSequenceModel::truncatedBodyIsMarked()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    bench.type(s, "USER student");
+    bench.type(s, "PASS hessovs!");
+    {
+        Pop3Session::Reply reply = s.handleLine("RETR 1\r\n", 1);
+        QVERIFY(reply.body);
+        reply.body->read(64); // the connection drops after the first chunk
+    }
+    bench.drop(s);
+    const Model m = bench.model();
+    const qsizetype retr = findCommand(m, Model::Command::Retr, Model::RowKind::Reply);
+    QVERIFY(m.row(retr).has(Model::Truncated));
+    QVERIFY(m.row(retr).has(Model::MultiLine));
+}
+
+void TestSequenceModel::rfcSections_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("section");
+    QTest::newRow("STAT is in the TRANSACTION state, §5")
+        << QByteArray("STAT") << QStringLiteral("§5");
+    QTest::newRow("RETR is §5") << QByteArray("RETR 1") << QStringLiteral("§5");
+    QTest::newRow("DELE is §5") << QByteArray("DELE 2") << QStringLiteral("§5");
+    QTest::newRow("UIDL is an optional command, §7") << QByteArray("UIDL") << QStringLiteral("§7");
+    QTest::newRow("TOP is §7") << QByteArray("TOP 1 0") << QStringLiteral("§7");
+    QTest::newRow("QUIT in TRANSACTION is the UPDATE state, §6")
+        << QByteArray("QUIT") << QStringLiteral("§6");
+    QTest::newRow("CAPA is RFC 2449") << QByteArray("CAPA") << QStringLiteral("RFC 2449 §5");
+}
+
+void TestSequenceModel::rfcSections()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, section);
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    bench.type(s, "USER student");
+    bench.type(s, "PASS hessovs!");
+    bench.type(s, line);
+    const Model m = bench.model();
+    QVERIFY(m.rfcSection(findCommand(m, Model::Command::User)).contains(QStringLiteral("§7")));
+    QVERIFY(m.rfcSection(findCommand(m, Model::Command::Pass)).contains(QStringLiteral("§7")));
+    qsizetype row = -1;
+    for (qsizetype i = m.rowCount() - 1; i >= 0 && row < 0; --i) {
+        if (m.row(i).kind == Model::RowKind::Command)
+            row = i;
+    }
+    QVERIFY2(m.rfcSection(row).contains(section), qPrintable(m.rfcSection(row)));
+    // The reply cites the same section as its command.
+    QCOMPARE(m.rfcSection(m.row(row).pair), m.rfcSection(row));
+}
+
+void TestSequenceModel::sessionFilterKeepsOneLane()
+{
+    Bench bench;
+    Pop3Session &a = bench.open(5000);
+    Pop3Session &b = bench.open(5001);
+    bench.type(a, "USER student");
+    bench.type(b, "USER barakirs");
+    bench.type(a, "QUIT");
+    Model m = bench.model();
+    QCOMPARE(m.clientLaneCount(), 2);
+    const qsizetype all = m.visibleCount();
+    m.setFilter({b.id(), false, false});
+    QCOMPARE(m.clientLaneCount(), 1);
+    QCOMPARE(m.laneOf(b.id()), 0);
+    QVERIFY(m.visibleCount() < all);
+    for (qsizetype v = 0; v < m.visibleCount(); ++v)
+        QCOMPARE(m.row(m.visibleRow(v)).session, b.id());
+    QVERIFY(!m.toText().contains(QLatin1String("127.0.0.1:5000")));
+    m.setFilter({});
+    QCOMPARE(m.visibleCount(), all);
+}
+
+void TestSequenceModel::collapseAuthorizationKeepsTheLock()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    for (const char *line : {"USER: student", "USER student", "PASS hessovs!", "STAT"})
+        bench.type(s, line);
+    const Model::Filter collapse{0, true, false};
+    const Model m = bench.model(collapse);
+    const QString text = m.toText();
+    QVERIFY(!text.contains(QLatin1String("USER student")));
+    QVERIFY(text.contains(QLatin1String("Dovecot ready."))); // the greeting stays
+    QVERIFY(text.contains(QLatin1String("lock file created")));
+    QVERIFY2(text.contains(QLatin1String("login as student: 6 lines (1 -ERR) collapsed")),
+        qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("STAT")));
+    // Collapsing on a live model gives the same rows as building it collapsed.
+    Model live = bench.model();
+    live.setFilter(collapse);
+    QCOMPARE(live.toText(), text);
+}
+
+void TestSequenceModel::hideNoop()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    for (const char *line : {"USER student", "PASS hessovs!", "NOOP", "noop", "STAT"})
+        bench.type(s, line);
+    Model m = bench.model();
+    const qsizetype shown = m.visibleCount();
+    m.setFilter({0, false, true});
+    QCOMPARE(m.visibleCount(), shown - 4);
+    QVERIFY(!m.toText().contains(QLatin1String("NOOP"), Qt::CaseInsensitive));
+}
+
+void TestSequenceModel::lanesAreReused()
+{
+    Bench bench;
+    Pop3Session &a = bench.open(5000);
+    bench.type(a, "QUIT");
+    Pop3Session &b = bench.open(5001);
+    Pop3Session &c = bench.open(5002);
+    const Model m = bench.model();
+    QCOMPARE(m.laneOf(a.id()), 0);
+    QCOMPARE(m.laneOf(b.id()), 0); // a is gone: b takes its lane
+    QCOMPARE(m.laneOf(c.id()), 1);
+    QCOMPARE(m.clientLaneCount(), 2);
+    QCOMPARE(m.sessionInLaneAt(0, 1), a.id());
+    QCOMPARE(m.sessionInLaneAt(0, m.rowCount() - 1), b.id());
+    QCOMPARE(m.sessionInLaneAt(1, 1), 0);
+    QVERIFY(m.sessionLastRow(a.id()) >= 0);
+    QCOMPARE(m.sessionLastRow(b.id()), -1);
+}
+
+void TestSequenceModel::peerLabelNamesTheLane()
+{
+    Model m; // outlives the bench, whose sessions still log as they close
+    Bench bench;
+    m.setPeerLabel(QStringLiteral("127.0.0.1:5001"), QStringLiteral("Terminal 2"));
+    QObject::connect(&bench.log, &EventLog::eventAppended, &bench.log, [&m](const Event &e) {
+        m.append(e);
+    });
+    Pop3Session &a = bench.open(5000);
+    Pop3Session &b = bench.open(5001);
+    QCOMPARE(m.sessionName(a.id()), QStringLiteral("127.0.0.1:5000"));
+    QCOMPARE(m.sessionName(b.id()), QStringLiteral("Terminal 2"));
+    m.setPeerLabel(QStringLiteral("127.0.0.1:5000"), QStringLiteral("Terminal 1"));
+    QCOMPARE(m.sessionName(a.id()), QStringLiteral("Terminal 1"));
+}
+
+void TestSequenceModel::expandShowsTheBody()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    for (const char *line : {"USER student", "PASS hessovs!", "LIST"})
+        bench.type(s, line);
+    Model m = bench.model();
+    const qsizetype list = findCommand(m, Model::Command::List, Model::RowKind::Reply);
+    QVERIFY(m.row(list).has(Model::MultiLine));
+    const int before = m.totalUnits();
+    const Event *event = bench.log.find(m.row(list).seq);
+    QVERIFY(event);
+    m.setExpanded(list, true, event->body);
+    QVERIFY(m.isExpanded(list));
+    const QStringList body = m.expandedBody(list);
+    QCOMPARE(body.first(), QStringLiteral("1 %1").arg(s.messages().first().wireSize));
+    QCOMPARE(body.size(), m.row(list).lines); // 35 lines: all shown
+    QCOMPARE(body.last(), QStringLiteral("35 %1").arg(s.messages().last().wireSize));
+    QCOMPARE(m.totalUnits(), before + int(body.size()) + 1);
+    QVERIFY(m.toText().contains(QLatin1String("        | 1 ")));
+    m.setExpanded(list, false);
+    QCOMPARE(m.totalUnits(), before);
+}
+
+void TestSequenceModel::layoutIsIncremental()
+{
+    Model m;
+    Bench bench;
+    QObject::connect(&bench.log, &EventLog::eventAppended, &bench.log, [&m](const Event &e) {
+        m.append(e);
+    });
+    Pop3Session &s = bench.open(5000);
+    bench.type(s, "USER student");
+    const int top = m.visibleTop(m.visibleCount() - 1);
+    bench.type(s, "PASS hessovs!");
+    QCOMPARE(m.visibleTop(m.visibleCount() - 4), top); // rows laid out earlier do not move
+    for (qsizetype v = 1; v < m.visibleCount(); ++v)
+        QCOMPARE(m.visibleTop(v), m.visibleTop(v - 1) + m.visibleHeight(v - 1));
+    QCOMPARE(m.visibleAtUnit(m.visibleTop(3) + 1), 3);
+    QCOMPARE(m.visibleAtUnit(-5), 0);
+    QCOMPARE(m.visibleAtUnit(m.totalUnits() + 100), m.visibleCount() - 1);
+}
+
+void TestSequenceModel::rowForSeq()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    bench.type(s, "USER student");
+    bench.type(s, "PASS hessovs!");
+    const Model m = bench.model();
+    for (qsizetype i = 0; i < m.rowCount(); ++i)
+        QCOMPARE(m.rowForSeq(m.row(i).seq), i);
+    // A state change has no row of its own: it maps to the row that caused it.
+    for (qsizetype i = 0; i < bench.log.size(); ++i) {
+        const Event &e = bench.log.at(i);
+        if (e.kind == EventKind::StateChanged && e.to == State::Authorization)
+            QCOMPARE(m.row(m.rowForSeq(e.seq)).kind, Model::RowKind::Reply);
+    }
+    QCOMPARE(m.rowForSeq(0), -1);
+}
+
+void TestSequenceModel::traceRoundTrip()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    for (const char *line : {"USER student", "PASS hessovs!", "RETR 2", "DELE 1", "QUIT"})
+        bench.type(s, line);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trace.jsonl"));
+    QString error;
+    QVERIFY2(bench.log.save(path, &error), qPrintable(error));
+    EventLog loaded;
+    Model m;
+    QObject::connect(&loaded, &EventLog::cleared, &loaded, [&m] {
+        m.clear();
+    });
+    QObject::connect(&loaded, &EventLog::eventAppended, &loaded, [&m](const Event &e) {
+        m.append(e);
+    });
+    QVERIFY2(loaded.load(path, &error), qPrintable(error));
+    QCOMPARE(m.toText(), bench.model().toText());
+}
+
+QTEST_GUILESS_MAIN(TestSequenceModel)
+#include "tst_sequencemodel.moc"

@@ -1,0 +1,214 @@
+// The atomic commit at UPDATE, the hard way: pop3lab-server is killed with SIGKILL at varied
+// instants while it commits a QUIT after many pipelined DELEs, then restarted on the same
+// workspace. Every message must then be either whole (byte-identical) or deleted as asked, and
+// either all the asked deletions happened or none did.
+
+#include "support/pop3testclient.h"
+#include "support/serverprocess.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using pop3test::Client;
+using pop3test::ServerProcess;
+
+namespace {
+
+constexpr int messageCount = 210;
+constexpr int iterationsPerFormat = 10;
+constexpr qint64 killAfterReply = -2;
+
+// Messages of a few KB each; some identical (a mail bomb), some with dot-led and From lines.
+QList<QByteArray> makeMessages()
+{
+    QList<QByteArray> messages;
+    for (int n = 1; n <= messageCount; ++n) {
+        const bool junk = n % 4 == 0;
+        QByteArray m = junk
+            ? QByteArray("From: bomber@example.net\nSubject: YOU WON\n\n")
+            : "From: teacher@lab.example.edu\nSubject: note " + QByteArray::number(n) + "\n\n";
+        for (int line = 0; line < 60; ++line) {
+            if (line % 17 == 3)
+                m += ".a dot-led line\n";
+            else if (line % 23 == 5)
+                m += "From here on, an mbox must quote this line\n";
+            else
+                m += (junk ? QByteArray("CLICK HERE NOW ") : "line " + QByteArray::number(n) + ' ')
+                    + QByteArray(50, char('a' + line % 26)) + '\n';
+        }
+        messages.append(m);
+    }
+    return messages;
+}
+
+QString makeMailbox(const QString &dir, const QString &format, const QList<QByteArray> &messages)
+{
+    if (format == QLatin1String("mbox")) {
+        const QString path = QDir(dir).filePath(QStringLiteral("bombed.mbox"));
+        pop3test::writeFile(path, pop3test::mboxOf(messages));
+        return path;
+    }
+    const QString path = QDir(dir).filePath(QStringLiteral("Maildir"));
+    for (const char *sub : {"cur", "new", "tmp"})
+        QDir().mkpath(QDir(path).filePath(QLatin1String(sub)));
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const QString name = QStringLiteral("cur/%1.M%2P7.lab:2,S").arg(1788000000 + i).arg(i);
+        pop3test::writeFile(QDir(path).filePath(name), messages.at(i));
+    }
+    return path;
+}
+
+QList<QByteArray> sorted(QList<QByteArray> list)
+{
+    std::sort(list.begin(), list.end());
+    return list;
+}
+
+} // namespace
+
+class TestAtomicCommit : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void killedDuringCommit_data();
+    void killedDuringCommit();
+};
+
+void TestAtomicCommit::killedDuringCommit_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("an mbox rewritten in one piece") << QStringLiteral("mbox");
+    QTest::newRow("a Maildir expunged through a journal") << QStringLiteral("maildir");
+}
+
+void TestAtomicCommit::killedDuringCommit()
+{
+    QFETCH(QString, format);
+    QTemporaryDir dir;
+    const QList<QByteArray> messages = makeMessages();
+    const QString mailbox = makeMailbox(dir.path(), format, messages);
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QStringList args{"--workspace",
+        workspace,
+        "--mailbox",
+        mailbox,
+        "--user",
+        "barakirs",
+        "--password",
+        "blacksun",
+        "--quiet"};
+    QList<QByteArray> original;
+    for (const QByteArray &m : messages)
+        original.append(pop3test::wireBody(m));
+
+    // Runs one commit: a fresh copy, a pipelined DELE of every message numbered so that
+    // (n + seed) % 3 != 0, and QUIT. With killAfterNs >= 0 the server is killed that long after
+    // the commands went out; otherwise it runs to the QUIT reply. Returns the survivors expected
+    // when all the deletions happen, and how long the commit took (ns).
+    auto commit = [&](int seed, qint64 killAfterNs, qint64 *elapsedNs) -> QList<QByteArray> {
+        ServerProcess server;
+        if (!server.start(args + QStringList{QStringLiteral("--reset")}))
+            return {"server did not start"};
+        Client c;
+        if (!c.open(server.port()).startsWith("+OK") || !c.login("barakirs", "blacksun"))
+            return {"no login"};
+        QByteArray commands;
+        QList<QByteArray> survivors;
+        for (int n = 1; n <= messageCount; ++n) {
+            if ((n + seed) % 3 != 0)
+                commands += "DELE " + QByteArray::number(n) + "\r\n";
+            else
+                survivors.append(original.at(n - 1));
+        }
+        commands += "QUIT\r\n";
+        QElapsedTimer clock;
+        c.send(commands);
+        clock.start();
+        if (killAfterNs >= 0) {
+            // A deliberate instant, not a wait for an event: spin until it comes, then kill.
+            while (clock.nsecsElapsed() < killAfterNs) { }
+            server.kill();
+        } else if (killAfterNs == killAfterReply) {
+            c.waitClosed(10000);
+            server.kill(); // the QUIT reply came: the commit must have happened, kill or not
+        } else {
+            c.waitClosed(10000);
+            *elapsedNs = clock.nsecsElapsed();
+            server.stop();
+        }
+        return survivors;
+    };
+
+    // Calibrate: how long the whole pipelined commit takes on this machine.
+    qint64 commitNs = 0;
+    commit(0, -1, &commitNs);
+    QVERIFY(commitNs > 0);
+
+    int none = 0;
+    int all = 0;
+    for (int i = 0; i < iterationsPerFormat; ++i) {
+        // Instants spread from "as the commands leave" to three times the calibrated commit time
+        // (the machine may be busy), and last, once the QUIT reply is in.
+        const bool last = i == iterationsPerFormat - 1;
+        const qint64 killAt = last ? killAfterReply : commitNs * 3 * i / (iterationsPerFormat - 1);
+        qint64 unused = 0;
+        const QList<QByteArray> survivors = commit(i + 1, killAt, &unused);
+        QCOMPARE(survivors.size(), messageCount / 3);
+
+        ServerProcess server;
+        QVERIFY2(server.start(args), server.standardError().constData());
+        Client c;
+        QVERIFY(c.open(server.port()).startsWith("+OK"));
+        // The killed server's lock is stale: the new one clears it and lets the user in.
+        QVERIFY(c.login("barakirs", "blacksun"));
+        const QByteArray stat = c.command("STAT");
+        const int count = stat.split(' ').value(1).toInt();
+        QList<QByteArray> found;
+        QByteArray retrs; // pipelined: one write, the replies read in order
+        for (int n = 1; n <= count; ++n)
+            retrs += "RETR " + QByteArray::number(n) + "\r\n";
+        c.send(retrs);
+        for (int n = 1; n <= count; ++n) {
+            const QByteArray retr = c.multiLine();
+            QVERIFY2(retr.startsWith("+OK"), retr.left(80).constData());
+            found.append(retr.mid(retr.indexOf('\n') + 1));
+        }
+        QCOMPARE(c.command("QUIT").left(3), QByteArray("+OK"));
+        QCOMPARE(server.stop(), 0);
+
+        const QString what =
+            QStringLiteral("kill %1 us into a %2 us commit: %3 messages left")
+                .arg(last ? QStringLiteral("after the reply,") : QString::number(killAt / 1000))
+                .arg(commitNs / 1000)
+                .arg(count);
+        if (last)
+            QVERIFY2(sorted(found) == sorted(survivors),
+                qPrintable(what + QStringLiteral(" after QUIT's +OK")));
+        if (sorted(found) == sorted(original)) {
+            ++none;
+        } else {
+            QVERIFY2(sorted(found) == sorted(survivors),
+                qPrintable(what
+                    + QStringLiteral(
+                        ": neither all nor none of the deletions, or a torn message")));
+            ++all;
+        }
+        if (format == QLatin1String("maildir"))
+            QVERIFY(!QFile::exists(
+                QDir(workspace).filePath(QStringLiteral("mail/barakirs/.pop3lab-expunge"))));
+        qInfo("%s", qPrintable(what));
+    }
+    qInfo("%s: %d kills left the mailbox as it was, %d after the whole commit",
+        qPrintable(format),
+        none,
+        all);
+    QCOMPARE(none + all, iterationsPerFormat);
+}
+
+QTEST_GUILESS_MAIN(TestAtomicCommit)
+#include "tst_atomiccommit.moc"

@@ -1,0 +1,203 @@
+// MaildropLock: the lock file of RFC 1939 §8 and the 2000 tutorial.
+
+#include "mail/maildroplock.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pop3;
+
+namespace {
+
+MaildropLock::Holder holder(int session)
+{
+    MaildropLock::Holder h;
+    h.user = QStringLiteral("student");
+    h.pid = QCoreApplication::applicationPid();
+    h.session = session;
+    h.peer = QStringLiteral("127.0.0.1:5%1").arg(session);
+    h.host = QSysInfo::machineHostName();
+    h.since = QDateTime(QDate(2026, 9, 2), QTime(17, 5), Qt::UTC);
+    return h;
+}
+
+} // namespace
+
+class TestMaildropLock : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acquireCreatesAReadableFile();
+    void secondAcquireIsRefusedAndNamesTheHolder();
+    void releaseOnlyByItsSession();
+    void staleLockOfADeadProcessIsCleared();
+    void ownLockOfAGoneSessionIsStale();
+    void lockOfAnotherHostIsNeverStale();
+    void emptyLockFileIsStaleOnlyWhenOld();
+    void missingFolderIsAnError();
+    void holderRoundTrip();
+
+private:
+    QTemporaryDir m_dir;
+
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+};
+
+void TestMaildropLock::acquireCreatesAReadableFile()
+{
+    const QString lock = path("a.lock");
+    const auto attempt = MaildropLock::acquire(lock, holder(1), [](int) {
+        return true;
+    });
+    QCOMPARE(attempt.outcome, MaildropLock::Outcome::Acquired);
+    QVERIFY(!attempt.staleFound);
+    QFile file(lock);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY(content.startsWith("pop3lab maildrop lock\n"));
+    QVERIFY(content.contains("user: student\n"));
+    QVERIFY(content.contains(
+        QByteArray("pid: " + QByteArray::number(QCoreApplication::applicationPid()) + "\n")));
+    QVERIFY(content.contains("session: 1\n"));
+    QVERIFY(content.contains("since: 2026-09-02T17:05:00Z\n"));
+    QVERIFY(MaildropLock::release(lock, 1));
+    QVERIFY(!QFile::exists(lock));
+}
+
+void TestMaildropLock::secondAcquireIsRefusedAndNamesTheHolder()
+{
+    const QString lock = path("b.lock");
+    QCOMPARE(MaildropLock::acquire(lock,
+                 holder(1),
+                 [](int) {
+                     return true;
+                 })
+                 .outcome,
+        MaildropLock::Outcome::Acquired);
+    const auto second = MaildropLock::acquire(lock, holder(2), [](int session) {
+        return session == 1;
+    });
+    QCOMPARE(second.outcome, MaildropLock::Outcome::InUse);
+    QCOMPARE(second.holder.session, 1);
+    QCOMPARE(second.holder.peer, QStringLiteral("127.0.0.1:51"));
+    QVERIFY2(second.holder.describe().startsWith(QStringLiteral("session 1 (127.0.0.1:51), pid ")),
+        qPrintable(second.holder.describe()));
+    QVERIFY(second.holder.describe().endsWith(QStringLiteral("since 2026-09-02T17:05:00Z")));
+    QCOMPARE(MaildropLock::read(lock)->session, 1); // untouched
+    QVERIFY(MaildropLock::release(lock, 1));
+}
+
+void TestMaildropLock::releaseOnlyByItsSession()
+{
+    const QString lock = path("c.lock");
+    QCOMPARE(MaildropLock::acquire(lock, holder(3), {}).outcome, MaildropLock::Outcome::Acquired);
+    QVERIFY(!MaildropLock::release(lock, 4));
+    QVERIFY(QFile::exists(lock));
+    QVERIFY(MaildropLock::release(lock, 3));
+    QVERIFY(!QFile::exists(lock));
+    QVERIFY(!MaildropLock::release(lock, 3)); // already gone
+    // A lock of another process is never released by us.
+    QVERIFY(MaildropLock::plantStale(lock, QStringLiteral("student")));
+    QVERIFY(!MaildropLock::release(lock, 1));
+    QVERIFY(QFile::exists(lock));
+}
+
+void TestMaildropLock::staleLockOfADeadProcessIsCleared()
+{
+    const QString lock = path("d.lock");
+    QVERIFY(MaildropLock::plantStale(lock, QStringLiteral("student")));
+    const auto ghost = MaildropLock::read(lock);
+    QVERIFY(ghost);
+    QVERIFY(MaildropLock::isStale(*ghost, {}));
+    const auto attempt = MaildropLock::acquire(lock, holder(5), [](int) {
+        return true;
+    });
+    QCOMPARE(attempt.outcome, MaildropLock::Outcome::Acquired);
+    QVERIFY(attempt.staleFound);
+    QCOMPARE(attempt.staleFound->pid, ghost->pid);
+    QCOMPARE(MaildropLock::read(lock)->session, 5);
+}
+
+void TestMaildropLock::ownLockOfAGoneSessionIsStale()
+{
+    const QString lock = path("e.lock");
+    QCOMPARE(MaildropLock::acquire(lock, holder(6), {}).outcome, MaildropLock::Outcome::Acquired);
+    // Session 6 is still alive: in use.
+    QCOMPARE(MaildropLock::acquire(lock,
+                 holder(7),
+                 [](int s) {
+                     return s == 6;
+                 })
+                 .outcome,
+        MaildropLock::Outcome::InUse);
+    // Session 6 is gone (the process lives on, but nobody holds it): stale.
+    const auto attempt = MaildropLock::acquire(lock, holder(7), [](int) {
+        return false;
+    });
+    QCOMPARE(attempt.outcome, MaildropLock::Outcome::Acquired);
+    QVERIFY(attempt.staleFound);
+    QCOMPARE(attempt.staleFound->session, 6);
+    QVERIFY(MaildropLock::release(lock, 7));
+}
+
+void TestMaildropLock::lockOfAnotherHostIsNeverStale()
+{
+    MaildropLock::Holder far = holder(1);
+    far.host = QStringLiteral("elsewhere.example.net");
+    far.pid = 4194305;
+    QVERIFY(!MaildropLock::isStale(far, {}));
+    const QString lock = path("f.lock");
+    QFile file(lock);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(far.toFileContent());
+    file.close();
+    const auto attempt = MaildropLock::acquire(lock, holder(2), {});
+    QCOMPARE(attempt.outcome, MaildropLock::Outcome::InUse);
+    QCOMPARE(attempt.holder.host, QStringLiteral("elsewhere.example.net"));
+}
+
+void TestMaildropLock::emptyLockFileIsStaleOnlyWhenOld()
+{
+    // A server killed between creating the lock and writing it leaves an empty file: once it is
+    // old, it must not lock the maildrop forever.
+    const QString lock = path("g.lock");
+    QFile file(lock);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QCOMPARE(MaildropLock::acquire(lock, holder(1), {}).outcome, MaildropLock::Outcome::InUse);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(
+        QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime));
+    file.close();
+    const auto attempt = MaildropLock::acquire(lock, holder(1), {});
+    QCOMPARE(attempt.outcome, MaildropLock::Outcome::Acquired);
+    QVERIFY(attempt.staleFound);
+}
+
+void TestMaildropLock::missingFolderIsAnError()
+{
+    const auto attempt = MaildropLock::acquire(path("no/such/folder/x.lock"), holder(1), {});
+    QCOMPARE(attempt.outcome, MaildropLock::Outcome::Error);
+    QVERIFY2(attempt.error.contains(QStringLiteral("x.lock")), qPrintable(attempt.error));
+}
+
+void TestMaildropLock::holderRoundTrip()
+{
+    const MaildropLock::Holder h = holder(9);
+    const auto back = MaildropLock::Holder::fromFileContent(h.toFileContent());
+    QVERIFY(back);
+    QCOMPARE(back->user, h.user);
+    QCOMPARE(back->pid, h.pid);
+    QCOMPARE(back->session, h.session);
+    QCOMPARE(back->peer, h.peer);
+    QCOMPARE(back->host, h.host);
+    QCOMPARE(back->since, h.since);
+    QVERIFY(!MaildropLock::Holder::fromFileContent("garbage without colons"));
+}
+
+QTEST_GUILESS_MAIN(TestMaildropLock)
+#include "tst_maildroplock.moc"

@@ -1,0 +1,878 @@
+// Pop3Server over real TCP on 127.0.0.1 (port 0): an in-process server and QTcpSocket clients,
+// all in the test's event loop. Every wait spins that loop until the bytes arrive.
+
+#include "events/eventlog.h"
+#include "mail/mailstore.h"
+#include "net/bodystreamer.h"
+#include "net/pop3server.h"
+#include "protocol/pop3session.h"
+#include "support/pop3testclient.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace pop3;
+using pop3test::Client;
+
+namespace {
+
+QString makeEmlFolder(const QString &path, const QList<QByteArray> &messages);
+
+// One server on a fresh workspace with the two sample accounts.
+struct Lab
+{
+    QTemporaryDir dir;
+    EventLog log;
+    MailStore store{&log};
+    Pop3Server server{&log, &store, *Personality::load(Personality::defaultId())};
+
+    bool bulkThread = true;
+    int sendBufferSize = 0;
+
+    explicit Lab(bool bulk = true)
+        : bulkThread(bulk)
+    {
+        store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+    }
+
+    bool start(bool samples = true)
+    {
+        if (samples && !store.addSampleAccounts())
+            return false;
+        Pop3Server::Options options;
+        options.port = 0;
+        options.bulkThread = bulkThread;
+        options.sendBufferSize = sendBufferSize;
+        return server.listen(options);
+    }
+
+    // An extra account, archive / pw, whose .eml folder holds these messages.
+    Result addArchive(const QList<QByteArray> &messages)
+    {
+        return store.addAccount(QStringLiteral("archive"),
+            QStringLiteral("pw"),
+            makeEmlFolder(dir.filePath(QStringLiteral("archive")), messages));
+    }
+
+    int streamJobs() { return server.bodyStreamer() ? server.bodyStreamer()->jobCount() : 0; }
+
+    quint16 port() const { return server.port(); }
+
+    QString lockFile(const QString &user) const { return store.lockPath(user); }
+
+    // The events of one session, in order.
+    QList<Event> eventsOf(int session) const
+    {
+        QList<Event> list;
+        for (const Event &e : log.events()) {
+            if (e.session == session)
+                list.append(e);
+        }
+        return list;
+    }
+
+    // How many messages a fresh load of the user's working copy holds (what was committed).
+    qsizetype messagesOnDisk(const QString &user) const
+    {
+        Maildrop drop;
+        if (!drop.load(store.account(user)->maildropPath))
+            return -1;
+        return drop.messages().size();
+    }
+};
+
+// A folder of .eml messages for an extra account; returns its path.
+QString makeEmlFolder(const QString &path, const QList<QByteArray> &messages)
+{
+    QDir().mkpath(path);
+    for (qsizetype i = 0; i < messages.size(); ++i)
+        pop3test::writeFile(
+            QDir(path).filePath(QStringLiteral("%1.eml").arg(i + 1, 4, 10, QLatin1Char('0'))),
+            messages.at(i));
+    return path;
+}
+
+QByteArray smallMessage(int n)
+{
+    return QByteArray("From: teacher@lab.example.edu\nSubject: note ") + QByteArray::number(n)
+        + "\n\nLine one of note " + QByteArray::number(n) + "\n.a line that starts with a dot\n";
+}
+
+// A message of about size octets, with dot-led lines spread through it.
+QByteArray bigMessage(qint64 size)
+{
+    QByteArray m("From: archive@lab.example.edu\nSubject: the whole packet capture\n\n");
+    m.reserve(size + 100);
+    for (int i = 0; m.size() < size; ++i) {
+        if (i % 97 == 0)
+            m += ".dot-led line " + QByteArray::number(i) + '\n';
+        else
+            m += QByteArray::number(i).rightJustified(8, '0') + ' '
+                + QByteArray(67, char('a' + i % 26)) + '\n';
+    }
+    return m;
+}
+
+// A body size the kernel can't swallow whole for a reader that doesn't read: more than the
+// sender's largest socket buffer (tcp_wmem's maximum, which autotuning reaches) plus what a
+// receiver that never reads advertises.
+qint64 moreThanKernelBuffers()
+{
+    qint64 wmemMax = 4 * 1024 * 1024;
+    QFile f(QStringLiteral("/proc/sys/net/ipv4/tcp_wmem"));
+    if (f.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> fields = f.readAll().simplified().split(' ');
+        if (fields.size() == 3)
+            wmemMax = qMax(wmemMax, fields.at(2).toLongLong());
+    }
+    return wmemMax + 8 * 1024 * 1024;
+}
+
+// The nice values of this process's threads (Linux: /proc/self/task/*/stat, field 19).
+QList<int> threadNiceValues()
+{
+    QList<int> values;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 16)
+            values.append(fields.at(16).toInt()); // field 19 counted from pid
+    }
+    return values;
+}
+
+// The reply event whose status line starts with status.
+const Event *replyEvent(const QList<Event> &events, const QByteArray &status)
+{
+    for (const Event &e : events) {
+        if (e.kind == EventKind::ServerReply && e.bytes.startsWith(status))
+            return &e;
+    }
+    return nullptr;
+}
+
+bool hasEvent(const QList<Event> &events, EventKind kind, const QString &text = {})
+{
+    for (const Event &e : events) {
+        if (e.kind == kind && (text.isEmpty() || e.text == text))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestPop3Server : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void labSheetSession();
+    void manyConcurrentSessions();
+    void secondLoginIsInUseUntilFirstQuits();
+    void dropWithoutQuitCommitsNothing();
+    void pipelinedCommandsAnsweredInOrder();
+    void idleClientIsLoggedOut();
+    void largeRetrIsStreamedWhileOthersAreServed_data();
+    void largeRetrIsStreamedWhileOthersAreServed();
+    void largeBodiesOfSeveralClientsAtOnce_data();
+    void largeBodiesOfSeveralClientsAtOnce();
+    void clientVanishesInTheMiddleOfALargeBody_data();
+    void clientVanishesInTheMiddleOfALargeBody();
+    void dropAndShutdownInTheMiddleOfALargeBody();
+    void quitBehindALargeBodyLosesNothing_data();
+    void quitBehindALargeBodyLosesNothing();
+    void stalledLargeBodyIsCutByTheIdleTimeout_data();
+    void stalledLargeBodyIsCutByTheIdleTimeout();
+    void overlongLines_data();
+    void overlongLines();
+    void silentClientsNeverDelayOthers();
+    void dropSessionCutsWithoutCommit();
+    void shutdownReleasesLocksAndCommitsNothing();
+    void eventStreamOfOneSession();
+    void tooManyBadCommandsDisconnects();
+};
+
+void TestPop3Server::labSheetSession()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    Client c;
+    QCOMPARE(c.open(lab.port()), QByteArray("+OK Dovecot ready.\r\n"));
+    QCOMPARE(c.command("USER: student"), QByteArray("-ERR Unknown command.\r\n"));
+    QCOMPARE(c.command("user student"), QByteArray("+OK\r\n"));
+    QCOMPARE(c.command("pass hessovs!"), QByteArray("+OK Logged in.\r\n"));
+    QVERIFY(QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    QCOMPARE(c.command("stat"), QByteArray("+OK 35 23183\r\n"));
+
+    const QByteArray list = c.multiLineCommand("list");
+    QVERIFY2(list.startsWith("+OK 35 messages:\r\n1 376\r\n"), list.left(60).constData());
+    QVERIFY(list.endsWith("\r\n.\r\n"));
+    // Every size is the wire size of the shipped .eml file (CRLF), and they add up to STAT.
+    const QStringList files = pop3test::sampleStudentFiles();
+    QCOMPARE(files.size(), 35);
+    const QList<QByteArray> lines = list.split('\n').mid(1, 35);
+    qint64 total = 0;
+    for (int n = 1; n <= 35; ++n) {
+        const qint64 wire = pop3test::crlfLines(pop3test::readFile(files.at(n - 1))).size();
+        QCOMPARE(lines.at(n - 1).trimmed(), QByteArray::number(n) + ' ' + QByteArray::number(wire));
+        total += wire;
+    }
+    QCOMPARE(total, 23183);
+
+    for (int n : {1, 12, 35}) {
+        const QByteArray retr = c.multiLineCommand("retr " + QByteArray::number(n));
+        const QByteArray content = pop3test::readFile(files.at(n - 1));
+        QCOMPARE(retr,
+            "+OK " + QByteArray::number(pop3test::crlfLines(content).size()) + " octets\r\n"
+                + pop3test::wireBody(content));
+    }
+    QCOMPARE(c.command("quit"), QByteArray("+OK Logging out.\r\n"));
+    QVERIFY(c.waitClosed());
+    QTRY_VERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
+}
+
+void TestPop3Server::manyConcurrentSessions()
+{
+    Lab lab;
+    constexpr int count = 50;
+    const QString mail = makeEmlFolder(lab.dir.filePath(QStringLiteral("notes")),
+        {smallMessage(1), smallMessage(2), smallMessage(3)});
+    for (int i = 0; i < count; ++i)
+        QVERIFY(lab.store.addAccount(
+            QStringLiteral("s%1").arg(i), QStringLiteral("pw%1").arg(i), mail));
+    QVERIFY(lab.start(false));
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < count; ++i) {
+        clients.push_back(std::make_unique<Client>());
+        QVERIFY(clients.back()->connectTo(lab.port()));
+    }
+    QTRY_COMPARE(lab.server.sessionCount(), count);
+    // Everyone's commands go out before anyone's reply is read: the server serves all at once.
+    for (int i = 0; i < count; ++i)
+        clients[i]->send("USER s" + QByteArray::number(i) + "\r\nPASS pw" + QByteArray::number(i)
+            + "\r\nSTAT\r\nRETR 2\r\nDELE 1\r\nQUIT\r\n");
+    const QByteArray retr2 = "+OK "
+        + QByteArray::number(pop3test::crlfLines(smallMessage(2)).size()) + " octets\r\n"
+        + pop3test::wireBody(smallMessage(2));
+    const QByteArray expected = "+OK Dovecot ready.\r\n+OK\r\n+OK Logged in.\r\n+OK 3 "
+        + QByteArray::number(3 * pop3test::crlfLines(smallMessage(1)).size()) + "\r\n" + retr2
+        + "+OK Marked to be deleted.\r\n+OK Logging out, messages deleted.\r\n";
+    for (int i = 0; i < count; ++i) {
+        const QByteArray all = clients[i]->readUntilClosed(10000);
+        QVERIFY2(clients[i]->isClosed(), qPrintable(QStringLiteral("client %1 not closed").arg(i)));
+        QCOMPARE(all, expected);
+    }
+    QCOMPARE(started.count(), count);
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(lab.messagesOnDisk(QStringLiteral("s%1").arg(i)), 2);
+}
+
+void TestPop3Server::secondLoginIsInUseUntilFirstQuits()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    Client first;
+    Client second;
+    QVERIFY(first.open(lab.port()).startsWith("+OK"));
+    QVERIFY(second.open(lab.port()).startsWith("+OK"));
+    QVERIFY(first.login("student", "hessovs!"));
+    QCOMPARE(second.command("USER student"), QByteArray("+OK\r\n"));
+    const QByteArray refused = second.command("PASS hessovs!");
+    QVERIFY2(refused.startsWith("-ERR [IN-USE] "), refused.constData());
+    QVERIFY(refused.endsWith("\r\n"));
+    QVERIFY(hasEvent(lab.log.events(), EventKind::LockRefused));
+    // The refused client stays in AUTHORIZATION and may try again.
+    QCOMPARE(second.command("STAT").left(4), QByteArray("-ERR"));
+    QCOMPARE(first.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
+    QVERIFY(first.waitClosed());
+    QTRY_VERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    QVERIFY(second.login("student", "hessovs!"));
+    QCOMPARE(second.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+}
+
+void TestPop3Server::dropWithoutQuitCommitsNothing()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    QSignalSpy ended(&lab.server, &Pop3Server::sessionEnded);
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    for (QByteArray n : {"1", "2", "35"})
+        QVERIFY(c.command("DELE " + n).startsWith("+OK"));
+    QCOMPARE(c.command("STAT").left(7), QByteArray("+OK 32 "));
+    QVERIFY(QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    c.socket().abort(); // gone without QUIT
+    QVERIFY(ended.wait(5000));
+    const int id = ended.at(0).at(0).toInt();
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
+    const QList<Event> events = lab.eventsOf(id);
+    QVERIFY(hasEvent(events, EventKind::LockRemoved));
+    QVERIFY(!hasEvent(events, EventKind::Expunged));
+    QCOMPARE(events.last().kind, EventKind::Disconnected);
+    QCOMPARE(events.last().text, QStringLiteral("peer-closed"));
+
+    Client again;
+    QVERIFY(again.open(lab.port()).startsWith("+OK"));
+    QVERIFY(again.login("student", "hessovs!"));
+    QCOMPARE(again.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+}
+
+void TestPop3Server::pipelinedCommandsAnsweredInOrder()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    const QStringList files = pop3test::sampleStudentFiles();
+    auto retr = [&](int n) -> QByteArray {
+        const QByteArray content = pop3test::readFile(files.at(n - 1));
+        return "+OK " + QByteArray::number(pop3test::crlfLines(content).size()) + " octets\r\n"
+            + pop3test::wireBody(content);
+    };
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    // One write: the server must answer each command in order, bodies included.
+    c.send(
+        "CAPA\r\nUSER student\r\nPASS hessovs!\r\nSTAT\r\nRETR 1\r\nNOOP\r\nRETR 12\r\nDELE 3\r\n"
+        "LIST 3\r\nlist 4\r\nTOP 1 0\r\nRSET\r\nSTAT\r\nbogus\r\nRETR 35\r\nQUIT\r\n");
+    const QByteArray all = c.readUntilClosed();
+    QVERIFY(c.isClosed());
+    const QByteArray capa = all.left(all.indexOf("\r\n.\r\n") + 5);
+    QVERIFY2(capa.startsWith("+OK") && capa.contains("\r\nPIPELINING\r\n"), capa.constData());
+    const QByteArray content1 = pop3test::readFile(files.at(0));
+    const QByteArray top1 =
+        "+OK\r\n" + pop3test::wireBody(content1.left(content1.indexOf("\n\n") + 2));
+    const QByteArray expected = capa + "+OK\r\n+OK Logged in.\r\n+OK 35 23183\r\n" + retr(1)
+        + "+OK\r\n" + retr(12) + "+OK Marked to be deleted.\r\n" + "-ERR Message is deleted.\r\n"
+        + "+OK 4 340\r\n" + top1 + "+OK\r\n" + "+OK 35 23183\r\n"
+        + "-ERR Unknown command: BOGUS\r\n" + retr(35) + "+OK Logging out.\r\n";
+    QCOMPARE(all, expected);
+}
+
+void TestPop3Server::idleClientIsLoggedOut()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    lab.server.setIdleTimeout(1);
+    QSignalSpy ended(&lab.server, &Pop3Server::sessionEnded);
+    Client idle;
+    Client busy;
+    QVERIFY(idle.open(lab.port()).startsWith("+OK"));
+    QVERIFY(idle.login("student", "hessovs!"));
+    QVERIFY(idle.command("DELE 1").startsWith("+OK"));
+    QVERIFY(busy.open(lab.port()).startsWith("+OK"));
+    QVERIFY(busy.login("barakirs", "blacksun"));
+    QElapsedTimer clock;
+    clock.start();
+    // The busy client keeps talking for longer than the timeout; only the silent one is cut.
+    while (!idle.waitClosed(200) && clock.elapsed() < 5000)
+        QCOMPARE(busy.command("NOOP", 2000), QByteArray("+OK\r\n"));
+    QVERIFY(idle.isClosed());
+    QVERIFY2(clock.elapsed() >= 500, "cut before the timeout");
+    QCOMPARE(idle.readUntilClosed(), QByteArray("-ERR Disconnected for inactivity.\r\n"));
+    QVERIFY(!busy.isClosed());
+    QTRY_VERIFY(!ended.isEmpty());
+    const QList<Event> events = lab.eventsOf(ended.at(0).at(0).toInt());
+    QCOMPARE(events.last().kind, EventKind::Disconnected);
+    QCOMPARE(events.last().text, QStringLiteral("idle-timeout"));
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
+}
+
+void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed_data()
+{
+    QTest::addColumn<bool>("bulkThread");
+    QTest::newRow("written by the worker thread") << true;
+    QTest::newRow("written from the event loop") << false;
+}
+
+void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed()
+{
+    QFETCH(bool, bulkThread);
+    Lab lab(bulkThread);
+    const QByteArray big = bigMessage(6 * 1024 * 1024);
+    QVERIFY(lab.addArchive({big}));
+    QVERIFY(lab.start());
+    QCOMPARE(lab.server.bodyStreamer() != nullptr, bulkThread);
+    const QByteArray wire = pop3test::wireBody(big);
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+
+    Client reader;
+    QVERIFY(reader.open(lab.port()).startsWith("+OK"));
+    QVERIFY(reader.login("archive", "pw"));
+    reader.pause(64 * 1024); // a slow reader: TCP pushes back on the server
+    reader.send("RETR 1\r\nNOOP\r\n");
+    if (bulkThread) {
+        QTRY_COMPARE(lab.streamJobs(), 1);
+#ifdef Q_OS_LINUX
+        QVERIFY2(threadNiceValues().contains(19), "the body worker runs below the event loop");
+#endif
+    }
+
+    Client other;
+    QVERIFY(other.open(lab.port()).startsWith("+OK"));
+    QVERIFY(other.login("student", "hessovs!"));
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(other.command("NOOP", 2000), QByteArray("+OK\r\n"));
+    QCOMPARE(other.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+    QVERIFY2(reader.buffered().size() + reader.socket().bytesAvailable() < wire.size(),
+        "the whole message was already delivered to a paused reader");
+    const QList<Event> during = lab.eventsOf(started.at(0).at(0).toInt());
+    QVERIFY2(!replyEvent(during, "+OK 6"), "the RETR was logged before its body went out");
+
+    reader.resume();
+    const QByteArray retr = reader.multiLine(20000);
+    const QByteArray status = "+OK " + QByteArray::number(pop3test::crlfLines(big).size());
+    QCOMPARE(
+        retr.size(), qsizetype(status.size() + QByteArray(" octets\r\n").size() + wire.size()));
+    QVERIFY(retr.startsWith(QByteArray(status + " octets\r\n")));
+    QVERIFY(retr.endsWith(wire));
+    QCOMPARE(reader.line(), QByteArray("+OK\r\n")); // the NOOP pipelined behind the body
+    QCOMPARE(reader.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
+    QCOMPARE(lab.streamJobs(), 0);
+
+    // The reply's event: every octet, not cut short, logged before the NOOP answered behind it.
+    const QList<Event> events = lab.eventsOf(started.at(0).at(0).toInt());
+    const Event *event = replyEvent(events, status);
+    QVERIFY(event);
+    QVERIFY(!event->truncated);
+    QCOMPARE(event->octets, qint64(wire.size() - 3));
+    QCOMPARE(event->body, wire.left(bodyPreviewLimit));
+    const qsizetype at = event - events.constData();
+    QVERIFY(at >= 0 && at + 2 < events.size());
+    QCOMPARE(events.at(at + 1).bytes, QByteArray("NOOP\r\n"));
+    QCOMPARE(events.at(at + 2).bytes, QByteArray("+OK\r\n"));
+}
+
+// Three readers of large bodies at once (the worker takes them in turns) and a pipelined mix of
+// small and large replies: every octet arrives, in order.
+void TestPop3Server::largeBodiesOfSeveralClientsAtOnce_data()
+{
+    largeRetrIsStreamedWhileOthersAreServed_data();
+}
+
+void TestPop3Server::largeBodiesOfSeveralClientsAtOnce()
+{
+    QFETCH(bool, bulkThread);
+    Lab lab(bulkThread);
+    const QByteArray big = bigMessage(2 * 1024 * 1024);
+    const QByteArray middle = bigMessage(300 * 1024);
+    const QString folder =
+        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big, smallMessage(1), middle});
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(lab.store.addAccount(QStringLiteral("a%1").arg(i), QStringLiteral("pw"), folder));
+    QVERIFY(lab.start(false));
+    // The first NOOP's reply is still queued in the socket when the large body is handed over.
+    const QByteArray expected = "+OK\r\n+OK " + QByteArray::number(pop3test::crlfLines(big).size())
+        + " octets\r\n" + pop3test::wireBody(big) + "+OK\r\n" + "+OK "
+        + QByteArray::number(pop3test::crlfLines(smallMessage(1)).size()) + " octets\r\n"
+        + pop3test::wireBody(smallMessage(1)) + "+OK "
+        + QByteArray::number(pop3test::crlfLines(middle).size()) + " octets\r\n"
+        + pop3test::wireBody(middle) + "+OK Logging out.\r\n";
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<Client>());
+        QVERIFY(clients.back()->open(lab.port()).startsWith("+OK"));
+        QVERIFY(clients.back()->login("a" + QByteArray::number(i), "pw"));
+    }
+    for (auto &c : clients)
+        c->send("NOOP\r\nRETR 1\r\nNOOP\r\nRETR 2\r\nRETR 3\r\nQUIT\r\n");
+    for (auto &c : clients) {
+        const QByteArray all = c->readUntilClosed(20000);
+        QCOMPARE(all.size(), expected.size());
+        QVERIFY(all == expected);
+    }
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    QCOMPARE(lab.streamJobs(), 0);
+}
+
+void TestPop3Server::clientVanishesInTheMiddleOfALargeBody_data()
+{
+    largeRetrIsStreamedWhileOthersAreServed_data();
+}
+
+// The reader closes its socket with most of the body unsent: the session ends without QUIT (the
+// DELE is not committed, the lock is gone) and the reply is logged as cut short.
+void TestPop3Server::clientVanishesInTheMiddleOfALargeBody()
+{
+    QFETCH(bool, bulkThread);
+    Lab lab(bulkThread);
+    const QByteArray big = bigMessage(moreThanKernelBuffers());
+    QVERIFY(lab.addArchive({big, smallMessage(2)}));
+    QVERIFY(lab.start(false));
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+    Client reader;
+    QVERIFY(reader.open(lab.port()).startsWith("+OK"));
+    QVERIFY(reader.login("archive", "pw"));
+    QVERIFY(reader.command("DELE 2").startsWith("+OK"));
+    reader.pause(16 * 1024);
+    reader.send("RETR 1\r\n");
+    QTRY_VERIFY(reader.socket().bytesAvailable() > 0);
+    reader.socket().abort();
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    QCOMPARE(lab.streamJobs(), 0);
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("archive"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("archive")), 2);
+    const QList<Event> events = lab.eventsOf(started.at(0).at(0).toInt());
+    const Event *event =
+        replyEvent(events, "+OK " + QByteArray::number(pop3test::crlfLines(big).size()));
+    QVERIFY(event);
+    QVERIFY(event->truncated);
+    QVERIFY(event->octets < pop3test::wireBody(big).size() - 3);
+    QCOMPARE(events.last().kind, EventKind::Disconnected);
+    QCOMPARE(events.last().text, QStringLiteral("peer-closed"));
+}
+
+// The teacher's "drop connection" fault and a server shutdown, each in the middle of a large body
+// written by the worker: the worker lets go at once, nothing is committed, the lock is released.
+void TestPop3Server::dropAndShutdownInTheMiddleOfALargeBody()
+{
+    Lab lab;
+    const QByteArray big = bigMessage(moreThanKernelBuffers());
+    const QString folder =
+        makeEmlFolder(lab.dir.filePath(QStringLiteral("big")), {big, smallMessage(2)});
+    QVERIFY(lab.store.addAccount(QStringLiteral("a1"), QStringLiteral("pw"), folder));
+    QVERIFY(lab.store.addAccount(QStringLiteral("a2"), QStringLiteral("pw"), folder));
+    QVERIFY(lab.start(false));
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+    Client first;
+    Client second;
+    QVERIFY(first.open(lab.port()).startsWith("+OK"));
+    QVERIFY(second.open(lab.port()).startsWith("+OK"));
+    for (Client *c : {&first, &second}) {
+        QVERIFY(c->login(c == &first ? "a1" : "a2", "pw"));
+        QVERIFY(c->command("DELE 2").startsWith("+OK"));
+        c->pause(16 * 1024);
+        c->send("RETR 1\r\n");
+    }
+    QTRY_COMPARE(lab.streamJobs(), 2);
+
+    QVERIFY(lab.server.dropSession(started.at(0).at(0).toInt()));
+    QCOMPARE(lab.streamJobs(), 1);
+    first.resume(); // a paused socket doesn't see the end
+    QVERIFY(first.waitClosed());
+    QVERIFY(first.buffered().size() < big.size());
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("a1"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("a1")), 2);
+    const QByteArray status = "+OK " + QByteArray::number(pop3test::crlfLines(big).size());
+    const Event *cut = replyEvent(lab.eventsOf(started.at(0).at(0).toInt()), status);
+    QVERIFY(cut);
+    QVERIFY(cut->truncated);
+
+    lab.server.shutdown();
+    QCOMPARE(lab.streamJobs(), 0);
+    QCOMPARE(lab.server.sessionCount(), 0);
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("a2"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("a2")), 2);
+    second.resume();
+    QVERIFY(second.waitClosed(10000));
+}
+
+void TestPop3Server::quitBehindALargeBodyLosesNothing_data()
+{
+    largeRetrIsStreamedWhileOthersAreServed_data();
+}
+
+// QUIT pipelined behind a large body, over a small socket buffer and read slowly: the end of the
+// body and the goodbye may still be queued in the server when the session ends; all of it must
+// arrive before the connection closes, and the DELE is committed.
+void TestPop3Server::quitBehindALargeBodyLosesNothing()
+{
+    QFETCH(bool, bulkThread);
+    Lab lab(bulkThread);
+    lab.sendBufferSize = 8192; // as on a slow link: the replies queue in the server
+    const QByteArray big = bigMessage(2 * 1024 * 1024);
+    QVERIFY(lab.addArchive({big, smallMessage(2)}));
+    QVERIFY(lab.start(false));
+    Client reader;
+    QVERIFY(reader.open(lab.port()).startsWith("+OK"));
+    QVERIFY(reader.login("archive", "pw"));
+    reader.socket().setReadBufferSize(4096); // a slow reader: 4 KiB per turn
+    reader.send("DELE 2\r\nRETR 1\r\nQUIT\r\n");
+    const QByteArray expected = "+OK Marked to be deleted.\r\n+OK "
+        + QByteArray::number(pop3test::crlfLines(big).size()) + " octets\r\n"
+        + pop3test::wireBody(big) + "+OK Logging out, messages deleted.\r\n";
+    const QByteArray all = reader.readUntilClosed(60000);
+    QCOMPARE(all.size(), expected.size());
+    QVERIFY(all == expected);
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("archive")), 1);
+}
+
+void TestPop3Server::stalledLargeBodyIsCutByTheIdleTimeout_data()
+{
+    largeRetrIsStreamedWhileOthersAreServed_data();
+}
+
+// A client that stops reading in the middle of a body is cut when the idle timeout passes with
+// no octet taken: no -ERR can follow half a message.
+void TestPop3Server::stalledLargeBodyIsCutByTheIdleTimeout()
+{
+    QFETCH(bool, bulkThread);
+    Lab lab(bulkThread);
+    const QByteArray big = bigMessage(moreThanKernelBuffers());
+    QVERIFY(lab.addArchive({big}));
+    QVERIFY(lab.start());
+    lab.server.setIdleTimeout(1);
+    QSignalSpy ended(&lab.server, &Pop3Server::sessionEnded);
+    Client stalled;
+    QVERIFY(stalled.open(lab.port()).startsWith("+OK"));
+    QVERIFY(stalled.login("archive", "pw"));
+    stalled.pause(16 * 1024);
+    stalled.send("RETR 1\r\n");
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 10000);
+    QVERIFY2(clock.elapsed() >= 500, "cut before the timeout");
+    stalled.resume();
+    QVERIFY(stalled.waitClosed());
+    QVERIFY(stalled.buffered().size() < big.size());
+    const QList<Event> events = lab.eventsOf(ended.at(0).at(0).toInt());
+    const Event *event =
+        replyEvent(events, "+OK " + QByteArray::number(pop3test::crlfLines(big).size()));
+    QVERIFY(event);
+    QVERIFY(event->truncated);
+    QCOMPARE(events.last().text, QStringLiteral("idle-timeout"));
+    QCOMPARE(lab.streamJobs(), 0);
+}
+
+void TestPop3Server::overlongLines_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QByteArray>("replyStart");
+    QTest::newRow("a 256-octet command is over the RFC 2449 limit")
+        << QByteArray("NOOP " + QByteArray(249, 'x') + "\r\n")
+        << QByteArray("-ERR Command line too long (256 octets");
+    QTest::newRow("a 5000-octet line is refused whole")
+        << QByteArray("USER " + QByteArray(4993, 'y') + "\r\n")
+        << QByteArray("-ERR Command line too long (5000 octets");
+    QTest::newRow("a 20000-octet line, beyond the 8 KiB buffer, is discarded and refused")
+        << QByteArray(QByteArray(19998, 'z') + "\r\n")
+        << QByteArray("-ERR Command line too long (20000 octets");
+    QTest::newRow("2 MB without a newline, then one, is one refused line")
+        << QByteArray(QByteArray(2 * 1024 * 1024, 'q') + "\n")
+        << QByteArray("-ERR Command line too long (2097153 octets");
+}
+
+void TestPop3Server::overlongLines()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QByteArray, replyStart);
+    Lab lab;
+    QVERIFY(lab.start());
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    // Everything but the line ending first: no reply yet, and others are still served.
+    c.send(line.left(line.size() - 2));
+    Client other;
+    QVERIFY(other.open(lab.port()).startsWith("+OK"));
+    QCOMPARE(other.command("QUIT"), QByteArray("+OK Logging out\r\n")); // QUIT in AUTHORIZATION
+    QVERIFY(c.buffered().isEmpty());
+    c.send(line.right(2));
+    const QByteArray reply = c.line();
+    QVERIFY2(reply.startsWith(replyStart), reply.constData());
+    QVERIFY(reply.endsWith("\r\n"));
+    QVERIFY(reply.size() <= Pop3Session::maxReply);
+    // The session goes on.
+    QCOMPARE(c.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+    QCOMPARE(c.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
+}
+
+void TestPop3Server::silentClientsNeverDelayOthers()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    Client silent; // connects and never says a word
+    Client halfLine; // starts a command and never ends it
+    Client unread; // asks for everything and never reads
+    QVERIFY(silent.connectTo(lab.port()));
+    QVERIFY(halfLine.open(lab.port()).startsWith("+OK"));
+    halfLine.send("US");
+    QVERIFY(unread.open(lab.port()).startsWith("+OK"));
+    QVERIFY(unread.login("barakirs", "blacksun"));
+    unread.pause(1024);
+    QByteArray flood;
+    for (int i = 0; i < 40; ++i)
+        flood += "LIST\r\nUIDL\r\nRETR 1\r\n";
+    unread.send(flood);
+
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 5; ++i) {
+        Client fast;
+        QVERIFY(fast.open(lab.port(), 2000).startsWith("+OK"));
+        QVERIFY(fast.login("student", "hessovs!"));
+        QCOMPARE(fast.command("STAT", 2000), QByteArray("+OK 35 23183\r\n"));
+        QCOMPARE(fast.command("QUIT", 2000), QByteArray("+OK Logging out.\r\n"));
+        QVERIFY(fast.waitClosed(2000));
+    }
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+    QVERIFY(!silent.isClosed());
+    QCOMPARE(lab.server.sessionCount(), 3);
+}
+
+void TestPop3Server::dropSessionCutsWithoutCommit()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QCOMPARE(started.count(), 1);
+    const int id = started.at(0).at(0).toInt();
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(c.command("DELE 1").startsWith("+OK"));
+    QCOMPARE(lab.server.session(id)->state(), State::Transaction);
+    QVERIFY(!lab.server.dropSession(id + 1000));
+    QVERIFY(lab.server.dropSession(id));
+    QVERIFY(c.waitClosed());
+    QCOMPARE(c.readUntilClosed(), QByteArray()); // no goodbye: a fault, not a shutdown
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    const QList<Event> events = lab.eventsOf(id);
+    QVERIFY(hasEvent(events, EventKind::Note, QStringLiteral("fault-dropped")));
+    QCOMPARE(events.last().kind, EventKind::Disconnected);
+    QCOMPARE(events.last().text, QStringLiteral("error"));
+}
+
+void TestPop3Server::shutdownReleasesLocksAndCommitsNothing()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    Client student;
+    Client barakirs;
+    Client anonymous;
+    QVERIFY(student.open(lab.port()).startsWith("+OK"));
+    QVERIFY(barakirs.open(lab.port()).startsWith("+OK"));
+    QVERIFY(anonymous.open(lab.port()).startsWith("+OK"));
+    QVERIFY(student.login("student", "hessovs!"));
+    QVERIFY(barakirs.login("barakirs", "blacksun"));
+    QVERIFY(student.command("DELE 1").startsWith("+OK"));
+    QVERIFY(barakirs.command("DELE 2").startsWith("+OK"));
+    QVERIFY(QFile::exists(lab.lockFile(QStringLiteral("barakirs"))));
+    const quint16 port = lab.port();
+
+    lab.server.shutdown();
+    QVERIFY(!lab.server.isListening());
+    QCOMPARE(lab.server.sessionCount(), 0);
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("barakirs"))));
+    for (Client *c : {&student, &barakirs, &anonymous})
+        QCOMPARE(c->readUntilClosed(), QByteArray("-ERR [SYS/TEMP] Server shutting down.\r\n"));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("barakirs")), 206);
+    int reasons = 0;
+    for (const Event &e : lab.log.events())
+        reasons += e.kind == EventKind::Disconnected && e.text == QLatin1String("server-shutdown");
+    QCOMPARE(reasons, 3);
+    QTcpSocket late;
+    late.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QTRY_COMPARE(late.error(), QAbstractSocket::ConnectionRefusedError);
+}
+
+void TestPop3Server::eventStreamOfOneSession()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+    QSignalSpy ended(&lab.server, &Pop3Server::sessionEnded);
+    QSignalSpy appended(&lab.log, &EventLog::eventAppended);
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(c.multiLineCommand("RETR 2").startsWith("+OK"));
+    QVERIFY(c.command("DELE 2").startsWith("+OK"));
+    QCOMPARE(c.command("QUIT"), QByteArray("+OK Logging out, messages deleted.\r\n"));
+    QVERIFY(c.waitClosed());
+    QTRY_VERIFY(!ended.isEmpty());
+    const int id = started.at(0).at(0).toInt();
+    QCOMPARE(ended.at(0).at(0).toInt(), id);
+    QCOMPARE(appended.count(), lab.log.size());
+
+    const QList<Event> events = lab.eventsOf(id);
+    auto kinds = [&] {
+        QStringList names;
+        for (const Event &e : events) {
+            QString name = eventKindName(e.kind);
+            if (e.kind == EventKind::StateChanged)
+                name += QLatin1Char(':') + stateName(e.to);
+            if (e.kind == EventKind::Disconnected)
+                name += QLatin1Char(':') + e.text;
+            names.append(name);
+        }
+        return names;
+    }();
+    const QStringList expected{
+        QStringLiteral("connected"),
+        QStringLiteral("server-reply"),
+        QStringLiteral("state-changed:") + stateName(State::Authorization),
+        QStringLiteral("client-line"),
+        QStringLiteral("server-reply"),
+        QStringLiteral("client-line"),
+        QStringLiteral("lock-created"),
+        QStringLiteral("server-reply"),
+        QStringLiteral("state-changed:") + stateName(State::Transaction),
+        QStringLiteral("client-line"),
+        QStringLiteral("server-reply"),
+        QStringLiteral("client-line"),
+        QStringLiteral("marked-deleted"),
+        QStringLiteral("server-reply"),
+        QStringLiteral("client-line"),
+        QStringLiteral("state-changed:") + stateName(State::Update),
+        QStringLiteral("expunged"),
+        QStringLiteral("lock-removed"),
+        QStringLiteral("server-reply"),
+        QStringLiteral("state-changed:") + stateName(State::Closed),
+        QStringLiteral("disconnected:quit"),
+    };
+    QCOMPARE(kinds, expected);
+    QCOMPARE(events.first().text.section(QLatin1Char(':'), 0, 0), QStringLiteral("127.0.0.1"));
+    QCOMPARE(events.first().detail, QStringLiteral("127.0.0.1:%1").arg(lab.port()));
+    QCOMPARE(events.at(3).bytes, QByteArray("USER student\r\n"));
+    const Event &retr = events.at(10);
+    QVERIFY(retr.multiLine);
+    QVERIFY(!retr.truncated);
+    QCOMPARE(retr.octets,
+        pop3test::crlfLines(pop3test::readFile(pop3test::sampleStudentFiles().at(1))).size());
+    QCOMPARE(events.at(12).number, 2);
+    QCOMPARE(events.at(16).numbers, QList<int>{2});
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 34);
+}
+
+void TestPop3Server::tooManyBadCommandsDisconnects()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    QSignalSpy ended(&lab.server, &Pop3Server::sessionEnded);
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QByteArray junk;
+    for (int i = 0; i < 30; ++i)
+        junk += "XYZZY\r\n";
+    c.send(junk);
+    const QByteArray all = c.readUntilClosed();
+    QVERIFY(c.isClosed());
+    QVERIFY2(all.count("-ERR") <= 10, all.constData());
+    QTRY_VERIFY(!ended.isEmpty());
+    const QList<Event> events = lab.eventsOf(ended.at(0).at(0).toInt());
+    QCOMPARE(events.last().text, QStringLiteral("too-many-errors"));
+}
+
+QTEST_GUILESS_MAIN(TestPop3Server)
+#include "tst_pop3server.moc"
