@@ -1,6 +1,6 @@
 #include "mail/maildrop.h"
 
-#include "protocol/replybody.h"
+#include "mail/messagebody.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/result.h"
+#include "protocol/mailboxaccess.h"
 
 #include <QByteArray>
 #include <QList>
@@ -13,22 +14,6 @@
 namespace pop3 {
 
 class ReplyBody;
-
-// One message of a maildrop, as the server sees it.
-struct MessageInfo
-{
-    QString file; // absolute path of the file holding the message
-    qint64 offset = 0; // where the message starts in file (mbox), 0 otherwise
-    qint64 length = 0; // octets in file
-    qint64 wireSize = 0; // octets as sent on the wire: CRLF line endings, no byte-stuffing
-    int headerLines = 0; // lines up to and including the blank line after the header
-    int bodyLines = 0; // lines after it
-    bool mboxQuoted = false;
-    QByteArray uid; // RFC 1939 unique-id: 1 to 70 characters 0x21..0x7E
-    QByteArray from; // raw (possibly encoded) header values, unfolded
-    QByteArray subject;
-    QByteArray date;
-};
 
 // One user's messages on disk: a Maildir (cur/ and new/), a folder of .eml files, or an mbox
 // (mboxrd). Loading computes wire sizes and stable unique-ids; expunge() removes messages

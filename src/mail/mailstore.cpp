@@ -1,12 +1,16 @@
 #include "mail/mailstore.h"
 
 #include "events/eventlog.h"
+#include "protocol/replybody.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 static void initMailboxResources()
 {
@@ -96,6 +100,79 @@ bool MailStore::checkPassword(const QString &user, const QString &password) cons
 QString MailStore::lockPath(const QString &user) const
 {
     return QDir(m_workspace).filePath(QStringLiteral("mail/%1.lock").arg(user));
+}
+
+std::optional<QString> MailStore::secret(const QString &user) const
+{
+    const Account *a = account(user);
+    if (!a)
+        return std::nullopt;
+    return a->password;
+}
+
+MailboxAccess::LockOutcome MailStore::lock(const LockRequest &request)
+{
+    LockOutcome out;
+    out.path = lockPath(request.user);
+    MaildropLock::Holder me;
+    me.user = request.user;
+    me.pid = QCoreApplication::applicationPid();
+    me.session = request.session;
+    me.peer = request.peer;
+    me.host = QSysInfo::machineHostName();
+    me.since = QDateTime::fromMSecsSinceEpoch(
+        request.sinceMs ? request.sinceMs : QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    const MaildropLock::Attempt attempt = MaildropLock::acquire(out.path, me, [this](int session) {
+        return isSessionHoldingLock(session);
+    });
+    if (attempt.staleFound)
+        out.staleCleared = attempt.staleFound->describe();
+    switch (attempt.outcome) {
+    case MaildropLock::Outcome::Acquired:
+        out.kind = LockOutcome::Acquired;
+        out.holder = me.describe();
+        noteLockHeld(request.user, request.session);
+        break;
+    case MaildropLock::Outcome::InUse:
+        out.kind = LockOutcome::InUse;
+        out.holder = attempt.holder.describe();
+        break;
+    case MaildropLock::Outcome::Error:
+        out.kind = LockOutcome::Error;
+        out.error = attempt.error;
+        break;
+    }
+    return out;
+}
+
+MailboxAccess::UnlockOutcome MailStore::unlock(const QString &user, int session)
+{
+    UnlockOutcome out;
+    out.path = lockPath(user);
+    out.removed = MaildropLock::release(out.path, session);
+    if (lockHolder(user) == session)
+        noteLockReleased(user);
+    return out;
+}
+
+QList<MessageInfo> MailStore::snapshot(const QString &user)
+{
+    const Account *a = account(user);
+    return a ? a->maildrop->messages() : QList<MessageInfo>();
+}
+
+std::unique_ptr<ReplyBody> MailStore::body(const MessageInfo &message, int topLines)
+{
+    return Maildrop::body(message, topLines);
+}
+
+Result MailStore::expunge(
+    const QString &user, const QList<MessageInfo> &victims, QStringList *removed)
+{
+    Account *a = account(user);
+    if (!a)
+        return Result::failure(QStringLiteral("the account is gone"));
+    return a->maildrop->expunge(victims, removed);
 }
 
 bool MailStore::isSessionHoldingLock(int session) const

@@ -3,6 +3,7 @@
 #include "events/result.h"
 #include "mail/maildrop.h"
 #include "mail/maildroplock.h"
+#include "protocol/mailboxaccess.h"
 
 #include <QHash>
 #include <QString>
@@ -18,7 +19,7 @@ class EventLog;
 // copy in the workspace (so DELE + QUIT really removes files there, and the original is never
 // touched), unless an account is explicitly served in place. The lock files live in the
 // workspace too, next to the copies, as /var/spool/mail/user.lock did.
-class MailStore final
+class MailStore final : public MailboxAccess
 {
 public:
     struct Account
@@ -70,6 +71,15 @@ public:
     bool isSessionHoldingLock(int session) const;
 
     int lockHolder(const QString &user) const { return m_lockHolders.value(user, 0); }
+
+    // MailboxAccess: what a Pop3Session asks of the storage.
+    std::optional<QString> secret(const QString &user) const override;
+    LockOutcome lock(const LockRequest &request) override;
+    UnlockOutcome unlock(const QString &user, int session) override;
+    QList<MessageInfo> snapshot(const QString &user) override;
+    std::unique_ptr<ReplyBody> body(const MessageInfo &message, int topLines = -1) override;
+    Result expunge(
+        const QString &user, const QList<MessageInfo> &victims, QStringList *removed) override;
 
     static constexpr const char *sampleStudentPassword = "hessovs!";
     static constexpr const char *sampleBarakirsPassword = "blacksun";

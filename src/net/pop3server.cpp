@@ -84,7 +84,8 @@ bool tuneThreadScheduling(int sliceMicroseconds, std::optional<int> nice)
     return false;
 }
 
-Pop3Server::Pop3Server(EventLog *log, MailStore *store, Personality personality, QObject *parent)
+Pop3Server::Pop3Server(
+    EventLog *log, MailboxAccess *store, Personality personality, QObject *parent)
     : QObject(parent)
     , m_log(log)
     , m_store(store)

@@ -17,7 +17,7 @@ namespace pop3 {
 
 class BodyStreamer;
 class EventLog;
-class MailStore;
+class MailboxAccess;
 class Pop3Connection;
 class Pop3Session;
 
@@ -45,7 +45,8 @@ public:
         int sendBufferSize = 0;
     };
 
-    Pop3Server(EventLog *log, MailStore *store, Personality personality, QObject *parent = nullptr);
+    Pop3Server(
+        EventLog *log, MailboxAccess *store, Personality personality, QObject *parent = nullptr);
     ~Pop3Server() override;
 
     bool listen(const Options &options);
@@ -74,7 +75,7 @@ public:
 
     EventLog *log() const { return m_log; }
 
-    MailStore *store() const { return m_store; }
+    MailboxAccess *store() const { return m_store; }
 
     // Says goodbye to every session (no commit), closes the listener.
     void shutdown();
@@ -94,7 +95,7 @@ private:
     void connectionFinished(Pop3Connection *connection);
 
     EventLog *m_log;
-    MailStore *m_store;
+    MailboxAccess *m_store;
     Personality m_personality;
     Options m_options;
     QTcpServer *m_tcp;

@@ -1,13 +1,10 @@
 #include "protocol/pop3session.h"
 
 #include "events/eventlog.h"
-#include "mail/maildroplock.h"
-#include "mail/mailstore.h"
 #include "protocol/replybody.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QDateTime>
 #include <QSysInfo>
 
 namespace pop3 {
@@ -87,7 +84,7 @@ QByteArray Pop3Session::Reply::drain()
 }
 
 Pop3Session::Pop3Session(
-    EventLog *log, MailStore *store, const Personality *personality, int id, Peer peer)
+    EventLog *log, MailboxAccess *store, const Personality *personality, int id, Peer peer)
     : m_log(log)
     , m_store(store)
     , m_personality(personality)
@@ -347,7 +344,7 @@ Pop3Session::Reply Pop3Session::authorization(
                 {{QStringLiteral("cmd"), str(cmd)}, {QStringLiteral("count"), num(args.size())}}));
         const QString name = QString::fromUtf8(args.first());
         const Personality::Args userArg{{QStringLiteral("user"), str(echoable(args.first()))}};
-        if (m_personality->revealUnknownUsers && !m_store->account(name)) {
+        if (m_personality->revealUnknownUsers && !m_store->secret(name)) {
             m_pendingUser.clear();
             return err(t(QStringLiteral("user.unknown"), userArg), false);
         }
@@ -370,13 +367,13 @@ Pop3Session::Reply Pop3Session::authorization(
             || QByteArray::fromHex(args.at(1)).toHex() != args.at(1).toLower())
             return err(t(QStringLiteral("apop.syntax")));
         const QString user = QString::fromUtf8(args.at(0));
-        const MailStore::Account *account = m_store->account(user);
-        const QByteArray expected = account
+        const std::optional<QString> secret = m_store->secret(user);
+        const QByteArray expected = secret
             ? QCryptographicHash::hash(
-                QByteArray(m_apopTimestamp + account->password.toUtf8()), QCryptographicHash::Md5)
+                QByteArray(m_apopTimestamp + secret->toUtf8()), QCryptographicHash::Md5)
                   .toHex()
             : QByteArray();
-        if (!account || expected != args.at(1).toLower())
+        if (!secret || expected != args.at(1).toLower())
             return err(t(QStringLiteral("auth.failed")), false);
         return login(user, QString(), true);
     }
@@ -455,52 +452,39 @@ Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
 Pop3Session::Reply Pop3Session::login(
     const QString &user, const QString &password, bool passwordChecked)
 {
-    const MailStore::Account *account = m_store->account(user);
-    if (!account || (!passwordChecked && account->password != password))
+    const std::optional<QString> secret = m_store->secret(user);
+    if (!secret || (!passwordChecked && *secret != password))
         return err(t(QStringLiteral("auth.failed")), false);
 
-    const QString path = m_store->lockPath(user);
-    MaildropLock::Holder me;
-    me.user = user;
-    me.pid = QCoreApplication::applicationPid();
-    me.session = m_id;
-    me.peer = m_peer.remote;
-    me.host = QSysInfo::machineHostName();
-    me.since = QDateTime::fromMSecsSinceEpoch(
-        m_now ? m_now : QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
-    MailStore *store = m_store;
-    const MaildropLock::Attempt attempt = MaildropLock::acquire(path, me, [store](int session) {
-        return store->isSessionHoldingLock(session);
-    });
-    if (attempt.staleFound) {
+    const MailboxAccess::LockOutcome lock = m_store->lock({user, m_id, m_peer.remote, m_now});
+    if (!lock.staleCleared.isEmpty()) {
         Event e;
         e.kind = EventKind::StaleLockCleared;
-        e.text = path;
-        e.detail = attempt.staleFound->describe();
+        e.text = lock.path;
+        e.detail = lock.staleCleared;
         emitEvent(e);
     }
-    if (attempt.outcome == MaildropLock::Outcome::InUse) {
+    if (lock.kind == MailboxAccess::LockOutcome::InUse) {
         Event e;
         e.kind = EventKind::LockRefused;
-        e.text = path;
-        e.detail = attempt.holder.describe();
+        e.text = lock.path;
+        e.detail = lock.holder;
         emitEvent(e);
         return err(t(QStringLiteral("auth.inUse")), false);
     }
-    if (attempt.outcome == MaildropLock::Outcome::Error)
+    if (lock.kind == MailboxAccess::LockOutcome::Error)
         return err(
-            t(QStringLiteral("auth.sysTemp"), {{QStringLiteral("reason"), attempt.error}}), false);
+            t(QStringLiteral("auth.sysTemp"), {{QStringLiteral("reason"), lock.error}}), false);
 
-    m_store->noteLockHeld(user, m_id);
     m_holdsLock = true;
     m_user = user;
     Event locked;
     locked.kind = EventKind::LockCreated;
-    locked.text = path;
-    locked.detail = me.describe();
+    locked.text = lock.path;
+    locked.detail = lock.holder;
     emitEvent(locked);
 
-    m_messages = account->maildrop->messages();
+    m_messages = m_store->snapshot(user);
     m_marks = QBitArray(m_messages.size());
     recountVisible();
     m_pendingState = State::Transaction;
@@ -619,7 +603,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         return withBody(
             ok(t(QStringLiteral("retr.ok"),
                 {{QStringLiteral("n"), num(n)}, {QStringLiteral("size"), num(m.wireSize)}})),
-            Maildrop::body(m));
+            m_store->body(m));
     }
     if (cmd == "TOP") {
         if (args.size() == 1) {
@@ -645,7 +629,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         const qulonglong lines = k.toULongLong(&fits);
         const int bodyLines = fits && lines < 0x7fffffffULL ? int(lines) : 0x7fffffff;
         return withBody(ok(t(QStringLiteral("top.ok"), {{QStringLiteral("n"), num(n)}})),
-            Maildrop::body(m_messages.at(n - 1), bodyLines));
+            m_store->body(m_messages.at(n - 1), bodyLines));
     }
     if (cmd == "DELE") {
         const int n = messageNumber(cmd, args, 0, true, error);
@@ -697,10 +681,8 @@ Pop3Session::Reply Pop3Session::quit()
     const int left = int(m_messages.size() - victims.size());
     Reply reply;
     if (!victims.isEmpty()) {
-        MailStore::Account *account = m_store->account(m_user);
         QStringList removed;
-        const Result r = account ? account->maildrop->expunge(victims, &removed)
-                                 : Result::failure(QStringLiteral("the account is gone"));
+        const Result r = m_store->expunge(m_user, victims, &removed);
         if (r) {
             Event e;
             e.kind = EventKind::Expunged;
@@ -732,13 +714,11 @@ void Pop3Session::releaseLock()
     if (!m_holdsLock)
         return;
     m_holdsLock = false;
-    const QString path = m_store->lockPath(m_user);
-    const bool removed = MaildropLock::release(path, m_id);
-    m_store->noteLockReleased(m_user);
+    const MailboxAccess::UnlockOutcome unlocked = m_store->unlock(m_user, m_id);
     Event e;
     e.kind = EventKind::LockRemoved;
-    e.text = path;
-    if (!removed)
+    e.text = unlocked.path;
+    if (!unlocked.removed)
         e.detail = QStringLiteral("the lock file was already gone or held by someone else");
     emitEvent(e);
 }

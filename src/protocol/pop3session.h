@@ -1,7 +1,7 @@
 #pragma once
 
 #include "events/event.h"
-#include "mail/maildrop.h"
+#include "protocol/mailboxaccess.h"
 #include "protocol/personality.h"
 
 #include <QBitArray>
@@ -13,12 +13,11 @@
 namespace pop3 {
 
 class EventLog;
-class MailStore;
 class ReplyBody;
 
 // One POP3 conversation as a pure state machine (RFC 1939, RFC 2449, RFC 5034): lines in, replies
-// and events out. No socket and no timer: the caller passes the time in and moves the bytes,
-// which is what makes every rule unit-testable.
+// and events out. No socket, no timer and no file: the maildrop is reached through MailboxAccess;
+// the caller passes the time in and moves the bytes, which is what makes every rule unit-testable.
 //
 //   start() ─► greeting, AUTHORIZATION
 //   handleLine() ─► Reply { status line, optional streamed body, close? }
@@ -48,7 +47,8 @@ public:
     static constexpr qsizetype maxSaslLine = 4096;
     static constexpr qsizetype maxReply = 512; // RFC 1939 §3, CRLF included
 
-    Pop3Session(EventLog *log, MailStore *store, const Personality *personality, int id, Peer peer);
+    Pop3Session(
+        EventLog *log, MailboxAccess *store, const Personality *personality, int id, Peer peer);
     ~Pop3Session();
 
     QByteArray start(qint64 nowMs);
@@ -126,7 +126,7 @@ private:
     int visibleCount() const { return m_visibleCount; }
 
     EventLog *m_log;
-    MailStore *m_store;
+    MailboxAccess *m_store;
     const Personality *m_personality;
     int m_id;
     Peer m_peer;
