@@ -9,69 +9,14 @@ namespace pop3 {
 
 namespace {
 
-// The wire line as readable text: line ending dropped, control bytes as \xNN, at most 200 chars.
+// The wire line as readable text: line ending dropped, control bytes escaped as everywhere
+// (protocol/commands.h), at most 200 characters.
 QString cleanLine(const QByteArray &bytes)
 {
-    QByteArray line = bytes;
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    QString out;
-    out.reserve(line.size());
-    const QString decoded = QString::fromUtf8(line);
-    for (const QChar c : decoded) {
-        if (out.size() >= 200) {
-            out += QStringLiteral("...");
-            break;
-        }
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            out += QStringLiteral("\\x%1")
-                       .arg(c.unicode(), 2, 16, QLatin1Char('0'))
-                       .toUpper()
-                       .replace(QLatin1String("\\X"), QLatin1String("\\x"));
-        else
-            out += c;
-    }
-    return out;
-}
-
-SequenceModel::Command parseCommand(const QByteArray &bytes, int *number)
-{
-    using C = SequenceModel::Command;
-    QByteArray line = bytes.trimmed();
-    const qsizetype space = line.indexOf(' ');
-    const QByteArray keyword = (space < 0 ? line : line.left(space)).toUpper();
-    if (space >= 0) {
-        bool ok = false;
-        const int n = line.mid(space + 1).trimmed().split(' ').value(0).toInt(&ok);
-        *number = ok ? n : 0;
-    }
-
-    static const struct
-    {
-        const char *name;
-        C command;
-    } names[] = {{"USER", C::User},
-        {"PASS", C::Pass},
-        {"APOP", C::Apop},
-        {"AUTH", C::Auth},
-        {"STLS", C::Stls},
-        {"CAPA", C::Capa},
-        {"QUIT", C::Quit},
-        {"STAT", C::Stat},
-        {"LIST", C::List},
-        {"RETR", C::Retr},
-        {"DELE", C::Dele},
-        {"NOOP", C::Noop},
-        {"RSET", C::Rset},
-        {"TOP", C::Top},
-        {"UIDL", C::Uidl},
-        {"LAST", C::Last}};
-
-    for (const auto &entry : names) {
-        if (keyword == entry.name)
-            return entry.command;
-    }
-    return C::Unknown;
+    EscapeOptions options;
+    options.dropLineEnding = true;
+    options.maxChars = 200;
+    return escapeControls(bytes, options);
 }
 
 QString numberList(const QList<int> &numbers)
@@ -174,7 +119,9 @@ bool SequenceModel::append(const Event &e)
             r.command = s.saslCommand;
             s.inSasl = false;
         } else {
-            r.command = parseCommand(e.bytes, &r.number);
+            const CommandLine parsed = parseCommandLine(e.bytes.trimmed());
+            r.command = parsed.command();
+            r.number = parsed.number();
         }
         if (e.truncated) {
             r.flags |= Truncated;
@@ -600,48 +547,6 @@ QString argumentOf(const QString &line)
 
 } // namespace
 
-QString SequenceModel::commandName(Command command)
-{
-    switch (command) {
-    case Command::None:
-    case Command::Unknown:
-        return {};
-    case Command::User:
-        return QStringLiteral("USER");
-    case Command::Pass:
-        return QStringLiteral("PASS");
-    case Command::Apop:
-        return QStringLiteral("APOP");
-    case Command::Auth:
-        return QStringLiteral("AUTH");
-    case Command::Stls:
-        return QStringLiteral("STLS");
-    case Command::Capa:
-        return QStringLiteral("CAPA");
-    case Command::Quit:
-        return QStringLiteral("QUIT");
-    case Command::Stat:
-        return QStringLiteral("STAT");
-    case Command::List:
-        return QStringLiteral("LIST");
-    case Command::Retr:
-        return QStringLiteral("RETR");
-    case Command::Dele:
-        return QStringLiteral("DELE");
-    case Command::Noop:
-        return QStringLiteral("NOOP");
-    case Command::Rset:
-        return QStringLiteral("RSET");
-    case Command::Top:
-        return QStringLiteral("TOP");
-    case Command::Uidl:
-        return QStringLiteral("UIDL");
-    case Command::Last:
-        return QStringLiteral("LAST");
-    }
-    return {};
-}
-
 QString SequenceModel::label(qsizetype index) const
 {
     const Row &r = row(index);
@@ -823,15 +728,15 @@ QString SequenceModel::caption(qsizetype index) const
                            "in the same state.");
             else if (r.stateBefore == State::Authorization && r.command >= Command::Stat)
                 words = tr("%1 is only allowed in TRANSACTION, after logging in: -ERR.")
-                            .arg(commandName(r.command));
+                            .arg(commandKeyword(r.command));
             else if (r.stateBefore == State::Transaction && r.command <= Command::Apop)
                 words = tr("%1 is only allowed in AUTHORIZATION: the session is already logged in.")
-                            .arg(commandName(r.command));
+                            .arg(commandKeyword(r.command));
             else if (r.command == Command::Quit)
                 words = tr("UPDATE failed: the marked messages could not all be removed.");
             else
-                words =
-                    tr("The server refuses %1: -ERR, nothing changes.").arg(commandName(r.command));
+                words = tr("The server refuses %1: -ERR, nothing changes.")
+                            .arg(commandKeyword(r.command));
             return words;
         }
         switch (r.command) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/event.h"
+#include "protocol/commands.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -39,27 +40,8 @@ public:
         LoginSummary, // stands for a collapsed AUTHORIZATION exchange
     };
 
-    // What a client line asked for (parsed from its keyword).
-    enum class Command : quint8 {
-        None,
-        User,
-        Pass,
-        Apop,
-        Auth,
-        Stls,
-        Capa,
-        Quit,
-        Stat,
-        List,
-        Retr,
-        Dele,
-        Noop,
-        Rset,
-        Top,
-        Uidl,
-        Last,
-        Unknown,
-    };
+    // What a client line asked for: the one command table (protocol/commands.h).
+    using Command = pop3::Command;
 
     enum RowFlag : quint16 {
         Err = 0x0001, // a -ERR reply (or a refused lock)
@@ -174,8 +156,6 @@ public:
 
     // The visible rows as text, one per line (tests, plain-text export).
     QString toText() const;
-
-    static QString commandName(Command command);
 
 private:
     struct Visible

@@ -1,17 +1,11 @@
 #include "lessons/lessontracker.h"
 
 #include "mail/mailstore.h"
+#include "protocol/commands.h"
 
 namespace pop3 {
 
 namespace {
-
-bool isTransactionCommand(const QByteArray &cmd)
-{
-    static const QByteArrayList commands = {
-        "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "LAST"};
-    return commands.contains(cmd);
-}
 
 LessonMistake mistake(const QString &code, const Event &e, const QByteArray &command)
 {
@@ -72,18 +66,9 @@ QByteArray LessonTracker::subjectOf(const QString &user, int number) const
 
 void LessonTracker::parseLine(const QByteArray &raw, QByteArray *keyword, QList<QByteArray> *args)
 {
-    QByteArray line = raw;
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    const qsizetype space = line.indexOf(' ');
-    *keyword = (space < 0 ? line : line.left(space)).trimmed().toUpper();
-    args->clear();
-    if (space < 0)
-        return;
-    for (const QByteArray &a : line.mid(space + 1).split(' ')) {
-        if (!a.trimmed().isEmpty())
-            args->append(a.trimmed());
-    }
+    const CommandLine parsed = parseCommandLine(raw);
+    *keyword = parsed.keyword.trimmed();
+    *args = parsed.args;
 }
 
 LessonTracker::Observation LessonTracker::observe(const Event &e)
@@ -181,12 +166,12 @@ QList<LessonMistake> LessonTracker::lineMistakes(const Event &e, const Session &
         return one(QStringLiteral("user-colon"));
     if (cmd == "USER" && s.args.size() > 1)
         return one(QStringLiteral("password-on-user-line"));
-    if (e.state == State::Authorization && isTransactionCommand(cmd))
+    // Which state allows what: the command table (protocol/commands.cpp).
+    const CommandSpec *spec = findCommand(cmd);
+    const bool live = e.state == State::Authorization || e.state == State::Transaction;
+    if (spec && !spec->historic && live && !spec->allowedIn(e.state))
         return one(QStringLiteral("wrong-state"));
-    if (e.state == State::Transaction && (cmd == "USER" || cmd == "PASS" || cmd == "APOP"))
-        return one(QStringLiteral("wrong-state"));
-    static const QByteArrayList numbered = {"RETR", "TOP", "DELE", "LIST", "UIDL"};
-    if (e.state == State::Transaction && numbered.contains(cmd) && !s.args.isEmpty()) {
+    if (e.state == State::Transaction && spec && spec->messageNumber && !s.args.isEmpty()) {
         bool ok = false;
         const int n = s.args.first().toInt(&ok);
         if (ok && s.marks.contains(n)) {
@@ -195,7 +180,7 @@ QList<LessonMistake> LessonTracker::lineMistakes(const Event &e, const Session &
             return found;
         }
     }
-    if (e.state == State::Transaction && (cmd == "RETR" || cmd == "DELE" || cmd == "TOP")
+    if (e.state == State::Transaction && spec && spec->messageNumber && spec->minArgs > 0
         && s.args.isEmpty())
         return one(QStringLiteral("missing-number"));
     if (bytes.endsWith('\n') && !bytes.endsWith("\r\n"))
@@ -205,26 +190,9 @@ QList<LessonMistake> LessonTracker::lineMistakes(const Event &e, const Session &
 
 QString LessonTracker::escape(const QByteArray &bytes)
 {
-    QString out;
-    for (char c : bytes) {
-        const uchar u = uchar(c);
-        if (c == '\r')
-            out += QStringLiteral("\\r");
-        else if (c == '\n')
-            out += QStringLiteral("\\n");
-        else if (c == '\t')
-            out += QStringLiteral("\\t");
-        else if (c == '\\')
-            out += QStringLiteral("\\\\");
-        else if (u >= 0x20 && u < 0x7f)
-            out += QLatin1Char(c);
-        else
-            out += QStringLiteral("\\x%1")
-                       .arg(uint(u), 2, 16, QLatin1Char('0'))
-                       .toUpper()
-                       .replace(QStringLiteral("\\X"), QStringLiteral("\\x"));
-    }
-    return out;
+    EscapeOptions options;
+    options.escapeBackslash = true; // read back exactly from a hand-in
+    return escapeControls(bytes, options);
 }
 
 QString LessonTracker::transcriptLine(const Event &e)
@@ -235,10 +203,8 @@ QString LessonTracker::transcriptLine(const Event &e)
         return who + QStringLiteral("-- connected from %1").arg(e.text);
     case EventKind::ClientLine: {
         QByteArray bytes = e.bytes;
-        QByteArray keyword;
-        QList<QByteArray> args;
-        parseLine(bytes, &keyword, &args);
-        if (keyword == "PASS") // the hand-in never shows a password
+        const CommandSpec *spec = parseCommandLine(bytes).spec;
+        if (spec && spec->secret && bytes.indexOf(' ') > 0) // the hand-in never shows a secret
             bytes = bytes.left(bytes.indexOf(' ') + 1) + "********"
                 + (bytes.endsWith("\r\n") ? "\r\n" : "\n");
         return who + QStringLiteral("C: ") + escape(bytes);

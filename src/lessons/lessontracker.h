@@ -78,7 +78,8 @@ public:
     // Marks held right now by open sessions of user.
     QMap<int, QByteArray> marksOf(const QString &user) const;
 
-    // "USER: student\r\n": printable ASCII as is, CR LF TAB as \r \n \t, other bytes as \xNN.
+    // "USER: student\r\n": control bytes spelled as everywhere (pop3::escapeControls), and "\" as
+    // "\\" so that a hand-in can be read back exactly.
     static QString escape(const QByteArray &bytes);
     // One line of the hand-in transcript for an event (empty: not shown).
     static QString transcriptLine(const Event &event);

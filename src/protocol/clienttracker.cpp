@@ -6,28 +6,6 @@
 
 namespace pop3 {
 
-namespace {
-
-QByteArray withoutLineEnding(QByteArray line)
-{
-    if (line.endsWith('\n'))
-        line.chop(1);
-    if (line.endsWith('\r'))
-        line.chop(1);
-    return line;
-}
-
-bool isMultiLine(const QByteArray &keyword, bool hasArgument)
-{
-    if (keyword == "CAPA" || keyword == "RETR" || keyword == "TOP")
-        return true;
-    if (keyword == "LIST" || keyword == "UIDL")
-        return !hasArgument;
-    return keyword == "AUTH" && !hasArgument; // some servers list their mechanisms
-}
-
-} // namespace
-
 ClientTracker::ClientTracker(EventLog *log)
     : m_log(log)
 { }
@@ -88,13 +66,13 @@ void ClientTracker::clientLine(const QByteArray &line)
     const QByteArray content = withoutLineEnding(line);
     if (m_awaitingSasl) {
         m_awaitingSasl = false;
-        p.keyword = "AUTH";
+        p.command = Command::Auth;
         p.argument = content;
         p.hasArgument = true;
     } else {
-        const qsizetype space = content.indexOf(' ');
-        p.keyword = (space < 0 ? content : content.left(space)).trimmed().toUpper();
-        p.argument = space < 0 ? QByteArray() : content.mid(space + 1).trimmed();
+        const CommandLine parsed = parseCommandLine(content);
+        p.command = parsed.command();
+        p.argument = parsed.rest.trimmed();
         p.hasArgument = !p.argument.isEmpty();
     }
     m_pending.push_back(p);
@@ -160,10 +138,10 @@ void ClientTracker::statusLine(const QByteArray &line, ServerLine &out)
         m_pending.pop_front();
     if (continuation) {
         emitEvent(e);
-        m_awaitingSasl = command.keyword == "AUTH";
+        m_awaitingSasl = command.command == Command::Auth;
         return;
     }
-    if (out.ok && isMultiLine(command.keyword, command.hasArgument)) {
+    if (out.ok && commandSpec(command.command).repliesMultiLine(command.hasArgument)) {
         e.multiLine = true;
         m_reply = e;
         m_replyCommand = command;
@@ -188,12 +166,13 @@ void ClientTracker::replyCompleted(const Pending &command, bool ok)
 {
     if (!ok)
         return;
-    const QByteArray &k = command.keyword;
-    if (k == "QUIT")
+    const Command k = command.command;
+    if (k == Command::Quit)
         m_quitAcknowledged = true;
-    if (m_state == State::Authorization && (k == "PASS" || k == "APOP" || k == "AUTH")) {
+    if (m_state == State::Authorization
+        && (k == Command::Pass || k == Command::Apop || k == Command::Auth)) {
         changeState(State::Transaction);
-    } else if (m_state == State::Transaction && k == "DELE") {
+    } else if (m_state == State::Transaction && k == Command::Dele) {
         bool numberOk = false;
         const int n = command.argument.toInt(&numberOk);
         if (numberOk && n > 0) {
@@ -203,7 +182,7 @@ void ClientTracker::replyCompleted(const Pending &command, bool ok)
             e.number = n;
             emitEvent(e);
         }
-    } else if (m_state == State::Transaction && k == "RSET") {
+    } else if (m_state == State::Transaction && k == Command::Rset) {
         if (!m_marks.isEmpty()) {
             Event e;
             e.kind = EventKind::MarksReset;
@@ -212,7 +191,7 @@ void ClientTracker::replyCompleted(const Pending &command, bool ok)
             m_marks.clear();
             emitEvent(e);
         }
-    } else if (m_state == State::Transaction && k == "QUIT") {
+    } else if (m_state == State::Transaction && k == Command::Quit) {
         changeState(State::Update);
         if (!m_marks.isEmpty()) {
             Event e;

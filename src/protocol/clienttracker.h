@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/event.h"
+#include "protocol/commands.h"
 
 #include <QByteArray>
 #include <QList>
@@ -67,7 +68,7 @@ public:
 private:
     struct Pending
     {
-        QByteArray keyword; // upper case; "AUTH" also for a SASL response line
+        Command command = Command::None; // Auth also for a SASL response line
         QByteArray argument;
         bool hasArgument = false;
     };

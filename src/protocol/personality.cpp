@@ -107,11 +107,14 @@ QString Personality::text(const QString &key, const Args &args) const
     return result;
 }
 
-QStringList Personality::capaLines() const
+QStringList Personality::capaLines(bool tlsAvailable) const
 {
     QStringList lines;
     for (const QString &cap : capabilities) {
-        if (cap == QLatin1String("SASL")) {
+        if (cap == QLatin1String("STLS")) {
+            if (tlsAvailable)
+                lines.append(cap);
+        } else if (cap == QLatin1String("SASL")) {
             if (!saslMechanisms.isEmpty())
                 lines.append(QStringLiteral("SASL ") + saslMechanisms.join(QLatin1Char(' ')));
         } else if (cap == QLatin1String("IMPLEMENTATION")) {
@@ -121,9 +124,21 @@ QStringList Personality::capaLines() const
             lines.append(cap);
         }
     }
-    if (stls && !lines.contains(QLatin1String("STLS")))
+    if (stls && tlsAvailable && !lines.contains(QLatin1String("STLS")))
         lines.append(QStringLiteral("STLS"));
     return lines;
+}
+
+bool Personality::offers(Command command) const
+{
+    switch (command) {
+    case Command::Capa:
+        return capa;
+    case Command::Auth:
+        return !saslMechanisms.isEmpty();
+    default:
+        return true;
+    }
 }
 
 QStringList Personality::builtinIds()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/commands.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -36,7 +38,12 @@ public:
     // The reply text for key with {placeholders} filled in (no "+OK "/"-ERR " prefix).
     QString text(const QString &key, const Args &args = {}) const;
     // The lines a CAPA reply lists, in order.
-    QStringList capaLines() const;
+    // The CAPA lines (RFC 2449). STLS is advertised only when the connection can really start
+    // TLS (RFC 2595 §4): a flag alone must never promise what the transport refuses.
+    QStringList capaLines(bool tlsAvailable = false) const;
+    // Whether this server knows the command at all (rfc1939 has no CAPA and no AUTH): a command
+    // it does not offer is answered as unknown, in every state.
+    bool offers(Command command) const;
 
     // Ids of the built-in personalities, default first.
     static QStringList builtinIds();

@@ -1,6 +1,7 @@
 #include "protocol/pop3session.h"
 
 #include "events/eventlog.h"
+#include "protocol/commands.h"
 #include "protocol/replybody.h"
 
 #include <QCoreApplication>
@@ -12,19 +13,6 @@ namespace pop3 {
 namespace {
 
 const QByteArray crlf("\r\n");
-
-bool isTransactionCommand(const QByteArray &cmd)
-{
-    static const QByteArrayList commands = {
-        "STAT", "LIST", "RETR", "DELE", "NOOP", "RSET", "TOP", "UIDL", "LAST"};
-    return commands.contains(cmd);
-}
-
-bool isAuthorizationCommand(const QByteArray &cmd)
-{
-    static const QByteArrayList commands = {"USER", "PASS", "APOP", "AUTH", "STLS"};
-    return commands.contains(cmd);
-}
 
 QString controlName(uchar c)
 {
@@ -279,17 +267,9 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
     if (line.trimmed().isEmpty())
         return finishReply(err(t(QStringLiteral("empty"))));
 
-    const qsizetype space = line.indexOf(' ');
-    const QByteArray keyword = (space < 0 ? line : line.left(space)).toUpper();
-    const QByteArray rest = space < 0 ? QByteArray() : line.mid(space + 1);
-    QList<QByteArray> args;
-    for (const QByteArray &a : rest.split(' ')) {
-        const QByteArray trimmed = a.trimmed();
-        if (!trimmed.isEmpty())
-            args.append(trimmed);
-    }
+    const CommandLine parsed = parseCommandLine(line);
     m_pendingStateChange = false;
-    Reply reply = finishReply(dispatch(keyword, args, rest));
+    Reply reply = finishReply(dispatch(parsed.keyword, parsed.args, parsed.rest));
     if (m_pendingStateChange) {
         m_pendingStateChange = false;
         changeState(m_pendingState);
@@ -315,19 +295,25 @@ Pop3Session::Reply Pop3Session::dispatch(
                     t(QStringLiteral("arg.tooLong"), {{QStringLiteral("length"), num(a.size())}}));
         }
     }
+    // Which commands exist and which state allows them: the command table (commands.cpp).
+    const CommandSpec *spec = findCommand(cmd);
+    const bool auth = m_state == State::Authorization;
+    if (!spec || spec->historic || !m_personality->offers(spec->command))
+        return err(t(
+            auth ? QStringLiteral("unknown.auth") : QStringLiteral("unknown.transaction"), cmdArg));
+    if (!spec->allowedIn(m_state))
+        return err(
+            t(auth ? QStringLiteral("wrongState.auth") : QStringLiteral("wrongState.transaction"),
+                {{QStringLiteral("cmd"), str(cmd)}}));
     if (cmd == "CAPA") {
-        if (!m_personality->capa)
-            return err(t(m_state == State::Authorization ? QStringLiteral("unknown.auth")
-                                                         : QStringLiteral("unknown.transaction"),
-                cmdArg));
         if (!args.isEmpty())
             return err(t(QStringLiteral("noArgs"), cmdArg));
         QList<QByteArray> lines;
-        for (const QString &line : m_personality->capaLines())
+        for (const QString &line : m_personality->capaLines(m_peer.tlsAvailable))
             lines.append(line.toUtf8());
         return withBody(ok(t(QStringLiteral("capa.ok"))), std::make_unique<LinesBody>(lines));
     }
-    if (m_state == State::Authorization)
+    if (auth)
         return authorization(cmd, args, rest);
     return transaction(cmd, args);
 }
@@ -411,9 +397,7 @@ Pop3Session::Reply Pop3Session::authorization(
         r.close = true;
         return r;
     }
-    if (isTransactionCommand(cmd))
-        return err(t(QStringLiteral("wrongState.auth"), cmdArg));
-    return err(t(QStringLiteral("unknown.auth"), cmdArg));
+    return err(t(QStringLiteral("unknown.auth"), cmdArg)); // a table row without a handler
 }
 
 Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
@@ -661,10 +645,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
     }
     if (cmd == "QUIT")
         return quit();
-    if (isAuthorizationCommand(cmd))
-        return err(t(QStringLiteral("wrongState.transaction"), cmdArg));
-    return err(t(
-        QStringLiteral("unknown.transaction"), {{QStringLiteral("cmd"), str(echoable(cmd, 10))}}));
+    return err(t(QStringLiteral("unknown.transaction"), cmdArg)); // a table row without a handler
 }
 
 Pop3Session::Reply Pop3Session::quit()

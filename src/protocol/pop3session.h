@@ -41,6 +41,7 @@ public:
         QString remote; // "127.0.0.1:53412"
         QString local; // "127.0.0.1:1110"
         QString serverHost; // the address the greeting names ({host})
+        bool tlsAvailable = false; // the transport can start TLS (STLS); today it never can
     };
 
     static constexpr qsizetype maxCommandLine = 255; // RFC 2449 §4, CRLF included

@@ -157,7 +157,7 @@ void TestTerminalPane::windowsTelnetModeSendsEachKeyWithoutEcho()
     view->flush();
     QVERIFY2(!view->toPlainText().contains(QStringLiteral("er student")), "no local echo");
     view->setShowControlCharacters(true);
-    QVERIFY(view->toPlainText().contains(QStringLiteral("→ usx\\ber student\\r\\n")));
+    QVERIFY(view->toPlainText().contains(QStringLiteral("→ usx\\x08er student\\r\\n")));
 }
 
 void TestTerminalPane::secondTabIsRefusedInUse()

@@ -123,7 +123,9 @@ void TestPersonality::capaLines()
     QCOMPARE(p->capaLines(), lines);
     Personality withTls = *p;
     withTls.stls = true;
-    QCOMPARE(withTls.capaLines(), lines + QStringList{QStringLiteral("STLS")});
+    // The flag alone never advertises STLS: only a transport that can start TLS does.
+    QCOMPARE(withTls.capaLines(), lines);
+    QCOMPARE(withTls.capaLines(true), lines + QStringList{QStringLiteral("STLS")});
 }
 
 void TestPersonality::placeholdersAreFilled()

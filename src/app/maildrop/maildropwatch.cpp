@@ -1,6 +1,7 @@
 #include "app/maildrop/maildropwatch.h"
 
 #include "events/eventlog.h"
+#include "protocol/commands.h"
 
 #include <QFileInfo>
 
@@ -51,9 +52,9 @@ void MaildropWatch::handle(const pop3::Event &e)
     SessionInfo &s = m_sessions[e.session];
     switch (e.kind) {
     case K::ClientLine: {
-        const QByteArray line = e.bytes.trimmed();
-        if (line.size() > 5 && line.left(5).toUpper() == "USER ") {
-            s.namedUser = QString::fromUtf8(line.mid(5).trimmed());
+        const pop3::CommandLine line = pop3::parseCommandLine(e.bytes.trimmed());
+        if (line.command() == pop3::Command::User && !line.rest.trimmed().isEmpty()) {
+            s.namedUser = QString::fromUtf8(line.rest.trimmed());
             break;
         }
         return; // nothing the pane shows changed

@@ -1,5 +1,7 @@
 #include "app/terminal/terminalview.h"
 
+#include "protocol/commands.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
@@ -35,31 +37,13 @@ QByteArray withoutEnding(const QByteArray &bytes)
     return b;
 }
 
-// Control characters spelled as C escapes (\r, \n, \b, \t, \xNN): readable in any font, and
-// how the RFCs and textbooks write them. A tab is kept as a tab unless showAll.
+// Control characters spelled as everywhere else (pop3::escapeControls: \r, \n, \t, \xNN):
+// readable in any font. A tab is kept as a tab unless showAll.
 QString visible(const QString &text, bool showAll)
 {
-    QString out;
-    out.reserve(text.size());
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == '\t')
-            out += showAll ? QStringLiteral("\\t") : QString(c);
-        else if (u == '\r')
-            out += QStringLiteral("\\r");
-        else if (u == '\n')
-            out += QStringLiteral("\\n");
-        else if (u == 0x08)
-            out += QStringLiteral("\\b");
-        else if (u < 0x20 || u == 0x7f)
-            out += QStringLiteral("\\x%1")
-                       .arg(uint(u), 2, 16, QLatin1Char('0'))
-                       .toUpper()
-                       .replace(QLatin1String("\\X"), QLatin1String("\\x"));
-        else
-            out += c;
-    }
-    return out;
+    pop3::EscapeOptions options;
+    options.keepTab = !showAll;
+    return pop3::escapeControls(text, options);
 }
 
 } // namespace
