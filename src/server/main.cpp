@@ -2,14 +2,13 @@
 // pop3lab window; the event stream can be written to a trace file.
 
 #include "events/eventlog.h"
+#include "events/tracewriter.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
 #include "serveroptions.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QSocketNotifier>
-#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -76,22 +75,13 @@ int main(int argc, char *argv[])
     if (!personality)
         return fail(error);
 
-    QFile traceFile;
+    pop3::TraceWriter trace(&log);
     if (!options->trace.isEmpty()) {
-        traceFile.setFileName(options->trace);
-        if (!traceFile.open(QIODevice::WriteOnly | QIODevice::Append))
-            return fail(QStringLiteral("cannot write the trace %1: %2")
-                            .arg(options->trace, traceFile.errorString()));
-        QObject::connect(
-            &log, &pop3::EventLog::eventAppended, &app, [&traceFile](const pop3::Event &e) {
-                traceFile.write(pop3::EventLog::toJsonLine(e));
-                traceFile.write("\n", 1);
-            });
-        auto *flusher = new QTimer(&app);
-        QObject::connect(flusher, &QTimer::timeout, &app, [&traceFile] {
-            traceFile.flush();
+        if (const pop3::Result r = trace.open(options->trace); !r)
+            return fail(r.error);
+        QObject::connect(&trace, &pop3::TraceWriter::failed, &app, [](const QString &error) {
+            fprintf(stderr, "pop3lab-server: %s\n", qPrintable(error));
         });
-        flusher->start(200);
     }
 
     pop3::Pop3Server server(&log, &store, *personality);
@@ -143,7 +133,7 @@ int main(int argc, char *argv[])
             char byte;
             [[maybe_unused]] const ssize_t n = ::read(signalPipe[0], &byte, 1);
             server.shutdown();
-            traceFile.flush();
+            trace.close();
             if (!options->quiet)
                 fprintf(stdout,
                     "pop3lab-server: stopped (locks released, nothing committed for unfinished "
