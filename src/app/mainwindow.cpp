@@ -73,7 +73,7 @@ void MainWindow::createDocks()
         };
     m_maildrop = new MaildropPane(m_lab->log(), m_lab->store(), this);
     m_diagram = new DiagramPane(m_lab->log(), this);
-    m_lessons = new LessonPane(m_lab->log(), m_lab->store(), this);
+    m_lessons = new LessonPane(m_lab, this);
     QDockWidget *diagram = addDock(
         m_diagram, tr("Sequence diagram"), QStringLiteral("diagramDock"), Qt::RightDockWidgetArea);
     QDockWidget *maildrop = addDock(m_maildrop,
