@@ -826,6 +826,14 @@
         <source>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Learn POP3 by hand, and see what the terminal hides: every command, reply, state change and the maildrop&apos;s lock file.&lt;/p&gt;&lt;p&gt;The built-in server knows &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; and &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Server personality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server keeps its personality: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1443,6 +1451,10 @@ Connect a terminal to the built-in server, or open a trace.</source>
     </message>
     <message>
         <source>The built-in server could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The personality saved in the preferences could not be loaded: %1. The server uses %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -830,6 +830,14 @@
         <source>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Learn POP3 by hand, and see what the terminal hides: every command, reply, state change and the maildrop&apos;s lock file.&lt;/p&gt;&lt;p&gt;The built-in server knows &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; and &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;pop3lab %1&lt;/h3&gt;&lt;p&gt;Apprenez POP3 à la main, et voyez ce que le terminal cache : chaque commande, chaque réponse, chaque changement d&apos;état et le fichier de verrou de la boîte.&lt;/p&gt;&lt;p&gt;Le serveur intégré connaît &lt;b&gt;student&lt;/b&gt; / &lt;b&gt;hessovs!&lt;/b&gt; et &lt;b&gt;barakirs&lt;/b&gt; / &lt;b&gt;blacksun&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Server personality</source>
+        <translation>Personnalité du serveur</translation>
+    </message>
+    <message>
+        <source>The server keeps its personality: %1</source>
+        <translation>Le serveur garde sa personnalité : %1</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1449,6 +1457,10 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message>
         <source>The built-in server could not start: %1</source>
         <translation>Le serveur intégré n&apos;a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>The personality saved in the preferences could not be loaded: %1. The server uses %2.</source>
+        <translation>La personnalité enregistrée dans les préférences n&apos;a pas pu être chargée : %1. Le serveur utilise %2.</translation>
     </message>
 </context>
 </TS>

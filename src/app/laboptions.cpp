@@ -103,3 +103,15 @@ std::optional<LabOptions> LabOptions::parse(
     }
     return o;
 }
+
+pop3::Lab::Config LabOptions::labConfig() const
+{
+    pop3::Lab::Config config;
+    config.workspace = workspace;
+    config.personality = personality;
+    config.samples = true;
+    config.accountsFile = accounts;
+    config.reset = reset;
+    config.listen.port = quint16(port);
+    return config;
+}

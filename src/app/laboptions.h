@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lab/lab.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +19,10 @@ struct LabOptions
     bool showControl = false;
     QString accounts; // also serve these accounts ("name password mailbox" per line)
     int frameStats = 0; // > 0: measure the event loop's lateness for that many seconds, quit
+
+    // What the lab is asked to set up: the samples (and the accounts file) on 127.0.0.1:port or
+    // the next free one. The personality is left empty when not given (the preferences decide).
+    pop3::Lab::Config labConfig() const;
 
     // nullopt with error set on a bad command line; exitNow for --help / --version.
     static std::optional<LabOptions> parse(

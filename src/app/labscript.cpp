@@ -1,19 +1,19 @@
 #include "app/labscript.h"
 
-#include "app/labservices.h"
 #include "app/mainwindow.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalview.h"
+#include "lab/lab.h"
 #include "mail/mailstore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QKeyEvent>
 
-LabScript::LabScript(MainWindow *window, LabServices *services, QObject *parent)
+LabScript::LabScript(MainWindow *window, pop3::Lab *lab, QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_services(services)
+    , m_lab(lab)
 {
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(20000);
@@ -122,7 +122,7 @@ void LabScript::replyArrived(int tab, const QByteArray &line)
 
 void LabScript::checkAfterQuit()
 {
-    pop3::MailStore *store = m_services->store();
+    pop3::MailStore *store = m_lab->store();
     const QString lock = store->lockPath(QStringLiteral("student"));
     TerminalSession *session = m_tabs.value(0) ? m_tabs.at(0)->session() : nullptr;
     if (!session) {

@@ -6,9 +6,12 @@
 #include <QString>
 #include <QTimer>
 
-class LabServices;
 class MainWindow;
 class TerminalView;
+
+namespace pop3 {
+class Lab;
+}
 
 // Types a scripted session into the terminal key by key, as a student would, and checks each
 // reply: the lab sheet for --smoke-test (then checks the maildrop and the lock file, resets, and
@@ -19,7 +22,7 @@ class LabScript final : public QObject
     Q_DISABLE_COPY_MOVE(LabScript)
 
 public:
-    LabScript(MainWindow *window, LabServices *services, QObject *parent = nullptr);
+    LabScript(MainWindow *window, pop3::Lab *lab, QObject *parent = nullptr);
 
     // name: lab-sheet, dele or in-use; keyDelayMs: pause between steps (0 for tests).
     void start(const QString &name, int stepDelayMs);
@@ -44,7 +47,7 @@ private:
     void checkAfterQuit();
 
     MainWindow *m_window;
-    LabServices *m_services;
+    pop3::Lab *m_lab;
     QList<Step> m_steps;
     QList<TerminalView *> m_tabs;
     QList<int> m_replies; // replies seen per tab

@@ -1,17 +1,19 @@
 #include "app/frameprobe.h"
 #include "app/laboptions.h"
 #include "app/labscript.h"
-#include "app/labservices.h"
 #include "app/labsettings.h"
 #include "app/mainwindow.h"
 #include "app/terminal/terminalpane.h"
 #include "events/eventlog.h"
+#include "lab/lab.h"
 #include "net/pop3server.h"
+#include "protocol/personality.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTranslator>
 
 #include <cstdio>
@@ -50,16 +52,26 @@ int main(int argc, char *argv[])
     }
 
     const LabSettings settings;
-    LabServices services;
-    LabServices::Config config;
-    config.workspace = options->workspace;
-    config.personality =
-        options->personality.isEmpty() ? settings.personality() : options->personality;
-    config.port = options->port;
-    config.reset = options->reset;
-    config.accountsFile = options->accounts;
-    config.idleTimeoutSecs = settings.idleTimeoutSecs();
-    if (const pop3::Result r = services.start(config); !r) {
+    pop3::Lab::Config config = options->labConfig();
+    config.listen.idleTimeoutSecs = settings.idleTimeoutSecs();
+    // A personality named on the command line must exist (Lab::start refuses it otherwise, as
+    // pop3lab-server does); the one saved in the preferences may have gone away since: the
+    // window then starts with the default and says so, rather than refusing to open at all.
+    QString personalityNote;
+    if (config.personality.isEmpty()) {
+        config.personality = settings.personality();
+        QString why;
+        if (!pop3::Personality::load(config.personality, &why)) {
+            personalityNote = QApplication::translate("main",
+                "The personality saved in the preferences could not be loaded: %1. The server "
+                "uses %2.")
+                                  .arg(why, pop3::Personality::defaultId());
+            std::fprintf(stderr, "pop3lab: %s\n", qPrintable(personalityNote));
+            config.personality = pop3::Personality::defaultId();
+        }
+    }
+    pop3::Lab lab;
+    if (const pop3::Result r = lab.start(config); !r) {
         std::fprintf(stderr, "pop3lab: %s\n", qPrintable(r.error));
         if (!options->smokeTest)
             QMessageBox::critical(nullptr,
@@ -69,17 +81,19 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    MainWindow window(&services);
+    MainWindow window(&lab);
     window.terminalPane()->setShowControlCharacters(options->showControl);
     window.show();
+    if (!personalityNote.isEmpty())
+        window.statusBar()->showMessage(personalityNote, 15000);
 
-    LabScript script(&window, &services);
+    LabScript script(&window, &lab);
     FrameProbe probe;
     if (options->frameStats > 0) {
-        QObject::connect(&probe, &FrameProbe::finished, &app, [&probe, &services] {
+        QObject::connect(&probe, &FrameProbe::finished, &app, [&probe, &lab] {
             std::printf("frame-stats: %s, events %llu\n",
                 qPrintable(probe.summary()),
-                static_cast<unsigned long long>(services.log()->lastSeq()));
+                static_cast<unsigned long long>(lab.log()->lastSeq()));
             std::fflush(stdout);
             QCoreApplication::exit(0);
         });
@@ -105,8 +119,7 @@ int main(int argc, char *argv[])
         // The lab sheet starts with a Raw connection to the server: it is already open.
         window.terminalPane()->openSession(window.terminalPane()->lastSettings());
     }
-    std::printf(
-        "pop3lab: built-in server listening on %s\n", qPrintable(services.server()->endpoint()));
+    std::printf("pop3lab: built-in server listening on %s\n", qPrintable(lab.server()->endpoint()));
     std::fflush(stdout);
     return app.exec();
 }

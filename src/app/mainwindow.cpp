@@ -4,13 +4,13 @@
 
 #include "app/diagram/diagrampane.h"
 #include "app/helpdialog.h"
-#include "app/labservices.h"
 #include "app/labsettings.h"
 #include "app/lessons/lessonpane.h"
 #include "app/maildrop/maildroppane.h"
 #include "app/preferencesdialog.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
+#include "lab/lab.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
 #include "protocol/personality.h"
@@ -28,11 +28,11 @@
 #include <QStandardPaths>
 #include <QStyle>
 
-MainWindow::MainWindow(LabServices *services, QWidget *parent)
+MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_services(services)
-    , m_terminal(new TerminalPane(services, this))
+    , m_lab(lab)
+    , m_terminal(new TerminalPane(lab, this))
     , m_endpointLabel(new QLabel(this))
     , m_personalityLabel(new QLabel(this))
     , m_sessionsLabel(new QLabel(this))
@@ -71,9 +71,9 @@ void MainWindow::createDocks()
             m_ui->menuView->addAction(dock->toggleViewAction());
             return dock;
         };
-    m_maildrop = new MaildropPane(m_services->log(), m_services->store(), this);
-    m_diagram = new DiagramPane(m_services->log(), this);
-    m_lessons = new LessonPane(m_services->log(), m_services->store(), this);
+    m_maildrop = new MaildropPane(m_lab->log(), m_lab->store(), this);
+    m_diagram = new DiagramPane(m_lab->log(), this);
+    m_lessons = new LessonPane(m_lab, this);
     QDockWidget *diagram = addDock(
         m_diagram, tr("Sequence diagram"), QStringLiteral("diagramDock"), Qt::RightDockWidgetArea);
     QDockWidget *maildrop = addDock(m_maildrop,
@@ -143,14 +143,10 @@ void MainWindow::connectActions()
     m_lessons->setDiagramRenderer([this](QPainter *painter, const QRectF &rect) {
         m_diagram->render(painter, rect);
     });
-    connect(m_lessons, &LessonPane::personalityRequested, this, [this](const QString &id) {
-        if (const std::optional<pop3::Personality> p = pop3::Personality::load(id))
-            m_services->server()->setPersonality(*p);
-        updateWidgets();
-    });
+    connect(m_lessons, &LessonPane::personalityRequested, this, &MainWindow::setPersonality);
     connect(
         m_terminal, &TerminalPane::lastSettingsChanged, this, [this](const ConnectionSettings &s) {
-            LabSettings().setLastConnection(s, m_services->isBuiltinServer(s.host, s.port));
+            LabSettings().setLastConnection(s, m_lab->isBuiltinServer(s.host, s.port));
         });
     connect(m_maildrop, &MaildropPane::resetRequested, this, [this](const QString &user) {
         resetMailbox(user);
@@ -163,7 +159,7 @@ void MainWindow::connectActions()
         &TerminalPane::showControlCharactersChanged,
         m_ui->actionShowControl,
         &QAction::setChecked);
-    if (pop3::Pop3Server *server = m_services->server())
+    if (pop3::Pop3Server *server = m_lab->server())
         connect(server, &pop3::Pop3Server::sessionCountChanged, this, &MainWindow::updateWidgets);
 }
 
@@ -175,7 +171,7 @@ void MainWindow::currentSessionChanged(TerminalSession *session)
 
 void MainWindow::updateWidgets()
 {
-    const pop3::Pop3Server *server = m_services->server();
+    const pop3::Pop3Server *server = m_lab->server();
     m_endpointLabel->setText(server && server->isListening()
             ? tr("Built-in server listening on %1").arg(server->endpoint())
             : tr("Built-in server not running"));
@@ -187,22 +183,14 @@ void MainWindow::updateWidgets()
     const bool hasTab = m_terminal->currentSession() != nullptr;
     m_ui->actionCloseSession->setEnabled(hasTab);
     m_ui->actionSaveTranscript->setEnabled(hasTab);
-    m_ui->actionResetMailbox->setEnabled(
-        m_services->store()->account(m_maildrop->user()) != nullptr);
+    m_ui->actionResetMailbox->setEnabled(m_lab->store()->account(m_maildrop->user()) != nullptr);
 }
 
 bool MainWindow::resetMailbox(const QString &user, bool ask)
 {
-    pop3::Pop3Server *server = m_services->server();
-    QList<int> holders;
-    if (server) {
-        for (const pop3::Pop3Session *s : server->sessions()) {
-            if (s->user() == user)
-                holders.append(s->id());
-        }
-    }
+    const pop3::Pop3Server *server = m_lab->server();
     if (ask && server && server->sessionCount() > 0) {
-        const QString question = holders.isEmpty()
+        const QString question = m_lab->sessionsHolding(user).isEmpty()
             ? tr("A session is open. Reset %1's mailbox to the pristine sample anyway?").arg(user)
             : tr("A session is logged in as %1 and holds the maildrop. Resetting cuts it off (its "
                  "deletion marks are lost, as after a dropped connection). Reset anyway?")
@@ -210,9 +198,7 @@ bool MainWindow::resetMailbox(const QString &user, bool ask)
         if (QMessageBox::question(this, tr("Reset mailbox"), question) != QMessageBox::Yes)
             return false;
     }
-    for (int id : holders)
-        server->dropSession(id);
-    const pop3::Result r = m_services->store()->resetMailbox(user);
+    const pop3::Result r = m_lab->resetMailbox(user);
     if (!r) {
         QMessageBox::warning(
             this, tr("Reset mailbox"), tr("The mailbox could not be reset: %1").arg(r.error));
@@ -221,6 +207,15 @@ bool MainWindow::resetMailbox(const QString &user, bool ask)
     m_maildrop->refresh();
     statusBar()->showMessage(tr("%1's mailbox is back to the pristine sample.").arg(user), 5000);
     return true;
+}
+
+void MainWindow::setPersonality(const QString &idOrPath)
+{
+    if (const pop3::Result r = m_lab->setPersonality(idOrPath); !r)
+        QMessageBox::warning(this,
+            tr("Server personality"),
+            tr("The server keeps its personality: %1").arg(r.error));
+    updateWidgets();
 }
 
 void MainWindow::saveTranscript()
@@ -253,7 +248,7 @@ void MainWindow::saveTranscript()
 void MainWindow::showPreferences()
 {
     LabSettings settings;
-    pop3::Pop3Server *server = m_services->server();
+    pop3::Pop3Server *server = m_lab->server();
     PreferencesDialog::Values values;
     values.fontPointSize = m_terminal->fontPointSize();
     values.lineEnding = settings.defaultLineEnding();
@@ -272,11 +267,9 @@ void MainWindow::showPreferences()
     settings.setPersonality(v.personality);
     settings.setIdleTimeoutSecs(v.idleTimeoutSecs);
     if (server) {
-        if (v.personality != server->personality().id) {
-            if (std::optional<pop3::Personality> p = pop3::Personality::load(v.personality))
-                server->setPersonality(*p);
-        }
         server->setIdleTimeout(v.idleTimeoutSecs);
+        if (v.personality != server->personality().id)
+            setPersonality(v.personality);
     }
     updateWidgets();
 }

@@ -9,12 +9,15 @@ class MainWindow;
 }
 
 class DiagramPane;
-class LabServices;
 class LessonPane;
 class MaildropPane;
 class QLabel;
 class TerminalPane;
 class TerminalSession;
+
+namespace pop3 {
+class Lab;
+}
 
 // Lays out the panes and connects them; it owns no protocol logic. The terminal is central; the
 // maildrop, the sequence diagram and the lessons are docks the View menu toggles.
@@ -24,7 +27,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(LabServices *services, QWidget *parent = nullptr);
+    explicit MainWindow(pop3::Lab *lab, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     TerminalPane *terminalPane() const { return m_terminal; }
@@ -36,6 +39,8 @@ public:
     // Restores user's pristine mailbox; asks first (when ask) if a session is open, and cuts the
     // sessions that hold it. False when cancelled or failed.
     bool resetMailbox(const QString &user, bool ask = true);
+    // For the sessions that start from now on; an unknown one is refused and said so.
+    void setPersonality(const QString &idOrPath);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,7 +57,7 @@ private:
     void zoom(int delta);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    LabServices *m_services;
+    pop3::Lab *m_lab;
     TerminalPane *m_terminal;
     MaildropPane *m_maildrop = nullptr;
     DiagramPane *m_diagram = nullptr;

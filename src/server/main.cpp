@@ -1,18 +1,20 @@
-// pop3lab-server: the headless server for a classroom or a script. Same core, same events as the
+// pop3lab-server: the headless server for a classroom or a script. Same lab, same events as the
 // pop3lab window; the event stream can be written to a trace file.
+//
+//   command line ──ServerOptions──► Lab::Config ──Lab::start()──► banner ──► SIGINT/SIGTERM ──►
+//   quit
 
-#include "events/eventlog.h"
+#include "events/tracewriter.h"
+#include "lab/lab.h"
 #include "mail/mailstore.h"
-#include "net/pop3server.h"
 #include "serveroptions.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QSocketNotifier>
-#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
+#include <functional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -30,6 +32,63 @@ int fail(const QString &message)
 {
     fprintf(stderr, "pop3lab-server: %s\n", qPrintable(message));
     return 2;
+}
+
+// SIGINT and SIGTERM call stop() from the event loop (the handler only writes to a socket pair).
+void onStopSignals(QObject *context, std::function<void()> stop)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [stop] {
+        char byte;
+        [[maybe_unused]] const ssize_t n = ::read(signalPipe[0], &byte, 1);
+        stop();
+    });
+}
+
+void printBanner(const ServerOptions &options, const pop3::Lab &lab, long files)
+{
+    const pop3::Pop3Server &server = *lab.server();
+    const pop3::MailStore &store = *lab.store();
+    fprintf(stdout,
+        "pop3lab-server %s listening on %s (personality %s)\n",
+        POP3LAB_VERSION,
+        qPrintable(server.endpoint()),
+        qPrintable(server.personality().id));
+    if (!options.quiet) {
+        if (!options.listenGiven && server.port() != options.listen.port)
+            fprintf(stdout,
+                "  port %u was taken: using %u instead\n",
+                options.listen.port,
+                server.port());
+        for (const QString &user : store.users()) {
+            const pop3::MailStore::Account *a = store.account(user);
+            fprintf(stdout,
+                "  %s: %lld messages (%lld octets), %s %s\n",
+                qPrintable(user),
+                qint64(a->maildrop->messages().size()),
+                a->maildrop->totalSize(),
+                a->inPlace ? "served in place:" : "working copy",
+                qPrintable(a->maildropPath));
+        }
+        fprintf(stdout,
+            "  lock files in %s/mail, idle timeout %d s, open-file limit %ld\n",
+            qPrintable(store.workspace()),
+            options.listen.idleTimeoutSecs,
+            files);
+        fprintf(stdout,
+            "  try: telnet %s %u   (Ctrl+C stops the server)\n",
+            qPrintable(server.address().toString()),
+            server.port());
+    }
+    fflush(stdout);
 }
 
 } // namespace
@@ -53,105 +112,25 @@ int main(int argc, char *argv[])
         return fail(error);
 
     const long files = pop3::raiseOpenFileLimit();
-    pop3::EventLog log;
-    log.setCapacity(20000); // the trace file keeps everything; memory keeps the recent past
-    pop3::MailStore store(&log);
-    if (!options->workspace.isEmpty())
-        store.setWorkspace(options->workspace);
-
-    pop3::Result loaded;
-    if (!options->mailbox.isEmpty())
-        loaded = store.addAccount(
-            options->user, options->password, options->mailbox, options->inPlace, options->reset);
-    else if (options->accountsFile.isEmpty())
-        loaded = store.addSampleAccounts(options->reset);
-    if (loaded && !options->accountsFile.isEmpty())
-        loaded = store.addAccountsFile(options->accountsFile, options->reset);
-    if (!loaded)
-        return fail(loaded.error);
-
-    const std::optional<pop3::Personality> personality = pop3::Personality::load(
-        options->personality.isEmpty() ? pop3::Personality::defaultId() : options->personality,
-        &error);
-    if (!personality)
-        return fail(error);
-
-    QFile traceFile;
-    if (!options->trace.isEmpty()) {
-        traceFile.setFileName(options->trace);
-        if (!traceFile.open(QIODevice::WriteOnly | QIODevice::Append))
-            return fail(QStringLiteral("cannot write the trace %1: %2")
-                            .arg(options->trace, traceFile.errorString()));
-        QObject::connect(
-            &log, &pop3::EventLog::eventAppended, &app, [&traceFile](const pop3::Event &e) {
-                traceFile.write(pop3::EventLog::toJsonLine(e));
-                traceFile.write("\n", 1);
-            });
-        auto *flusher = new QTimer(&app);
-        QObject::connect(flusher, &QTimer::timeout, &app, [&traceFile] {
-            traceFile.flush();
+    pop3::Lab lab;
+    if (const pop3::Result r = lab.start(options->labConfig()); !r)
+        return fail(r.error);
+    if (pop3::TraceWriter *trace = lab.traceWriter())
+        QObject::connect(trace, &pop3::TraceWriter::failed, &app, [](const QString &why) {
+            fail(why);
         });
-        flusher->start(200);
-    }
 
-    pop3::Pop3Server server(&log, &store, *personality);
-    if (!server.listen(options->listen))
-        return fail(server.errorString());
-
-    fprintf(stdout,
-        "pop3lab-server %s listening on %s (personality %s)\n",
-        POP3LAB_VERSION,
-        qPrintable(server.endpoint()),
-        qPrintable(personality->id));
-    if (!options->quiet) {
-        if (!options->listenGiven && server.port() != options->listen.port)
+    // Before the banner: whoever waits for it may send a signal at once.
+    onStopSignals(&app, [&] {
+        lab.shutdown();
+        if (!options->quiet)
             fprintf(stdout,
-                "  port %u was taken: using %u instead\n",
-                options->listen.port,
-                server.port());
-        for (const QString &user : store.users()) {
-            const pop3::MailStore::Account *a = store.account(user);
-            fprintf(stdout,
-                "  %s: %lld messages (%lld octets), %s %s\n",
-                qPrintable(user),
-                qint64(a->maildrop->messages().size()),
-                a->maildrop->totalSize(),
-                a->inPlace ? "served in place:" : "working copy",
-                qPrintable(a->maildropPath));
-        }
-        fprintf(stdout,
-            "  lock files in %s/mail, idle timeout %d s, open-file limit %ld\n",
-            qPrintable(store.workspace()),
-            options->listen.idleTimeoutSecs,
-            files);
-        fprintf(stdout,
-            "  try: telnet %s %u   (Ctrl+C stops the server)\n",
-            qPrintable(server.address().toString()),
-            server.port());
-    }
-    fflush(stdout);
-
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        struct sigaction action = {};
-        action.sa_handler = onSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        sigaction(SIGINT, &action, nullptr);
-        sigaction(SIGTERM, &action, nullptr);
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, [&] {
-            char byte;
-            [[maybe_unused]] const ssize_t n = ::read(signalPipe[0], &byte, 1);
-            server.shutdown();
-            traceFile.flush();
-            if (!options->quiet)
-                fprintf(stdout,
-                    "pop3lab-server: stopped (locks released, nothing committed for unfinished "
-                    "sessions)\n");
-            fflush(stdout);
-            app.quit();
-        });
-    }
+                "pop3lab-server: stopped (locks released, nothing committed for unfinished "
+                "sessions)\n");
+        fflush(stdout);
+        app.quit();
+    });
     signal(SIGPIPE, SIG_IGN);
+    printBanner(*options, lab, files);
     return app.exec();
 }

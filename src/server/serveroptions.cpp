@@ -150,3 +150,19 @@ std::optional<ServerOptions> ServerOptions::parse(
     }
     return o;
 }
+
+pop3::Lab::Config ServerOptions::labConfig() const
+{
+    pop3::Lab::Config config;
+    config.workspace = workspace;
+    config.personality = personality;
+    if (!mailbox.isEmpty())
+        config.mailbox = pop3::Lab::Mailbox{user, password, mailbox, inPlace};
+    config.samples = mailbox.isEmpty() && accountsFile.isEmpty();
+    config.accountsFile = accountsFile;
+    config.reset = reset;
+    config.listen = listen;
+    config.trace = trace;
+    config.logCapacity = 20000;
+    return config;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lab/lab.h"
 #include "net/pop3server.h"
 
 #include <QString>
@@ -22,6 +23,10 @@ struct ServerOptions
     bool inPlace = false;
     QString trace;
     bool quiet = false;
+
+    // What the lab is asked to set up: the mailbox alone, or the accounts file alone, or the
+    // samples when neither is given; 20000 events kept in memory (the trace keeps them all).
+    pop3::Lab::Config labConfig() const;
 
     // nullopt with error set on a bad command line; exitNow for --help / --version.
     static std::optional<ServerOptions> parse(

@@ -3,6 +3,8 @@
 
 #include "app/lessons/lessonpane.h"
 #include "events/eventlog.h"
+#include "lab/lab.h"
+#include "lessons/lessonlibrary.h"
 #include "lessons/lessonrunner.h"
 #include "mail/mailstore.h"
 #include "protocol/personality.h"
@@ -30,6 +32,7 @@ private slots:
     void cleanup();
     void pickDriveAnswerAndExport();
     void frenchFollowsTheLanguage();
+    void showsTheLabsRunner();
 
 private:
     void type(const QByteArray &line)
@@ -39,8 +42,7 @@ private:
     }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<EventLog> m_log;
-    std::unique_ptr<MailStore> m_store;
+    std::unique_ptr<Lab> m_lab;
     Personality m_personality;
     std::unique_ptr<Pop3Session> m_session;
     qint64 m_now = 1'700'000'000'000;
@@ -48,15 +50,18 @@ private:
 
 void TestLessonPane::init()
 {
-    m_log = std::make_unique<EventLog>();
-    m_store = std::make_unique<MailStore>(m_log.get());
-    m_store->setWorkspace(m_dir.filePath(QStringLiteral("workspace")));
-    QVERIFY(m_store->addSampleAccounts(true).ok);
+    m_lab = std::make_unique<Lab>();
+    Lab::Config config;
+    config.workspace = m_dir.filePath(QStringLiteral("workspace"));
+    config.reset = true;
+    config.listen.port = 0;
+    config.progressFolder = m_dir.filePath(QStringLiteral("progress")); // never the real home
+    QVERIFY(m_lab->start(config).ok);
     m_personality = *Personality::load(Personality::defaultId());
-    m_session = std::make_unique<Pop3Session>(m_log.get(),
-        m_store.get(),
+    m_session = std::make_unique<Pop3Session>(m_lab->log(),
+        m_lab->store(),
         &m_personality,
-        m_log->newSessionId(),
+        m_lab->log()->newSessionId(),
         Pop3Session::Peer{QStringLiteral("127.0.0.1:5000"),
             QStringLiteral("127.0.0.1:1110"),
             QStringLiteral("127.0.0.1")});
@@ -65,13 +70,12 @@ void TestLessonPane::init()
 void TestLessonPane::cleanup()
 {
     m_session.reset();
-    m_store.reset();
-    m_log.reset();
+    m_lab.reset();
 }
 
 void TestLessonPane::pickDriveAnswerAndExport()
 {
-    LessonPane pane(m_log.get(), m_store.get());
+    LessonPane pane(m_lab.get());
     pane.setProgressStore(m_dir.filePath(QStringLiteral("progress")), QStringLiteral("student1"));
     pane.setLanguage(QStringLiteral("en"));
     pane.show();
@@ -131,7 +135,7 @@ void TestLessonPane::pickDriveAnswerAndExport()
 
 void TestLessonPane::frenchFollowsTheLanguage()
 {
-    LessonPane pane(m_log.get(), m_store.get());
+    LessonPane pane(m_lab.get());
     pane.setProgressStore(m_dir.filePath(QStringLiteral("progress-fr")), QStringLiteral("eleve"));
     pane.setLanguage(QStringLiteral("fr"));
     QVERIFY(pane.startLesson(QStringLiteral("01-connect-and-login")));
@@ -142,6 +146,29 @@ void TestLessonPane::frenchFollowsTheLanguage()
     QTRY_VERIFY(feedback->toPlainText().contains(QStringLiteral("deux-points")));
     pane.setLanguage(QStringLiteral("de")); // no German lesson: English
     QCOMPARE(pane.runner()->lesson().language, QStringLiteral("en"));
+}
+
+// The runner is the lab's, one per learner: a lesson started there shows here, and goes on in
+// the lab when the pane is gone.
+void TestLessonPane::showsTheLabsRunner()
+{
+    LessonRunner *runner = m_lab->lessonRunner(QStringLiteral("student2"));
+    {
+        LessonPane pane(m_lab.get());
+        pane.setProgressStore(
+            m_dir.filePath(QStringLiteral("progress-lab")), QStringLiteral("student2"));
+        QCOMPARE(pane.runner(), runner);
+        auto *checklist = pane.findChild<QListWidget *>(QStringLiteral("lessonChecklist"));
+        QCOMPARE(checklist->count(), 0);
+        LessonLibrary library;
+        library.load(LessonLibrary::defaultFolders());
+        runner->start(
+            *library.lesson(QStringLiteral("01-connect-and-login"), QStringLiteral("en")));
+        QCOMPARE(checklist->count(), runner->lesson().steps.size());
+    }
+    QVERIFY(runner->isRunning());
+    m_session->start(++m_now);
+    QTRY_VERIFY(runner->isDone(0));
 }
 
 QTEST_MAIN(TestLessonPane)

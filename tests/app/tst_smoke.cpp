@@ -1,4 +1,6 @@
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -12,6 +14,8 @@ class TestSmoke : public QObject
 private slots:
     void labSheetRunsAndQuits();
     void badOptionIsRefused();
+    void unknownPersonalityIsRefused();
+    void unknownSavedPersonalityIsSaid();
 
 private:
     static QProcessEnvironment environment(const QTemporaryDir &dir);
@@ -65,6 +69,55 @@ void TestSmoke::badOptionIsRefused()
     QVERIFY(process.waitForFinished(20000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("--port"));
+}
+
+// As in pop3lab-server: a personality named on the command line must exist (the window once
+// fell back to Dovecot without a word).
+void TestSmoke::unknownPersonalityIsRefused()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    process.setProcessEnvironment(environment(dir));
+    process.start(QStringLiteral(POP3LAB_GUI_BINARY),
+        {QStringLiteral("--smoke-test"),
+            QStringLiteral("--personality"),
+            QStringLiteral("exchange"),
+            QStringLiteral("--port"),
+            QStringLiteral("0"),
+            QStringLiteral("--workspace"),
+            dir.filePath(QStringLiteral("ws"))});
+    QVERIFY(process.waitForFinished(20000));
+    const QByteArray out = process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(err.contains("pop3lab: unknown personality 'exchange'"), err.constData());
+    QVERIFY2(!out.contains("listening"), out.constData());
+}
+
+// One saved in the preferences that no longer loads: the window opens with the default and says
+// why (refusing to open would leave no way to pick another).
+void TestSmoke::unknownSavedPersonalityIsSaid()
+{
+    QTemporaryDir dir;
+    QDir().mkpath(dir.filePath(QStringLiteral("config/pop3lab")));
+    QFile settings(dir.filePath(QStringLiteral("config/pop3lab/pop3lab.conf")));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write("[server]\npersonality=gone\n");
+    settings.close();
+    QProcess process;
+    process.setProcessEnvironment(environment(dir));
+    process.start(QStringLiteral(POP3LAB_GUI_BINARY),
+        {QStringLiteral("--smoke-test"),
+            QStringLiteral("--port"),
+            QStringLiteral("0"),
+            QStringLiteral("--workspace"),
+            dir.filePath(QStringLiteral("ws"))});
+    QVERIFY(process.waitForFinished(60000));
+    const QByteArray out = process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(process.exitCode() == 0, QByteArray(out + err).constData());
+    QVERIFY2(out.contains("smoke-test: passed"), QByteArray(out + err).constData());
+    QVERIFY2(err.contains("unknown personality 'gone'"), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSmoke)

@@ -73,6 +73,8 @@ private slots:
     void clientsResettingWithRepliesQueued();
     void signalStopsCleanly_data();
     void signalStopsCleanly();
+    void signalLeavesStandardErrorEmpty_data();
+    void signalLeavesStandardErrorEmpty();
 
 private:
     QTemporaryDir m_dir;
@@ -500,6 +502,38 @@ void TestServerBinary::signalStopsCleanly()
     QVERIFY(c.login("student", "hessovs!"));
     QCOMPARE(c.command("STAT"), QByteArray("+OK 35 23183\r\n"));
     QCOMPARE(again.stop(), 0);
+}
+
+void TestServerBinary::signalLeavesStandardErrorEmpty_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("SIGINT (Ctrl+C), no trace") << int(SIGINT) << QStringList{};
+    QTest::newRow("SIGTERM, no trace") << int(SIGTERM) << QStringList{};
+    QTest::newRow("SIGTERM, quiet") << int(SIGTERM) << QStringList{"--quiet"};
+    QTest::newRow("SIGINT with a trace") << int(SIGINT) << QStringList{"--trace", "trace.jsonl"};
+}
+
+// A clean stop says nothing on stderr (it once printed "QFileDevice::flush: No file engine" on
+// every signal: the trace file was flushed though no --trace had opened it).
+void TestServerBinary::signalLeavesStandardErrorEmpty()
+{
+    QFETCH(int, signal);
+    QFETCH(QStringList, args);
+    QTemporaryDir dir;
+    for (QString &arg : args) {
+        if (arg.endsWith(QLatin1String(".jsonl")))
+            arg = dir.filePath(arg);
+    }
+    ServerProcess server;
+    QVERIFY(server.start(QStringList{"--workspace", dir.path()} + args));
+    Client c; // its greeting shows the event loop runs, the signal handlers with it
+    QVERIFY(c.open(server.port()).startsWith("+OK"));
+    QCOMPARE(server.stop(signal), 0);
+    QCOMPARE(server.standardError(), QByteArray());
+    QVERIFY2(
+        args.contains(QStringLiteral("--quiet")) || server.standardOutput().contains("stopped"),
+        server.standardOutput().constData());
 }
 
 QTEST_GUILESS_MAIN(TestServerBinary)

@@ -1,13 +1,13 @@
 #pragma once
 
-// Shared by the pop3lab widget tests: a fresh LabServices in a temporary workspace on a free
-// port, and helpers that type into a terminal tab as a student would.
+// Shared by the pop3lab widget tests: a fresh pop3::Lab in a temporary workspace on a free port,
+// and helpers that type into a terminal tab as a student would.
 
-#include "app/labservices.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
 #include "app/terminal/terminalview.h"
 #include "events/eventlog.h"
+#include "lab/lab.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -19,15 +19,16 @@
 struct LabFixture
 {
     QTemporaryDir dir;
-    std::unique_ptr<LabServices> services;
+    std::unique_ptr<pop3::Lab> services; // the window's services: one lab
 
     bool start()
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings away from the real home
-        services = std::make_unique<LabServices>();
-        LabServices::Config config;
+        services = std::make_unique<pop3::Lab>();
+        pop3::Lab::Config config;
         config.workspace = dir.path();
-        config.port = 0;
+        config.listen.port = 0;
+        config.progressFolder = dir.filePath(QStringLiteral("progress"));
         return dir.isValid() && services->start(config).ok;
     }
 };

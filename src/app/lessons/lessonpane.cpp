@@ -1,5 +1,7 @@
 #include "app/lessons/lessonpane.h"
 
+#include "lab/lab.h"
+#include "lessons/lessonprogress.h"
 #include "lessons/lessonrunner.h"
 #include "mail/mailstore.h"
 
@@ -33,12 +35,10 @@ QString fill(QString text, const pop3::LessonMistake &m)
 
 } // namespace
 
-LessonPane::LessonPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *parent)
+LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     : QWidget(parent)
-    , m_log(log)
-    , m_store(store)
-    , m_progress(std::make_unique<pop3::LessonProgressStore>(
-          pop3::LessonProgressStore::defaultFolder(), pop3::LessonProgressStore::defaultLearner()))
+    , m_lab(lab)
+    , m_learner(pop3::LessonProgressStore::defaultLearner())
     , m_language(QLocale().name().left(2))
     , m_picker(new QComboBox(this))
     , m_restartButton(new QPushButton(this))
@@ -122,13 +122,12 @@ LessonPane::LessonPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *par
     connect(m_answerEdit, &QLineEdit::returnPressed, this, &LessonPane::checkAnswer);
     connect(m_actionButton, &QPushButton::clicked, this, &LessonPane::actionClicked);
     connect(m_hintButton, &QPushButton::clicked, this, [this] {
-        if (m_runner)
-            m_runner->revealHint();
+        m_runner->revealHint();
     });
     connect(m_skipButton, &QPushButton::clicked, this, [this] {
-        if (m_runner)
-            m_runner->skip();
+        m_runner->skip();
     });
+    attachRunner();
     retranslateUi();
     fillPicker();
     updateWidgets();
@@ -138,24 +137,54 @@ LessonPane::~LessonPane() = default;
 
 void LessonPane::setProgressStore(const QString &folder, const QString &learner)
 {
-    m_progress = std::make_unique<pop3::LessonProgressStore>(folder, learner);
-    if (m_runner)
-        m_runner->setProgressStore(m_progress.get());
+    m_lab->setProgressFolder(folder);
+    if (learner != m_learner) {
+        m_learner = learner;
+        attachRunner();
+    }
     fillPicker();
+    updateWidgets();
 }
 
 void LessonPane::setLanguage(const QString &language)
 {
     m_language = language;
     fillPicker();
-    if (m_runner && m_runner->isRunning())
+    if (m_runner->isRunning())
         startLesson(m_runner->lesson().id);
+}
+
+// Shows the lab's runner for m_learner (lessons go on in the lab whether a pane shows them or not).
+void LessonPane::attachRunner()
+{
+    if (m_runner)
+        disconnect(m_runner, nullptr, this, nullptr);
+    m_runner = m_lab->lessonRunner(m_learner);
+    pop3::LessonRunner *r = m_runner;
+    connect(r, &pop3::LessonRunner::currentStepChanged, this, [this] {
+        m_hintText.clear();
+        m_actionText.clear();
+        m_answerEdit->clear();
+    });
+    connect(r, &pop3::LessonRunner::progressChanged, this, &LessonPane::updateWidgets);
+    connect(r, &pop3::LessonRunner::stepTicked, this, &LessonPane::updateWidgets);
+    connect(r, &pop3::LessonRunner::hintRevealed, this, &LessonPane::showHint);
+    connect(r, &pop3::LessonRunner::mistakeDetected, this, &LessonPane::showMistake);
+    connect(r, &pop3::LessonRunner::finished, this, &LessonPane::fillPicker);
+    connect(r, &pop3::LessonRunner::answerChecked, this, [this](int, bool correct) {
+        m_answerResult->setText(correct ? tr("✔ Right.") : tr("✘ Not quite — try again."));
+    });
+}
+
+bool LessonPane::hasLesson() const
+{
+    return !m_runner->lesson().id.isEmpty();
 }
 
 void LessonPane::fillPicker()
 {
-    const QString current = m_runner ? m_runner->lesson().id : QString();
-    const QStringList finished = m_progress->finishedLessons();
+    const QString current = m_runner->lesson().id;
+    const QStringList finished = m_lab->lessonProgress(m_learner)->finishedLessons();
     m_picker->clear();
     m_picker->addItem(tr("Choose a lesson…"));
     for (const QString &id : m_library.ids()) {
@@ -182,22 +211,7 @@ bool LessonPane::startLesson(const QString &id, bool fresh)
     const std::optional<pop3::Lesson> lesson = m_library.lesson(id, m_language);
     if (!lesson)
         return false;
-    m_runner = std::make_unique<pop3::LessonRunner>(m_log, m_store);
-    m_runner->setProgressStore(m_progress.get());
-    pop3::LessonRunner *r = m_runner.get();
-    connect(r, &pop3::LessonRunner::currentStepChanged, this, [this] {
-        m_hintText.clear();
-        m_actionText.clear();
-        m_answerEdit->clear();
-    });
-    connect(r, &pop3::LessonRunner::progressChanged, this, &LessonPane::updateWidgets);
-    connect(r, &pop3::LessonRunner::stepTicked, this, &LessonPane::updateWidgets);
-    connect(r, &pop3::LessonRunner::hintRevealed, this, &LessonPane::showHint);
-    connect(r, &pop3::LessonRunner::mistakeDetected, this, &LessonPane::showMistake);
-    connect(r, &pop3::LessonRunner::finished, this, &LessonPane::fillPicker);
-    connect(r, &pop3::LessonRunner::answerChecked, this, [this](int, bool correct) {
-        m_answerResult->setText(correct ? tr("✔ Right.") : tr("✘ Not quite — try again."));
-    });
+    m_runner->stop(); // the lesson it ran is saved as it stands and sees nothing of the reset
     if (fresh)
         emit resetMailboxRequested(lesson->account);
     m_runner->start(*lesson, fresh);
@@ -209,7 +223,7 @@ bool LessonPane::startLesson(const QString &id, bool fresh)
 
 void LessonPane::restart()
 {
-    if (!m_runner)
+    if (!hasLesson())
         return;
     startLesson(m_runner->lesson().id, true);
 }
@@ -236,7 +250,7 @@ void LessonPane::showMistake(const pop3::LessonMistake &mistake)
 
 void LessonPane::checkAnswer()
 {
-    if (!m_runner || m_runner->currentStep() < 0)
+    if (m_runner->currentStep() < 0)
         return;
     const pop3::LessonStep &step = m_runner->lesson().steps.at(m_runner->currentStep());
     if (!step.question)
@@ -254,13 +268,14 @@ void LessonPane::checkAnswer()
 
 void LessonPane::actionClicked()
 {
-    if (!m_runner || m_runner->currentStep() < 0)
+    if (m_runner->currentStep() < 0)
         return;
+    const pop3::MailStore *store = m_lab->store();
     const pop3::LessonStep &step = m_runner->lesson().steps.at(m_runner->currentStep());
     switch (step.action.type) {
     case pop3::LessonAction::Type::PlantStaleLock: {
         const QString user = m_runner->lesson().account;
-        if (m_store->lockHolder(user) != 0) {
+        if (store->lockHolder(user) != 0) {
             m_actionText =
                 tr("A session is logged in as %1: type `quit` there first, so the lock is free.")
                     .arg(user);
@@ -268,13 +283,13 @@ void LessonPane::actionClicked()
             m_actionText = tr("The lock file could not be written: %1").arg(r.error);
         } else {
             m_actionText = tr("A stale lock file now sits at `%1`. Log in again as %2.")
-                               .arg(m_store->lockPath(user), user);
+                               .arg(store->lockPath(user), user);
         }
         break;
     }
     case pop3::LessonAction::Type::ApopDigest: {
         const QString user = m_runner->lesson().account;
-        const pop3::MailStore::Account *account = m_store->account(user);
+        const pop3::MailStore::Account *account = store->account(user);
         const QByteArray line =
             account ? m_runner->apopCommand(user, account->password) : QByteArray();
         m_actionText = line.isEmpty()
@@ -297,7 +312,7 @@ void LessonPane::actionClicked()
 
 void LessonPane::exportClicked()
 {
-    if (!m_runner)
+    if (!hasLesson())
         return;
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Export for hand-in"),
@@ -313,17 +328,17 @@ void LessonPane::exportClicked()
 
 bool LessonPane::exportHandIn(const QString &path, QString *error) const
 {
-    if (!m_runner) {
+    if (!hasLesson()) {
         if (error)
             *error = tr("no lesson is open");
         return false;
     }
-    return LessonExport::writePdf(*m_runner, m_progress->learner(), m_diagram, path, error);
+    return LessonExport::writePdf(*m_runner, m_learner, m_diagram, path, error);
 }
 
 void LessonPane::renderStep()
 {
-    if (!m_runner) {
+    if (!hasLesson()) {
         m_stepView->setMarkdown(
             tr("Pick a lesson above. Each step says what to type in the terminal and why; "
                "it is ticked when the server really saw it happen."));
@@ -362,7 +377,7 @@ void LessonPane::renderStep()
 
 void LessonPane::updateWidgets()
 {
-    const bool running = m_runner && m_runner->isRunning();
+    const bool running = m_runner->isRunning();
     const int current = running ? m_runner->currentStep() : -1;
     const pop3::LessonStep *step = current >= 0 ? &m_runner->lesson().steps.at(current) : nullptr;
     const pop3::LessonQuestion *question = step && step->question ? &*step->question : nullptr;
@@ -390,7 +405,7 @@ void LessonPane::updateWidgets()
         }
         m_progressBar->setRange(0, int(lesson.steps.size()));
     }
-    const bool chosen = m_runner != nullptr;
+    const bool chosen = hasLesson();
     m_progressBar->setValue(chosen ? done : 0);
     m_progressBar->setFormat(chosen ? tr("%v of %m steps") : tr("No lesson chosen yet"));
     const qint64 timer = running ? m_runner->timerMs() : -1;

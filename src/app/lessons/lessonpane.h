@@ -2,11 +2,8 @@
 
 #include "app/lessons/lessonexport.h"
 #include "lessons/lessonlibrary.h"
-#include "lessons/lessonprogress.h"
 
 #include <QWidget>
-
-#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -17,26 +14,27 @@ class QPushButton;
 class QTextBrowser;
 
 namespace pop3 {
-class EventLog;
-class MailStore;
+class Lab;
 class LessonRunner;
 struct LessonMistake;
 } // namespace pop3
 
 // The lessons dock: pick a lesson, read the current step (Markdown), see the checklist tick as
 // the event stream shows each step done, answer questions, read hints and mistake explanations
-// (with the bytes really sent), restart, and export the hand-in PDF. All checking is done by
-// pop3::LessonRunner; this pane only shows it.
+// (with the bytes really sent), restart, and export the hand-in PDF. All checking is done by the
+// learner's pop3::LessonRunner, which the Lab owns (a server can run lessons too); this pane only
+// drives and shows it.
 class LessonPane final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LessonPane)
 
 public:
-    LessonPane(pop3::EventLog *log, pop3::MailStore *store, QWidget *parent = nullptr);
+    explicit LessonPane(pop3::Lab *lab, QWidget *parent = nullptr);
     ~LessonPane() override;
 
-    // Where progress is kept, and for whom (default: AppDataLocation/progress, the login name).
+    // Where the lab keeps progress, and for whom this pane runs lessons (default:
+    // AppDataLocation/progress, the login name).
     void setProgressStore(const QString &folder, const QString &learner);
     // The lesson language (default: the UI locale's, falling back to English).
     void setLanguage(const QString &language);
@@ -51,7 +49,8 @@ public:
     // Starts lesson id (resuming saved progress unless fresh; fresh also asks for a mailbox reset).
     bool startLesson(const QString &id, bool fresh = false);
 
-    pop3::LessonRunner *runner() const { return m_runner.get(); }
+    // The learner's runner (the lab's); its lesson is empty until one is started.
+    pop3::LessonRunner *runner() const { return m_runner; }
 
     bool exportHandIn(const QString &path, QString *error = nullptr) const;
 
@@ -66,6 +65,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void attachRunner();
+    bool hasLesson() const;
     void fillPicker();
     void pickLesson(int index);
     void restart();
@@ -78,11 +79,10 @@ private:
     void renderStep();
     void retranslateUi();
 
-    pop3::EventLog *m_log;
-    pop3::MailStore *m_store;
+    pop3::Lab *m_lab;
     pop3::LessonLibrary m_library;
-    std::unique_ptr<pop3::LessonProgressStore> m_progress;
-    std::unique_ptr<pop3::LessonRunner> m_runner;
+    QString m_learner;
+    pop3::LessonRunner *m_runner = nullptr; // the lab's, for m_learner
     LessonExport::DiagramRenderer m_diagram;
     QString m_language;
     QString m_hintText; // Markdown: the hints revealed for the current step

@@ -2,21 +2,21 @@
 
 #include "ui_terminalpane.h"
 
-#include "app/labservices.h"
 #include "app/terminal/connectiondialog.h"
 #include "app/terminal/terminalsession.h"
 #include "app/terminal/terminalview.h"
 #include "events/eventlog.h"
+#include "lab/lab.h"
 #include "net/pop3server.h"
 
 #include <QIcon>
 #include <QSaveFile>
 #include <QTabBar>
 
-TerminalPane::TerminalPane(LabServices *services, QWidget *parent)
+TerminalPane::TerminalPane(pop3::Lab *lab, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::TerminalPane>())
-    , m_services(services)
+    , m_lab(lab)
 {
     m_ui->setupUi(this);
     m_ui->newButton->setIcon(QIcon(QStringLiteral(":/icons/new-session.svg")));
@@ -37,14 +37,14 @@ ConnectionSettings TerminalPane::builtinSettings() const
 {
     ConnectionSettings s;
     s.host = QStringLiteral("127.0.0.1");
-    if (m_services->server())
-        s.port = m_services->server()->port();
+    if (m_lab->server())
+        s.port = m_lab->server()->port();
     return s;
 }
 
 TerminalView *TerminalPane::openSession(const ConnectionSettings &settings)
 {
-    auto *session = new TerminalSession(settings, m_services);
+    auto *session = new TerminalSession(settings, m_lab);
     auto *view = new TerminalView(session, m_ui->tabs);
     session->setParent(view);
     QFont font = view->font();
@@ -178,7 +178,7 @@ bool TerminalPane::saveTranscript(const QString &path, bool hidePassword, QStrin
 
 bool TerminalPane::highlightEvent(quint64 seq)
 {
-    const pop3::Event *event = m_services->log()->find(seq);
+    const pop3::Event *event = m_lab->log()->find(seq);
     if (!event)
         return false;
     for (int i = 0; i < count(); ++i) {
@@ -191,7 +191,7 @@ bool TerminalPane::highlightEvent(quint64 seq)
         if (ordinal < 0 && event->kind != pop3::EventKind::ClientLine) {
             // Not a line itself (a state change, a lock...): the reply that caused it.
             for (quint64 s = seq; s > 0 && ordinal < 0; --s) {
-                const pop3::Event *e = m_services->log()->find(s);
+                const pop3::Event *e = m_lab->log()->find(s);
                 if (!e)
                     break;
                 if (e->session == event->session && e->kind == pop3::EventKind::ServerReply)

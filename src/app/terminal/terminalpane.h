@@ -10,9 +10,12 @@ namespace Ui {
 class TerminalPane;
 }
 
-class LabServices;
 class TerminalSession;
 class TerminalView;
+
+namespace pop3 {
+class Lab;
+}
 
 // The terminal dock: one tab per connection (so a second login can be tried while the first holds
 // the lock), each a TerminalView over its TerminalSession. Maps the event stream's seqs to lines
@@ -23,7 +26,7 @@ class TerminalPane final : public QWidget
     Q_DISABLE_COPY_MOVE(TerminalPane)
 
 public:
-    explicit TerminalPane(LabServices *services, QWidget *parent = nullptr);
+    explicit TerminalPane(pop3::Lab *lab, QWidget *parent = nullptr);
     ~TerminalPane() override;
 
     // Opens a connection in a new tab and makes it current.
@@ -78,7 +81,7 @@ private:
     void linePicked(TerminalView *view, bool reply, int ordinal);
 
     std::unique_ptr<Ui::TerminalPane> m_ui;
-    LabServices *m_services;
+    pop3::Lab *m_lab;
     ConnectionSettings m_last;
     int m_fontPointSize = 13;
     bool m_showControl = false;

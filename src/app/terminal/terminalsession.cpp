@@ -1,7 +1,7 @@
 #include "app/terminal/terminalsession.h"
 
-#include "app/labservices.h"
 #include "events/eventlog.h"
+#include "lab/lab.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>
@@ -23,13 +23,13 @@ constexpr qsizetype maxQueuedLines = 100000;
 } // namespace
 
 TerminalSession::TerminalSession(
-    const ConnectionSettings &settings, LabServices *services, QObject *parent)
+    const ConnectionSettings &settings, pop3::Lab *lab, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_services(services)
+    , m_lab(lab)
     , m_socket(new QTcpSocket(this))
-    , m_builtin(services->isBuiltinServer(settings.host, settings.port))
-    , m_tracker(m_builtin ? nullptr : services->log())
+    , m_builtin(lab->isBuiltinServer(settings.host, settings.port))
+    , m_tracker(m_builtin ? nullptr : lab->log())
 {
     connect(m_socket, &QTcpSocket::connected, this, &TerminalSession::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &TerminalSession::onReadyRead);
@@ -44,7 +44,7 @@ TerminalSession::TerminalSession(
             onDisconnected(tr("Network error: %1").arg(m_socket->errorString()),
                 pop3::DisconnectReason::Error);
     });
-    connect(services->log(), &pop3::EventLog::eventAppended, this, &TerminalSession::watchEvent);
+    connect(lab->log(), &pop3::EventLog::eventAppended, this, &TerminalSession::watchEvent);
 }
 
 TerminalSession::~TerminalSession()
@@ -86,7 +86,7 @@ void TerminalSession::onConnected()
         emit sessionIdentified(m_sessionId);
     } else {
         // The server may have logged our connection before this signal reached us.
-        pop3::EventLog *log = m_services->log();
+        pop3::EventLog *log = m_lab->log();
         for (quint64 seq = log->lastSeq(); seq >= log->firstSeq() && seq > 0 && m_sessionId == 0;
              --seq) {
             const pop3::Event *e = log->find(seq);

@@ -8,12 +8,12 @@
 #include <QList>
 #include <QObject>
 
-class LabServices;
 class QTcpSocket;
 
 namespace pop3 {
+class Lab;
 struct Event;
-}
+} // namespace pop3
 
 // One terminal tab's connection, without any widget: a real QTcpSocket (to the built-in server
 // over 127.0.0.1, as telnet would, or to any host:port), what was sent and received, and the
@@ -45,8 +45,7 @@ public:
         int ordinal = -1; // Sent: nth line sent; Status/Continuation/Body/Terminator: nth reply
     };
 
-    TerminalSession(
-        const ConnectionSettings &settings, LabServices *services, QObject *parent = nullptr);
+    TerminalSession(const ConnectionSettings &settings, pop3::Lab *lab, QObject *parent = nullptr);
     ~TerminalSession() override;
 
     void open();
@@ -105,7 +104,7 @@ private:
     void watchEvent(const pop3::Event &event);
 
     ConnectionSettings m_settings;
-    LabServices *m_services;
+    pop3::Lab *m_lab;
     QTcpSocket *m_socket;
     bool m_builtin = false;
     bool m_ended = false;

@@ -1,0 +1,158 @@
+#include "lab/lab.h"
+
+#include "events/eventlog.h"
+#include "events/tracewriter.h"
+#include "lessons/lessonprogress.h"
+#include "lessons/lessonrunner.h"
+#include "mail/mailstore.h"
+#include "protocol/personality.h"
+#include "protocol/pop3session.h"
+
+#include <QHostAddress>
+
+namespace pop3 {
+
+Lab::Lab(QObject *parent)
+    : QObject(parent)
+    , m_log(std::make_unique<EventLog>())
+    , m_store(std::make_unique<MailStore>(m_log.get()))
+    , m_progressFolder(LessonProgressStore::defaultFolder())
+{ }
+
+Lab::~Lab()
+{
+    shutdown();
+}
+
+Result Lab::start(const Config &config)
+{
+    if (m_started)
+        return Result::failure(QStringLiteral("the lab is already started"));
+    m_started = true; // even when it fails: the accounts added so far stay
+    m_log->setCapacity(config.logCapacity);
+    if (!config.progressFolder.isEmpty())
+        setProgressFolder(config.progressFolder);
+
+    // The personality first: a misspelt name is refused before any mailbox is copied.
+    QString error;
+    const std::optional<Personality> personality = Personality::load(
+        config.personality.isEmpty() ? Personality::defaultId() : config.personality, &error);
+    if (!personality)
+        return Result::failure(error);
+
+    if (!config.workspace.isEmpty())
+        m_store->setWorkspace(config.workspace);
+    if (const std::optional<Mailbox> &m = config.mailbox) {
+        if (Result r = m_store->addAccount(m->user, m->password, m->path, m->inPlace, config.reset);
+            !r)
+            return r;
+    }
+    if (config.samples) {
+        if (Result r = m_store->addSampleAccounts(config.reset); !r)
+            return r;
+    }
+    if (!config.accountsFile.isEmpty()) {
+        if (Result r = m_store->addAccountsFile(config.accountsFile, config.reset); !r)
+            return r;
+    }
+
+    if (!config.trace.isEmpty()) {
+        auto trace = std::make_unique<TraceWriter>(m_log.get());
+        if (Result r = trace->open(config.trace); !r)
+            return r;
+        m_trace = std::move(trace);
+    }
+
+    auto server = std::make_unique<Pop3Server>(m_log.get(), m_store.get(), *personality);
+    if (!server->listen(config.listen)) {
+        const QString why = server->errorString();
+        m_trace.reset();
+        return Result::failure(why);
+    }
+    m_server = std::move(server);
+    return Result::success();
+}
+
+void Lab::shutdown()
+{
+    if (m_server)
+        m_server->shutdown();
+    if (m_trace)
+        m_trace->close(); // after the server's last events
+}
+
+bool Lab::isBuiltinServer(const QString &host, quint16 port) const
+{
+    if (!m_server || !m_server->isListening() || port != m_server->port())
+        return false;
+    const QString h = host.trimmed().toLower();
+    if (h == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(h);
+    return address.isLoopback();
+}
+
+Result Lab::setPersonality(const QString &idOrPath)
+{
+    QString error;
+    std::optional<Personality> personality = Personality::load(idOrPath, &error);
+    if (!personality)
+        return Result::failure(error);
+    if (m_server)
+        m_server->setPersonality(std::move(*personality));
+    return Result::success();
+}
+
+QList<int> Lab::sessionsHolding(const QString &user) const
+{
+    QList<int> ids;
+    if (!m_server)
+        return ids;
+    for (const Pop3Session *s : m_server->sessions()) {
+        if (s->user() == user) // set by a PASS that took the lock
+            ids.append(s->id());
+    }
+    return ids;
+}
+
+Result Lab::resetMailbox(const QString &user)
+{
+    // A session still holding the maildrop would go on serving the copy thrown away, and its QUIT
+    // would expunge from the fresh one.
+    for (int id : sessionsHolding(user))
+        m_server->dropSession(id);
+    return m_store->resetMailbox(user);
+}
+
+Lab::Learner &Lab::learner(const QString &name)
+{
+    Learner &l = m_learners[name];
+    if (!l.runner) {
+        l.progress = std::make_unique<LessonProgressStore>(m_progressFolder, name);
+        l.runner = std::make_unique<LessonRunner>(m_log.get(), m_store.get());
+        l.runner->setProgressStore(l.progress.get());
+    }
+    return l;
+}
+
+LessonRunner *Lab::lessonRunner(const QString &learnerName)
+{
+    return learner(learnerName).runner.get();
+}
+
+LessonProgressStore *Lab::lessonProgress(const QString &learnerName)
+{
+    return learner(learnerName).progress.get();
+}
+
+void Lab::setProgressFolder(const QString &folder)
+{
+    m_progressFolder = folder;
+    for (auto &[name, l] : m_learners) {
+        auto progress = std::make_unique<LessonProgressStore>(folder, name);
+        l.runner->setProgressStore(progress.get());
+        l.progress = std::move(progress);
+    }
+}
+
+} // namespace pop3

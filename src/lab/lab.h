@@ -1,0 +1,121 @@
+#pragma once
+
+#include "events/result.h"
+#include "net/pop3server.h"
+
+#include <QObject>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace pop3 {
+
+class EventLog;
+class LessonProgressStore;
+class LessonRunner;
+class MailStore;
+class TraceWriter;
+
+// One lab: the event stream, the accounts and their maildrops, the POP3 server, the optional live
+// trace and the learners' lesson runners, set up the same way for every front end (the pop3lab
+// window, pop3lab-server; a classroom next). Front ends turn their options into a Config, call
+// start() and show the Result in their own way; nothing here talks to the user.
+//
+//   Config ──start()──► personality ─► accounts (MailStore) ─► trace (TraceWriter) ─► listen
+//   resetMailbox(user) ──► drop the sessions holding the maildrop ──► fresh copy
+//   lessonRunner(learner) ──► a LessonRunner on this lab's log and store, progress on disk
+class Lab final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Lab)
+
+public:
+    // One account served alone from a mailbox of the user's (a Maildir, an mbox, .eml files).
+    struct Mailbox
+    {
+        QString user;
+        QString password;
+        QString path;
+        bool inPlace = false; // serve the mailbox itself: DELE + QUIT really changes it
+    };
+
+    struct Config
+    {
+        QString workspace; // empty: MailStore::defaultWorkspace()
+        QString personality; // an id or a .json file; empty: Personality::defaultId()
+        // The accounts, added in this order: the mailbox, the samples, the accounts file.
+        std::optional<Mailbox> mailbox;
+        bool samples = true; // student / hessovs! and barakirs / blacksun
+        QString accountsFile; // "name password mailbox" per line (a class)
+        bool reset = false; // start again from fresh copies of the mailboxes
+        Pop3Server::Options listen; // 127.0.0.1:1110 or the next free port, by default
+        QString trace; // write the event stream there as JSON Lines (empty: no trace)
+        qsizetype logCapacity = 0; // events kept in memory (0: all)
+        QString progressFolder; // lesson progress; empty: LessonProgressStore::defaultFolder()
+    };
+
+    explicit Lab(QObject *parent = nullptr);
+    // Shuts the server down first: sessions end (locks released) while everything else exists.
+    ~Lab() override;
+
+    // Loads the personality and the accounts, opens the trace and starts listening. An unknown
+    // personality, an unreadable mailbox, an unwritable trace or a busy port is an error; start
+    // once per Lab (a failed start is not tried again).
+    Result start(const Config &config);
+    // Says goodbye to every session (nothing committed), stops listening, closes the trace.
+    void shutdown();
+
+    EventLog *log() const { return m_log.get(); }
+
+    MailStore *store() const { return m_store.get(); }
+
+    // Null before start() succeeded.
+    Pop3Server *server() const { return m_server.get(); }
+
+    // Null unless Config::trace was given.
+    TraceWriter *traceWriter() const { return m_trace.get(); }
+
+    // Whether host:port is this lab's server (its own events are then authoritative).
+    bool isBuiltinServer(const QString &host, quint16 port) const;
+
+    // Another personality (id or .json file) for the sessions that start from now on.
+    Result setPersonality(const QString &idOrPath);
+
+    // The ids of the sessions logged in as user, which hold that maildrop.
+    QList<int> sessionsHolding(const QString &user) const;
+    // Cuts the sessions holding user's maildrop (as a network fault would: no QUIT, their marks
+    // lost), then replaces the working copy with a fresh one of the original.
+    Result resetMailbox(const QString &user);
+
+    // The lesson runner of learner, created on first use; it watches this lab's log and store and
+    // keeps its progress in progressFolder().
+    LessonRunner *lessonRunner(const QString &learner);
+    // Where learner's progress is kept (created with the runner).
+    LessonProgressStore *lessonProgress(const QString &learner);
+
+    QString progressFolder() const { return m_progressFolder; }
+
+    // Keeps every learner's progress in folder from now on.
+    void setProgressFolder(const QString &folder);
+
+private:
+    struct Learner
+    {
+        std::unique_ptr<LessonProgressStore> progress;
+        std::unique_ptr<LessonRunner> runner;
+    };
+
+    Learner &learner(const QString &name);
+
+    std::unique_ptr<EventLog> m_log; // first in, last out: every other part appends to it
+    std::unique_ptr<MailStore> m_store;
+    std::unique_ptr<TraceWriter> m_trace;
+    std::unique_ptr<Pop3Server> m_server;
+    std::map<QString, Learner> m_learners;
+    QString m_progressFolder;
+    bool m_started = false;
+};
+
+} // namespace pop3
