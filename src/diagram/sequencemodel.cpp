@@ -45,6 +45,7 @@ void SequenceModel::clear()
     m_lanes.clear();
     m_freeLanes.clear();
     m_bodies.clear();
+    m_fold.clear();
     m_locks = 0;
 }
 
@@ -93,6 +94,8 @@ bool SequenceModel::append(const Event &e)
         m_sessionOrder.removeAll(e.session);
     }
     Session &s = sessionFor(e.session, index);
+    // Commands, the user, marks and what a drop loses: the one session fold (protocol/).
+    const FoldStep step = m_fold.apply(e);
 
     Row r;
     r.seq = e.seq;
@@ -114,15 +117,11 @@ bool SequenceModel::append(const Event &e)
     case EventKind::ClientLine: {
         r.kind = RowKind::Command;
         r.text = cleanLine(e.bytes);
-        if (s.inSasl) {
+        r.command = step.command.command;
+        if (step.command.continuation)
             r.flags |= Continuation;
-            r.command = s.saslCommand;
-            s.inSasl = false;
-        } else {
-            const CommandLine parsed = parseCommandLine(e.bytes.trimmed());
-            r.command = parsed.command();
-            r.number = parsed.number();
-        }
+        else
+            r.number = step.command.number();
         if (e.truncated) {
             r.flags |= Truncated;
             r.octets = e.octets;
@@ -159,10 +158,6 @@ bool SequenceModel::append(const Event &e)
         } else if (e.state == State::Connecting) {
             r.flags |= Greeting;
         }
-        if (e.bytes.startsWith("+ ") || e.bytes == "+\r\n") {
-            s.inSasl = true;
-            s.saslCommand = r.command;
-        }
         if (e.state == State::Authorization) {
             r.flags |= AuthArrow;
             ++s.authRows;
@@ -190,7 +185,7 @@ bool SequenceModel::append(const Event &e)
             r.kind = RowKind::LoginSummary;
             r.stateBefore = State::Authorization;
             r.stateAfter = State::Transaction;
-            r.text = s.user;
+            r.text = step.session->user;
             r.number = int(s.authRows);
             r.lines = s.authErrors;
             r.locksAfter = quint16(m_locks);
@@ -212,10 +207,10 @@ bool SequenceModel::append(const Event &e)
         m_locks = std::max(0, m_locks - 1);
         if (e.state != State::Update) {
             r.flags |= Dropped;
-            if (!s.marked.isEmpty()) {
+            if (!step.lostMarks.isEmpty()) {
                 r.flags |= MarksLost;
-                r.extra = numberList(s.marked);
-                r.number = int(s.marked.size());
+                r.extra = numberList(step.lostMarks);
+                r.number = int(step.lostMarks.size());
             }
         }
         break;
@@ -233,20 +228,17 @@ bool SequenceModel::append(const Event &e)
     case EventKind::MarkedDeleted:
         r.kind = RowKind::MaildropNote;
         r.number = e.number;
-        s.marked.append(e.number);
         break;
     case EventKind::MarksReset:
         r.kind = RowKind::MaildropNote;
         r.extra = numberList(e.numbers);
         r.number = int(e.numbers.size());
-        s.marked.clear();
         break;
     case EventKind::Expunged:
         r.kind = RowKind::MaildropNote;
         r.extra = numberList(e.numbers);
         r.number = int(e.numbers.size());
         r.detail = e.detail;
-        s.marked.clear();
         break;
     case EventKind::Disconnected:
         r.kind = RowKind::Disconnect;
@@ -255,11 +247,10 @@ bool SequenceModel::append(const Event &e)
         r.detail = e.detail;
         if (e.text != disconnectReasonName(DisconnectReason::Quit))
             r.flags |= Dropped;
-        if (!s.marked.isEmpty()) {
+        if (!step.lostMarks.isEmpty()) {
             r.flags |= MarksLost;
-            r.extra = numberList(s.marked);
-            r.number = int(s.marked.size());
-            s.marked.clear();
+            r.extra = numberList(step.lostMarks);
+            r.number = int(step.lostMarks.size());
         }
         for (int pending : s.pending)
             m_rows[size_t(pending)].flags |= Unanswered;
@@ -276,11 +267,6 @@ bool SequenceModel::append(const Event &e)
             return false;
         }
         break;
-    }
-    if (e.kind == EventKind::LockCreated) {
-        // The lock file is named after the user whose maildrop it guards.
-        const QString file = e.text.section(QLatin1Char('/'), -1);
-        s.user = file.endsWith(QLatin1String(".lock")) ? file.chopped(5) : file;
     }
     r.stateAfter = s.state;
     r.locksAfter = quint16(m_locks);

@@ -2,6 +2,7 @@
 
 #include "events/event.h"
 #include "protocol/commands.h"
+#include "protocol/sessionfold.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -173,15 +174,11 @@ private:
         State state = State::Connecting;
         QString peer;
         QString label;
-        QString user;
         std::vector<int> pending; // command rows waiting for their reply
-        QList<int> marked; // message numbers marked now
         qsizetype authRows = 0; // arrows exchanged in AUTHORIZATION
         int authErrors = 0;
         bool alive = true;
         bool closing = false; // CLOSED came: the disconnect row draws it
-        bool inSasl = false; // the last reply was a "+ " challenge
-        Command saslCommand = Command::None;
     };
 
     struct LaneUse
@@ -200,6 +197,7 @@ private:
     std::vector<Row> m_rows;
     std::vector<Visible> m_visible;
     QHash<int, Session> m_sessions;
+    SessionFold m_fold;
     QList<int> m_sessionOrder;
     std::vector<std::vector<LaneUse>> m_lanes; // per lane, sessions by first row
     std::vector<int> m_freeLanes; // kept sorted descending: back() is the lowest

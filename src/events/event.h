@@ -22,7 +22,7 @@ enum class EventKind : quint8 {
     ClientLine, // bytes: the raw line as received, line ending included
     ServerReply, // bytes: status line; body: first bytes of a multi-line body
     StateChanged, // from -> to
-    LockCreated, // text: lock path, detail: holder description
+    LockCreated, // text: lock path, detail: holder description, user: whose maildrop
     LockRemoved, // text: lock path
     LockRefused, // text: lock path, detail: who holds it
     StaleLockCleared, // text: lock path, detail: the dead holder
@@ -61,6 +61,7 @@ struct Event
     QByteArray body; // ServerReply: the first bodyPreviewLimit octets of the body
     QString text; // see EventKind
     QString detail; // see EventKind
+    QString user; // the maildrop's user on lock events (Lock*, StaleLockCleared)
     QList<int> numbers; // MarksReset / Expunged
 };
 

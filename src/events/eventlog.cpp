@@ -209,6 +209,8 @@ QByteArray EventLog::toJsonLine(const Event &e)
         o.insert(QStringLiteral("text"), e.text);
     if (!e.detail.isEmpty())
         o.insert(QStringLiteral("detail"), e.detail);
+    if (!e.user.isEmpty())
+        o.insert(QStringLiteral("user"), e.user);
     if (!e.numbers.isEmpty()) {
         QJsonArray numbers;
         for (int n : e.numbers)
@@ -254,6 +256,7 @@ std::optional<Event> EventLog::fromJsonLine(const QByteArray &line, QString *err
     e.body = takeBytes(o, QStringLiteral("body"));
     e.text = o.value(QStringLiteral("text")).toString();
     e.detail = o.value(QStringLiteral("detail")).toString();
+    e.user = o.value(QStringLiteral("user")).toString();
     const QJsonArray numbers = o.value(QStringLiteral("numbers")).toArray();
     for (const QJsonValue &v : numbers)
         e.numbers.append(v.toInt());

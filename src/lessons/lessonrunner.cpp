@@ -172,7 +172,7 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
         m_tickingSeqs.clear();
     }
     if (e.kind == EventKind::LockCreated)
-        m_loginUser = m_tracker.sessions().value(e.session).user;
+        m_loginUser = m_tracker.fold().session(e.session)->user;
     m_exchange.append(ob);
 
     bool changed = false;
@@ -253,9 +253,8 @@ bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observatio
             return false;
         if (c.count)
             return countMatching(ob.subjects, c.subjectContains) >= c.count;
-        return containsText(ob.subjects.isEmpty()
-                ? QByteArray()
-                : m_tracker.sessions().value(e.session).marks.value(e.number),
+        return containsText(
+            ob.subjects.isEmpty() ? QByteArray() : m_tracker.markedSubject(e.session, e.number),
             c.subjectContains);
     case Type::MarksReset:
         return e.kind == EventKind::MarksReset;
@@ -285,9 +284,10 @@ bool LessonRunner::holdsNow(const LessonCheck &c) const
     case Type::Reply:
         if (!c.greeting)
             return false;
-        for (const LessonTracker::Session &s : m_tracker.sessions()) {
-            if (s.open && !s.greeting.isEmpty() && containsText(s.greeting, c.replyText)
-                && (!c.replyOk || *c.replyOk == s.greeting.startsWith('+')))
+        for (int id : m_tracker.fold().openSessions()) {
+            const QByteArray &greeting = m_tracker.fold().session(id)->greeting;
+            if (!greeting.isEmpty() && containsText(greeting, c.replyText)
+                && (!c.replyOk || *c.replyOk == greeting.startsWith('+')))
                 return true;
         }
         return false;

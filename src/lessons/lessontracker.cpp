@@ -23,23 +23,21 @@ LessonMistake mistake(const QString &code, const Event &e, const QByteArray &com
 
 void LessonTracker::clear()
 {
-    m_sessions.clear();
+    m_fold.clear();
+    m_subjects.clear();
     m_lastUser.clear();
     m_lastGreeting.clear();
 }
 
 int LessonTracker::openSessions() const
 {
-    int n = 0;
-    for (const Session &s : m_sessions)
-        n += s.open ? 1 : 0;
-    return n;
+    return int(m_fold.openSessions().size());
 }
 
 bool LessonTracker::anyOpenIn(State state) const
 {
-    for (const Session &s : m_sessions) {
-        if (s.open && s.state == state)
+    for (int id : m_fold.openSessions()) {
+        if (m_fold.session(id)->state == state)
             return true;
     }
     return false;
@@ -48,11 +46,16 @@ bool LessonTracker::anyOpenIn(State state) const
 QMap<int, QByteArray> LessonTracker::marksOf(const QString &user) const
 {
     QMap<int, QByteArray> marks;
-    for (const Session &s : m_sessions) {
-        if (s.open && s.user == user)
-            marks.insert(s.marks);
+    for (int id : m_fold.openSessions()) {
+        if (m_fold.session(id)->user == user)
+            marks.insert(m_subjects.value(id));
     }
     return marks;
+}
+
+QByteArray LessonTracker::markedSubject(int session, int number) const
+{
+    return m_subjects.value(session).value(number);
 }
 
 QByteArray LessonTracker::subjectOf(const QString &user, int number) const
@@ -75,77 +78,60 @@ LessonTracker::Observation LessonTracker::observe(const Event &e)
 {
     Observation ob;
     ob.event = e;
-    Session &s = m_sessions[e.session];
+    // State, user, marks, the command a reply answers: the one session fold (protocol/).
+    const FoldStep step = m_fold.apply(e);
+    const SessionFacts &s = *step.session;
+    QMap<int, QByteArray> &subjects = m_subjects[e.session];
     switch (e.kind) {
     case EventKind::Connected:
-        s = Session();
-        s.open = true;
+        subjects.clear();
         ob.openSessions = openSessions();
         break;
     case EventKind::ClientLine:
-        parseLine(e.bytes, &s.command, &s.args);
-        s.raw = e.bytes;
-        s.awaitingReply = true;
-        s.lockRefused = false;
-        if ((s.command == "USER" || s.command == "APOP") && !s.args.isEmpty())
-            s.pendingUser = QString::fromUtf8(s.args.first());
-        ob.command = s.command;
-        ob.args = s.args;
-        ob.mistakes = lineMistakes(e, s);
+        ob.command = step.command.keyword;
+        ob.args = step.command.args;
+        ob.mistakes = lineMistakes(e, step.command, s);
         break;
     case EventKind::ServerReply:
-        if (e.state == State::Connecting) {
-            s.greeting = e.bytes;
+        if (e.state == State::Connecting)
             m_lastGreeting = e.bytes;
-        }
-        if (s.awaitingReply) {
-            ob.command = s.command;
-            ob.args = s.args;
+        if (step.answersCommand) {
+            const FoldedCommand &c = step.command;
+            ob.command = c.keyword;
+            ob.args = c.args;
             ob.answersCommand = true;
-            s.awaitingReply = false;
-            const bool login = s.command == "PASS" || s.command == "APOP";
-            if (login && !e.ok && !s.lockRefused && !s.pendingUser.isEmpty()) {
-                LessonMistake m = mistake(QStringLiteral("wrong-password"), e, s.command);
-                m.bytes = s.raw;
+            const bool login = c.command == Command::Pass || c.command == Command::Apop;
+            if (login && !e.ok && !s.lockRefused && !s.namedUser.isEmpty()) {
+                LessonMistake m = mistake(QStringLiteral("wrong-password"), e, c.keyword);
+                m.bytes = c.raw;
                 ob.mistakes.append(m);
             }
         }
         break;
-    case EventKind::StateChanged:
-        s.state = e.to;
-        if (e.to == State::Closed)
-            s.open = false;
-        break;
     case EventKind::LockCreated:
-        s.user = s.pendingUser;
         m_lastUser = s.user;
         break;
-    case EventKind::LockRefused:
-        s.lockRefused = true;
-        break;
     case EventKind::MarkedDeleted:
-        s.marks.insert(e.number, subjectOf(s.user, e.number));
-        ob.subjects = s.marks.values();
+        subjects.insert(e.number, subjectOf(s.user, e.number));
+        ob.subjects = subjects.values();
         break;
     case EventKind::MarksReset:
-        s.marks.clear();
+        subjects.clear();
         break;
     case EventKind::Expunged:
         for (int n : e.numbers)
-            ob.subjects.append(s.marks.value(n));
-        s.marks.clear();
+            ob.subjects.append(subjects.value(n));
+        subjects.clear();
         break;
     case EventKind::Disconnected:
-        ob.lostMarks = int(s.marks.size());
-        if (ob.lostMarks > 0 && e.text != QLatin1String("quit")) {
-            LessonMistake m = mistake(QStringLiteral("forgot-quit"), e, s.command);
-            m.bytes = s.raw;
+        ob.lostMarks = int(step.lostMarks.size());
+        if (ob.lostMarks > 0 && e.text != disconnectReasonName(DisconnectReason::Quit)) {
+            LessonMistake m = mistake(QStringLiteral("forgot-quit"), e, s.lastCommand.keyword);
+            m.bytes = s.lastCommand.raw;
             m.count = ob.lostMarks;
             ob.mistakes.append(m);
         }
-        s.marks.clear();
-        s.open = false;
-        s.state = State::Closed;
+        subjects.clear();
         break;
     default:
         break;
@@ -153,10 +139,11 @@ LessonTracker::Observation LessonTracker::observe(const Event &e)
     return ob;
 }
 
-QList<LessonMistake> LessonTracker::lineMistakes(const Event &e, const Session &s) const
+QList<LessonMistake> LessonTracker::lineMistakes(
+    const Event &e, const FoldedCommand &c, const SessionFacts &s) const
 {
     const QByteArray &bytes = e.bytes;
-    const QByteArray &cmd = s.command;
+    const QByteArray &cmd = c.keyword;
     auto one = [&](const QString &code) {
         return QList<LessonMistake>{mistake(code, e, cmd)};
     };
@@ -164,16 +151,16 @@ QList<LessonMistake> LessonTracker::lineMistakes(const Event &e, const Session &
         return one(QStringLiteral("backspace"));
     if (cmd.size() > 1 && cmd.endsWith(':'))
         return one(QStringLiteral("user-colon"));
-    if (cmd == "USER" && s.args.size() > 1)
+    if (c.command == Command::User && c.args.size() > 1)
         return one(QStringLiteral("password-on-user-line"));
     // Which state allows what: the command table (protocol/commands.cpp).
     const CommandSpec *spec = findCommand(cmd);
     const bool live = e.state == State::Authorization || e.state == State::Transaction;
     if (spec && !spec->historic && live && !spec->allowedIn(e.state))
         return one(QStringLiteral("wrong-state"));
-    if (e.state == State::Transaction && spec && spec->messageNumber && !s.args.isEmpty()) {
+    if (e.state == State::Transaction && spec && spec->messageNumber && !c.args.isEmpty()) {
         bool ok = false;
-        const int n = s.args.first().toInt(&ok);
+        const int n = c.args.first().toInt(&ok);
         if (ok && s.marks.contains(n)) {
             QList<LessonMistake> found = one(QStringLiteral("deleted-message"));
             found.first().message = n;
@@ -181,7 +168,7 @@ QList<LessonMistake> LessonTracker::lineMistakes(const Event &e, const Session &
         }
     }
     if (e.state == State::Transaction && spec && spec->messageNumber && spec->minArgs > 0
-        && s.args.isEmpty())
+        && c.args.isEmpty())
         return one(QStringLiteral("missing-number"));
     if (bytes.endsWith('\n') && !bytes.endsWith("\r\n"))
         return one(QStringLiteral("bare-lf"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/event.h"
+#include "protocol/sessionfold.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -31,21 +32,6 @@ struct LessonMistake
 class LessonTracker final
 {
 public:
-    struct Session
-    {
-        State state = State::Connecting;
-        bool open = false;
-        QString user; // set when the lock is taken
-        QString pendingUser; // from USER / APOP, before the login succeeds
-        QMap<int, QByteArray> marks; // message number -> subject, as marked by DELE
-        QByteArray greeting;
-        QByteArray command; // the last command's keyword, upper case
-        QList<QByteArray> args;
-        QByteArray raw;
-        bool awaitingReply = false;
-        bool lockRefused = false;
-    };
-
     struct Observation
     {
         Event event;
@@ -65,7 +51,11 @@ public:
     Observation observe(const Event &event);
     void clear();
 
-    const QHash<int, Session> &sessions() const { return m_sessions; }
+    // Every session's state, user and marks: the one fold (protocol/sessionfold.h).
+    const SessionFold &fold() const { return m_fold; }
+
+    // The subject of a message session marked deleted (empty if not marked).
+    QByteArray markedSubject(int session, int number) const;
 
     int openSessions() const;
     bool anyOpenIn(State state) const;
@@ -87,11 +77,13 @@ public:
     static void parseLine(const QByteArray &raw, QByteArray *keyword, QList<QByteArray> *args);
 
 private:
-    QList<LessonMistake> lineMistakes(const Event &event, const Session &session) const;
+    QList<LessonMistake> lineMistakes(
+        const Event &event, const FoldedCommand &command, const SessionFacts &session) const;
     QByteArray subjectOf(const QString &user, int number) const;
 
     const MailStore *m_store;
-    QHash<int, Session> m_sessions;
+    SessionFold m_fold;
+    QHash<int, QMap<int, QByteArray>> m_subjects; // session -> marked number -> subject
     QString m_lastUser;
     QByteArray m_lastGreeting;
 };

@@ -445,6 +445,7 @@ Pop3Session::Reply Pop3Session::login(
         Event e;
         e.kind = EventKind::StaleLockCleared;
         e.text = lock.path;
+        e.user = user;
         e.detail = lock.staleCleared;
         emitEvent(e);
     }
@@ -452,6 +453,7 @@ Pop3Session::Reply Pop3Session::login(
         Event e;
         e.kind = EventKind::LockRefused;
         e.text = lock.path;
+        e.user = user;
         e.detail = lock.holder;
         emitEvent(e);
         return err(t(QStringLiteral("auth.inUse")), false);
@@ -465,6 +467,7 @@ Pop3Session::Reply Pop3Session::login(
     Event locked;
     locked.kind = EventKind::LockCreated;
     locked.text = lock.path;
+    locked.user = user;
     locked.detail = lock.holder;
     emitEvent(locked);
 
@@ -699,6 +702,7 @@ void Pop3Session::releaseLock()
     Event e;
     e.kind = EventKind::LockRemoved;
     e.text = unlocked.path;
+    e.user = m_user;
     if (!unlocked.removed)
         e.detail = QStringLiteral("the lock file was already gone or held by someone else");
     emitEvent(e);

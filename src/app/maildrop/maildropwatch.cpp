@@ -1,9 +1,6 @@
 #include "app/maildrop/maildropwatch.h"
 
 #include "events/eventlog.h"
-#include "protocol/commands.h"
-
-#include <QFileInfo>
 
 MaildropWatch::MaildropWatch(pop3::EventLog *log, QObject *parent)
     : QObject(parent)
@@ -19,74 +16,43 @@ MaildropWatch::MaildropWatch(pop3::EventLog *log, QObject *parent)
 
 void MaildropWatch::reset()
 {
-    m_sessions.clear();
+    m_fold.clear();
     m_batch.start();
 }
 
 QString MaildropWatch::userOf(int session) const
 {
-    const auto it = m_sessions.constFind(session);
-    if (it == m_sessions.constEnd())
+    const pop3::SessionFacts *s = m_fold.session(session);
+    if (!s)
         return {};
-    return it->user.isEmpty() ? it->namedUser : it->user;
+    return s->user.isEmpty() ? s->namedUser : s->user;
 }
 
 int MaildropWatch::lockHolder(const QString &user) const
 {
-    for (auto it = m_sessions.constBegin(); it != m_sessions.constEnd(); ++it) {
-        if (it->holdsLock && it->user == user)
-            return it.key();
-    }
-    return 0;
+    return m_fold.lockHolder(user);
 }
 
 QSet<int> MaildropWatch::marksFor(const QString &user) const
 {
-    const int holder = lockHolder(user);
-    return holder ? m_sessions.value(holder).marks : QSet<int>();
+    const pop3::SessionFacts *s = m_fold.session(lockHolder(user));
+    return s && s->id != 0 ? QSet<int>(s->marks.cbegin(), s->marks.cend()) : QSet<int>();
 }
 
 void MaildropWatch::handle(const pop3::Event &e)
 {
     using K = pop3::EventKind;
-    SessionInfo &s = m_sessions[e.session];
+    const pop3::FoldStep step = m_fold.apply(e);
     switch (e.kind) {
-    case K::ClientLine: {
-        const pop3::CommandLine line = pop3::parseCommandLine(e.bytes.trimmed());
-        if (line.command() == pop3::Command::User && !line.rest.trimmed().isEmpty()) {
-            s.namedUser = QString::fromUtf8(line.rest.trimmed());
-            break;
-        }
-        return; // nothing the pane shows changed
-    }
-    case K::LockCreated:
-        s.user = QFileInfo(e.text).completeBaseName();
-        s.holdsLock = true;
-        break;
-    case K::LockRemoved:
-        s.holdsLock = false;
-        break;
-    case K::MarkedDeleted:
-        s.marks.insert(e.number);
-        break;
-    case K::MarksReset:
-        s.marks.clear();
-        break;
-    case K::Expunged:
-        s.marks.clear();
-        break;
-    case K::Disconnected:
-        s.marks.clear();
-        s.holdsLock = false;
-        break;
-    case K::LockRefused:
-    case K::StaleLockCleared:
-    case K::Note:
-    case K::Connected:
+    case K::ClientLine:
+        if (step.command.command != pop3::Command::User)
+            return; // nothing the pane shows changed
         break;
     case K::ServerReply:
     case K::StateChanged:
         return;
+    default:
+        break;
     }
     if (!m_batch.isActive())
         m_batch.start();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/sessionfold.h"
+
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -8,7 +10,6 @@
 
 namespace pop3 {
 class EventLog;
-struct Event;
 } // namespace pop3
 
 // What the maildrop pane needs from the event stream, kept up to date event by event (cheap) and
@@ -35,17 +36,9 @@ signals:
     void changed();
 
 private:
-    struct SessionInfo
-    {
-        QString user;
-        QString namedUser;
-        bool holdsLock = false;
-        QSet<int> marks;
-    };
-
     void handle(const pop3::Event &event);
     void reset();
 
-    QHash<int, SessionInfo> m_sessions;
+    pop3::SessionFold m_fold; // the one per-session fold (protocol/sessionfold.h)
     QTimer m_batch;
 };
