@@ -1,0 +1,515 @@
+// The diagram's words: labels, captions, RFC sections and the text dump, in English and (through
+// tr()) French. Kept apart from the model (sequencemodel.cpp) so the rules and the words can be
+// read, and translated, each on their own.
+
+#include "diagram/sequencemodel.h"
+
+#include <QCoreApplication>
+
+namespace pop3 {
+
+namespace {
+
+// "%n line(s)" through the translator; with no translation loaded, English plurals by hand.
+QString plural(const char *text, int n)
+{
+    QString out = QCoreApplication::translate("SequenceModel", text, nullptr, n);
+    return out.replace(QLatin1String("(s)"), n == 1 ? QString() : QStringLiteral("s"));
+}
+
+QString keywordOf(const QString &line)
+{
+    return line.section(QLatin1Char(' '), 0, 0);
+}
+
+QString argumentOf(const QString &line)
+{
+    return line.section(QLatin1Char(' '), 1);
+}
+
+} // namespace
+
+QString SequenceModel::label(qsizetype index) const
+{
+    const Row &r = row(index);
+    switch (r.kind) {
+    case RowKind::Connect:
+        return tr("TCP connection from %1").arg(r.text);
+    case RowKind::Command:
+        if (r.has(Truncated))
+            return tr("%1… (%2 octets: too long)").arg(r.text).arg(r.octets);
+        return r.text;
+    case RowKind::Reply:
+        if (r.has(MultiLine))
+            return tr("%1  [%2, %3 octets]")
+                .arg(r.text, plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.lines))
+                .arg(r.octets);
+        return r.text;
+    case RowKind::MaildropNote:
+        switch (r.event) {
+        case EventKind::LockCreated:
+            return tr("lock file created: %1").arg(r.text);
+        case EventKind::LockRemoved:
+            if (r.has(MarksLost))
+                return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                                  "lock removed, no UPDATE: message(s) %1 NOT deleted"),
+                    r.number)
+                    .arg(r.extra);
+            if (r.has(Dropped))
+                return tr("lock file removed (no UPDATE): %1").arg(r.text);
+            return tr("lock file removed: %1").arg(r.text);
+        case EventKind::LockRefused:
+            return tr("lock refused [IN-USE]: %1 exists").arg(r.text);
+        case EventKind::StaleLockCleared:
+            return tr("stale lock found and cleared: %1").arg(r.text);
+        case EventKind::MarkedDeleted:
+            return tr("message %1 marked deleted (still there)").arg(r.number);
+        case EventKind::MarksReset:
+            return tr("marks reset: %1 kept").arg(r.extra);
+        case EventKind::Expunged:
+            return plural(
+                QT_TRANSLATE_N_NOOP("SequenceModel", "UPDATE: message(s) %1 removed for good"),
+                r.number)
+                .arg(r.extra);
+        default:
+            return r.text;
+        }
+    case RowKind::ServerNote:
+        return r.detail.isEmpty() ? r.text : tr("%1: %2").arg(r.text, r.detail);
+    case RowKind::Disconnect:
+        if (!r.has(Dropped))
+            return tr("connection closed after QUIT");
+        if (r.has(MarksLost))
+            return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                              "connection dropped (%1): no UPDATE, message(s) %2 kept"),
+                r.number)
+                .arg(r.text, r.extra);
+        return tr("connection dropped (%1): no UPDATE").arg(r.text);
+    case RowKind::LoginSummary:
+        return r.lines > 0
+            ? tr("login as %1: %2 (%3 -ERR) collapsed")
+                  .arg(r.text, plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.number))
+                  .arg(r.lines)
+            : tr("login as %1: %2 collapsed")
+                  .arg(
+                      r.text, plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.number));
+    }
+    return r.text;
+}
+
+QString SequenceModel::caption(qsizetype index) const
+{
+    const Row &r = row(index);
+    const QString n = QString::number(r.number);
+    switch (r.kind) {
+    case RowKind::Connect:
+        return tr("The client (%1) opens a TCP connection to the server; the server will greet it.")
+            .arg(sessionName(r.session));
+    case RowKind::Command: {
+        if (r.has(Truncated))
+            return tr("The line is longer than POP3 allows (255 octets with CRLF); the server "
+                      "refuses it.");
+        if (r.has(Continuation))
+            return tr("The client answers the server's SASL challenge (base64).");
+        QString words;
+        switch (r.command) {
+        case Command::User:
+            words = tr("The client names the mailbox to open (%1); the password comes next.")
+                        .arg(argumentOf(r.text));
+            break;
+        case Command::Pass:
+            words = tr("The client sends the password, in clear text on the wire.");
+            break;
+        case Command::Apop:
+            words = tr("The client logs in with APOP: an MD5 digest of the greeting's timestamp "
+                       "and the password, so the password never crosses the wire.");
+            break;
+        case Command::Auth:
+            words = tr("The client starts a SASL login.");
+            break;
+        case Command::Stls:
+            words = tr("The client asks to switch the connection to TLS.");
+            break;
+        case Command::Capa:
+            words = tr("The client asks which extensions the server supports.");
+            break;
+        case Command::Quit:
+            words = r.stateBefore == State::Transaction
+                ? tr("The client ends the session: the server enters UPDATE, removes the messages "
+                     "marked deleted, then releases the lock.")
+                : tr(
+                    "The client leaves before logging in: nothing is locked, nothing will change.");
+            break;
+        case Command::Stat:
+            words =
+                tr("The client asks how many messages the maildrop holds and their total size.");
+            break;
+        case Command::List:
+            words = r.number ? tr("The client asks for the size of message %1.").arg(n)
+                             : tr("The client asks for the list of messages and their sizes.");
+            break;
+        case Command::Retr:
+            words = tr("The client asks for the whole of message %1.").arg(n);
+            break;
+        case Command::Dele:
+            words = tr(
+                "The client asks to delete message %1: it is only marked now, and removed at QUIT.")
+                        .arg(n);
+            break;
+        case Command::Noop:
+            words = tr("The client checks that the server is still there; nothing changes.");
+            break;
+        case Command::Rset:
+            words = tr("The client asks to unmark every message marked deleted.");
+            break;
+        case Command::Top:
+            words =
+                tr("The client asks for the header of message %1 and the first lines of its body.")
+                    .arg(n);
+            break;
+        case Command::Uidl:
+            words =
+                tr("The client asks for unique-ids, to know which messages it has already seen.");
+            break;
+        case Command::Last:
+            words = tr("The client asks for the highest message number accessed (LAST, obsolete).");
+            break;
+        case Command::None:
+        case Command::Unknown: {
+            const QString keyword = keywordOf(r.text);
+            words = keyword.endsWith(QLatin1Char(':'))
+                ? tr("“%1” is not a POP3 command: a command is a keyword, a space and its "
+                     "arguments, with no colon.")
+                      .arg(keyword)
+                : tr("“%1” is not a command the server knows.").arg(keyword);
+            break;
+        }
+        }
+        if (r.has(Unanswered))
+            words +=
+                QLatin1Char(' ') + tr("This line never got a reply: the connection ended first.");
+        return words;
+    }
+    case RowKind::Reply: {
+        if (r.has(Greeting))
+            return tr("The server greets the client: the session is in AUTHORIZATION, waiting for "
+                      "a login.");
+        if (r.has(Continuation) && !r.text.startsWith(QLatin1String("+OK")) && !r.has(Err))
+            return tr("The server sends a SASL challenge and waits for the client's answer.");
+        QString words;
+        const bool login =
+            r.command == Command::Pass || r.command == Command::Apop || r.command == Command::Auth;
+        if (r.has(Err)) {
+            if (login && r.text.contains(QLatin1String("IN-USE")))
+                words = tr("The password was right, but another session holds the maildrop lock: "
+                           "the login is refused [IN-USE] and the session stays in AUTHORIZATION.");
+            else if (login)
+                words = tr("The server rejects the login; the session stays in AUTHORIZATION.");
+            else if (r.command == Command::Unknown || r.command == Command::None)
+                words = tr("The server does not know this command: -ERR, and the session goes on "
+                           "in the same state.");
+            else if (r.stateBefore == State::Authorization && r.command >= Command::Stat)
+                words = tr("%1 is only allowed in TRANSACTION, after logging in: -ERR.")
+                            .arg(commandKeyword(r.command));
+            else if (r.stateBefore == State::Transaction && r.command <= Command::Apop)
+                words = tr("%1 is only allowed in AUTHORIZATION: the session is already logged in.")
+                            .arg(commandKeyword(r.command));
+            else if (r.command == Command::Quit)
+                words = tr("UPDATE failed: the marked messages could not all be removed.");
+            else
+                words = tr("The server refuses %1: -ERR, nothing changes.")
+                            .arg(commandKeyword(r.command));
+            return words;
+        }
+        switch (r.command) {
+        case Command::User:
+            words = tr("The server accepts the name and waits for the password.");
+            break;
+        case Command::Pass:
+        case Command::Apop:
+        case Command::Auth:
+            words =
+                tr("The server checks the password, locks the maildrop and enters TRANSACTION.");
+            break;
+        case Command::Stat:
+            words = tr("The server answers: the number of messages and their size in octets "
+                       "(marked messages are not counted).");
+            break;
+        case Command::List:
+            words = r.has(MultiLine)
+                ? plural(
+                    QT_TRANSLATE_N_NOOP("SequenceModel",
+                        "The server lists %n message(s) not marked deleted: number and size in "
+                        "octets, then a line with a single dot."),
+                    r.lines)
+                : tr("The server gives the number and size in octets of message %1.").arg(n);
+            break;
+        case Command::Retr:
+            words =
+                tr("The server sends message %1: %2, %3 octets, ended by a line with a single dot.")
+                    .arg(n, plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.lines))
+                    .arg(r.octets);
+            break;
+        case Command::Dele:
+            words = tr(
+                "The server marks message %1 as deleted. It is still in the maildrop until UPDATE.")
+                        .arg(n);
+            break;
+        case Command::Noop:
+            words = tr("The server does nothing and says +OK.");
+            break;
+        case Command::Rset:
+            words = tr("The server unmarks every message: nothing will be deleted at QUIT.");
+            break;
+        case Command::Top:
+            words = tr("The server sends the header and the first lines of message %1.").arg(n);
+            break;
+        case Command::Uidl:
+            words = tr(
+                "The server sends unique-ids, which stay the same from one session to the next.");
+            break;
+        case Command::Capa:
+            words = tr("The server lists its capabilities.");
+            break;
+        case Command::Quit:
+            words = r.stateBefore == State::Update
+                ? tr("The server has removed the marked messages and released the lock; it says "
+                     "goodbye and closes the connection.")
+                : tr("The server says goodbye; nothing was locked, nothing changes.");
+            break;
+        default:
+            words = tr("The server accepts: +OK.");
+            break;
+        }
+        if (r.has(Truncated))
+            words +=
+                QLatin1Char(' ') + tr("The connection dropped before the whole body was sent.");
+        return words;
+    }
+    case RowKind::MaildropNote:
+        switch (r.event) {
+        case EventKind::LockCreated:
+            return tr("The server creates the lock file %1: until it is removed, no other session "
+                      "can open this maildrop.")
+                .arg(r.text);
+        case EventKind::LockRefused:
+            return tr(
+                "A second login finds the lock file %1 (held by %2): it is refused with [IN-USE].")
+                .arg(r.text, r.detail);
+        case EventKind::LockRemoved:
+            if (r.has(MarksLost))
+                return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                                  "The connection ended without QUIT: the lock file is removed, "
+                                  "but the session "
+                                  "never enters UPDATE, so message(s) %1 marked deleted stay in "
+                                  "the maildrop."),
+                    r.number)
+                    .arg(r.extra);
+            if (r.has(Dropped))
+                return tr("The connection ended without QUIT: the lock file is removed; there is "
+                          "no UPDATE.");
+            return tr("The lock file is removed: the maildrop is free for the next session.");
+        case EventKind::StaleLockCleared:
+            return tr("A lock file left by a server that no longer runs (%1) is found and removed, "
+                      "so the login can go on.")
+                .arg(r.detail);
+        case EventKind::MarkedDeleted:
+            return tr("Message %1 is marked deleted: hidden from this session, but still in the "
+                      "maildrop until QUIT.")
+                .arg(n);
+        case EventKind::MarksReset:
+            return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                              "Marks removed from message(s) %1: they will not be deleted."),
+                r.number)
+                .arg(r.extra);
+        case EventKind::Expunged:
+            return plural(
+                QT_TRANSLATE_N_NOOP("SequenceModel",
+                    "UPDATE: the server removes message(s) %1 from the maildrop for good."),
+                r.number)
+                .arg(r.extra);
+        default:
+            return r.text;
+        }
+    case RowKind::ServerNote:
+        return label(index);
+    case RowKind::Disconnect: {
+        QString words;
+        if (r.text == disconnectReasonName(DisconnectReason::Quit))
+            words = tr("The server closes the connection after QUIT.");
+        else if (r.text == disconnectReasonName(DisconnectReason::PeerClosed))
+            words = tr("The client went away without QUIT: the session never enters UPDATE, so "
+                       "nothing marked is deleted.");
+        else if (r.text == disconnectReasonName(DisconnectReason::IdleTimeout))
+            words = tr("The server logs the client out after too long without a command "
+                       "(autologout): no UPDATE.");
+        else if (r.text == disconnectReasonName(DisconnectReason::TooManyErrors))
+            words = tr("The server closes the connection after too many bad commands: no UPDATE.");
+        else if (r.text == disconnectReasonName(DisconnectReason::ServerShutdown))
+            words = tr("The server shuts down: the session ends without UPDATE.");
+        else
+            words = tr("The connection failed: the session ends without UPDATE.");
+        if (r.has(MarksLost))
+            words += QLatin1Char(' ')
+                + plural(
+                    QT_TRANSLATE_N_NOOP("SequenceModel", "Message(s) %1 stay in the maildrop."),
+                    r.number)
+                      .arg(r.extra);
+        return words;
+    }
+    case RowKind::LoginSummary:
+        return tr("AUTHORIZATION, collapsed: %1 exchanged to log in as %2; the session is now in "
+                  "TRANSACTION.")
+            .arg(plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.number), r.text);
+    }
+    return {};
+}
+
+QString SequenceModel::rfcSection(qsizetype index) const
+{
+    const Row &r = row(index);
+    const QString s4 = tr("RFC 1939 §4 (The AUTHORIZATION State)");
+    const QString s5 = tr("RFC 1939 §5 (The TRANSACTION State)");
+    const QString s6 = tr("RFC 1939 §6 (The UPDATE State)");
+    const QString s7 = tr("RFC 1939 §7 (Optional POP3 Commands)");
+    switch (r.kind) {
+    case RowKind::Connect:
+        return s4;
+    case RowKind::LoginSummary:
+        return s4;
+    case RowKind::ServerNote:
+        return {};
+    case RowKind::Disconnect:
+        if (r.text == disconnectReasonName(DisconnectReason::IdleTimeout))
+            return tr("RFC 1939 §3 (Basic Operation: the autologout timer)");
+        return r.has(Dropped) ? s6 : s6;
+    case RowKind::MaildropNote:
+        switch (r.event) {
+        case EventKind::LockCreated:
+        case EventKind::StaleLockCleared:
+            return s4;
+        case EventKind::LockRefused:
+            return tr("RFC 1939 §4; RFC 2449 §8.1.2 ([IN-USE])");
+        case EventKind::MarkedDeleted:
+        case EventKind::MarksReset:
+            return s5;
+        default:
+            return s6;
+        }
+    case RowKind::Command:
+    case RowKind::Reply:
+        break;
+    }
+    if (r.has(Greeting))
+        return s4;
+    if (r.has(Err) && r.kind == RowKind::Reply && r.text.contains(QLatin1String("IN-USE")))
+        return tr("RFC 1939 §4; RFC 2449 §8.1.2 ([IN-USE])");
+    switch (r.command) {
+    case Command::User:
+    case Command::Pass:
+    case Command::Apop:
+    case Command::Top:
+    case Command::Uidl:
+        return s7;
+    case Command::Stat:
+    case Command::List:
+    case Command::Retr:
+    case Command::Dele:
+    case Command::Noop:
+    case Command::Rset:
+        return s5;
+    case Command::Quit:
+        return r.stateBefore == State::Authorization ? s4 : s6;
+    case Command::Capa:
+        return tr("RFC 2449 §5 (The CAPA Command)");
+    case Command::Auth:
+        return tr("RFC 5034 §4 (The AUTH Command)");
+    case Command::Stls:
+        return tr("RFC 2595 §4 (POP3 STARTTLS extension)");
+    case Command::Last:
+        return tr("RFC 1460 (LAST, removed from RFC 1725 on)");
+    case Command::None:
+    case Command::Unknown:
+        return tr("RFC 1939 §3 (Basic Operation: commands and replies)");
+    }
+    return {};
+}
+
+QString SequenceModel::rowText(qsizetype index) const
+{
+    const Row &r = row(index);
+    QString arrow;
+    switch (r.kind) {
+    case RowKind::Connect:
+        arrow = QStringLiteral("C ==> S");
+        break;
+    case RowKind::Command:
+        arrow = QStringLiteral("C --> S");
+        break;
+    case RowKind::Reply:
+        arrow = QStringLiteral("C <.. S");
+        break;
+    case RowKind::MaildropNote:
+        arrow = QStringLiteral("    [M]");
+        break;
+    case RowKind::ServerNote:
+        arrow = QStringLiteral("  [S]  ");
+        break;
+    case RowKind::Disconnect:
+        arrow = r.has(Dropped) ? QStringLiteral("C ~X~ S") : QStringLiteral("C -X- S");
+        break;
+    case RowKind::LoginSummary:
+        arrow = QStringLiteral("C <=> S");
+        break;
+    }
+    QStringList tags;
+    if (r.has(Err))
+        tags << QStringLiteral("ERR");
+    if (r.has(Unanswered))
+        tags << QStringLiteral("no reply");
+    if (r.has(Dropped))
+        tags << QStringLiteral("dropped");
+    if (r.has(MarksLost))
+        tags << QStringLiteral("marks lost: %1").arg(r.extra);
+    if (r.has(Truncated))
+        tags << QStringLiteral("truncated");
+    if (r.stateAfter != r.stateBefore)
+        tags << QStringLiteral("%1 -> %2").arg(stateName(r.stateBefore), stateName(r.stateAfter));
+    if (r.kind == RowKind::MaildropNote
+        && (r.event == EventKind::LockCreated || r.event == EventKind::LockRemoved))
+        tags << QStringLiteral("locks held: %1").arg(r.locksAfter);
+    QString line = QStringLiteral("#%1 %2 s%3 %4  %5")
+                       .arg(r.seq, 3)
+                       .arg(timeText(index))
+                       .arg(r.session)
+                       .arg(arrow, label(index));
+    if (!tags.isEmpty())
+        line += QStringLiteral("  {%1}").arg(tags.join(QStringLiteral("; ")));
+    line += QLatin1Char('\n');
+    const QStringList body = expandedBody(index);
+    for (const QString &bodyLine : body)
+        line += QStringLiteral("        | ") + bodyLine + QLatin1Char('\n');
+    const QString section = rfcSection(index);
+    line += QStringLiteral("        ~ ")
+        + (section.isEmpty() ? QString() : section + QStringLiteral(": ")) + caption(index)
+        + QLatin1Char('\n');
+    return line;
+}
+
+QString SequenceModel::toText() const
+{
+    QString out;
+    QStringList lanes;
+    for (int id : m_sessionOrder) {
+        if (m_filter.session != 0 && id != m_filter.session)
+            continue;
+        lanes << QStringLiteral("s%1 %2 (lane %3)").arg(id).arg(sessionName(id)).arg(laneOf(id));
+    }
+    lanes << QStringLiteral("server") << QStringLiteral("maildrop");
+    out += QStringLiteral("lanes: ") + lanes.join(QStringLiteral(" | ")) + QLatin1Char('\n');
+    for (qsizetype v = 0; v < visibleCount(); ++v)
+        out += rowText(visibleRow(v));
+    return out;
+}
+
+} // namespace pop3
