@@ -2,6 +2,7 @@
 
 #include "net/bodystreamer.h"
 #include "net/pop3server.h"
+#include "net/transport.h"
 #include "protocol/replybody.h"
 
 #include <QDateTime>
@@ -143,8 +144,8 @@ void Pop3Connection::send(Pop3Session::Reply reply)
 {
     if (reply.close)
         m_closing = true;
-    if (reply.body && reply.body->sizeHint() >= BodyStreamer::threshold
-        && m_server->bodyStreamer()) {
+    if (reply.body && reply.body->sizeHint() >= BodyStreamer::threshold && m_server->bodyStreamer()
+        && allowsDirectWrites(transportOf(m_socket))) {
         m_bulkHead = std::move(reply.head);
         m_body = std::move(reply.body);
         m_bulk = true;
@@ -281,6 +282,8 @@ void Pop3Connection::pumpLater()
 qint64 Pop3Connection::writeDirect(const char *data, qint64 size)
 {
 #ifdef Q_OS_UNIX
+    if (!allowsDirectWrites(transportOf(m_socket)))
+        return 0; // TLS: QSslSocket must encrypt every byte
     const qintptr fd = m_socket->socketDescriptor();
     if (fd < 0 || m_socket->state() != QAbstractSocket::ConnectedState)
         return 0;
