@@ -260,9 +260,9 @@ bool SequenceModel::append(const Event &e)
         r.kind = RowKind::ServerNote;
         r.text = e.text;
         r.detail = e.detail;
-        if (e.text.contains(QLatin1String("failed")))
+        if (e.note == NoteKind::ExpungeFailed)
             r.flags |= Err;
-        if (e.text == QLatin1String("session-label") && e.session != 0) {
+        if (e.note == NoteKind::SessionLabel && e.session != 0) {
             s.label = e.detail;
             return false;
         }

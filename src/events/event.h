@@ -42,6 +42,17 @@ enum class DisconnectReason : quint8 {
     Error, // socket error
 };
 
+// What a Note event tells (its text is the id, for traces and for people reading them).
+enum class NoteKind : quint8 {
+    Other, // a note this version does not know (from a newer trace)
+    MailboxReset, // detail: the user and the source copied again
+    PersonalityChanged, // detail: the new personality's id
+    FaultDropped, // the teacher dropped this connection
+    StaleLockPlanted, // a lesson planted a crashed server's lock; detail: its path
+    ExpungeFailed, // UPDATE could not remove every marked message; detail: why
+    SessionLabel, // detail: the name a view gives the session ("Terminal 2")
+};
+
 struct Event
 {
     quint64 seq = 0;
@@ -63,6 +74,10 @@ struct Event
     QString detail; // see EventKind
     QString user; // the maildrop's user on lock events (Lock*, StaleLockCleared)
     QList<int> numbers; // MarksReset / Expunged
+    NoteKind note = NoteKind::Other; // Note only
+
+    // A Note event of a typed kind (text set to its id).
+    static Event makeNote(NoteKind kind, const QString &detail = {});
 };
 
 inline constexpr qsizetype bodyPreviewLimit = 16 * 1024;
@@ -72,6 +87,8 @@ State stateFromName(const QString &name);
 QString eventKindName(EventKind kind);
 EventKind eventKindFromName(const QString &name, bool *ok = nullptr);
 QString disconnectReasonName(DisconnectReason reason);
+QString noteKindName(NoteKind kind); // "mailbox-reset", ...
+NoteKind noteKindFromName(const QString &name); // Other when unknown
 
 } // namespace pop3
 

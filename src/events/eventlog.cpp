@@ -109,6 +109,51 @@ EventKind eventKindFromName(const QString &name, bool *ok)
     return EventKind::Note;
 }
 
+namespace {
+
+const struct
+{
+    NoteKind kind;
+    const char *name;
+} noteNames[] = {
+    {NoteKind::MailboxReset, "mailbox-reset"},
+    {NoteKind::PersonalityChanged, "personality-changed"},
+    {NoteKind::FaultDropped, "fault-dropped"},
+    {NoteKind::StaleLockPlanted, "stale-lock-planted"},
+    {NoteKind::ExpungeFailed, "expunge-failed"},
+    {NoteKind::SessionLabel, "session-label"},
+};
+
+} // namespace
+
+QString noteKindName(NoteKind kind)
+{
+    for (const auto &entry : noteNames) {
+        if (entry.kind == kind)
+            return QLatin1String(entry.name);
+    }
+    return QStringLiteral("note");
+}
+
+NoteKind noteKindFromName(const QString &name)
+{
+    for (const auto &entry : noteNames) {
+        if (name == QLatin1String(entry.name))
+            return entry.kind;
+    }
+    return NoteKind::Other;
+}
+
+Event Event::makeNote(NoteKind kind, const QString &detail)
+{
+    Event e;
+    e.kind = EventKind::Note;
+    e.note = kind;
+    e.text = noteKindName(kind);
+    e.detail = detail;
+    return e;
+}
+
 QString disconnectReasonName(DisconnectReason reason)
 {
     switch (reason) {
@@ -257,6 +302,8 @@ std::optional<Event> EventLog::fromJsonLine(const QByteArray &line, QString *err
     e.text = o.value(QStringLiteral("text")).toString();
     e.detail = o.value(QStringLiteral("detail")).toString();
     e.user = o.value(QStringLiteral("user")).toString();
+    if (e.kind == EventKind::Note)
+        e.note = noteKindFromName(e.text);
     const QJsonArray numbers = o.value(QStringLiteral("numbers")).toArray();
     for (const QJsonValue &v : numbers)
         e.numbers.append(v.toInt());

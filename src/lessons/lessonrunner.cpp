@@ -536,11 +536,7 @@ Result LessonRunner::plantStaleLock()
     const QString path = m_mailStore->lockPath(user);
     if (!MaildropLock::plantStale(path, user))
         return Result::failure(QStringLiteral("cannot write %1").arg(path));
-    Event e;
-    e.kind = EventKind::Note;
-    e.text = QStringLiteral("stale-lock-planted");
-    e.detail = path;
-    m_log->append(e);
+    m_log->append(Event::makeNote(NoteKind::StaleLockPlanted, path));
     return Result::success();
 }
 

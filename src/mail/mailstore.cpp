@@ -297,13 +297,10 @@ Result MailStore::resetMailbox(const QString &user)
     if (Result r = a->maildrop->load(a->maildropPath); !r)
         return r;
     if (m_log) {
-        Event e;
-        e.kind = EventKind::Note;
-        e.text = QStringLiteral("mailbox-reset");
-        e.detail = QStringLiteral("%1: fresh copy of %2 (%3 messages)")
-                       .arg(user, a->source)
-                       .arg(a->maildrop->messages().size());
-        m_log->append(e);
+        m_log->append(Event::makeNote(NoteKind::MailboxReset,
+            QStringLiteral("%1: fresh copy of %2 (%3 messages)")
+                .arg(user, a->source)
+                .arg(a->maildrop->messages().size())));
     }
     return Result::success();
 }

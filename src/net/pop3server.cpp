@@ -160,11 +160,7 @@ QString Pop3Server::endpoint() const
 void Pop3Server::setPersonality(Personality personality)
 {
     m_personality = std::move(personality);
-    Event e;
-    e.kind = EventKind::Note;
-    e.text = QStringLiteral("personality-changed");
-    e.detail = m_personality.id;
-    m_log->append(e);
+    m_log->append(Event::makeNote(NoteKind::PersonalityChanged, m_personality.id));
 }
 
 void Pop3Server::setIdleTimeout(int secs)
@@ -199,11 +195,9 @@ bool Pop3Server::dropSession(int id)
 {
     for (Pop3Connection *c : m_connections) {
         if (c->session()->id() == id) {
-            Event e;
-            e.kind = EventKind::Note;
+            Event e = Event::makeNote(NoteKind::FaultDropped,
+                QStringLiteral("connection cut by the server, as a network fault would"));
             e.session = id;
-            e.text = QStringLiteral("fault-dropped");
-            e.detail = QStringLiteral("connection cut by the server, as a network fault would");
             m_log->append(e);
             c->drop();
             return true;

@@ -677,11 +677,7 @@ Pop3Session::Reply Pop3Session::quit()
                 {{QStringLiteral("deleted"), num(victims.size())},
                     {QStringLiteral("left"), num(left)}}));
         } else {
-            Event e;
-            e.kind = EventKind::Note;
-            e.text = QStringLiteral("expunge-failed");
-            e.detail = r.error;
-            emitEvent(e);
+            emitEvent(Event::makeNote(NoteKind::ExpungeFailed, r.error));
             reply =
                 err(t(QStringLiteral("quit.failed"), {{QStringLiteral("reason"), r.error}}), false);
         }

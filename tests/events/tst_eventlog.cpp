@@ -38,6 +38,8 @@ private slots:
     void corruptLineIsNamed_data();
     void corruptLineIsNamed();
     void everyKindHasAName();
+    void noteKindsAreTypedAndRoundTrip();
+    void lockEventsCarryTheUser();
 };
 
 void TestEventLog::appendStampsSeqAndTimeAndSignals()
@@ -274,6 +276,41 @@ void TestEventLog::everyKindHasAName()
     QCOMPARE(disconnectReasonName(DisconnectReason::PeerClosed), QStringLiteral("peer-closed"));
     QCOMPARE(
         disconnectReasonName(DisconnectReason::TooManyErrors), QStringLiteral("too-many-errors"));
+}
+
+void TestEventLog::noteKindsAreTypedAndRoundTrip()
+{
+    for (NoteKind kind : {NoteKind::MailboxReset,
+             NoteKind::PersonalityChanged,
+             NoteKind::FaultDropped,
+             NoteKind::StaleLockPlanted,
+             NoteKind::ExpungeFailed,
+             NoteKind::SessionLabel}) {
+        const Event note = Event::makeNote(kind, QStringLiteral("why"));
+        QCOMPARE(note.kind, EventKind::Note);
+        QCOMPARE(noteKindFromName(note.text), kind);
+        QString error;
+        const std::optional<Event> back =
+            EventLog::fromJsonLine(EventLog::toJsonLine(note), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->note, kind);
+        QCOMPARE(back->text, note.text); // traces keep the same words as before
+        QCOMPARE(back->detail, QStringLiteral("why"));
+    }
+    QCOMPARE(noteKindFromName(QStringLiteral("from-a-newer-version")), NoteKind::Other);
+}
+
+void TestEventLog::lockEventsCarryTheUser()
+{
+    Event lock;
+    lock.kind = EventKind::LockCreated;
+    lock.text = QStringLiteral("/ws/mail/student.lock");
+    lock.user = QStringLiteral("student");
+    const QByteArray line = EventLog::toJsonLine(lock);
+    QVERIFY(line.contains("\"user\":\"student\""));
+    QCOMPARE(EventLog::fromJsonLine(line)->user, QStringLiteral("student"));
+    lock.user.clear(); // events without a user write no key
+    QVERIFY(!EventLog::toJsonLine(lock).contains("\"user\""));
 }
 
 QTEST_GUILESS_MAIN(TestEventLog)
