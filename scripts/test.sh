@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up (see setup.sh) with the tools the tests use, and runs every test through ctest.
+# Sets up (see setup.sh: warnings are errors, the benchmarks are built) with the tools the tests
+# use, and runs every test through ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The real clients the tests run against the server: Python's poplib, curl, fetchmail.

@@ -569,7 +569,8 @@ void TestPop3Server::dropAndShutdownInTheMiddleOfALargeBody()
     QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("a1"))));
     QCOMPARE(lab.messagesOnDisk(QStringLiteral("a1")), 2);
     const QByteArray status = "+OK " + QByteArray::number(pop3test::crlfLines(big).size());
-    const Event *cut = replyEvent(lab.eventsOf(started.at(0).at(0).toInt()), status);
+    const QList<Event> events = lab.eventsOf(started.at(0).at(0).toInt());
+    const Event *cut = replyEvent(events, status);
     QVERIFY(cut);
     QVERIFY(cut->truncated);
 
