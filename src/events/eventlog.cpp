@@ -223,6 +223,14 @@ void EventLog::clear()
     emit cleared();
 }
 
+void EventLog::restart()
+{
+    m_events.clear();
+    m_nextSeq = 1;
+    m_lastSession = 0;
+    emit cleared();
+}
+
 QByteArray EventLog::toJsonLine(const Event &e)
 {
     QJsonObject o;

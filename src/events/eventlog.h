@@ -45,6 +45,8 @@ public:
     QList<Event> events() const { return eventsSince(0); }
 
     void clear();
+    // Empties the log and numbers the next event 1 again (a replay rebuilding its log).
+    void restart();
 
     // JSON Lines: one object per event, in order.
     static QByteArray toJsonLine(const Event &event);

@@ -1,0 +1,111 @@
+#include "events/tracereplayer.h"
+
+#include "events/eventlog.h"
+
+#include <algorithm>
+
+namespace pop3 {
+
+TraceReplayer::TraceReplayer(EventLog *target, QObject *parent)
+    : QObject(parent)
+    , m_target(target)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &TraceReplayer::playNext);
+}
+
+void TraceReplayer::setEvents(QList<Event> events)
+{
+    pause();
+    m_events = std::move(events);
+    m_position = 0;
+    m_target->restart();
+    emit positionChanged(m_position);
+}
+
+bool TraceReplayer::loadFile(const QString &path, QString *error)
+{
+    EventLog scratch;
+    if (!scratch.load(path, error))
+        return false;
+    setEvents(scratch.events());
+    return true;
+}
+
+void TraceReplayer::setSpeed(double factor)
+{
+    m_speed = factor > 0 ? factor : 1.0;
+}
+
+void TraceReplayer::setMaxGapMs(int ms)
+{
+    m_maxGapMs = std::max(0, ms);
+}
+
+void TraceReplayer::play()
+{
+    if (m_position >= count() || isPlaying())
+        return;
+    scheduleNext();
+    emit playingChanged(true);
+}
+
+void TraceReplayer::pause()
+{
+    if (!isPlaying())
+        return;
+    m_timer.stop();
+    emit playingChanged(false);
+}
+
+void TraceReplayer::scheduleNext()
+{
+    // The first event comes at once; the next after its recorded gap, scaled and capped.
+    qint64 gap = 0;
+    if (m_position > 0 && m_position < count())
+        gap = m_events.at(m_position).timeMs - m_events.at(m_position - 1).timeMs;
+    gap = std::clamp<qint64>(qint64(double(gap) / m_speed), 0, m_maxGapMs);
+    m_timer.start(int(gap));
+}
+
+void TraceReplayer::playNext()
+{
+    stepForward();
+    if (m_position < count()) {
+        scheduleNext();
+    } else {
+        emit playingChanged(false);
+        emit finished();
+    }
+}
+
+void TraceReplayer::stepForward()
+{
+    if (m_position >= count())
+        return;
+    m_target->append(m_events.at(m_position)); // keeps the recorded time
+    ++m_position;
+    emit positionChanged(m_position);
+    if (m_position == count() && !isPlaying())
+        emit finished();
+}
+
+void TraceReplayer::stepBack()
+{
+    if (m_position > 0)
+        seek(m_position - 1);
+}
+
+void TraceReplayer::seek(qsizetype position)
+{
+    position = std::clamp<qsizetype>(position, 0, count());
+    if (position < m_position) {
+        m_target->restart();
+        m_position = 0;
+    }
+    while (m_position < position)
+        m_target->append(m_events.at(m_position++));
+    emit positionChanged(m_position);
+}
+
+} // namespace pop3

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "events/event.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+namespace pop3 {
+
+class EventLog;
+
+// Plays a recorded trace back into an EventLog — a log of its own, never the live server's — on a
+// clock or one event at a time: the engine of step-by-step replay and of a paced demo. Every view
+// observes the target log as it would a live one. Stepping back rebuilds the target from the
+// start (cleared, then the first N events re-appended), so each view's state after a step back is
+// exactly what it was when it first got there: no view needs an "undo".
+class TraceReplayer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TraceReplayer)
+
+public:
+    explicit TraceReplayer(EventLog *target, QObject *parent = nullptr);
+
+    // The trace to play; the target is cleared and the position set to 0.
+    void setEvents(QList<Event> events);
+    // Reads a JSON Lines trace (as --trace and File › Save trace write it).
+    bool loadFile(const QString &path, QString *error = nullptr);
+
+    qsizetype count() const { return m_events.size(); }
+
+    // How many events of the trace the target holds now.
+    qsizetype position() const { return m_position; }
+
+    bool isPlaying() const { return m_timer.isActive(); }
+
+    // 1.0: as recorded; 2.0: twice as fast. Gaps are also capped by maxGapMs (a class does not
+    // wait for a 10-minute idle timeout).
+    void setSpeed(double factor);
+    void setMaxGapMs(int ms);
+
+public slots:
+    void play();
+    void pause();
+    void stepForward();
+    void stepBack();
+    void seek(qsizetype position);
+
+    void toStart() { seek(0); }
+
+    void toEnd() { seek(count()); }
+
+signals:
+    void positionChanged(qsizetype position);
+    void playingChanged(bool playing);
+    void finished(); // the last event was played
+
+private:
+    void scheduleNext();
+    void playNext();
+
+    EventLog *m_target;
+    QList<Event> m_events;
+    qsizetype m_position = 0;
+    double m_speed = 1.0;
+    int m_maxGapMs = 2000;
+    QTimer m_timer;
+};
+
+} // namespace pop3

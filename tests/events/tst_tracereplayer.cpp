@@ -1,0 +1,131 @@
+// The trace replayer: plays a recorded trace into a log of its own, one step at a time or on a
+// clock; a step back leaves the target exactly as it was one step earlier (same events, same
+// numbers), and playing never touches the log the trace came from.
+
+#include "events/eventlog.h"
+#include "events/tracereplayer.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pop3;
+
+namespace {
+
+QList<Event> recorded(int n, qint64 gapMs)
+{
+    QList<Event> events;
+    for (int i = 0; i < n; ++i) {
+        Event e;
+        e.kind = i == 0 ? EventKind::Connected : EventKind::ClientLine;
+        e.session = 1;
+        e.timeMs = 1'000'000 + i * gapMs;
+        e.bytes = "NOOP " + QByteArray::number(i) + "\r\n";
+        events.append(e);
+    }
+    return events;
+}
+
+QList<QByteArray> lines(const EventLog &log)
+{
+    QList<QByteArray> out;
+    for (const Event &e : log.events())
+        out.append(QByteArray::number(e.seq) + ' ' + e.bytes);
+    return out;
+}
+
+} // namespace
+
+class TestTraceReplayer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void stepsForwardAndBackExactly();
+    void seekAndEnds();
+    void playsOnAClockAndPauses();
+    void loadsASavedTraceWithoutTouchingIt();
+};
+
+void TestTraceReplayer::stepsForwardAndBackExactly()
+{
+    EventLog target;
+    TraceReplayer replay(&target);
+    replay.setEvents(recorded(5, 100));
+    QCOMPARE(replay.count(), 5);
+    QCOMPARE(target.size(), 0);
+    replay.stepForward();
+    replay.stepForward();
+    replay.stepForward();
+    const QList<QByteArray> atThree = lines(target);
+    QCOMPARE(atThree.size(), 3);
+    replay.stepForward();
+    replay.stepBack();
+    QCOMPARE(replay.position(), 3);
+    QCOMPARE(lines(target), atThree); // same events, same seq numbers
+    QCOMPARE(target.at(0).timeMs, 1'000'000); // recorded times kept
+}
+
+void TestTraceReplayer::seekAndEnds()
+{
+    EventLog target;
+    TraceReplayer replay(&target);
+    replay.setEvents(recorded(4, 10));
+    replay.toEnd();
+    QCOMPARE(target.size(), 4);
+    replay.stepForward(); // nothing beyond the end
+    QCOMPARE(target.size(), 4);
+    replay.seek(1);
+    QCOMPARE(target.size(), 1);
+    replay.toStart();
+    QCOMPARE(target.size(), 0);
+    replay.stepBack(); // nothing before the start
+    QCOMPARE(replay.position(), 0);
+    replay.seek(99);
+    QCOMPARE(replay.position(), 4);
+}
+
+void TestTraceReplayer::playsOnAClockAndPauses()
+{
+    EventLog target;
+    TraceReplayer replay(&target);
+    replay.setEvents(recorded(6, 60'000)); // a minute between events, as a real idle session
+    replay.setMaxGapMs(5); // a class does not wait that long
+    QSignalSpy finished(&replay, &TraceReplayer::finished);
+    replay.play();
+    QVERIFY(replay.isPlaying());
+    QTRY_VERIFY(replay.position() >= 2);
+    replay.pause();
+    QVERIFY(!replay.isPlaying());
+    const qsizetype pausedAt = replay.position();
+    QVERIFY(pausedAt < 6);
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50); // paused: nothing is due
+    QCOMPARE(replay.position(), pausedAt);
+    replay.play();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(target.size(), 6);
+    QVERIFY(!replay.isPlaying());
+}
+
+void TestTraceReplayer::loadsASavedTraceWithoutTouchingIt()
+{
+    QTemporaryDir dir;
+    EventLog live;
+    for (const Event &e : recorded(3, 5))
+        live.append(e);
+    const QString path = dir.filePath(QStringLiteral("trace.jsonl"));
+    QVERIFY(live.save(path));
+    EventLog target;
+    TraceReplayer replay(&target);
+    QString error;
+    QVERIFY2(replay.loadFile(path, &error), qPrintable(error));
+    QCOMPARE(replay.count(), 3);
+    replay.toEnd();
+    QCOMPARE(lines(target), lines(live));
+    QCOMPARE(live.size(), 3);
+    QVERIFY(!replay.loadFile(dir.filePath(QStringLiteral("missing.jsonl")), &error));
+}
+
+QTEST_GUILESS_MAIN(TestTraceReplayer)
+#include "tst_tracereplayer.moc"
