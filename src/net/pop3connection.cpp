@@ -1,6 +1,7 @@
 #include "net/pop3connection.h"
 
 #include "net/bodystreamer.h"
+#include "net/faulthook.h"
 #include "net/pop3server.h"
 #include "net/transport.h"
 #include "protocol/replybody.h"
@@ -116,6 +117,13 @@ void Pop3Connection::processLines()
             } else {
                 const QByteArray line(base, lineSize);
                 m_inputPos += lineSize;
+                FaultHook *hook = m_server->faultHook();
+                if (hook
+                    && hook->beforeLine(m_session->id(), line)
+                        == FaultHook::Action::DropConnection) {
+                    m_server->dropSession(m_session->id()); // a typed note, then the cut
+                    break;
+                }
                 send(m_session->handleLine(line, now));
             }
         }

@@ -17,6 +17,7 @@ namespace pop3 {
 
 class BodyStreamer;
 class EventLog;
+class FaultHook;
 class MailboxAccess;
 class Pop3Connection;
 class Pop3Session;
@@ -64,6 +65,11 @@ public:
     void setPersonality(Personality personality); // for sessions that start from now on
     void setIdleTimeout(int secs);
 
+    // The fault-injection hook point (net/faulthook.h); nullptr: none. Not owned.
+    void setFaultHook(FaultHook *hook) { m_faultHook = hook; }
+
+    FaultHook *faultHook() const { return m_faultHook; }
+
     int idleTimeout() const { return m_options.idleTimeoutSecs; }
 
     int sessionCount() const { return int(m_connections.size()); }
@@ -96,6 +102,7 @@ private:
 
     EventLog *m_log;
     MailboxAccess *m_store;
+    FaultHook *m_faultHook = nullptr;
     Personality m_personality;
     Options m_options;
     QTcpServer *m_tcp;

@@ -4,6 +4,7 @@
 #include "events/eventlog.h"
 #include "mail/mailstore.h"
 #include "net/bodystreamer.h"
+#include "net/faulthook.h"
 #include "net/pop3server.h"
 #include "protocol/pop3session.h"
 #include "support/pop3testclient.h"
@@ -177,6 +178,7 @@ class TestPop3Server : public QObject
 
 private slots:
     void labSheetSession();
+    void faultHookDropsBeforeTheLine();
     void manyConcurrentSessions();
     void secondLoginIsInUseUntilFirstQuits();
     void dropWithoutQuitCommitsNothing();
@@ -725,6 +727,46 @@ void TestPop3Server::silentClientsNeverDelayOthers()
     QVERIFY2(clock.elapsed() < 3000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
     QVERIFY(!silent.isClosed());
     QCOMPARE(lab.server.sessionCount(), 3);
+}
+
+// The fault hook point: a hook that cuts the connection just as QUIT leaves the client (the
+// network fault a class is shown) — the session never sees QUIT, so nothing is committed.
+void TestPop3Server::faultHookDropsBeforeTheLine()
+{
+    struct DropOnQuit final : FaultHook
+    {
+        QList<QByteArray> seen;
+
+        Action beforeLine(int, const QByteArray &line) override
+        {
+            seen.append(line);
+            return line.toUpper().startsWith("QUIT") ? Action::DropConnection : Action::Deliver;
+        }
+    } hook;
+
+    Lab lab;
+    QVERIFY(lab.start());
+    lab.server.setFaultHook(&hook);
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    const int id = started.at(0).at(0).toInt();
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(c.command("DELE 1").startsWith("+OK"));
+    c.send("QUIT\r\n");
+    QVERIFY(c.waitClosed());
+    QCOMPARE(c.readUntilClosed(), QByteArray()); // no +OK: QUIT never reached the session
+    QCOMPARE(hook.seen.size(), 4); // USER, PASS, DELE 1, QUIT
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
+    QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
+    QTRY_COMPARE(lab.server.sessionCount(), 0);
+    const QList<Event> events = lab.eventsOf(id);
+    QVERIFY(hasEvent(events, EventKind::Note, QStringLiteral("fault-dropped")));
+    for (const Event &e : events) {
+        QVERIFY(e.kind != EventKind::Expunged);
+        QVERIFY(!(e.kind == EventKind::ClientLine && e.bytes.startsWith("QUIT")));
+    }
+    lab.server.setFaultHook(nullptr);
 }
 
 void TestPop3Server::dropSessionCutsWithoutCommit()
