@@ -155,10 +155,21 @@ MailboxAccess::UnlockOutcome MailStore::unlock(const QString &user, int session)
     return out;
 }
 
+// RFC 1939's snapshot is taken at login: the maildrop is read again as it is on disk now (mail
+// delivered since, another process's commit), cheaply when nothing changed.
 QList<MessageInfo> MailStore::snapshot(const QString &user)
 {
     const Account *a = account(user);
-    return a ? a->maildrop->messages() : QList<MessageInfo>();
+    if (!a)
+        return {};
+    if (Result r = a->maildrop->refresh(); !r && m_log) {
+        Event e;
+        e.kind = EventKind::Note;
+        e.text = QStringLiteral("maildrop-unreadable");
+        e.detail = r.error;
+        m_log->append(e);
+    }
+    return a->maildrop->messages();
 }
 
 std::unique_ptr<ReplyBody> MailStore::body(const MessageInfo &message, int topLines)
@@ -214,7 +225,9 @@ Result MailStore::prepareCopy(Account &a, bool reset)
     if (!QDir().mkpath(QDir(m_workspace).filePath(QStringLiteral("mail"))))
         return Result::failure(QStringLiteral("cannot create the workspace %1").arg(m_workspace));
     if (a.inPlace) {
-        a.maildropPath = a.source;
+        // Served where it really is: the maildrop's own files are never followed through a link.
+        const QString real = QFileInfo(a.source).canonicalFilePath();
+        a.maildropPath = real.isEmpty() ? a.source : real;
         return Result::success();
     }
     const bool isFile = QFileInfo(a.source).isFile();
