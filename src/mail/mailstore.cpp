@@ -1,6 +1,7 @@
 #include "mail/mailstore.h"
 
 #include "events/eventlog.h"
+#include "mail/safefile.h"
 #include "protocol/replybody.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,13 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 static void initMailboxResources()
 {
     Q_INIT_RESOURCE(mailbox);
@@ -21,13 +29,15 @@ namespace pop3 {
 
 namespace {
 
-// Copies a file or a folder tree; files from resources arrive read-only, so permissions are set.
+// Copies a file or a folder tree into a new place (nothing there is followed or overwritten: it is
+// created); files from resources arrive read-only, so permissions are set.
 Result copyTree(const QString &from, const QString &to)
 {
     const QFileInfo src(from);
     if (src.isDir()) {
-        if (!QDir().mkpath(to))
-            return Result::failure(QStringLiteral("cannot create %1").arg(to));
+        if (::mkdir(QFile::encodeName(to).constData(), 0750) != 0)
+            return Result::failure(QStringLiteral("cannot create %1: %2")
+                                       .arg(to, QString::fromLocal8Bit(std::strerror(errno))));
         QDirIterator it(from, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         while (it.hasNext()) {
             it.next();
@@ -37,29 +47,66 @@ Result copyTree(const QString &from, const QString &to)
         return Result::success();
     }
     QFile in(from);
-    QFile out(to);
     if (!in.open(QIODevice::ReadOnly))
         return Result::failure(QStringLiteral("cannot read %1: %2").arg(from, in.errorString()));
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Result::failure(QStringLiteral("cannot write %1: %2").arg(to, out.errorString()));
+    const int fd = ::open(QFile::encodeName(to).constData(),
+        O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+        0640);
+    QFile out;
+    if (fd < 0 || !out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        if (fd >= 0)
+            ::close(fd);
+        return Result::failure(QStringLiteral("cannot write %1: %2").arg(to, reason));
+    }
     while (!in.atEnd()) {
         const QByteArray chunk = in.read(1 << 20);
         if (out.write(chunk) != chunk.size())
             return Result::failure(
                 QStringLiteral("cannot write %1: %2").arg(to, out.errorString()));
     }
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+    if (!out.flush())
+        return Result::failure(QStringLiteral("cannot write %1: %2").arg(to, out.errorString()));
     return Result::success();
 }
 
-bool removeTree(const QString &path)
+// Puts fresh where target is, in one step: renamed over a file; exchanged with a folder
+// (renameat2 RENAME_EXCHANGE), the old one then removed. Where the file system cannot exchange,
+// the old folder is moved aside first: a kill between the two renames leaves no copy, and the next
+// start makes a whole new one.
+Result switchIn(const QString &fresh, const QString &target)
 {
-    const QFileInfo fi(path);
-    if (!fi.exists() && !fi.isSymLink())
-        return true;
-    if (fi.isDir() && !fi.isSymLink())
-        return QDir(path).removeRecursively();
-    return QFile::remove(path);
+    const QByteArray from = QFile::encodeName(fresh);
+    const QByteArray to = QFile::encodeName(target);
+    const SafeFile::Kind present = SafeFile::kind(target);
+    auto failure = [&target](const char *what) {
+        return Result::failure(
+            QStringLiteral("cannot %1 %2: %3")
+                .arg(QLatin1String(what), target, QString::fromLocal8Bit(std::strerror(errno))));
+    };
+    if (present != SafeFile::Kind::Dir || SafeFile::kind(fresh) != SafeFile::Kind::Dir) {
+        if (present == SafeFile::Kind::Dir && !SafeFile::removeTree(target))
+            return failure("remove the old copy");
+        if (::rename(from.constData(), to.constData()) != 0)
+            return failure("put the new copy in place as");
+        return Result::success();
+    }
+#ifdef RENAME_EXCHANGE
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_EXCHANGE) == 0) {
+        SafeFile::removeTree(fresh); // the old copy, now under the temporary name
+        return Result::success();
+    }
+    if (errno != EINVAL && errno != ENOSYS)
+        return failure("exchange the new copy with");
+#endif
+    const QString old = SafeFile::temporaryFor(target, QStringLiteral("pop3lab-old"));
+    SafeFile::removeTree(old);
+    if (::rename(to.constData(), QFile::encodeName(old).constData()) != 0)
+        return failure("move aside the old copy");
+    if (::rename(from.constData(), to.constData()) != 0)
+        return failure("put the new copy in place as");
+    SafeFile::removeTree(old);
+    return Result::success();
 }
 
 } // namespace
@@ -233,21 +280,29 @@ Result MailStore::prepareCopy(Account &a, bool reset)
     const bool isFile = QFileInfo(a.source).isFile();
     const QDir mail(QDir(m_workspace).filePath(QStringLiteral("mail")));
     a.maildropPath = mail.filePath(isFile ? a.user + QStringLiteral(".mbox") : a.user);
+    // A copy a killed process left half made (or half removed) is never used: it is cleared.
+    SafeFile::removeStaleTemporaries(
+        a.maildropPath, {QStringLiteral("pop3lab-new"), QStringLiteral("pop3lab-old")});
     // A marker remembers which original the copy was made from: another original means a new copy.
     const QString marker = mail.filePath(QStringLiteral(".%1.source").arg(a.user));
-    QFile markerFile(marker);
-    const bool sameSource =
-        markerFile.open(QIODevice::ReadOnly) && QString::fromUtf8(markerFile.readAll()) == a.source;
-    markerFile.close();
-    if (!reset && sameSource && QFileInfo::exists(a.maildropPath))
+    const bool sameSource = SafeFile::read(marker, 64 * 1024) == a.source.toUtf8();
+    const SafeFile::Kind present = SafeFile::kind(a.maildropPath);
+    if (!reset && sameSource && present == (isFile ? SafeFile::Kind::File : SafeFile::Kind::Dir))
         return Result::success();
-    if (!removeTree(a.maildropPath))
-        return Result::failure(QStringLiteral("cannot remove the old copy %1").arg(a.maildropPath));
-    if (Result r = copyTree(a.source, a.maildropPath); !r)
+    // Built aside, then switched in with one rename: killed at any instant, the working copy is
+    // the old one or the new one, whole.
+    const QString fresh = SafeFile::temporaryFor(a.maildropPath, QStringLiteral("pop3lab-new"));
+    SafeFile::removeTree(fresh);
+    if (Result r = copyTree(a.source, fresh); !r) {
+        SafeFile::removeTree(fresh);
         return r;
-    if (!markerFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || markerFile.write(a.source.toUtf8()) < 0)
-        return Result::failure(QStringLiteral("cannot write %1").arg(marker));
+    }
+    if (Result r = switchIn(fresh, a.maildropPath); !r) {
+        SafeFile::removeTree(fresh);
+        return r;
+    }
+    if (Result r = SafeFile::writeAtomically(marker, a.source.toUtf8()); !r)
+        return r;
     return Result::success();
 }
 
