@@ -242,11 +242,46 @@ bool MailStore::isSessionHoldingLock(int session) const
     return false;
 }
 
+// Why a user name cannot be an account (it names files in the workspace), or nothing.
+QString MailStore::userNameProblem(const QString &user)
+{
+    if (user.isEmpty())
+        return QStringLiteral("it is empty");
+    if (user.toUtf8().size() > maxUserNameLength)
+        return QStringLiteral("longer than %1 octets").arg(maxUserNameLength);
+    if (user.startsWith(QLatin1Char('.')))
+        return QStringLiteral("it starts with a dot (\".\" and \"..\" are folders, others hidden "
+                              "workspace files)");
+    for (const QChar c : user) {
+        if (c == QLatin1Char('/'))
+            return QStringLiteral("it contains a slash");
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return QStringLiteral("it contains a control character");
+        if (c.isSpace())
+            return QStringLiteral("it contains a space");
+    }
+    return {};
+}
+
+// The name as an error message shows it: quoted, control characters as \xNN (one line, always).
+QString MailStore::quotedUserName(const QString &user)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar c : user) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out + QLatin1Char('"');
+}
+
 Result MailStore::addAccount(
     const QString &user, const QString &password, const QString &source, bool inPlace, bool reset)
 {
-    if (user.isEmpty() || user.contains(QLatin1Char('/')) || user.contains(QLatin1Char(' ')))
-        return Result::failure(QStringLiteral("invalid user name '%1'").arg(user));
+    if (const QString problem = userNameProblem(user); !problem.isEmpty())
+        return Result::failure(
+            QStringLiteral("invalid user name %1: %2").arg(quotedUserName(user), problem));
     if (m_accounts.contains(user))
         return Result::failure(QStringLiteral("user '%1' is defined twice").arg(user));
     QString error;
@@ -257,6 +292,18 @@ Result MailStore::addAccount(
     a.password = password;
     a.source = source.startsWith(QLatin1Char(':')) ? source : QFileInfo(source).absoluteFilePath();
     a.inPlace = inPlace && !source.startsWith(QLatin1Char(':'));
+    a.maildropPath = plannedMaildropPath(a);
+    // Two accounts on one maildrop would each have their own lock: neither would be exclusive.
+    for (const QString &other : std::as_const(m_order)) {
+        const Account &b = m_accounts[other];
+        const QString shared = b.maildropPath == a.maildropPath ? a.maildropPath
+            : b.maildropPath == lockPath(user)                  ? b.maildropPath
+            : a.maildropPath == lockPath(other)                 ? a.maildropPath
+                                                                : QString();
+        if (!shared.isEmpty())
+            return Result::failure(QStringLiteral("user %1 would share %2 with user %3")
+                                       .arg(quotedUserName(user), shared, quotedUserName(other)));
+    }
     if (Result r = prepareCopy(a, reset); !r)
         return r;
     a.maildrop = std::make_shared<Maildrop>();
@@ -267,19 +314,29 @@ Result MailStore::addAccount(
     return Result::success();
 }
 
+// Where an account's maildrop is served from: the original itself (in place, where it really
+// is), or its working copy in the workspace, "mail/<user>" (a folder) or "mail/<user>.mbox".
+QString MailStore::plannedMaildropPath(const Account &a) const
+{
+    if (a.inPlace) {
+        const QString real = QFileInfo(a.source).canonicalFilePath();
+        return real.isEmpty() ? a.source : real;
+    }
+    const bool isFile = QFileInfo(a.source).isFile();
+    return QDir(QDir(m_workspace).filePath(QStringLiteral("mail")))
+        .filePath(isFile ? a.user + QStringLiteral(".mbox") : a.user);
+}
+
 Result MailStore::prepareCopy(Account &a, bool reset)
 {
     if (!QDir().mkpath(QDir(m_workspace).filePath(QStringLiteral("mail"))))
         return Result::failure(QStringLiteral("cannot create the workspace %1").arg(m_workspace));
-    if (a.inPlace) {
-        // Served where it really is: the maildrop's own files are never followed through a link.
-        const QString real = QFileInfo(a.source).canonicalFilePath();
-        a.maildropPath = real.isEmpty() ? a.source : real;
+    // Served where it really is: the maildrop's own files are never followed through a link.
+    a.maildropPath = plannedMaildropPath(a);
+    if (a.inPlace)
         return Result::success();
-    }
     const bool isFile = QFileInfo(a.source).isFile();
     const QDir mail(QDir(m_workspace).filePath(QStringLiteral("mail")));
-    a.maildropPath = mail.filePath(isFile ? a.user + QStringLiteral(".mbox") : a.user);
     // A copy a killed process left half made (or half removed) is never used: it is cleared.
     SafeFile::removeStaleTemporaries(
         a.maildropPath, {QStringLiteral("pop3lab-new"), QStringLiteral("pop3lab-old")});

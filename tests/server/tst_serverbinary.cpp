@@ -148,6 +148,19 @@ void TestServerBinary::badCommandLine_data()
         << QStringList{"--accounts", d + "/bad-accounts.txt"} << d + "/bad-accounts.txt:1";
     QTest::newRow("an accounts line naming a missing mailbox") << QStringList{
         "--accounts", d + "/missing-accounts.txt"} << QStringLiteral("nowhere/alice");
+    pop3test::writeFile(d + QStringLiteral("/hostile-accounts.txt"),
+        "alice pw sample:student\n.. pw sample:barakirs\n");
+    QDir().mkpath(d + QStringLiteral("/Maildir/cur"));
+    pop3test::writeFile(
+        d + QStringLiteral("/Maildir/cur/1788000000.M1P1.lab:2,"), "Subject: x\n\nx\n");
+    QTest::newRow("a user named ..")
+        << QStringList{"--mailbox", d + "/Maildir", "--user", "..", "--password", "b"}
+        << QStringLiteral("\"..\"");
+    QTest::newRow("a user named .")
+        << QStringList{"--mailbox", d + "/Maildir", "--user", ".", "--password", "b"}
+        << QStringLiteral("\".\"");
+    QTest::newRow("an accounts line for a user named ..") << QStringList{"--accounts",
+        d + "/hostile-accounts.txt"} << d + "/hostile-accounts.txt:2: invalid user name \"..\"";
     QTest::newRow("a trace file that cannot be written")
         << QStringList{"--trace", d + "/no/such/dir/trace.jsonl"} << d + "/no/such/dir/trace.jsonl";
 }
