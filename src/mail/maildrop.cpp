@@ -266,7 +266,15 @@ Result Maildrop::loadFiles(bool onlyChanged)
         if (!readable && (m_format != Format::Maildir || QFileInfo::exists(folders.at(f))))
             return Result::failure(QStringLiteral("cannot read the folder %1").arg(folders.at(f)));
         for (const SafeFile::Entry &e : entries) {
-            if (e.kind != SafeFile::Kind::File || e.name.startsWith(QLatin1Char('.')))
+            if (e.name.startsWith(QLatin1Char('.')))
+                continue;
+            if (e.kind == SafeFile::Kind::SymLink || e.kind == SafeFile::Kind::Other) {
+                const QString at = QDir(folders.at(f)).filePath(e.name);
+                m_warnings.append(QStringLiteral("%1 is %2, not a message: not served")
+                                      .arg(at, SafeFile::describe(at)));
+                continue;
+            }
+            if (e.kind != SafeFile::Kind::File)
                 continue;
             if (m_format == Format::EmlFolder && !e.name.endsWith(QLatin1String(".eml")))
                 continue;
@@ -500,11 +508,22 @@ Result Maildrop::writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dro
     return Result::success();
 }
 
+// Rolls an interrupted expunge forward. The journal is a workspace file like any other: an entry
+// is acted on only if it names a file directly in one of the maildrop's message folders ("cur/x"
+// or "new/x" in a Maildir, "x.eml" in an .eml folder); any other is ignored and reported.
 Result Maildrop::finishJournal()
 {
     const QString journalPath = QDir(m_path).filePath(journalName());
-    if (SafeFile::kind(journalPath) == SafeFile::Kind::Missing)
+    const SafeFile::Kind kind = SafeFile::kind(journalPath);
+    if (kind == SafeFile::Kind::Missing)
         return Result::success();
+    if (kind != SafeFile::Kind::File) {
+        m_warnings.append(QStringLiteral("the expunge journal %1 is %2, not a journal: ignored")
+                              .arg(journalPath, SafeFile::describe(journalPath)));
+        if (kind == SafeFile::Kind::SymLink || kind == SafeFile::Kind::Other)
+            QFile::remove(journalPath); // the link itself, never its target
+        return Result::success();
+    }
     QFile journal;
     QString error;
     if (!SafeFile::openForReading(journal, journalPath, &error))
@@ -515,8 +534,22 @@ Result Maildrop::finishJournal()
     for (const QByteArray &name : names) {
         if (name.isEmpty())
             continue;
+        const QString entry = QString::fromUtf8(name);
+        const QString folder = entry.section(QLatin1Char('/'), 0, -2);
+        const QString file = entry.section(QLatin1Char('/'), -1);
+        const bool valid = !file.isEmpty() && !file.startsWith(QLatin1Char('.'))
+            && (m_format == Format::Maildir
+                    ? folder == QLatin1String("cur") || folder == QLatin1String("new")
+                    : folder.isEmpty());
+        if (!valid) {
+            m_warnings.append(
+                QStringLiteral("the expunge journal in %1 names \"%2\", not a message of this "
+                               "maildrop: ignored")
+                    .arg(m_path, entry.left(200)));
+            continue;
+        }
         MessageInfo victim;
-        victim.file = dir.filePath(QString::fromUtf8(name));
+        victim.file = dir.filePath(entry);
         // Renamed by a mail reader since the journal was written: the same message still goes.
         const QString current = locate(victim);
         if (!current.isEmpty() && !QFile::remove(current))

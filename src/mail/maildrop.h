@@ -8,9 +8,11 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace pop3 {
 
@@ -52,6 +54,10 @@ public:
     const QList<MessageInfo> &messages() const { return m_messages; }
 
     qint64 totalSize() const;
+
+    // What loading found wrong and worked around (a journal entry naming a file outside the
+    // maildrop, a link where a message should be), since the last call.
+    QStringList takeWarnings() { return std::exchange(m_warnings, {}); }
 
     // Removes the given messages (as a session saw them, matched by identity) atomically; on
     // success the list is refreshed. A message already gone counts as removed; one changed since
@@ -117,6 +123,7 @@ private:
     QList<MessageInfo> m_messages;
     QHash<QString, MessageInfo> m_scanned; // file per message: what each file held when scanned
     QHash<QString, Look> m_looks; // the message folders, or the mbox file, as last read
+    QStringList m_warnings;
 };
 
 // Scans one message held in memory: sizes, line counts and the summary headers.

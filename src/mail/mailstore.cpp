@@ -85,7 +85,10 @@ Result switchIn(const QString &fresh, const QString &target)
                 .arg(QLatin1String(what), target, QString::fromLocal8Bit(std::strerror(errno))));
     };
     if (present != SafeFile::Kind::Dir || SafeFile::kind(fresh) != SafeFile::Kind::Dir) {
-        if (present == SafeFile::Kind::Dir && !SafeFile::removeTree(target))
+        // A folder is not renamed over a file, nor over a link (which is removed, not followed).
+        const bool kindsDiffer = present != SafeFile::Kind::Missing
+            && (present == SafeFile::Kind::Dir) != (SafeFile::kind(fresh) == SafeFile::Kind::Dir);
+        if (kindsDiffer && !SafeFile::removeTree(target))
             return failure("remove the old copy");
         if (::rename(from.constData(), to.constData()) != 0)
             return failure("put the new copy in place as");
@@ -206,17 +209,33 @@ MailboxAccess::UnlockOutcome MailStore::unlock(const QString &user, int session)
 // delivered since, another process's commit), cheaply when nothing changed.
 QList<MessageInfo> MailStore::snapshot(const QString &user)
 {
-    const Account *a = account(user);
+    Account *a = account(user);
     if (!a)
         return {};
-    if (Result r = a->maildrop->refresh(); !r && m_log) {
-        Event e;
-        e.kind = EventKind::Note;
-        e.text = QStringLiteral("maildrop-unreadable");
-        e.detail = r.error;
-        m_log->append(e);
-    }
+    const Result r = a->maildrop->refresh();
+    if (!r)
+        note(QStringLiteral("maildrop-unreadable"), r.error);
+    reportWarnings(*a);
     return a->maildrop->messages();
+}
+
+void MailStore::note(const QString &what, const QString &detail)
+{
+    if (!m_log)
+        return;
+    Event e;
+    e.kind = EventKind::Note;
+    e.text = what;
+    e.detail = detail;
+    m_log->append(e);
+}
+
+// What a maildrop worked around (a journal entry outside it, a link in place of a message) is
+// told in the event stream (and so in a trace), one note each.
+void MailStore::reportWarnings(Account &a)
+{
+    for (const QString &warning : a.maildrop->takeWarnings())
+        note(QStringLiteral("maildrop-warning"), warning);
 }
 
 std::unique_ptr<ReplyBody> MailStore::body(const MessageInfo &message, int topLines)
@@ -230,7 +249,9 @@ Result MailStore::expunge(
     Account *a = account(user);
     if (!a)
         return Result::failure(QStringLiteral("the account is gone"));
-    return a->maildrop->expunge(victims, removed);
+    const Result r = a->maildrop->expunge(victims, removed);
+    reportWarnings(*a);
+    return r;
 }
 
 bool MailStore::isSessionHoldingLock(int session) const
@@ -309,6 +330,7 @@ Result MailStore::addAccount(
     a.maildrop = std::make_shared<Maildrop>();
     if (Result r = a.maildrop->load(a.maildropPath); !r)
         return r;
+    reportWarnings(a);
     m_accounts.insert(user, a);
     m_order.append(user);
     return Result::success();
@@ -421,6 +443,7 @@ Result MailStore::resetMailbox(const QString &user)
         return r;
     if (Result r = a->maildrop->load(a->maildropPath); !r)
         return r;
+    reportWarnings(*a);
     if (m_log) {
         Event e;
         e.kind = EventKind::Note;

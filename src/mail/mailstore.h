@@ -96,6 +96,8 @@ public:
 private:
     Result prepareCopy(Account &account, bool reset);
     QString plannedMaildropPath(const Account &account) const;
+    void note(const QString &what, const QString &detail);
+    void reportWarnings(Account &account);
 
     EventLog *m_log = nullptr;
     QString m_workspace;

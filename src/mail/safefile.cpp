@@ -74,7 +74,8 @@ QString SafeFile::describe(const QString &path)
     return QStringLiteral("a special file (FIFO, socket or device)");
 }
 
-bool SafeFile::openForReading(QFile &file, const QString &path, QString *error)
+bool SafeFile::openForReading(
+    QFile &file, const QString &path, QString *error, QIODevice::OpenMode mode)
 {
     const int fd = ::open(native(path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
@@ -92,7 +93,7 @@ bool SafeFile::openForReading(QFile &file, const QString &path, QString *error)
         return false;
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+    if (!file.open(fd, mode | QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
         if (error)
             *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());

@@ -29,8 +29,12 @@ public:
     // "a symbolic link to /etc/passwd", "a folder", ...: for error messages.
     static QString describe(const QString &path);
 
-    // Opens a regular file for reading without following a link or blocking on a FIFO.
-    static bool openForReading(QFile &file, const QString &path, QString *error = nullptr);
+    // Opens a regular file for reading without following a link or blocking on a FIFO. mode may
+    // add QIODevice::Unbuffered.
+    static bool openForReading(QFile &file,
+        const QString &path,
+        QString *error = nullptr,
+        QIODevice::OpenMode mode = QIODevice::ReadOnly);
     // Reads at most maxSize octets of a regular file; nothing (and ok false) otherwise.
     static QByteArray read(const QString &path, qint64 maxSize, bool *ok = nullptr);
 

@@ -2,6 +2,7 @@
 
 #include "events/eventlog.h"
 #include "mail/mailstore.h"
+#include "mail/safefile.h"
 #include "support/coretestsupport.h"
 
 #include <QDir>
@@ -52,6 +53,9 @@ private slots:
     void namesSharingAWorkingCopyAreRefused_data();
     void namesSharingAWorkingCopyAreRefused();
     void hostileNamesInAnAccountsFileNameTheLine();
+    void workspaceLinksAreNeverFollowed_data();
+    void workspaceLinksAreNeverFollowed();
+    void lockPathOccupiedIsToldInTheErr();
     void lockBookkeeping();
 };
 
@@ -408,6 +412,82 @@ void TestMailStore::hostileNamesInAnAccountsFileNameTheLine()
     QVERIFY(!r);
     QVERIFY2(r.error.startsWith(accounts + QStringLiteral(":2: ")), qPrintable(r.error));
     QVERIFY2(r.error.contains(QStringLiteral("bob.mbox")), qPrintable(r.error));
+}
+
+void TestMailStore::workspaceLinksAreNeverFollowed_data()
+{
+    QTest::addColumn<QString>("link"); // in the workspace's mail/ folder
+    QTest::addColumn<bool>("reset");
+    QTest::newRow("the source marker, at a reset") << QStringLiteral(".student.source") << true;
+    QTest::newRow("the source marker, at a first copy")
+        << QStringLiteral(".student.source") << false;
+    QTest::newRow("the working copy, at a start") << QStringLiteral("student") << false;
+    QTest::newRow("the working copy, at a reset") << QStringLiteral("student") << true;
+    QTest::newRow("the mbox working copy, at a start") << QStringLiteral("barakirs.mbox") << false;
+    QTest::newRow("the mbox unique-id list, at a commit")
+        << QStringLiteral(".barakirs.mbox.pop3lab-uidl") << false;
+    QTest::newRow("the expunge journal, at a commit")
+        << QStringLiteral("student/.pop3lab-expunge") << false;
+}
+
+// A workspace file replaced by a symbolic link (a student's prank, or an attack on a shared
+// machine): nothing writes or serves through it; the link's target is never touched.
+void TestMailStore::workspaceLinksAreNeverFollowed()
+{
+    QFETCH(QString, link);
+    QFETCH(bool, reset);
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    const QString victim = dir.filePath(QStringLiteral("victim"));
+    const bool folder = link == QLatin1String("student");
+    if (folder)
+        makeEmlFolder(victim); // someone's private mail: 3 messages
+    else
+        QVERIFY(writeFile(victim, "precious\n"));
+    auto victimState = [&] {
+        return folder ? QDir(victim).entryList(QDir::Files).join(QLatin1Char(' '))
+                      : QString::fromUtf8(readFile(victim));
+    };
+    const QString before = victimState();
+    {
+        MailStore first; // the workspace exists, with its copies and markers
+        first.setWorkspace(ws);
+        QVERIFY(first.addSampleAccounts());
+    }
+    const QString at = ws + QStringLiteral("/mail/") + link;
+    QVERIFY(SafeFile::removeTree(at));
+    QVERIFY(QFile::link(victim, at));
+
+    MailStore store;
+    store.setWorkspace(ws);
+    const Result r = store.addSampleAccounts(reset);
+    QVERIFY2(r, qPrintable(r.error));
+    MailStore::Account *student = store.account(QStringLiteral("student"));
+    MailStore::Account *barakirs = store.account(QStringLiteral("barakirs"));
+    // What is served is the sample, not the link's target.
+    QCOMPARE(student->maildrop->messages().size(), 35);
+    QCOMPARE(barakirs->maildrop->messages().size(), 206);
+    QStringList removed;
+    QVERIFY(
+        store.expunge(QStringLiteral("student"), {student->maildrop->messages().at(2)}, &removed));
+    QVERIFY(store.expunge(
+        QStringLiteral("barakirs"), {barakirs->maildrop->messages().at(2)}, &removed));
+    QCOMPARE(victimState(), before);
+}
+
+void TestMailStore::lockPathOccupiedIsToldInTheErr()
+{
+    pop3test::SampleStore s;
+    QVERIFY2(s.setupError.isEmpty(), qPrintable(s.setupError));
+    const QString lock = s.store.lockPath(QStringLiteral("student"));
+    QVERIFY(QFile::link(s.dir.filePath(QStringLiteral("nowhere")), lock));
+    auto session = s.newSession();
+    session->start(1000);
+    pop3test::send(*session, "USER student");
+    const QByteArray reply = pop3test::send(*session, "PASS hessovs!");
+    QVERIFY2(reply.startsWith("-ERR [SYS/TEMP] ") && reply.contains("is a symbolic link to"),
+        reply.constData());
+    QVERIFY(reply.contains(QFile::encodeName(lock)));
 }
 
 void TestMailStore::lockBookkeeping()
