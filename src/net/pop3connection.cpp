@@ -55,9 +55,11 @@ void Pop3Connection::start()
     m_socket->flush();
 }
 
+// Octets alone do not reset the autologout timer (RFC 1939 §3 counts commands): a client
+// trickling a line that never ends is logged out like a silent one. processLines() resets it for
+// each complete line.
 void Pop3Connection::readInput()
 {
-    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
     processLines();
 }
 
@@ -107,6 +109,7 @@ void Pop3Connection::processLines()
             }
             const qsizetype lineSize = nl - base + 1;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            m_lastActivity = now; // a complete command line
             if (m_overlongLength >= 0) {
                 const qint64 length = m_overlongLength + lineSize;
                 m_overlongLength = -1;

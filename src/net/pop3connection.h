@@ -28,7 +28,8 @@ public:
 
     Pop3Session *session() const { return m_session.get(); }
 
-    // The last octet received or sent (a body written by the worker thread counts).
+    // The last complete line received or octet sent (a body written by the worker thread
+    // counts); a partial line does not.
     qint64 lastActivityMs() const;
 
     void timeOut();

@@ -182,6 +182,8 @@ private slots:
     void dropWithoutQuitCommitsNothing();
     void pipelinedCommandsAnsweredInOrder();
     void idleClientIsLoggedOut();
+    void tricklingClientIsStillLoggedOut_data();
+    void tricklingClientIsStillLoggedOut();
     void largeRetrIsStreamedWhileOthersAreServed_data();
     void largeRetrIsStreamedWhileOthersAreServed();
     void largeBodiesOfSeveralClientsAtOnce_data();
@@ -391,6 +393,42 @@ void TestPop3Server::idleClientIsLoggedOut()
     QCOMPARE(events.last().text, QStringLiteral("idle-timeout"));
     QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
     QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
+}
+
+void TestPop3Server::tricklingClientIsStillLoggedOut_data()
+{
+    QTest::addColumn<QByteArray>("drip"); // what the client sends, one octet at a time
+    QTest::newRow("a command that never ends") << QByteArray("NOOP NOOP NOOP NOOP NOOP NOOP");
+    QTest::newRow("the same octet again and again") << QByteArray(1, 'x');
+}
+
+// RFC 1939's autologout timer is reset by commands, not by octets: a client that sends a byte
+// now and then, never ending its line, is logged out like a silent one (and its lock released).
+// Time is driven by the client's own pace: each wait below is for the server to close.
+void TestPop3Server::tricklingClientIsStillLoggedOut()
+{
+    QFETCH(QByteArray, drip);
+    Lab lab;
+    QVERIFY(lab.start());
+    lab.server.setIdleTimeout(1);
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QElapsedTimer clock;
+    clock.start();
+    qsizetype sent = 0;
+    // One octet every 150 ms, ten times faster than the timeout; a whole line never comes.
+    while (!c.waitClosed(150) && clock.elapsed() < 6000) {
+        c.send(QByteArray(1, drip.at(sent % drip.size())));
+        ++sent;
+    }
+    QVERIFY2(c.isClosed(),
+        qPrintable(QStringLiteral("still connected after %1 octets in %2 ms")
+                       .arg(sent)
+                       .arg(clock.elapsed())));
+    QVERIFY2(clock.elapsed() >= 900, "cut before the timeout");
+    QCOMPARE(c.readUntilClosed(), QByteArray("-ERR Disconnected for inactivity.\r\n"));
+    QTRY_VERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
 }
 
 void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed_data()
