@@ -236,6 +236,19 @@ Pop3Session::Reply Pop3Session::handleOverlongLine(
         err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(length)}})));
 }
 
+Pop3Session::Reply Pop3Session::handleBareCrLine(const QByteArray &rawLine, qint64 nowMs)
+{
+    m_now = nowMs;
+    if (m_closing || (m_state != State::Authorization && m_state != State::Transaction))
+        return {};
+    Event e;
+    e.kind = EventKind::ClientLine;
+    e.bytes = rawLine;
+    e.octets = rawLine.size();
+    emitEvent(e);
+    return finishReply(err(t(QStringLiteral("line.bareCr")), false));
+}
+
 Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 nowMs)
 {
     m_now = nowMs;

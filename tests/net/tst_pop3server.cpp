@@ -197,6 +197,8 @@ private slots:
     void stalledLargeBodyIsCutByTheIdleTimeout();
     void overlongLines_data();
     void overlongLines();
+    void bareCrLineEndingIsExplained_data();
+    void bareCrLineEndingIsExplained();
     void silentClientsNeverDelayOthers();
     void dropSessionCutsWithoutCommit();
     void shutdownReleasesLocksAndCommitsNothing();
@@ -728,6 +730,42 @@ void TestPop3Server::overlongLines()
     QVERIFY(reply.size() <= Pop3Session::maxReply);
     // The session goes on.
     QCOMPARE(c.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+    QCOMPARE(c.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
+}
+
+void TestPop3Server::bareCrLineEndingIsExplained_data()
+{
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<int>("lines"); // how many lines ended by a CR alone
+    QTest::newRow("a terminal that sends CR for Enter") << QByteArray("NOOP\r") << 1;
+    QTest::newRow("two commands, each ended by CR") << QByteArray("NOOP\rSTAT\r") << 2;
+    QTest::newRow("telnet's CR NUL") << QByteArray("NOOP\r\0", 6) << 1;
+    QTest::newRow("CR NUL, then the next command") << QByteArray("NOOP\r\0LIST\r\0", 12) << 2;
+}
+
+// A bare CR never ended a line: a terminal sending CR for Enter got no answer at all. Each such
+// line gets the explanation (not counted as a bad command), and the session goes on.
+void TestPop3Server::bareCrLineEndingIsExplained()
+{
+    QFETCH(QByteArray, sent);
+    QFETCH(int, lines);
+    Lab lab;
+    QVERIFY(lab.start());
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    for (int i = 0; i < 3; ++i) { // more than the bad commands a session may have before login
+        c.send(sent);
+        for (int n = 0; n < lines; ++n) {
+            const QByteArray reply = c.line(3000);
+            QVERIFY2(reply.startsWith("-ERR Command ended with a carriage return alone (0x0D "
+                                      "without 0x0A)"),
+                reply.isEmpty() ? "no answer" : reply.constData());
+            QVERIFY(reply.endsWith("\r\n") && reply.size() <= Pop3Session::maxReply);
+        }
+    }
+    QCOMPARE(c.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+    QVERIFY(c.buffered().isEmpty());
     QCOMPARE(c.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
 }
 
