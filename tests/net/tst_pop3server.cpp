@@ -10,11 +10,17 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace pop3;
 using pop3test::Client;
@@ -204,6 +210,7 @@ private slots:
     void shutdownReleasesLocksAndCommitsNothing();
     void eventStreamOfOneSession();
     void tooManyBadCommandsDisconnects();
+    void descriptorExhaustionNeverSpinsAndRecovers();
 };
 
 void TestPop3Server::labSheetSession()
@@ -948,6 +955,91 @@ void TestPop3Server::tooManyBadCommandsDisconnects()
     QTRY_VERIFY(!ended.isEmpty());
     const QList<Event> events = lab.eventsOf(ended.at(0).at(0).toInt());
     QCOMPARE(events.last().text, QStringLiteral("too-many-errors"));
+}
+
+// Descriptors run out whatever the connection cap says (the window's own files, a burst of
+// RETRs): here this process's limit is lowered after listen() so that the server can accept only
+// about 15 more connections (the clients' sockets are made before, so only the server's side
+// counts). The client that finds none left is told so; the accept loop does not spin; once the
+// clients leave, new ones are served again.
+void TestPop3Server::descriptorExhaustionNeverSpinsAndRecovers()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    auto openDescriptors = [] {
+        return int(QDir(QStringLiteral("/proc/self/fd"))
+                       .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
+                       .size());
+    };
+    auto cpuSeconds = [] {
+        rusage usage{};
+        ::getrusage(RUSAGE_SELF, &usage);
+        return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    };
+    constexpr int attempts = 40;
+    QList<int> sockets;
+    for (int i = 0; i < attempts; ++i)
+        sockets.append(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    const auto restore = qScopeGuard([&saved] {
+        ::setrlimit(RLIMIT_NOFILE, &saved);
+    });
+    rlimit low = saved;
+    low.rlim_cur = rlim_t(openDescriptors() + 15);
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &low), 0);
+
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(lab.port());
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::vector<std::unique_ptr<Client>> clients;
+    QByteArray refused;
+    for (int i = 0; i < attempts && refused.isEmpty(); ++i) {
+        QCOMPARE(::connect(sockets.at(i), reinterpret_cast<const sockaddr *>(&to), sizeof to), 0);
+        auto c = std::make_unique<Client>();
+        QVERIFY(c->socket().setSocketDescriptor(sockets.at(i)));
+        sockets[i] = -1;
+        const QByteArray greeting = c->line(2000);
+        if (!greeting.startsWith("+OK"))
+            refused = greeting.isEmpty() ? QByteArray("(no greeting)") : greeting;
+        clients.push_back(std::move(c));
+    }
+    for (int fd : std::as_const(sockets)) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    QVERIFY2(refused.startsWith("-ERR [SYS/TEMP]"), refused.constData());
+
+    const double before = cpuSeconds();
+    QElapsedTimer clock;
+    clock.start();
+    clients.front()->waitClosed(1000); // a second of the event loop: its CPU is the server's
+    const double cpu = (cpuSeconds() - before) / (clock.elapsed() / 1000.0);
+    qInfo("%d connections served, then refused; CPU %d%% while exhausted",
+        int(clients.size()) - 1,
+        qRound(cpu * 100));
+    QVERIFY2(cpu < 0.2, qPrintable(QStringLiteral("CPU %1% while exhausted").arg(cpu * 100)));
+
+    // The clients leave. The server may see a new client before their goodbyes (then it is
+    // refused, full still): it must be served again within a moment, and from then on.
+    clients.clear();
+    QElapsedTimer recovery;
+    recovery.start();
+    QByteArray greeting;
+    while (!greeting.startsWith("+OK") && recovery.elapsed() < 5000) {
+        Client c;
+        greeting = c.open(lab.port(), 3000);
+    }
+    QVERIFY2(greeting.startsWith("+OK"), greeting.isEmpty() ? "no greeting" : greeting.constData());
+    qInfo("served again %d ms after the clients left", int(recovery.elapsed()));
+    for (int i = 0; i < 5; ++i) {
+        Client c;
+        QVERIFY(c.open(lab.port(), 3000).startsWith("+OK"));
+        QVERIFY(c.login("student", "hessovs!"));
+        QVERIFY(c.command("QUIT").startsWith("+OK"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPop3Server)
