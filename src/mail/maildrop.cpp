@@ -715,8 +715,11 @@ std::unique_ptr<ReplyBody> Maildrop::body(const MessageInfo &message, int topLin
         if (!moved.isEmpty())
             file = moved;
     }
-    return std::make_unique<MessageBody>(
+    auto body = std::make_unique<MessageBody>(
         file, message.offset, message.length, message.mboxQuoted, topLines);
+    if (!body->isOpen())
+        return nullptr;
+    return body;
 }
 
 QByteArray Maildrop::content(const MessageInfo &message)

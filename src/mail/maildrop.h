@@ -70,7 +70,7 @@ public:
     static QString locate(const MessageInfo &message);
 
     // The wire form of a message (RETR) or its top (TOP), streamed from its file (found again
-    // with locate() if it was renamed).
+    // with locate() if it was renamed); null when it cannot be opened.
     static std::unique_ptr<ReplyBody> body(const MessageInfo &message, int topLines = -1);
     // The message as stored (mbox unquoted), line endings as in the file.
     static QByteArray content(const MessageInfo &message);

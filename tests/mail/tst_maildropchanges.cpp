@@ -124,6 +124,9 @@ private slots:
     void maildirMessageRenamedByAMailReader();
     void twoStoresOnOneWorkspace_data();
     void twoStoresOnOneWorkspace();
+    void vanishedMessageGetsAnErrNotAnEmptyBody_data();
+    void vanishedMessageGetsAnErrNotAnEmptyBody();
+    void changedMessageFailsTheCommitAndSaysWhich();
 };
 
 // The scenario: an in-place mbox, a new mail appended after the server started, DELE of
@@ -290,6 +293,65 @@ void TestMaildropChanges::twoStoresOnOneWorkspace()
     for (int i = 0; i < left.size(); ++i)
         QCOMPARE(retr(*c, i + 1), message(left.at(i)));
     QVERIFY((*c)("QUIT").startsWith("+OK"));
+}
+
+void TestMaildropChanges::vanishedMessageGetsAnErrNotAnEmptyBody_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::newRow("removed by another program") << QStringLiteral("removed");
+    QTest::newRow("replaced by a folder") << QStringLiteral("folder");
+    QTest::newRow("replaced by a link") << QStringLiteral("link");
+}
+
+// RETR or TOP of a message whose file is gone or cannot be read answered "+OK n octets" and then
+// nothing (a client waits for ever for the body): it gets -ERR [SYS/TEMP], and the session goes
+// on.
+void TestMaildropChanges::vanishedMessageGetsAnErrNotAnEmptyBody()
+{
+    QFETCH(QString, what);
+    QTemporaryDir dir;
+    const QString maildir = makeMaildir(dir.filePath(QStringLiteral("Maildir")), 3);
+    Store s(dir.filePath(QStringLiteral("ws")));
+    QVERIFY(s.store.addAccount(QStringLiteral("teacher"), QStringLiteral("pw"), maildir, true));
+    auto c = s.session();
+    QVERIFY(c->login("teacher", "pw"));
+    const QString file = QDir(maildir).filePath(QStringLiteral("cur/") + maildirName(2));
+    QVERIFY(QFile::remove(file));
+    if (what == QLatin1String("folder"))
+        QVERIFY(QDir().mkpath(file));
+    else if (what == QLatin1String("link"))
+        QVERIFY(QFile::link(QDir(maildir).filePath(QStringLiteral("cur/") + maildirName(1)), file));
+    for (const QByteArray command : {"RETR 2", "TOP 2 0"}) {
+        const QByteArray reply = (*c)(command);
+        QVERIFY2(reply.startsWith("-ERR [SYS/TEMP] ") && reply.count('\n') == 1, reply.constData());
+    }
+    QCOMPARE(retr(*c, 3), message(3));
+    QVERIFY((*c)("QUIT").startsWith("+OK"));
+}
+
+// A message deleted in the session but changed on disk since the login (another size): the
+// commit deletes nothing, and QUIT says which message stopped it.
+void TestMaildropChanges::changedMessageFailsTheCommitAndSaysWhich()
+{
+    QTemporaryDir dir;
+    const QString maildir = makeMaildir(dir.filePath(QStringLiteral("Maildir")), 3);
+    Store s(dir.filePath(QStringLiteral("ws")));
+    QVERIFY(s.store.addAccount(QStringLiteral("teacher"), QStringLiteral("pw"), maildir, true));
+    auto c = s.session();
+    QVERIFY(c->login("teacher", "pw"));
+    QVERIFY((*c)("DELE 1").startsWith("+OK"));
+    QVERIFY((*c)("DELE 2").startsWith("+OK"));
+    const QString file = QDir(maildir).filePath(QStringLiteral("cur/") + maildirName(2));
+    QFile changed(file);
+    QVERIFY(changed.open(QIODevice::Append));
+    changed.write("a line added by a mail reader\n");
+    changed.close();
+    const QByteArray quit = (*c)("QUIT");
+    QVERIFY2(quit.startsWith("-ERR [SYS/TEMP] ") && quit.contains(QFile::encodeName(maildirName(2)))
+            && quit.contains("changed on disk"),
+        quit.constData());
+    QCOMPARE(QDir(maildir).entryList({QStringLiteral("*")}, QDir::Files, QDir::Name).size(), 0);
+    QCOMPARE(QDir(QDir(maildir).filePath(QStringLiteral("cur"))).entryList(QDir::Files).size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestMaildropChanges)
