@@ -1,17 +1,22 @@
 #include "mail/maildrop.h"
 
 #include "mail/messagebody.h"
+#include "mail/safefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pop3 {
 
@@ -159,52 +164,146 @@ qint64 Maildrop::totalSize() const
     return total;
 }
 
+bool Maildrop::Look::sameAs(const Look &now) const
+{
+    // A change within the same clock tick as the last read would leave mtime as it was: only a
+    // look taken well after the last change is trusted (the file system's clock is coarse).
+    constexpr qint64 settleNs = 2'000'000'000;
+    return valid && now.valid && device == now.device && inode == now.inode && size == now.size
+        && mtimeNs == now.mtimeNs && ctimeNs == now.ctimeNs && mtimeNs < readAtNs - settleNs
+        && ctimeNs < readAtNs - settleNs;
+}
+
+Maildrop::Look Maildrop::Look::of(const QString &path)
+{
+    Look look;
+    struct timespec clock = {};
+    ::clock_gettime(CLOCK_REALTIME, &clock);
+    struct stat st = {};
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return look;
+    look.device = quint64(st.st_dev);
+    look.inode = quint64(st.st_ino);
+    look.size = qint64(st.st_size);
+    look.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+    look.ctimeNs = qint64(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+    look.readAtNs = qint64(clock.tv_sec) * 1'000'000'000 + clock.tv_nsec;
+    look.valid = true;
+    return look;
+}
+
 Result Maildrop::load(const QString &path)
 {
     QString error;
     const std::optional<Format> format = detect(path, &error);
+    m_messages.clear();
+    m_scanned.clear();
+    m_looks.clear();
     if (!format)
         return Result::failure(error);
     m_path = QFileInfo(path).absoluteFilePath();
     m_format = *format;
-    m_messages.clear();
     if (m_format == Format::Mbox)
         return loadMbox();
-
     if (Result r = finishJournal(); !r)
         return r;
-    QStringList files;
-    const QDir dir(m_path);
-    if (m_format == Format::Maildir) {
-        for (const QString &sub : {QStringLiteral("cur"), QStringLiteral("new")}) {
-            const QDir subDir(dir.filePath(sub));
-            const QStringList names = subDir.entryList(QDir::Files | QDir::NoDotAndDotDot);
-            for (const QString &name : names) {
-                if (!name.startsWith(QLatin1Char('.')))
-                    files.append(subDir.filePath(name));
-            }
-        }
-        // Maildir names start with the delivery time: order by name, whatever the subfolder.
-        std::sort(files.begin(), files.end(), [](const QString &a, const QString &b) {
-            return QFileInfo(a).fileName() < QFileInfo(b).fileName();
-        });
-    } else {
-        const QStringList names = dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
-        for (const QString &name : names)
-            files.append(dir.filePath(name));
-    }
-    return loadFiles(files);
+    return loadFiles(false);
 }
 
-Result Maildrop::loadFiles(const QStringList &files)
+Result Maildrop::refresh()
 {
-    m_messages.reserve(files.size());
-    QSet<QByteArray> seen;
-    for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Result::failure(
-                QStringLiteral("cannot read message %1: %2").arg(path, file.errorString()));
+    if (m_path.isEmpty())
+        return Result::failure(QStringLiteral("no maildrop loaded"));
+    const SafeFile::Kind kind = SafeFile::kind(m_path);
+    if (kind != (m_format == Format::Mbox ? SafeFile::Kind::File : SafeFile::Kind::Dir))
+        return load(m_path); // gone, or replaced by another kind: a full load says what it is
+    if (m_format == Format::Mbox) {
+        if (m_looks.value(m_path).sameAs(Look::of(m_path)))
+            return Result::success();
+        m_messages.clear();
+        return loadMbox();
+    }
+    if (QFile::exists(QDir(m_path).filePath(journalName()))) {
+        if (Result r = finishJournal(); !r) // another process was killed in its commit
+            return r;
+    }
+    return loadFiles(true);
+}
+
+QStringList Maildrop::messageFolders() const
+{
+    if (m_format == Format::Maildir)
+        return {QDir(m_path).filePath(QStringLiteral("cur")),
+            QDir(m_path).filePath(QStringLiteral("new"))};
+    return {m_path};
+}
+
+// Lists the message folders (only those changed since the last look when onlyChanged) and scans
+// the files not seen before; a file keeps what its scan found as long as it keeps its name.
+Result Maildrop::loadFiles(bool onlyChanged)
+{
+    bool changed = !onlyChanged;
+    QHash<QString, Look> looks;
+    const QStringList folders = messageFolders();
+    for (const QString &folder : folders) {
+        const Look look = Look::of(folder);
+        looks.insert(folder, look);
+        changed = changed || !m_looks.value(folder).sameAs(look);
+    }
+    if (!changed)
+        return Result::success();
+
+    struct Name
+    {
+        QString name;
+        qsizetype folder;
+    };
+
+    QList<Name> names;
+    for (qsizetype f = 0; f < folders.size(); ++f) {
+        bool readable = false;
+        const QList<SafeFile::Entry> entries = SafeFile::list(folders.at(f), &readable);
+        if (!readable && (m_format != Format::Maildir || QFileInfo::exists(folders.at(f))))
+            return Result::failure(QStringLiteral("cannot read the folder %1").arg(folders.at(f)));
+        for (const SafeFile::Entry &e : entries) {
+            if (e.name.startsWith(QLatin1Char('.')))
+                continue;
+            if (e.kind == SafeFile::Kind::SymLink || e.kind == SafeFile::Kind::Other) {
+                const QString at = QDir(folders.at(f)).filePath(e.name);
+                m_warnings.append(QStringLiteral("%1 is %2, not a message: not served")
+                                      .arg(at, SafeFile::describe(at)));
+                continue;
+            }
+            if (e.kind != SafeFile::Kind::File)
+                continue;
+            if (m_format == Format::EmlFolder && !e.name.endsWith(QLatin1String(".eml")))
+                continue;
+            names.append({e.name, f});
+        }
+    }
+    // Maildir names start with the delivery time: order by name, whatever the subfolder.
+    std::sort(names.begin(), names.end(), [](const Name &a, const Name &b) {
+        return a.name < b.name || (a.name == b.name && a.folder < b.folder);
+    });
+
+    const QString prefixes[2] = {
+        folders.value(0) + QLatin1Char('/'), folders.value(1) + QLatin1Char('/')};
+    QList<MessageInfo> messages;
+    messages.reserve(names.size());
+    for (const Name &n : std::as_const(names)) {
+        const QString path = prefixes[n.folder] + n.name;
+        const auto known = m_scanned.constFind(path);
+        if (known != m_scanned.constEnd()) {
+            messages.append(known.value());
+            continue;
+        }
+        QFile file;
+        QString error;
+        if (!SafeFile::openForReading(file, path, &error)) {
+            if (SafeFile::kind(path) == SafeFile::Kind::Missing)
+                continue; // removed since the listing (by a mail reader): not in this snapshot
+            return Result::failure(QStringLiteral("cannot read message %1").arg(error));
+        }
         // Large messages are scanned through a mapping, so loading never holds one on the heap.
         const qint64 size = file.size();
         const uchar *mapped = size > 256 * 1024 ? file.map(0, size) : nullptr;
@@ -217,30 +316,64 @@ Result Maildrop::loadFiles(const QStringList &files)
             scanMessage(data.constData(), data.size(), false, info);
         if (mapped)
             file.unmap(const_cast<uchar *>(mapped));
-        QString name = QFileInfo(path).fileName();
-        if (m_format == Format::Maildir)
-            name = name.section(QLatin1Char(':'), 0, 0);
-        else if (name.endsWith(QLatin1String(".eml")))
-            name.chop(4);
-        QByteArray uid = sanitizeUid(name.toUtf8());
-        for (int n = 2; seen.contains(uid); ++n)
-            uid = sanitizeUid(name.toUtf8() + '.' + QByteArray::number(n));
-        seen.insert(uid);
-        info.uid = uid;
-        m_messages.append(std::move(info));
+        // The unique-id comes from the name (without the Maildir flags or ".eml"); a name that
+        // collides with another once cleaned gets a suffix in assignFileUids().
+        info.uid = sanitizeUid(uidBase(path).toUtf8());
+        m_scanned.insert(path, info);
+        messages.append(std::move(info));
     }
+    if (m_scanned.size() != messages.size()) { // some files are gone: forget them
+        QHash<QString, MessageInfo> kept;
+        kept.reserve(messages.size());
+        for (const MessageInfo &m : std::as_const(messages))
+            kept.insert(m.file, m);
+        m_scanned = std::move(kept);
+    }
+    m_looks = std::move(looks);
+    m_messages = std::move(messages);
+    assignFileUids();
     return Result::success();
+}
+
+// A name equal to an earlier one's once cleaned gets ".2", ".3"...: unique-ids stay unique.
+void Maildrop::assignFileUids()
+{
+    QSet<QByteArray> seen;
+    seen.reserve(m_messages.size());
+    for (MessageInfo &info : m_messages) {
+        if (seen.contains(info.uid)) {
+            const QByteArray name = uidBase(info.file).toUtf8();
+            QByteArray uid = info.uid;
+            for (int n = 2; seen.contains(uid); ++n)
+                uid = sanitizeUid(name + '.' + QByteArray::number(n));
+            info.uid = uid;
+        }
+        seen.insert(info.uid);
+    }
+}
+
+QString Maildrop::uidBase(const QString &file) const
+{
+    QString name = file.mid(file.lastIndexOf(QLatin1Char('/')) + 1);
+    if (m_format == Format::Maildir)
+        name = name.section(QLatin1Char(':'), 0, 0);
+    else if (name.endsWith(QLatin1String(".eml")))
+        name.chop(4);
+    return name;
 }
 
 Result Maildrop::loadMbox()
 {
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Result::failure(
-            QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
+    const Look look = Look::of(m_path);
+    QFile file;
+    QString error;
+    if (!SafeFile::openForReading(file, m_path, &error))
+        return Result::failure(error);
     const qint64 size = file.size();
-    if (size == 0)
+    if (size == 0) {
+        m_looks.insert(m_path, look);
         return Result::success();
+    }
     const uchar *mapped = file.map(0, size);
     QByteArray fallback;
     const char *data = reinterpret_cast<const char *>(mapped);
@@ -248,6 +381,17 @@ Result Maildrop::loadMbox()
         fallback = file.readAll();
         data = fallback.constData();
     }
+    MboxIndex index = parseMbox(data, mapped ? size : qint64(fallback.size()));
+    m_messages = std::move(index.messages);
+    m_looks.insert(m_path, look);
+    // Loading writes nothing: until a first expunge the computed ids are stable by themselves,
+    // and an original served read-only never gets a side file.
+    return Result::success();
+}
+
+Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
+{
+    MboxIndex index;
     // Separators: "From " at the start of the file or after an empty line (LF or CRLF).
     QList<qint64> starts;
     if (size >= 5 && std::memcmp(data, "From ", 5) == 0)
@@ -283,7 +427,6 @@ Result Maildrop::loadMbox()
         lastSuffix[hash] = qMax(lastSuffix.value(hash), dot < 0 ? 1 : uid.mid(dot + 1).toInt());
     }
     QSet<QByteArray> seen;
-    m_mboxHashes.clear();
     for (qsizetype i = 0; i < starts.size(); ++i) {
         const qint64 sep = starts.at(i);
         const char *nl =
@@ -305,7 +448,6 @@ Result Maildrop::loadMbox()
         const QByteArray header = content.left(headerEnd < 0 ? content.size() : headerEnd);
         const QByteArray hash =
             QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex().left(16);
-        m_mboxHashes.append(hash);
         QByteArray uid = sanitizeUid(headerValue(header, "X-UIDL"));
         if (headerValue(header, "X-UIDL").isEmpty() || seen.contains(uid)) {
             QList<QByteArray> &known = remembered[hash];
@@ -322,11 +464,11 @@ Result Maildrop::loadMbox()
         }
         seen.insert(uid);
         info.uid = uid;
-        m_messages.append(std::move(info));
+        index.messages.append(std::move(info));
+        index.separators.append(sep);
+        index.hashes.append(hash);
     }
-    // Loading writes nothing: until a first expunge the computed ids are stable by themselves,
-    // and an original served read-only never gets a side file.
-    return Result::success();
+    return index;
 }
 
 QString Maildrop::uidFilePath() const
@@ -338,10 +480,11 @@ QString Maildrop::uidFilePath() const
 QList<std::pair<QByteArray, QByteArray>> Maildrop::readUidFile(const QString &path)
 {
     QList<std::pair<QByteArray, QByteArray>> entries;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    bool ok = false;
+    const QByteArray content = SafeFile::read(path, 64 * 1024 * 1024, &ok);
+    if (!ok)
         return entries;
-    const QList<QByteArray> lines = file.readAll().split('\n');
+    const QList<QByteArray> lines = content.split('\n');
     for (const QByteArray &line : lines) {
         const QList<QByteArray> fields = line.split(' ');
         if (fields.size() == 2 && !fields.at(0).isEmpty() && !fields.at(1).isEmpty())
@@ -350,113 +493,233 @@ QList<std::pair<QByteArray, QByteArray>> Maildrop::readUidFile(const QString &pa
     return entries;
 }
 
-Result Maildrop::writeUidFile(const QSet<qint64> &dropped)
+Result Maildrop::writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dropped)
 {
     QByteArray content;
-    for (qsizetype i = 0; i < m_messages.size(); ++i) {
-        if (!dropped.contains(m_messages.at(i).offset))
-            content += m_mboxHashes.value(i) + ' ' + m_messages.at(i).uid + '\n';
+    for (qsizetype i = 0; i < index.messages.size(); ++i) {
+        if (!dropped.contains(i))
+            content += index.hashes.value(i) + ' ' + index.messages.at(i).uid + '\n';
     }
-    QFile existing(uidFilePath());
-    if (existing.open(QIODevice::ReadOnly) && existing.readAll() == content)
+    if (SafeFile::read(uidFilePath(), content.size() + 1) == content
+        && (!content.isEmpty() || SafeFile::kind(uidFilePath()) == SafeFile::Kind::File))
         return Result::success();
-    existing.close();
-    QSaveFile file(uidFilePath());
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
-        return Result::failure(QStringLiteral("cannot write the unique-id list %1: %2")
-                                   .arg(uidFilePath(), file.errorString()));
+    if (Result r = SafeFile::writeAtomically(uidFilePath(), content); !r)
+        return Result::failure(QStringLiteral("cannot write the unique-id list: %1").arg(r.error));
     return Result::success();
 }
 
+// Rolls an interrupted expunge forward. The journal is a workspace file like any other: an entry
+// is acted on only if it names a file directly in one of the maildrop's message folders ("cur/x"
+// or "new/x" in a Maildir, "x.eml" in an .eml folder); any other is ignored and reported.
 Result Maildrop::finishJournal()
 {
     const QString journalPath = QDir(m_path).filePath(journalName());
-    QFile journal(journalPath);
-    if (!journal.exists())
+    const SafeFile::Kind kind = SafeFile::kind(journalPath);
+    if (kind == SafeFile::Kind::Missing)
         return Result::success();
-    if (!journal.open(QIODevice::ReadOnly))
-        return Result::failure(QStringLiteral("cannot read the expunge journal %1: %2")
-                                   .arg(journalPath, journal.errorString()));
+    if (kind != SafeFile::Kind::File) {
+        m_warnings.append(QStringLiteral("the expunge journal %1 is %2, not a journal: ignored")
+                              .arg(journalPath, SafeFile::describe(journalPath)));
+        if (kind == SafeFile::Kind::SymLink || kind == SafeFile::Kind::Other)
+            QFile::remove(journalPath); // the link itself, never its target
+        return Result::success();
+    }
+    QFile journal;
+    QString error;
+    if (!SafeFile::openForReading(journal, journalPath, &error))
+        return Result::failure(QStringLiteral("cannot read the expunge journal: %1").arg(error));
     const QList<QByteArray> names = journal.readAll().split('\n');
     journal.close();
     const QDir dir(m_path);
     for (const QByteArray &name : names) {
         if (name.isEmpty())
             continue;
-        const QString victim = dir.filePath(QString::fromUtf8(name));
-        if (QFile::exists(victim) && !QFile::remove(victim))
-            return Result::failure(QStringLiteral("cannot remove %1").arg(victim));
+        const QString entry = QString::fromUtf8(name);
+        const QString folder = entry.section(QLatin1Char('/'), 0, -2);
+        const QString file = entry.section(QLatin1Char('/'), -1);
+        const bool valid = !file.isEmpty() && !file.startsWith(QLatin1Char('.'))
+            && (m_format == Format::Maildir
+                    ? folder == QLatin1String("cur") || folder == QLatin1String("new")
+                    : folder.isEmpty());
+        if (!valid) {
+            m_warnings.append(
+                QStringLiteral("the expunge journal in %1 names \"%2\", not a message of this "
+                               "maildrop: ignored")
+                    .arg(m_path, entry.left(200)));
+            continue;
+        }
+        MessageInfo victim;
+        victim.file = dir.filePath(entry);
+        // Renamed by a mail reader since the journal was written: the same message still goes.
+        const QString current = locate(victim);
+        if (!current.isEmpty() && !QFile::remove(current))
+            return Result::failure(QStringLiteral("cannot remove %1").arg(current));
     }
     if (!QFile::remove(journalPath))
         return Result::failure(QStringLiteral("cannot remove %1").arg(journalPath));
     return Result::success();
 }
 
+QString Maildrop::locate(const MessageInfo &message)
+{
+    if (SafeFile::kind(message.file) == SafeFile::Kind::File)
+        return message.file;
+    const QFileInfo fi(message.file);
+    const QString folder = fi.dir().dirName();
+    if (folder != QLatin1String("cur") && folder != QLatin1String("new"))
+        return {};
+    const QString base = fi.fileName().section(QLatin1Char(':'), 0, 0);
+    QDir root = fi.dir();
+    root.cdUp();
+    for (const QString &sub : {QStringLiteral("cur"), QStringLiteral("new")}) {
+        const QString dir = root.filePath(sub);
+        for (const SafeFile::Entry &e : SafeFile::list(dir)) {
+            if (e.kind == SafeFile::Kind::File && e.name.section(QLatin1Char(':'), 0, 0) == base)
+                return QDir(dir).filePath(e.name);
+        }
+    }
+    return {};
+}
+
 Result Maildrop::expunge(const QList<MessageInfo> &victims, QStringList *removedFiles)
 {
     if (victims.isEmpty())
         return Result::success();
-    if (m_format == Format::Mbox) {
-        QSet<qint64> drop;
-        for (const MessageInfo &v : victims)
-            drop.insert(v.offset);
-        QFile in(m_path);
-        if (!in.open(QIODevice::ReadOnly))
-            return Result::failure(
-                QStringLiteral("cannot read %1: %2").arg(m_path, in.errorString()));
-        const QByteArray data = in.readAll();
-        in.close();
-        QSaveFile out(m_path);
-        if (!out.open(QIODevice::WriteOnly))
-            return Result::failure(
-                QStringLiteral("cannot write %1: %2").arg(m_path, out.errorString()));
-        // Each message is copied verbatim from its separator line to the start of the next one.
-        for (qsizetype i = 0; i < m_messages.size(); ++i) {
-            const MessageInfo &m = m_messages.at(i);
-            if (drop.contains(m.offset)) {
-                if (removedFiles)
-                    removedFiles->append(QStringLiteral("%1@%2").arg(m_path).arg(m.offset));
-                continue;
-            }
-            const qint64 sep = data.lastIndexOf('\n', m.offset - 2) + 1;
-            const qint64 next = i + 1 < m_messages.size()
-                ? data.lastIndexOf('\n', m_messages.at(i + 1).offset - 2) + 1
-                : data.size();
-            out.write(data.constData() + sep, next - sep);
-        }
-        if (!out.commit())
-            return Result::failure(
-                QStringLiteral("cannot replace %1: %2").arg(m_path, out.errorString()));
-        // The kept messages keep their ids: forget the removed ones before reloading.
-        if (Result r = writeUidFile(drop); !r)
-            return r;
-        return reload();
-    }
+    return m_format == Format::Mbox ? expungeMbox(victims, removedFiles)
+                                    : expungeFiles(victims, removedFiles);
+}
 
-    // File per message: write the journal first (atomically), then remove, then drop the journal.
-    // A crash after the journal is written is finished by the next load().
+// File per message: each victim is found where it is now (a Maildir message renamed by a mail
+// reader still goes; one already gone counts as removed); then the journal is written
+// (atomically), the files removed, the journal dropped. A crash after the journal is written is
+// finished by the next load().
+Result Maildrop::expungeFiles(const QList<MessageInfo> &victims, QStringList *removedFiles)
+{
     const QDir dir(m_path);
     QByteArray list;
-    for (const MessageInfo &v : victims)
-        list += dir.relativeFilePath(v.file).toUtf8() + '\n';
-    QSaveFile journal(dir.filePath(journalName()));
-    if (!journal.open(QIODevice::WriteOnly) || journal.write(list) != list.size()
-        || !journal.commit())
-        return Result::failure(QStringLiteral("cannot write the expunge journal in %1: %2")
-                                   .arg(m_path, journal.errorString()));
+    QStringList removed;
+    for (const MessageInfo &v : victims) {
+        if (!SafeFile::isInside(v.file, m_path))
+            return Result::failure(
+                QStringLiteral("%1 is not in the maildrop %2").arg(v.file, m_path));
+        const QString current = locate(v);
+        if (current.isEmpty())
+            continue;
+        if (QFileInfo(current).size() != v.length)
+            return Result::failure(
+                QStringLiteral("%1 changed on disk since the session started").arg(current));
+        list += dir.relativeFilePath(current).toUtf8() + '\n';
+        removed.append(current);
+    }
+    if (Result r = SafeFile::writeAtomically(dir.filePath(journalName()), list); !r)
+        return Result::failure(QStringLiteral("cannot write the expunge journal: %1").arg(r.error));
     if (Result r = finishJournal(); !r)
         return r;
-    if (removedFiles) {
-        for (const MessageInfo &v : victims)
-            removedFiles->append(v.file);
+    if (removedFiles)
+        removedFiles->append(removed);
+    return refresh();
+}
+
+// mbox: the file is read again under a POSIX read lock (the lock mail delivery agents take to
+// append), the victims are found in it by unique-id and length, and everything else, mail
+// delivered since the session's login included, is copied verbatim to a temporary file renamed
+// over the mbox. If the mbox changed while the copy was written (a writer that ignores locks), the
+// copy is thrown away and made again.
+Result Maildrop::expungeMbox(const QList<MessageInfo> &victims, QStringList *removedFiles)
+{
+    const QByteArray path = QFile::encodeName(m_path);
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        QFile in;
+        QString error;
+        if (!SafeFile::openForReading(in, m_path, &error))
+            return Result::failure(error);
+        const int fd = in.handle();
+        struct flock lock = {};
+        lock.l_type = F_RDLCK;
+        lock.l_whence = SEEK_SET;
+        bool locked = false;
+        for (int wait = 0; wait < 50 && !locked; ++wait) {
+            locked = ::fcntl(fd, F_SETLK, &lock) == 0;
+            if (!locked)
+                ::usleep(10'000); // a delivery in progress: at most half a second in all
+        }
+        if (!locked)
+            return Result::failure(
+                QStringLiteral("%1 is locked by another program (a mail delivery?)").arg(m_path));
+        struct stat before = {};
+        ::fstat(fd, &before);
+        const QByteArray data = in.readAll();
+        const MboxIndex index = parseMbox(data.constData(), data.size());
+
+        QHash<QByteArray, qsizetype> byUid;
+        for (qsizetype i = 0; i < index.messages.size(); ++i)
+            byUid.insert(index.messages.at(i).uid, i);
+        QSet<qsizetype> drop;
+        for (const MessageInfo &v : victims) {
+            const qsizetype i = byUid.value(v.uid, -1);
+            if (i < 0 || index.messages.at(i).length != v.length)
+                return Result::failure(
+                    QStringLiteral("message %1 of %2 changed on disk since the session started")
+                        .arg(QString::fromUtf8(v.uid), m_path));
+            drop.insert(i);
+        }
+
+        // Each message is copied verbatim from its separator line to the start of the next one.
+        QByteArray out;
+        out.reserve(data.size());
+        for (qsizetype i = 0; i < index.messages.size(); ++i) {
+            if (drop.contains(i))
+                continue;
+            const qint64 next =
+                i + 1 < index.messages.size() ? index.separators.at(i + 1) : data.size();
+            out.append(data.constData() + index.separators.at(i), next - index.separators.at(i));
+        }
+        const QString temporary = SafeFile::temporaryFor(m_path, QStringLiteral("pop3lab-tmp"));
+        QFile::remove(temporary); // a leftover of a killed process that had our pid
+        if (Result r = SafeFile::writeNew(temporary, out, int(before.st_mode & 07777)); !r)
+            return r;
+        struct stat after = {};
+        ::fstat(fd, &after);
+        if (after.st_size != before.st_size || after.st_mtim.tv_sec != before.st_mtim.tv_sec
+            || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {
+            QFile::remove(temporary); // written to while we read: read it again
+            continue;
+        }
+        if (::rename(QFile::encodeName(temporary).constData(), path.constData()) != 0) {
+            const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+            QFile::remove(temporary);
+            return Result::failure(QStringLiteral("cannot replace %1: %2").arg(m_path, reason));
+        }
+        in.close(); // releases the lock, now on the replaced file
+        if (removedFiles) {
+            for (qsizetype i = 0; i < index.messages.size(); ++i) {
+                if (drop.contains(i))
+                    removedFiles->append(
+                        QStringLiteral("%1@%2").arg(m_path).arg(index.messages.at(i).offset));
+            }
+        }
+        // The kept messages keep their ids: forget the removed ones before reading again.
+        if (Result r = writeUidFile(index, drop); !r)
+            return r;
+        m_looks.clear();
+        return refresh();
     }
-    return reload();
+    return Result::failure(QStringLiteral("%1 keeps changing: nothing deleted").arg(m_path));
 }
 
 std::unique_ptr<ReplyBody> Maildrop::body(const MessageInfo &message, int topLines)
 {
-    return std::make_unique<MessageBody>(
-        message.file, message.offset, message.length, message.mboxQuoted, topLines);
+    QString file = message.file;
+    if (message.offset == 0 && SafeFile::kind(file) != SafeFile::Kind::File) {
+        const QString moved = locate(message);
+        if (!moved.isEmpty())
+            file = moved;
+    }
+    auto body = std::make_unique<MessageBody>(
+        file, message.offset, message.length, message.mboxQuoted, topLines);
+    if (!body->isOpen())
+        return nullptr;
+    return body;
 }
 
 QByteArray Maildrop::content(const MessageInfo &message)

@@ -4,21 +4,28 @@
 #include "protocol/mailboxaccess.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace pop3 {
 
 class ReplyBody;
 
 // One user's messages on disk: a Maildir (cur/ and new/), a folder of .eml files, or an mbox
-// (mboxrd). Loading computes wire sizes and stable unique-ids; expunge() removes messages
-// atomically: killed at any instant, each message is afterwards either whole or gone as asked,
-// and either all of the asked deletions happen or none do (a journal is rolled forward on load).
+// (mboxrd). Loading computes wire sizes and stable unique-ids; refresh() brings the list up to
+// date with what other programs did since (mail delivered, a Maildir message renamed by a mail
+// reader, another process's commit), reading only what changed. expunge() removes the messages a
+// session saw, found by identity (Maildir: the name before the flags; .eml: the name; mbox: the
+// unique-id and length), whatever moved since, and keeps everything else: killed at any instant,
+// each message is afterwards either whole or gone as asked, and either all of the asked deletions
+// happen or none do (a journal is rolled forward on load).
 class Maildrop final
 {
 public:
@@ -35,6 +42,11 @@ public:
 
     Result reload() { return load(m_path); }
 
+    // The maildrop as it is on disk now, cheaply: nothing is read when the folders (Maildir, .eml)
+    // or the file (mbox) are unchanged since the last look; in a Maildir or .eml folder only new
+    // files are scanned.
+    Result refresh();
+
     QString path() const { return m_path; }
 
     Format format() const { return m_format; }
@@ -43,11 +55,22 @@ public:
 
     qint64 totalSize() const;
 
-    // Removes the given messages (matched by file and offset) atomically; on success the list is
-    // reloaded. removedFiles lists what was removed (files, or "mbox@offset" regions).
+    // What loading found wrong and worked around (a journal entry naming a file outside the
+    // maildrop, a link where a message should be), since the last call.
+    QStringList takeWarnings() { return std::exchange(m_warnings, {}); }
+
+    // Removes the given messages (as a session saw them, matched by identity) atomically; on
+    // success the list is refreshed. A message already gone counts as removed; one changed since
+    // (another size, or no longer found in an mbox) fails the whole commit. removedFiles lists
+    // what was removed (files, or "mbox@offset" regions).
     Result expunge(const QList<MessageInfo> &victims, QStringList *removedFiles = nullptr);
 
-    // The wire form of a message (RETR) or its top (TOP), streamed from its file.
+    // Where a message of a snapshot is now: its file, or (Maildir) the file a mail reader renamed
+    // it to (same name before the ":2," flags, in cur/ or new/); empty when it is gone.
+    static QString locate(const MessageInfo &message);
+
+    // The wire form of a message (RETR) or its top (TOP), streamed from its file (found again
+    // with locate() if it was renamed); null when it cannot be opened.
     static std::unique_ptr<ReplyBody> body(const MessageInfo &message, int topLines = -1);
     // The message as stored (mbox unquoted), line endings as in the file.
     static QByteArray content(const MessageInfo &message);
@@ -56,18 +79,51 @@ public:
     static QString journalName() { return QStringLiteral(".pop3lab-expunge"); }
 
 private:
-    Result loadFiles(const QStringList &files);
+    // What a folder or the mbox file looked like when it was last read (lstat).
+    struct Look
+    {
+        quint64 device = 0;
+        quint64 inode = 0;
+        qint64 size = -1;
+        qint64 mtimeNs = 0;
+        qint64 ctimeNs = 0;
+        qint64 readAtNs = 0; // when it was read (the same clock as mtime)
+        bool valid = false;
+
+        // Unchanged, and old enough when read that a change in the same clock tick is excluded.
+        bool sameAs(const Look &now) const;
+        static Look of(const QString &path);
+    };
+
+    // One parse of an mbox: the messages, the start of each one's separator line, and each one's
+    // content hash (for the unique-id side file).
+    struct MboxIndex
+    {
+        QList<MessageInfo> messages;
+        QList<qint64> separators;
+        QList<QByteArray> hashes;
+    };
+
+    QStringList messageFolders() const;
+    Result loadFiles(bool onlyChanged);
+    void assignFileUids();
+    QString uidBase(const QString &file) const; // the file name without flags or ".eml"
     Result loadMbox();
+    MboxIndex parseMbox(const char *data, qint64 size) const;
+    Result expungeFiles(const QList<MessageInfo> &victims, QStringList *removedFiles);
+    Result expungeMbox(const QList<MessageInfo> &victims, QStringList *removedFiles);
     Result finishJournal();
     // The side file that remembers mbox unique-ids: ".<mbox name>.pop3lab-uidl" beside it.
     QString uidFilePath() const;
     static QList<std::pair<QByteArray, QByteArray>> readUidFile(const QString &path);
-    Result writeUidFile(const QSet<qint64> &droppedOffsets = {});
+    Result writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dropped);
 
     QString m_path;
     Format m_format = Format::EmlFolder;
     QList<MessageInfo> m_messages;
-    QList<QByteArray> m_mboxHashes; // content hash per mbox message, for the unique-id file
+    QHash<QString, MessageInfo> m_scanned; // file per message: what each file held when scanned
+    QHash<QString, Look> m_looks; // the message folders, or the mbox file, as last read
+    QStringList m_warnings;
 };
 
 // Scans one message held in memory: sizes, line counts and the summary headers.

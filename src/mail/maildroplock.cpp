@@ -1,5 +1,7 @@
 #include "mail/maildroplock.h"
 
+#include "mail/safefile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -75,13 +77,13 @@ std::optional<MaildropLock::Holder> MaildropLock::Holder::fromFileContent(const 
 
 std::optional<MaildropLock::Holder> MaildropLock::read(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file;
+    if (!SafeFile::openForReading(file, path)) // a link is never followed, a FIFO never opened
         return std::nullopt;
     std::optional<Holder> h = Holder::fromFileContent(file.read(4096));
     if (!h) { // unreadable content: still a lock, by an unknown holder, dated by the file
         h = Holder{};
-        h->since = QFileInfo(file).lastModified().toUTC();
+        h->since = QFileInfo(path).lastModified().toUTC();
     }
     return h;
 }
@@ -121,9 +123,18 @@ MaildropLock::Attempt MaildropLock::acquire(const QString &path,
             attempt.outcome = Outcome::Acquired;
             return attempt;
         }
-        if (!QFileInfo::exists(path)) {
+        switch (SafeFile::kind(path)) {
+        case SafeFile::Kind::Missing:
             attempt.error =
                 QStringLiteral("cannot create the lock file %1: %2").arg(path, file.errorString());
+            return attempt;
+        case SafeFile::Kind::File:
+            break;
+        default:
+            // Not a lock file: it would block every login for ever, and no lock of ours is a link
+            // or a folder. Said as it is, left for a human to remove.
+            attempt.error = QStringLiteral("the lock path %1 is %2, not a lock file: remove it")
+                                .arg(path, SafeFile::describe(path));
             return attempt;
         }
         const std::optional<Holder> other = read(path);

@@ -1,6 +1,7 @@
 #include "mail/mailstore.h"
 
 #include "events/eventlog.h"
+#include "mail/safefile.h"
 #include "protocol/replybody.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,13 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 static void initMailboxResources()
 {
     Q_INIT_RESOURCE(mailbox);
@@ -21,13 +29,15 @@ namespace pop3 {
 
 namespace {
 
-// Copies a file or a folder tree; files from resources arrive read-only, so permissions are set.
+// Copies a file or a folder tree into a new place (nothing there is followed or overwritten: it is
+// created); files from resources arrive read-only, so permissions are set.
 Result copyTree(const QString &from, const QString &to)
 {
     const QFileInfo src(from);
     if (src.isDir()) {
-        if (!QDir().mkpath(to))
-            return Result::failure(QStringLiteral("cannot create %1").arg(to));
+        if (::mkdir(QFile::encodeName(to).constData(), 0750) != 0)
+            return Result::failure(QStringLiteral("cannot create %1: %2")
+                                       .arg(to, QString::fromLocal8Bit(std::strerror(errno))));
         QDirIterator it(from, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         while (it.hasNext()) {
             it.next();
@@ -37,29 +47,69 @@ Result copyTree(const QString &from, const QString &to)
         return Result::success();
     }
     QFile in(from);
-    QFile out(to);
     if (!in.open(QIODevice::ReadOnly))
         return Result::failure(QStringLiteral("cannot read %1: %2").arg(from, in.errorString()));
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Result::failure(QStringLiteral("cannot write %1: %2").arg(to, out.errorString()));
+    const int fd = ::open(QFile::encodeName(to).constData(),
+        O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+        0640);
+    QFile out;
+    if (fd < 0 || !out.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        if (fd >= 0)
+            ::close(fd);
+        return Result::failure(QStringLiteral("cannot write %1: %2").arg(to, reason));
+    }
     while (!in.atEnd()) {
         const QByteArray chunk = in.read(1 << 20);
         if (out.write(chunk) != chunk.size())
             return Result::failure(
                 QStringLiteral("cannot write %1: %2").arg(to, out.errorString()));
     }
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+    if (!out.flush())
+        return Result::failure(QStringLiteral("cannot write %1: %2").arg(to, out.errorString()));
     return Result::success();
 }
 
-bool removeTree(const QString &path)
+// Puts fresh where target is, in one step: renamed over a file; exchanged with a folder
+// (renameat2 RENAME_EXCHANGE), the old one then removed. Where the file system cannot exchange,
+// the old folder is moved aside first: a kill between the two renames leaves no copy, and the next
+// start makes a whole new one.
+Result switchIn(const QString &fresh, const QString &target)
 {
-    const QFileInfo fi(path);
-    if (!fi.exists() && !fi.isSymLink())
-        return true;
-    if (fi.isDir() && !fi.isSymLink())
-        return QDir(path).removeRecursively();
-    return QFile::remove(path);
+    const QByteArray from = QFile::encodeName(fresh);
+    const QByteArray to = QFile::encodeName(target);
+    const SafeFile::Kind present = SafeFile::kind(target);
+    auto failure = [&target](const char *what) {
+        return Result::failure(
+            QStringLiteral("cannot %1 %2: %3")
+                .arg(QLatin1String(what), target, QString::fromLocal8Bit(std::strerror(errno))));
+    };
+    if (present != SafeFile::Kind::Dir || SafeFile::kind(fresh) != SafeFile::Kind::Dir) {
+        // A folder is not renamed over a file, nor over a link (which is removed, not followed).
+        const bool kindsDiffer = present != SafeFile::Kind::Missing
+            && (present == SafeFile::Kind::Dir) != (SafeFile::kind(fresh) == SafeFile::Kind::Dir);
+        if (kindsDiffer && !SafeFile::removeTree(target))
+            return failure("remove the old copy");
+        if (::rename(from.constData(), to.constData()) != 0)
+            return failure("put the new copy in place as");
+        return Result::success();
+    }
+#ifdef RENAME_EXCHANGE
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_EXCHANGE) == 0) {
+        SafeFile::removeTree(fresh); // the old copy, now under the temporary name
+        return Result::success();
+    }
+    if (errno != EINVAL && errno != ENOSYS)
+        return failure("exchange the new copy with");
+#endif
+    const QString old = SafeFile::temporaryFor(target, QStringLiteral("pop3lab-old"));
+    SafeFile::removeTree(old);
+    if (::rename(to.constData(), QFile::encodeName(old).constData()) != 0)
+        return failure("move aside the old copy");
+    if (::rename(from.constData(), to.constData()) != 0)
+        return failure("put the new copy in place as");
+    SafeFile::removeTree(old);
+    return Result::success();
 }
 
 } // namespace
@@ -155,10 +205,37 @@ MailboxAccess::UnlockOutcome MailStore::unlock(const QString &user, int session)
     return out;
 }
 
+// RFC 1939's snapshot is taken at login: the maildrop is read again as it is on disk now (mail
+// delivered since, another process's commit), cheaply when nothing changed.
 QList<MessageInfo> MailStore::snapshot(const QString &user)
 {
-    const Account *a = account(user);
-    return a ? a->maildrop->messages() : QList<MessageInfo>();
+    Account *a = account(user);
+    if (!a)
+        return {};
+    const Result r = a->maildrop->refresh();
+    if (!r)
+        note(QStringLiteral("maildrop-unreadable"), r.error);
+    reportWarnings(*a);
+    return a->maildrop->messages();
+}
+
+void MailStore::note(const QString &what, const QString &detail)
+{
+    if (!m_log)
+        return;
+    Event e;
+    e.kind = EventKind::Note;
+    e.text = what;
+    e.detail = detail;
+    m_log->append(e);
+}
+
+// What a maildrop worked around (a journal entry outside it, a link in place of a message) is
+// told in the event stream (and so in a trace), one note each.
+void MailStore::reportWarnings(Account &a)
+{
+    for (const QString &warning : a.maildrop->takeWarnings())
+        note(QStringLiteral("maildrop-warning"), warning);
 }
 
 std::unique_ptr<ReplyBody> MailStore::body(const MessageInfo &message, int topLines)
@@ -172,7 +249,9 @@ Result MailStore::expunge(
     Account *a = account(user);
     if (!a)
         return Result::failure(QStringLiteral("the account is gone"));
-    return a->maildrop->expunge(victims, removed);
+    const Result r = a->maildrop->expunge(victims, removed);
+    reportWarnings(*a);
+    return r;
 }
 
 bool MailStore::isSessionHoldingLock(int session) const
@@ -184,11 +263,46 @@ bool MailStore::isSessionHoldingLock(int session) const
     return false;
 }
 
+// Why a user name cannot be an account (it names files in the workspace), or nothing.
+QString MailStore::userNameProblem(const QString &user)
+{
+    if (user.isEmpty())
+        return QStringLiteral("it is empty");
+    if (user.toUtf8().size() > maxUserNameLength)
+        return QStringLiteral("longer than %1 octets").arg(maxUserNameLength);
+    if (user.startsWith(QLatin1Char('.')))
+        return QStringLiteral("it starts with a dot (\".\" and \"..\" are folders, others hidden "
+                              "workspace files)");
+    for (const QChar c : user) {
+        if (c == QLatin1Char('/'))
+            return QStringLiteral("it contains a slash");
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return QStringLiteral("it contains a control character");
+        if (c.isSpace())
+            return QStringLiteral("it contains a space");
+    }
+    return {};
+}
+
+// The name as an error message shows it: quoted, control characters as \xNN (one line, always).
+QString MailStore::quotedUserName(const QString &user)
+{
+    QString out = QStringLiteral("\"");
+    for (const QChar c : user) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out + QLatin1Char('"');
+}
+
 Result MailStore::addAccount(
     const QString &user, const QString &password, const QString &source, bool inPlace, bool reset)
 {
-    if (user.isEmpty() || user.contains(QLatin1Char('/')) || user.contains(QLatin1Char(' ')))
-        return Result::failure(QStringLiteral("invalid user name '%1'").arg(user));
+    if (const QString problem = userNameProblem(user); !problem.isEmpty())
+        return Result::failure(
+            QStringLiteral("invalid user name %1: %2").arg(quotedUserName(user), problem));
     if (m_accounts.contains(user))
         return Result::failure(QStringLiteral("user '%1' is defined twice").arg(user));
     QString error;
@@ -199,42 +313,75 @@ Result MailStore::addAccount(
     a.password = password;
     a.source = source.startsWith(QLatin1Char(':')) ? source : QFileInfo(source).absoluteFilePath();
     a.inPlace = inPlace && !source.startsWith(QLatin1Char(':'));
+    a.maildropPath = plannedMaildropPath(a);
+    // Two accounts on one maildrop would each have their own lock: neither would be exclusive.
+    for (const QString &other : std::as_const(m_order)) {
+        const Account &b = m_accounts[other];
+        const QString shared = b.maildropPath == a.maildropPath ? a.maildropPath
+            : b.maildropPath == lockPath(user)                  ? b.maildropPath
+            : a.maildropPath == lockPath(other)                 ? a.maildropPath
+                                                                : QString();
+        if (!shared.isEmpty())
+            return Result::failure(QStringLiteral("user %1 would share %2 with user %3")
+                                       .arg(quotedUserName(user), shared, quotedUserName(other)));
+    }
     if (Result r = prepareCopy(a, reset); !r)
         return r;
     a.maildrop = std::make_shared<Maildrop>();
     if (Result r = a.maildrop->load(a.maildropPath); !r)
         return r;
+    reportWarnings(a);
     m_accounts.insert(user, a);
     m_order.append(user);
     return Result::success();
+}
+
+// Where an account's maildrop is served from: the original itself (in place, where it really
+// is), or its working copy in the workspace, "mail/<user>" (a folder) or "mail/<user>.mbox".
+QString MailStore::plannedMaildropPath(const Account &a) const
+{
+    if (a.inPlace) {
+        const QString real = QFileInfo(a.source).canonicalFilePath();
+        return real.isEmpty() ? a.source : real;
+    }
+    const bool isFile = QFileInfo(a.source).isFile();
+    return QDir(QDir(m_workspace).filePath(QStringLiteral("mail")))
+        .filePath(isFile ? a.user + QStringLiteral(".mbox") : a.user);
 }
 
 Result MailStore::prepareCopy(Account &a, bool reset)
 {
     if (!QDir().mkpath(QDir(m_workspace).filePath(QStringLiteral("mail"))))
         return Result::failure(QStringLiteral("cannot create the workspace %1").arg(m_workspace));
-    if (a.inPlace) {
-        a.maildropPath = a.source;
+    // Served where it really is: the maildrop's own files are never followed through a link.
+    a.maildropPath = plannedMaildropPath(a);
+    if (a.inPlace)
         return Result::success();
-    }
     const bool isFile = QFileInfo(a.source).isFile();
     const QDir mail(QDir(m_workspace).filePath(QStringLiteral("mail")));
-    a.maildropPath = mail.filePath(isFile ? a.user + QStringLiteral(".mbox") : a.user);
+    // A copy a killed process left half made (or half removed) is never used: it is cleared.
+    SafeFile::removeStaleTemporaries(
+        a.maildropPath, {QStringLiteral("pop3lab-new"), QStringLiteral("pop3lab-old")});
     // A marker remembers which original the copy was made from: another original means a new copy.
     const QString marker = mail.filePath(QStringLiteral(".%1.source").arg(a.user));
-    QFile markerFile(marker);
-    const bool sameSource =
-        markerFile.open(QIODevice::ReadOnly) && QString::fromUtf8(markerFile.readAll()) == a.source;
-    markerFile.close();
-    if (!reset && sameSource && QFileInfo::exists(a.maildropPath))
+    const bool sameSource = SafeFile::read(marker, 64 * 1024) == a.source.toUtf8();
+    const SafeFile::Kind present = SafeFile::kind(a.maildropPath);
+    if (!reset && sameSource && present == (isFile ? SafeFile::Kind::File : SafeFile::Kind::Dir))
         return Result::success();
-    if (!removeTree(a.maildropPath))
-        return Result::failure(QStringLiteral("cannot remove the old copy %1").arg(a.maildropPath));
-    if (Result r = copyTree(a.source, a.maildropPath); !r)
+    // Built aside, then switched in with one rename: killed at any instant, the working copy is
+    // the old one or the new one, whole.
+    const QString fresh = SafeFile::temporaryFor(a.maildropPath, QStringLiteral("pop3lab-new"));
+    SafeFile::removeTree(fresh);
+    if (Result r = copyTree(a.source, fresh); !r) {
+        SafeFile::removeTree(fresh);
         return r;
-    if (!markerFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || markerFile.write(a.source.toUtf8()) < 0)
-        return Result::failure(QStringLiteral("cannot write %1").arg(marker));
+    }
+    if (Result r = switchIn(fresh, a.maildropPath); !r) {
+        SafeFile::removeTree(fresh);
+        return r;
+    }
+    if (Result r = SafeFile::writeAtomically(marker, a.source.toUtf8()); !r)
+        return r;
     return Result::success();
 }
 
@@ -296,6 +443,7 @@ Result MailStore::resetMailbox(const QString &user)
         return r;
     if (Result r = a->maildrop->load(a->maildropPath); !r)
         return r;
+    reportWarnings(*a);
     if (m_log) {
         m_log->append(Event::makeNote(NoteKind::MailboxReset,
             QStringLiteral("%1: fresh copy of %2 (%3 messages)")

@@ -41,7 +41,9 @@ public:
 
     QString workspace() const { return m_workspace; }
 
-    // Adds an account served from source; reset: start again from a fresh copy.
+    // Adds an account served from source; reset: start again from a fresh copy. The user name
+    // names files in the workspace: only a plain, safe file name is accepted (userNameProblem),
+    // and never one whose working copy or lock would be another account's.
     Result addAccount(const QString &user,
         const QString &password,
         const QString &source,
@@ -54,6 +56,13 @@ public:
     Result addAccountsFile(const QString &path, bool reset = false);
 
     QStringList users() const { return m_order; }
+
+    // Why user cannot name an account (empty, too long, a leading dot, a slash, a control
+    // character, a space), or nothing when it can.
+    static QString userNameProblem(const QString &user);
+    // user in double quotes, control characters as \xNN: an error message stays one line.
+    static QString quotedUserName(const QString &user);
+    static constexpr int maxUserNameLength = 64;
 
     const Account *account(const QString &user) const;
     Account *account(const QString &user);
@@ -86,6 +95,9 @@ public:
 
 private:
     Result prepareCopy(Account &account, bool reset);
+    QString plannedMaildropPath(const Account &account) const;
+    void note(const QString &what, const QString &detail);
+    void reportWarnings(Account &account);
 
     EventLog *m_log = nullptr;
     QString m_workspace;

@@ -1,18 +1,22 @@
 #include "mail/messagebody.h"
 
+#include "mail/safefile.h"
+
 #include <cstring>
 
 namespace pop3 {
 
 MessageBody::MessageBody(
     const QString &file, qint64 offset, qint64 length, bool mboxQuoted, int bodyLines)
-    : m_file(file)
-    , m_remaining(length)
+    : m_remaining(length)
     , m_size(length)
     , m_mboxQuoted(mboxQuoted)
     , m_bodyLinesLeft(bodyLines)
 {
-    m_open = m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) && m_file.seek(offset);
+    // A message file is never read through a link (one planted after the listing, in place of a
+    // message, would serve any file the server can read).
+    m_open = SafeFile::openForReading(m_file, file, nullptr, QIODevice::Unbuffered)
+        && m_file.seek(offset);
 }
 
 char *MessageBody::emitContentLine(char *w, const char *lineStart, qsizetype lineSize)

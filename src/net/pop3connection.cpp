@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QTcpSocket>
+#include <QTimerEvent>
 
 #include <cerrno>
 #include <cstring>
@@ -57,9 +58,11 @@ void Pop3Connection::start()
     m_socket->flush();
 }
 
+// Octets alone do not reset the autologout timer (RFC 1939 §3 counts commands): a client
+// trickling a line that never ends is logged out like a silent one. processLines() resets it for
+// each complete line.
 void Pop3Connection::readInput()
 {
-    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
     processLines();
 }
 
@@ -94,6 +97,27 @@ void Pop3Connection::processLines()
             const char *nl = available > 0
                 ? static_cast<const char *>(std::memchr(base, '\n', size_t(available)))
                 : nullptr;
+            if (!nl && m_overlongLength < 0) {
+                // No LF yet. A CR followed by anything but LF ended a line on its own (a terminal
+                // sending CR for Enter; telnet's CR NUL); a CR last in what came waits a moment
+                // for its LF (bareCrGraceMs).
+                const char *cr = available > 0
+                    ? static_cast<const char *>(std::memchr(base, '\r', size_t(available)))
+                    : nullptr;
+                if (cr && (cr + 1 < base + available || m_bareCrDue)) {
+                    qsizetype lineSize = cr - base + 1;
+                    const QByteArray line(base, lineSize);
+                    if (lineSize < available && base[lineSize] == '\0')
+                        ++lineSize; // telnet's CR NUL: the NUL belongs to the line ending
+                    m_inputPos += lineSize;
+                    m_bareCrDue = false;
+                    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+                    send(m_session->handleBareCrLine(line, m_lastActivity));
+                    continue;
+                }
+                if (cr && !m_bareCrTimer.isActive())
+                    m_bareCrTimer.start(bareCrGraceMs, this);
+            }
             if (!nl) {
                 if (m_overlongLength >= 0) {
                     m_overlongLength += available;
@@ -109,6 +133,7 @@ void Pop3Connection::processLines()
             }
             const qsizetype lineSize = nl - base + 1;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            m_lastActivity = now; // a complete command line
             if (m_overlongLength >= 0) {
                 const qint64 length = m_overlongLength + lineSize;
                 m_overlongLength = -1;
@@ -269,6 +294,19 @@ void Pop3Connection::pump()
         closeAfterWrites();
     else
         processLines(); // pipelined commands waiting behind the body or the queued replies
+}
+
+// The grace for a CR last in the input is over: if nothing came after it, it ended its line.
+void Pop3Connection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_bareCrTimer.timerId())
+        return QObject::timerEvent(event);
+    m_bareCrTimer.stop();
+    if (m_finished || m_inputPos >= m_input.size() || !m_input.endsWith('\r'))
+        return;
+    m_bareCrDue = true;
+    processLines();
+    m_bareCrDue = false;
 }
 
 void Pop3Connection::pumpLater()

@@ -2,6 +2,7 @@
 
 #include "protocol/pop3session.h"
 
+#include <QBasicTimer>
 #include <QObject>
 
 #include <memory>
@@ -28,7 +29,8 @@ public:
 
     Pop3Session *session() const { return m_session.get(); }
 
-    // The last octet received or sent (a body written by the worker thread counts).
+    // The last complete line received or octet sent (a body written by the worker thread
+    // counts); a partial line does not.
     qint64 lastActivityMs() const;
 
     void timeOut();
@@ -45,9 +47,14 @@ public:
     static constexpr qint64 turnBudget = 64 * 1024;
     // Received octets the socket buffers before the server stops reading from the kernel.
     static constexpr qint64 maxReadBuffer = 64 * 1024;
+    // How long a CR last in the input waits for its LF before it ends the line by itself.
+    static constexpr int bareCrGraceMs = 250;
 
 signals:
     void finished(pop3::Pop3Connection *connection);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     void readInput();
@@ -79,6 +86,8 @@ private:
     qsizetype m_inputPos = 0;
     QByteArray m_overlongStart;
     qint64 m_overlongLength = -1; // >= 0 while discarding an overlong line
+    QBasicTimer m_bareCrTimer; // a CR last in the input: its LF may still come
+    bool m_bareCrDue = false; // it did not: the CR ends the line
     qint64 m_lastActivity = 0;
     bool m_closing = false;
     bool m_finished = false;

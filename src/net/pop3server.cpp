@@ -6,12 +6,16 @@
 #include "protocol/pop3session.h"
 
 #include <QDateTime>
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <cerrno>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #ifdef Q_OS_LINUX
 #include <sys/syscall.h>
@@ -92,9 +96,11 @@ Pop3Server::Pop3Server(
     , m_personality(std::move(personality))
     , m_tcp(new QTcpServer(this))
     , m_idleTimer(new QTimer(this))
+    , m_resumeTimer(new QTimer(this))
 {
-    connect(m_tcp, &QTcpServer::newConnection, this, &Pop3Server::acceptConnections);
     connect(m_idleTimer, &QTimer::timeout, this, &Pop3Server::sweepIdle);
+    m_resumeTimer->setSingleShot(true);
+    connect(m_resumeTimer, &QTimer::timeout, this, &Pop3Server::resumeAccepting);
 }
 
 Pop3Server::~Pop3Server()
@@ -127,6 +133,7 @@ bool Pop3Server::listen(const Options &options)
         const quint16 port = quint16(options.port + i);
         if (m_tcp->listen(options.address, port)) {
             setIdleTimeout(options.idleTimeoutSecs);
+            startAccepting();
             return true;
         }
         if (m_tcp->serverError() != QAbstractSocket::AddressInUseError)
@@ -206,35 +213,133 @@ bool Pop3Server::dropSession(int id)
     return false;
 }
 
-void Pop3Server::acceptConnections()
+// QTcpServer accepts in a loop that, when descriptors run out (EMFILE is a "temporary" error
+// to it), keeps the listening socket's notifier on and so spins the CPU for as long as a client
+// waits. The server accepts itself instead: QTcpServer only listens.
+void Pop3Server::startAccepting()
 {
-    while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
-        if (m_connections.size() >= m_options.maxConnections) {
-            socket->write("-ERR [SYS/TEMP] Too many connections, try again later.\r\n");
-            socket->disconnectFromHost();
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    m_tcp->pauseAccepting();
+    rlimit limit{};
+    const long files = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
+        ? long(qMin<rlim_t>(limit.rlim_cur, 1 << 30))
+        : 1 << 30;
+    // Each connection may hold two descriptors (its socket and, during RETR, its message file);
+    // 32 are left for the rest (event loop, lock and maildrop files, a trace, a window's own).
+    m_connectionCap = int(qBound(1L, (files - 32) / 2, long(m_options.maxConnections)));
+    if (m_spareDescriptor < 0)
+        m_spareDescriptor = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    m_acceptNotifier = new QSocketNotifier(m_tcp->socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &Pop3Server::acceptReady);
+}
+
+void Pop3Server::acceptReady()
+{
+    const int listener = int(m_tcp->socketDescriptor());
+    for (int batch = 0; batch < 256; ++batch) { // then the connections get their turn
+        const int fd = ::accept4(listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd >= 0) {
+            serve(fd);
             continue;
         }
-        Pop3Session::Peer peer;
-        peer.remote = endpointOf(socket->peerAddress(), socket->peerPort());
-        peer.local = endpointOf(socket->localAddress(), socket->localPort());
-        bool isV4 = false;
-        const quint32 v4 = socket->localAddress().toIPv4Address(&isV4);
-        peer.serverHost = isV4 ? QHostAddress(v4).toString() : socket->localAddress().toString();
-        auto session = std::make_unique<Pop3Session>(
-            m_log, m_store, &m_personality, m_log->newSessionId(), peer);
-        auto *connection = new Pop3Connection(this, socket, std::move(session));
-        connect(connection,
-            &Pop3Connection::finished,
-            this,
-            &Pop3Server::connectionFinished,
-            Qt::QueuedConnection);
-        m_connections.append(connection);
-        const int id = connection->session()->id();
-        connection->start();
-        emit sessionStarted(id);
-        emit sessionCountChanged(sessionCount());
+        switch (errno) {
+        case EINTR:
+        case ECONNABORTED:
+        case EPROTO:
+            continue;
+        case EMFILE:
+        case ENFILE:
+        case ENOBUFS:
+        case ENOMEM:
+            refuseOneWhenExhausted();
+            pauseAccepting();
+            return;
+        default: // EAGAIN: nobody is waiting any more
+            return;
+        }
     }
+}
+
+// No descriptor left: the spare one is given up for a moment, so that the client waiting first
+// is answered and closed (instead of waiting in the backlog, unanswered), then taken back.
+void Pop3Server::refuseOneWhenExhausted()
+{
+    if (!m_exhaustionNoted) {
+        m_exhaustionNoted = true;
+        Event e;
+        e.kind = EventKind::Note;
+        e.text = QStringLiteral("descriptors-exhausted");
+        e.detail = QStringLiteral("no file descriptor left for a new connection (%1 open): new "
+                                  "clients are refused until some leave")
+                       .arg(m_connections.size());
+        m_log->append(e);
+    }
+    if (m_spareDescriptor < 0)
+        return;
+    ::close(m_spareDescriptor);
+    m_spareDescriptor = -1;
+    const int fd = ::accept4(int(m_tcp->socketDescriptor()), nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd >= 0) {
+        static const char refusal[] = "-ERR [SYS/TEMP] Too many connections, try again later.\r\n";
+        [[maybe_unused]] const ssize_t n =
+            ::send(fd, refusal, sizeof refusal - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+        ::close(fd);
+    }
+    m_spareDescriptor = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
+// Accepting stops until a connection ends or a moment passes: a client waiting in the backlog
+// must not wake the loop again and again while nothing can be accepted.
+void Pop3Server::pauseAccepting()
+{
+    if (m_acceptNotifier)
+        m_acceptNotifier->setEnabled(false);
+    m_resumeTimer->start(100);
+}
+
+void Pop3Server::resumeAccepting()
+{
+    m_resumeTimer->stop();
+    if (!m_acceptNotifier || m_acceptNotifier->isEnabled())
+        return;
+    if (m_spareDescriptor < 0)
+        m_spareDescriptor = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    m_acceptNotifier->setEnabled(true); // level-triggered: wakes now if a client waits
+}
+
+void Pop3Server::serve(int descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        ::close(descriptor);
+        delete socket;
+        return;
+    }
+    if (m_connections.size() >= m_connectionCap) {
+        socket->write("-ERR [SYS/TEMP] Too many connections, try again later.\r\n");
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    m_exhaustionNoted = false;
+    Pop3Session::Peer peer;
+    peer.remote = endpointOf(socket->peerAddress(), socket->peerPort());
+    peer.local = endpointOf(socket->localAddress(), socket->localPort());
+    bool isV4 = false;
+    const quint32 v4 = socket->localAddress().toIPv4Address(&isV4);
+    peer.serverHost = isV4 ? QHostAddress(v4).toString() : socket->localAddress().toString();
+    auto session =
+        std::make_unique<Pop3Session>(m_log, m_store, &m_personality, m_log->newSessionId(), peer);
+    auto *connection = new Pop3Connection(this, socket, std::move(session));
+    connect(connection,
+        &Pop3Connection::finished,
+        this,
+        &Pop3Server::connectionFinished,
+        Qt::QueuedConnection);
+    m_connections.append(connection);
+    const int id = connection->session()->id();
+    connection->start();
+    emit sessionStarted(id);
+    emit sessionCountChanged(sessionCount());
 }
 
 void Pop3Server::connectionFinished(Pop3Connection *connection)
@@ -245,6 +350,8 @@ void Pop3Server::connectionFinished(Pop3Connection *connection)
     connection->deleteLater();
     emit sessionEnded(id);
     emit sessionCountChanged(sessionCount());
+    if (m_resumeTimer->isActive()) // a descriptor is free again (once the socket is deleted)
+        QTimer::singleShot(0, this, &Pop3Server::resumeAccepting);
 }
 
 void Pop3Server::sweepIdle()
@@ -262,6 +369,12 @@ void Pop3Server::sweepIdle()
 
 void Pop3Server::shutdown()
 {
+    delete m_acceptNotifier; // before its descriptor is closed
+    m_acceptNotifier = nullptr;
+    m_resumeTimer->stop();
+    if (m_spareDescriptor >= 0)
+        ::close(m_spareDescriptor);
+    m_spareDescriptor = -1;
     m_tcp->close();
     m_idleTimer->stop();
     const QList<Pop3Connection *> connections = m_connections;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+class QSocketNotifier;
 class QTcpServer;
 class QTimer;
 
@@ -37,6 +38,8 @@ public:
         quint16 port = 1110;
         bool tryNextPorts = true; // when port is taken, the next free one (up to +50)
         int idleTimeoutSecs = 600; // RFC 1939 §3: at least 10 minutes
+        // At most this many connections; fewer when the open-file limit would not hold them
+        // (connectionCap()): those beyond are told "-ERR [SYS/TEMP] Too many connections".
         int maxConnections = 20000;
         // Large bodies (a RETR of BodyStreamer::threshold octets or more) are written by a worker
         // thread; off, every body streams from the event loop.
@@ -74,6 +77,10 @@ public:
 
     int sessionCount() const { return int(m_connections.size()); }
 
+    // The connections served at most: maxConnections, or fewer so that each can have two
+    // descriptors (its socket, a message file) under the open-file limit at listen().
+    int connectionCap() const { return m_connectionCap; }
+
     QList<const Pop3Session *> sessions() const;
     const Pop3Session *session(int id) const;
     // Cuts a session's connection as a network fault would: no QUIT, nothing committed.
@@ -96,7 +103,12 @@ signals:
     void sessionCountChanged(int count);
 
 private:
-    void acceptConnections();
+    void startAccepting();
+    void acceptReady();
+    void serve(int descriptor);
+    void refuseOneWhenExhausted();
+    void pauseAccepting();
+    void resumeAccepting();
     void sweepIdle();
     void connectionFinished(Pop3Connection *connection);
 
@@ -105,8 +117,13 @@ private:
     FaultHook *m_faultHook = nullptr;
     Personality m_personality;
     Options m_options;
-    QTcpServer *m_tcp;
+    QTcpServer *m_tcp; // listens; the accepting is ours (acceptReady)
+    QSocketNotifier *m_acceptNotifier = nullptr;
     QTimer *m_idleTimer;
+    QTimer *m_resumeTimer; // accepting paused when descriptors ran out: try again soon
+    int m_spareDescriptor = -1; // given up when descriptors run out, to answer one client
+    int m_connectionCap = 0;
+    bool m_exhaustionNoted = false;
     QString m_error;
     QList<Pop3Connection *> m_connections;
     std::unique_ptr<BodyStreamer> m_streamer; // outlives the connections (deleted in shutdown())

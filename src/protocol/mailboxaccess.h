@@ -79,7 +79,8 @@ public:
     // The maildrop as it is now: the snapshot a session works on from login to QUIT.
     virtual QList<MessageInfo> snapshot(const QString &user) = 0;
 
-    // The wire form of a message (RETR) or its header and first topLines body lines (TOP).
+    // The wire form of a message (RETR) or its header and first topLines body lines (TOP); null
+    // when it cannot be read now (its file vanished or is not a file any more).
     virtual std::unique_ptr<ReplyBody> body(const MessageInfo &message, int topLines = -1) = 0;
 
     // RFC 1939 §6 UPDATE: removes the given messages of the snapshot, atomically (all or none).

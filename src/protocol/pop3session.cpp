@@ -224,6 +224,19 @@ Pop3Session::Reply Pop3Session::handleOverlongLine(
         err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(length)}})));
 }
 
+Pop3Session::Reply Pop3Session::handleBareCrLine(const QByteArray &rawLine, qint64 nowMs)
+{
+    m_now = nowMs;
+    if (m_closing || (m_state != State::Authorization && m_state != State::Transaction))
+        return {};
+    Event e;
+    e.kind = EventKind::ClientLine;
+    e.bytes = rawLine;
+    e.octets = rawLine.size();
+    emitEvent(e);
+    return finishReply(err(t(QStringLiteral("line.bareCr")), false));
+}
+
 Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 nowMs)
 {
     m_now = nowMs;
@@ -587,10 +600,13 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         if (!n)
             return error;
         const MessageInfo &m = m_messages.at(n - 1);
+        std::unique_ptr<ReplyBody> body = m_store->body(m);
+        if (!body) // its file vanished or cannot be read: no "+OK" without the message after it
+            return err(t(QStringLiteral("msg.unreadable"), {{QStringLiteral("n"), num(n)}}), false);
         return withBody(
             ok(t(QStringLiteral("retr.ok"),
                 {{QStringLiteral("n"), num(n)}, {QStringLiteral("size"), num(m.wireSize)}})),
-            m_store->body(m));
+            std::move(body));
     }
     if (cmd == "TOP") {
         if (args.size() == 1) {
@@ -615,8 +631,11 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         bool fits = false;
         const qulonglong lines = k.toULongLong(&fits);
         const int bodyLines = fits && lines < 0x7fffffffULL ? int(lines) : 0x7fffffff;
-        return withBody(ok(t(QStringLiteral("top.ok"), {{QStringLiteral("n"), num(n)}})),
-            m_store->body(m_messages.at(n - 1), bodyLines));
+        std::unique_ptr<ReplyBody> body = m_store->body(m_messages.at(n - 1), bodyLines);
+        if (!body)
+            return err(t(QStringLiteral("msg.unreadable"), {{QStringLiteral("n"), num(n)}}), false);
+        return withBody(
+            ok(t(QStringLiteral("top.ok"), {{QStringLiteral("n"), num(n)}})), std::move(body));
     }
     if (cmd == "DELE") {
         const int n = messageNumber(cmd, args, 0, true, error);

@@ -57,6 +57,9 @@ public:
     Reply handleLine(const QByteArray &rawLine, qint64 nowMs);
     // A line longer than the splitter keeps: only its length and first octets are known.
     Reply handleOverlongLine(const QByteArray &start, qint64 length, qint64 nowMs);
+    // A line the client ended with a CR alone (or telnet's CR NUL): refused with the explanation,
+    // not counted as a bad command.
+    Reply handleBareCrLine(const QByteArray &rawLine, qint64 nowMs);
     // The RFC 1939 autologout, and an orderly server shutdown: the last words before closing.
     Reply idleTimeout(qint64 nowMs);
     Reply shutdown(qint64 nowMs);

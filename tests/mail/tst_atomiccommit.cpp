@@ -1,13 +1,17 @@
 // The atomic commit at UPDATE, the hard way: pop3lab-server is killed with SIGKILL at varied
 // instants while it commits a QUIT after many pipelined DELEs, then restarted on the same
 // workspace. Every message must then be either whole (byte-identical) or deleted as asked, and
-// either all the asked deletions happened or none did.
+// either all the asked deletions happened or none did. The same for a reset (--reset, the
+// window's Reset mailbox, a lesson's Restart): killed while it copies the original, the next start
+// serves the old working copy or the new one, whole.
 
+#include "mail/mailstore.h"
 #include "support/pop3testclient.h"
 #include "support/serverprocess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,10 +27,10 @@ constexpr int iterationsPerFormat = 10;
 constexpr qint64 killAfterReply = -2;
 
 // Messages of a few KB each; some identical (a mail bomb), some with dot-led and From lines.
-QList<QByteArray> makeMessages()
+QList<QByteArray> makeMessages(int count = messageCount)
 {
     QList<QByteArray> messages;
-    for (int n = 1; n <= messageCount; ++n) {
+    for (int n = 1; n <= count; ++n) {
         const bool junk = n % 4 == 0;
         QByteArray m = junk
             ? QByteArray("From: bomber@example.net\nSubject: YOU WON\n\n")
@@ -77,6 +81,8 @@ class TestAtomicCommit : public QObject
 private slots:
     void killedDuringCommit_data();
     void killedDuringCommit();
+    void killedDuringReset_data();
+    void killedDuringReset();
 };
 
 void TestAtomicCommit::killedDuringCommit_data()
@@ -208,6 +214,124 @@ void TestAtomicCommit::killedDuringCommit()
         none,
         all);
     QCOMPARE(none + all, iterationsPerFormat);
+}
+
+void TestAtomicCommit::killedDuringReset_data()
+{
+    killedDuringCommit_data();
+}
+
+// pop3lab-server --reset is killed at instants spread over its start (the copy of a 400-message
+// original is most of it); then a fresh MailStore on the workspace must serve either the old
+// working copy (a third of its messages deleted) or a full new copy, every message whole.
+void TestAtomicCommit::killedDuringReset()
+{
+    QFETCH(QString, format);
+    constexpr int count = 400;
+    const int kills = qEnvironmentVariableIntValue("POP3LAB_RESET_KILLS") > 0
+        ? qEnvironmentVariableIntValue("POP3LAB_RESET_KILLS")
+        : 16;
+    QTemporaryDir dir;
+    const QList<QByteArray> messages = makeMessages(count);
+    const QString mailbox = makeMailbox(dir.path(), format, messages);
+    const QString workspace = dir.filePath(QStringLiteral("ws"));
+    const QString user = QStringLiteral("barakirs");
+    const QStringList args{"--workspace",
+        workspace,
+        "--mailbox",
+        mailbox,
+        "--user",
+        user,
+        "--password",
+        "blacksun",
+        "--quiet",
+        "--reset",
+        "--listen",
+        "127.0.0.1:0"};
+
+    // What a fresh store serves: each message's content, sorted (order aside, whole or not).
+    auto served = [&](QString *error) -> QList<QByteArray> {
+        pop3::MailStore store;
+        store.setWorkspace(workspace);
+        const pop3::Result r = store.addAccount(user, QStringLiteral("blacksun"), mailbox);
+        if (!r) {
+            *error = r.error;
+            return {};
+        }
+        QList<QByteArray> contents;
+        for (const pop3::MessageInfo &m : store.account(user)->maildrop->messages())
+            contents.append(pop3::Maildrop::content(m));
+        return sorted(contents);
+    };
+    // The old working copy: a fresh one with every third message deleted.
+    QList<QByteArray> old;
+    auto makeOld = [&]() -> bool {
+        pop3::MailStore store;
+        store.setWorkspace(workspace);
+        if (!store.addAccount(user, QStringLiteral("blacksun"), mailbox, false, true))
+            return false;
+        pop3::Maildrop &drop = *store.account(user)->maildrop;
+        QList<pop3::MessageInfo> victims;
+        for (qsizetype i = 0; i < drop.messages().size(); i += 3)
+            victims.append(drop.messages().at(i));
+        return bool(drop.expunge(victims));
+    };
+    QVERIFY(makeOld());
+    QString error;
+    old = served(&error);
+    QCOMPARE(old.size(), count - (count + 2) / 3);
+    const QList<QByteArray> full = sorted(messages);
+
+    // Calibrate: exec to "listening" with a reset.
+    QElapsedTimer clock;
+    qint64 startNs = 0;
+    {
+        ServerProcess server;
+        clock.start();
+        QVERIFY(server.start(args.mid(0, args.size() - 2)));
+        startNs = clock.nsecsElapsed();
+        server.stop();
+    }
+
+    int sawOld = 0;
+    int sawNew = 0;
+    for (int i = 0; i < kills; ++i) {
+        QVERIFY(makeOld());
+        const qint64 killAt = startNs * 3 / 2 * i / (kills - 1); // the last ones after the start
+        QProcess server;
+        server.setProgram(QStringLiteral(POP3LAB_SERVER_BINARY));
+        server.setArguments(args);
+        clock.start();
+        server.start();
+        QVERIFY(server.waitForStarted());
+        // A deliberate instant, not a wait for an event: spin until it comes, then kill.
+        while (clock.nsecsElapsed() < killAt) { }
+        server.kill();
+        server.waitForFinished(5000);
+
+        const QList<QByteArray> now = served(&error);
+        const QString what = QStringLiteral("kill %1 ms into a %2 ms start: %3 messages served")
+                                 .arg(killAt / 1000000)
+                                 .arg(startNs / 1000000)
+                                 .arg(now.size());
+        QVERIFY2(error.isEmpty(), qPrintable(what + QStringLiteral(": ") + error));
+        if (now == old)
+            ++sawOld;
+        else if (now == full)
+            ++sawNew;
+        else
+            QFAIL(qPrintable(what + QStringLiteral(": neither the old copy nor a whole new one")));
+        // The killed copy's leftovers were recognised and cleared.
+        const QStringList left = QDir(QDir(workspace).filePath(QStringLiteral("mail")))
+                                     .entryList({QStringLiteral(".barakirs*.pop3lab-new.*"),
+                                                    QStringLiteral(".barakirs*.pop3lab-old.*"),
+                                                    QStringLiteral(".barakirs*.pop3lab-tmp.*")},
+                                         QDir::AllEntries | QDir::Hidden);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        qInfo("%s", qPrintable(what));
+    }
+    qInfo("%s: %d kills left the old copy, %d a whole new one", qPrintable(format), sawOld, sawNew);
+    QCOMPARE(sawOld + sawNew, kills);
 }
 
 QTEST_GUILESS_MAIN(TestAtomicCommit)

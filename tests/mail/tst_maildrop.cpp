@@ -73,6 +73,7 @@ private slots:
     void studentSampleSizes();
     void expungeFilePerMessage();
     void journalIsRolledForwardAfterACrash();
+    void journalEntriesOutsideTheMaildropAreIgnored();
     void mboxExpungeKeepsTheOthersByteIdentical();
     void badPathsGiveAClearError_data();
     void badPathsGiveAClearError();
@@ -428,6 +429,44 @@ void TestMaildrop::journalIsRolledForwardAfterACrash()
             QCOMPARE(QFile::exists(dir + QLatin1Char('/') + names.at(i)), i % 2 == 1);
         QVERIFY(!QFile::exists(dir + QLatin1Char('/') + Maildrop::journalName()));
     }
+}
+
+// The journal is a workspace file: whatever it says, nothing outside the maildrop's message
+// folders is removed, and what was ignored is reported.
+void TestMaildrop::journalEntriesOutsideTheMaildropAreIgnored()
+{
+    QTemporaryDir outside;
+    const QString top = outside.filePath(QStringLiteral("a/b/c"));
+    const QString dir = top + QStringLiteral("/Maildir");
+    const QString kept = QStringLiteral("cur/1001.M1P1.host:2,S");
+    const QString asked = QStringLiteral("cur/1002.M2P1.host:2,S");
+    QVERIFY(writeFile(dir + QLatin1Char('/') + kept, message("kept", "b\n")));
+    QVERIFY(writeFile(dir + QLatin1Char('/') + asked, message("asked", "b\n")));
+    QVERIFY(writeFile(dir + QStringLiteral("/tmp/1003.M3P1.host"), message("delivering", "b\n")));
+    QVERIFY(QDir().mkpath(dir + QStringLiteral("/new")));
+    const QStringList victims{outside.filePath(QStringLiteral("victim.txt")),
+        outside.filePath(QStringLiteral("a/victim2.txt")),
+        outside.filePath(QStringLiteral("a/b/c/victim3.txt"))};
+    for (const QString &v : victims)
+        QVERIFY(writeFile(v, "precious\n"));
+    const QByteArray journal = "../../../victim.txt\n" + outside.filePath("a/victim2.txt").toUtf8()
+        + "\ncur/../../victim3.txt\ntmp/1003.M3P1.host\n.\n" + asked.toUtf8() + "\n";
+    QVERIFY(writeFile(dir + QLatin1Char('/') + Maildrop::journalName(), journal));
+    Maildrop drop;
+    const Result r = drop.load(dir);
+    QVERIFY2(r, qPrintable(r.error));
+    for (const QString &v : victims)
+        QVERIFY2(QFile::exists(v), qPrintable(v + QStringLiteral(" was removed")));
+    QVERIFY(QFile::exists(dir + QStringLiteral("/tmp/1003.M3P1.host")));
+    QVERIFY(QFile::exists(dir + QLatin1Char('/') + kept));
+    QVERIFY(!QFile::exists(dir + QLatin1Char('/') + asked)); // the one valid entry was done
+    QVERIFY(!QFile::exists(dir + QLatin1Char('/') + Maildrop::journalName()));
+    QCOMPARE(drop.messages().size(), 1);
+    const QStringList warnings = drop.takeWarnings();
+    QCOMPARE(warnings.size(), 5);
+    QVERIFY2(warnings.first().contains(QStringLiteral("../../../victim.txt")),
+        qPrintable(warnings.join(QLatin1Char('\n'))));
+    QVERIFY(drop.takeWarnings().isEmpty());
 }
 
 void TestMaildrop::mboxExpungeKeepsTheOthersByteIdentical()

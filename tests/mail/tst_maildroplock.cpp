@@ -3,10 +3,13 @@
 #include "mail/maildroplock.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace pop3;
 
@@ -39,6 +42,8 @@ private slots:
     void lockOfAnotherHostIsNeverStale();
     void emptyLockFileIsStaleOnlyWhenOld();
     void missingFolderIsAnError();
+    void unexpectedFileAtTheLockPathIsReported_data();
+    void unexpectedFileAtTheLockPathIsReported();
     void holderRoundTrip();
 
 private:
@@ -183,6 +188,61 @@ void TestMaildropLock::missingFolderIsAnError()
     const auto attempt = MaildropLock::acquire(path("no/such/folder/x.lock"), holder(1), {});
     QCOMPARE(attempt.outcome, MaildropLock::Outcome::Error);
     QVERIFY2(attempt.error.contains(QStringLiteral("x.lock")), qPrintable(attempt.error));
+}
+
+void TestMaildropLock::unexpectedFileAtTheLockPathIsReported_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reported");
+    QTest::newRow("a dangling symbolic link")
+        << QStringLiteral("dangling") << QStringLiteral("is a symbolic link to");
+    QTest::newRow("a symbolic link to a file elsewhere")
+        << QStringLiteral("link") << QStringLiteral("is a symbolic link to");
+    QTest::newRow("a folder") << QStringLiteral("folder") << QStringLiteral("is a folder");
+    QTest::newRow("a FIFO (opening it to read would block for ever)")
+        << QStringLiteral("fifo") << QStringLiteral("is a special file");
+}
+
+// Something else than a lock file at the lock path blocks every login: the error says what is
+// there (the -ERR [SYS/TEMP] of PASS carries it), nothing is followed, nothing hangs.
+void TestMaildropLock::unexpectedFileAtTheLockPathIsReported()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reported);
+    QTemporaryDir dir;
+    const QString lock = dir.filePath(QStringLiteral("student.lock"));
+    const QString elsewhere = dir.filePath(QStringLiteral("elsewhere.txt"));
+    const QByteArray victim = "not a lock: somebody's file\n";
+    if (kind == QLatin1String("dangling")) {
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone")), lock));
+    } else if (kind == QLatin1String("link")) {
+        QFile f(elsewhere);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(victim) == victim.size());
+        f.close();
+        // Old enough to look stale if it were read as an empty lock: it must not be removed.
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.setFileTime(
+            QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime);
+        f.close();
+        QVERIFY(QFile::link(elsewhere, lock));
+    } else if (kind == QLatin1String("folder")) {
+        QVERIFY(QDir().mkpath(lock));
+    } else {
+        QCOMPARE(::mkfifo(QFile::encodeName(lock).constData(), 0600), 0);
+    }
+    for (int attempt = 0; attempt < 2; ++attempt) { // the same answer every time
+        const auto a = MaildropLock::acquire(lock, holder(1), {});
+        QCOMPARE(a.outcome, MaildropLock::Outcome::Error);
+        QVERIFY2(a.error.contains(lock) && a.error.contains(reported), qPrintable(a.error));
+        QVERIFY2(!a.error.contains(QLatin1Char('\n')), qPrintable(a.error));
+    }
+    QVERIFY(!MaildropLock::release(lock, 1));
+    QVERIFY(QFileInfo(lock).isSymLink() || QFileInfo::exists(lock)); // left for a human to see
+    if (kind == QLatin1String("link")) {
+        QFile f(elsewhere);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), victim);
+    }
 }
 
 void TestMaildropLock::holderRoundTrip()

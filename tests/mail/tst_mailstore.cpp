@@ -2,9 +2,11 @@
 
 #include "events/eventlog.h"
 #include "mail/mailstore.h"
+#include "mail/safefile.h"
 #include "support/coretestsupport.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +48,14 @@ private slots:
     void accountsFileErrorsNameTheLine();
     void badAccounts_data();
     void badAccounts();
+    void hostileNamesAreRefusedAndTouchNothing_data();
+    void hostileNamesAreRefusedAndTouchNothing();
+    void namesSharingAWorkingCopyAreRefused_data();
+    void namesSharingAWorkingCopyAreRefused();
+    void hostileNamesInAnAccountsFileNameTheLine();
+    void workspaceLinksAreNeverFollowed_data();
+    void workspaceLinksAreNeverFollowed();
+    void lockPathOccupiedIsToldInTheErr();
     void lockBookkeeping();
 };
 
@@ -263,6 +273,221 @@ void TestMailStore::badAccounts()
     QVERIFY(!r);
     QVERIFY2(r.error.contains(mentions), qPrintable(r.error));
     QVERIFY(store.users().isEmpty());
+}
+
+void TestMailStore::hostileNamesAreRefusedAndTouchNothing_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("shown"); // how the one-line error shows the name
+    QTest::newRow("..") << QStringLiteral("..") << QStringLiteral("\"..\"");
+    QTest::newRow(".") << QStringLiteral(".") << QStringLiteral("\".\"");
+    QTest::newRow("a leading dot") << QStringLiteral(".student") << QStringLiteral("\".student\"");
+    QTest::newRow("a path") << QStringLiteral("../../victim") << QStringLiteral("../../victim");
+    QTest::newRow("an absolute path") << QStringLiteral("/tmp/x") << QStringLiteral("/tmp/x");
+    QTest::newRow("a NUL") << QString::fromLatin1("bob\0x", 5) << QStringLiteral("bob\\x00x");
+    QTest::newRow("a newline") << QStringLiteral("bob\nevil") << QStringLiteral("bob\\x0aevil");
+    QTest::newRow("a tab") << QStringLiteral("bob\tx") << QStringLiteral("bob\\x09x");
+    QTest::newRow("an escape") << QStringLiteral("bob\x1b[2J") << QStringLiteral("bob\\x1b[2J");
+    QTest::newRow("a Delete") << QStringLiteral("bob\x7f") << QStringLiteral("bob\\x7f");
+    QTest::newRow("empty") << QString() << QStringLiteral("\"\"");
+    QTest::newRow("too long") << QString(65, QLatin1Char('a')) << QString(65, QLatin1Char('a'));
+}
+
+// The name becomes a path component in the workspace: ".." once removed the whole workspace.
+// Every name that is not a plain, safe file name is refused at start, whatever is asked (here a
+// reset, which removes the old copy), and nothing is touched, in the workspace or outside it.
+void TestMailStore::hostileNamesAreRefusedAndTouchNothing()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, shown);
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("class/ws"));
+    writeFile(dir.filePath(QStringLiteral("class/other/keep.txt")), "a teacher's notes\n");
+    writeFile(dir.filePath(QStringLiteral("victim")), "outside\n");
+    {
+        MailStore before;
+        before.setWorkspace(ws);
+        QVERIFY(before.addSampleAccounts());
+    }
+    auto snapshot = [&dir] {
+        QStringList all;
+        QDirIterator it(dir.path(),
+            QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+            QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            it.next();
+            all.append(it.filePath() + QLatin1Char(' ') + QString::number(it.fileInfo().size()));
+        }
+        all.sort();
+        return all;
+    };
+    const QStringList files = snapshot();
+
+    for (const bool inPlace : {false, true}) {
+        MailStore store;
+        store.setWorkspace(ws);
+        const Result r = store.addAccount(
+            user, QStringLiteral("pw"), QStringLiteral(":/mailbox/student"), inPlace, true);
+        QVERIFY(!r);
+        QVERIFY2(r.error.startsWith(QStringLiteral("invalid user name ")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(shown), qPrintable(r.error));
+        QVERIFY2(!r.error.contains(QLatin1Char('\n')) && !r.error.contains(QChar(0)),
+            qPrintable(r.error));
+        QVERIFY(store.users().isEmpty());
+    }
+    QCOMPARE(snapshot(), files);
+}
+
+void TestMailStore::namesSharingAWorkingCopyAreRefused_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("firstSource");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<QString>("secondSource");
+    const QString mbox = QStringLiteral(":/mailbox/barakirs.mbox");
+    const QString folder = QStringLiteral(":/mailbox/student");
+    QTest::newRow("bob as mbox, then bob.mbox as a folder")
+        << QStringLiteral("bob") << mbox << QStringLiteral("bob.mbox") << folder;
+    QTest::newRow("bob.mbox as a folder, then bob as mbox")
+        << QStringLiteral("bob.mbox") << folder << QStringLiteral("bob") << mbox;
+    QTest::newRow("bob.lock as a folder, where bob's lock file goes")
+        << QStringLiteral("bob") << folder << QStringLiteral("bob.lock") << folder;
+    QTest::newRow("bob.lock first, then bob")
+        << QStringLiteral("bob.lock") << folder << QStringLiteral("bob") << folder;
+}
+
+void TestMailStore::namesSharingAWorkingCopyAreRefused()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, firstSource);
+    QFETCH(QString, second);
+    QFETCH(QString, secondSource);
+    QTemporaryDir dir;
+    MailStore store;
+    store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+    QVERIFY(store.addAccount(first, QStringLiteral("pw"), firstSource));
+    const qsizetype messages = store.account(first)->maildrop->messages().size();
+    const Result r = store.addAccount(second, QStringLiteral("pw"), secondSource);
+    QVERIFY(!r);
+    const QString quoted = QStringLiteral("\"%1\"");
+    QVERIFY2(r.error.contains(quoted.arg(second)) && r.error.contains(quoted.arg(first)),
+        qPrintable(r.error));
+    QCOMPARE(store.users(), QStringList{first});
+    // The first account's copy is untouched.
+    Maildrop again;
+    QVERIFY(again.load(store.account(first)->maildropPath));
+    QCOMPARE(again.messages().size(), messages);
+
+    // Two accounts served in place from one maildrop would have two locks: refused too.
+    const QString shared = dir.filePath(QStringLiteral("shared"));
+    writeFile(shared + QStringLiteral("/m1.eml"), message(1));
+    QVERIFY(store.addAccount(QStringLiteral("carol"), QStringLiteral("pw"), shared, true));
+    const Result twice =
+        store.addAccount(QStringLiteral("dave"), QStringLiteral("pw"), shared, true);
+    QVERIFY(!twice);
+    QVERIFY2(twice.error.contains(quoted.arg(QStringLiteral("carol"))), qPrintable(twice.error));
+}
+
+void TestMailStore::hostileNamesInAnAccountsFileNameTheLine()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    writeFile(dir.filePath(QStringLiteral("class/bob.mbox")),
+        "From x Mon Jan  3 11:02:45 2000\n" + message(1));
+    makeEmlFolder(dir.filePath(QStringLiteral("class/Maildir")));
+    const QString accounts = dir.filePath(QStringLiteral("class/accounts.txt"));
+    writeFile(accounts, "# the class\nalice pw sample:student\n.. pw sample:barakirs\n");
+    MailStore store;
+    store.setWorkspace(ws);
+    Result r = store.addAccountsFile(accounts);
+    QVERIFY(!r);
+    QVERIFY2(r.error.startsWith(accounts + QStringLiteral(":3: invalid user name \"..\"")),
+        qPrintable(r.error));
+    QVERIFY(QFileInfo::exists(ws + QStringLiteral("/mail/alice")));
+
+    writeFile(accounts, "bob pw bob.mbox\nbob.mbox pw Maildir\n");
+    MailStore second;
+    second.setWorkspace(dir.filePath(QStringLiteral("ws2")));
+    r = second.addAccountsFile(accounts);
+    QVERIFY(!r);
+    QVERIFY2(r.error.startsWith(accounts + QStringLiteral(":2: ")), qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral("bob.mbox")), qPrintable(r.error));
+}
+
+void TestMailStore::workspaceLinksAreNeverFollowed_data()
+{
+    QTest::addColumn<QString>("link"); // in the workspace's mail/ folder
+    QTest::addColumn<bool>("reset");
+    QTest::newRow("the source marker, at a reset") << QStringLiteral(".student.source") << true;
+    QTest::newRow("the source marker, at a first copy")
+        << QStringLiteral(".student.source") << false;
+    QTest::newRow("the working copy, at a start") << QStringLiteral("student") << false;
+    QTest::newRow("the working copy, at a reset") << QStringLiteral("student") << true;
+    QTest::newRow("the mbox working copy, at a start") << QStringLiteral("barakirs.mbox") << false;
+    QTest::newRow("the mbox unique-id list, at a commit")
+        << QStringLiteral(".barakirs.mbox.pop3lab-uidl") << false;
+    QTest::newRow("the expunge journal, at a commit")
+        << QStringLiteral("student/.pop3lab-expunge") << false;
+}
+
+// A workspace file replaced by a symbolic link (a student's prank, or an attack on a shared
+// machine): nothing writes or serves through it; the link's target is never touched.
+void TestMailStore::workspaceLinksAreNeverFollowed()
+{
+    QFETCH(QString, link);
+    QFETCH(bool, reset);
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    const QString victim = dir.filePath(QStringLiteral("victim"));
+    const bool folder = link == QLatin1String("student");
+    if (folder)
+        makeEmlFolder(victim); // someone's private mail: 3 messages
+    else
+        QVERIFY(writeFile(victim, "precious\n"));
+    auto victimState = [&] {
+        return folder ? QDir(victim).entryList(QDir::Files).join(QLatin1Char(' '))
+                      : QString::fromUtf8(readFile(victim));
+    };
+    const QString before = victimState();
+    {
+        MailStore first; // the workspace exists, with its copies and markers
+        first.setWorkspace(ws);
+        QVERIFY(first.addSampleAccounts());
+    }
+    const QString at = ws + QStringLiteral("/mail/") + link;
+    QVERIFY(SafeFile::removeTree(at));
+    QVERIFY(QFile::link(victim, at));
+
+    MailStore store;
+    store.setWorkspace(ws);
+    const Result r = store.addSampleAccounts(reset);
+    QVERIFY2(r, qPrintable(r.error));
+    MailStore::Account *student = store.account(QStringLiteral("student"));
+    MailStore::Account *barakirs = store.account(QStringLiteral("barakirs"));
+    // What is served is the sample, not the link's target.
+    QCOMPARE(student->maildrop->messages().size(), 35);
+    QCOMPARE(barakirs->maildrop->messages().size(), 206);
+    QStringList removed;
+    QVERIFY(
+        store.expunge(QStringLiteral("student"), {student->maildrop->messages().at(2)}, &removed));
+    QVERIFY(store.expunge(
+        QStringLiteral("barakirs"), {barakirs->maildrop->messages().at(2)}, &removed));
+    QCOMPARE(victimState(), before);
+}
+
+void TestMailStore::lockPathOccupiedIsToldInTheErr()
+{
+    pop3test::SampleStore s;
+    QVERIFY2(s.setupError.isEmpty(), qPrintable(s.setupError));
+    const QString lock = s.store.lockPath(QStringLiteral("student"));
+    QVERIFY(QFile::link(s.dir.filePath(QStringLiteral("nowhere")), lock));
+    auto session = s.newSession();
+    session->start(1000);
+    pop3test::send(*session, "USER student");
+    const QByteArray reply = pop3test::send(*session, "PASS hessovs!");
+    QVERIFY2(reply.startsWith("-ERR [SYS/TEMP] ") && reply.contains("is a symbolic link to"),
+        reply.constData());
+    QVERIFY(reply.contains(QFile::encodeName(lock)));
 }
 
 void TestMailStore::lockBookkeeping()

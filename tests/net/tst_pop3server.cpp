@@ -11,11 +11,17 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace pop3;
 using pop3test::Client;
@@ -184,6 +190,8 @@ private slots:
     void dropWithoutQuitCommitsNothing();
     void pipelinedCommandsAnsweredInOrder();
     void idleClientIsLoggedOut();
+    void tricklingClientIsStillLoggedOut_data();
+    void tricklingClientIsStillLoggedOut();
     void largeRetrIsStreamedWhileOthersAreServed_data();
     void largeRetrIsStreamedWhileOthersAreServed();
     void largeBodiesOfSeveralClientsAtOnce_data();
@@ -197,11 +205,14 @@ private slots:
     void stalledLargeBodyIsCutByTheIdleTimeout();
     void overlongLines_data();
     void overlongLines();
+    void bareCrLineEndingIsExplained_data();
+    void bareCrLineEndingIsExplained();
     void silentClientsNeverDelayOthers();
     void dropSessionCutsWithoutCommit();
     void shutdownReleasesLocksAndCommitsNothing();
     void eventStreamOfOneSession();
     void tooManyBadCommandsDisconnects();
+    void descriptorExhaustionNeverSpinsAndRecovers();
 };
 
 void TestPop3Server::labSheetSession()
@@ -393,6 +404,42 @@ void TestPop3Server::idleClientIsLoggedOut()
     QCOMPARE(events.last().text, QStringLiteral("idle-timeout"));
     QVERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
     QCOMPARE(lab.messagesOnDisk(QStringLiteral("student")), 35);
+}
+
+void TestPop3Server::tricklingClientIsStillLoggedOut_data()
+{
+    QTest::addColumn<QByteArray>("drip"); // what the client sends, one octet at a time
+    QTest::newRow("a command that never ends") << QByteArray("NOOP NOOP NOOP NOOP NOOP NOOP");
+    QTest::newRow("the same octet again and again") << QByteArray(1, 'x');
+}
+
+// RFC 1939's autologout timer is reset by commands, not by octets: a client that sends a byte
+// now and then, never ending its line, is logged out like a silent one (and its lock released).
+// Time is driven by the client's own pace: each wait below is for the server to close.
+void TestPop3Server::tricklingClientIsStillLoggedOut()
+{
+    QFETCH(QByteArray, drip);
+    Lab lab;
+    QVERIFY(lab.start());
+    lab.server.setIdleTimeout(1);
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QElapsedTimer clock;
+    clock.start();
+    qsizetype sent = 0;
+    // One octet every 150 ms, ten times faster than the timeout; a whole line never comes.
+    while (!c.waitClosed(150) && clock.elapsed() < 6000) {
+        c.send(QByteArray(1, drip.at(sent % drip.size())));
+        ++sent;
+    }
+    QVERIFY2(c.isClosed(),
+        qPrintable(QStringLiteral("still connected after %1 octets in %2 ms")
+                       .arg(sent)
+                       .arg(clock.elapsed())));
+    QVERIFY2(clock.elapsed() >= 900, "cut before the timeout");
+    QCOMPARE(c.readUntilClosed(), QByteArray("-ERR Disconnected for inactivity.\r\n"));
+    QTRY_VERIFY(!QFile::exists(lab.lockFile(QStringLiteral("student"))));
 }
 
 void TestPop3Server::largeRetrIsStreamedWhileOthersAreServed_data()
@@ -696,6 +743,42 @@ void TestPop3Server::overlongLines()
     QCOMPARE(c.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
 }
 
+void TestPop3Server::bareCrLineEndingIsExplained_data()
+{
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<int>("lines"); // how many lines ended by a CR alone
+    QTest::newRow("a terminal that sends CR for Enter") << QByteArray("NOOP\r") << 1;
+    QTest::newRow("two commands, each ended by CR") << QByteArray("NOOP\rSTAT\r") << 2;
+    QTest::newRow("telnet's CR NUL") << QByteArray("NOOP\r\0", 6) << 1;
+    QTest::newRow("CR NUL, then the next command") << QByteArray("NOOP\r\0LIST\r\0", 12) << 2;
+}
+
+// A bare CR never ended a line: a terminal sending CR for Enter got no answer at all. Each such
+// line gets the explanation (not counted as a bad command), and the session goes on.
+void TestPop3Server::bareCrLineEndingIsExplained()
+{
+    QFETCH(QByteArray, sent);
+    QFETCH(int, lines);
+    Lab lab;
+    QVERIFY(lab.start());
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    for (int i = 0; i < 3; ++i) { // more than the bad commands a session may have before login
+        c.send(sent);
+        for (int n = 0; n < lines; ++n) {
+            const QByteArray reply = c.line(3000);
+            QVERIFY2(reply.startsWith("-ERR Command ended with a carriage return alone (0x0D "
+                                      "without 0x0A)"),
+                reply.isEmpty() ? "no answer" : reply.constData());
+            QVERIFY(reply.endsWith("\r\n") && reply.size() <= Pop3Session::maxReply);
+        }
+    }
+    QCOMPARE(c.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+    QVERIFY(c.buffered().isEmpty());
+    QCOMPARE(c.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
+}
+
 void TestPop3Server::silentClientsNeverDelayOthers()
 {
     Lab lab;
@@ -915,6 +998,91 @@ void TestPop3Server::tooManyBadCommandsDisconnects()
     QTRY_VERIFY(!ended.isEmpty());
     const QList<Event> events = lab.eventsOf(ended.at(0).at(0).toInt());
     QCOMPARE(events.last().text, QStringLiteral("too-many-errors"));
+}
+
+// Descriptors run out whatever the connection cap says (the window's own files, a burst of
+// RETRs): here this process's limit is lowered after listen() so that the server can accept only
+// about 15 more connections (the clients' sockets are made before, so only the server's side
+// counts). The client that finds none left is told so; the accept loop does not spin; once the
+// clients leave, new ones are served again.
+void TestPop3Server::descriptorExhaustionNeverSpinsAndRecovers()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    auto openDescriptors = [] {
+        return int(QDir(QStringLiteral("/proc/self/fd"))
+                       .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
+                       .size());
+    };
+    auto cpuSeconds = [] {
+        rusage usage{};
+        ::getrusage(RUSAGE_SELF, &usage);
+        return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    };
+    constexpr int attempts = 40;
+    QList<int> sockets;
+    for (int i = 0; i < attempts; ++i)
+        sockets.append(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    const auto restore = qScopeGuard([&saved] {
+        ::setrlimit(RLIMIT_NOFILE, &saved);
+    });
+    rlimit low = saved;
+    low.rlim_cur = rlim_t(openDescriptors() + 15);
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &low), 0);
+
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(lab.port());
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::vector<std::unique_ptr<Client>> clients;
+    QByteArray refused;
+    for (int i = 0; i < attempts && refused.isEmpty(); ++i) {
+        QCOMPARE(::connect(sockets.at(i), reinterpret_cast<const sockaddr *>(&to), sizeof to), 0);
+        auto c = std::make_unique<Client>();
+        QVERIFY(c->socket().setSocketDescriptor(sockets.at(i)));
+        sockets[i] = -1;
+        const QByteArray greeting = c->line(2000);
+        if (!greeting.startsWith("+OK"))
+            refused = greeting.isEmpty() ? QByteArray("(no greeting)") : greeting;
+        clients.push_back(std::move(c));
+    }
+    for (int fd : std::as_const(sockets)) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    QVERIFY2(refused.startsWith("-ERR [SYS/TEMP]"), refused.constData());
+
+    const double before = cpuSeconds();
+    QElapsedTimer clock;
+    clock.start();
+    clients.front()->waitClosed(1000); // a second of the event loop: its CPU is the server's
+    const double cpu = (cpuSeconds() - before) / (clock.elapsed() / 1000.0);
+    qInfo("%d connections served, then refused; CPU %d%% while exhausted",
+        int(clients.size()) - 1,
+        qRound(cpu * 100));
+    QVERIFY2(cpu < 0.2, qPrintable(QStringLiteral("CPU %1% while exhausted").arg(cpu * 100)));
+
+    // The clients leave. The server may see a new client before their goodbyes (then it is
+    // refused, full still): it must be served again within a moment, and from then on.
+    clients.clear();
+    QElapsedTimer recovery;
+    recovery.start();
+    QByteArray greeting;
+    while (!greeting.startsWith("+OK") && recovery.elapsed() < 5000) {
+        Client c;
+        greeting = c.open(lab.port(), 3000);
+    }
+    QVERIFY2(greeting.startsWith("+OK"), greeting.isEmpty() ? "no greeting" : greeting.constData());
+    qInfo("served again %d ms after the clients left", int(recovery.elapsed()));
+    for (int i = 0; i < 5; ++i) {
+        Client c;
+        QVERIFY(c.open(lab.port(), 3000).startsWith("+OK"));
+        QVERIFY(c.login("student", "hessovs!"));
+        QVERIFY(c.command("QUIT").startsWith("+OK"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPop3Server)

@@ -6,6 +6,7 @@
 #include "support/serverprocess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
@@ -13,8 +14,10 @@
 #include <QTest>
 
 #include <arpa/inet.h>
+#include <memory>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -70,6 +73,7 @@ private slots:
     void personalityUwIpop3d();
     void traceIsJsonLines();
     void idleTimeoutOption();
+    void connectionsStayBelowTheDescriptorLimit();
     void clientsResettingWithRepliesQueued();
     void signalStopsCleanly_data();
     void signalStopsCleanly();
@@ -150,6 +154,19 @@ void TestServerBinary::badCommandLine_data()
         << QStringList{"--accounts", d + "/bad-accounts.txt"} << d + "/bad-accounts.txt:1";
     QTest::newRow("an accounts line naming a missing mailbox") << QStringList{
         "--accounts", d + "/missing-accounts.txt"} << QStringLiteral("nowhere/alice");
+    pop3test::writeFile(d + QStringLiteral("/hostile-accounts.txt"),
+        "alice pw sample:student\n.. pw sample:barakirs\n");
+    QDir().mkpath(d + QStringLiteral("/Maildir/cur"));
+    pop3test::writeFile(
+        d + QStringLiteral("/Maildir/cur/1788000000.M1P1.lab:2,"), "Subject: x\n\nx\n");
+    QTest::newRow("a user named ..")
+        << QStringList{"--mailbox", d + "/Maildir", "--user", "..", "--password", "b"}
+        << QStringLiteral("\"..\"");
+    QTest::newRow("a user named .")
+        << QStringList{"--mailbox", d + "/Maildir", "--user", ".", "--password", "b"}
+        << QStringLiteral("\".\"");
+    QTest::newRow("an accounts line for a user named ..") << QStringList{"--accounts",
+        d + "/hostile-accounts.txt"} << d + "/hostile-accounts.txt:2: invalid user name \"..\"";
     QTest::newRow("a trace file that cannot be written")
         << QStringList{"--trace", d + "/no/such/dir/trace.jsonl"} << d + "/no/such/dir/trace.jsonl";
 }
@@ -421,6 +438,80 @@ void TestServerBinary::traceIsJsonLines()
     pop3::EventLog log;
     QVERIFY(log.load(trace));
     QCOMPARE(log.size(), lines.size());
+}
+
+// The server's CPU time so far, in seconds (/proc/<pid>/stat: utime + stime).
+double cpuSecondsOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / ::sysconf(_SC_CLK_TCK);
+}
+
+// A server whose descriptor limit is low (here 128, in the child only) meets more clients than it
+// can hold: the ones beyond its cap are told so and closed at once; it does not spin while full;
+// and once they leave, new clients are served.
+void TestServerBinary::connectionsStayBelowTheDescriptorLimit()
+{
+    QTemporaryDir dir;
+    ServerProcess server;
+    server.process().setChildProcessModifier([] {
+        const rlimit limit{128, 128};
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    });
+    QVERIFY(server.start({"--workspace", dir.path(), "--quiet"}));
+    std::vector<std::unique_ptr<Client>> clients;
+    int greeted = 0;
+    int refused = 0;
+    int silent = 0;
+    for (int i = 0; i < 150; ++i) {
+        auto c = std::make_unique<Client>();
+        QVERIFY(c->connectTo(server.port()));
+        const QByteArray greeting = c->line(1000);
+        if (greeting.startsWith("+OK"))
+            ++greeted;
+        else if (greeting.startsWith("-ERR [SYS/TEMP]"))
+            ++refused;
+        else
+            ++silent;
+        clients.push_back(std::move(c));
+    }
+    const double before = cpuSecondsOf(server.process().processId());
+    QElapsedTimer clock;
+    clock.start();
+    clients.front()->waitClosed(1000); // a second of a full server, waiting on nothing
+    const double cpu =
+        (cpuSecondsOf(server.process().processId()) - before) / (clock.elapsed() / 1000.0);
+    const QString counts = QStringLiteral("%1 greeted, %2 refused, %3 silent, CPU %4% while full")
+                               .arg(greeted)
+                               .arg(refused)
+                               .arg(silent)
+                               .arg(qRound(cpu * 100));
+    qInfo("%s", qPrintable(counts));
+    QVERIFY2(silent == 0 && refused > 0 && greeted > 20, qPrintable(counts));
+    QVERIFY2(cpu < 0.2, qPrintable(counts));
+    // The clients leave. The server may see a new client before their goodbyes (then it is
+    // refused, full still): it must be served again within a moment, and from then on.
+    clients.clear();
+    QElapsedTimer recovery;
+    recovery.start();
+    QByteArray greeting;
+    while (!greeting.startsWith("+OK") && recovery.elapsed() < 5000) {
+        Client c;
+        greeting = c.open(server.port(), 3000);
+    }
+    QVERIFY2(greeting.startsWith("+OK"), greeting.isEmpty() ? "no greeting" : greeting.constData());
+    qInfo("served again %d ms after the clients left", int(recovery.elapsed()));
+    for (int i = 0; i < 5; ++i) {
+        Client c;
+        QVERIFY(c.open(server.port(), 3000).startsWith("+OK"));
+        QVERIFY(c.login("student", "hessovs!"));
+        QVERIFY(c.command("QUIT").startsWith("+OK"));
+    }
+    QCOMPARE(server.stop(), 0);
 }
 
 void TestServerBinary::idleTimeoutOption()
