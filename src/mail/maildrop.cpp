@@ -134,8 +134,16 @@ std::optional<Maildrop::Format> Maildrop::detect(const QString &path, QString *e
             *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    const QByteArray start = file.read(5);
-    if (start.isEmpty() || start == "From ")
+    const QByteArray start = file.read(4096);
+    if (start.startsWith("From ") && start.contains('\r') && !start.contains('\n')) {
+        // Old Mac OS line endings: no line could be split, the maildrop would look empty.
+        if (error)
+            *error = QStringLiteral("%1 has CR-only line endings (old Mac OS): an mbox needs LF or "
+                                    "CRLF; convert it, e.g. tr '\\r' '\\n'")
+                         .arg(path);
+        return std::nullopt;
+    }
+    if (start.isEmpty() || start.startsWith("From "))
         return Format::Mbox;
     if (error)
         *error =

@@ -56,6 +56,7 @@ private slots:
     void workspaceLinksAreNeverFollowed_data();
     void workspaceLinksAreNeverFollowed();
     void lockPathOccupiedIsToldInTheErr();
+    void crOnlyMboxIsRefusedWithTheReason();
     void lockBookkeeping();
 };
 
@@ -488,6 +489,23 @@ void TestMailStore::lockPathOccupiedIsToldInTheErr()
     QVERIFY2(reply.startsWith("-ERR [SYS/TEMP] ") && reply.contains("is a symbolic link to"),
         reply.constData());
     QVERIFY(reply.contains(QFile::encodeName(lock)));
+}
+
+// An mbox written with CR-only line endings (old Mac OS) has no line an mbox reader can split:
+// it was served as an empty maildrop without a word. It is refused, with the reason.
+void TestMailStore::crOnlyMboxIsRefusedWithTheReason()
+{
+    QTemporaryDir dir;
+    const QString mbox = dir.filePath(QStringLiteral("classic.mbox"));
+    QByteArray data = "From a@example.net Mon Jan  3 11:02:45 2000\n" + message(1) + "\n"
+        + "From b@example.net Mon Jan  3 11:02:46 2000\n" + message(2);
+    data.replace('\n', '\r');
+    writeFile(mbox, data);
+    MailStore store;
+    store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+    const Result r = store.addAccount(QStringLiteral("mac"), QStringLiteral("pw"), mbox);
+    QVERIFY(!r);
+    QVERIFY2(r.error.contains(mbox) && r.error.contains(QStringLiteral("CR")), qPrintable(r.error));
 }
 
 void TestMailStore::lockBookkeeping()
