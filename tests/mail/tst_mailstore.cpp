@@ -57,6 +57,7 @@ private slots:
     void workspaceLinksAreNeverFollowed();
     void lockPathOccupiedIsToldInTheErr();
     void crOnlyMboxIsRefusedWithTheReason();
+    void emptyAccountsFileIsAnError();
     void lockBookkeeping();
 };
 
@@ -506,6 +507,21 @@ void TestMailStore::crOnlyMboxIsRefusedWithTheReason()
     const Result r = store.addAccount(QStringLiteral("mac"), QStringLiteral("pw"), mbox);
     QVERIFY(!r);
     QVERIFY2(r.error.contains(mbox) && r.error.contains(QStringLiteral("CR")), qPrintable(r.error));
+}
+
+void TestMailStore::emptyAccountsFileIsAnError()
+{
+    QTemporaryDir dir;
+    const QString accounts = dir.filePath(QStringLiteral("accounts.txt"));
+    for (const QByteArray &content : {QByteArray(), QByteArray("# nobody yet\n\n")}) {
+        writeFile(accounts, content);
+        MailStore store;
+        store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+        const Result r = store.addAccountsFile(accounts);
+        QVERIFY(!r);
+        QVERIFY2(r.error.startsWith(accounts) && r.error.contains(QStringLiteral("no account")),
+            qPrintable(r.error));
+    }
 }
 
 void TestMailStore::lockBookkeeping()
