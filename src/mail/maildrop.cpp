@@ -211,8 +211,16 @@ Result Maildrop::load(const QString &path)
         return Result::failure(error);
     m_path = QFileInfo(path).absoluteFilePath();
     m_format = *format;
-    if (m_format == Format::Mbox)
+    if (m_format == Format::Mbox) {
+        // A commit killed while it wrote the new mbox (or unique-id list) left its temporary.
+        for (const QString &file : {m_path, uidFilePath()}) {
+            for (const QString &gone :
+                SafeFile::removeStaleTemporaries(file, {QStringLiteral("pop3lab-tmp")}))
+                m_warnings.append(
+                    QStringLiteral("removed %1, left by a process killed in a commit").arg(gone));
+        }
         return loadMbox();
+    }
     if (Result r = finishJournal(); !r)
         return r;
     return loadFiles(false);

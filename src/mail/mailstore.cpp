@@ -364,6 +364,7 @@ Result MailStore::prepareCopy(Account &a, bool reset)
         a.maildropPath, {QStringLiteral("pop3lab-new"), QStringLiteral("pop3lab-old")});
     // A marker remembers which original the copy was made from: another original means a new copy.
     const QString marker = mail.filePath(QStringLiteral(".%1.source").arg(a.user));
+    SafeFile::removeStaleTemporaries(marker, {QStringLiteral("pop3lab-tmp")});
     const bool sameSource = SafeFile::read(marker, 64 * 1024) == a.source.toUtf8();
     const SafeFile::Kind present = SafeFile::kind(a.maildropPath);
     if (!reset && sameSource && present == (isFile ? SafeFile::Kind::File : SafeFile::Kind::Dir))

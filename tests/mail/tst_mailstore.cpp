@@ -5,6 +5,7 @@
 #include "mail/safefile.h"
 #include "support/coretestsupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -58,6 +59,7 @@ private slots:
     void lockPathOccupiedIsToldInTheErr();
     void crOnlyMboxIsRefusedWithTheReason();
     void emptyAccountsFileIsAnError();
+    void leftoverTemporariesAreClearedAtStart();
     void lockBookkeeping();
 };
 
@@ -522,6 +524,36 @@ void TestMailStore::emptyAccountsFileIsAnError()
         QVERIFY2(r.error.startsWith(accounts) && r.error.contains(QStringLiteral("no account")),
             qPrintable(r.error));
     }
+}
+
+// A process killed while it wrote a temporary beside a working copy (an mbox commit, the unique-id
+// list, a marker) leaves it: the next start removes those of processes that are gone, and only
+// those.
+void TestMailStore::leftoverTemporariesAreClearedAtStart()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    {
+        MailStore first;
+        first.setWorkspace(ws);
+        QVERIFY(first.addSampleAccounts());
+    }
+    const QString mail = ws + QStringLiteral("/mail/");
+    const QString gonePid = QStringLiteral("4194305"); // above pid_max: no such process
+    const QStringList stale{QStringLiteral(".barakirs.mbox.pop3lab-tmp.") + gonePid,
+        QStringLiteral("..barakirs.mbox.pop3lab-uidl.pop3lab-tmp.") + gonePid,
+        QStringLiteral("..student.source.pop3lab-tmp.") + gonePid};
+    const QString alive =
+        QStringLiteral(".barakirs.mbox.pop3lab-tmp.%1").arg(QCoreApplication::applicationPid());
+    for (const QString &name : stale + QStringList{alive})
+        QVERIFY(writeFile(mail + name, "half a commit"));
+    MailStore store;
+    store.setWorkspace(ws);
+    QVERIFY(store.addSampleAccounts());
+    for (const QString &name : stale)
+        QVERIFY2(!QFile::exists(mail + name), qPrintable(name + QStringLiteral(" is still there")));
+    QVERIFY(QFile::exists(mail + alive)); // a live process's (ours): not touched
+    QCOMPARE(store.account(QStringLiteral("barakirs"))->maildrop->messages().size(), 206);
 }
 
 void TestMailStore::lockBookkeeping()
