@@ -177,6 +177,8 @@ bool Maildrop::Look::sameAs(const Look &now) const
     // A change within the same clock tick as the last read would leave mtime as it was: only a
     // look taken well after the last change is trusted (the file system's clock is coarse).
     constexpr qint64 settleNs = 2'000'000'000;
+    if (!valid && !now.valid && readAtNs != 0)
+        return true; // missing then and now (a Maildir without new/)
     return valid && now.valid && device == now.device && inode == now.inode && size == now.size
         && mtimeNs == now.mtimeNs && ctimeNs == now.ctimeNs && mtimeNs < readAtNs - settleNs
         && ctimeNs < readAtNs - settleNs;
@@ -187,6 +189,7 @@ Maildrop::Look Maildrop::Look::of(const QString &path)
     Look look;
     struct timespec clock = {};
     ::clock_gettime(CLOCK_REALTIME, &clock);
+    look.readAtNs = qint64(clock.tv_sec) * 1'000'000'000 + clock.tv_nsec;
     struct stat st = {};
     if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
         return look;
@@ -195,7 +198,6 @@ Maildrop::Look Maildrop::Look::of(const QString &path)
     look.size = qint64(st.st_size);
     look.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     look.ctimeNs = qint64(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
-    look.readAtNs = qint64(clock.tv_sec) * 1'000'000'000 + clock.tv_nsec;
     look.valid = true;
     return look;
 }
