@@ -134,8 +134,16 @@ std::optional<Maildrop::Format> Maildrop::detect(const QString &path, QString *e
             *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    const QByteArray start = file.read(5);
-    if (start.isEmpty() || start == "From ")
+    const QByteArray start = file.read(4096);
+    if (start.startsWith("From ") && start.contains('\r') && !start.contains('\n')) {
+        // Old Mac OS line endings: no line could be split, the maildrop would look empty.
+        if (error)
+            *error = QStringLiteral("%1 has CR-only line endings (old Mac OS): an mbox needs LF or "
+                                    "CRLF; convert it, e.g. tr '\\r' '\\n'")
+                         .arg(path);
+        return std::nullopt;
+    }
+    if (start.isEmpty() || start.startsWith("From "))
         return Format::Mbox;
     if (error)
         *error =
@@ -169,6 +177,8 @@ bool Maildrop::Look::sameAs(const Look &now) const
     // A change within the same clock tick as the last read would leave mtime as it was: only a
     // look taken well after the last change is trusted (the file system's clock is coarse).
     constexpr qint64 settleNs = 2'000'000'000;
+    if (!valid && !now.valid && readAtNs != 0)
+        return true; // missing then and now (a Maildir without new/)
     return valid && now.valid && device == now.device && inode == now.inode && size == now.size
         && mtimeNs == now.mtimeNs && ctimeNs == now.ctimeNs && mtimeNs < readAtNs - settleNs
         && ctimeNs < readAtNs - settleNs;
@@ -179,6 +189,7 @@ Maildrop::Look Maildrop::Look::of(const QString &path)
     Look look;
     struct timespec clock = {};
     ::clock_gettime(CLOCK_REALTIME, &clock);
+    look.readAtNs = qint64(clock.tv_sec) * 1'000'000'000 + clock.tv_nsec;
     struct stat st = {};
     if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
         return look;
@@ -187,7 +198,6 @@ Maildrop::Look Maildrop::Look::of(const QString &path)
     look.size = qint64(st.st_size);
     look.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     look.ctimeNs = qint64(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
-    look.readAtNs = qint64(clock.tv_sec) * 1'000'000'000 + clock.tv_nsec;
     look.valid = true;
     return look;
 }
@@ -203,8 +213,16 @@ Result Maildrop::load(const QString &path)
         return Result::failure(error);
     m_path = QFileInfo(path).absoluteFilePath();
     m_format = *format;
-    if (m_format == Format::Mbox)
+    if (m_format == Format::Mbox) {
+        // A commit killed while it wrote the new mbox (or unique-id list) left its temporary.
+        for (const QString &file : {m_path, uidFilePath()}) {
+            for (const QString &gone :
+                SafeFile::removeStaleTemporaries(file, {QStringLiteral("pop3lab-tmp")}))
+                m_warnings.append(
+                    QStringLiteral("removed %1, left by a process killed in a commit").arg(gone));
+        }
         return loadMbox();
+    }
     if (Result r = finishJournal(); !r)
         return r;
     return loadFiles(false);

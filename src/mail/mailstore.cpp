@@ -364,6 +364,7 @@ Result MailStore::prepareCopy(Account &a, bool reset)
         a.maildropPath, {QStringLiteral("pop3lab-new"), QStringLiteral("pop3lab-old")});
     // A marker remembers which original the copy was made from: another original means a new copy.
     const QString marker = mail.filePath(QStringLiteral(".%1.source").arg(a.user));
+    SafeFile::removeStaleTemporaries(marker, {QStringLiteral("pop3lab-tmp")});
     const bool sameSource = SafeFile::read(marker, 64 * 1024) == a.source.toUtf8();
     const SafeFile::Kind present = SafeFile::kind(a.maildropPath);
     if (!reset && sameSource && present == (isFile ? SafeFile::Kind::File : SafeFile::Kind::Dir))
@@ -409,6 +410,7 @@ Result MailStore::addAccountsFile(const QString &path, bool reset)
             QStringLiteral("cannot read the accounts file %1: %2").arg(path, file.errorString()));
     const QDir base = QFileInfo(path).absoluteDir();
     int lineNumber = 0;
+    int added = 0;
     while (!file.atEnd()) {
         ++lineNumber;
         const QString line = QString::fromUtf8(file.readLine()).trimmed();
@@ -427,7 +429,12 @@ Result MailStore::addAccountsFile(const QString &path, bool reset)
         if (Result r = addAccount(fields.at(0), fields.at(1), mailbox, false, reset); !r)
             return Result::failure(
                 QStringLiteral("%1:%2: %3").arg(path).arg(lineNumber).arg(r.error));
+        ++added;
     }
+    if (added == 0) // a server with no account would refuse every login, silently
+        return Result::failure(
+            QStringLiteral("%1: no account in it (one per line: \"name password mailbox\")")
+                .arg(path));
     return Result::success();
 }
 

@@ -282,22 +282,30 @@ void TestAtomicCommit::killedDuringReset()
     QCOMPARE(old.size(), count - (count + 2) / 3);
     const QList<QByteArray> full = sorted(messages);
 
-    // Calibrate: exec to "listening" with a reset.
+    // Calibrate: exec to "listening" with a reset (the longest of three: the machine may be busy).
     QElapsedTimer clock;
     qint64 startNs = 0;
-    {
+    for (int i = 0; i < 3; ++i) {
         ServerProcess server;
         clock.start();
         QVERIFY(server.start(args.mid(0, args.size() - 2)));
-        startNs = clock.nsecsElapsed();
+        startNs = qMax(startNs, clock.nsecsElapsed());
         server.stop();
     }
+    const QString mail = QDir(workspace).filePath(QStringLiteral("mail"));
+    auto leftovers = [&mail] {
+        return QDir(mail).entryList({QStringLiteral(".barakirs*.pop3lab-new.*"),
+                                        QStringLiteral(".barakirs*.pop3lab-old.*"),
+                                        QStringLiteral(".barakirs*.pop3lab-tmp.*")},
+            QDir::AllEntries | QDir::Hidden);
+    };
 
     int sawOld = 0;
     int sawNew = 0;
+    int inTheCopy = 0; // kills that left a half-made copy beside the working one
     for (int i = 0; i < kills; ++i) {
         QVERIFY(makeOld());
-        const qint64 killAt = startNs * 3 / 2 * i / (kills - 1); // the last ones after the start
+        const qint64 killAt = startNs * 2 * i / (kills - 1); // the last ones after the start
         QProcess server;
         server.setProgram(QStringLiteral(POP3LAB_SERVER_BINARY));
         server.setArguments(args);
@@ -308,6 +316,8 @@ void TestAtomicCommit::killedDuringReset()
         while (clock.nsecsElapsed() < killAt) { }
         server.kill();
         server.waitForFinished(5000);
+        if (!leftovers().isEmpty())
+            ++inTheCopy;
 
         const QList<QByteArray> now = served(&error);
         const QString what = QStringLiteral("kill %1 ms into a %2 ms start: %3 messages served")
@@ -322,16 +332,19 @@ void TestAtomicCommit::killedDuringReset()
         else
             QFAIL(qPrintable(what + QStringLiteral(": neither the old copy nor a whole new one")));
         // The killed copy's leftovers were recognised and cleared.
-        const QStringList left = QDir(QDir(workspace).filePath(QStringLiteral("mail")))
-                                     .entryList({QStringLiteral(".barakirs*.pop3lab-new.*"),
-                                                    QStringLiteral(".barakirs*.pop3lab-old.*"),
-                                                    QStringLiteral(".barakirs*.pop3lab-tmp.*")},
-                                         QDir::AllEntries | QDir::Hidden);
-        QVERIFY2(left.isEmpty(), qPrintable(left.join(QLatin1Char(' '))));
+        QVERIFY2(leftovers().isEmpty(), qPrintable(leftovers().join(QLatin1Char(' '))));
         qInfo("%s", qPrintable(what));
     }
-    qInfo("%s: %d kills left the old copy, %d a whole new one", qPrintable(format), sawOld, sawNew);
+    qInfo("%s: %d kills left the old copy, %d a whole new one; %d of them came during the copy",
+        qPrintable(format),
+        sawOld,
+        sawNew,
+        inTheCopy);
     QCOMPARE(sawOld + sawNew, kills);
+    // The Maildir copy (400 files) is most of the start: some kills always land in it. The mbox
+    // copy is one write of 1.5 MB, a window one or two kills in 16 hit (reported above).
+    if (format == QLatin1String("maildir"))
+        QVERIFY2(inTheCopy > 0, "no kill came during the copy: the instants missed it");
 }
 
 QTEST_GUILESS_MAIN(TestAtomicCommit)

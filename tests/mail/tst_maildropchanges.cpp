@@ -122,6 +122,7 @@ private slots:
     void mboxMailAppendedDuringASessionSurvivesItsCommit();
     void maildirNewMailIsSeenAtTheNextLogin();
     void maildirMessageRenamedByAMailReader();
+    void maildirWithoutNewGetsIt();
     void twoStoresOnOneWorkspace_data();
     void twoStoresOnOneWorkspace();
     void vanishedMessageGetsAnErrNotAnEmptyBody_data();
@@ -240,6 +241,29 @@ void TestMaildropChanges::maildirMessageRenamedByAMailReader()
     QVERIFY((*c)("DELE 2").startsWith("+OK"));
     QCOMPARE((*c)("QUIT"), QByteArray("+OK Logging out, messages deleted.\r\n"));
     QCOMPARE(cur.entryList(QDir::Files), (QStringList{maildirName(1), maildirName(3)}));
+}
+
+// A Maildir with cur/ only: a missing new/ is remembered as missing (no listing at each login),
+// and its creation with mail in it is seen.
+void TestMaildropChanges::maildirWithoutNewGetsIt()
+{
+    QTemporaryDir dir;
+    const QString maildir = makeMaildir(dir.filePath(QStringLiteral("Maildir")), 3);
+    QVERIFY(QDir(maildir).rmdir(QStringLiteral("new")));
+    Store s(dir.filePath(QStringLiteral("ws")));
+    QVERIFY(s.store.addAccount(QStringLiteral("teacher"), QStringLiteral("pw"), maildir, true));
+    for (int i = 0; i < 2; ++i) {
+        auto c = s.session();
+        QVERIFY(c->login("teacher", "pw"));
+        QCOMPARE(c->count(), 3);
+        QVERIFY((*c)("QUIT").startsWith("+OK"));
+    }
+    QVERIFY(
+        writeFile(QDir(maildir).filePath(QStringLiteral("new/") + maildirName(4, "")), message(4)));
+    auto c = s.session();
+    QVERIFY(c->login("teacher", "pw"));
+    QCOMPARE(c->count(), 4);
+    QCOMPARE(retr(*c, 4), message(4));
 }
 
 void TestMaildropChanges::twoStoresOnOneWorkspace_data()

@@ -5,6 +5,7 @@
 #include "mail/safefile.h"
 #include "support/coretestsupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -56,6 +57,9 @@ private slots:
     void workspaceLinksAreNeverFollowed_data();
     void workspaceLinksAreNeverFollowed();
     void lockPathOccupiedIsToldInTheErr();
+    void crOnlyMboxIsRefusedWithTheReason();
+    void emptyAccountsFileIsAnError();
+    void leftoverTemporariesAreClearedAtStart();
     void lockBookkeeping();
 };
 
@@ -488,6 +492,68 @@ void TestMailStore::lockPathOccupiedIsToldInTheErr()
     QVERIFY2(reply.startsWith("-ERR [SYS/TEMP] ") && reply.contains("is a symbolic link to"),
         reply.constData());
     QVERIFY(reply.contains(QFile::encodeName(lock)));
+}
+
+// An mbox written with CR-only line endings (old Mac OS) has no line an mbox reader can split:
+// it was served as an empty maildrop without a word. It is refused, with the reason.
+void TestMailStore::crOnlyMboxIsRefusedWithTheReason()
+{
+    QTemporaryDir dir;
+    const QString mbox = dir.filePath(QStringLiteral("classic.mbox"));
+    QByteArray data = "From a@example.net Mon Jan  3 11:02:45 2000\n" + message(1) + "\n"
+        + "From b@example.net Mon Jan  3 11:02:46 2000\n" + message(2);
+    data.replace('\n', '\r');
+    writeFile(mbox, data);
+    MailStore store;
+    store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+    const Result r = store.addAccount(QStringLiteral("mac"), QStringLiteral("pw"), mbox);
+    QVERIFY(!r);
+    QVERIFY2(r.error.contains(mbox) && r.error.contains(QStringLiteral("CR")), qPrintable(r.error));
+}
+
+void TestMailStore::emptyAccountsFileIsAnError()
+{
+    QTemporaryDir dir;
+    const QString accounts = dir.filePath(QStringLiteral("accounts.txt"));
+    for (const QByteArray &content : {QByteArray(), QByteArray("# nobody yet\n\n")}) {
+        writeFile(accounts, content);
+        MailStore store;
+        store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+        const Result r = store.addAccountsFile(accounts);
+        QVERIFY(!r);
+        QVERIFY2(r.error.startsWith(accounts) && r.error.contains(QStringLiteral("no account")),
+            qPrintable(r.error));
+    }
+}
+
+// A process killed while it wrote a temporary beside a working copy (an mbox commit, the unique-id
+// list, a marker) leaves it: the next start removes those of processes that are gone, and only
+// those.
+void TestMailStore::leftoverTemporariesAreClearedAtStart()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    {
+        MailStore first;
+        first.setWorkspace(ws);
+        QVERIFY(first.addSampleAccounts());
+    }
+    const QString mail = ws + QStringLiteral("/mail/");
+    const QString gonePid = QStringLiteral("4194305"); // above pid_max: no such process
+    const QStringList stale{QStringLiteral(".barakirs.mbox.pop3lab-tmp.") + gonePid,
+        QStringLiteral("..barakirs.mbox.pop3lab-uidl.pop3lab-tmp.") + gonePid,
+        QStringLiteral("..student.source.pop3lab-tmp.") + gonePid};
+    const QString alive =
+        QStringLiteral(".barakirs.mbox.pop3lab-tmp.%1").arg(QCoreApplication::applicationPid());
+    for (const QString &name : stale + QStringList{alive})
+        QVERIFY(writeFile(mail + name, "half a commit"));
+    MailStore store;
+    store.setWorkspace(ws);
+    QVERIFY(store.addSampleAccounts());
+    for (const QString &name : stale)
+        QVERIFY2(!QFile::exists(mail + name), qPrintable(name + QStringLiteral(" is still there")));
+    QVERIFY(QFile::exists(mail + alive)); // a live process's (ours): not touched
+    QCOMPARE(store.account(QStringLiteral("barakirs"))->maildrop->messages().size(), 206);
 }
 
 void TestMailStore::lockBookkeeping()

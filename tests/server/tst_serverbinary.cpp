@@ -167,6 +167,9 @@ void TestServerBinary::badCommandLine_data()
         << QStringLiteral("\".\"");
     QTest::newRow("an accounts line for a user named ..") << QStringList{"--accounts",
         d + "/hostile-accounts.txt"} << d + "/hostile-accounts.txt:2: invalid user name \"..\"";
+    pop3test::writeFile(d + QStringLiteral("/empty-accounts.txt"), "# nobody yet\n");
+    QTest::newRow("an accounts file with no account") << QStringList{
+        "--accounts", d + "/empty-accounts.txt"} << d + "/empty-accounts.txt: no account";
     QTest::newRow("a trace file that cannot be written")
         << QStringList{"--trace", d + "/no/such/dir/trace.jsonl"} << d + "/no/such/dir/trace.jsonl";
 }
