@@ -51,6 +51,9 @@ enum class NoteKind : quint8 {
     StaleLockPlanted, // a lesson planted a crashed server's lock; detail: its path
     ExpungeFailed, // UPDATE could not remove every marked message; detail: why
     SessionLabel, // detail: the name a view gives the session ("Terminal 2")
+    MaildropUnreadable, // a maildrop could not be read again at login; detail: why
+    MaildropWarning, // a maildrop was read with a warning (CR-only mbox, ...); detail: what
+    DescriptorsExhausted, // no descriptor left: new clients refused until some leave
 };
 
 struct Event

@@ -122,6 +122,9 @@ const struct
     {NoteKind::StaleLockPlanted, "stale-lock-planted"},
     {NoteKind::ExpungeFailed, "expunge-failed"},
     {NoteKind::SessionLabel, "session-label"},
+    {NoteKind::MaildropUnreadable, "maildrop-unreadable"},
+    {NoteKind::MaildropWarning, "maildrop-warning"},
+    {NoteKind::DescriptorsExhausted, "descriptors-exhausted"},
 };
 
 } // namespace

@@ -214,20 +214,15 @@ QList<MessageInfo> MailStore::snapshot(const QString &user)
         return {};
     const Result r = a->maildrop->refresh();
     if (!r)
-        note(QStringLiteral("maildrop-unreadable"), r.error);
+        note(NoteKind::MaildropUnreadable, r.error);
     reportWarnings(*a);
     return a->maildrop->messages();
 }
 
-void MailStore::note(const QString &what, const QString &detail)
+void MailStore::note(NoteKind what, const QString &detail)
 {
-    if (!m_log)
-        return;
-    Event e;
-    e.kind = EventKind::Note;
-    e.text = what;
-    e.detail = detail;
-    m_log->append(e);
+    if (m_log)
+        m_log->append(Event::makeNote(what, detail));
 }
 
 // What a maildrop worked around (a journal entry outside it, a link in place of a message) is
@@ -235,7 +230,7 @@ void MailStore::note(const QString &what, const QString &detail)
 void MailStore::reportWarnings(Account &a)
 {
     for (const QString &warning : a.maildrop->takeWarnings())
-        note(QStringLiteral("maildrop-warning"), warning);
+        note(NoteKind::MaildropWarning, warning);
 }
 
 std::unique_ptr<ReplyBody> MailStore::body(const MessageInfo &message, int topLines)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "events/event.h"
 #include "events/result.h"
 #include "mail/maildrop.h"
 #include "mail/maildroplock.h"
@@ -96,7 +97,7 @@ public:
 private:
     Result prepareCopy(Account &account, bool reset);
     QString plannedMaildropPath(const Account &account) const;
-    void note(const QString &what, const QString &detail);
+    void note(NoteKind what, const QString &detail);
     void reportWarnings(Account &account);
 
     EventLog *m_log = nullptr;

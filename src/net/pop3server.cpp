@@ -265,12 +265,10 @@ void Pop3Server::refuseOneWhenExhausted()
 {
     if (!m_exhaustionNoted) {
         m_exhaustionNoted = true;
-        Event e;
-        e.kind = EventKind::Note;
-        e.text = QStringLiteral("descriptors-exhausted");
-        e.detail = QStringLiteral("no file descriptor left for a new connection (%1 open): new "
-                                  "clients are refused until some leave")
-                       .arg(m_connections.size());
+        Event e = Event::makeNote(NoteKind::DescriptorsExhausted,
+            QStringLiteral("no file descriptor left for a new connection (%1 open): new "
+                           "clients are refused until some leave")
+                .arg(m_connections.size()));
         m_log->append(e);
     }
     if (m_spareDescriptor < 0)
