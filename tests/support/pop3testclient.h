@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QHostAddress>
@@ -282,5 +283,21 @@ private:
     bool m_closed = false;
     bool m_paused = false;
 };
+
+// After a server refused clients for lack of descriptors and they left: new clients connect
+// until one is greeted (the server may still refuse one that arrives before the goodbyes are
+// seen), for at most timeoutMs. Returns that greeting (empty: none); elapsedMs, how long it took.
+inline QByteArray greetingOnceServedAgain(quint16 port, int timeoutMs, qint64 *elapsedMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray greeting;
+    while (!greeting.startsWith("+OK") && clock.elapsed() < timeoutMs) {
+        Client c;
+        greeting = c.open(port, 3000);
+    }
+    *elapsedMs = clock.elapsed();
+    return greeting;
+}
 
 } // namespace pop3test
