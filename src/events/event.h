@@ -37,9 +37,11 @@ enum class DisconnectReason : quint8 {
     Quit, // the client sent QUIT and the server closed
     PeerClosed, // the client went away without QUIT
     IdleTimeout, // the RFC 1939 autologout timer fired
-    TooManyErrors,
+    TooManyErrors, // the bad-command limit (unknown commands in a row)
     ServerShutdown,
     Error, // socket error
+    TooManyLoginFailures, // the connection's failed-login limit
+    MailboxInUse, // after [IN-USE], as Dovecot closes
 };
 
 // What a Note event tells (its text is the id, for traces and for people reading them).
@@ -78,12 +80,21 @@ struct Event
     QString user; // the maildrop's user on lock events (Lock*, StaleLockCleared)
     QList<int> numbers; // MarksReset / Expunged
     NoteKind note = NoteKind::Other; // Note only
+    // ClientLine: where a credential starts in bytes (a password, an APOP digest, a SASL
+    // response), -1 when the line holds none. Saved copies hide bytes from there on.
+    qsizetype secretFrom = -1;
+    bool secretHidden = false; // ClientLine: the credential was replaced by hiddenSecret
 
     // A Note event of a typed kind (text set to its id).
     static Event makeNote(NoteKind kind, const QString &detail = {});
+    // This event as a saved copy shows it by default: a ClientLine's credential replaced by
+    // hiddenSecret (the keyword and the line ending kept). Other events are returned as they are.
+    Event withoutSecret() const;
 };
 
 inline constexpr qsizetype bodyPreviewLimit = 16 * 1024;
+// What a hidden credential reads as in traces, saved copies and hand-ins.
+inline constexpr char hiddenSecret[] = "********";
 
 QString stateName(State state);
 State stateFromName(const QString &name);

@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace pop3 {
 
 namespace {
@@ -157,6 +159,20 @@ Event Event::makeNote(NoteKind kind, const QString &detail)
     return e;
 }
 
+Event Event::withoutSecret() const
+{
+    if (kind != EventKind::ClientLine || secretFrom < 0 || secretHidden)
+        return *this;
+    Event copy = *this;
+    qsizetype end = bytes.size();
+    while (end > secretFrom && (bytes.at(end - 1) == '\n' || bytes.at(end - 1) == '\r'))
+        --end;
+    const qsizetype from = std::min(secretFrom, end);
+    copy.bytes = bytes.left(from) + hiddenSecret + bytes.mid(end);
+    copy.secretHidden = true;
+    return copy;
+}
+
 QString disconnectReasonName(DisconnectReason reason)
 {
     switch (reason) {
@@ -172,6 +188,10 @@ QString disconnectReasonName(DisconnectReason reason)
         return QStringLiteral("server-shutdown");
     case DisconnectReason::Error:
         return QStringLiteral("error");
+    case DisconnectReason::TooManyLoginFailures:
+        return QStringLiteral("too-many-login-failures");
+    case DisconnectReason::MailboxInUse:
+        return QStringLiteral("mailbox-in-use");
     }
     return {};
 }
@@ -267,6 +287,11 @@ QByteArray EventLog::toJsonLine(const Event &e)
         o.insert(QStringLiteral("detail"), e.detail);
     if (!e.user.isEmpty())
         o.insert(QStringLiteral("user"), e.user);
+    if (e.kind == EventKind::ClientLine && e.secretFrom >= 0) {
+        o.insert(QStringLiteral("secretFrom"), qint64(e.secretFrom));
+        if (e.secretHidden)
+            o.insert(QStringLiteral("secretHidden"), true);
+    }
     if (!e.numbers.isEmpty()) {
         QJsonArray numbers;
         for (int n : e.numbers)
@@ -313,6 +338,12 @@ std::optional<Event> EventLog::fromJsonLine(const QByteArray &line, QString *err
     e.text = o.value(QStringLiteral("text")).toString();
     e.detail = o.value(QStringLiteral("detail")).toString();
     e.user = o.value(QStringLiteral("user")).toString();
+    if (e.kind == EventKind::ClientLine && o.contains(QStringLiteral("secretFrom"))) {
+        e.secretFrom = qsizetype(o.value(QStringLiteral("secretFrom")).toInteger(-1));
+        e.secretHidden = o.value(QStringLiteral("secretHidden")).toBool();
+        if (e.secretFrom < -1 || e.secretFrom > e.bytes.size())
+            e.secretFrom = -1;
+    }
     if (e.kind == EventKind::Note)
         e.note = noteKindFromName(e.text);
     const QJsonArray numbers = o.value(QStringLiteral("numbers")).toArray();
@@ -321,7 +352,7 @@ std::optional<Event> EventLog::fromJsonLine(const QByteArray &line, QString *err
     return e;
 }
 
-bool EventLog::save(const QString &path, QString *error) const
+bool EventLog::save(const QString &path, QString *error, SecretPolicy secrets) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -330,7 +361,7 @@ bool EventLog::save(const QString &path, QString *error) const
         return false;
     }
     for (const Event &e : m_events) {
-        file.write(toJsonLine(e));
+        file.write(toJsonLine(secrets == SecretPolicy::Keep ? e : e.withoutSecret()));
         file.write("\n", 1);
     }
     if (!file.commit()) {
@@ -338,6 +369,8 @@ bool EventLog::save(const QString &path, QString *error) const
             *error = file.errorString();
         return false;
     }
+    // Owner-only: even hidden, a trace tells who logged in when.
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return true;
 }
 

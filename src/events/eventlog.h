@@ -51,7 +51,15 @@ public:
     // JSON Lines: one object per event, in order.
     static QByteArray toJsonLine(const Event &event);
     static std::optional<Event> fromJsonLine(const QByteArray &line, QString *error = nullptr);
-    bool save(const QString &path, QString *error = nullptr) const;
+    // Passwords, APOP digests and SASL responses are hidden unless the caller asks to keep them
+    // (a teacher's own machine); the file is created owner-only.
+    enum class SecretPolicy : quint8 {
+        Hide,
+        Keep
+    };
+    bool save(const QString &path,
+        QString *error = nullptr,
+        SecretPolicy secrets = SecretPolicy::Hide) const;
     // Replaces the content with the trace at path; emits cleared() then eventAppended for each.
     bool load(const QString &path, QString *error = nullptr);
 

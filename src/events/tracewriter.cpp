@@ -91,7 +91,7 @@ void TraceWriter::write(const Event &event)
 {
     if (!m_file)
         return;
-    QByteArray line = EventLog::toJsonLine(event);
+    QByteArray line = EventLog::toJsonLine(m_keepSecrets ? event : event.withoutSecret());
     line.append('\n');
     if (m_file->write(line) != line.size()) {
         fail();

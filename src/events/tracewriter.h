@@ -16,7 +16,7 @@ struct Event;
 
 // Writes an event stream to a file while it happens, as JSON Lines (EventLog::toJsonLine, what
 // EventLog::load reads back): every event appended to the log from open() on, one line each. The
-// file is appended to, and created owner-only (0600): a trace holds every PASS a learner typed.
+// file is appended to, and created owner-only (0600); credentials are hidden unless asked for.
 // Lines are buffered and flushed shortly after they are written (a crash loses at most that much)
 // and on close(), so a busy server does not pay a system call per event.
 //
@@ -49,6 +49,12 @@ public:
 
     qint64 eventsWritten() const { return m_written; }
 
+    // Passwords, APOP digests and SASL responses are written as "********" unless keep is true
+    // (an explicit choice, for a teacher's own machine).
+    void setKeepSecrets(bool keep) { m_keepSecrets = keep; }
+
+    bool keepsSecrets() const { return m_keepSecrets; }
+
 signals:
     // A write or a flush failed (a full disk, a removed device): the writer has closed.
     void failed(const QString &error);
@@ -62,6 +68,7 @@ private:
     QTimer *m_flushTimer;
     QString m_path;
     qint64 m_written = 0;
+    bool m_keepSecrets = false;
 };
 
 } // namespace pop3

@@ -58,6 +58,7 @@ Result Lab::start(const Config &config)
 
     if (!config.trace.isEmpty()) {
         auto trace = std::make_unique<TraceWriter>(m_log.get());
+        trace->setKeepSecrets(config.traceSecrets);
         if (Result r = trace->open(config.trace); !r)
             return r;
         m_trace = std::move(trace);

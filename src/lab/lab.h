@@ -52,6 +52,8 @@ public:
         bool reset = false; // start again from fresh copies of the mailboxes
         Pop3Server::Options listen; // 127.0.0.1:1110 or the next free port, by default
         QString trace; // write the event stream there as JSON Lines (empty: no trace)
+        // The trace keeps passwords, APOP digests and SASL responses (hidden by default).
+        bool traceSecrets = false;
         qsizetype logCapacity = 0; // events kept in memory (0: all)
         QString progressFolder; // lesson progress; empty: LessonProgressStore::defaultFolder()
     };

@@ -60,6 +60,7 @@ void ClientTracker::clientLine(const QByteArray &line)
     e.kind = EventKind::ClientLine;
     e.bytes = line;
     e.octets = line.size();
+    e.secretFrom = secretOffset(line, m_awaitingSasl);
     emitEvent(e);
 
     Pending p;

@@ -74,6 +74,34 @@ QByteArray withoutLineEnding(QByteArray line)
     return line;
 }
 
+qsizetype secretOffset(const QByteArray &rawLine, bool saslContinuation)
+{
+    const QByteArray line = withoutLineEnding(rawLine);
+    if (saslContinuation)
+        return line.trimmed() == "*" || line.isEmpty() ? -1 : 0;
+    const qsizetype space = line.indexOf(' ');
+    if (space < 0)
+        return -1;
+    const CommandSpec *spec = findCommand(line.left(space).trimmed());
+    if (!spec || !spec->secret)
+        return -1;
+    // PASS: everything after the keyword (a password may hold spaces); APOP and AUTH: from the
+    // second argument (the user name and the mechanism are not secret).
+    const int skipArgs = spec->command == Command::Pass ? 0 : 1;
+    qsizetype at = space;
+    for (int arg = 0; arg <= skipArgs; ++arg) {
+        while (at < line.size() && line.at(at) == ' ')
+            ++at;
+        if (at >= line.size())
+            return -1;
+        if (arg == skipArgs)
+            break;
+        while (at < line.size() && line.at(at) != ' ')
+            ++at;
+    }
+    return at;
+}
+
 CommandLine parseCommandLine(const QByteArray &rawLine)
 {
     CommandLine out;

@@ -95,6 +95,11 @@ struct CommandLine
 
 // Splits a raw line (line ending included or not).
 CommandLine parseCommandLine(const QByteArray &rawLine);
+// Where a credential starts in a client line (the offset in rawLine), or -1 when it holds none:
+// PASS's password, APOP's digest, AUTH's initial response; a whole SASL continuation line (when
+// the client is answering a "+ " challenge) except the "*" that cancels. Traces, saved copies,
+// the diagram and hand-ins hide from there on.
+qsizetype secretOffset(const QByteArray &rawLine, bool saslContinuation = false);
 // The line without its line ending (CRLF, or a bare LF, or a bare CR).
 QByteArray withoutLineEnding(QByteArray line);
 

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 
 std::optional<ServerOptions> ServerOptions::parse(
     const QStringList &arguments, QString *error, bool *exitNow)
@@ -25,8 +26,12 @@ std::optional<ServerOptions> ServerOptions::parse(
     const QCommandLineOption user(
         QStringLiteral("user"), QStringLiteral("User name for --mailbox."), QStringLiteral("NAME"));
     const QCommandLineOption password(QStringLiteral("password"),
-        QStringLiteral("Password for --mailbox."),
+        QStringLiteral("Password for --mailbox (visible to other users in the process list: "
+                       "prefer --password-file or POP3LAB_PASSWORD)."),
         QStringLiteral("SECRET"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+        QStringLiteral("Read the password for --mailbox from the first line of FILE."),
+        QStringLiteral("FILE"));
     const QCommandLineOption accounts(QStringLiteral("accounts"),
         QStringLiteral(
             "Accounts file: one \"name password mailbox\" per line (a class of students)."),
@@ -48,6 +53,12 @@ std::optional<ServerOptions> ServerOptions::parse(
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
         QStringLiteral("Log out a silent client after SECONDS (default 600; 0: never)."),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption traceSecrets(QStringLiteral("trace-secrets"),
+        QStringLiteral("Keep passwords, APOP digests and SASL responses in the --trace file "
+                       "(hidden as ******** by default)."));
+    const QCommandLineOption noLoginDelay(QStringLiteral("no-login-delay"),
+        QStringLiteral("Answer failed logins at once (by default each waits, longer after each "
+                       "failure of the connection and of its address, as real servers do)."));
     const QCommandLineOption quiet(
         QStringLiteral("quiet"), QStringLiteral("Print only where the server listens."));
     const QCommandLineOption singleThread(QStringLiteral("single-thread"),
@@ -57,12 +68,15 @@ std::optional<ServerOptions> ServerOptions::parse(
         mailbox,
         user,
         password,
+        passwordFile,
         accounts,
         personality,
         workspace,
         reset,
         inPlace,
         trace,
+        traceSecrets,
+        noLoginDelay,
         idle,
         quiet,
         singleThread});
@@ -118,12 +132,41 @@ std::optional<ServerOptions> ServerOptions::parse(
     o.mailbox = parser.value(mailbox);
     o.user = parser.value(user);
     o.password = parser.value(password);
+    if (parser.isSet(passwordFile)) {
+        if (parser.isSet(password)) {
+            *error = QStringLiteral("give the password once: --password or --password-file");
+            return std::nullopt;
+        }
+        QFile file(parser.value(passwordFile));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("--password-file: cannot read %1: %2")
+                         .arg(file.fileName(), file.errorString());
+            return std::nullopt;
+        }
+        QByteArray line = file.readLine(4096);
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        o.password = QString::fromUtf8(line);
+        if (o.password.isEmpty()) {
+            *error = QStringLiteral("--password-file: %1 holds no password on its first line")
+                         .arg(file.fileName());
+            return std::nullopt;
+        }
+    } else if (!parser.isSet(password) && !o.mailbox.isEmpty()) {
+        o.password = qEnvironmentVariable("POP3LAB_PASSWORD");
+    }
     o.accountsFile = parser.value(accounts);
     o.personality = parser.value(personality);
     o.workspace = parser.value(workspace);
     o.reset = parser.isSet(reset);
     o.inPlace = parser.isSet(inPlace);
     o.trace = parser.value(trace);
+    o.traceSecrets = parser.isSet(traceSecrets);
+    if (o.traceSecrets && o.trace.isEmpty()) {
+        *error = QStringLiteral("--trace-secrets goes with --trace");
+        return std::nullopt;
+    }
+    o.listen.loginDelays = !parser.isSet(noLoginDelay);
     o.quiet = parser.isSet(quiet);
     o.listen.bulkThread = !parser.isSet(singleThread);
     if (parser.isSet(idle)) {
@@ -137,7 +180,9 @@ std::optional<ServerOptions> ServerOptions::parse(
         o.listen.idleTimeoutSecs = secs;
     }
     if (!o.mailbox.isEmpty() && (o.user.isEmpty() || o.password.isEmpty())) {
-        *error = QStringLiteral("--mailbox needs --user and --password");
+        *error =
+            QStringLiteral("--mailbox needs --user and a password (--password, --password-file or "
+                           "POP3LAB_PASSWORD)");
         return std::nullopt;
     }
     if (o.mailbox.isEmpty() && (!o.user.isEmpty() || !o.password.isEmpty())) {
@@ -163,6 +208,7 @@ pop3::Lab::Config ServerOptions::labConfig() const
     config.reset = reset;
     config.listen = listen;
     config.trace = trace;
+    config.traceSecrets = traceSecrets;
     config.logCapacity = 20000;
     return config;
 }

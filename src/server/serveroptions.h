@@ -22,6 +22,7 @@ struct ServerOptions
     bool reset = false;
     bool inPlace = false;
     QString trace;
+    bool traceSecrets = false;
     bool quiet = false;
 
     // What the lab is asked to set up: the mailbox alone, or the accounts file alone, or the

@@ -48,6 +48,8 @@ private slots:
     void closedWriterIgnoresTheLog();
     void openErrorIsAResult();
     void writeErrorClosesAndSaysSo();
+    void hidesCredentialsUnlessAskedToKeepThem();
+    void savedCopyHidesCredentialsAndIsOwnerOnly();
 
 private:
     QTemporaryDir m_dir;
@@ -188,6 +190,64 @@ void TestTraceWriter::writeErrorClosesAndSaysSo()
     QVERIFY(!writer.isOpen());
     log.append(make(EventKind::Disconnected));
     QCOMPARE(failed.count(), 1);
+}
+
+void TestTraceWriter::hidesCredentialsUnlessAskedToKeepThem()
+{
+    EventLog log;
+    TraceWriter hiding(&log);
+    TraceWriter keeping(&log);
+    QVERIFY(!hiding.keepsSecrets());
+    keeping.setKeepSecrets(true);
+    const QString hidden = m_dir.filePath(QStringLiteral("hidden.jsonl"));
+    const QString kept = m_dir.filePath(QStringLiteral("kept.jsonl"));
+    QVERIFY(hiding.open(hidden).ok);
+    QVERIFY(keeping.open(kept).ok);
+    Event pass = make(EventKind::ClientLine, "PASS hessovs!\r\n");
+    pass.secretFrom = 5;
+    log.append(pass);
+    Event sasl = make(EventKind::ClientLine, "AHN0dWRlbnQAaGVzc292cyE=\r\n");
+    sasl.secretFrom = 0;
+    log.append(sasl);
+    hiding.close();
+    keeping.close();
+
+    const QByteArray written = contentOf(hidden);
+    QVERIFY(!written.contains("hessovs"));
+    QVERIFY(!written.contains("AHN0dWRlbnQ"));
+    EventLog loaded;
+    QVERIFY(loaded.load(hidden));
+    QCOMPARE(loaded.at(0).bytes, QByteArray("PASS ********\r\n"));
+    QVERIFY(loaded.at(0).secretHidden);
+    QCOMPARE(loaded.at(1).bytes, QByteArray("********\r\n"));
+
+    EventLog full;
+    QVERIFY(full.load(kept));
+    QCOMPARE(full.at(0).bytes, QByteArray("PASS hessovs!\r\n"));
+    QCOMPARE(full.at(0).secretFrom, qsizetype(5));
+    QVERIFY(!full.at(0).secretHidden);
+}
+
+void TestTraceWriter::savedCopyHidesCredentialsAndIsOwnerOnly()
+{
+    EventLog log;
+    Event apop = make(EventKind::ClientLine, "APOP student 0123456789abcdef0123456789abcdef\r\n");
+    apop.secretFrom = 13;
+    log.append(apop);
+    const mode_t previous = ::umask(0);
+    const QString path = m_dir.filePath(QStringLiteral("saved.jsonl"));
+    const bool saved = log.save(path);
+    ::umask(previous);
+    QVERIFY(saved);
+    QVERIFY(!contentOf(path).contains("0123456789abcdef"));
+    QVERIFY(contentOf(path).contains("APOP student ********"));
+    struct stat st = {};
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, mode_t(0600));
+
+    const QString keptPath = m_dir.filePath(QStringLiteral("kept-saved.jsonl"));
+    QVERIFY(log.save(keptPath, nullptr, EventLog::SecretPolicy::Keep));
+    QVERIFY(contentOf(keptPath).contains("0123456789abcdef"));
 }
 
 QTEST_GUILESS_MAIN(TestTraceWriter)

@@ -7,8 +7,10 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +74,9 @@ private slots:
     void resetStartsFromAFreshCopy();
     void personalityUwIpop3d();
     void traceIsJsonLines();
+    void traceHidesCredentialsUnlessAsked();
+    void passwordFromAFileOrTheEnvironment_data();
+    void passwordFromAFileOrTheEnvironment();
     void idleTimeoutOption();
     void connectionsStayBelowTheDescriptorLimit();
     void clientsResettingWithRepliesQueued();
@@ -441,6 +446,69 @@ void TestServerBinary::traceIsJsonLines()
     pop3::EventLog log;
     QVERIFY(log.load(trace));
     QCOMPARE(log.size(), lines.size());
+}
+
+void TestServerBinary::traceHidesCredentialsUnlessAsked()
+{
+    for (const bool keep : {false, true}) {
+        QTemporaryDir dir;
+        const QString trace = dir.filePath(QStringLiteral("trace.jsonl"));
+        QStringList args{"--workspace", dir.path(), "--trace", trace};
+        if (keep)
+            args << QStringLiteral("--trace-secrets");
+        ServerProcess server;
+        QVERIFY(server.start(args));
+        Client c;
+        QVERIFY(c.open(server.port()).startsWith("+OK"));
+        QVERIFY(c.login("student", "hessovs!"));
+        QVERIFY(c.command("QUIT").startsWith("+OK"));
+        QVERIFY(c.waitClosed());
+        QCOMPARE(server.stop(), 0);
+        const QByteArray content = pop3test::readFile(trace);
+        QCOMPARE(content.contains("hessovs!"), keep);
+        QCOMPARE(content.contains("PASS ********"), !keep);
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ReadOther | QFileDevice::WriteOther;
+        QVERIFY(!(QFileInfo(trace).permissions() & others));
+    }
+}
+
+void TestServerBinary::passwordFromAFileOrTheEnvironment_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("--password-file") << QStringLiteral("file");
+    QTest::newRow("POP3LAB_PASSWORD") << QStringLiteral("environment");
+}
+
+void TestServerBinary::passwordFromAFileOrTheEnvironment()
+{
+    // The password is then not in /proc/PID/cmdline, where every user of the machine can read it.
+    QFETCH(QString, how);
+    QTemporaryDir dir;
+    const QString mailbox = dir.filePath(QStringLiteral("inbox.mbox"));
+    pop3test::writeFile(mailbox, pop3test::mboxOf({messageA}));
+    QStringList args{
+        "--workspace", dir.filePath(QStringLiteral("ws")), "--mailbox", mailbox, "--user", "ana"};
+    ServerProcess server;
+    if (how == QLatin1String("file")) {
+        const QString file = dir.filePath(QStringLiteral("password"));
+        pop3test::writeFile(file, "correct horse battery\n");
+        args << QStringLiteral("--password-file") << file;
+    } else {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("POP3LAB_PASSWORD"), QStringLiteral("correct horse battery"));
+        server.process().setProcessEnvironment(env);
+    }
+    QVERIFY(server.start(args));
+    const QByteArray cmdline =
+        pop3test::readFile(QStringLiteral("/proc/%1/cmdline").arg(server.process().processId()));
+    QVERIFY(!cmdline.isEmpty());
+    QVERIFY(!cmdline.contains("horse"));
+    Client c;
+    QVERIFY(c.open(server.port()).startsWith("+OK"));
+    QVERIFY(c.login("ana", "correct horse battery"));
+    QVERIFY(c.command("QUIT").startsWith("+OK"));
+    QCOMPARE(server.stop(), 0);
 }
 
 // The server's CPU time so far, in seconds (/proc/<pid>/stat: utime + stime).
