@@ -90,8 +90,8 @@ void Pop3Connection::processLines()
     m_processing = true;
     do {
         m_processAgain = false;
-        while (
-            !m_finished && !bodyPending() && !m_closing && m_socket->bytesToWrite() < highWater) {
+        while (!m_finished && !bodyPending() && !m_closing && !m_delayTimer.isActive()
+            && m_socket->bytesToWrite() < highWater) {
             const char *base = m_input.constData() + m_inputPos;
             const qsizetype available = m_input.size() - m_inputPos;
             const char *nl = available > 0
@@ -175,6 +175,19 @@ qint64 Pop3Connection::lastActivityMs() const
 
 void Pop3Connection::send(Pop3Session::Reply reply)
 {
+    if (reply.delayMs > 0) {
+        // Held back without blocking anyone: this connection reads nothing more until it goes.
+        const int delay = reply.delayMs;
+        reply.delayMs = 0;
+        m_delayed = std::move(reply);
+        m_delayTimer.start(delay, this);
+        return;
+    }
+    if (m_delayTimer.isActive()) {
+        // The last words (idle timeout, shutdown) replace a reply still waiting.
+        m_delayTimer.stop();
+        m_delayed.reset();
+    }
     if (reply.close)
         m_closing = true;
     if (reply.body && reply.body->sizeHint() >= BodyStreamer::threshold && m_server->bodyStreamer()
@@ -299,6 +312,10 @@ void Pop3Connection::pump()
 // The grace for a CR last in the input is over: if nothing came after it, it ended its line.
 void Pop3Connection::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_delayTimer.timerId()) {
+        sendDelayed();
+        return;
+    }
     if (event->timerId() != m_bareCrTimer.timerId())
         return QObject::timerEvent(event);
     m_bareCrTimer.stop();
@@ -307,6 +324,21 @@ void Pop3Connection::timerEvent(QTimerEvent *event)
     m_bareCrDue = true;
     processLines();
     m_bareCrDue = false;
+}
+
+void Pop3Connection::sendDelayed()
+{
+    m_delayTimer.stop();
+    if (!m_delayed || m_finished)
+        return;
+    Pop3Session::Reply reply = std::move(*m_delayed);
+    m_delayed.reset();
+    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    send(std::move(reply));
+    if (!bodyPending())
+        m_socket->flush();
+    if (!m_closing && !m_finished)
+        processLines(); // the lines the client pipelined behind the failed login
 }
 
 void Pop3Connection::pumpLater()

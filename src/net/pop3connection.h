@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -61,6 +62,7 @@ private:
     void processLines();
     bool pullInput(); // appends what the socket has buffered to m_input; false if nothing
     void send(Pop3Session::Reply reply);
+    void sendDelayed();
     void pump();
     void pumpLater();
 
@@ -87,6 +89,9 @@ private:
     QByteArray m_overlongStart;
     qint64 m_overlongLength = -1; // >= 0 while discarding an overlong line
     QBasicTimer m_bareCrTimer; // a CR last in the input: its LF may still come
+    // A reply the session asked to delay (a failed login): nothing more is read meanwhile.
+    QBasicTimer m_delayTimer;
+    std::optional<Pop3Session::Reply> m_delayed;
     bool m_bareCrDue = false; // it did not: the CR ends the line
     qint64 m_lastActivity = 0;
     bool m_closing = false;

@@ -327,6 +327,8 @@ void Pop3Server::serve(int descriptor)
     peer.serverHost = isV4 ? QHostAddress(v4).toString() : socket->localAddress().toString();
     auto session =
         std::make_unique<Pop3Session>(m_log, m_store, &m_personality, m_log->newSessionId(), peer);
+    session->setLoginThrottle(&m_throttle);
+    session->setLoginDelays(m_options.loginDelays);
     auto *connection = new Pop3Connection(this, socket, std::move(session));
     connect(connection,
         &Pop3Connection::finished,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/loginthrottle.h"
 #include "protocol/personality.h"
 
 #include <QHostAddress>
@@ -47,6 +48,10 @@ public:
         // The kernel's send buffer per connection in octets (0: the system's own, autotuned). A
         // small one makes every large reply queue in the server, as on a slow link (tests).
         int sendBufferSize = 0;
+        // Failed logins are answered after a growing delay (per connection and per source
+        // address; the personality sets the base) and Dovecot's wait after [IN-USE] is kept. Off:
+        // every reply at once (a teacher's demo, tests that are not about delays).
+        bool loginDelays = true;
     };
 
     Pop3Server(
@@ -117,6 +122,7 @@ private:
     FaultHook *m_faultHook = nullptr;
     Personality m_personality;
     Options m_options;
+    LoginThrottle m_throttle; // failed logins per source address, shared by all connections
     QTcpServer *m_tcp; // listens; the accepting is ours (acceptReady)
     QSocketNotifier *m_acceptNotifier = nullptr;
     QTimer *m_idleTimer;

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 static void initPersonalityResources()
 {
     Q_INIT_RESOURCE(personalities);
@@ -79,6 +81,8 @@ std::optional<Personality> loadFile(const QString &path, int depth, QString *err
     flag("apop", p.apop);
     flag("stls", p.stls);
     flag("revealUnknownUsers", p.revealUnknownUsers);
+    flag("inUseCloses", p.inUseCloses);
+    flag("singleSpaceArguments", p.singleSpaceArguments);
     if (o.contains(QStringLiteral("sasl")))
         p.saslMechanisms = toStringList(o.value(QStringLiteral("sasl")));
     if (o.contains(QStringLiteral("capabilities")))
@@ -89,6 +93,13 @@ std::optional<Personality> loadFile(const QString &path, int depth, QString *err
         o.value(QStringLiteral("badCommandLimitAuth")).toInt(p.badCommandLimitAuth);
     p.badCommandLimitTransaction =
         o.value(QStringLiteral("badCommandLimitTransaction")).toInt(p.badCommandLimitTransaction);
+    auto number = [&o](const char *key, int &target) {
+        target = o.value(QLatin1String(key)).toInt(target);
+        target = std::max(target, 0);
+    };
+    number("loginFailureDelayMs", p.loginFailureDelayMs);
+    number("loginFailureLimit", p.loginFailureLimit);
+    number("inUseDelayMs", p.inUseDelayMs);
     const QJsonObject texts = o.value(QStringLiteral("texts")).toObject();
     for (auto it = texts.begin(); it != texts.end(); ++it)
         p.texts.insert(it.key(), it.value().toString());

@@ -29,10 +29,23 @@ public:
     QStringList saslMechanisms;
     QStringList capabilities; // CAPA tokens; "SASL" and "IMPLEMENTATION" are expanded
     QString implementation;
-    // The bad command in a row that gets the last -ERR and the close (Dovecot: the 3rd before
-    // login, the 21st after); 0: never.
+    // How many unknown commands in a row each get their own -ERR; the next line, whatever it is,
+    // gets the last -ERR and the close (Dovecot: 3 before login, 21 after); 0: never. Only
+    // unknown commands count (as Dovecot counts): a failed login, a bad argument, a control byte
+    // do not.
     int badCommandLimitAuth = 10;
     int badCommandLimitTransaction = 20;
+    // A failed login is answered after this delay (growing with the failures of the connection
+    // and of its source address; the connection is not blocked meanwhile, other clients not at
+    // all), and the connection is closed after loginFailureLimit failures (0: never).
+    int loginFailureDelayMs = 1000;
+    int loginFailureLimit = 3;
+    // [IN-USE]: Dovecot waits about 10 s for the lock, answers, then closes.
+    int inUseDelayMs = 0;
+    bool inUseCloses = false;
+    // Arguments are split on single spaces, as Dovecot does: `retr 1 ` has noise after the
+    // number, `user  student` names " student". Otherwise runs of spaces separate arguments.
+    bool singleSpaceArguments = false;
     QHash<QString, QString> texts;
 
     // The reply text for key with {placeholders} filled in (no "+OK "/"-ERR " prefix).

@@ -2,6 +2,7 @@
 
 #include "events/eventlog.h"
 #include "protocol/commands.h"
+#include "protocol/loginthrottle.h"
 #include "protocol/replybody.h"
 
 #include <QCoreApplication>
@@ -175,10 +176,7 @@ Pop3Session::Reply Pop3Session::withBody(Reply reply, std::unique_ptr<ReplyBody>
 Pop3Session::Reply Pop3Session::finishReply(Reply reply)
 {
     if (m_lastWasBad) {
-        const int limit = m_state == State::Transaction ? m_personality->badCommandLimitTransaction
-                                                        : m_personality->badCommandLimitAuth;
-        if (++m_badInARow >= limit && limit > 0)
-            reply = tooManyBad();
+        ++m_badInARow;
     } else if (reply.head.startsWith("+OK")) {
         m_badInARow = 0;
     }
@@ -196,6 +194,59 @@ Pop3Session::Reply Pop3Session::finishReply(Reply reply)
         reply.body->setPendingEvent(m_log, e);
     } else {
         emitEvent(e);
+    }
+    return reply;
+}
+
+bool Pop3Session::badLimitReached() const
+{
+    const int limit = m_state == State::Transaction ? m_personality->badCommandLimitTransaction
+                                                    : m_personality->badCommandLimitAuth;
+    return limit > 0 && m_badInARow >= limit;
+}
+
+Pop3Session::Reply Pop3Session::unknownCommand(const QString &key, const Personality::Args &args)
+{
+    return err(t(key, args), true);
+}
+
+QString Pop3Session::remoteAddress() const
+{
+    QString address = m_peer.remote;
+    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0 && address.indexOf(QLatin1Char(':')) == colon) // "1.2.3.4:port"
+        address.truncate(colon);
+    else if (address.startsWith(QLatin1Char('[')) && address.contains(QLatin1String("]:")))
+        address = address.mid(1, address.lastIndexOf(QLatin1Char(']')) - 1); // "[::1]:port"
+    return address;
+}
+
+// Each failed login waits (and the connection reads nothing more meanwhile), longer after each
+// failure of this connection and of its source; after a few, the connection closes.
+Pop3Session::Reply Pop3Session::failedLogin(Reply reply)
+{
+    ++m_failedLogins;
+    const int base = m_personality->loginFailureDelayMs;
+    if (m_loginDelays) {
+        reply.delayMs = m_throttle
+            ? m_throttle->failed(remoteAddress(), m_failedLogins, base, m_now)
+            : loginFailureDelay(base, m_failedLogins);
+    }
+    const int limit = m_personality->loginFailureLimit;
+    if (limit > 0 && m_failedLogins >= limit) {
+        reply.close = true;
+        m_closeReason = DisconnectReason::TooManyLoginFailures;
+    }
+    return reply;
+}
+
+Pop3Session::Reply Pop3Session::inUse(Reply reply)
+{
+    if (m_loginDelays)
+        reply.delayMs = m_personality->inUseDelayMs;
+    if (m_personality->inUseCloses) {
+        reply.close = true;
+        m_closeReason = DisconnectReason::MailboxInUse;
     }
     return reply;
 }
@@ -219,7 +270,14 @@ Pop3Session::Reply Pop3Session::handleOverlongLine(
     e.bytes = start;
     e.octets = length;
     e.truncated = true;
+    e.secretFrom = secretOffset(start, m_sasl != Sasl::None);
     emitEvent(e);
+    if (badLimitReached())
+        return finishReply(tooManyBad());
+    // An over-long SASL response ends the exchange (RFC 5034 §4: the server answers -ERR); left
+    // open, the next line (a NOOP, a second LOGIN line) would be read as the response.
+    m_sasl = Sasl::None;
+    m_saslUser.clear();
     return finishReply(
         err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(length)}})));
 }
@@ -234,6 +292,8 @@ Pop3Session::Reply Pop3Session::handleBareCrLine(const QByteArray &rawLine, qint
     e.bytes = rawLine;
     e.octets = rawLine.size();
     emitEvent(e);
+    if (badLimitReached())
+        return finishReply(tooManyBad());
     return finishReply(err(t(QStringLiteral("line.bareCr")), false));
 }
 
@@ -247,7 +307,12 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
     e.kind = EventKind::ClientLine;
     e.bytes = rawLine;
     e.octets = rawLine.size();
+    e.secretFrom = secretOffset(rawLine, m_sasl != Sasl::None);
     emitEvent(e);
+    // Once the limit of unknown commands is reached, the next line, whatever it is, closes
+    // (Dovecot: the 4th line after 3 unknown commands before login, the 22nd after 21).
+    if (badLimitReached())
+        return finishReply(tooManyBad());
 
     QByteArray line = rawLine;
     if (line.endsWith('\n'))
@@ -278,7 +343,7 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
                 {{QStringLiteral("byte"), controlName(c)}, {QStringLiteral("pos"), num(i + 1)}})));
     }
     if (line.trimmed().isEmpty())
-        return finishReply(err(t(QStringLiteral("empty"))));
+        return finishReply(err(t(QStringLiteral("empty")), true));
 
     const CommandLine parsed = parseCommandLine(line);
     m_pendingStateChange = false;
@@ -298,10 +363,13 @@ Pop3Session::Reply Pop3Session::dispatch(
     for (char c : cmd)
         plainKeyword = plainKeyword && c >= 'A' && c <= 'Z';
     if (!plainKeyword)
-        return err(t(m_state == State::Authorization ? QStringLiteral("unknown.auth")
-                                                     : QStringLiteral("unknown.transaction"),
-            cmdArg));
-    if (cmd != "PASS" && cmd != "AUTH") {
+        return unknownCommand(m_state == State::Authorization
+                ? QStringLiteral("unknown.auth")
+                : QStringLiteral("unknown.transaction"),
+            cmdArg);
+    // PASS and AUTH carry free text; a user name is as long as the accounts allow (AUTH PLAIN and
+    // the accounts file accept long ones too), up to the line's own limit.
+    if (cmd != "PASS" && cmd != "AUTH" && cmd != "USER" && cmd != "APOP") {
         for (const QByteArray &a : args) {
             if (a.size() > 40)
                 return err(
@@ -312,12 +380,12 @@ Pop3Session::Reply Pop3Session::dispatch(
     const CommandSpec *spec = findCommand(cmd);
     const bool auth = m_state == State::Authorization;
     if (!spec || spec->historic || !m_personality->offers(spec->command))
-        return err(t(
-            auth ? QStringLiteral("unknown.auth") : QStringLiteral("unknown.transaction"), cmdArg));
+        return unknownCommand(
+            auth ? QStringLiteral("unknown.auth") : QStringLiteral("unknown.transaction"), cmdArg);
     if (!spec->allowedIn(m_state))
-        return err(
-            t(auth ? QStringLiteral("wrongState.auth") : QStringLiteral("wrongState.transaction"),
-                {{QStringLiteral("cmd"), str(cmd)}}));
+        return unknownCommand(
+            auth ? QStringLiteral("wrongState.auth") : QStringLiteral("wrongState.transaction"),
+            {{QStringLiteral("cmd"), str(cmd)}});
     if (cmd == "CAPA") {
         if (!args.isEmpty())
             return err(t(QStringLiteral("noArgs"), cmdArg));
@@ -328,6 +396,10 @@ Pop3Session::Reply Pop3Session::dispatch(
     }
     if (auth)
         return authorization(cmd, args, rest);
+    if (m_personality->singleSpaceArguments && spec->messageNumber && !rest.isEmpty()) {
+        // Dovecot splits on each space: `retr 1 ` has an empty word (noise) after the number.
+        return transaction(cmd, rest.split(' '));
+    }
     return transaction(cmd, args);
 }
 
@@ -338,11 +410,15 @@ Pop3Session::Reply Pop3Session::authorization(
     if (cmd == "USER") {
         if (args.isEmpty())
             return err(t(QStringLiteral("user.missing"), cmdArg));
-        if (args.size() > 1)
+        // Dovecot takes the rest of the line as the name (`user  student`, `user student ` and
+        // `USER student hessovs!` all get +OK; the PASS after them fails).
+        const bool literal = m_personality->singleSpaceArguments;
+        if (args.size() > 1 && !literal)
             return err(t(QStringLiteral("args.extra"),
                 {{QStringLiteral("cmd"), str(cmd)}, {QStringLiteral("count"), num(args.size())}}));
-        const QString name = QString::fromUtf8(args.first());
-        const Personality::Args userArg{{QStringLiteral("user"), str(echoable(args.first()))}};
+        const QByteArray given = literal ? rest : args.first();
+        const QString name = QString::fromUtf8(given);
+        const Personality::Args userArg{{QStringLiteral("user"), str(echoable(given))}};
         if (m_personality->revealUnknownUsers && !m_store->secret(name)) {
             m_pendingUser.clear();
             return err(t(QStringLiteral("user.unknown"), userArg), false);
@@ -373,14 +449,19 @@ Pop3Session::Reply Pop3Session::authorization(
                   .toHex()
             : QByteArray();
         if (!secret || expected != args.at(1).toLower())
-            return err(t(QStringLiteral("auth.failed")), false);
+            return failedLogin(err(t(QStringLiteral("auth.failed"))));
         return login(user, QString(), true);
     }
     if (cmd == "AUTH") {
         if (m_personality->saslMechanisms.isEmpty())
-            return err(t(QStringLiteral("unknown.auth"), cmdArg));
-        if (args.isEmpty())
-            return err(t(QStringLiteral("sasl.missing")));
+            return unknownCommand(QStringLiteral("unknown.auth"), cmdArg);
+        if (args.isEmpty()) {
+            // Bare AUTH lists the mechanisms (as Dovecot does, and as CAPA's SASL line says).
+            QList<QByteArray> lines;
+            for (const QString &m : m_personality->saslMechanisms)
+                lines.append(m.toLatin1());
+            return withBody(ok(t(QStringLiteral("sasl.list"))), std::make_unique<LinesBody>(lines));
+        }
         const QString mech = QString::fromLatin1(args.at(0)).toUpper();
         if (!m_personality->saslMechanisms.contains(mech))
             return err(t(QStringLiteral("sasl.unknown"),
@@ -410,7 +491,7 @@ Pop3Session::Reply Pop3Session::authorization(
         r.close = true;
         return r;
     }
-    return err(t(QStringLiteral("unknown.auth"), cmdArg)); // a table row without a handler
+    return unknownCommand(QStringLiteral("unknown.auth"), cmdArg); // a table row without a handler
 }
 
 Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
@@ -433,7 +514,7 @@ Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
         if (parts.size() != 3)
             return err(t(QStringLiteral("sasl.badBase64")));
         if (!parts.at(0).isEmpty() && parts.at(0) != parts.at(1))
-            return err(t(QStringLiteral("auth.failed")), false);
+            return failedLogin(err(t(QStringLiteral("auth.failed"))));
         return login(QString::fromUtf8(parts.at(1)), QString::fromUtf8(parts.at(2)), false);
     }
     if (step == Sasl::LoginUser) {
@@ -451,7 +532,9 @@ Pop3Session::Reply Pop3Session::login(
 {
     const std::optional<QString> secret = m_store->secret(user);
     if (!secret || (!passwordChecked && *secret != password))
-        return err(t(QStringLiteral("auth.failed")), false);
+        return failedLogin(err(t(QStringLiteral("auth.failed"))));
+    if (m_throttle)
+        m_throttle->succeeded(remoteAddress());
 
     const MailboxAccess::LockOutcome lock = m_store->lock({user, m_id, m_peer.remote, m_now});
     if (!lock.staleCleared.isEmpty()) {
@@ -469,7 +552,7 @@ Pop3Session::Reply Pop3Session::login(
         e.user = user;
         e.detail = lock.holder;
         emitEvent(e);
-        return err(t(QStringLiteral("auth.inUse")), false);
+        return inUse(err(t(QStringLiteral("auth.inUse"))));
     }
     if (lock.kind == MailboxAccess::LockOutcome::Error)
         return err(
@@ -535,9 +618,13 @@ int Pop3Session::messageNumber(const QByteArray &cmd,
             {{QStringLiteral("arg"), str(echoable(args.mid(index + 1).join(' ')))}}));
         return 0;
     }
+    // Leading zeros do not make a number large: `RETR 00000000001` is message 1, as `RETR 01`.
+    qsizetype significant = 0;
+    while (significant < a.size() - 1 && a.at(significant) == '0')
+        ++significant;
     bool ok = false;
-    const qulonglong value = a.toULongLong(&ok);
-    if (!ok || digits > 10 || value > 4294967295ULL) {
+    const qulonglong value = a.size() - significant > 10 ? 0 : a.mid(significant).toULongLong(&ok);
+    if (!ok || value > 4294967295ULL) {
         error = err(t(QStringLiteral("num.tooLarge"), {{QStringLiteral("arg"), str(echoable(a))}}));
         return 0;
     }
@@ -619,7 +706,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
         if (!n)
             return error;
         if (args.size() > 2)
-            return err(t(QStringLiteral("num.noise"),
+            return err(t(QStringLiteral("size.noise"),
                 {{QStringLiteral("arg"), str(echoable(args.mid(2).join(' ')))}}));
         const QByteArray &k = args.at(1);
         bool digitsOnly = !k.isEmpty();
@@ -667,7 +754,8 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
     }
     if (cmd == "QUIT")
         return quit();
-    return err(t(QStringLiteral("unknown.transaction"), cmdArg)); // a table row without a handler
+    return unknownCommand(
+        QStringLiteral("unknown.transaction"), cmdArg); // a table row without a handler
 }
 
 Pop3Session::Reply Pop3Session::quit()

@@ -13,6 +13,7 @@
 namespace pop3 {
 
 class EventLog;
+class LoginThrottle;
 class ReplyBody;
 
 // One POP3 conversation as a pure state machine (RFC 1939, RFC 2449, RFC 5034): lines in, replies
@@ -32,6 +33,9 @@ public:
         QByteArray head; // "+OK ...\r\n" or "-ERR ...\r\n" (or "+ ...\r\n")
         std::unique_ptr<ReplyBody> body; // multi-line body, read until atEnd()
         bool close = false; // the server closes after sending this
+        // The connection sends this reply only after so many milliseconds, reading nothing more
+        // from its client meanwhile (a failed login, Dovecot's wait for a locked mailbox).
+        int delayMs = 0;
 
         QByteArray drain(); // head plus the whole body (tests, small replies)
     };
@@ -65,6 +69,13 @@ public:
     Reply shutdown(qint64 nowMs);
     // The connection is gone. Releases the lock; commits nothing that QUIT did not commit.
     void end(DisconnectReason reason, qint64 nowMs, const QString &detail = {});
+
+    // Failed logins are delayed per connection and, through a throttle shared by the server's
+    // sessions, per source address. Without one, only the connection's own failures count.
+    void setLoginThrottle(LoginThrottle *throttle) { m_throttle = throttle; }
+
+    // 0 delays nothing (a teacher's demo, tests that are not about delays).
+    void setLoginDelays(bool on) { m_loginDelays = on; }
 
     State state() const { return m_state; }
 
@@ -101,6 +112,7 @@ private:
     Reply authorization(
         const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest);
     Reply transaction(const QByteArray &cmd, const QList<QByteArray> &args);
+    QString remoteAddress() const;
     Reply saslStep(const QByteArray &line);
     Reply login(const QString &user, const QString &password, bool passwordChecked);
     Reply quit();
@@ -114,10 +126,15 @@ private:
 
     static Reply statusReply(const char *status, const QString &text);
     Reply ok(const QString &text);
-    Reply err(const QString &text, bool bad = true);
+    // bad: an unknown command, which counts towards the bad-command limit.
+    Reply err(const QString &text, bool bad = false);
+    Reply unknownCommand(const QString &key, const Personality::Args &args);
+    Reply failedLogin(Reply reply);
+    Reply inUse(Reply reply);
     Reply withBody(Reply reply, std::unique_ptr<ReplyBody> body);
     Reply finishReply(Reply reply);
     Reply tooManyBad();
+    bool badLimitReached() const;
     QString t(const QString &key, const Personality::Args &args = {}) const;
 
     void emitEvent(Event e);
@@ -141,6 +158,9 @@ private:
     QByteArray m_apopTimestamp;
     Sasl m_sasl = Sasl::None;
     int m_badInARow = 0;
+    int m_failedLogins = 0;
+    LoginThrottle *m_throttle = nullptr;
+    bool m_loginDelays = true;
     bool m_closing = false;
     DisconnectReason m_closeReason = DisconnectReason::Quit;
     bool m_lastWasBad = false;

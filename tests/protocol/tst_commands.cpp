@@ -101,6 +101,10 @@ private slots:
     void parseSplitsAsTheServerDoes();
     void oneSpellingOfControlBytes();
     void sessionRunsWithoutDisk();
+    void secretOffsetFindsTheCredential_data();
+    void secretOffsetFindsTheCredential();
+    void sessionMarksEveryCredential();
+    void overlongSaslResponseEndsTheExchange();
 };
 
 void TestCommands::tableIsWellFormed()
@@ -250,6 +254,79 @@ void TestCommands::sessionRunsWithoutDisk()
     QVERIFY(bench.send("QUIT").head.startsWith("+OK"));
     QCOMPARE(bench.mailbox.lockHolder(QStringLiteral("student")), 0);
     QCOMPARE(bench.mailbox.snapshot(QStringLiteral("student")).size(), 1);
+}
+
+void TestCommands::secretOffsetFindsTheCredential_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("sasl");
+    QTest::addColumn<int>("offset");
+    QTest::newRow("PASS") << QByteArray("PASS hessovs!\r\n") << false << 5;
+    QTest::newRow("pass, lower case, two spaces") << QByteArray("pass  a b\r\n") << false << 6;
+    QTest::newRow("PASS alone") << QByteArray("PASS\r\n") << false << -1;
+    QTest::newRow("APOP keeps the user") << QByteArray("APOP student 0123abcd\r\n") << false << 13;
+    QTest::newRow("APOP without digest") << QByteArray("APOP student\r\n") << false << -1;
+    QTest::newRow("AUTH keeps the mechanism")
+        << QByteArray("AUTH PLAIN AHN0dWRlbnQAaGVzc292cyE=\r\n") << false << 11;
+    QTest::newRow("AUTH without response") << QByteArray("AUTH LOGIN\r\n") << false << -1;
+    QTest::newRow("USER is not secret") << QByteArray("USER student\r\n") << false << -1;
+    QTest::newRow("RETR is not secret") << QByteArray("RETR 1\r\n") << false << -1;
+    QTest::newRow("a SASL response") << QByteArray("c3R1ZGVudA==\r\n") << true << 0;
+    QTest::newRow("a SASL cancel") << QByteArray("*\r\n") << true << -1;
+}
+
+void TestCommands::secretOffsetFindsTheCredential()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(bool, sasl);
+    QFETCH(int, offset);
+    QCOMPARE(secretOffset(line, sasl), qsizetype(offset));
+}
+
+void TestCommands::sessionMarksEveryCredential()
+{
+    // Every line that carries a credential says where, so that saved copies can hide it; the
+    // hidden copy keeps the keyword (and the user of APOP, the mechanism of AUTH).
+    Bench bench(QStringLiteral("dovecot"));
+    bench.send("USER student");
+    bench.send("PASS wrong one");
+    bench.send("AUTH LOGIN");
+    bench.send("c3R1ZGVudA==");
+    bench.send("c2VjcmV0");
+    QCOMPARE(bench.session->state(), State::Transaction);
+    QStringList hidden;
+    for (const Event &e : bench.log.events()) {
+        if (e.kind == EventKind::ClientLine)
+            hidden.append(QString::fromUtf8(e.withoutSecret().bytes));
+    }
+    QCOMPARE(hidden,
+        QStringList({QStringLiteral("USER student\r\n"),
+            QStringLiteral("PASS ********\r\n"),
+            QStringLiteral("AUTH LOGIN\r\n"),
+            QStringLiteral("********\r\n"),
+            QStringLiteral("********\r\n")}));
+    for (const Event &e : bench.log.events()) {
+        const QByteArray saved = EventLog::toJsonLine(e.withoutSecret());
+        QVERIFY2(!saved.contains("secret") || saved.contains("secretFrom"), saved.constData());
+        QVERIFY(!saved.contains("c2VjcmV0"));
+        QVERIFY(!saved.contains("wrong one"));
+    }
+}
+
+void TestCommands::overlongSaslResponseEndsTheExchange()
+{
+    // A SASL response too long for the line buffer is refused and ends the exchange: the next
+    // lines are commands again, never read as the user name and password (RFC 5034 §4).
+    Bench bench(QStringLiteral("dovecot"));
+    QCOMPARE(bench.send("AUTH LOGIN").head, QByteArray("+ VXNlcm5hbWU6\r\n"));
+    const Pop3Session::Reply cut =
+        bench.session->handleOverlongLine(QByteArray(64, 'A'), 90000, 2000);
+    QVERIFY(cut.head.startsWith("-ERR"));
+    QCOMPARE(bench.log.at(bench.log.size() - 2).secretFrom, qsizetype(0));
+    QVERIFY(!bench.send("c3R1ZGVudA==").head.startsWith("+ "));
+    bench.send("c2VjcmV0");
+    QCOMPARE(bench.session->state(), State::Authorization);
+    QCOMPARE(bench.send("NOOP").head, QByteArray("-ERR Unknown command.\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TestCommands)

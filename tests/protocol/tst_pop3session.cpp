@@ -2,6 +2,7 @@
 // personalities' transcripts byte for byte, and the events a session produces.
 
 #include "mail/maildroplock.h"
+#include "protocol/loginthrottle.h"
 #include "protocol/replybody.h"
 #include "support/coretestsupport.h"
 
@@ -100,6 +101,12 @@ private slots:
     void reply();
     void badCommandLimit_data();
     void badCommandLimit();
+    void onlyUnknownCommandsCount_data();
+    void onlyUnknownCommandsCount();
+    void dovecotFidelity_data();
+    void dovecotFidelity();
+    void failedLoginsAreDelayedThenClosed();
+    void inUseWaitsThenClosesAsDovecotDoes();
     void closesAfterQuitOrTooManyBad();
     void labSheetTranscript();
     void tutorial2000Transcript();
@@ -149,8 +156,10 @@ void TestPop3Session::reply_data()
         << dovecot << QByteArrayList{"USER"}
         << QByteArray("-ERR USER needs a user name: USER name\r\n") << S::Authorization;
     QTest::newRow("USER with two names is refused")
-        << dovecot << QByteArrayList{"USER a b"}
+        << QStringLiteral("base") << QByteArrayList{"USER a b"}
         << QByteArray("-ERR USER takes one argument, not 2.\r\n") << S::Authorization;
+    QTest::newRow("Dovecot takes USER's two names as one (the PASS then fails)")
+        << dovecot << QByteArrayList{"USER a b"} << QByteArray("+OK\r\n") << S::Authorization;
     QTest::newRow("PASS before USER is refused")
         << dovecot << QByteArrayList{"PASS hessovs!"} << QByteArray("-ERR No username given.\r\n")
         << S::Authorization;
@@ -279,11 +288,12 @@ void TestPop3Session::reply_data()
     QTest::newRow("AUTH LOGIN with bad base64 is refused")
         << dovecot << QByteArrayList{"AUTH LOGIN", "@@@"}
         << QByteArray("-ERR Invalid base64 data in the response.\r\n") << S::Authorization;
-    QTest::newRow("AUTH without a mechanism is refused")
-        << dovecot << QByteArrayList{"AUTH"}
-        << QByteArray("-ERR AUTH needs a mechanism name, e.g. AUTH PLAIN\r\n") << S::Authorization;
+    QTest::newRow("AUTH without a mechanism lists them")
+        << QStringLiteral("base") << QByteArrayList{"AUTH"}
+        << QByteArray("+OK Supported SASL mechanisms follow\r\nPLAIN\r\nLOGIN\r\n.\r\n")
+        << S::Authorization;
     QTest::newRow("AUTH with an unknown mechanism is refused")
-        << dovecot << QByteArrayList{"AUTH CRAM-MD5"}
+        << QStringLiteral("base") << QByteArrayList{"AUTH CRAM-MD5"}
         << QByteArray("-ERR Unsupported authentication mechanism: CRAM-MD5\r\n")
         << S::Authorization;
     QTest::newRow("AUTH on a server without SASL is an unknown command")
@@ -364,8 +374,8 @@ void TestPop3Session::reply_data()
         << dovecot << loggedIn({"TOP 1 x"}) << QByteArray("-ERR Invalid size: x\r\n")
         << S::Transaction;
     QTest::newRow("TOP 1 1 1 has noise after the line count")
-        << dovecot << loggedIn({"TOP 1 1 1"})
-        << QByteArray("-ERR Noise after message number: 1\r\n") << S::Transaction;
+        << dovecot << loggedIn({"TOP 1 1 1"}) << QByteArray("-ERR Noise after size: 1\r\n")
+        << S::Transaction;
     QTest::newRow("TOP 0 0 is out of range")
         << dovecot << loggedIn({"TOP 0 0"}) << QByteArray("-ERR There's no message 0.\r\n")
         << S::Transaction;
@@ -556,22 +566,26 @@ void TestPop3Session::badCommandLimit_data()
 {
     QTest::addColumn<QString>("personality");
     QTest::addColumn<QByteArrayList>("prefix"); // good lines first
-    QTest::addColumn<QByteArray>("bad"); // repeated
-    QTest::addColumn<int>("closesAt"); // the bad line that gets the last -ERR
+    QTest::addColumn<QByteArray>("bad"); // repeated: each gets its own -ERR
+    QTest::addColumn<int>("tolerated"); // how many
+    QTest::addColumn<QByteArray>("next"); // the line after them, answered with the last words
     QTest::addColumn<QByteArray>("lastWords");
 
-    QTest::newRow("Dovecot closes at the 3rd bad command before login")
+    // What Dovecot 2.3 does (../shared/reference): three unknown commands before login each get
+    // "-ERR Unknown command.", and the 4th line, whatever it is, closes; 21 after login, then the
+    // 22nd line closes.
+    QTest::newRow("Dovecot: the 4th line after 3 unknown commands before login")
         << QStringLiteral("dovecot") << QByteArrayList{} << QByteArray("USER: student") << 3
-        << QByteArray("-ERR Too many invalid bad commands.\r\n");
-    QTest::newRow("Dovecot closes at the 21st bad command after login")
-        << QStringLiteral("dovecot") << login << QByteArray("FOO") << 21
+        << QByteArray("USER student") << QByteArray("-ERR Too many invalid bad commands.\r\n");
+    QTest::newRow("Dovecot: the 22nd line after 21 unknown commands after login")
+        << QStringLiteral("dovecot") << login << QByteArray("FOO") << 21 << QByteArray("NOOP")
         << QByteArray("-ERR Too many bad commands.\r\n");
-    QTest::newRow("Dovecot counts bad numbers after login too")
-        << QStringLiteral("dovecot") << login << QByteArray("RETR abc") << 21
-        << QByteArray("-ERR Too many bad commands.\r\n");
-    QTest::newRow("uw-ipop3d closes at the 10th bad command before login")
+    QTest::newRow("Dovecot: a transaction command before login is unknown too")
+        << QStringLiteral("dovecot") << QByteArrayList{} << QByteArray("STAT") << 3
+        << QByteArray("QUIT") << QByteArray("-ERR Too many invalid bad commands.\r\n");
+    QTest::newRow("uw-ipop3d: the 11th line after 10 unknown commands")
         << QStringLiteral("uw-ipop3d") << QByteArrayList{} << QByteArray("HELO") << 10
-        << QByteArray("-ERR Too many bad commands, goodbye\r\n");
+        << QByteArray("HELO") << QByteArray("-ERR Too many bad commands, goodbye\r\n");
 }
 
 void TestPop3Session::badCommandLimit()
@@ -579,19 +593,20 @@ void TestPop3Session::badCommandLimit()
     QFETCH(QString, personality);
     QFETCH(QByteArrayList, prefix);
     QFETCH(QByteArray, bad);
-    QFETCH(int, closesAt);
+    QFETCH(int, tolerated);
+    QFETCH(QByteArray, next);
     QFETCH(QByteArray, lastWords);
     SampleStore fixture(personality, false);
     auto session = fixture.newSession();
     session->start(1000);
     sendAll(*session, prefix);
-    for (int i = 1; i < closesAt; ++i) {
+    for (int i = 1; i <= tolerated; ++i) {
         Pop3Session::Reply reply = session->handleLine(wire(bad), 1000);
         QVERIFY2(reply.head.startsWith("-ERR"), reply.head.constData());
         QVERIFY2(reply.head != lastWords, qPrintable(QStringLiteral("closed early, at %1").arg(i)));
         QVERIFY(!reply.close);
     }
-    Pop3Session::Reply reply = session->handleLine(wire(bad), 1000);
+    Pop3Session::Reply reply = session->handleLine(wire(next), 1000);
     QCOMPARE(reply.head, lastWords);
     QVERIFY(reply.close);
     QVERIFY(session->isClosing());
@@ -602,12 +617,180 @@ void TestPop3Session::badCommandLimit()
     auto other = fixture.newSession(2);
     other->start(1000);
     sendAll(*other, prefix);
-    for (int i = 1; i < closesAt; ++i)
+    for (int i = 1; i < tolerated; ++i)
         QVERIFY(!other->handleLine(wire(bad), 1000).close);
     QVERIFY(send(*other, prefix.isEmpty() ? "USER student" : "NOOP").startsWith("+OK"));
-    for (int i = 1; i < closesAt; ++i)
+    for (int i = 1; i <= tolerated; ++i)
         QVERIFY(!other->handleLine(wire(bad), 1000).close);
     QVERIFY(other->handleLine(wire(bad), 1000).close);
+}
+
+void TestPop3Session::onlyUnknownCommandsCount_data()
+{
+    QTest::addColumn<QByteArrayList>("prefix");
+    QTest::addColumn<QByteArray>("line");
+    // Dovecot counts only unknown commands; a Windows-telnet student who fixes a typo with
+    // Backspace, or types PASS first, keeps the session.
+    QTest::newRow("PASS without USER") << QByteArrayList{} << QByteArray("PASS hessovs!");
+    QTest::newRow("a Backspace byte") << QByteArrayList{} << QByteArray("USER stx\x08udent");
+    QTest::newRow("APOP with a bad digest") << QByteArrayList{} << QByteArray("APOP student x");
+    QTest::newRow("AUTH with an unknown mechanism")
+        << QByteArrayList{} << QByteArray("AUTH CRAM-MD5");
+    QTest::newRow("a bad message number") << login << QByteArray("RETR abc");
+    QTest::newRow("no such message") << login << QByteArray("RETR 99");
+    QTest::newRow("noise after the number") << login << QByteArray("DELE 1 2");
+}
+
+void TestPop3Session::onlyUnknownCommandsCount()
+{
+    QFETCH(QByteArrayList, prefix);
+    QFETCH(QByteArray, line);
+    SampleStore fixture(QStringLiteral("dovecot"), false);
+    auto session = fixture.newSession();
+    session->start(1000);
+    sendAll(*session, prefix);
+    for (int i = 0; i < 25; ++i) {
+        const Pop3Session::Reply reply = session->handleLine(wire(line), 1000);
+        QVERIFY2(reply.head.startsWith("-ERR"), reply.head.constData());
+        QVERIFY2(!reply.close, qPrintable(QStringLiteral("closed at %1").arg(i + 1)));
+    }
+}
+
+void TestPop3Session::dovecotFidelity_data()
+{
+    QTest::addColumn<QByteArrayList>("lines");
+    QTest::addColumn<QByteArray>("lastReply"); // head and body of the last line's reply
+    QTest::addColumn<State>("state");
+    // Checked against a live Dovecot 2.3 (../shared/reference/dovecot-2.3-replies.md).
+    QTest::newRow("retr 1 with a trailing space")
+        << loggedIn({"retr 1 "}) << QByteArray("-ERR Noise after message number: \r\n")
+        << State::Transaction;
+    QTest::newRow("list 1 with a trailing space")
+        << loggedIn({"list 1 "}) << QByteArray("-ERR Noise after message number: \r\n")
+        << State::Transaction;
+    QTest::newRow("dele 1 with a trailing space")
+        << loggedIn({"dele 1 "}) << QByteArray("-ERR Noise after message number: \r\n")
+        << State::Transaction;
+    QTest::newRow("top 1 0 with a trailing space")
+        << loggedIn({"top 1 0 "}) << QByteArray("-ERR Noise after size: \r\n")
+        << State::Transaction;
+    QTest::newRow("user student with a trailing space: the password check fails")
+        << QByteArrayList{"user student ", "pass hessovs!"}
+        << QByteArray("-ERR [AUTH] Authentication failed.\r\n") << State::Authorization;
+    QTest::newRow("user with two spaces: the password check fails")
+        << QByteArrayList{"user  student", "pass hessovs!"}
+        << QByteArray("-ERR [AUTH] Authentication failed.\r\n") << State::Authorization;
+    QTest::newRow("USER with two words is taken as given")
+        << QByteArrayList{"USER student hessovs!"} << QByteArray("+OK\r\n") << State::Authorization;
+    QTest::newRow("a user name longer than 40 characters")
+        << QByteArrayList{"USER " + QByteArray(60, 'u')} << QByteArray("+OK\r\n")
+        << State::Authorization;
+    QTest::newRow("bare AUTH lists the mechanisms")
+        << QByteArrayList{"AUTH"} << QByteArray("+OK\r\nPLAIN\r\nLOGIN\r\n.\r\n")
+        << State::Authorization;
+    QTest::newRow("an unsupported mechanism carries [AUTH]")
+        << QByteArrayList{"AUTH CRAM-MD5"}
+        << QByteArray("-ERR [AUTH] Unsupported authentication mechanism.\r\n")
+        << State::Authorization;
+    QTest::newRow("a failed AUTH PLAIN carries [AUTH]")
+        << QByteArrayList{"AUTH PLAIN " + QByteArray("\0student\0nope", 13).toBase64()}
+        << QByteArray("-ERR [AUTH] Authentication failed.\r\n") << State::Authorization;
+    QTest::newRow("leading zeros: RETR 00000000001 is message 1")
+        << loggedIn({"LIST 00000000001"}) << QByteArray("+OK 1 376\r\n") << State::Transaction;
+    QTest::newRow("many leading zeros") << loggedIn({"LIST 0000000000000000000000002"})
+                                        << QByteArray("+OK 2 360\r\n") << State::Transaction;
+    QTest::newRow("still too large after the zeros")
+        << loggedIn({"LIST 004294967297"})
+        << QByteArray("-ERR Message number too large: 004294967297\r\n") << State::Transaction;
+}
+
+void TestPop3Session::dovecotFidelity()
+{
+    QFETCH(QByteArrayList, lines);
+    QFETCH(QByteArray, lastReply);
+    QFETCH(State, state);
+    SampleStore fixture(QStringLiteral("dovecot"), false);
+    auto session = fixture.newSession();
+    session->setLoginDelays(false);
+    session->start(1000);
+    QByteArray reply;
+    for (const QByteArray &line : lines)
+        reply = session->handleLine(wire(line), 1000).drain();
+    QCOMPARE(reply, lastReply);
+    QCOMPARE(session->state(), state);
+}
+
+void TestPop3Session::failedLoginsAreDelayedThenClosed()
+{
+    // Each failed login is answered later than the one before (the connection waits; the
+    // session only says how long), a shared throttle remembers the source address across
+    // connections, and the third failure on one connection closes it.
+    SampleStore fixture(QStringLiteral("dovecot"), false);
+    LoginThrottle throttle;
+    auto session = fixture.newSession();
+    session->setLoginThrottle(&throttle);
+    session->start(1000);
+    QList<int> delays;
+    for (int i = 0; i < 3; ++i) {
+        send(*session, "USER student");
+        const Pop3Session::Reply r = session->handleLine("PASS guess\r\n", 1000 + i);
+        QCOMPARE(r.head, QByteArray("-ERR [AUTH] Authentication failed.\r\n"));
+        delays.append(r.delayMs);
+        QCOMPARE(r.close, i == 2);
+    }
+    QCOMPARE(delays, QList<int>({2000, 4000, 8000}));
+    QCOMPARE(session->closeReason(), DisconnectReason::TooManyLoginFailures);
+    QCOMPARE(session->handleLine("USER student\r\n", 1000).drain(), QByteArray());
+    session->end(DisconnectReason::TooManyLoginFailures, 1000);
+
+    // A new connection from the same address does not start from scratch...
+    auto again = fixture.newSession(2);
+    again->setLoginThrottle(&throttle);
+    again->start(2000);
+    send(*again, "USER student");
+    QCOMPARE(again->handleLine("PASS guess\r\n", 2000).delayMs, 16000);
+    // ...and the right password logs in at once and clears the address's record.
+    send(*again, "USER student");
+    const Pop3Session::Reply ok = again->handleLine("PASS hessovs!\r\n", 2000);
+    QVERIFY(ok.head.startsWith("+OK"));
+    QCOMPARE(ok.delayMs, 0);
+    QCOMPARE(throttle.recentFailures(QStringLiteral("127.0.0.1"), 2000), 0);
+
+    // Delays off (a demo): the failure is answered at once, and still counted.
+    auto demo = fixture.newSession(3);
+    demo->setLoginDelays(false);
+    demo->start(3000);
+    send(*demo, "USER student");
+    QCOMPARE(demo->handleLine("PASS guess\r\n", 3000).delayMs, 0);
+}
+
+void TestPop3Session::inUseWaitsThenClosesAsDovecotDoes()
+{
+    SampleStore fixture(QStringLiteral("dovecot"), false);
+    auto first = fixture.newSession();
+    first->start(1000);
+    sendAll(*first, login);
+    auto second = fixture.newSession(2);
+    second->start(1000);
+    send(*second, "USER student");
+    const Pop3Session::Reply r = second->handleLine("PASS hessovs!\r\n", 1000);
+    QCOMPARE(r.head, QByteArray("-ERR [IN-USE] Mailbox is locked by another POP3 session.\r\n"));
+    QCOMPARE(r.delayMs, 10000);
+    QVERIFY(r.close);
+    QCOMPARE(second->closeReason(), DisconnectReason::MailboxInUse);
+
+    // The plain wording answers at once and keeps the connection (the student may retry).
+    SampleStore base(QStringLiteral("base"), false);
+    auto holder = base.newSession();
+    holder->start(1000);
+    sendAll(*holder, login);
+    auto other = base.newSession(2);
+    other->start(1000);
+    send(*other, "USER student");
+    const Pop3Session::Reply plain = other->handleLine("PASS hessovs!\r\n", 1000);
+    QVERIFY(plain.head.startsWith("-ERR [IN-USE]"));
+    QCOMPARE(plain.delayMs, 0);
+    QVERIFY(!plain.close);
 }
 
 void TestPop3Session::closesAfterQuitOrTooManyBad()
@@ -965,14 +1148,23 @@ void TestPop3Session::secondLoginIsRefusedWhileTheFirstHoldsTheLock()
     QCOMPARE(send(*first, "STAT"), QByteArray("+OK 35 23183\r\n"));
     QVERIFY(QFile::exists(fixture.store.lockPath(QStringLiteral("student"))));
 
+    // Dovecot closes the refused connection (after its wait: Reply::delayMs).
+    QVERIFY(second->isClosing());
+    QCOMPARE(second->closeReason(), DisconnectReason::MailboxInUse);
+    second->end(DisconnectReason::MailboxInUse, 1500);
+
     // AUTH PLAIN is refused the same way.
-    QCOMPARE(send(*second, "AUTH PLAIN " + b64(QByteArray("\0student\0hessovs!", 17))),
+    auto third = fixture.newSession(3);
+    third->start(1500);
+    QCOMPARE(send(*third, "AUTH PLAIN " + b64(QByteArray("\0student\0hessovs!", 17))),
         QByteArray("-ERR [IN-USE] Mailbox is locked by another POP3 session.\r\n"));
 
-    // Once the first has gone, the second gets in.
+    // Once the first has gone, the next login gets in.
     first->end(DisconnectReason::PeerClosed, 2000);
-    QCOMPARE(sendAll(*second, login), QByteArray("+OK Logged in.\r\n"));
-    QCOMPARE(fixture.store.lockHolder(QStringLiteral("student")), 2);
+    auto fourth = fixture.newSession(4);
+    fourth->start(2000);
+    QCOMPARE(sendAll(*fourth, login), QByteArray("+OK Logged in.\r\n"));
+    QCOMPARE(fixture.store.lockHolder(QStringLiteral("student")), 4);
 }
 
 void TestPop3Session::staleLockIsClearedAndReported()
