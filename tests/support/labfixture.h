@@ -34,12 +34,12 @@ struct LabFixture
 };
 
 // Types text and Enter into view; waits for the reply and returns its status line.
-inline QByteArray typeLine(TerminalView *view, const QString &text)
+inline QByteArray typeLine(TerminalView *view, const QString &text, int timeoutMs = 5000)
 {
     QSignalSpy replies(view->session(), &TerminalSession::replyReceived);
     QTest::keyClicks(view, text);
     QTest::keyClick(view, Qt::Key_Return);
-    if (!replies.wait(5000))
+    if (!replies.wait(timeoutMs))
         return {};
     return replies.first().first().toByteArray().trimmed();
 }
