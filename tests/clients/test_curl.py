@@ -2,8 +2,11 @@
 message byte-compared with the .eml files (CRLF on the wire, dot-stuffing undone by curl), DELE
 with -X, and its effect checked afterwards."""
 
+import re
+import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 from pop3fixture import (Server, archive_server, attachment_messages, check, crlf, require_tool,
                          sample_messages)
@@ -61,6 +64,23 @@ def main(binary, source_dir):
             check(result.returncode == 0, f"curl RETR {n}: {result.stderr!r}")
             check(result.stdout == crlf(attachments[n - 1]),
                   f"RETR {n}: {len(result.stdout)} octets, expected {len(crlf(attachments[n - 1]))}")
+    # The README's curl lines, run as printed (only the port changes): the DELE line deletes.
+    readme = (Path(source_dir) / "README.md").read_text(encoding="utf-8")
+    printed = [line.split("#")[0].strip() for line in readme.splitlines()
+               if line.startswith("curl pop3://127.0.0.1:1110")]
+    check(len(printed) == 3, f"README: expected 3 curl lines, found {len(printed)}")
+    with Server(binary) as server:
+        for line in printed:
+            args = shlex.split(line.replace(":1110/", f":{server.port}/"))
+            result = subprocess.run([curl, "--silent", "--show-error", "--max-time", "10", *args[1:]],
+                                    capture_output=True, timeout=20)
+            check(result.returncode == 0, f"README line `{line}`: exit {result.returncode}: "
+                                          f"{result.stderr!r}")
+        result = subprocess.run([curl, "--silent", "--max-time", "10", "-u", "student:hessovs!",
+                                 f"pop3://127.0.0.1:{server.port}/"], capture_output=True, timeout=20)
+        check(len(re.findall(rb"\r\n", result.stdout)) == 34,
+              f"after the README's DELE line: {result.stdout[:60]!r}...")
+
     print("curl: LIST, RETR of 35 messages, DELE with -X all as expected; a 3 MB attachment "
           "byte-identical")
 
