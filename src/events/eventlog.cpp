@@ -125,6 +125,7 @@ const struct
     {NoteKind::MaildropUnreadable, "maildrop-unreadable"},
     {NoteKind::MaildropWarning, "maildrop-warning"},
     {NoteKind::DescriptorsExhausted, "descriptors-exhausted"},
+    {NoteKind::RemoteServer, "remote-server"},
 };
 
 } // namespace
@@ -172,6 +173,10 @@ QString disconnectReasonName(DisconnectReason reason)
         return QStringLiteral("server-shutdown");
     case DisconnectReason::Error:
         return QStringLiteral("error");
+    case DisconnectReason::Refused:
+        return QStringLiteral("refused");
+    case DisconnectReason::HostNotFound:
+        return QStringLiteral("host-not-found");
     }
     return {};
 }

@@ -90,6 +90,43 @@ CommandLine parseCommandLine(const QByteArray &rawLine)
     return out;
 }
 
+namespace {
+
+// Where the secret starts in a line without its line ending, or -1.
+qsizetype secretStart(const QByteArray &line, bool saslResponse)
+{
+    if (saslResponse)
+        return line.isEmpty() ? -1 : 0;
+    const CommandLine parsed = parseCommandLine(line);
+    if (!parsed.spec || !parsed.spec->secret)
+        return -1;
+    const qsizetype space = line.indexOf(' ');
+    if (space < 0)
+        return -1;
+    if (parsed.spec->maxArgs < 0) // free text: all of it
+        return space + 1 < line.size() ? space + 1 : -1;
+    if (parsed.args.size() < 2) // APOP/AUTH without the credential (AUTH PLAIN alone)
+        return -1;
+    const qsizetype last = line.lastIndexOf(parsed.args.last());
+    return last > space ? last : -1;
+}
+
+} // namespace
+
+QByteArray maskSecret(const QByteArray &line, bool saslResponse)
+{
+    const QByteArray content = withoutLineEnding(line);
+    const qsizetype start = secretStart(content, saslResponse);
+    if (start < 0)
+        return line;
+    return content.left(start) + secretMask + line.mid(content.size());
+}
+
+bool carriesSecret(const QByteArray &line, bool saslResponse)
+{
+    return secretStart(withoutLineEnding(line), saslResponse) >= 0;
+}
+
 int CommandLine::number() const
 {
     if (args.isEmpty())

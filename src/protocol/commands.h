@@ -98,6 +98,15 @@ CommandLine parseCommandLine(const QByteArray &rawLine);
 // The line without its line ending (CRLF, or a bare LF, or a bare CR).
 QByteArray withoutLineEnding(QByteArray line);
 
+// Saved copies and hand-ins hide credentials by the table's `secret` column, the same way in the
+// terminal's transcript and in the diagram: the whole text after PASS, the last argument of a
+// command that takes several (APOP's digest, AUTH's initial response). A SASL response line (the
+// answer to a "+ " challenge) is secret as a whole: pass saslResponse. The line ending is kept.
+inline constexpr char secretMask[] = "********";
+QByteArray maskSecret(const QByteArray &line, bool saslResponse = false);
+// Whether maskSecret() would change the line.
+bool carriesSecret(const QByteArray &line, bool saslResponse = false);
+
 // How control bytes are shown to a student: the one spelling used everywhere (terminal, lesson
 // coach, diagram, hand-ins). CR, LF and TAB as \r \n \t; every other control byte as \xNN with
 // upper-case hex (Backspace is \x08, as the server's error "0x08 (Backspace)" names it).
