@@ -679,6 +679,11 @@ void TestDiagram::screenshots()
         pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.png"), &error), qPrintable(error));
     QVERIFY2(
         pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.txt"), &error), qPrintable(error));
+#ifdef POP3LAB_HAVE_SVG
+    // Not for the docs: to check it in librsvg and ImageMagick (docs/diagram.md says how).
+    QVERIFY2(
+        pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.svg"), &error), qPrintable(error));
+#endif
 
     pane.resize(1500, 950);
     pane.show();
