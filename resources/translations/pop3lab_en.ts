@@ -228,10 +228,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  Trace: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Hide body</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,6 +273,14 @@
     </message>
     <message>
         <source>Cannot save the trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the diagram as shown to a PNG, SVG, PDF or text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the saved trace %1, not live traffic.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1319,6 +1323,105 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>client left without QUIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autologout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many bad commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>mailbox of %1 reset to a fresh copy (%n message(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mailbox of %1 reset to a fresh copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server now answers as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the teacher cut this connection (a simulated network fault)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a crashed server&apos;s lock was left behind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPDATE failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the maildrop could not be read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the maildrop was read with a warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file descriptor left: new clients are refused until some leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher reset %1&apos;s mailbox: the workspace copy was replaced by a fresh copy of the sample, so every message is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From now on the server words its replies as %1 does; the protocol is the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson left the lock file %1 of a server that crashed: its holder&apos;s process is gone, so the lock is stale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answered on %1: the connection was refused (no server listens on that port), so no POP3 session began.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name in %1 could not be resolved to an address: no connection, no POP3 session.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -1335,15 +1438,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>client, session %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>state band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1352,6 +1447,18 @@
     </message>
     <message>
         <source>lock file band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 · its state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built into pop3lab</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

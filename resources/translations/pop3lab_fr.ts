@@ -228,10 +228,6 @@
         <translation>Cliquez sur une flèche pour voir ce qu&apos;elle signifie et où la RFC 1939 la décrit.</translation>
     </message>
     <message>
-        <source>  Trace: %1</source>
-        <translation>  Trace : %1</translation>
-    </message>
-    <message>
         <source>Hide body</source>
         <translation>Masquer le corps</translation>
     </message>
@@ -278,6 +274,14 @@
     <message>
         <source>Cannot save the trace</source>
         <translation>Impossible d&apos;enregistrer la trace</translation>
+    </message>
+    <message>
+        <source>Write the diagram as shown to a PNG, SVG, PDF or text file</source>
+        <translation>Écrire le diagramme tel qu&apos;il est affiché dans un fichier PNG, SVG, PDF ou texte</translation>
+    </message>
+    <message>
+        <source>Showing the saved trace %1, not live traffic.</source>
+        <translation>Vous voyez la trace enregistrée %1, pas le trafic en direct.</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1327,105 @@
             <numerusform>Les messages %1 restent dans la boîte.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>client left without QUIT</source>
+        <translation>client parti sans QUIT</translation>
+    </message>
+    <message>
+        <source>autologout</source>
+        <translation>autologout</translation>
+    </message>
+    <message>
+        <source>too many bad commands</source>
+        <translation>trop de commandes erronées</translation>
+    </message>
+    <message>
+        <source>server stopped</source>
+        <translation>serveur arrêté</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connexion refusée</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>hôte introuvable</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>erreur réseau</translation>
+    </message>
+    <message>
+        <source>another server</source>
+        <translation>un autre serveur</translation>
+    </message>
+    <message numerus="yes">
+        <source>mailbox of %1 reset to a fresh copy (%n message(s))</source>
+        <translation>
+            <numerusform>boîte de %1 réinitialisée avec une copie neuve (%n message)</numerusform>
+            <numerusform>boîte de %1 réinitialisée avec une copie neuve (%n messages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mailbox of %1 reset to a fresh copy</source>
+        <translation>boîte de %1 réinitialisée avec une copie neuve</translation>
+    </message>
+    <message>
+        <source>the server now answers as %1</source>
+        <translation>le serveur répond désormais comme %1</translation>
+    </message>
+    <message>
+        <source>the teacher cut this connection (a simulated network fault)</source>
+        <translation>l&apos;enseignant a coupé cette connexion (une panne réseau simulée)</translation>
+    </message>
+    <message>
+        <source>a crashed server&apos;s lock was left behind: %1</source>
+        <translation>le verrou d&apos;un serveur planté est resté : %1</translation>
+    </message>
+    <message>
+        <source>UPDATE failed: %1</source>
+        <translation>échec de l&apos;UPDATE : %1</translation>
+    </message>
+    <message>
+        <source>the maildrop could not be read again: %1</source>
+        <translation>la boîte n&apos;a pas pu être relue : %1</translation>
+    </message>
+    <message>
+        <source>the maildrop was read with a warning: %1</source>
+        <translation>la boîte a été lue avec un avertissement : %1</translation>
+    </message>
+    <message>
+        <source>no file descriptor left: new clients are refused until some leave</source>
+        <translation>plus de descripteur de fichier libre : les nouveaux clients sont refusés jusqu&apos;à ce que d&apos;autres partent</translation>
+    </message>
+    <message>
+        <source>server note</source>
+        <translation>note du serveur</translation>
+    </message>
+    <message>
+        <source>server note: %1</source>
+        <translation>note du serveur : %1</translation>
+    </message>
+    <message>
+        <source>The teacher reset %1&apos;s mailbox: the workspace copy was replaced by a fresh copy of the sample, so every message is back.</source>
+        <translation>L&apos;enseignant a réinitialisé la boîte de %1 : la copie de travail a été remplacée par une copie neuve de l&apos;exemple, tous les messages sont revenus.</translation>
+    </message>
+    <message>
+        <source>From now on the server words its replies as %1 does; the protocol is the same.</source>
+        <translation>Désormais le serveur formule ses réponses comme %1 ; le protocole reste le même.</translation>
+    </message>
+    <message>
+        <source>The lesson left the lock file %1 of a server that crashed: its holder&apos;s process is gone, so the lock is stale.</source>
+        <translation>La leçon a laissé le fichier de verrou %1 d&apos;un serveur planté : le processus qui le tenait n&apos;existe plus, le verrou est donc périmé.</translation>
+    </message>
+    <message>
+        <source>Nothing answered on %1: the connection was refused (no server listens on that port), so no POP3 session began.</source>
+        <translation>Rien n&apos;a répondu sur %1 : la connexion a été refusée (aucun serveur n&apos;écoute sur ce port), aucune session POP3 n&apos;a commencé.</translation>
+    </message>
+    <message>
+        <source>The name in %1 could not be resolved to an address: no connection, no POP3 session.</source>
+        <translation>Le nom dans %1 n&apos;a pas pu être résolu en adresse : pas de connexion, pas de session POP3.</translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -1339,16 +1442,8 @@
         <translation>client</translation>
     </message>
     <message>
-        <source>client, session %1</source>
-        <translation>client, session %1</translation>
-    </message>
-    <message>
         <source>server</source>
         <translation>serveur</translation>
-    </message>
-    <message>
-        <source>state band</source>
-        <translation>bande d&apos;état</translation>
     </message>
     <message>
         <source>maildrop</source>
@@ -1357,6 +1452,18 @@
     <message>
         <source>lock file band</source>
         <translation>bande du fichier de verrou</translation>
+    </message>
+    <message>
+        <source>session %1 · its state</source>
+        <translation>session %1 · son état</translation>
+    </message>
+    <message>
+        <source>other server</source>
+        <translation>autre serveur</translation>
+    </message>
+    <message>
+        <source>built into pop3lab</source>
+        <translation>intégré à pop3lab</translation>
     </message>
 </context>
 <context>

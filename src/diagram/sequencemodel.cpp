@@ -47,6 +47,8 @@ void SequenceModel::clear()
     m_bodies.clear();
     m_fold.clear();
     m_locks = 0;
+    m_servers.clear();
+    m_sessionServer.clear();
 }
 
 SequenceModel::Session &SequenceModel::sessionFor(int id, qsizetype rowIndex)
@@ -82,8 +84,55 @@ void SequenceModel::releaseLane(Session &s)
     m_freeLanes.insert(pos, s.lane);
 }
 
+void SequenceModel::setBand(Session &s, qsizetype row, State state)
+{
+    if (!s.bands.empty() && s.bands.back().second == state)
+        return;
+    if (!s.bands.empty() && s.bands.back().first == row)
+        s.bands.back().second = state;
+    else
+        s.bands.emplace_back(row, state);
+}
+
+State SequenceModel::stateAt(int session, qsizetype row) const
+{
+    const auto it = m_sessions.constFind(session);
+    if (it == m_sessions.cend() || it->bands.empty() || row < it->bands.front().first)
+        return State::Connecting;
+    auto band = std::upper_bound(it->bands.begin(),
+        it->bands.end(),
+        row,
+        [](qsizetype r, const std::pair<qsizetype, State> &b) {
+            return r < b.first;
+        });
+    return std::prev(band)->second;
+}
+
+int SequenceModel::serverOf(int session) const
+{
+    return m_sessionServer.value(session, 0);
+}
+
+QString SequenceModel::serverName(int server) const
+{
+    if (server <= 0 || server > m_servers.size())
+        return tr("server");
+    return m_servers.at(server - 1);
+}
+
 bool SequenceModel::append(const Event &e)
 {
+    if (e.kind == EventKind::Note && e.note == NoteKind::RemoteServer) {
+        // Another server: its own lifeline, named as the user typed it. No row of its own.
+        m_fold.apply(e);
+        qsizetype server = m_servers.indexOf(e.detail);
+        if (server < 0) {
+            m_servers.append(e.detail);
+            server = m_servers.size() - 1;
+        }
+        m_sessionServer.insert(e.session, int(server) + 1);
+        return false;
+    }
     const qsizetype index = rowCount();
     const bool isNew = !m_sessions.contains(e.session);
     if (e.kind == EventKind::Connected && !isNew && e.session != 0) {
@@ -102,8 +151,10 @@ bool SequenceModel::append(const Event &e)
     r.timeMs = e.timeMs;
     r.session = e.session;
     r.event = e.kind;
-    if (e.kind != EventKind::StateChanged && e.session != 0 && s.state == State::Connecting)
-        s.state = e.state;
+    // The band is the fold's state, except that CLOSED is drawn on the disconnect row (one
+    // event later than the fold says it): s.state is the band's state.
+    if (e.session != 0 && step.stateBefore != State::Closed)
+        s.state = step.stateBefore;
     r.stateBefore = s.state;
 
     switch (e.kind) {
@@ -169,15 +220,17 @@ bool SequenceModel::append(const Event &e)
     case EventKind::StateChanged: {
         // No row of its own: the band changes on the row that caused it (the one just before);
         // closing is drawn on the disconnect that follows.
-        if (e.to == State::Closed) {
+        const State to = step.session->state;
+        if (to == State::Closed) {
             s.closing = true;
             return false;
         }
-        s.state = e.to;
+        s.state = to;
         for (qsizetype i = index - 1; i >= 0 && i >= s.firstRow; --i) {
             if (m_rows[size_t(i)].session == e.session
                 && m_rows[size_t(i)].kind != RowKind::LoginSummary) {
-                m_rows[size_t(i)].stateAfter = e.to;
+                m_rows[size_t(i)].stateAfter = to;
+                setBand(s, i, to);
                 break;
             }
         }
@@ -260,7 +313,13 @@ bool SequenceModel::append(const Event &e)
         r.kind = RowKind::ServerNote;
         r.text = e.text;
         r.detail = e.detail;
-        if (e.note == NoteKind::ExpungeFailed)
+        r.note = e.note;
+        if (e.note == NoteKind::MailboxReset) {
+            r.text = e.user; // words in sequencewords.cpp; the detail keeps the source
+            r.number = e.number;
+        }
+        if (e.note == NoteKind::ExpungeFailed || e.note == NoteKind::FaultDropped
+            || e.note == NoteKind::MaildropUnreadable || e.note == NoteKind::DescriptorsExhausted)
             r.flags |= Err;
         if (e.note == NoteKind::SessionLabel && e.session != 0) {
             s.label = e.detail;
@@ -271,6 +330,11 @@ bool SequenceModel::append(const Event &e)
     r.stateAfter = s.state;
     r.locksAfter = quint16(m_locks);
     const bool disconnect = e.kind == EventKind::Disconnected;
+    if (e.session != 0) {
+        if (s.bands.empty())
+            setBand(s, index, r.stateBefore);
+        setBand(s, index, r.stateAfter);
+    }
     addRow(std::move(r));
     if (e.session != 0) {
         s.lastRow = index;
@@ -282,7 +346,7 @@ bool SequenceModel::append(const Event &e)
 
 void SequenceModel::addRow(Row row)
 {
-    const bool keep = passes(row);
+    const bool keep = passes(row, rowCount());
     m_rows.push_back(std::move(row));
     if (keep) {
         const int top =
@@ -291,10 +355,16 @@ void SequenceModel::addRow(Row row)
     }
 }
 
-bool SequenceModel::passes(const Row &row) const
+bool SequenceModel::passes(const Row &row, qsizetype index) const
 {
     if (m_filter.session != 0 && row.session != 0 && row.session != m_filter.session)
         return false;
+    if (m_filter.session != 0 && row.session == 0) {
+        // A server-wide note belongs to the filtered session's story only while it lives.
+        const auto it = m_sessions.constFind(m_filter.session);
+        if (it == m_sessions.cend() || index < it->firstRow || (!it->alive && index > it->lastRow))
+            return false;
+    }
     if (m_filter.hideNoop && row.has(Noop))
         return false;
     if (row.kind == RowKind::LoginSummary)
@@ -311,7 +381,7 @@ void SequenceModel::setFilter(const Filter &filter)
     m_filter = filter;
     m_visible.clear();
     for (size_t i = 0; i < m_rows.size(); ++i) {
-        if (passes(m_rows[i]))
+        if (passes(m_rows[i], qsizetype(i)))
             m_visible.push_back({int(i), 0});
     }
     relayout(0);

@@ -18,7 +18,12 @@ namespace pop3 {
 // The sequence diagram as plain data (Wireshark builds its flow-graph data outside the view the
 // same way). Events go in one at a time; out come rows, each on one of three kinds of lanes:
 //
-//   client lanes (one per live session) ── server (with its state band) ── maildrop (lock band)
+//   client lanes (one per live session, each with ITS session's state band)
+//     ── other servers (one lifeline per host:port a terminal reached, if any)
+//     ── the built-in server ── maildrop (lock band)
+//
+// The state is per session, as SessionFold (protocol/) folds it: two interleaved sessions are in
+// two states at once, and each band changes on the reply that changed its own session.
 //
 //   append(event) ─► at most one Row (a state change annotates the row before it instead)
 //                 ─► pushed on the visible list if the filter keeps it, laid out in "units"
@@ -73,6 +78,7 @@ public:
         State stateAfter = State::Connecting; // ... and at its bottom (band changes here)
         quint16 flags = 0;
         quint16 locksAfter = 0; // lock files held (all maildrops) after this row
+        NoteKind note = NoteKind::Other; // ServerNote: what kind of note
         QString text; // the wire line (no CRLF), the lock path, the peer, the reason
         QString detail; // lock holder, files removed, human words of a disconnect
         QString extra; // message numbers: marked, reset, removed, or lost with the marks
@@ -98,6 +104,12 @@ public:
     // Adds one event of the stream; returns true if a row became visible (the view repaints).
     bool append(const Event &event);
     void clear();
+
+    // Passwords and credentials (the command table's `secret` column) shown as ******** in labels,
+    // captions and the text dump, as the terminal's transcript hides them (hand-ins, exports).
+    void setHideSecrets(bool hide) { m_hideSecrets = hide; }
+
+    bool hidesSecrets() const { return m_hideSecrets; }
 
     // Names the client of a session ("Terminal 1"); by peer: names the session whose Connected
     // event carried that "address:port" (now or when it comes).
@@ -142,6 +154,16 @@ public:
     qsizetype sessionFirstRow(int session) const;
     qsizetype sessionLastRow(int session) const;
 
+    // A session's state (its band) at the bottom of a row, whichever session the row belongs to.
+    State stateAt(int session, qsizetype row) const;
+
+    // Server lifelines: 0 is the built-in server; 1.. are other servers a terminal connected to
+    // (named "host:port"), in order of appearance.
+    int serverCount() const { return 1 + int(m_servers.size()); }
+
+    int serverOf(int session) const;
+    QString serverName(int server) const;
+
     // A multi-line reply shows its body under the arrow (the caller passes the body preview).
     void setExpanded(qsizetype row, bool expanded, const QByteArray &body = {});
 
@@ -154,6 +176,10 @@ public:
     QString caption(qsizetype row) const;
     QString rfcSection(qsizetype row) const;
     QString timeText(qsizetype row) const; // hh:mm:ss.zzz, UTC
+    // The part of label(row) that may be shortened when space is short (a lock path, the echo of
+    // a status line), so that the numbers and the conclusion stay; empty: nothing. pathLike: elide
+    // its middle rather than its end.
+    QString labelElidable(qsizetype row, bool *pathLike = nullptr) const;
 
     // The visible rows as text, one per line (tests, plain-text export).
     QString toText() const;
@@ -179,6 +205,7 @@ private:
         int authErrors = 0;
         bool alive = true;
         bool closing = false; // CLOSED came: the disconnect row draws it
+        std::vector<std::pair<qsizetype, State>> bands; // (row, state from its bottom on)
     };
 
     struct LaneUse
@@ -189,10 +216,12 @@ private:
 
     Session &sessionFor(int id, qsizetype rowIndex);
     void addRow(Row row);
-    bool passes(const Row &row) const;
+    bool passes(const Row &row, qsizetype index) const;
     void relayout(qsizetype fromVisible);
     void releaseLane(Session &s);
+    void setBand(Session &s, qsizetype row, State state);
     QString rowText(qsizetype index) const;
+    QString shownLine(const Row &row) const; // a command with its secret hidden if asked
 
     std::vector<Row> m_rows;
     std::vector<Visible> m_visible;
@@ -205,6 +234,9 @@ private:
     QHash<int, QStringList> m_bodies; // expanded rows
     Filter m_filter;
     int m_locks = 0;
+    bool m_hideSecrets = false;
+    QStringList m_servers; // other servers, "host:port"
+    QHash<int, int> m_sessionServer; // session -> index in m_servers + 1
 };
 
 } // namespace pop3

@@ -3,8 +3,10 @@
 // read, and translated, each on their own.
 
 #include "diagram/sequencemodel.h"
+#include "protocol/personality.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace pop3 {
 
@@ -27,7 +29,148 @@ QString argumentOf(const QString &line)
     return line.section(QLatin1Char(' '), 1);
 }
 
+// Why a connection ended, in words (never the trace's reason id).
+QString reasonWords(const QString &reason)
+{
+    if (reason == disconnectReasonName(DisconnectReason::PeerClosed))
+        return QCoreApplication::translate("SequenceModel", "client left without QUIT");
+    if (reason == disconnectReasonName(DisconnectReason::IdleTimeout))
+        return QCoreApplication::translate("SequenceModel", "autologout");
+    if (reason == disconnectReasonName(DisconnectReason::TooManyErrors))
+        return QCoreApplication::translate("SequenceModel", "too many bad commands");
+    if (reason == disconnectReasonName(DisconnectReason::ServerShutdown))
+        return QCoreApplication::translate("SequenceModel", "server stopped");
+    if (reason == disconnectReasonName(DisconnectReason::TooManyLoginFailures))
+        return QCoreApplication::translate("SequenceModel", "too many failed logins");
+    if (reason == disconnectReasonName(DisconnectReason::MailboxInUse))
+        return QCoreApplication::translate("SequenceModel", "mailbox in use");
+    if (reason == disconnectReasonName(DisconnectReason::Refused))
+        return QCoreApplication::translate("SequenceModel", "connection refused");
+    if (reason == disconnectReasonName(DisconnectReason::HostNotFound))
+        return QCoreApplication::translate("SequenceModel", "host not found");
+    return QCoreApplication::translate("SequenceModel", "network error");
+}
+
+bool neverConnected(const SequenceModel::Row &r)
+{
+    return r.text == disconnectReasonName(DisconnectReason::Refused)
+        || r.text == disconnectReasonName(DisconnectReason::HostNotFound);
+}
+
+// A personality's name ("UW ipop3d 7.60") for its id, read once.
+QString personalityName(const QString &id)
+{
+    static QHash<QString, QString> names;
+    auto it = names.find(id);
+    if (it == names.end()) {
+        const std::optional<Personality> p = Personality::load(id);
+        it = names.insert(id, p && !p->name.isEmpty() ? p->name : QString());
+    }
+    return it->isEmpty() ? QCoreApplication::translate("SequenceModel", "another server") : *it;
+}
+
+// A mailbox-reset note: whose mailbox (older traces say it only in the detail).
+QString resetUser(const SequenceModel::Row &r)
+{
+    return r.text.isEmpty() ? r.detail.section(QLatin1Char(':'), 0, 0) : r.text;
+}
+
+// The words of a server-wide note, by kind: ids and resource paths never reach the screen.
+QString noteLabel(const SequenceModel::Row &r)
+{
+    switch (r.note) {
+    case NoteKind::MailboxReset:
+        return r.number > 0
+            ? plural(QT_TRANSLATE_N_NOOP(
+                         "SequenceModel", "mailbox of %1 reset to a fresh copy (%n message(s))"),
+                r.number)
+                  .arg(resetUser(r))
+            : QCoreApplication::translate("SequenceModel", "mailbox of %1 reset to a fresh copy")
+                  .arg(resetUser(r));
+    case NoteKind::PersonalityChanged:
+        return QCoreApplication::translate("SequenceModel", "the server now answers as %1")
+            .arg(personalityName(r.detail));
+    case NoteKind::FaultDropped:
+        return QCoreApplication::translate(
+            "SequenceModel", "the teacher cut this connection (a simulated network fault)");
+    case NoteKind::StaleLockPlanted:
+        return QCoreApplication::translate(
+            "SequenceModel", "a crashed server's lock was left behind: %1")
+            .arg(r.detail);
+    case NoteKind::ExpungeFailed:
+        return QCoreApplication::translate("SequenceModel", "UPDATE failed: %1").arg(r.detail);
+    case NoteKind::MaildropUnreadable:
+        return QCoreApplication::translate(
+            "SequenceModel", "the maildrop could not be read again: %1")
+            .arg(r.detail);
+    case NoteKind::MaildropWarning:
+        return QCoreApplication::translate(
+            "SequenceModel", "the maildrop was read with a warning: %1")
+            .arg(r.detail);
+    case NoteKind::DescriptorsExhausted:
+        return QCoreApplication::translate(
+            "SequenceModel", "no file descriptor left: new clients are refused until some leave");
+    case NoteKind::SessionLabel:
+    case NoteKind::RemoteServer:
+    case NoteKind::Other:
+        break;
+    }
+    return r.detail.isEmpty()
+        ? QCoreApplication::translate("SequenceModel", "server note")
+        : QCoreApplication::translate("SequenceModel", "server note: %1").arg(r.detail);
+}
+
 } // namespace
+
+QString SequenceModel::shownLine(const Row &r) const
+{
+    if (!m_hideSecrets || r.kind != RowKind::Command)
+        return r.text;
+    return QString::fromUtf8(maskSecret(r.text.toUtf8(), r.has(Continuation)));
+}
+
+QString SequenceModel::labelElidable(qsizetype index, bool *pathLike) const
+{
+    const Row &r = row(index);
+    if (pathLike)
+        *pathLike = false;
+    switch (r.kind) {
+    case RowKind::Connect:
+        return r.text;
+    case RowKind::Command:
+        return shownLine(r);
+    case RowKind::Reply:
+        return r.text;
+    case RowKind::MaildropNote:
+        switch (r.event) {
+        case EventKind::LockCreated:
+        case EventKind::LockRefused:
+        case EventKind::StaleLockCleared:
+            if (pathLike)
+                *pathLike = true;
+            return r.text;
+        case EventKind::LockRemoved:
+            if (r.has(MarksLost))
+                return {};
+            if (pathLike)
+                *pathLike = true;
+            return r.text;
+        default:
+            return {};
+        }
+    case RowKind::ServerNote:
+        if (r.note == NoteKind::StaleLockPlanted && pathLike)
+            *pathLike = true;
+        if (r.note == NoteKind::MailboxReset || r.note == NoteKind::PersonalityChanged)
+            return {};
+        return r.detail;
+    case RowKind::Disconnect:
+        return r.has(Dropped) && !neverConnected(r) ? reasonWords(r.text) : QString();
+    case RowKind::LoginSummary:
+        return r.text;
+    }
+    return {};
+}
 
 QString SequenceModel::label(qsizetype index) const
 {
@@ -37,8 +180,8 @@ QString SequenceModel::label(qsizetype index) const
         return tr("TCP connection from %1").arg(r.text);
     case RowKind::Command:
         if (r.has(Truncated))
-            return tr("%1… (%2 octets: too long)").arg(r.text).arg(r.octets);
-        return r.text;
+            return tr("%1… (%2 octets: too long)").arg(shownLine(r)).arg(r.octets);
+        return shownLine(r);
     case RowKind::Reply:
         if (r.has(MultiLine))
             return tr("%1  [%2, %3 octets]")
@@ -75,16 +218,18 @@ QString SequenceModel::label(qsizetype index) const
             return r.text;
         }
     case RowKind::ServerNote:
-        return r.detail.isEmpty() ? r.text : tr("%1: %2").arg(r.text, r.detail);
+        return noteLabel(r);
     case RowKind::Disconnect:
         if (!r.has(Dropped))
             return tr("connection closed after QUIT");
+        if (neverConnected(r))
+            return tr("%1: %2").arg(reasonWords(r.text), serverName(serverOf(r.session)));
         if (r.has(MarksLost))
             return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
                               "connection dropped (%1): no UPDATE, message(s) %2 kept"),
                 r.number)
-                .arg(r.text, r.extra);
-        return tr("connection dropped (%1): no UPDATE").arg(r.text);
+                .arg(reasonWords(r.text), r.extra);
+        return tr("connection dropped (%1): no UPDATE").arg(reasonWords(r.text));
     case RowKind::LoginSummary:
         return r.lines > 0
             ? tr("login as %1: %2 (%3 -ERR) collapsed")
@@ -332,9 +477,32 @@ QString SequenceModel::caption(qsizetype index) const
             return r.text;
         }
     case RowKind::ServerNote:
-        return label(index);
+        switch (r.note) {
+        case NoteKind::MailboxReset:
+            return tr("The teacher reset %1's mailbox: the workspace copy was replaced by a fresh "
+                      "copy of the sample, so every message is back.")
+                .arg(resetUser(r));
+        case NoteKind::PersonalityChanged:
+            return tr("From now on the server words its replies as %1 does; the protocol is the "
+                      "same.")
+                .arg(personalityName(r.detail));
+        case NoteKind::StaleLockPlanted:
+            return tr("The lesson left the lock file %1 of a server that crashed: its holder's "
+                      "process is gone, so the lock is stale.")
+                .arg(r.detail);
+        default:
+            return label(index);
+        }
     case RowKind::Disconnect: {
         QString words;
+        if (r.text == disconnectReasonName(DisconnectReason::Refused))
+            return tr("Nothing answered on %1: the connection was refused (no server listens on "
+                      "that port), so no POP3 session began.")
+                .arg(serverName(serverOf(r.session)));
+        if (r.text == disconnectReasonName(DisconnectReason::HostNotFound))
+            return tr("The name in %1 could not be resolved to an address: no connection, no POP3 "
+                      "session.")
+                .arg(serverName(serverOf(r.session)));
         if (r.text == disconnectReasonName(DisconnectReason::Quit))
             words = tr("The server closes the connection after QUIT.");
         else if (r.text == disconnectReasonName(DisconnectReason::PeerClosed))
@@ -347,6 +515,12 @@ QString SequenceModel::caption(qsizetype index) const
             words = tr("The server closes the connection after too many bad commands: no UPDATE.");
         else if (r.text == disconnectReasonName(DisconnectReason::ServerShutdown))
             words = tr("The server shuts down: the session ends without UPDATE.");
+        else if (r.text == disconnectReasonName(DisconnectReason::TooManyLoginFailures))
+            words = tr("The server closes the connection after three failed logins, each answered "
+                       "later than the one before: guessing a password is slow by design.");
+        else if (r.text == disconnectReasonName(DisconnectReason::MailboxInUse))
+            words = tr("Dovecot waited about ten seconds for the lock, answered [IN-USE] and "
+                       "closed the connection: open a new session once the other one has quit.");
         else
             words = tr("The connection failed: the session ends without UPDATE.");
         if (r.has(MarksLost))
@@ -505,6 +679,8 @@ QString SequenceModel::toText() const
             continue;
         lanes << QStringLiteral("s%1 %2 (lane %3)").arg(id).arg(sessionName(id)).arg(laneOf(id));
     }
+    for (int server = 1; server < serverCount(); ++server)
+        lanes << QStringLiteral("other server %1").arg(serverName(server));
     lanes << QStringLiteral("server") << QStringLiteral("maildrop");
     out += QStringLiteral("lanes: ") + lanes.join(QStringLiteral(" | ")) + QLatin1Char('\n');
     for (qsizetype v = 0; v < visibleCount(); ++v)

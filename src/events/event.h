@@ -42,6 +42,8 @@ enum class DisconnectReason : quint8 {
     Error, // socket error
     TooManyLoginFailures, // the connection's failed-login limit
     MailboxInUse, // after [IN-USE], as Dovecot closes
+    Refused, // a connection to another server was refused (nothing listens there)
+    HostNotFound, // another server's name could not be resolved
 };
 
 // What a Note event tells (its text is the id, for traces and for people reading them).
@@ -56,6 +58,7 @@ enum class NoteKind : quint8 {
     MaildropUnreadable, // a maildrop could not be read again at login; detail: why
     MaildropWarning, // a maildrop was read with a warning (CR-only mbox, ...); detail: what
     DescriptorsExhausted, // no descriptor left: new clients refused until some leave
+    RemoteServer, // the session talks to another server; detail: its "host:port" as typed
 };
 
 struct Event
@@ -77,7 +80,7 @@ struct Event
     QByteArray body; // ServerReply: the first bodyPreviewLimit octets of the body
     QString text; // see EventKind
     QString detail; // see EventKind
-    QString user; // the maildrop's user on lock events (Lock*, StaleLockCleared)
+    QString user; // the maildrop's user on lock events (Lock*, StaleLockCleared), MailboxReset
     QList<int> numbers; // MarksReset / Expunged
     NoteKind note = NoteKind::Other; // Note only
     // ClientLine: where a credential starts in bytes (a password, an APOP digest, a SASL

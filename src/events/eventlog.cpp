@@ -127,6 +127,7 @@ const struct
     {NoteKind::MaildropUnreadable, "maildrop-unreadable"},
     {NoteKind::MaildropWarning, "maildrop-warning"},
     {NoteKind::DescriptorsExhausted, "descriptors-exhausted"},
+    {NoteKind::RemoteServer, "remote-server"},
 };
 
 } // namespace
@@ -192,6 +193,10 @@ QString disconnectReasonName(DisconnectReason reason)
         return QStringLiteral("too-many-login-failures");
     case DisconnectReason::MailboxInUse:
         return QStringLiteral("mailbox-in-use");
+    case DisconnectReason::Refused:
+        return QStringLiteral("refused");
+    case DisconnectReason::HostNotFound:
+        return QStringLiteral("host-not-found");
     }
     return {};
 }

@@ -447,10 +447,13 @@ Result MailStore::resetMailbox(const QString &user)
         return r;
     reportWarnings(*a);
     if (m_log) {
-        m_log->append(Event::makeNote(NoteKind::MailboxReset,
+        Event e = Event::makeNote(NoteKind::MailboxReset,
             QStringLiteral("%1: fresh copy of %2 (%3 messages)")
                 .arg(user, a->source)
-                .arg(a->maildrop->messages().size())));
+                .arg(a->maildrop->messages().size()));
+        e.user = user;
+        e.number = int(a->maildrop->messages().size());
+        m_log->append(e);
     }
     return Result::success();
 }

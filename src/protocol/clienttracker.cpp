@@ -31,10 +31,12 @@ void ClientTracker::changeState(State to)
     m_state = to;
 }
 
-void ClientTracker::connected(const QString &client, const QString &server)
+void ClientTracker::connected(const QString &client, const QString &server, const QString &name)
 {
     if (m_log && m_session == 0)
         m_session = m_log->newSessionId();
+    // Said first, so that no view ever draws this session on the built-in server's lifeline.
+    emitEvent(Event::makeNote(NoteKind::RemoteServer, name.isEmpty() ? server : name));
     Event e;
     e.kind = EventKind::Connected;
     e.text = client;
@@ -206,8 +208,26 @@ void ClientTracker::replyCompleted(const Pending &command, bool ok)
     }
 }
 
+void ClientTracker::connectFailed(
+    const QString &name, DisconnectReason reason, const QString &detail)
+{
+    if (m_state == State::Closed)
+        return;
+    if (m_log && m_session == 0)
+        m_session = m_log->newSessionId();
+    emitEvent(Event::makeNote(NoteKind::RemoteServer, name));
+    m_state = State::Closed;
+    Event e;
+    e.kind = EventKind::Disconnected;
+    e.text = disconnectReasonName(reason);
+    e.detail = detail;
+    emitEvent(e);
+}
+
 void ClientTracker::disconnected(DisconnectReason reason, const QString &detail)
 {
+    if (m_session == 0 && m_log)
+        return; // never connected: connectFailed() tells it
     if (m_state == State::Closed)
         return;
     if (m_inBody)

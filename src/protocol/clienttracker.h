@@ -42,8 +42,11 @@ public:
 
     explicit ClientTracker(EventLog *log = nullptr);
 
-    // The connection is up: client is our "address:port", server the peer's.
-    void connected(const QString &client, const QString &server);
+    // The connection is up: client is our "address:port", server the peer's; name is the server
+    // as the user typed it ("mail.example.org:110"), which names its lifeline in the diagram.
+    void connected(const QString &client, const QString &server, const QString &name = {});
+    // The connection never came up (refused, host not found): a session of its own that says so.
+    void connectFailed(const QString &name, DisconnectReason reason, const QString &detail);
     // Bytes the client sent (whole lines, or one key at a time).
     void clientBytes(const QByteArray &bytes);
     // Bytes received; returns the complete lines, classified (a partial line waits).

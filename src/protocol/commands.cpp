@@ -118,6 +118,21 @@ CommandLine parseCommandLine(const QByteArray &rawLine)
     return out;
 }
 
+
+QByteArray maskSecret(const QByteArray &line, bool saslResponse)
+{
+    const QByteArray content = withoutLineEnding(line);
+    const qsizetype start = secretOffset(content, saslResponse);
+    if (start < 0)
+        return line;
+    return content.left(start) + hiddenSecret + line.mid(content.size());
+}
+
+bool carriesSecret(const QByteArray &line, bool saslResponse)
+{
+    return secretOffset(line, saslResponse) >= 0;
+}
+
 int CommandLine::number() const
 {
     if (args.isEmpty())

@@ -103,6 +103,13 @@ qsizetype secretOffset(const QByteArray &rawLine, bool saslContinuation = false)
 // The line without its line ending (CRLF, or a bare LF, or a bare CR).
 QByteArray withoutLineEnding(QByteArray line);
 
+// The line with its credential (secretOffset) replaced by hiddenSecret, the line ending kept:
+// the terminal's transcript, the diagram and hand-ins hide credentials by this one rule, as
+// traces do (Event::withoutSecret).
+QByteArray maskSecret(const QByteArray &line, bool saslResponse = false);
+// Whether maskSecret() would change the line.
+bool carriesSecret(const QByteArray &line, bool saslResponse = false);
+
 // How control bytes are shown to a student: the one spelling used everywhere (terminal, lesson
 // coach, diagram, hand-ins). CR, LF and TAB as \r \n \t; every other control byte as \xNN with
 // upper-case hex (Backspace is \x08, as the server's error "0x08 (Backspace)" names it).

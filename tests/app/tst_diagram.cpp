@@ -1,7 +1,10 @@
 // The diagram pane offscreen: exports, click-to-select, highlight, keyboard, following, bursts.
 // With POP3LAB_SCREENSHOT_DIR set, it also writes docs' screenshots of the lab-sheet story there.
+#include "app/diagram/diagramexport.h"
 #include "app/diagram/diagrampane.h"
+#include "app/diagram/sequencepainter.h"
 #include "app/diagram/sequenceview.h"
+#include "app/terminal/transcript.h"
 #include "events/eventlog.h"
 #include "mail/mailstore.h"
 #include "protocol/personality.h"
@@ -10,13 +13,21 @@
 #include "support/labbench.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
+#include <QMenu>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTranslator>
+#include <QWidgetAction>
 
 #include <memory>
 #include <set>
@@ -65,8 +76,325 @@ private slots:
     void filtersFromThePane();
     void expandShowsTheBody();
     void saveAndOpenTrace();
+    void interleavedSessionsDrawTwoBands();
+    void longLabelsKeepTheirFacts();
+    void headerNamesTheClientBelow();
+    void zoomKeepsTheSelectionInView();
+    void exportIsInTheOverflowMenu();
+    void traceBannerSaysItIsATrace();
+    void secretsHiddenLikeTheTranscript();
+    void noInternalIdInFrench();
     void screenshots();
 };
+
+// Lesson 5: A logs in, B connects, A sends STAT. Each lane carries its own session's band.
+void TestDiagram::interleavedSessionsDrawTwoBands()
+{
+    EventLog log;
+    DiagramPane pane(&log);
+    Bench bench(&log);
+    Pop3Session &a = bench.open(50011);
+    bench.type(a, "user student");
+    bench.type(a, "pass hessovs!");
+    bench.open(50012); // B: greeted, not logged in
+    bench.type(a, "stat");
+    const SequenceModel &m = pane.model();
+    const int idA = m.sessions().at(0);
+    const int idB = m.sessions().at(1);
+    const SequencePainter painter(m);
+    QImage image(painter.size().toSize(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QPainter p(&image);
+        painter.paintAll(&p);
+    }
+    auto bandAt = [&](int session, qsizetype row) {
+        const qsizetype v = m.visibleIndexOf(row);
+        const qreal y = painter.rowTop(v) + painter.rowHeight(v) - 3;
+        return QColor(image.pixel(int(painter.clientX(m.laneOf(session))), int(y)));
+    };
+    const QColor transaction = SequencePainter::stateColor(int(State::Transaction));
+    const QColor authorization = SequencePainter::stateColor(int(State::Authorization));
+    for (qsizetype i = 0; i < m.rowCount(); ++i) {
+        const SequenceModel::Row &r = m.row(i);
+        if (r.session == idB && r.has(SequenceModel::Greeting)) {
+            QCOMPARE(bandAt(idA, i), transaction); // A stays logged in while B is greeted
+            QCOMPARE(bandAt(idB, i), authorization);
+        }
+        if (r.session == idA && r.kind == SequenceModel::RowKind::Reply
+            && r.command == Command::Stat) {
+            QCOMPARE(bandAt(idA, i), transaction);
+            QCOMPARE(bandAt(idB, i), authorization);
+        }
+    }
+    // The built-in server's lifeline is one plain line: no state of its own.
+    const qsizetype last = m.visibleCount() - 1;
+    const int sx = int(painter.serverX());
+    const QColor serverLine(image.pixel(sx, int(painter.arrowY(last)) - 8));
+    QVERIFY(serverLine != transaction && serverLine != authorization);
+}
+
+// A LIST of 206 lines keeps "206"; lesson 4's drop keeps its conclusion; a lock path is shortened
+// in its middle, not where the words are.
+void TestDiagram::longLabelsKeepTheirFacts()
+{
+    EventLog log;
+    auto add = [&log](Event e) {
+        e.session = e.session ? e.session : 1;
+        log.append(e);
+    };
+    Event c;
+    c.kind = EventKind::Connected;
+    c.text = QStringLiteral("127.0.0.1:50020");
+    add(c);
+    Event line;
+    line.kind = EventKind::ClientLine;
+    line.bytes = "LIST\r\n";
+    line.state = State::Transaction;
+    add(line);
+    Event reply;
+    reply.kind = EventKind::ServerReply;
+    reply.state = State::Transaction;
+    reply.ok = true;
+    reply.bytes = "+OK 206 messages (1746 octets)\r\n";
+    reply.multiLine = true;
+    reply.lines = 206;
+    reply.octets = 1746;
+    add(reply);
+    Event lock;
+    lock.kind = EventKind::LockCreated;
+    lock.state = State::Transaction;
+    lock.text = QStringLiteral("/home/a-student-with-a-long-name/.local/share/pop3lab/pop3lab/"
+                               "workspace/mail/student.lock");
+    add(lock);
+    Event mark;
+    mark.kind = EventKind::MarkedDeleted;
+    mark.state = State::Transaction;
+    mark.number = 1;
+    add(mark);
+    Event gone;
+    gone.kind = EventKind::Disconnected;
+    gone.state = State::Transaction;
+    gone.text = disconnectReasonName(DisconnectReason::PeerClosed);
+    add(gone);
+    SequenceModel m;
+    for (qsizetype i = 0; i < log.size(); ++i)
+        m.append(log.at(i));
+    const SequencePainter painter(m);
+    const qreal lane = SequencePainter::toServer - 28;
+    for (qreal width : {lane, lane * 0.75}) {
+        const QString list = painter.fittedLabel(2, m.label(2), painter.monoFont(), width);
+        QVERIFY2(list.contains(QLatin1String("[206 lines, 1746 octets]")), qPrintable(list));
+        QVERIFY2(list.startsWith(QLatin1String("+OK")), qPrintable(list));
+        const QString drop = painter.fittedLabel(5, m.label(5), painter.labelFont(), width);
+        QVERIFY2(drop.endsWith(QLatin1String("no UPDATE, message 1 kept")), qPrintable(drop));
+        const QString path = painter.fittedLabel(3, m.label(3), painter.labelFont(), width);
+        QVERIFY2(path.startsWith(QLatin1String("lock file created: /h")), qPrintable(path));
+        QVERIFY2(path.endsWith(QLatin1String("/student.lock")), qPrintable(path));
+    }
+#ifdef POP3LAB_HAVE_SVG
+    // And in what is really drawn: the exported drawing's text.
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("long.svg"));
+    QString error;
+    QVERIFY2(DiagramExport::write(m, svg, &error), qPrintable(error));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString drawn = QString::fromUtf8(file.readAll());
+    QVERIFY(drawn.contains(QLatin1String("[206 lines, 1746 octets]")));
+    QVERIFY(drawn.contains(QLatin1String("no UPDATE, message 1 kept")));
+    QVERIFY(drawn.contains(QLatin1String("student.lock")));
+#endif
+}
+
+// Lane 0: session 1 ends at the top of the view and session 3 takes the lane below it.
+void TestDiagram::headerNamesTheClientBelow()
+{
+    EventLog log;
+    DiagramPane pane(&log);
+    pane.setPeerLabel(QStringLiteral("127.0.0.1:50031"), QStringLiteral("Terminal 1"));
+    pane.setPeerLabel(QStringLiteral("127.0.0.1:50033"), QStringLiteral("Terminal 3"));
+    Bench bench(&log);
+    Pop3Session &t1 = bench.open(50031);
+    bench.type(t1, "quit");
+    Pop3Session &t3 = bench.open(50033);
+    bench.type(t3, "user student");
+    const SequenceModel &m = pane.model();
+    const int s3 = m.sessions().at(1);
+    QCOMPARE(m.laneOf(s3), m.laneOf(m.sessions().at(0)));
+    qsizetype disconnect = -1;
+    for (qsizetype i = 0; i < m.rowCount(); ++i) {
+        if (m.row(i).kind == SequenceModel::RowKind::Disconnect)
+            disconnect = i;
+    }
+    const SequencePainter painter(m);
+    const qsizetype at = m.visibleIndexOf(disconnect);
+    QCOMPARE(painter.headerSession(0, at, m.visibleCount() - 1), s3);
+    QCOMPARE(painter.headerSession(0, at + 1, m.visibleCount() - 1), s3);
+}
+
+void TestDiagram::zoomKeepsTheSelectionInView()
+{
+    EventLog log;
+    DiagramPane pane(&log);
+    Bench bench(&log);
+    for (int port = 50040; port < 50046; ++port)
+        bench.labSheet(port);
+    pane.resize(900, 600);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    SequenceView *view = pane.view();
+    view->flush();
+    const qsizetype row = pane.model().visibleRow(3);
+    view->selectRow(row);
+    for (int i = 0; i < 4; ++i) {
+        view->zoomIn();
+        const QPoint at = view->arrowPoint(row);
+        QVERIFY2(view->viewport()->rect().contains(at),
+            qPrintable(QStringLiteral("zoom %1: arrow at %2").arg(view->zoom()).arg(at.y())));
+    }
+    for (int i = 0; i < 8; ++i) {
+        view->zoomOut();
+        QVERIFY(view->viewport()->rect().contains(view->arrowPoint(row)));
+    }
+}
+
+// At the default size the toolbar overflows: what is hidden must be in its ›› menu.
+void TestDiagram::exportIsInTheOverflowMenu()
+{
+    EventLog log;
+    DiagramPane pane(&log);
+    QToolBar *bar = pane.findChild<QToolBar *>();
+    QVERIFY(bar);
+    bool found = false;
+    for (QAction *action : bar->actions()) {
+        if (action->text() == QLatin1String("Export")) {
+            found = true;
+            QVERIFY(action->menu());
+            QVERIFY(action->menu()->actions().size() >= 3);
+            QVERIFY(!qobject_cast<QWidgetAction *>(action)); // a widget is left out of ››
+        }
+    }
+    QVERIFY(found);
+}
+
+void TestDiagram::traceBannerSaysItIsATrace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson4.jsonl"));
+    EventLog log;
+    DiagramPane pane(&log);
+    Bench bench(&log);
+    bench.labSheet(50051);
+    QString error;
+    QVERIFY2(pane.saveTrace(path, &error), qPrintable(error));
+    pane.resize(900, 600);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QPushButton *back = nullptr;
+    for (QPushButton *b : pane.findChildren<QPushButton *>()) {
+        if (b->text() == QLatin1String("Back to live"))
+            back = b;
+    }
+    QVERIFY(back);
+    QVERIFY(!back->isVisible());
+    QVERIFY2(pane.openTrace(path, &error), qPrintable(error));
+    QTRY_VERIFY(back->isVisible());
+    bool named = false;
+    for (QLabel *label : pane.findChildren<QLabel *>())
+        named =
+            named || (label->isVisible() && label->text().contains(QLatin1String("lesson4.jsonl")));
+    QVERIFY(named);
+    QTest::mouseClick(back, Qt::LeftButton);
+    QVERIFY(!pane.isShowingTrace());
+    QTRY_VERIFY(!back->isVisible());
+}
+
+// The transcript hides what the command table marks secret; the diagram does the same on request.
+void TestDiagram::secretsHiddenLikeTheTranscript()
+{
+    Transcript transcript;
+    transcript.addSent("USER student\r\n");
+    transcript.addSent("PASS hessovs!\r\n");
+    transcript.addSent("APOP student c4c9334bac560ecc979e58001b3e22fb\r\n");
+    transcript.addSent("AUTH PLAIN\r\n");
+    transcript.addReceived("+ \r\n");
+    transcript.addSent("AHN0dWRlbnQAaGVzc292cyE=\r\n");
+    transcript.addReceived("+OK Logged in.\r\n");
+    transcript.addSent("STAT\r\n");
+    const QString hidden = transcript.toText(true);
+    QVERIFY(hidden.contains(QLatin1String("PASS ********")));
+    QVERIFY(hidden.contains(QLatin1String("APOP student ********")));
+    QVERIFY(!hidden.contains(QLatin1String("c4c9334b")));
+    QVERIFY(!hidden.contains(QLatin1String("AHN0dWRl")));
+    QVERIFY(hidden.contains(QLatin1String("STAT")));
+    QVERIFY(transcript.toText(false).contains(QLatin1String("hessovs!")));
+
+    EventLog log;
+    DiagramPane pane(&log);
+    Bench bench(&log);
+    bench.labSheet(50061);
+    QImage shown(800, 600, QImage::Format_RGB32);
+    QImage hiddenImage(800, 600, QImage::Format_RGB32);
+    shown.fill(Qt::white);
+    hiddenImage.fill(Qt::white);
+    {
+        QPainter p(&shown);
+        pane.render(&p, QRectF(0, 0, 800, 600));
+    }
+    {
+        QPainter p(&hiddenImage);
+        pane.render(&p, QRectF(0, 0, 800, 600), true);
+    }
+    QVERIFY(shown != hiddenImage); // the PASS label differs
+    QVERIFY(pane.model().toText().contains(QLatin1String("hessovs!"))); // the live pane unchanged
+}
+
+// The words of every note kind in French too: no id, no resource path.
+void TestDiagram::noInternalIdInFrench()
+{
+    QTranslator french;
+    const QString qm = QStringLiteral(QT_TESTCASE_BUILDDIR "/../src/app/pop3lab_fr.qm");
+    if (!french.load(qm)) {
+        // No compiled catalogue: the source one must have every diagram word translated.
+        QFile ts(QStringLiteral(POP3LAB_SOURCE_DIR "/resources/translations/pop3lab_fr.ts"));
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        const QString all = QString::fromUtf8(ts.readAll());
+        const qsizetype start = all.indexOf(QLatin1String("<name>SequenceModel</name>"));
+        const qsizetype end = all.indexOf(QLatin1String("</context>"), start);
+        QVERIFY(start > 0 && end > start);
+        QVERIFY(!all.mid(start, end - start).contains(QLatin1String("type=\"unfinished\"")));
+        return;
+    }
+    QCoreApplication::installTranslator(&french);
+    EventLog log;
+    DiagramPane pane(&log);
+    Bench bench(&log);
+    log.append(Event::makeNote(NoteKind::MailboxReset,
+        QStringLiteral("student: fresh copy of :/mailbox/student (14 messages)")));
+    log.append(Event::makeNote(NoteKind::PersonalityChanged, QStringLiteral("uw-ipop3d")));
+    log.append(Event::makeNote(NoteKind::StaleLockPlanted, QStringLiteral("/w/student.lock")));
+    log.append(Event::makeNote(NoteKind::FaultDropped));
+    log.append(Event::makeNote(NoteKind::DescriptorsExhausted));
+    Pop3Session &s = bench.open(50071);
+    for (const char *line : {"user student", "pass hessovs!", "dele 1"})
+        bench.type(s, line);
+    bench.drop(s);
+    const SequenceModel &m = pane.model();
+    QStringList ids{QStringLiteral(":/"), QStringLiteral("uw-ipop3d")};
+    for (int k = int(NoteKind::MailboxReset); k <= int(NoteKind::RemoteServer); ++k)
+        ids << noteKindName(NoteKind(k));
+    ids << disconnectReasonName(DisconnectReason::PeerClosed);
+    bool frenchWords = false;
+    for (qsizetype i = 0; i < m.rowCount(); ++i) {
+        const QString words = m.label(i) + QLatin1Char(' ') + m.caption(i);
+        frenchWords = frenchWords || words.contains(QStringLiteral("réinitialisé"));
+        for (const QString &id : ids)
+            QVERIFY2(!words.contains(id), qPrintable(words));
+    }
+    QCoreApplication::removeTranslator(&french);
+    QVERIFY(frenchWords);
+}
 
 void TestDiagram::exports_data()
 {
@@ -305,7 +633,10 @@ void TestDiagram::saveAndOpenTrace()
     DiagramPane pane(&log);
     Bench bench(&log);
     bench.labSheet(50001);
-    const QString live = pane.model().toText();
+    SequenceModel hidden = pane.model(); // a saved trace hides the password
+    hidden.setHideSecrets(true);
+    const QString live = hidden.toText();
+    QVERIFY(!live.contains(QLatin1String("hessovs")));
     QString error;
     QVERIFY2(pane.saveTrace(path, &error), qPrintable(error));
     bench.labSheet(50002); // the live log goes on
@@ -351,6 +682,11 @@ void TestDiagram::screenshots()
         pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.png"), &error), qPrintable(error));
     QVERIFY2(
         pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.txt"), &error), qPrintable(error));
+#ifdef POP3LAB_HAVE_SVG
+    // Not for the docs: to check it in librsvg and ImageMagick (docs/diagram.md says how).
+    QVERIFY2(
+        pane.exportTo(out + QStringLiteral("/diagram-lab-sheet.svg"), &error), qPrintable(error));
+#endif
 
     pane.resize(1500, 950);
     pane.show();

@@ -5,6 +5,7 @@
 #include "events/eventlog.h"
 #include "mail/maildroplock.h"
 #include "mail/mailstore.h"
+#include "protocol/clienttracker.h"
 #include "protocol/personality.h"
 #include "protocol/pop3session.h"
 #include "protocol/replybody.h"
@@ -91,7 +92,197 @@ private slots:
     void layoutIsIncremental();
     void rowForSeq();
     void traceRoundTrip();
+    void interleavedSessionsKeepTheirOwnState();
+    void otherServerHasItsOwnLifeline();
+    void refusedConnectionIsNotADrop();
+    void sessionFilterHidesOtherSessionsNotes();
+    void secretsHiddenOnRequest();
+    void noteKindsHaveWords();
 };
+
+// Lesson 5: A logs in, B connects, A sends STAT. Each session keeps its own state: B's greeting
+// does not put A back in AUTHORIZATION, A's STAT does not change B.
+void TestSequenceModel::interleavedSessionsKeepTheirOwnState()
+{
+    Bench bench;
+    Pop3Session &a = bench.open(5001);
+    bench.type(a, "USER student");
+    bench.type(a, "PASS hessovs!");
+    bench.open(5002); // B: greeted, not logged in
+    bench.type(a, "STAT");
+    const Model m = bench.model();
+    const int idA = m.sessions().at(0);
+    const int idB = m.sessions().at(1);
+    QVERIFY(m.laneOf(idA) != m.laneOf(idB));
+    qsizetype greetingB = -1;
+    qsizetype statReply = -1;
+    qsizetype passReply = -1;
+    for (qsizetype i = 0; i < m.rowCount(); ++i) {
+        const Model::Row &r = m.row(i);
+        if (r.session == idB && r.has(Model::Greeting))
+            greetingB = i;
+        if (r.session == idA && r.kind == Model::RowKind::Reply && r.command == Command::Stat)
+            statReply = i;
+        if (r.session == idA && r.kind == Model::RowKind::Reply && r.command == Command::Pass)
+            passReply = i;
+    }
+    QVERIFY(greetingB > passReply && statReply > greetingB);
+    // The transitions, each on the reply that caused it, each on its own session.
+    QCOMPARE(m.row(passReply).stateBefore, State::Authorization);
+    QCOMPARE(m.row(passReply).stateAfter, State::Transaction);
+    QCOMPARE(m.row(greetingB).stateAfter, State::Authorization);
+    // Both bands at once.
+    QCOMPARE(m.stateAt(idA, greetingB), State::Transaction);
+    QCOMPARE(m.stateAt(idB, greetingB), State::Authorization);
+    QCOMPARE(m.stateAt(idA, statReply), State::Transaction);
+    QCOMPARE(m.stateAt(idB, statReply), State::Authorization);
+    QCOMPARE(m.row(statReply).stateBefore, State::Transaction);
+    QCOMPARE(m.row(statReply).stateAfter, State::Transaction);
+    QCOMPARE(m.stateAt(idB, passReply), State::Connecting); // B did not exist yet
+}
+
+void TestSequenceModel::otherServerHasItsOwnLifeline()
+{
+    EventLog log;
+    Bench bench(&log);
+    bench.labSheet(5003); // the built-in server
+    ClientTracker tracker(&log);
+    tracker.connected(QStringLiteral("127.0.0.1:40000"),
+        QStringLiteral("192.0.2.7:110"),
+        QStringLiteral("mail.example.org:110"));
+    tracker.serverBytes("+OK ready\r\n");
+    tracker.clientBytes("QUIT\r\n");
+    tracker.serverBytes("+OK bye\r\n");
+    tracker.disconnected(DisconnectReason::Quit);
+    const Model m = bench.model();
+    QCOMPARE(m.serverCount(), 2);
+    const int builtin = m.sessions().at(0);
+    const int other = tracker.session();
+    QCOMPARE(m.serverOf(builtin), 0);
+    QCOMPARE(m.serverOf(other), 1);
+    QCOMPARE(m.serverName(1), QStringLiteral("mail.example.org:110"));
+    QVERIFY(m.toText().contains(QLatin1String("other server mail.example.org:110")));
+}
+
+void TestSequenceModel::refusedConnectionIsNotADrop()
+{
+    EventLog log;
+    ClientTracker refused(&log);
+    refused.connectFailed(QStringLiteral("127.0.0.1:9"),
+        DisconnectReason::Refused,
+        QStringLiteral("Connection refused"));
+    ClientTracker unknown(&log);
+    unknown.connectFailed(QStringLiteral("no-such-host.invalid:110"),
+        DisconnectReason::HostNotFound,
+        QStringLiteral("Host not found"));
+    Model m;
+    for (qsizetype i = 0; i < log.size(); ++i)
+        m.append(log.at(i));
+    QCOMPARE(m.rowCount(), 2);
+    for (qsizetype i = 0; i < m.rowCount(); ++i) {
+        QVERIFY(m.row(i).session != 0); // never on the built-in server's line
+        QCOMPARE(m.row(i).kind, Model::RowKind::Disconnect);
+        QVERIFY2(!m.label(i).contains(QLatin1String("UPDATE")), qPrintable(m.label(i)));
+        QVERIFY2(!m.caption(i).contains(QLatin1String("UPDATE")), qPrintable(m.caption(i)));
+    }
+    QCOMPARE(m.label(0), QStringLiteral("connection refused: 127.0.0.1:9"));
+    QCOMPARE(m.label(1), QStringLiteral("host not found: no-such-host.invalid:110"));
+    QCOMPARE(
+        m.serverName(m.serverOf(m.row(1).session)), QStringLiteral("no-such-host.invalid:110"));
+}
+
+void TestSequenceModel::sessionFilterHidesOtherSessionsNotes()
+{
+    Bench bench;
+    bench.labSheet(5004);
+    bench.log.append(Event::makeNote(NoteKind::PersonalityChanged, QStringLiteral("uw-ipop3d")));
+    bench.labSheet(5005);
+    Model m = bench.model();
+    const int first = m.sessions().at(0);
+    const int second = m.sessions().at(1);
+    m.setFilter({first, false, false});
+    for (qsizetype v = 0; v < m.visibleCount(); ++v)
+        QVERIFY(m.row(m.visibleRow(v)).session == first);
+    m.setFilter({second, false, false});
+    for (qsizetype v = 0; v < m.visibleCount(); ++v)
+        QVERIFY(m.row(m.visibleRow(v)).session == second);
+    m.setFilter({});
+    QVERIFY(m.toText().contains(QLatin1String("UW ipop3d")));
+}
+
+void TestSequenceModel::secretsHiddenOnRequest()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5006);
+    bench.type(s, "USER student");
+    bench.type(s, "PASS hessovs!");
+    bench.type(s, "QUIT");
+    Model m = bench.model();
+    QVERIFY(m.toText().contains(QLatin1String("hessovs!"))); // the live diagram teaches the wire
+    m.setHideSecrets(true);
+    QVERIFY(!m.toText().contains(QLatin1String("hessovs!")));
+    const qsizetype pass = findCommand(m, Command::Pass);
+    QCOMPARE(m.label(pass), QStringLiteral("PASS ********"));
+    QCOMPARE(m.label(findCommand(m, Command::User)), QStringLiteral("USER student"));
+}
+
+// Every note kind and every way a connection ends, in words: no trace id, no resource path.
+void TestSequenceModel::noteKindsHaveWords()
+{
+    EventLog log;
+    QStringList ids;
+    QList<Event> notes;
+    for (int k = int(NoteKind::Other); k <= int(NoteKind::RemoteServer); ++k) {
+        const NoteKind kind = NoteKind(k);
+        ids << noteKindName(kind);
+        QString detail = QStringLiteral("something happened");
+        if (kind == NoteKind::MailboxReset)
+            detail = QStringLiteral("student: fresh copy of :/mailbox/student (14 messages)");
+        if (kind == NoteKind::PersonalityChanged)
+            detail = QStringLiteral("uw-ipop3d");
+        if (kind == NoteKind::StaleLockPlanted)
+            detail = QStringLiteral("/tmp/ws/mail/student.lock");
+        if (kind == NoteKind::SessionLabel || kind == NoteKind::RemoteServer)
+            continue; // no row: they name a lane or a lifeline
+        log.append(Event::makeNote(kind, detail));
+    }
+    for (DisconnectReason reason : {DisconnectReason::PeerClosed,
+             DisconnectReason::IdleTimeout,
+             DisconnectReason::TooManyErrors,
+             DisconnectReason::ServerShutdown}) {
+        ids << disconnectReasonName(reason);
+        Event c;
+        c.kind = EventKind::Connected;
+        c.session = log.newSessionId();
+        c.text = QStringLiteral("127.0.0.1:5100");
+        log.append(c);
+        Event d;
+        d.kind = EventKind::Disconnected;
+        d.session = c.session;
+        d.text = disconnectReasonName(reason);
+        log.append(d);
+    }
+    ids << QStringLiteral(":/") << QStringLiteral("uw-ipop3d") << QStringLiteral("note");
+    Model m;
+    for (qsizetype i = 0; i < log.size(); ++i)
+        m.append(log.at(i));
+    QVERIFY(m.rowCount() >= 12);
+    for (qsizetype i = 0; i < m.rowCount(); ++i) {
+        for (const QString &id : ids) {
+            if (id == QLatin1String("note") || id.isEmpty())
+                continue;
+            QVERIFY2(
+                !m.label(i).contains(id), qPrintable(m.label(i) + QStringLiteral(" has ") + id));
+            QVERIFY2(!m.caption(i).contains(id),
+                qPrintable(m.caption(i) + QStringLiteral(" has ") + id));
+        }
+    }
+    const QString text = m.toText();
+    for (const QString &id : ids) {
+        if (id.contains(QLatin1Char('-')) || id == QLatin1String(":/"))
+            QVERIFY2(!text.contains(id), qPrintable(id));
+    }
+}
 
 void TestSequenceModel::labSheetGolden()
 {
@@ -480,6 +671,14 @@ void TestSequenceModel::traceRoundTrip()
     QObject::connect(&loaded, &EventLog::eventAppended, &loaded, [&m](const Event &e) {
         m.append(e);
     });
+    QVERIFY2(loaded.load(path, &error), qPrintable(error));
+    // A saved trace hides the password: it reads as the live diagram with secrets hidden.
+    Model hidden = bench.model();
+    hidden.setHideSecrets(true);
+    QCOMPARE(m.toText(), hidden.toText());
+    QVERIFY(!m.toText().contains(QLatin1String("hessovs")));
+    // Kept on request, it reads exactly as the live one.
+    QVERIFY2(bench.log.save(path, &error, EventLog::SecretPolicy::Keep), qPrintable(error));
     QVERIFY2(loaded.load(path, &error), qPrintable(error));
     QCOMPARE(m.toText(), bench.model().toText());
 }

@@ -63,7 +63,8 @@ void TestClientTracker::labSheet()
     QCOMPARE(t.state(), State::Closed);
 
     using K = EventKind;
-    const QList<K> expected = {K::Connected,
+    const QList<K> expected = {K::Note, // the other server, named: its own lifeline in the diagram
+        K::Connected,
         K::ServerReply,
         K::StateChanged,
         K::ClientLine,
@@ -88,13 +89,13 @@ void TestClientTracker::labSheet()
     const QList<Event> events = log.events();
     for (const Event &e : events)
         QCOMPARE(e.session, t.session());
-    QCOMPARE(events.at(3).bytes, QByteArray("USER: student\r\n"));
-    QCOMPARE(events.at(4).ok, false);
-    QCOMPARE(events.at(9).from, State::Authorization);
-    QCOMPARE(events.at(9).to, State::Transaction);
-    QCOMPARE(events.at(14).number, 1);
-    QCOMPARE(events.at(18).numbers, QList<int>{1});
-    QCOMPARE(events.at(20).text, QStringLiteral("quit"));
+    QCOMPARE(events.at(4).bytes, QByteArray("USER: student\r\n"));
+    QCOMPARE(events.at(5).ok, false);
+    QCOMPARE(events.at(10).from, State::Authorization);
+    QCOMPARE(events.at(10).to, State::Transaction);
+    QCOMPARE(events.at(15).number, 1);
+    QCOMPARE(events.at(19).numbers, QList<int>{1});
+    QCOMPARE(events.at(21).text, QStringLiteral("quit"));
 }
 
 void TestClientTracker::multiLineByCommand_data()
@@ -163,9 +164,10 @@ void TestClientTracker::keysOneAtATime()
     for (char c : QByteArray("usx\bser a\r\n"))
         t.clientBytes(QByteArray(1, c));
     const QList<Event> events = log.events();
-    QCOMPARE(events.size(), 2);
-    QCOMPARE(events.at(1).kind, EventKind::ClientLine);
-    QCOMPARE(events.at(1).bytes, QByteArray("usx\bser a\r\n"));
+    QCOMPARE(events.size(), 3); // remote-server note, connected, the line
+    QCOMPARE(events.at(0).note, NoteKind::RemoteServer);
+    QCOMPARE(events.at(2).kind, EventKind::ClientLine);
+    QCOMPARE(events.at(2).bytes, QByteArray("usx\bser a\r\n"));
 }
 
 void TestClientTracker::pipelinedCommands()

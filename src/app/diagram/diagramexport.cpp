@@ -160,7 +160,7 @@ bool DiagramExport::writePdf(const pop3::SequenceModel &model, const QString &pa
             diagram.paintRows(&p, first, last, -1, true);
             p.restore();
         }
-        diagram.paintHeader(&p, 0, first, width);
+        diagram.paintHeader(&p, 0, first, width, last);
         p.restore();
         first = last + 1;
     } while (first < count);

@@ -9,9 +9,12 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -33,6 +36,21 @@ DiagramPane::DiagramPane(pop3::EventLog *log, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     buildToolBar();
+    // A saved trace is not live traffic: say so above the diagram, with the way back.
+    m_traceBanner = new QFrame(this);
+    m_traceBanner->setObjectName(QStringLiteral("traceBanner"));
+    m_traceBanner->setStyleSheet(
+        QStringLiteral("#traceBanner { background: #fff3cd; border-bottom: 2px solid #e0a800; }"));
+    auto *bannerLayout = new QHBoxLayout(m_traceBanner);
+    bannerLayout->setContentsMargins(8, 4, 8, 4);
+    m_traceLabel = new QLabel(m_traceBanner);
+    m_traceLabel->setWordWrap(true);
+    m_traceLabel->setTextFormat(Qt::PlainText);
+    m_liveButton = new QPushButton(m_traceBanner);
+    connect(m_liveButton, &QPushButton::clicked, this, &DiagramPane::showLive);
+    bannerLayout->addWidget(m_traceLabel, 1);
+    bannerLayout->addWidget(m_liveButton);
+    layout->addWidget(m_traceBanner);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(m_details);
@@ -75,15 +93,14 @@ void DiagramPane::buildToolBar()
     m_followAction->setChecked(true);
     bar->addSeparator();
     m_expandAction = bar->addAction(QString());
-    m_exportButton = new QToolButton(bar);
-    m_exportButton->setPopupMode(QToolButton::InstantPopup);
-    m_exportButton->setMenu(new QMenu(m_exportButton));
-    bar->addWidget(m_exportButton);
+    // An action, not a widget: the toolbar's overflow (››) menu lists actions only.
+    m_exportAction = new QAction(this);
+    m_exportAction->setMenu(new QMenu(this));
+    bar->addAction(m_exportAction);
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(m_exportAction)))
+        button->setPopupMode(QToolButton::InstantPopup);
     m_openAction = bar->addAction(QString(), this, &DiagramPane::chooseOpenTrace);
     m_saveAction = bar->addAction(QString(), this, &DiagramPane::chooseSaveTrace);
-    m_liveAction = bar->addAction(QString(), this, &DiagramPane::showLive);
-    m_traceLabel = new QLabel(bar);
-    bar->addWidget(m_traceLabel);
     layout()->addWidget(bar);
 
     connect(m_sessionCombo, &QComboBox::currentIndexChanged, this, &DiagramPane::applyFilterFromUi);
@@ -111,8 +128,9 @@ void DiagramPane::retranslateUi()
     m_expandAction->setText(tr("Show body"));
     m_expandAction->setToolTip(
         tr("Show or fold the body of the selected multi-line reply (Enter)"));
-    m_exportButton->setText(tr("Export"));
-    QMenu *menu = m_exportButton->menu();
+    m_exportAction->setText(tr("Export"));
+    m_exportAction->setToolTip(tr("Write the diagram as shown to a PNG, SVG, PDF or text file"));
+    QMenu *menu = m_exportAction->menu();
     menu->clear();
     for (const QString &format : DiagramExport::formats()) {
         const QString name = format == QLatin1String("txt")
@@ -130,7 +148,7 @@ void DiagramPane::retranslateUi()
     }
     m_openAction->setText(tr("Open trace…"));
     m_saveAction->setText(tr("Save trace…"));
-    m_liveAction->setText(tr("Back to live"));
+    m_liveButton->setText(tr("Back to live"));
     m_details->setPlaceholderText(
         tr("Click an arrow to see what it means and where RFC 1939 describes it."));
     m_knownSessions = -1;
@@ -147,10 +165,10 @@ void DiagramPane::changeEvent(QEvent *event)
 
 void DiagramPane::updateWidgets()
 {
-    m_liveAction->setVisible(m_trace != nullptr);
-    m_traceLabel->setVisible(m_trace != nullptr);
-    m_traceLabel->setText(
-        m_trace ? tr("  Trace: %1").arg(QFileInfo(m_tracePath).fileName()) : QString());
+    m_traceBanner->setVisible(m_trace != nullptr);
+    m_traceLabel->setText(m_trace ? tr("Showing the saved trace %1, not live traffic.")
+                                        .arg(QFileInfo(m_tracePath).fileName())
+                                  : QString());
     const qsizetype row = m_view->selectedRow();
     const bool multi = row >= 0 && m_model.row(row).has(SequenceModel::MultiLine);
     m_expandAction->setEnabled(multi);
@@ -273,7 +291,11 @@ void DiagramPane::showDetails(qsizetype row)
                 .arg(tr("event %1").arg(r.seq),
                     m_model.timeText(row) + QStringLiteral(" UTC"),
                     m_model.sessionName(r.session).toHtmlEscaped());
-    if (!r.detail.isEmpty() && r.kind != SequenceModel::RowKind::Reply)
+    // The detail of a lock or a disconnect (who holds it, why it ended); a note's detail is in
+    // its words already, and may hold ids or resource paths.
+    if (!r.detail.isEmpty()
+        && (r.kind == SequenceModel::RowKind::MaildropNote
+            || r.kind == SequenceModel::RowKind::Disconnect))
         html +=
             QStringLiteral("<p style='color:gray'>%1</p>")
                 .arg(r.detail.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
@@ -294,9 +316,15 @@ bool DiagramPane::exportTo(const QString &path, QString *error) const
     return DiagramExport::write(m_model, path, error);
 }
 
-void DiagramPane::render(QPainter *painter, const QRectF &target) const
+void DiagramPane::render(QPainter *painter, const QRectF &target, bool hideSecrets) const
 {
-    DiagramExport::render(m_model, painter, target);
+    if (!hideSecrets || m_model.hidesSecrets()) {
+        DiagramExport::render(m_model, painter, target);
+        return;
+    }
+    SequenceModel hidden = m_model;
+    hidden.setHideSecrets(true);
+    DiagramExport::render(hidden, painter, target);
 }
 
 bool DiagramPane::openTrace(const QString &path, QString *error)

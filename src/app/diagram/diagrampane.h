@@ -8,7 +8,9 @@
 
 class QAction;
 class QComboBox;
+class QFrame;
 class QLabel;
+class QPushButton;
 class QPainter;
 class QTextBrowser;
 class QToolButton;
@@ -43,8 +45,9 @@ public:
 
     // Writes the diagram as shown (filters applied) to path: .png, .svg, .pdf or .txt.
     bool exportTo(const QString &path, QString *error = nullptr) const;
-    // Paints the whole diagram scaled into target (the lessons' hand-in, printing).
-    void render(QPainter *painter, const QRectF &target) const;
+    // Paints the whole diagram scaled into target (the lessons' hand-in, printing); hideSecrets:
+    // passwords as ******** (the command table's `secret` column, as the transcript hides them).
+    void render(QPainter *painter, const QRectF &target, bool hideSecrets = false) const;
 
     // Shows a saved trace (JSON Lines) instead of the live log; saves the one shown.
     bool openTrace(const QString &path, QString *error = nullptr);
@@ -90,8 +93,10 @@ private:
     SequenceView *m_view = nullptr;
     QTextBrowser *m_details = nullptr;
     QComboBox *m_sessionCombo = nullptr;
+    QFrame *m_traceBanner = nullptr; // "this is a saved trace", with Back to live
     QLabel *m_traceLabel = nullptr;
-    QToolButton *m_exportButton = nullptr;
+    QPushButton *m_liveButton = nullptr;
+    QAction *m_exportAction = nullptr; // an action with a menu: also in the toolbar's ›› menu
     QAction *m_collapseAction = nullptr;
     QAction *m_hideNoopAction = nullptr;
     QAction *m_zoomInAction = nullptr;
@@ -100,7 +105,6 @@ private:
     QAction *m_followAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
-    QAction *m_liveAction = nullptr;
     QAction *m_expandAction = nullptr;
     qsizetype m_knownSessions = 0;
 };

@@ -70,7 +70,20 @@ QColor SequencePainter::stateColor(int state)
 
 qreal SequencePainter::serverX() const
 {
-    return clientX(m_model.clientLaneCount() - 1) + toServer;
+    return serverX(0);
+}
+
+qreal SequencePainter::serverX(int server) const
+{
+    // Other servers first (nearest the clients), the built-in one last, beside its maildrop.
+    const int others = m_model.serverCount() - 1;
+    const int slot = server <= 0 || server > others ? others : server - 1;
+    return clientX(m_model.clientLaneCount() - 1) + toServer * (slot + 1);
+}
+
+qreal SequencePainter::serverXFor(int session) const
+{
+    return serverX(session != 0 ? m_model.serverOf(session) : 0);
 }
 
 QSizeF SequencePainter::size() const
@@ -126,21 +139,21 @@ void SequencePainter::paintRows(
 
 void SequencePainter::paintLifelines(QPainter *p, qsizetype first, qsizetype last) const
 {
-    const qreal sx = serverX();
     const qreal mx = maildropX();
-    // Server: the state band of the session on each row; maildrop: the lock band.
+    const qreal top0 = rowTop(first);
+    const qreal bottom0 = rowTop(last) + rowHeight(last);
+    // Servers: plain lifelines (the state belongs to each session, drawn on its lane).
+    for (int server = 0; server < m_model.serverCount(); ++server) {
+        const qreal x = serverX(server);
+        p->fillRect(QRectF(x - 2, top0, 4, bottom0 - top0), gridColor.darker(120));
+    }
+    // Maildrop: the lock band.
     for (qsizetype v = first; v <= last; ++v) {
         const qsizetype index = m_model.visibleRow(v);
         const Row &r = m_model.row(index);
         const qreal top = rowTop(v);
         const qreal mid = arrowY(v);
         const qreal bottom = top + rowHeight(v);
-        if (r.session == 0) {
-            p->fillRect(QRectF(sx - 1.5, top, 3, bottom - top), gridColor);
-        } else {
-            p->fillRect(QRectF(sx - 8, top, 16, mid - top), stateColor(int(r.stateBefore)));
-            p->fillRect(QRectF(sx - 8, mid, 16, bottom - mid), stateColor(int(r.stateAfter)));
-        }
         const int locksBefore = index > 0 ? m_model.row(index - 1).locksAfter : 0;
         for (int half = 0; half < 2; ++half) {
             const QRectF rect(mx - 8, half ? mid : top, 16, half ? bottom - mid : mid - top);
@@ -152,37 +165,38 @@ void SequencePainter::paintLifelines(QPainter *p, qsizetype first, qsizetype las
             }
         }
     }
-    // Clients: one dashed lifeline per lane while its session is alive, merged over rows.
-    QPen pen(gridColor, 1.5, Qt::DashLine);
-    p->setPen(pen);
+    // Clients: each lane's lifeline is its session's state band while the session lives, from
+    // its connect arrow to its disconnect arrow; the colour changes on the row that changed it.
     const int lanes = m_model.clientLaneCount();
+    const qreal half = bandWidth / 2;
     for (int lane = 0; lane < lanes; ++lane) {
         const qreal x = clientX(lane);
-        int current = 0;
-        qreal start = 0;
-        auto flush = [&](qreal end) {
-            if (current != 0 && end > start)
-                p->drawLine(QPointF(x, start), QPointF(x, end));
-        };
         for (qsizetype v = first; v <= last; ++v) {
             const qsizetype index = m_model.visibleRow(v);
             const int session = m_model.sessionInLaneAt(lane, index);
-            const qreal top = rowTop(v);
-            if (session != current) {
-                flush(top);
-                current = session;
-                start = m_model.row(index).kind == Kind::Connect
-                        && m_model.row(index).session == session
-                    ? arrowY(v)
-                    : top;
-            }
-            if (current != 0 && m_model.row(index).kind == Kind::Disconnect
-                && m_model.row(index).session == current) {
-                flush(arrowY(v));
-                current = 0;
-            }
+            if (session == 0)
+                continue;
+            const Row &r = m_model.row(index);
+            const bool own = r.session == session;
+            qreal top = rowTop(v);
+            qreal bottom = top + rowHeight(v);
+            const qreal mid = arrowY(v);
+            if (own && r.kind == Kind::Connect)
+                top = mid;
+            if (own && r.kind == Kind::Disconnect)
+                bottom = mid;
+            const State after = own ? r.stateAfter : m_model.stateAt(session, index);
+            const State before = own ? r.stateBefore : after;
+            if (top < mid)
+                p->fillRect(QRectF(x - half, top, bandWidth, std::min(mid, bottom) - top),
+                    stateColor(int(before)));
+            if (bottom > mid)
+                p->fillRect(
+                    QRectF(x - half, std::max(mid, top), bandWidth, bottom - std::max(mid, top)),
+                    stateColor(int(after)));
+            p->fillRect(QRectF(x - half, top, 1, bottom - top), gridColor.darker(140));
+            p->fillRect(QRectF(x + half - 1, top, 1, bottom - top), gridColor.darker(140));
         }
-        flush(rowTop(last) + rowHeight(last));
     }
 }
 
@@ -242,6 +256,86 @@ void SequencePainter::paintText(QPainter *p,
         metrics.elidedText(text, Qt::ElideMiddle, rect.width()));
 }
 
+QString SequencePainter::fittedLabel(
+    qsizetype row, const QString &label, const QFont &font, qreal width) const
+{
+    const QFontMetricsF metrics(font);
+    if (metrics.horizontalAdvance(label) <= width)
+        return label;
+    bool pathLike = false;
+    const QString part = m_model.labelElidable(row, &pathLike);
+    const qsizetype at = part.isEmpty() ? -1 : label.indexOf(part);
+    if (at >= 0) {
+        QString rest = label;
+        rest.remove(at, part.size());
+        const qreal room = width - metrics.horizontalAdvance(rest);
+        const qsizetype slash = pathLike ? part.lastIndexOf(QLatin1Char('/')) : -1;
+        if (slash > 0) {
+            // A path: its folders' middle goes, the file's name stays whole.
+            const QString file = part.mid(slash);
+            const qreal dirRoom = room - metrics.horizontalAdvance(file);
+            if (dirRoom >= metrics.horizontalAdvance(QStringLiteral("/…")) * 2)
+                return label.left(at)
+                    + metrics.elidedText(part.left(slash), Qt::ElideMiddle, dirRoom) + file
+                    + label.mid(at + part.size());
+        }
+        if (room >= metrics.horizontalAdvance(QStringLiteral("…")) * 2) {
+            const QString shortened =
+                metrics.elidedText(part, pathLike ? Qt::ElideMiddle : Qt::ElideRight, room);
+            return label.left(at) + shortened + label.mid(at + part.size());
+        }
+        const QString without = label.left(at) + QStringLiteral("…") + label.mid(at + part.size());
+        if (metrics.horizontalAdvance(without) <= width)
+            return without;
+        return metrics.elidedText(without, Qt::ElideLeft, width);
+    }
+    // Still too long: the end holds the conclusion and the counts ("… message 1 kept",
+    // "[206 lines, …]"), so the beginning goes.
+    return metrics.elidedText(label, Qt::ElideLeft, width);
+}
+
+void SequencePainter::paintLabel(QPainter *p,
+    const QRectF &rect,
+    qsizetype row,
+    const QString &label,
+    const QFont &font,
+    const QColor &color,
+    Qt::Alignment align,
+    bool wrap) const
+{
+    if (rect.width() < 8 || label.isEmpty())
+        return;
+    const QFontMetricsF metrics(font);
+    if (metrics.horizontalAdvance(label) <= rect.width()) {
+        paintText(p, rect, label, font, color, align);
+        return;
+    }
+    QFont small = font;
+    small.setPixelSize(m_small.pixelSize());
+    const QFontMetricsF smallMetrics(small);
+    if (smallMetrics.horizontalAdvance(label) <= rect.width()) {
+        paintText(p, rect, label, small, color, align);
+        return;
+    }
+    if (wrap && rect.height() >= 2 * smallMetrics.lineSpacing()) {
+        // Two lines in the small font: the whole text when it fits, else shortened to fit.
+        const QRectF bounds = smallMetrics.boundingRect(
+            QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, label);
+        QString text = label;
+        if (bounds.height() > 2 * smallMetrics.lineSpacing() + 1)
+            text = fittedLabel(row, label, small, rect.width() * 1.8);
+        p->setFont(small);
+        p->setPen(color);
+        p->drawText(
+            rect, int(align & ~Qt::AlignBottom) | Qt::AlignVCenter | Qt::TextWordWrap, text);
+        return;
+    }
+    p->setFont(small);
+    p->setPen(color);
+    p->drawText(
+        rect, int(align) | Qt::TextSingleLine, fittedLabel(row, label, small, rect.width()));
+}
+
 void SequencePainter::paintErrorMark(QPainter *p, QPointF c) const
 {
     // A filled circle with a white cross: "refused", whatever the colour looks like.
@@ -277,7 +371,8 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
     const qreal top = rowTop(v);
     const qreal y = arrowY(v);
     const qreal cx = r.session != 0 ? clientX(m_model.laneOf(r.session)) : serverX();
-    const qreal sx = serverX();
+    const qreal sx = serverXFor(r.session);
+    const qreal bx = serverX(); // the built-in server: notes and the maildrop are beside it
     const qreal mx = maildropX();
     const QRectF labelRect(cx + 14, top, sx - cx - 28, y - top - 2);
     const QString label = detail ? m_model.label(index) : QString();
@@ -303,7 +398,8 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
             p->drawRoundedRect(box, 4, 4);
             p->setBrush(Qt::NoBrush);
             paintText(p, box.adjusted(4, 0, -4, 0), name, m_small, commandColor, Qt::AlignCenter);
-            paintText(p, labelRect.adjusted(w / 2 - 6, 0, 0, 0), label, m_font, commandColor);
+            paintLabel(
+                p, labelRect.adjusted(w / 2 - 6, 0, 0, 0), index, label, m_font, commandColor);
         }
         break;
     case Kind::Command: {
@@ -321,8 +417,12 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
                 Qt::AlignCenter);
         }
         if (detail)
-            paintText(
-                p, labelRect, lost ? label + tr("   (no reply)") : label, m_mono, commandColor);
+            paintLabel(p,
+                labelRect,
+                index,
+                lost ? label + tr("   (no reply)") : label,
+                m_mono,
+                commandColor);
         break;
     }
     case Kind::Reply: {
@@ -340,7 +440,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         QRectF rect = labelRect;
         if (err)
             rect.setLeft(rect.left() + 22);
-        paintText(p, rect, label, font, color);
+        paintLabel(p, rect, index, label, font, color);
         if (m_model.isExpanded(index)) {
             const QStringList body = m_model.expandedBody(index);
             const QRectF box(cx + 14,
@@ -367,7 +467,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         const bool err = r.has(SequenceModel::Err) || r.has(SequenceModel::MarksLost);
         // The server acts on the maildrop: a thin connector from its lifeline.
         p->setPen(QPen(noteColor, 1.2, Qt::DotLine));
-        p->drawLine(QPointF(sx + 9, y), QPointF(mx - 10, y));
+        p->drawLine(QPointF(bx + 9, y), QPointF(mx - 10, y));
         const QRectF note(mx + 22, top + 3, notesWidth - 40, rowHeight(v) - 6);
         if (detail) {
             QPainterPath path;
@@ -402,27 +502,36 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         }
         if (detail) {
             QFont font = err ? m_bold : m_font;
-            paintText(p,
+            paintLabel(p,
                 note.adjusted(err ? 26 : 8, 0, -14, 0),
+                index,
                 label,
                 font,
                 err ? errorColor : noteColor,
-                Qt::AlignLeft | Qt::AlignVCenter);
+                Qt::AlignLeft | Qt::AlignVCenter,
+                true);
             if (err)
                 paintErrorMark(p, QPointF(note.left() + 13, note.center().y()));
         }
         break;
     }
-    case Kind::ServerNote:
-        p->setPen(QPen(noteColor, 1.5));
+    case Kind::ServerNote: {
+        const bool err = r.has(SequenceModel::Err);
+        p->setPen(QPen(err ? errorColor : noteColor, 1.5));
+        p->setBrush(Qt::white);
         p->drawEllipse(QPointF(sx, y), 5, 5);
+        p->setBrush(Qt::NoBrush);
         if (detail)
-            paintText(p,
-                QRectF(sx + 16, top, toMaildrop + notesWidth - 30, y - top + 8),
+            paintLabel(p,
+                QRectF(sx + 16, top + 2, size().width() - sx - 24, rowHeight(v) - 4),
+                index,
                 label,
                 m_small,
-                noteColor);
+                err ? errorColor : noteColor,
+                Qt::AlignLeft | Qt::AlignVCenter,
+                true);
         break;
+    }
     case Kind::Disconnect: {
         const bool dropped = r.has(SequenceModel::Dropped);
         const QColor color = dropped ? errorColor : gridColor.darker(150);
@@ -446,43 +555,66 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->drawLine(QPointF(cx - 9, y - 9), QPointF(cx + 9, y + 9));
         p->drawLine(QPointF(cx - 9, y + 9), QPointF(cx + 9, y - 9));
         if (detail)
-            paintText(p, labelRect.adjusted(10, 0, 0, 0), label, dropped ? m_bold : m_font, color);
+            paintLabel(
+                p, labelRect.adjusted(10, 0, 0, 0), index, label, dropped ? m_bold : m_font, color);
         break;
     }
     case Kind::LoginSummary:
         paintArrow(p, cx + 1, sx - 9, y, Double, commandColor);
         if (detail)
-            paintText(p, labelRect, QStringLiteral("⋯ ") + label, m_font, commandColor);
+            paintLabel(p, labelRect, index, QStringLiteral("⋯ ") + label, m_font, commandColor);
         break;
     }
 
-    // The state changes exactly here: a tick across the band and the new state's name.
+    // The session's state changes exactly here, on its own lane: a tick across its band and the
+    // new state's name beside it, under the arrow of the reply that caused it.
     if (r.stateAfter != r.stateBefore && r.session != 0) {
         const QColor c = stateColor(int(r.stateAfter));
         p->setPen(QPen(Qt::black, 2));
-        p->drawLine(QPointF(sx - 12, y), QPointF(sx + 12, y));
+        p->drawLine(QPointF(cx - bandWidth, y), QPointF(cx + bandWidth, y));
         if (detail) {
             const QString text = QStringLiteral("→ ") + pop3::stateName(r.stateAfter);
-            const QFontMetricsF metrics(m_bold);
-            const QRectF pill(
-                sx + 16, y - 2, metrics.horizontalAdvance(text) + 14, unitHeight * 1.1);
-            p->setPen(QPen(c.darker(130), 1.4));
+            QFont font = m_small;
+            font.setBold(true);
+            const QFontMetricsF metrics(font);
+            const qreal left = cx + bandWidth + (r.has(SequenceModel::Err) ? 32 : 4);
+            const QRectF pill(left, y + 2, metrics.horizontalAdvance(text) + 12, unitHeight * 0.8);
+            p->setPen(QPen(c.darker(130), 1.2));
             p->setBrush(c.lighter(170));
-            p->drawRoundedRect(pill, 6, 6);
+            p->drawRoundedRect(pill, 5, 5);
             p->setBrush(Qt::NoBrush);
-            paintText(p, pill, text, m_bold, Qt::black, Qt::AlignCenter);
+            paintText(p, pill, text, font, Qt::black, Qt::AlignCenter);
         }
     }
 }
 
-void SequencePainter::paintHeader(QPainter *p, qreal y, qsizetype at, qreal width) const
+int SequencePainter::headerSession(int lane, qsizetype at, qsizetype until) const
+{
+    if (at < 0 || at >= m_model.visibleCount())
+        return 0;
+    const qsizetype row = m_model.visibleRow(at);
+    const int session = m_model.sessionInLaneAt(lane, row);
+    const qsizetype ends = session ? m_model.sessionLastRow(session) : -1;
+    if (session != 0 && (ends < 0 || ends > row))
+        return session; // its lifeline goes on below the header
+    // The lane is free (or its session ends right here): name the next one drawn in it.
+    const qsizetype last = std::min(until < 0 ? at + 60 : until, m_model.visibleCount() - 1);
+    for (qsizetype v = at + 1; v <= last; ++v) {
+        const int next = m_model.sessionInLaneAt(lane, m_model.visibleRow(v));
+        if (next != 0 && next != session)
+            return next;
+    }
+    return session;
+}
+
+void SequencePainter::paintHeader(
+    QPainter *p, qreal y, qsizetype at, qreal width, qsizetype until) const
 {
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
     p->fillRect(QRectF(0, y, width, headerHeight), Qt::white);
     p->setPen(QPen(gridColor, 1));
     p->drawLine(QPointF(0, y + headerHeight - 0.5), QPointF(width, y + headerHeight - 0.5));
-    const qsizetype row = at >= 0 && at < m_model.visibleCount() ? m_model.visibleRow(at) : -1;
     auto box =
         [&](qreal x, qreal w, const QString &title, const QString &subtitle, const QColor &color) {
             const QRectF rect(x - w / 2, y + 6, w, headerHeight - 12);
@@ -515,14 +647,20 @@ void SequencePainter::paintHeader(QPainter *p, qreal y, qsizetype at, qreal widt
         Qt::AlignLeft | Qt::AlignVCenter);
     const int lanes = m_model.clientLaneCount();
     for (int lane = 0; lane < lanes; ++lane) {
-        const int session = row >= 0 ? m_model.sessionInLaneAt(lane, row) : 0;
+        const int session = headerSession(lane, at, until);
         box(clientX(lane),
             laneGap - 14,
             session ? m_model.sessionName(session) : tr("client"),
-            session ? tr("client, session %1").arg(session) : QString(),
+            session ? tr("session %1 · its state").arg(session) : QString(),
             commandColor);
     }
-    box(serverX(), 190, tr("server"), tr("state band"), QColor(0x43, 0xa0, 0x47));
+    for (int server = 1; server < m_model.serverCount(); ++server)
+        box(serverX(server),
+            200,
+            m_model.serverName(server),
+            tr("other server"),
+            gridColor.darker(150));
+    box(serverX(), 190, tr("server"), tr("built into pop3lab"), QColor(0x43, 0xa0, 0x47));
     box(maildropX(), 200, tr("maildrop"), tr("lock file band"), lockColor);
     p->restore();
 }

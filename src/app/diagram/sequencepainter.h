@@ -15,9 +15,12 @@ class SequenceModel;
 // diagram). The view, the image/SVG/PDF exports and the benchmark all paint through here, so what
 // is exported is what is seen. Only the rows asked for are touched: a frame costs the visible rows.
 //
-//   x: | time | client lanes ... |── arrows ──| server (state band) |── notes ──| maildrop (lock
-//   band) | notes y: | header | row 0 | row 1 | ...     (a row is SequenceModel::rowUnits units of
-//   unitHeight)
+//   x: | time | client lanes, each with its session's state band ... |── arrows ──|
+//      other servers (host:port) ... | built-in server |── notes ──| maildrop (lock band) | notes
+//   y: | header | row 0 | row 1 | ...  (a row is SequenceModel::rowUnits units of unitHeight)
+//
+// Labels never lose their facts: when one is too long, the small font is tried, then only the
+// part the model says may go (a path's middle, a status line's echo) is shortened.
 class SequencePainter final
 {
     Q_DECLARE_TR_FUNCTIONS(SequencePainter)
@@ -29,14 +32,18 @@ public:
     static constexpr qreal laneGap = 170;
     static constexpr qreal toServer = 430;
     static constexpr qreal toMaildrop = 250;
-    static constexpr qreal notesWidth = 560;
+    static constexpr qreal notesWidth = 400;
+    static constexpr qreal bandWidth = 10;
     static constexpr qreal bottomMargin = 24;
 
     explicit SequencePainter(const pop3::SequenceModel &model);
 
     qreal clientX(int lane) const { return timeWidth + 90 + lane * laneGap; }
 
-    qreal serverX() const;
+    qreal serverX() const; // the built-in server
+    qreal serverX(int server) const; // SequenceModel::serverOf: 0 built-in, 1.. others
+
+    qreal serverXFor(int session) const;
 
     qreal maildropX() const { return serverX() + toMaildrop; }
 
@@ -53,8 +60,18 @@ public:
     // lines only (far zoomed out, where text would not be readable anyway).
     void paintRows(
         QPainter *p, qsizetype first, qsizetype last, qsizetype selected, bool detail) const;
-    // The lane names as they are at visible row `at`, in a band of headerHeight from y.
-    void paintHeader(QPainter *p, qreal y, qsizetype at, qreal width) const;
+    // The lane names for the rows [at, until] below the header, in a band of headerHeight from y.
+    void paintHeader(QPainter *p, qreal y, qsizetype at, qreal width, qsizetype until = -1) const;
+    // The session a lane's header names for the visible rows [at, until]: the one whose lifeline
+    // runs below the header (0: none).
+    int headerSession(int lane, qsizetype at, qsizetype until) const;
+    // The label as painted in width with font (shortened only where the model allows).
+    QString fittedLabel(qsizetype row, const QString &label, const QFont &font, qreal width) const;
+
+    const QFont &labelFont() const { return m_font; }
+
+    const QFont &monoFont() const { return m_mono; }
+
     // Everything in diagram coordinates (exports).
     void paintAll(QPainter *p) const;
 
@@ -64,6 +81,14 @@ private:
     void paintLifelines(QPainter *p, qsizetype first, qsizetype last) const;
     void paintRow(QPainter *p, qsizetype visible, bool selected, bool detail) const;
     void paintArrow(QPainter *p, qreal x1, qreal x2, qreal y, int style, const QColor &color) const;
+    void paintLabel(QPainter *p,
+        const QRectF &rect,
+        qsizetype row,
+        const QString &label,
+        const QFont &font,
+        const QColor &color,
+        Qt::Alignment align = Qt::AlignLeft | Qt::AlignBottom,
+        bool wrap = false) const;
     void paintText(QPainter *p,
         const QRectF &rect,
         const QString &text,

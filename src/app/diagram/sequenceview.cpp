@@ -129,15 +129,34 @@ void SequenceView::setZoom(qreal zoom)
     if (qFuzzyCompare(zoom, m_zoom))
         return;
     const QSize view = viewport()->size();
-    const qreal anchorY = (verticalScrollBar()->value() + view.height() / 2.0) / m_zoom;
+    // The anchor: the selected row where it is on screen (kept in view), else the centre.
+    const qsizetype selected = m_selected >= 0 ? m_model->visibleIndexOf(m_selected) : -1;
+    const bool anchorSelection = selected >= 0 && m_model->visibleRow(selected) == m_selected;
+    qreal anchorY = (verticalScrollBar()->value() + view.height() / 2.0) / m_zoom;
+    qreal anchorAt = view.height() / 2.0;
+    if (anchorSelection) {
+        anchorY = m_painter.arrowY(selected);
+        const qreal header = SequencePainter::headerHeight * zoom;
+        anchorAt = std::clamp(anchorY * m_zoom - verticalScrollBar()->value(),
+            header + SequencePainter::unitHeight * zoom,
+            std::max(header + SequencePainter::unitHeight * zoom,
+                view.height() - SequencePainter::unitHeight * 2 * zoom));
+    }
     const qreal anchorX = (horizontalScrollBar()->value() + view.width() / 2.0) / m_zoom;
     m_zoom = zoom;
     updateScrollBars();
     m_scrollingByCode = true;
-    if (m_following) {
+    if (anchorSelection) {
+        verticalScrollBar()->setValue(int(anchorY * m_zoom - anchorAt));
+        const bool atEnd = verticalScrollBar()->value() >= verticalScrollBar()->maximum();
+        if (atEnd != m_following) {
+            m_following = atEnd;
+            emit followingChanged(atEnd);
+        }
+    } else if (m_following) {
         verticalScrollBar()->setValue(verticalScrollBar()->maximum());
     } else {
-        verticalScrollBar()->setValue(int(anchorY * m_zoom - view.height() / 2.0));
+        verticalScrollBar()->setValue(int(anchorY * m_zoom - anchorAt));
     }
     horizontalScrollBar()->setValue(int(anchorX * m_zoom - view.width() / 2.0));
     m_scrollingByCode = false;
@@ -180,7 +199,7 @@ void SequenceView::paintEvent(QPaintEvent *event)
     p.scale(m_zoom, m_zoom);
     const qreal top = verticalScrollBar()->value() / m_zoom;
     const qsizetype at = m_painter.visibleAt(top + SequencePainter::headerHeight);
-    m_painter.paintHeader(&p, 0, at, m_painter.size().width());
+    m_painter.paintHeader(&p, 0, at, m_painter.size().width(), last);
     if (m_model->visibleCount() == 0) {
         p.resetTransform();
         p.setPen(Qt::darkGray);
@@ -219,7 +238,7 @@ QPoint SequenceView::arrowPoint(qsizetype row) const
     const SequenceModel::Row &r = m_model->row(row);
     const qreal cx =
         r.session ? m_painter.clientX(m_model->laneOf(r.session)) : m_painter.serverX();
-    const qreal x = (cx + m_painter.serverX()) / 2;
+    const qreal x = (cx + m_painter.serverXFor(r.session)) / 2;
     return QPoint(int(x * m_zoom) - horizontalScrollBar()->value(),
         int(m_painter.arrowY(v) * m_zoom) - verticalScrollBar()->value());
 }

@@ -40,9 +40,18 @@ TerminalSession::TerminalSession(
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error == QAbstractSocket::RemoteHostClosedError)
             return; // disconnected() follows
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
-            onDisconnected(tr("Network error: %1").arg(m_socket->errorString()),
-                pop3::DisconnectReason::Error);
+        if (m_socket->state() == QAbstractSocket::ConnectedState)
+            return;
+        if (m_tracker.session() == 0 && !m_ended) {
+            // Never connected: for another server the diagram says why, on its own lifeline.
+            const pop3::DisconnectReason reason = error == QAbstractSocket::ConnectionRefusedError
+                ? pop3::DisconnectReason::Refused
+                : error == QAbstractSocket::HostNotFoundError ? pop3::DisconnectReason::HostNotFound
+                                                              : pop3::DisconnectReason::Error;
+            m_tracker.connectFailed(m_settings.endpoint(), reason, m_socket->errorString());
+        }
+        onDisconnected(
+            tr("Network error: %1").arg(m_socket->errorString()), pop3::DisconnectReason::Error);
     });
     connect(lab->log(), &pop3::EventLog::eventAppended, this, &TerminalSession::watchEvent);
 }
@@ -80,7 +89,7 @@ void TerminalSession::onConnected()
     m_local = endpointOf(m_socket->localAddress(), m_socket->localPort());
     const QString server = endpointOf(m_socket->peerAddress(), m_socket->peerPort());
     addNote(tr("Connected to %1.").arg(server));
-    m_tracker.connected(m_local, server);
+    m_tracker.connected(m_local, server, m_settings.endpoint());
     if (!m_builtin) {
         m_sessionId = m_tracker.session();
         emit sessionIdentified(m_sessionId);

@@ -1,5 +1,7 @@
 #include "app/terminal/transcript.h"
 
+#include "protocol/commands.h"
+
 void Transcript::addSent(const QByteArray &bytes)
 {
     m_pendingSent += bytes;
@@ -50,23 +52,18 @@ QString Transcript::toText(bool hidePassword) const
             out += QLatin1Char('[') + QString::fromUtf8(bytes) + QStringLiteral("]\n");
             continue;
         }
+        if (e.kind == Kind::Received && saslResponseNext
+            && (bytes.contains("+OK") || bytes.contains("-ERR")))
+            saslResponseNext = false; // the SASL exchange is over
         if (e.kind == Kind::Sent && hidePassword) {
-            const QByteArray upper = bytes.toUpper();
-            const QByteArray ending = bytes.endsWith("\r\n") ? "\r\n"
-                : bytes.endsWith('\n')                       ? "\n"
-                                                             : "";
-            if (saslResponseNext) {
-                bytes = "********" + ending;
-                saslResponseNext = false;
-            } else if (upper.startsWith("PASS ")) {
-                bytes = bytes.left(5) + "********" + ending;
-            } else if (upper.startsWith("AUTH PLAIN")) {
-                const QByteArray rest = bytes.mid(10).trimmed();
-                if (rest.isEmpty())
-                    saslResponseNext = true;
-                else
-                    bytes = bytes.left(10) + " ********" + ending;
-            }
+            // The command table says which arguments are secret (protocol/commands.h), as the
+            // diagram's "hide secrets" does.
+            const pop3::CommandLine parsed = pop3::parseCommandLine(bytes);
+            const bool response = saslResponseNext;
+            if (!response && parsed.spec && parsed.spec->secret && !pop3::carriesSecret(bytes)
+                && !parsed.args.isEmpty())
+                saslResponseNext = true; // AUTH PLAIN alone: the credential comes next
+            bytes = pop3::maskSecret(bytes, response);
         }
         bytes.replace("\r\n", "\n");
         out += QString::fromUtf8(bytes);

@@ -30,8 +30,8 @@ public:
 
     qint64 droppedBytes() const { return m_dropped; }
 
-    // As a terminal showed it: line endings as \n, notes in [brackets]; hidePassword replaces the
-    // argument of PASS (and an AUTH PLAIN response) with asterisks.
+    // As a terminal showed it: line endings as \n, notes in [brackets]; hidePassword replaces what
+    // the command table marks secret (PASS, APOP's digest, AUTH's credentials) with asterisks.
     QString toText(bool hidePassword) const;
 
     static constexpr qint64 maxBytes = 64 * 1024 * 1024;
