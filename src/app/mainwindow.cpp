@@ -177,6 +177,7 @@ void MainWindow::updateWidgets()
             : tr("Built-in server not running"));
     m_personalityLabel->setText(
         server ? tr("Personality: %1").arg(server->personality().name) : QString());
+    m_maildrop->setPersonality(server ? &server->personality() : nullptr);
     m_sessionsLabel->setText(tr("Server sessions: %1 · Terminal tabs connected: %2")
                                  .arg(server ? server->sessionCount() : 0)
                                  .arg(m_terminal->connectedCount()));
