@@ -603,6 +603,10 @@
         <source>The name printed on your hand-ins; progress is kept per name</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pick a lesson (from the keyboard: arrows browse, Enter starts)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>

@@ -607,6 +607,10 @@
         <source>The name printed on your hand-ins; progress is kept per name</source>
         <translation>Le nom imprimé sur vos rendus ; la progression est enregistrée par nom</translation>
     </message>
+    <message>
+        <source>Pick a lesson (from the keyboard: arrows browse, Enter starts)</source>
+        <translation>Choisissez une leçon (au clavier : les flèches parcourent, Entrée démarre)</translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>

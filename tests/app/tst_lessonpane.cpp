@@ -303,6 +303,13 @@ void TestLessonPane::focusGoesBackToTheTerminal()
 
     QTest::keyClick(picker, Qt::Key_Down); // browsing the closed picker starts nothing
     QVERIFY(!pane->runner()->isRunning());
+    QTest::keyClick(picker, Qt::Key_Tab); // and leaving it shows what runs: nothing yet
+    QTRY_VERIFY(!picker->hasFocus());
+    QCOMPARE(picker->currentIndex(), 0);
+    picker->setFocus();
+    QTRY_VERIFY(picker->hasFocus());
+    QTest::keyClick(picker, Qt::Key_Down);
+    QVERIFY(!pane->runner()->isRunning());
     QTest::keyClick(picker, Qt::Key_Return);
     QVERIFY(pane->runner()->isRunning());
     QCOMPARE(pane->runner()->lesson().id, QStringLiteral("01-connect-and-login"));

@@ -286,6 +286,10 @@ bool LessonPane::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_picker && event->type() == QEvent::MouseButtonPress)
         m_browsingPicker = false;
+    if (watched == m_picker && event->type() == QEvent::FocusOut && m_browsingPicker) {
+        m_browsingPicker = false; // browsed away without Return: show the lesson that runs
+        fillPicker();
+    }
     if (watched == m_picker && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {
@@ -631,6 +635,7 @@ void LessonPane::retranslateUi()
     m_checkButton->setText(tr("Check"));
     m_answerEdit->setPlaceholderText(tr("Your answer"));
     m_choiceBox->setPlaceholderText(tr("Choose an answer…"));
+    m_picker->setToolTip(tr("Pick a lesson (from the keyboard: arrows browse, Enter starts)"));
     m_learnerButton->setText(m_learnerKnown ? tr("Learner: %1").arg(m_learner) : tr("Your name…"));
     m_learnerButton->setToolTip(tr("The name printed on your hand-ins; progress is kept per name"));
     m_hintButton->setText(tr("Hint"));
