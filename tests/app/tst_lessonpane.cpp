@@ -2,6 +2,7 @@
 // tick, answer right and wrong, meet a mistake, export the hand-in.
 
 #include "app/diagram/diagrampane.h"
+#include "app/labsettings.h"
 #include "app/lessons/lessonexport.h"
 #include "app/lessons/lessonpane.h"
 #include "app/mainwindow.h"
@@ -21,6 +22,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -29,6 +31,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace pop3;
 
@@ -48,6 +51,7 @@ private slots:
     void handInHoldsOnlyItsLesson();
     void coachSpeaksOfThisLessonOnly();
     void handInFromTheWindow();
+    void learnerIsAskedOnce();
 
 private:
     static void answerRight(LessonPane *pane);
@@ -550,6 +554,43 @@ void TestLessonPane::handInFromTheWindow()
         QFile::remove(keep);
         QFile::copy(pdf, keep); // for looking at it: pdftoppm -png
     }
+}
+
+// The first lesson picked asks the learner's name; the window remembers it for the next run.
+void TestLessonPane::learnerIsAskedOnce()
+{
+    LabSettings().setLearnerName(QString());
+    {
+        MainWindow window(m_lab.get());
+        window.show();
+        auto *pane = window.findChild<LessonPane *>();
+        auto *picker = pane->findChild<QComboBox *>(QStringLiteral("lessonPicker"));
+        bool asked = false;
+        QTimer::singleShot(0, this, [&asked] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            asked = true;
+            dialog->setTextValue(QStringLiteral("  Grace   Hopper "));
+            dialog->accept();
+        });
+        const int index = picker->findData(QStringLiteral("02-count-and-size"));
+        picker->setCurrentIndex(index);
+        emit picker->activated(index);
+        QVERIFY(asked);
+        QCOMPARE(pane->learner(), QStringLiteral("Grace Hopper"));
+        QCOMPARE(pane->runner(), m_lab->lessonRunner(QStringLiteral("Grace Hopper")));
+        QVERIFY(pane->runner()->isRunning());
+        QCOMPARE(pane->defaultHandInName(), QStringLiteral("Grace-Hopper-02-count-and-size.pdf"));
+        QCOMPARE(LabSettings().learnerName(), QStringLiteral("Grace Hopper"));
+    }
+    MainWindow again(m_lab.get()); // the next run: no question, the same learner and progress
+    auto *pane = again.findChild<LessonPane *>();
+    QCOMPARE(pane->learner(), QStringLiteral("Grace Hopper"));
+    QVERIFY(m_lab->lessonProgress(QStringLiteral("Grace Hopper"))
+                ->load(QStringLiteral("02-count-and-size"))
+                .has_value());
+    LabSettings().setLearnerName(QString());
 }
 
 QTEST_MAIN(TestLessonPane)
