@@ -409,11 +409,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>#n is the session; C: client, S: server; passwords are hidden. The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
+        <source>%1 — hand-in of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — hand-in of %2</source>
+        <source>#n is the session; C: client, S: server; passwords are hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -409,12 +409,16 @@
         <translation>Commencée le %1 — terminée : %2</translation>
     </message>
     <message>
-        <source>#n is the session; C: client, S: server; passwords are hidden. The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
-        <translation>#n est la session ; C : client, S : serveur ; les mots de passe sont masqués. Le diagramme de séquence des sessions de cette leçon suit, sur des pages à l&apos;italienne.</translation>
-    </message>
-    <message>
         <source>%1 — hand-in of %2</source>
         <translation>%1 — rendu de %2</translation>
+    </message>
+    <message>
+        <source>#n is the session; C: client, S: server; passwords are hidden.</source>
+        <translation>#n est la session ; C : client, S : serveur ; les mots de passe sont masqués.</translation>
+    </message>
+    <message>
+        <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
+        <translation>Le diagramme de séquence des sessions de cette leçon suit, sur des pages à l&apos;italienne.</translation>
     </message>
 </context>
 <context>

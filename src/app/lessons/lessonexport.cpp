@@ -144,10 +144,12 @@ QString LessonExport::html(const pop3::LessonRunner &runner,
                          m.bytes.toHtmlEscaped());
         h += QStringLiteral("</ul>");
     }
+    QString legend = tr("#n is the session; C: client, S: server; passwords are hidden.");
+    if (!runner.lessonEvents().isEmpty())
+        legend += QLatin1Char(' ')
+            + tr("The sequence diagram of this lesson's sessions follows on landscape pages.");
     h += QStringLiteral("<h2>%1</h2><p>%2</p><pre style=\"white-space: pre-wrap\">")
-             .arg(tr("Transcript"),
-                 tr("#n is the session; C: client, S: server; passwords are hidden. The sequence "
-                    "diagram of this lesson's sessions follows on landscape pages."));
+             .arg(tr("Transcript"), legend);
     for (const QString &line : p.transcript)
         h += line.toHtmlEscaped() + QLatin1Char('\n');
     h += QStringLiteral("</pre>");
