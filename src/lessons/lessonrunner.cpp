@@ -172,7 +172,9 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
 {
     const Event &e = ob.event;
     m_footprints[m_lesson.id].seqs.append(e.seq);
-    const QString line = LessonTracker::transcriptLine(e);
+    QString line = LessonTracker::transcriptLine(e);
+    if (ob.credential) // AUTH PLAIN's answer is the password in base64
+        line = QStringLiteral("#%1 C: ********").arg(e.session);
     if (!line.isEmpty()) {
         m_progress.transcript.append(line);
         while (m_progress.transcript.size() > LessonProgress::transcriptLimit)

@@ -90,6 +90,7 @@ LessonTracker::Observation LessonTracker::observe(const Event &e)
     case EventKind::ClientLine:
         ob.command = step.command.keyword;
         ob.args = step.command.args;
+        ob.credential = step.command.continuation;
         ob.mistakes = lineMistakes(e, step.command, s);
         break;
     case EventKind::ServerReply:

@@ -38,6 +38,7 @@ public:
         QByteArray command; // ClientLine, and the ServerReply that answers it
         QList<QByteArray> args;
         bool answersCommand = false;
+        bool credential = false; // ClientLine: the answer to a SASL challenge (a secret)
         int openSessions = 0; // Connected
         QList<QByteArray> subjects; // MarkedDeleted: every marked one; Expunged: the removed ones
         int lostMarks = 0; // Disconnected: marks that were never committed

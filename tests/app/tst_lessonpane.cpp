@@ -375,6 +375,12 @@ void TestLessonPane::handInHoldsOnlyItsLesson()
     for (const QByteArray &line : login + QList<QByteArray>{"user student hessovs!", "quit"})
         typeOn(second.get(), line);
     second->end(DisconnectReason::Quit, ++m_now);
+    std::unique_ptr<Pop3Session> sasl = newSession(); // AUTH PLAIN: the password in base64
+    sasl->start(++m_now);
+    const QByteArray plain = QByteArray("\0student\0hessovs!", 17).toBase64();
+    for (const QByteArray &line : QList<QByteArray>{"auth plain", plain, "quit"})
+        typeOn(sasl.get(), line);
+    sasl->end(DisconnectReason::Quit, ++m_now);
 
     QVERIFY(pane.startLesson(QStringLiteral("05-the-lock-file")));
     std::unique_ptr<Pop3Session> later = newSession();
@@ -386,10 +392,12 @@ void TestLessonPane::handInHoldsOnlyItsLesson()
     QVERIFY(pane.startLesson(QStringLiteral("04-delete-and-undo"))); // back to it, to hand it in
     SequenceModel model;
     LessonExport::buildDiagram(*pane.runner(), {}, &model);
-    QCOMPARE(model.sessions(), (QList<int>{early->id(), second->id()}));
+    QCOMPARE(model.sessions(), (QList<int>{early->id(), second->id(), sasl->id()}));
     QVERIFY(!model.sessions().contains(lesson3));
     const QString diagram = model.toText();
     QVERIFY2(!diagram.contains(QStringLiteral("hessovs")), qPrintable(diagram));
+    QVERIFY2(!diagram.contains(QString::fromLatin1(plain)), qPrintable(diagram));
+    QVERIFY2(diagram.contains(QStringLiteral("auth ********")), qPrintable(diagram));
     QVERIFY(diagram.contains(QStringLiteral("PASS ********"))
         || diagram.contains(QStringLiteral("pass ********")));
 
@@ -398,6 +406,8 @@ void TestLessonPane::handInHoldsOnlyItsLesson()
         transcript.contains(QStringLiteral("#%1 S: +OK Dovecot ready.\\r\\n").arg(early->id())),
         qPrintable(transcript.join(QLatin1Char('\n'))));
     QVERIFY(!transcript.join(QLatin1Char('\n')).contains(QStringLiteral("hessovs")));
+    QVERIFY2(!transcript.join(QLatin1Char('\n')).contains(QString::fromLatin1(plain)),
+        qPrintable(transcript.join(QLatin1Char('\n'))));
     for (const QString &line : transcript)
         QVERIFY2(!line.startsWith(QStringLiteral("#%1 ").arg(later->id())), qPrintable(line));
 
