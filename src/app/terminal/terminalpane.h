@@ -10,6 +10,7 @@ namespace Ui {
 class TerminalPane;
 }
 
+class QMenu;
 class TerminalSession;
 class TerminalView;
 
@@ -33,8 +34,16 @@ public:
     TerminalView *openSession(const ConnectionSettings &settings);
     // Asks like PuTTY's Session page, then opens; false when cancelled.
     bool openSessionWithDialog();
-    void closeSession(int index);
+    // Closes tab index; asks first when its session holds deletion marks (ask false: never).
+    bool closeSession(int index, bool ask = true);
     void closeCurrentSession();
+    // Opens the closed tab's connection again, in the same tab (PuTTY's "Restart Session").
+    TerminalView *restartSession(int index);
+    // Closes every tab whose connection has ended; returns how many.
+    int closeEndedSessions();
+    int endedCount() const;
+    // The menu of tab index (restart, close, close all closed tabs); the caller owns it.
+    QMenu *tabMenu(int index);
 
     int count() const;
     TerminalView *view(int index) const;
@@ -77,6 +86,7 @@ protected:
 
 private:
     void updateWidgets();
+    TerminalView *createView(const ConnectionSettings &settings, int number, int index);
     void sessionEnded(TerminalView *view, bool clean);
     void linePicked(TerminalView *view, bool reply, int ordinal);
 
