@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Announcer</name>
+    <message>
+        <source>The latest thing that happened: a diagram arrow, a lesson step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>New session</source>
@@ -116,6 +123,21 @@
     </message>
     <message>
         <source>Raw %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataMigration</name>
+    <message>
+        <source>%1 is no longer used (pop3lab now keeps its data in %2, with pop3lab-server); delete it when you no longer need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be moved to %2: pop3lab starts from a new %3 folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2 (shared with pop3lab-server).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -279,6 +301,10 @@
         <source>Cannot save the trace</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Selected step</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -287,11 +313,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The README is not bundled in this build.</source>
+        <source>Open the docs folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the docs folder</source>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide is not bundled in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The developer documentation: architecture, diagram, lessons, performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The docs folder could not be opened (no file manager answered). It is here: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -567,6 +605,42 @@
         <source>No lesson chosen yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Step %1 of %2 done: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔: done, ▶: the current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to type in the terminal, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hints and mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>
@@ -665,6 +739,22 @@
     </message>
     <message>
         <source>[... the rest of the message is not shown here ...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages in the maildrop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number, size, unique-id, sender and subject of each message; a message marked by DELE is struck through. Up and Down select a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected message as stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The raw file of the selected message, headers and all.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -832,6 +922,42 @@
     </message>
     <message>
         <source>The server keeps its personality: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the sequence &amp;diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;maildrop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close all c&amp;losed tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close every terminal tab whose connection has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagram: %1 → server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagram: server → %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagram: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1398,11 +1524,58 @@ Connect a terminal to the built-in server, or open a trace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · closed</source>
+        <source>Show CR (\r), LF (\n), the byte-stuffing dots and the end of each multi-line reply: what really crosses the wire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show CR (\r), LF (\n), the byte-stuffing dots and the end of each multi-line reply: what really crosses the wire</source>
+        <source>Show CR, LF, the byte-stuffing dots and the end of each multi-line reply: what really crosses the wire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close all c&amp;losed tabs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of this session are marked for deletion. Closing the tab drops the connection without QUIT: the server deletes nothing and the marks are lost. Close it anyway?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cut)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection could not be opened. Enter or right-click: try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cut this connection without a QUIT. Enter or right-click: restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is closed. Enter or right-click: restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · closed · Enter: restart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1410,10 +1583,6 @@ Connect a terminal to the built-in server, or open a trace.</source>
     <name>TerminalSession</name>
     <message>
         <source>Connection closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection closed by server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1428,6 +1597,38 @@ Connect a terminal to the built-in server, or open a trace.</source>
         <source>Connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>autologout: the session was idle too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many bad commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server was shut down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a network error on the server&apos;s side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server dropped the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after QUIT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection): nothing marked was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (%1): nothing marked was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TerminalView</name>
@@ -1440,6 +1641,34 @@ Connect a terminal to the built-in server, or open a trace.</source>
     </message>
     <message>
         <source>end of the multi-line reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restart session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the same connection again in this tab (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close &amp;tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal to %1, closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is closed. Press Enter to restart the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a POP3 command and press Enter to send it. The server&apos;s replies are shown below what you typed; +OK in green, -ERR in red.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

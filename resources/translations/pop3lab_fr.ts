@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Announcer</name>
+    <message>
+        <source>The latest thing that happened: a diagram arrow, a lesson step</source>
+        <translation>La dernière chose qui s&apos;est passée : une flèche du diagramme, une étape de leçon</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>New session</source>
@@ -117,6 +124,21 @@
     <message>
         <source>Raw %1 · %2 · %3</source>
         <translation>Raw %1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>DataMigration</name>
+    <message>
+        <source>%1 is no longer used (pop3lab now keeps its data in %2, with pop3lab-server); delete it when you no longer need it.</source>
+        <translation>%1 n&apos;est plus utilisé (pop3lab garde désormais ses données dans %2, avec pop3lab-server) ; supprimez-le quand vous n&apos;en avez plus besoin.</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved to %2: pop3lab starts from a new %3 folder.</source>
+        <translation>%1 n&apos;a pas pu être déplacé vers %2 : pop3lab repart d&apos;un nouveau dossier %3.</translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2 (shared with pop3lab-server).</source>
+        <translation>%1 déplacé vers %2 (partagé avec pop3lab-server).</translation>
     </message>
 </context>
 <context>
@@ -279,6 +301,10 @@
         <source>Cannot save the trace</source>
         <translation>Impossible d&apos;enregistrer la trace</translation>
     </message>
+    <message>
+        <source>Selected step</source>
+        <translation>Étape sélectionnée</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -287,12 +313,24 @@
         <translation>Aide de pop3lab</translation>
     </message>
     <message>
-        <source>The README is not bundled in this build.</source>
-        <translation>Le README n&apos;est pas inclus dans cette version.</translation>
-    </message>
-    <message>
         <source>Open the docs folder</source>
         <translation>Ouvrir le dossier de documentation</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>The user guide is not bundled in this build.</source>
+        <translation>Le guide de l&apos;utilisateur n&apos;est pas inclus dans cette version.</translation>
+    </message>
+    <message>
+        <source>The developer documentation: architecture, diagram, lessons, performance</source>
+        <translation>La documentation des développeurs : architecture, diagramme, leçons, performances</translation>
+    </message>
+    <message>
+        <source>The docs folder could not be opened (no file manager answered). It is here: %1</source>
+        <translation>Le dossier docs n&apos;a pas pu être ouvert (aucun gestionnaire de fichiers n&apos;a répondu). Il se trouve ici : %1</translation>
     </message>
 </context>
 <context>
@@ -571,6 +609,42 @@
         <source>No lesson chosen yet</source>
         <translation>Aucune leçon choisie pour l&apos;instant</translation>
     </message>
+    <message>
+        <source>Step %1 of %2 done: %3</source>
+        <translation>Étape %1 sur %2 faite : %3</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <source>Lesson progress</source>
+        <translation>Progression de la leçon</translation>
+    </message>
+    <message>
+        <source>Lesson steps</source>
+        <translation>Étapes de la leçon</translation>
+    </message>
+    <message>
+        <source>✔: done, ▶: the current step</source>
+        <translation>✔ : faite, ▶ : l&apos;étape en cours</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Étape en cours</translation>
+    </message>
+    <message>
+        <source>What to type in the terminal, and why</source>
+        <translation>Ce qu&apos;il faut taper dans le terminal, et pourquoi</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Hints and mistakes</source>
+        <translation>Indices et erreurs</translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>
@@ -670,6 +744,22 @@
     <message>
         <source>[... the rest of the message is not shown here ...]</source>
         <translation>[... la suite du message n&apos;est pas affichée ici ...]</translation>
+    </message>
+    <message>
+        <source>Messages in the maildrop</source>
+        <translation>Messages de la boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Number, size, unique-id, sender and subject of each message; a message marked by DELE is struck through. Up and Down select a message.</source>
+        <translation>Numéro, taille, identifiant unique, expéditeur et sujet de chaque message ; un message marqué par DELE est barré. Haut et Bas sélectionnent un message.</translation>
+    </message>
+    <message>
+        <source>Selected message as stored</source>
+        <translation>Message sélectionné tel qu&apos;il est stocké</translation>
+    </message>
+    <message>
+        <source>The raw file of the selected message, headers and all.</source>
+        <translation>Le fichier brut du message sélectionné, en-têtes compris.</translation>
     </message>
 </context>
 <context>
@@ -837,6 +927,42 @@
     <message>
         <source>The server keeps its personality: %1</source>
         <translation>Le serveur garde sa personnalité : %1</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;terminal</source>
+        <translation>Aller au &amp;terminal</translation>
+    </message>
+    <message>
+        <source>Go to the sequence &amp;diagram</source>
+        <translation>Aller au &amp;diagramme de séquence</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;maildrop</source>
+        <translation>Aller à la boîte aux lettres (&amp;maildrop)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;lessons</source>
+        <translation>Aller aux &amp;leçons</translation>
+    </message>
+    <message>
+        <source>Close all c&amp;losed tabs</source>
+        <translation>Fermer tous les onglets fermé&amp;s</translation>
+    </message>
+    <message>
+        <source>Close every terminal tab whose connection has ended</source>
+        <translation>Fermer chaque onglet de terminal dont la connexion est terminée</translation>
+    </message>
+    <message>
+        <source>Diagram: %1 → server: %2</source>
+        <translation>Diagramme : %1 → serveur : %2</translation>
+    </message>
+    <message>
+        <source>Diagram: server → %1: %2</source>
+        <translation>Diagramme : serveur → %1 : %2</translation>
+    </message>
+    <message>
+        <source>Diagram: %1</source>
+        <translation>Diagramme : %1</translation>
     </message>
 </context>
 <context>
@@ -1403,12 +1529,59 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
         <translation>Aucune session : Fichier ▸ Nouvelle session (Ctrl+Maj+T)</translation>
     </message>
     <message>
-        <source>%1 · closed</source>
-        <translation>%1 · fermé</translation>
-    </message>
-    <message>
         <source>Show CR (\r), LF (\n), the byte-stuffing dots and the end of each multi-line reply: what really crosses the wire</source>
         <translation>Afficher CR (\r), LF (\n), les points de bourrage et la fin de chaque réponse multiligne : ce qui passe vraiment sur le fil</translation>
+    </message>
+    <message>
+        <source>Show CR, LF, the byte-stuffing dots and the end of each multi-line reply: what really crosses the wire</source>
+        <translation>Afficher CR, LF, les points de bourrage et la fin de chaque réponse multiligne : ce qui passe vraiment sur le fil</translation>
+    </message>
+    <message>
+        <source>Terminal tabs</source>
+        <translation>Onglets du terminal</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>Fermer %1</translation>
+    </message>
+    <message>
+        <source>Close all c&amp;losed tabs</source>
+        <translation>Fermer tous les onglets fermé&amp;s</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Fermer la session</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of this session are marked for deletion. Closing the tab drops the connection without QUIT: the server deletes nothing and the marks are lost. Close it anyway?</source>
+        <translation>
+            <numerusform>%n message de cette session est marqué pour suppression. Fermer l&apos;onglet coupe la connexion sans QUIT : le serveur ne supprime rien et la marque est perdue. Fermer quand même ?</numerusform>
+            <numerusform>%n messages de cette session sont marqués pour suppression. Fermer l&apos;onglet coupe la connexion sans QUIT : le serveur ne supprime rien et les marques sont perdues. Fermer quand même ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (failed)</source>
+        <translation>%1 (échec)</translation>
+    </message>
+    <message>
+        <source>%1 (cut)</source>
+        <translation>%1 (coupé)</translation>
+    </message>
+    <message>
+        <source>The connection could not be opened. Enter or right-click: try again.</source>
+        <translation>La connexion n&apos;a pas pu être ouverte. Entrée ou clic droit : réessayer.</translation>
+    </message>
+    <message>
+        <source>The server cut this connection without a QUIT. Enter or right-click: restart.</source>
+        <translation>Le serveur a coupé cette connexion sans QUIT. Entrée ou clic droit : redémarrer.</translation>
+    </message>
+    <message>
+        <source>This connection is closed. Enter or right-click: restart.</source>
+        <translation>Cette connexion est fermée. Entrée ou clic droit : redémarrer.</translation>
+    </message>
+    <message>
+        <source>%1 · closed · Enter: restart</source>
+        <translation>%1 · fermée · Entrée : redémarrer</translation>
     </message>
 </context>
 <context>
@@ -1416,10 +1589,6 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message>
         <source>Connection closed.</source>
         <translation>Connexion fermée.</translation>
-    </message>
-    <message>
-        <source>Connection closed by server.</source>
-        <translation>Connexion fermée par le serveur.</translation>
     </message>
     <message>
         <source>Network error: %1</source>
@@ -1432,6 +1601,38 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message>
         <source>Connected to %1.</source>
         <translation>Connecté à %1.</translation>
+    </message>
+    <message>
+        <source>autologout: the session was idle too long</source>
+        <translation>déconnexion automatique : la session est restée inactive trop longtemps</translation>
+    </message>
+    <message>
+        <source>too many bad commands</source>
+        <translation>trop de commandes erronées</translation>
+    </message>
+    <message>
+        <source>the server was shut down</source>
+        <translation>le serveur a été arrêté</translation>
+    </message>
+    <message>
+        <source>a network error on the server&apos;s side</source>
+        <translation>une erreur réseau du côté du serveur</translation>
+    </message>
+    <message>
+        <source>the server dropped the connection</source>
+        <translation>le serveur a abandonné la connexion</translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after QUIT.</source>
+        <translation>Connexion fermée par le serveur après QUIT.</translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection): nothing marked was deleted.</source>
+        <translation>Le serveur a coupé la connexion sans QUIT (il a planté, a été arrêté ou a abandonné la connexion) : rien de ce qui était marqué n&apos;a été supprimé.</translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (%1): nothing marked was deleted.</source>
+        <translation>Le serveur a coupé la connexion sans QUIT (%1) : rien de ce qui était marqué n&apos;a été supprimé.</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1647,34 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message>
         <source>end of the multi-line reply</source>
         <translation>fin de la réponse multiligne</translation>
+    </message>
+    <message>
+        <source>&amp;Restart session</source>
+        <translation>&amp;Redémarrer la session</translation>
+    </message>
+    <message>
+        <source>Open the same connection again in this tab (Enter)</source>
+        <translation>Rouvrir la même connexion dans cet onglet (Entrée)</translation>
+    </message>
+    <message>
+        <source>Close &amp;tab</source>
+        <translation>Fermer l&apos;ongle&amp;t</translation>
+    </message>
+    <message>
+        <source>Terminal to %1, closed</source>
+        <translation>Terminal vers %1, fermé</translation>
+    </message>
+    <message>
+        <source>Terminal to %1</source>
+        <translation>Terminal vers %1</translation>
+    </message>
+    <message>
+        <source>The connection is closed. Press Enter to restart the session.</source>
+        <translation>La connexion est fermée. Appuyez sur Entrée pour redémarrer la session.</translation>
+    </message>
+    <message>
+        <source>Type a POP3 command and press Enter to send it. The server&apos;s replies are shown below what you typed; +OK in green, -ERR in red.</source>
+        <translation>Tapez une commande POP3 et appuyez sur Entrée pour l&apos;envoyer. Les réponses du serveur s&apos;affichent sous ce que vous avez tapé ; +OK en vert, -ERR en rouge.</translation>
     </message>
 </context>
 <context>
