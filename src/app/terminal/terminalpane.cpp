@@ -11,6 +11,7 @@
 #include "net/pop3server.h"
 
 #include <QIcon>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -338,12 +339,29 @@ void TerminalPane::updateWidgets()
 {
     TerminalSession *session = currentSession();
     if (!session)
-        m_ui->modeLabel->setText(tr("No session: File ▸ New session (Ctrl+Shift+T)"));
+        m_modeText = tr("No session: File ▸ New session (Ctrl+Shift+T)");
     else if (session->hasEnded())
-        m_ui->modeLabel->setText(
-            tr("%1 · closed · Enter: restart").arg(session->settings().endpoint()));
+        m_modeText = tr("%1 · closed · Enter: restart").arg(session->settings().endpoint());
     else
-        m_ui->modeLabel->setText(session->settings().describe());
+        m_modeText = session->settings().describe();
+    showModeText();
+}
+
+// The line beside the buttons is elided (…), never cut, when the pane is narrow (French, 1280
+// pixels): the whole of it is in its tooltip and its accessible name.
+void TerminalPane::showModeText()
+{
+    QLabel *label = m_ui->modeLabel;
+    label->setText(
+        label->fontMetrics().elidedText(m_modeText, Qt::ElideRight, qMax(0, label->width())));
+    label->setToolTip(m_modeText);
+    label->setAccessibleName(m_modeText);
+}
+
+void TerminalPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    showModeText();
 }
 
 void TerminalPane::changeEvent(QEvent *event)

@@ -83,9 +83,11 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateWidgets();
+    void showModeText();
     TerminalView *createView(const ConnectionSettings &settings, int number, int index);
     void sessionEnded(TerminalView *view, bool clean);
     void linePicked(TerminalView *view, bool reply, int ordinal);
@@ -96,4 +98,5 @@ private:
     int m_fontPointSize = 13;
     bool m_showControl = false;
     int m_opened = 0;
+    QString m_modeText; // the mode label's whole text
 };
