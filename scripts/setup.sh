@@ -18,6 +18,7 @@ read -r -a TARGETS <<<"${POP3LAB_BUILD_TARGETS:-}"
 PACKAGES=(g++ cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
           libgl-dev fonts-dejavu-core
+          qt6-translations-l10n
           "$@")
 
 missing=()

@@ -3,35 +3,103 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
+#include <QImage>
+#include <QLabel>
 #include <QPushButton>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextFragment>
 #include <QUrl>
 #include <QVBoxLayout>
 
 HelpDialog::HelpDialog(QWidget *parent)
     : QDialog(parent)
     , m_browser(new QTextBrowser(this))
+    , m_status(new QLabel(this))
 {
     setWindowTitle(tr("pop3lab Help"));
-    resize(820, 640);
+    resize(860, 680);
+    m_browser->setObjectName(QStringLiteral("helpBrowser"));
+    m_browser->setAccessibleName(tr("User guide"));
     m_browser->setOpenExternalLinks(true);
-    QFile readme(QStringLiteral(":/docs/README.md"));
-    if (readme.open(QIODevice::ReadOnly))
-        m_browser->setMarkdown(QString::fromUtf8(readme.readAll()));
-    else
-        m_browser->setPlainText(tr("The README is not bundled in this build."));
+    // As a source (not setMarkdown), so that the pictures are found next to the guide.
+    m_browser->setSource(QUrl(QString::fromLatin1(guideUrl)), QTextDocument::MarkdownResource);
+    if (m_browser->document()->isEmpty())
+        m_browser->setPlainText(tr("The user guide is not bundled in this build."));
+    m_status->setObjectName(QStringLiteral("helpStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    const QString docs = QStringLiteral(POP3LAB_DOCS_DIR);
-    if (QDir(docs).exists()) {
+    if (!docsFolder().isEmpty()) {
         QPushButton *open =
             buttons->addButton(tr("Open the docs folder"), QDialogButtonBox::ActionRole);
-        connect(open, &QPushButton::clicked, this, [docs] {
-            QDesktopServices::openUrl(QUrl::fromLocalFile(docs));
-        });
+        open->setObjectName(QStringLiteral("openDocsButton"));
+        open->setAccessibleDescription(
+            tr("The developer documentation: architecture, diagram, lessons, performance"));
+        connect(open, &QPushButton::clicked, this, &HelpDialog::openDocsFolder);
     }
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_browser);
+    layout->addWidget(m_status);
     layout->addWidget(buttons);
+    fitImages();
+}
+
+QString HelpDialog::docsFolder()
+{
+    const QString docs = QStringLiteral(POP3LAB_DOCS_DIR);
+    return QDir(docs).exists() ? docs : QString();
+}
+
+bool HelpDialog::openDocsFolder()
+{
+    const QString docs = docsFolder();
+    if (!docs.isEmpty() && QDesktopServices::openUrl(QUrl::fromLocalFile(docs))) {
+        m_status->hide();
+        return true;
+    }
+    m_status->setText(
+        tr("The docs folder could not be opened (no file manager answered). It is here: %1")
+            .arg(QDir::toNativeSeparators(
+                docs.isEmpty() ? QStringLiteral(POP3LAB_DOCS_DIR) : docs)));
+    m_status->show();
+    return false;
+}
+
+void HelpDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    fitImages();
+}
+
+// Screenshots are wider than the dialog: each picture is scaled to the width of the page.
+void HelpDialog::fitImages()
+{
+    QTextDocument *document = m_browser->document();
+    const qreal width = qMax(200, m_browser->viewport()->width() - 40);
+    QTextCursor cursor(document);
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.charFormat().isImageFormat())
+                continue;
+            QTextImageFormat image = fragment.charFormat().toImageFormat();
+            const QVariant data =
+                document->resource(QTextDocument::ImageResource, QUrl(image.name()));
+            QImage picture = data.value<QImage>();
+            if (picture.isNull())
+                picture.loadFromData(data.toByteArray());
+            if (picture.isNull() || picture.width() <= width) {
+                continue;
+            }
+            image.setWidth(width);
+            image.setHeight(picture.height() * width / picture.width());
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            cursor.setCharFormat(image);
+        }
+    }
 }

@@ -2,9 +2,11 @@
 
 #include <QDialog>
 
+class QLabel;
 class QTextBrowser;
 
-// The README's usage, rendered (Markdown), with a way to the full docs folder when it is there.
+// The user guide (docs/user-guide.md, embedded with its pictures), for students and teachers, and
+// a way to the full docs folder when this build has one.
 class HelpDialog final : public QDialog
 {
     Q_OBJECT
@@ -13,6 +15,21 @@ class HelpDialog final : public QDialog
 public:
     explicit HelpDialog(QWidget *parent = nullptr);
 
+    QTextBrowser *browser() const { return m_browser; }
+
+    // The docs folder of this build ("" when there is none), and opening it: false (and said in
+    // the dialog) when no file manager took it.
+    static QString docsFolder();
+    bool openDocsFolder();
+
+    static constexpr auto guideUrl = "qrc:/docs/user-guide.md";
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitImages();
+
     QTextBrowser *m_browser;
+    QLabel *m_status;
 };

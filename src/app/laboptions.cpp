@@ -3,12 +3,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
-#include <cstdio>
-
 std::optional<LabOptions> LabOptions::parse(
-    const QStringList &arguments, QString *error, bool *exitNow)
+    const QStringList &arguments, QString *error, QString *output)
 {
-    *exitNow = false;
+    output->clear();
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("LabOptions",
         "pop3lab: learn POP3 by hand. A built-in server (student / hessovs!) listens on "
@@ -55,15 +53,12 @@ std::optional<LabOptions> LabOptions::parse(
         return std::nullopt;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        *exitNow = true;
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        *output = parser.helpText();
         return std::nullopt;
     }
     if (parser.isSet(QStringLiteral("version"))) {
-        *exitNow = true;
-        std::printf("%s %s\n",
-            qPrintable(QCoreApplication::applicationName()),
-            qPrintable(QCoreApplication::applicationVersion()));
+        *output = QStringLiteral("%1 %2\n").arg(
+            QCoreApplication::applicationName(), QCoreApplication::applicationVersion());
         return std::nullopt;
     }
     LabOptions o;
@@ -114,4 +109,56 @@ pop3::Lab::Config LabOptions::labConfig() const
     config.reset = reset;
     config.listen.port = quint16(port);
     return config;
+}
+
+QStringList LabOptions::withoutQtOptions(const QStringList &arguments)
+{
+    // QApplication takes its own options out of the command line (-platform offscreen, -style
+    // Fusion...); they are left out here the same way, or they would read as mistakes.
+    static const QStringList qtWithValue = {QStringLiteral("platform"),
+        QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"),
+        QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowicon"),
+        QStringLiteral("qwindowtitle"),
+        QStringLiteral("style"),
+        QStringLiteral("stylesheet"),
+        QStringLiteral("session"),
+        QStringLiteral("display"),
+        QStringLiteral("geometry"),
+        QStringLiteral("title"),
+        QStringLiteral("name")};
+    static const QStringList qtFlags = {QStringLiteral("reverse"),
+        QStringLiteral("widgetcount"),
+        QStringLiteral("nograb"),
+        QStringLiteral("dograb"),
+        QStringLiteral("sync")};
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        QString name = argument;
+        while (name.startsWith(QLatin1Char('-')))
+            name.remove(0, 1);
+        const bool option = i > 0 && argument.startsWith(QLatin1Char('-'));
+        if (option && qtFlags.contains(name))
+            continue;
+        if (option && qtWithValue.contains(name.section(QLatin1Char('='), 0, 0))) {
+            if (!name.contains(QLatin1Char('=')))
+                ++i; // its value
+            continue;
+        }
+        kept.append(argument);
+    }
+    return kept;
+}
+
+bool LabOptions::answersWithoutWindow(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QString error;
+    QString output;
+    return !parse(withoutQtOptions(arguments), &error, &output);
 }

@@ -24,7 +24,13 @@ struct LabOptions
     // the next free one. The personality is left empty when not given (the preferences decide).
     pop3::Lab::Config labConfig() const;
 
-    // nullopt with error set on a bad command line; exitNow for --help / --version.
+    // nullopt with error set on a bad command line, or with output set (--help, --version: print
+    // it and exit).
     static std::optional<LabOptions> parse(
-        const QStringList &arguments, QString *error, bool *exitNow);
+        const QStringList &arguments, QString *error, QString *output);
+    // Whether the command line is answered by text alone (--help, --version, a mistake): then no
+    // window, hence no display, is needed.
+    static bool answersWithoutWindow(int argc, char **argv);
+    // arguments without QApplication's own options (-platform offscreen, -style Fusion...).
+    static QStringList withoutQtOptions(const QStringList &arguments);
 };

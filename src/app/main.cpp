@@ -1,55 +1,83 @@
+#include "app/datamigration.h"
 #include "app/frameprobe.h"
 #include "app/laboptions.h"
 #include "app/labscript.h"
 #include "app/labsettings.h"
 #include "app/mainwindow.h"
 #include "app/terminal/terminalpane.h"
+#include "app/translations.h"
+#include "events/datafolder.h"
 #include "events/eventlog.h"
 #include "lab/lab.h"
 #include "net/pop3server.h"
 #include "protocol/personality.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QTranslator>
 
 #include <cstdio>
 
+namespace {
+
+void nameTheApplication()
+{
+    // The organisation names the settings file (~/.config/pop3lab/pop3lab.conf); the data folder
+    // is shared with pop3lab-server whatever it is (see dataFolder()).
+    QCoreApplication::setOrganizationName(QStringLiteral("pop3lab"));
+    QCoreApplication::setApplicationName(QStringLiteral("pop3lab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(POP3LAB_VERSION));
+}
+
+// --help, --version or a mistake on the command line: answered in text, with no window (so with
+// no display at all, as on a classroom server over ssh).
+int answerWithoutWindow(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    Translations translations;
+    translations.install(QLocale());
+    QString error;
+    QString output;
+    LabOptions::parse(LabOptions::withoutQtOptions(QCoreApplication::arguments()), &error, &output);
+    if (!output.isEmpty()) {
+        std::fputs(qPrintable(output), stdout);
+        return 0;
+    }
+    std::fprintf(stderr, "pop3lab: %s\n", qPrintable(error));
+    return 2;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    nameTheApplication();
+    if (LabOptions::answersWithoutWindow(argc, argv))
+        return answerWithoutWindow(argc, argv);
     // The window and its built-in server share this thread: it should run the moment a command
     // or an input event arrives, even while a large body streams (see tuneThreadScheduling).
     pop3::tuneThreadScheduling(100);
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("pop3lab"));
-    QApplication::setApplicationName(QStringLiteral("pop3lab"));
-    QApplication::setApplicationVersion(QStringLiteral(POP3LAB_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
-
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(),
-            QStringLiteral("qtbase"),
-            QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(
-            QLocale(), QStringLiteral("pop3lab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    Translations translations;
+    translations.install(QLocale());
 
     QString error;
-    bool exitNow = false;
+    QString output;
     const std::optional<LabOptions> options =
-        LabOptions::parse(QApplication::arguments(), &error, &exitNow);
-    if (!options) {
-        if (exitNow)
-            return 0;
+        LabOptions::parse(QApplication::arguments(), &error, &output);
+    if (!options) { // answersWithoutWindow() said otherwise: cannot happen
         std::fprintf(stderr, "pop3lab: %s\n", qPrintable(error));
         return 2;
     }
+
+    // Before the lab opens the workspace: what an older window left in its own folder moves to
+    // the one it now shares with pop3lab-server.
+    const QStringList dataNotes =
+        DataMigration::run(DataMigration::oldWindowFolder(), pop3::dataFolder());
+    for (const QString &note : dataNotes)
+        std::fprintf(stderr, "pop3lab: %s\n", qPrintable(note));
 
     const LabSettings settings;
     pop3::Lab::Config config = options->labConfig();
@@ -86,6 +114,8 @@ int main(int argc, char *argv[])
     window.show();
     if (!personalityNote.isEmpty())
         window.statusBar()->showMessage(personalityNote, 15000);
+    else if (!dataNotes.isEmpty())
+        window.statusBar()->showMessage(dataNotes.join(QLatin1Char(' ')), 30000);
 
     LabScript script(&window, &lab);
     FrameProbe probe;

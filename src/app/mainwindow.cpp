@@ -2,15 +2,20 @@
 
 #include "ui_mainwindow.h"
 
+#include "app/announcer.h"
 #include "app/diagram/diagrampane.h"
+#include "app/diagram/sequenceview.h"
+#include "app/focusring.h"
 #include "app/helpdialog.h"
 #include "app/labsettings.h"
 #include "app/lessons/lessonpane.h"
 #include "app/maildrop/maildroppane.h"
+#include "app/paneswitcher.h"
 #include "app/preferencesdialog.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
 #include "app/terminal/terminalview.h"
+#include "events/eventlog.h"
 #include "lab/lab.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
@@ -37,6 +42,9 @@ MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     , m_endpointLabel(new QLabel(this))
     , m_personalityLabel(new QLabel(this))
     , m_sessionsLabel(new QLabel(this))
+    , m_announcer(new Announcer(this))
+    , m_focusRing(new FocusRing(this))
+    , m_panes(new PaneSwitcher(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
@@ -45,7 +53,9 @@ MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     statusBar()->addWidget(m_endpointLabel);
     statusBar()->addWidget(new QLabel(QStringLiteral("·"), this));
     statusBar()->addWidget(m_personalityLabel);
+    statusBar()->addWidget(m_announcer, 1);
     statusBar()->addPermanentWidget(m_sessionsLabel);
+    createPaneActions();
     connectActions();
 
     const LabSettings settings;
@@ -69,6 +79,9 @@ void MainWindow::createDocks()
             dock->setObjectName(name); // saveState() needs it
             dock->setWidget(pane);
             addDockWidget(area, dock);
+            // A dock behind another's tab is only moved out of sight: disabled meanwhile, so that
+            // Tab does not stop on its invisible controls.
+            connect(dock, &QDockWidget::visibilityChanged, pane, &QWidget::setEnabled);
             m_ui->menuView->addAction(dock->toggleViewAction());
             return dock;
         };
@@ -83,6 +96,7 @@ void MainWindow::createDocks()
         Qt::RightDockWidgetArea);
     QDockWidget *lessons =
         addDock(m_lessons, tr("Lessons"), QStringLiteral("lessonsDock"), Qt::RightDockWidgetArea);
+    FocusRing::watch(m_diagram->view());
     // One column beside the terminal, so the window fits a 1366-pixel projector: the diagram on
     // top (what no other tool shows), the maildrop and its lock file below it, the lessons a tab
     // away from the maildrop.
@@ -91,6 +105,55 @@ void MainWindow::createDocks()
     maildrop->raise();
     resizeDocks({diagram}, {620}, Qt::Horizontal);
     resizeDocks({diagram, maildrop}, {480, 420}, Qt::Vertical);
+}
+
+void MainWindow::createPaneActions()
+{
+    m_panes->addPane(m_terminal, [this]() -> QWidget * {
+        return m_terminal->currentView();
+    });
+    m_panes->addPane(m_diagram, [this]() -> QWidget * {
+        return m_diagram->view();
+    });
+    m_panes->addPane(m_maildrop);
+    m_panes->addPane(m_lessons);
+    m_ui->menuView->addSeparator();
+    m_ui->menuView->addActions(m_panes->actions());
+    m_closeEndedAction = new QAction(this);
+    m_ui->menuFile->insertAction(m_ui->actionSaveTranscript, m_closeEndedAction);
+    connect(m_closeEndedAction, &QAction::triggered, m_terminal, &TerminalPane::closeEndedSessions);
+    retranslatePaneActions();
+}
+
+void MainWindow::retranslatePaneActions()
+{
+    const QStringList names = {tr("Go to the &terminal"),
+        tr("Go to the sequence &diagram"),
+        tr("Go to the &maildrop"),
+        tr("Go to the &lessons")};
+    for (int i = 0; i < names.size(); ++i)
+        m_panes->actions().at(i)->setText(names.at(i));
+    m_closeEndedAction->setText(tr("Close all c&losed tabs"));
+    m_closeEndedAction->setToolTip(tr("Close every terminal tab whose connection has ended"));
+}
+
+void MainWindow::announceRow(quint64 seq)
+{
+    if (m_diagram->isShowingTrace())
+        return;
+    const pop3::SequenceModel &model = m_diagram->model();
+    const qsizetype row = model.rowForSeq(seq);
+    if (row < 0 || model.row(row).seq != seq)
+        return; // the event drew no row of its own
+    const pop3::SequenceModel::Row &r = model.row(row);
+    using Kind = pop3::SequenceModel::RowKind;
+    const QString client = model.sessionName(r.session);
+    if (r.kind == Kind::Command || r.kind == Kind::Connect)
+        m_announcer->say(tr("Diagram: %1 → server: %2").arg(client, model.label(row)));
+    else if (r.kind == Kind::Reply)
+        m_announcer->say(tr("Diagram: server → %1: %2").arg(client, model.label(row)));
+    else
+        m_announcer->say(tr("Diagram: %1").arg(model.label(row)));
 }
 
 void MainWindow::connectActions()
@@ -173,6 +236,10 @@ void MainWindow::connectActions()
         &QAction::setChecked);
     if (pop3::Pop3Server *server = m_lab->server())
         connect(server, &pop3::Pop3Server::sessionCountChanged, this, &MainWindow::updateWidgets);
+    // After the diagram's own connection (made when it was created): its row is there.
+    connect(m_lab->log(), &pop3::EventLog::eventAppended, this, [this](const pop3::Event &event) {
+        announceRow(event.seq);
+    });
 }
 
 void MainWindow::currentSessionChanged(TerminalSession *session)
@@ -196,6 +263,7 @@ void MainWindow::updateWidgets()
     const bool hasTab = m_terminal->currentSession() != nullptr;
     m_ui->actionCloseSession->setEnabled(hasTab);
     m_ui->actionSaveTranscript->setEnabled(hasTab);
+    m_closeEndedAction->setEnabled(m_terminal->endedCount() > 0);
     m_ui->actionResetMailbox->setEnabled(m_lab->store()->account(m_maildrop->user()) != nullptr);
 }
 
@@ -317,6 +385,7 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslatePaneActions();
         updateWidgets();
     }
 }

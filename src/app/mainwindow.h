@@ -8,8 +8,11 @@ namespace Ui {
 class MainWindow;
 }
 
+class Announcer;
 class DiagramPane;
+class FocusRing;
 class LessonPane;
+class PaneSwitcher;
 class MaildropPane;
 class QLabel;
 class TerminalPane;
@@ -36,6 +39,10 @@ public:
 
     DiagramPane *diagramPane() const { return m_diagram; }
 
+    LessonPane *lessonPane() const { return m_lessons; }
+
+    Announcer *announcer() const { return m_announcer; }
+
     // Restores user's pristine mailbox; asks first (when ask) if a session is open, and cuts the
     // sessions that hold it. False when cancelled or failed.
     bool resetMailbox(const QString &user, bool ask = true);
@@ -48,7 +55,10 @@ protected:
 
 private:
     void createDocks();
+    void createPaneActions();
+    void retranslatePaneActions();
     void connectActions();
+    void announceRow(quint64 seq);
     void updateWidgets();
     void currentSessionChanged(TerminalSession *session);
     void saveTranscript();
@@ -65,4 +75,8 @@ private:
     QLabel *m_endpointLabel;
     QLabel *m_personalityLabel;
     QLabel *m_sessionsLabel;
+    Announcer *m_announcer;
+    FocusRing *m_focusRing;
+    PaneSwitcher *m_panes; // Ctrl+1..4: terminal, diagram, maildrop, lessons
+    QAction *m_closeEndedAction = nullptr;
 };

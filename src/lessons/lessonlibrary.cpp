@@ -1,10 +1,11 @@
 #include "lessons/lessonlibrary.h"
 
+#include "events/datafolder.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 
 namespace pop3 {
 
@@ -14,9 +15,7 @@ QStringList LessonLibrary::defaultFolders()
     const QString fromEnv = qEnvironmentVariable("POP3LAB_LESSONS_DIR");
     if (!fromEnv.isEmpty())
         folders.append(fromEnv);
-    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (!data.isEmpty())
-        folders.append(data + QStringLiteral("/lessons"));
+    folders.append(dataFolder() + QStringLiteral("/lessons"));
     return folders;
 }
 

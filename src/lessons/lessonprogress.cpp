@@ -1,12 +1,13 @@
 #include "lessons/lessonprogress.h"
 
+#include "events/datafolder.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 namespace pop3 {
 
@@ -83,8 +84,7 @@ LessonProgressStore::LessonProgressStore(QString folder, QString learner)
 
 QString LessonProgressStore::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/progress");
+    return dataFolder() + QStringLiteral("/progress");
 }
 
 QString LessonProgressStore::defaultLearner()

@@ -1,5 +1,6 @@
 #include "mail/mailstore.h"
 
+#include "events/datafolder.h"
 #include "events/eventlog.h"
 #include "mail/safefile.h"
 #include "protocol/replybody.h"
@@ -10,7 +11,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
 #include <QSysInfo>
 
 #include <cerrno>
@@ -123,10 +123,7 @@ MailStore::MailStore(EventLog *log)
 
 QString MailStore::defaultWorkspace()
 {
-    QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (base.isEmpty())
-        base = QDir::home().filePath(QStringLiteral(".local/share/pop3lab"));
-    return QDir(base).filePath(QStringLiteral("workspace"));
+    return QDir(dataFolder()).filePath(QStringLiteral("workspace"));
 }
 
 const MailStore::Account *MailStore::account(const QString &user) const

@@ -16,6 +16,8 @@ private slots:
     void badOptionIsRefused();
     void unknownPersonalityIsRefused();
     void unknownSavedPersonalityIsSaid();
+    void helpAndVersionNeedNoDisplay_data();
+    void helpAndVersionNeedNoDisplay();
 
 private:
     static QProcessEnvironment environment(const QTemporaryDir &dir);
@@ -118,6 +120,46 @@ void TestSmoke::unknownSavedPersonalityIsSaid()
     QVERIFY2(process.exitCode() == 0, QByteArray(out + err).constData());
     QVERIFY2(out.contains("smoke-test: passed"), QByteArray(out + err).constData());
     QVERIFY2(err.contains("unknown personality 'gone'"), err.constData());
+}
+
+void TestSmoke::helpAndVersionNeedNoDisplay_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("stdoutHas"); // or stderr, for a mistake
+    QTest::newRow("--help lists the options")
+        << QStringList{QStringLiteral("--help")} << 0 << QByteArray("--workspace <DIR>");
+    QTest::newRow("-h too") << QStringList{QStringLiteral("-h")} << 0 << QByteArray("--demo");
+    QTest::newRow("--version") << QStringList{QStringLiteral("--version")} << 0
+                               << QByteArray("pop3lab " POP3LAB_VERSION);
+    QTest::newRow("Qt's own options are not mistakes") << QStringList{QStringLiteral("-platform"),
+        QStringLiteral("xcb"),
+        QStringLiteral("--version")} << 0 << QByteArray("pop3lab " POP3LAB_VERSION);
+    QTest::newRow("a mistake is said without a window") << QStringList{QStringLiteral("--port"),
+        QStringLiteral("many")} << 2 << QByteArray("--port");
+}
+
+// On a machine without a display (a classroom server over ssh): no QApplication, no abort.
+void TestSmoke::helpAndVersionNeedNoDisplay()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, stdoutHas);
+    QTemporaryDir dir;
+    QProcessEnvironment env = environment(dir);
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(POP3LAB_GUI_BINARY), arguments);
+    QVERIFY(process.waitForFinished(20000));
+    const QByteArray out = process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit, err.constData());
+    QVERIFY2(process.exitCode() == exitCode, QByteArray(out + err).constData());
+    QVERIFY2((exitCode == 0 ? out : err).contains(stdoutHas), QByteArray(out + err).constData());
+    QVERIFY2(!err.contains("platform plugin"), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSmoke)

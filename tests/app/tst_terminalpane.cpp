@@ -208,7 +208,8 @@ void TestTerminalPane::closedConnectionKeepsTabAndSaysSo()
     QVERIFY(ended.count() || ended.wait(5000));
     view->flush();
     QCOMPARE(m_pane->count(), 1);
-    QVERIFY2(view->toPlainText().contains(QStringLiteral("[Connection closed by server.]")),
+    QVERIFY2(view->toPlainText().contains(
+                 QStringLiteral("[Connection closed by the server after QUIT.]")),
         qPrintable(view->toPlainText()));
     QVERIFY(view->session()->endedCleanly());
 }

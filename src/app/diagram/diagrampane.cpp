@@ -116,6 +116,7 @@ void DiagramPane::buildToolBar()
 
 void DiagramPane::retranslateUi()
 {
+    m_details->setAccessibleName(tr("Selected step"));
     m_collapseAction->setText(tr("Collapse login"));
     m_collapseAction->setToolTip(tr("Draw the AUTHORIZATION exchange of each session as one step"));
     m_hideNoopAction->setText(tr("Hide NOOP"));

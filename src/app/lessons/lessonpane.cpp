@@ -1,5 +1,6 @@
 #include "app/lessons/lessonpane.h"
 
+#include "app/announcer.h"
 #include "lab/lab.h"
 #include "lessons/lessonprogress.h"
 #include "lessons/lessonrunner.h"
@@ -229,6 +230,15 @@ void LessonPane::attachRunner()
     });
     connect(r, &pop3::LessonRunner::progressChanged, this, &LessonPane::updateWidgets);
     connect(r, &pop3::LessonRunner::stepTicked, this, &LessonPane::updateWidgets);
+    connect(r, &pop3::LessonRunner::stepTicked, this, [this](int index) {
+        const QList<pop3::LessonStep> &steps = m_runner->lesson().steps;
+        if (index >= 0 && index < steps.size())
+            Announcer::announce(this,
+                tr("Step %1 of %2 done: %3")
+                    .arg(index + 1)
+                    .arg(steps.size())
+                    .arg(steps.at(index).title));
+    });
     connect(r, &pop3::LessonRunner::hintRevealed, this, &LessonPane::showHint);
     connect(r, &pop3::LessonRunner::mistakeDetected, this, &LessonPane::showMistake);
     connect(r, &pop3::LessonRunner::finished, this, &LessonPane::fillPicker);
@@ -628,6 +638,16 @@ void LessonPane::updateWidgets()
 
 void LessonPane::retranslateUi()
 {
+    // What a screen reader says for each part of the pane.
+    m_picker->setAccessibleName(tr("Lesson"));
+    m_progressBar->setAccessibleName(tr("Lesson progress"));
+    m_checklist->setAccessibleName(tr("Lesson steps"));
+    m_checklist->setAccessibleDescription(tr("✔: done, ▶: the current step"));
+    m_stepView->setAccessibleName(tr("Current step"));
+    m_stepView->setAccessibleDescription(tr("What to type in the terminal, and why"));
+    m_choiceBox->setAccessibleName(tr("Answer"));
+    m_answerEdit->setAccessibleName(tr("Answer"));
+    m_feedback->setAccessibleName(tr("Hints and mistakes"));
     m_restartButton->setText(tr("Restart"));
     m_restartButton->setToolTip(tr("Start the lesson again with a fresh copy of its mailbox"));
     m_exportButton->setText(tr("Export for hand-in"));

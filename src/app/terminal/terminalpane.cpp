@@ -2,6 +2,7 @@
 
 #include "ui_terminalpane.h"
 
+#include "app/focusring.h"
 #include "app/terminal/connectiondialog.h"
 #include "app/terminal/terminalsession.h"
 #include "app/terminal/terminalview.h"
@@ -10,8 +11,14 @@
 #include "net/pop3server.h"
 
 #include <QIcon>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
 #include <QSaveFile>
+#include <QStyle>
 #include <QTabBar>
+
+#include <memory>
 
 TerminalPane::TerminalPane(pop3::Lab *lab, QWidget *parent)
     : QWidget(parent)
@@ -23,7 +30,15 @@ TerminalPane::TerminalPane(pop3::Lab *lab, QWidget *parent)
     m_last = builtinSettings();
     connect(m_ui->newButton, &QToolButton::clicked, this, &TerminalPane::openSessionWithDialog);
     connect(m_ui->controlCheck, &QCheckBox::toggled, this, &TerminalPane::setShowControlCharacters);
-    connect(m_ui->tabs, &QTabWidget::tabCloseRequested, this, &TerminalPane::closeSession);
+    connect(m_ui->tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        closeSession(index);
+    });
+    m_ui->tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->tabs->tabBar(), &QWidget::customContextMenuRequested, this, [this](QPoint pos) {
+        const int index = m_ui->tabs->tabBar()->tabAt(pos);
+        std::unique_ptr<QMenu> menu(tabMenu(index));
+        menu->exec(m_ui->tabs->tabBar()->mapToGlobal(pos));
+    });
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this] {
         updateWidgets();
         emit currentSessionChanged(currentSession());
@@ -44,6 +59,16 @@ ConnectionSettings TerminalPane::builtinSettings() const
 
 TerminalView *TerminalPane::openSession(const ConnectionSettings &settings)
 {
+    TerminalView *view = createView(settings, ++m_opened, -1);
+    m_last = settings;
+    emit lastSettingsChanged(settings);
+    emit sessionsChanged();
+    updateWidgets();
+    return view;
+}
+
+TerminalView *TerminalPane::createView(const ConnectionSettings &settings, int number, int index)
+{
     auto *session = new TerminalSession(settings, m_lab);
     auto *view = new TerminalView(session, m_ui->tabs);
     session->setParent(view);
@@ -52,14 +77,16 @@ TerminalView *TerminalPane::openSession(const ConnectionSettings &settings)
     view->setFont(font);
     view->setShowControlCharacters(m_showControl);
     view->setToolTip(settings.describe());
-    const int number = ++m_opened;
     const QString title = session->isBuiltin()
         ? tr("Terminal %1").arg(number)
         : tr("Terminal %1 — %2").arg(number).arg(settings.endpoint());
     view->setObjectName(QStringLiteral("terminal%1").arg(number));
     view->setProperty("baseTitle", title);
-    const int index =
-        m_ui->tabs->addTab(view, QIcon(QStringLiteral(":/icons/connected.svg")), title);
+    view->setProperty("number", number);
+    index =
+        m_ui->tabs->insertTab(index, view, QIcon(QStringLiteral(":/icons/connected.svg")), title);
+    if (QWidget *close = m_ui->tabs->tabBar()->tabButton(index, QTabBar::RightSide))
+        close->setAccessibleName(tr("Close %1").arg(title));
     connect(session, &TerminalSession::ended, this, [this, view](bool clean) {
         sessionEnded(view, clean);
     });
@@ -75,14 +102,63 @@ TerminalView *TerminalPane::openSession(const ConnectionSettings &settings)
     connect(view, &TerminalView::linePicked, this, [this, view](bool reply, int ordinal) {
         linePicked(view, reply, ordinal);
     });
+    connect(view, &TerminalView::restartRequested, this, [this, view] {
+        restartSession(m_ui->tabs->indexOf(view));
+    });
+    connect(view, &TerminalView::closeRequested, this, [this, view] {
+        closeSession(m_ui->tabs->indexOf(view));
+    });
+    FocusRing::watch(view);
     m_ui->tabs->setCurrentIndex(index);
     session->open();
     view->setFocus();
-    m_last = settings;
-    emit lastSettingsChanged(settings);
+    return view;
+}
+
+TerminalView *TerminalPane::restartSession(int index)
+{
+    TerminalView *old = view(index);
+    if (!old || !old->session()->hasEnded())
+        return nullptr;
+    const ConnectionSettings settings = old->session()->settings();
+    const int number = old->property("number").toInt();
+    m_ui->tabs->removeTab(index);
+    old->deleteLater();
+    TerminalView *fresh = createView(settings, number, index); // focused, as a new tab is
     emit sessionsChanged();
     updateWidgets();
-    return view;
+    return fresh;
+}
+
+int TerminalPane::endedCount() const
+{
+    int n = 0;
+    for (int i = 0; i < count(); ++i)
+        n += view(i)->session()->hasEnded() ? 1 : 0;
+    return n;
+}
+
+int TerminalPane::closeEndedSessions()
+{
+    int closed = 0;
+    for (int i = count() - 1; i >= 0; --i) {
+        if (view(i)->session()->hasEnded() && closeSession(i, false))
+            ++closed;
+    }
+    return closed;
+}
+
+QMenu *TerminalPane::tabMenu(int index)
+{
+    auto *menu = new QMenu(this);
+    TerminalView *v = view(index);
+    if (v)
+        menu->addActions(v->sessionActions());
+    menu->addSeparator();
+    QAction *closeEnded = menu->addAction(tr("Close all c&losed tabs"));
+    closeEnded->setEnabled(endedCount() > 0);
+    connect(closeEnded, &QAction::triggered, this, &TerminalPane::closeEndedSessions);
+    return menu;
 }
 
 bool TerminalPane::openSessionWithDialog()
@@ -94,16 +170,31 @@ bool TerminalPane::openSessionWithDialog()
     return true;
 }
 
-void TerminalPane::closeSession(int index)
+bool TerminalPane::closeSession(int index, bool ask)
 {
     TerminalView *v = view(index);
     if (!v)
-        return;
+        return false;
+    if (const int marks = v->session()->pendingMarks(); ask && marks > 0) {
+        m_ui->tabs->setCurrentIndex(index);
+        const QMessageBox::StandardButton answer = QMessageBox::question(this,
+            tr("Close the session"),
+            tr("%n message(s) of this session are marked for deletion. Closing the tab drops "
+               "the connection without QUIT: the server deletes nothing and the marks are lost. "
+               "Close it anyway?",
+                nullptr,
+                marks),
+            QMessageBox::Close | QMessageBox::Cancel,
+            QMessageBox::Cancel);
+        if (answer != QMessageBox::Close)
+            return false;
+    }
     m_ui->tabs->removeTab(index);
     v->session()->close();
     v->deleteLater();
     emit sessionsChanged();
     updateWidgets();
+    return true;
 }
 
 void TerminalPane::closeCurrentSession()
@@ -223,8 +314,23 @@ void TerminalPane::sessionEnded(TerminalView *view, bool clean)
         closeSession(index);
         return;
     }
-    m_ui->tabs->setTabIcon(index, QIcon(QStringLiteral(":/icons/disconnected.svg")));
-    m_ui->tabs->setTabText(index, tr("%1 (closed)").arg(view->property("baseTitle").toString()));
+    const TerminalSession::Ending ending = view->session()->ending();
+    const QString base = view->property("baseTitle").toString();
+    if (ending == TerminalSession::Ending::Cut || ending == TerminalSession::Ending::Failed) {
+        const bool failed = ending == TerminalSession::Ending::Failed;
+        m_ui->tabs->setTabIcon(index, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        m_ui->tabs->setTabText(
+            index, failed ? tr("%1 (failed)").arg(base) : tr("%1 (cut)").arg(base));
+        m_ui->tabs->setTabToolTip(index,
+            failed ? tr("The connection could not be opened. Enter or right-click: try again.")
+                   : tr("The server cut this connection without a QUIT. Enter or right-click: "
+                        "restart."));
+    } else {
+        m_ui->tabs->setTabIcon(index, QIcon(QStringLiteral(":/icons/disconnected.svg")));
+        m_ui->tabs->setTabText(index, tr("%1 (closed)").arg(base));
+        m_ui->tabs->setTabToolTip(
+            index, tr("This connection is closed. Enter or right-click: restart."));
+    }
     updateWidgets();
     emit sessionsChanged();
 }
@@ -233,11 +339,29 @@ void TerminalPane::updateWidgets()
 {
     TerminalSession *session = currentSession();
     if (!session)
-        m_ui->modeLabel->setText(tr("No session: File ▸ New session (Ctrl+Shift+T)"));
+        m_modeText = tr("No session: File ▸ New session (Ctrl+Shift+T)");
     else if (session->hasEnded())
-        m_ui->modeLabel->setText(tr("%1 · closed").arg(session->settings().endpoint()));
+        m_modeText = tr("%1 · closed · Enter: restart").arg(session->settings().endpoint());
     else
-        m_ui->modeLabel->setText(session->settings().describe());
+        m_modeText = session->settings().describe();
+    showModeText();
+}
+
+// The line beside the buttons is elided (…), never cut, when the pane is narrow (French, 1280
+// pixels): the whole of it is in its tooltip and its accessible name.
+void TerminalPane::showModeText()
+{
+    QLabel *label = m_ui->modeLabel;
+    label->setText(
+        label->fontMetrics().elidedText(m_modeText, Qt::ElideRight, qMax(0, label->width())));
+    label->setToolTip(m_modeText);
+    label->setAccessibleName(m_modeText);
+}
+
+void TerminalPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    showModeText();
 }
 
 void TerminalPane::changeEvent(QEvent *event)

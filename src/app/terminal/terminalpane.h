@@ -10,6 +10,7 @@ namespace Ui {
 class TerminalPane;
 }
 
+class QMenu;
 class TerminalSession;
 class TerminalView;
 
@@ -33,8 +34,16 @@ public:
     TerminalView *openSession(const ConnectionSettings &settings);
     // Asks like PuTTY's Session page, then opens; false when cancelled.
     bool openSessionWithDialog();
-    void closeSession(int index);
+    // Closes tab index; asks first when its session holds deletion marks (ask false: never).
+    bool closeSession(int index, bool ask = true);
     void closeCurrentSession();
+    // Opens the closed tab's connection again, in the same tab (PuTTY's "Restart Session").
+    TerminalView *restartSession(int index);
+    // Closes every tab whose connection has ended; returns how many.
+    int closeEndedSessions();
+    int endedCount() const;
+    // The menu of tab index (restart, close, close all closed tabs); the caller owns it.
+    QMenu *tabMenu(int index);
 
     int count() const;
     TerminalView *view(int index) const;
@@ -74,9 +83,12 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateWidgets();
+    void showModeText();
+    TerminalView *createView(const ConnectionSettings &settings, int number, int index);
     void sessionEnded(TerminalView *view, bool clean);
     void linePicked(TerminalView *view, bool reply, int ordinal);
 
@@ -86,4 +98,5 @@ private:
     int m_fontPointSize = 13;
     bool m_showControl = false;
     int m_opened = 0;
+    QString m_modeText; // the mode label's whole text
 };

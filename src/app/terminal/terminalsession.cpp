@@ -20,6 +20,21 @@ QString endpointOf(const QHostAddress &address, quint16 port)
 
 constexpr qsizetype maxQueuedLines = 100000;
 
+// The built-in server's reason for ending a session (the id in its Disconnected event), in words.
+QString serverReasonWords(const QString &id)
+{
+    using R = pop3::DisconnectReason;
+    if (id == pop3::disconnectReasonName(R::IdleTimeout))
+        return TerminalSession::tr("autologout: the session was idle too long");
+    if (id == pop3::disconnectReasonName(R::TooManyErrors))
+        return TerminalSession::tr("too many bad commands");
+    if (id == pop3::disconnectReasonName(R::ServerShutdown))
+        return TerminalSession::tr("the server was shut down");
+    if (id == pop3::disconnectReasonName(R::Error))
+        return TerminalSession::tr("a network error on the server's side");
+    return TerminalSession::tr("the server dropped the connection");
+}
+
 } // namespace
 
 TerminalSession::TerminalSession(
@@ -33,10 +48,7 @@ TerminalSession::TerminalSession(
 {
     connect(m_socket, &QTcpSocket::connected, this, &TerminalSession::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &TerminalSession::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
-        onDisconnected(m_userClosed ? tr("Connection closed.") : tr("Connection closed by server."),
-            m_userClosed ? pop3::DisconnectReason::PeerClosed : pop3::DisconnectReason::Error);
-    });
+    connect(m_socket, &QTcpSocket::disconnected, this, &TerminalSession::onRemoteClosed);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error == QAbstractSocket::RemoteHostClosedError)
             return; // disconnected() follows
@@ -119,6 +131,29 @@ void TerminalSession::onConnected()
     emit connectedChanged(true);
 }
 
+void TerminalSession::onRemoteClosed()
+{
+    if (m_userClosed) {
+        onDisconnected(tr("Connection closed."), pop3::DisconnectReason::PeerClosed);
+        return;
+    }
+    while (m_socket->bytesAvailable() > 0)
+        onReadyRead(); // the +OK to QUIT may still be waiting
+    if (m_tracker.quitAcknowledged()) {
+        onDisconnected(
+            tr("Connection closed by the server after QUIT."), pop3::DisconnectReason::Quit);
+        return;
+    }
+    // No QUIT: the server crashed, was stopped, timed out or cut us off. The built-in server
+    // says why in its own events.
+    const QString why = m_serverReason.isEmpty()
+        ? tr("The server cut the connection without a QUIT (it crashed, was stopped or dropped "
+             "the connection): nothing marked was deleted.")
+        : tr("The server cut the connection without a QUIT (%1): nothing marked was deleted.")
+              .arg(m_serverReason);
+    onDisconnected(why, pop3::DisconnectReason::Error);
+}
+
 void TerminalSession::watchEvent(const pop3::Event &event)
 {
     if (m_sessionId == 0) {
@@ -135,6 +170,8 @@ void TerminalSession::watchEvent(const pop3::Event &event)
         m_clientLineSeqs.append(event.seq);
     else if (event.kind == pop3::EventKind::ServerReply)
         m_replySeqs.append(event.seq);
+    else if (event.kind == pop3::EventKind::Disconnected && m_builtin)
+        m_serverReason = serverReasonWords(event.text);
 }
 
 void TerminalSession::onReadyRead()
@@ -198,6 +235,10 @@ void TerminalSession::onDisconnected(const QString &why, pop3::DisconnectReason 
         addLine(line);
     }
     const bool clean = m_tracker.quitAcknowledged();
+    m_ending = m_userClosed ? Ending::UserClosed
+        : clean             ? Ending::Quit
+        : m_local.isEmpty() ? Ending::Failed
+                            : Ending::Cut;
     m_tracker.disconnected(clean ? pop3::DisconnectReason::Quit : reason, why);
     addNote(why);
     emit connectedChanged(false);

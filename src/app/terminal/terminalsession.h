@@ -56,6 +56,21 @@ public:
 
     bool endedCleanly() const { return m_ended && m_tracker.quitAcknowledged(); }
 
+    // How the connection ended, for the tab: the user closed it, the server closed it after
+    // QUIT, or it was cut (a crash, an abort, a timeout, a network error).
+    enum class Ending {
+        None, // still open
+        UserClosed,
+        Quit,
+        Cut,
+        Failed, // never connected (refused, host not found)
+    };
+
+    Ending ending() const { return m_ending; }
+
+    // The messages DELE marked that QUIT has not committed yet (what closing now would lose).
+    int pendingMarks() const { return isConnected() ? int(m_tracker.marks().size()) : 0; }
+
     const ConnectionSettings &settings() const { return m_settings; }
 
     bool isBuiltin() const { return m_builtin; }
@@ -98,6 +113,7 @@ private:
     void onConnected();
     void onReadyRead();
     void onDisconnected(const QString &why, pop3::DisconnectReason reason);
+    void onRemoteClosed();
     void send(const QByteArray &bytes);
     void addLine(Line line);
     void addNote(const QString &text);
@@ -109,6 +125,8 @@ private:
     bool m_builtin = false;
     bool m_ended = false;
     bool m_userClosed = false;
+    Ending m_ending = Ending::None;
+    QString m_serverReason; // built-in server: its words for why it ended the session
     bool m_readScheduled = false;
     QString m_local;
     int m_sessionId = 0;

@@ -2,15 +2,21 @@
 
 #include "protocol/commands.h"
 
+#include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QStringDecoder>
 #include <QTextBlock>
+
+#include <memory>
 
 namespace {
 
@@ -51,6 +57,8 @@ QString visible(const QString &text, bool showAll)
 TerminalView::TerminalView(TerminalSession *session, QWidget *parent)
     : QPlainTextEdit(parent)
     , m_session(session)
+    , m_restartAction(new QAction(this))
+    , m_closeAction(new QAction(this))
 {
     setReadOnly(true);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -76,7 +84,39 @@ TerminalView::TerminalView(TerminalSession *session, QWidget *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &TerminalView::flush);
     connect(session, &TerminalSession::linesAvailable, this, &TerminalView::scheduleFlush);
     connect(session, &TerminalSession::connectedChanged, this, &TerminalView::scheduleFlush);
+    connect(session, &TerminalSession::connectedChanged, this, &TerminalView::updateAccessibleText);
+    connect(m_restartAction, &QAction::triggered, this, &TerminalView::restartRequested);
+    connect(m_closeAction, &QAction::triggered, this, &TerminalView::closeRequested);
+    updateAccessibleText();
     scheduleFlush();
+}
+
+QList<QAction *> TerminalView::sessionActions() const
+{
+    return {m_restartAction, m_closeAction};
+}
+
+void TerminalView::updateAccessibleText()
+{
+    m_restartAction->setText(tr("&Restart session"));
+    m_restartAction->setToolTip(tr("Open the same connection again in this tab (Enter)"));
+    m_restartAction->setEnabled(m_session->hasEnded());
+    m_closeAction->setText(tr("Close &tab"));
+    const QString endpoint = m_session->settings().endpoint();
+    setAccessibleName(m_session->hasEnded() ? tr("Terminal to %1, closed").arg(endpoint)
+                                            : tr("Terminal to %1").arg(endpoint));
+    setAccessibleDescription(m_session->hasEnded()
+            ? tr("The connection is closed. Press Enter to restart the session.")
+            : tr("Type a POP3 command and press Enter to send it. The server's replies are "
+                 "shown below what you typed; +OK in green, -ERR in red."));
+}
+
+void TerminalView::contextMenuEvent(QContextMenuEvent *event)
+{
+    std::unique_ptr<QMenu> menu(createStandardContextMenu(event->pos()));
+    menu->addSeparator();
+    menu->addActions(sessionActions());
+    menu->exec(event->globalPos());
 }
 
 void TerminalView::setupFormats()
@@ -110,8 +150,10 @@ void TerminalView::setupFormats()
 void TerminalView::changeEvent(QEvent *event)
 {
     QPlainTextEdit::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        updateAccessibleText();
         rebuild();
+    }
 }
 
 void TerminalView::setShowControlCharacters(bool show)
@@ -378,6 +420,10 @@ void TerminalView::keyPressEvent(QKeyEvent *event)
         return;
     }
     if (m_session->hasEnded()) {
+        if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+            emit restartRequested();
+            return;
+        }
         QPlainTextEdit::keyPressEvent(event); // scrolling keys still work
         return;
     }

@@ -24,6 +24,9 @@ class TerminalView final : public QPlainTextEdit
 public:
     explicit TerminalView(TerminalSession *session, QWidget *parent = nullptr);
 
+    // The actions of its context menu beyond Copy and Select All (tests use them).
+    QList<QAction *> sessionActions() const;
+
     TerminalSession *session() const { return m_session; }
 
     void setShowControlCharacters(bool show);
@@ -45,6 +48,9 @@ public:
 
 signals:
     void linePicked(bool reply, int ordinal);
+    // Enter in a closed tab, or "Restart session" in its menu (as PuTTY offers).
+    void restartRequested();
+    void closeRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -55,6 +61,7 @@ protected:
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void scheduleFlush();
@@ -68,6 +75,7 @@ private:
     void insertEnding(QTextCursor &cursor, const QByteArray &bytes);
     void rebuild();
     void setupFormats();
+    void updateAccessibleText();
 
     TerminalSession *m_session;
     QTimer m_flushTimer;
@@ -84,5 +92,7 @@ private:
     int m_provisionalLength = 0;
     bool m_empty = true;
     bool m_showControl = false;
+    QAction *m_restartAction;
+    QAction *m_closeAction;
     QTextCharFormat m_plain, m_sent, m_ok, m_err, m_note, m_control, m_stuffing, m_caret, m_keys;
 };

@@ -1,0 +1,46 @@
+#include "app/announcer.h"
+
+#include <QAccessible>
+#include <QEvent>
+
+Announcer::Announcer(QWidget *parent)
+    : QLabel(parent)
+{
+    setObjectName(QStringLiteral("announcer"));
+    setTextFormat(Qt::PlainText);
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    setMinimumWidth(0);
+    setAccessibleDescription(tr("The latest thing that happened: a diagram arrow, a lesson step"));
+}
+
+void Announcer::say(const QString &text)
+{
+    setToolTip(text);
+    if (text != this->text()) {
+        setText(text); // QLabel sends NameChanged itself
+    } else { // the same words again (a second +OK): said again
+        QAccessibleEvent changed(this, QAccessible::NameChanged);
+        QAccessible::updateAccessibility(&changed);
+    }
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    QAccessibleAnnouncementEvent announcement(this, text);
+    QAccessible::updateAccessibility(&announcement);
+#endif
+    emit said(text);
+}
+
+void Announcer::announce(const QWidget *from, const QString &text)
+{
+    if (!from)
+        return;
+    if (auto *announcer = from->window()->findChild<Announcer *>(QStringLiteral("announcer")))
+        announcer->say(text);
+}
+
+void Announcer::changeEvent(QEvent *event)
+{
+    QLabel::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        setAccessibleDescription(
+            tr("The latest thing that happened: a diagram arrow, a lesson step"));
+}

@@ -1,0 +1,217 @@
+// Lesson 1 from the keyboard alone, as a student who cannot use a mouse would do it: Ctrl+4 to
+// the lessons, Tab and Shift+Tab from control to control, arrows in a list, Space and Enter to
+// press, and the commands typed key by key into the terminal. No widget is clicked or called.
+
+#include "app/lessons/lessonpane.h"
+#include "app/mainwindow.h"
+#include "lessons/lessonlibrary.h"
+#include "lessons/lessonrunner.h"
+#include "support/labfixture.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QTimer>
+#include <QToolButton>
+
+#include <functional>
+
+class TestTabWalk : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void lessonOneByKeyboardAlone();
+
+private:
+    using Wanted = std::function<bool(QWidget *)>;
+    // Presses Tab (or Shift+Tab) until the focus is on a wanted widget, which must be on screen;
+    // false after 300 presses.
+    bool reach(const Wanted &wanted, bool forward = true);
+    void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    QByteArray typeCommand(const QString &line);
+    bool answerChoice(const QString &choice);
+    QString why() const;
+
+    std::unique_ptr<LabFixture> m_lab;
+    std::unique_ptr<MainWindow> m_window;
+    int m_tabs = 0; // Tab presses so far
+};
+
+void TestTabWalk::init()
+{
+    m_lab = std::make_unique<LabFixture>();
+    QVERIFY(m_lab->start());
+    m_window = std::make_unique<MainWindow>(m_lab->services.get());
+    m_window->resize(1280, 720);
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestTabWalk::cleanup()
+{
+    m_window.reset();
+    m_lab.reset();
+}
+
+QString TestTabWalk::why() const
+{
+    QWidget *w = QApplication::focusWidget();
+    return w ? QStringLiteral("focus on %1 \"%2\" after %3 Tab presses")
+                   .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())
+                   .arg(m_tabs)
+             : QStringLiteral("no focus");
+}
+
+void TestTabWalk::press(int key, Qt::KeyboardModifiers modifiers)
+{
+    QWidget *target = QApplication::focusWidget();
+    QTest::keyClick(target ? target : m_window.get(), Qt::Key(key), modifiers);
+}
+
+bool TestTabWalk::reach(const Wanted &wanted, bool forward)
+{
+    for (int i = 0; i < 300; ++i) {
+        QWidget *w = QApplication::focusWidget();
+        // A control out of sight (behind another dock's tab) cannot be used: reaching it counts
+        // as not reaching it.
+        if (w && wanted(w))
+            return !w->visibleRegion().isEmpty();
+        ++m_tabs;
+        press(
+            forward ? Qt::Key_Tab : Qt::Key_Backtab, forward ? Qt::NoModifier : Qt::ShiftModifier);
+    }
+    return false;
+}
+
+QByteArray TestTabWalk::typeCommand(const QString &line)
+{
+    auto *view = qobject_cast<TerminalView *>(QApplication::focusWidget());
+    if (!view)
+        return {};
+    QSignalSpy replies(view->session(), &TerminalSession::replyReceived);
+    QTest::keyClicks(view, line);
+    QTest::keyClick(view, Qt::Key_Return);
+    if (!replies.wait(5000))
+        return {};
+    return replies.first().first().toByteArray().trimmed();
+}
+
+// The question's choices, as a combo box (arrows) or as buttons (Space): the right one is
+// picked by its words, whatever their order.
+bool TestTabWalk::answerChoice(const QString &choice)
+{
+    const auto plain = [](QString s) {
+        return s.remove(QLatin1Char('`')).remove(QLatin1Char('&')).trimmed();
+    };
+    const bool found = reach([&](QWidget *w) {
+        if (auto *box = qobject_cast<QComboBox *>(w))
+            return box->objectName() == QLatin1String("choiceBox");
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            return plain(button->text()) == plain(choice);
+        return false;
+    });
+    if (!found)
+        return false;
+    if (auto *box = qobject_cast<QComboBox *>(QApplication::focusWidget())) {
+        for (int i = 0; i < 2 * box->count() && plain(box->currentText()) != plain(choice); ++i)
+            press(i < box->count() ? Qt::Key_Down : Qt::Key_Up);
+        return plain(box->currentText()) == plain(choice);
+    }
+    press(Qt::Key_Space);
+    return true;
+}
+
+void TestTabWalk::lessonOneByKeyboardAlone()
+{
+    const QString id = QStringLiteral("01-connect-and-login");
+    pop3::LessonLibrary library;
+    library.load(pop3::LessonLibrary::defaultFolders());
+    const std::optional<pop3::Lesson> lesson = library.lesson(id, QStringLiteral("en"));
+    QVERIFY(lesson);
+    pop3::LessonRunner *runner = m_window->lessonPane()->runner();
+
+    // To the lessons (the dock is behind the maildrop's tab), then to the lesson list.
+    press(Qt::Key_4, Qt::ControlModifier);
+    QVERIFY2(reach([](QWidget *w) {
+        return w->objectName() == QLatin1String("lessonPicker");
+    }),
+        qPrintable(why()));
+    auto *picker = qobject_cast<QComboBox *>(QApplication::focusWidget());
+    for (int i = 0; i < picker->count() && runner->lesson().id != id; ++i)
+        press(Qt::Key_Down);
+    QCOMPARE(runner->lesson().id, id);
+    QVERIFY(runner->isRunning());
+
+    // Step 1: a Raw connection, through the New session button and its dialog (Enter opens).
+    QVERIFY2(reach([](QWidget *w) {
+        return w->objectName() == QLatin1String("newButton");
+    }),
+        qPrintable(why()));
+    QTimer::singleShot(0, this, [] {
+        if (QWidget *dialog = QApplication::activeModalWidget())
+            QTest::keyClick(dialog, Qt::Key_Return);
+    });
+    press(Qt::Key_Space);
+    QTRY_COMPARE(m_window->terminalPane()->count(), 1);
+    // The window manager gives the window back its activation when the dialog closes (the
+    // offscreen platform has none to do it).
+    if (!QApplication::activeWindow())
+        QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+    TerminalView *view = m_window->terminalPane()->view(0);
+    QTRY_COMPARE(QApplication::focusWidget(), view); // a new tab takes the focus
+    QVERIFY(waitGreeting(view) || view->session()->isConnected());
+    QTRY_VERIFY(runner->isDone(0)); // connected
+    QTRY_VERIFY(runner->isDone(1)); // the greeting
+
+    // The commands, typed in the terminal, reached by Tab from wherever the focus is.
+    const auto isTerminal = [view](QWidget *w) {
+        return w == view;
+    };
+    QVERIFY2(reach(isTerminal), qPrintable(why()));
+    QCOMPARE(typeCommand(QStringLiteral("USER: student")), QByteArray("-ERR Unknown command."));
+    QTRY_VERIFY(runner->isDone(2));
+    QVERIFY2(reach(isTerminal), qPrintable(why()));
+    QCOMPARE(typeCommand(QStringLiteral("user student")), QByteArray("+OK"));
+    QVERIFY2(reach(isTerminal), qPrintable(why()));
+    QCOMPARE(typeCommand(QStringLiteral("pass hessovs!")), QByteArray("+OK Logged in."));
+    QVERIFY2(reach(isTerminal), qPrintable(why()));
+    QVERIFY(typeCommand(QStringLiteral("quit")).startsWith("+OK"));
+
+    // The quiz: each question answered from the keyboard, Check pressed with Space.
+    for (int step = 0; step < lesson->steps.size(); ++step) {
+        const pop3::LessonStep &s = lesson->steps.at(step);
+        if (!s.question)
+            continue;
+        QTRY_COMPARE(runner->currentStep(), step);
+        if (s.question->answer == pop3::LessonQuestion::Answer::Choice) {
+            QVERIFY2(answerChoice(s.question->choices.at(s.question->correct)), qPrintable(why()));
+            QVERIFY2(reach([](QWidget *w) {
+                return w->objectName() == QLatin1String("checkButton");
+            }),
+                qPrintable(why()));
+            press(Qt::Key_Space);
+        } else {
+            QVERIFY2(reach([](QWidget *w) {
+                return w->objectName() == QLatin1String("answerEdit");
+            }),
+                qPrintable(why()));
+            QTest::keyClicks(QApplication::focusWidget(), s.question->accept.first());
+            press(Qt::Key_Return);
+        }
+        QTRY_VERIFY2(runner->isDone(step), qPrintable(s.id + QLatin1Char(' ') + why()));
+    }
+    for (int step = 0; step < lesson->steps.size(); ++step)
+        QVERIFY2(runner->isDone(step) || lesson->steps.at(step).optional,
+            qPrintable(lesson->steps.at(step).id));
+    QVERIFY(runner->isFinished());
+    qInfo("lesson 1 done with %d Tab presses", m_tabs);
+}
+
+QTEST_MAIN(TestTabWalk)
+#include "tst_tabwalk.moc"
