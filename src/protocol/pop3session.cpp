@@ -293,14 +293,18 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
 Pop3Session::Reply Pop3Session::dispatch(
     const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest)
 {
-    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(echoable(cmd, 10))}};
+    // The arguments of a reply's words are built only for the reply that uses them: a QHash per
+    // command that most commands never read was most of the cost of a line.
+    const auto cmdArg = [&cmd] {
+        return Personality::Args{{QStringLiteral("cmd"), str(echoable(cmd, 10))}};
+    };
     bool plainKeyword = !cmd.isEmpty() && cmd.size() <= 4;
     for (char c : cmd)
         plainKeyword = plainKeyword && c >= 'A' && c <= 'Z';
     if (!plainKeyword)
         return err(t(m_state == State::Authorization ? QStringLiteral("unknown.auth")
                                                      : QStringLiteral("unknown.transaction"),
-            cmdArg));
+            cmdArg()));
     if (cmd != "PASS" && cmd != "AUTH") {
         for (const QByteArray &a : args) {
             if (a.size() > 40)
@@ -312,15 +316,15 @@ Pop3Session::Reply Pop3Session::dispatch(
     const CommandSpec *spec = findCommand(cmd);
     const bool auth = m_state == State::Authorization;
     if (!spec || spec->historic || !m_personality->offers(spec->command))
-        return err(t(
-            auth ? QStringLiteral("unknown.auth") : QStringLiteral("unknown.transaction"), cmdArg));
+        return err(t(auth ? QStringLiteral("unknown.auth") : QStringLiteral("unknown.transaction"),
+            cmdArg()));
     if (!spec->allowedIn(m_state))
         return err(
             t(auth ? QStringLiteral("wrongState.auth") : QStringLiteral("wrongState.transaction"),
                 {{QStringLiteral("cmd"), str(cmd)}}));
     if (cmd == "CAPA") {
         if (!args.isEmpty())
-            return err(t(QStringLiteral("noArgs"), cmdArg));
+            return err(t(QStringLiteral("noArgs"), cmdArg()));
         QList<QByteArray> lines;
         for (const QString &line : m_personality->capaLines(m_peer.tlsAvailable))
             lines.append(line.toUtf8());
@@ -334,10 +338,12 @@ Pop3Session::Reply Pop3Session::dispatch(
 Pop3Session::Reply Pop3Session::authorization(
     const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest)
 {
-    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(cmd)}};
+    const auto cmdArg = [&cmd] {
+        return Personality::Args{{QStringLiteral("cmd"), str(cmd)}};
+    };
     if (cmd == "USER") {
         if (args.isEmpty())
-            return err(t(QStringLiteral("user.missing"), cmdArg));
+            return err(t(QStringLiteral("user.missing"), cmdArg()));
         if (args.size() > 1)
             return err(t(QStringLiteral("args.extra"),
                 {{QStringLiteral("cmd"), str(cmd)}, {QStringLiteral("count"), num(args.size())}}));
@@ -378,7 +384,7 @@ Pop3Session::Reply Pop3Session::authorization(
     }
     if (cmd == "AUTH") {
         if (m_personality->saslMechanisms.isEmpty())
-            return err(t(QStringLiteral("unknown.auth"), cmdArg));
+            return err(t(QStringLiteral("unknown.auth"), cmdArg()));
         if (args.isEmpty())
             return err(t(QStringLiteral("sasl.missing")));
         const QString mech = QString::fromLatin1(args.at(0)).toUpper();
@@ -405,12 +411,12 @@ Pop3Session::Reply Pop3Session::authorization(
         return err(t(QStringLiteral("stls.unavailable")), false);
     if (cmd == "QUIT") {
         if (!args.isEmpty())
-            return err(t(QStringLiteral("noArgs"), cmdArg));
+            return err(t(QStringLiteral("noArgs"), cmdArg()));
         Reply r = ok(t(QStringLiteral("quit.auth")));
         r.close = true;
         return r;
     }
-    return err(t(QStringLiteral("unknown.auth"), cmdArg)); // a table row without a handler
+    return err(t(QStringLiteral("unknown.auth"), cmdArg())); // a table row without a handler
 }
 
 Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
@@ -556,16 +562,20 @@ int Pop3Session::messageNumber(const QByteArray &cmd,
 
 Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<QByteArray> &args)
 {
-    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(cmd)}};
-    const Personality::Args totals{{QStringLiteral("count"), num(visibleCount())},
-        {QStringLiteral("octets"), num(visibleOctets())}};
+    const auto cmdArg = [&cmd] {
+        return Personality::Args{{QStringLiteral("cmd"), str(cmd)}};
+    };
+    const auto totals = [this] {
+        return Personality::Args{{QStringLiteral("count"), num(visibleCount())},
+            {QStringLiteral("octets"), num(visibleOctets())}};
+    };
     Reply error;
     if (cmd == "STAT" || cmd == "NOOP" || cmd == "RSET" || cmd == "QUIT") {
         if (!args.isEmpty())
-            return err(t(QStringLiteral("noArgs"), cmdArg));
+            return err(t(QStringLiteral("noArgs"), cmdArg()));
     }
     if (cmd == "STAT")
-        return ok(t(QStringLiteral("stat.ok"), totals));
+        return ok(t(QStringLiteral("stat.ok"), totals()));
     if (cmd == "NOOP")
         return ok(t(QStringLiteral("noop.ok")));
     if (cmd == "LIST" || cmd == "UIDL") {
@@ -592,7 +602,8 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
             lines.append(
                 QByteArray::number(n) + ' ' + (list ? QByteArray::number(m.wireSize) : m.uid));
         }
-        return withBody(ok(t(list ? QStringLiteral("list.ok") : QStringLiteral("uidl.ok"), totals)),
+        return withBody(
+            ok(t(list ? QStringLiteral("list.ok") : QStringLiteral("uidl.ok"), totals())),
             std::make_unique<LinesBody>(lines));
     }
     if (cmd == "RETR") {
@@ -667,7 +678,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
     }
     if (cmd == "QUIT")
         return quit();
-    return err(t(QStringLiteral("unknown.transaction"), cmdArg)); // a table row without a handler
+    return err(t(QStringLiteral("unknown.transaction"), cmdArg())); // a table row without a handler
 }
 
 Pop3Session::Reply Pop3Session::quit()
