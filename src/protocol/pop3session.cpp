@@ -145,12 +145,17 @@ QByteArray Pop3Session::start(qint64 nowMs)
 Pop3Session::Reply Pop3Session::statusReply(const char *status, const QString &text)
 {
     Reply r;
-    QByteArray line = status;
-    if (!text.isEmpty())
-        line += ' ' + text.toUtf8();
-    if (line.size() > maxReply - 2)
-        line = line.left(maxReply - 5) + "...";
-    r.head = line + crlf;
+    QByteArray &line = r.head; // built in place: one allocation per reply
+    const QByteArray words = text.toUtf8();
+    line.reserve(qMin<qsizetype>(words.size() + 8, maxReply));
+    line.append(status);
+    if (!words.isEmpty())
+        line.append(' ').append(words);
+    if (line.size() > maxReply - 2) {
+        line.truncate(maxReply - 5);
+        line.append("...");
+    }
+    line.append(crlf);
     return r;
 }
 
