@@ -45,9 +45,9 @@ for target in "${targets[@]}"; do
     rm -f "$logs/fuzz-0.log"
     options=()
     [ -f "fuzz/$target.dict" ] && options+=("-dict=$work/fuzz/$target.dict")
-    # A session input is a whole conversation: 512 octets is a login and a dozen commands (the
+    # A session input is a whole conversation: 256 octets is a login and eight commands (the
     # over-long line is reached by a flag of the input, not by its length).
-    [ "$target" = session ] && options+=(-max_len=512)
+    [ "$target" = session ] && options+=(-max_len=256)
     # The session refuses command lines over 255 octets before parsing them.
     [ "$target" = commandline ] && options+=(-max_len=300)
     echo "== $target: $seconds s"
