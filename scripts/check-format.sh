@@ -9,7 +9,7 @@ while IFS= read -r f; do
     if ! clang-format --dry-run -Werror "$f" >/dev/null 2>&1; then
         bad+=("$f")
     fi
-done < <(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'benchmarks/*.cpp' 'benchmarks/*.h' 2>/dev/null \
+done < <(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'benchmarks/*.cpp' 'benchmarks/*.h' 'fuzz/*.cpp' 2>/dev/null \
          || find src tests benchmarks -name '*.cpp' -o -name '*.h')
 if [ ${#bad[@]} -gt 0 ]; then
     echo "not clang-formatted (run: clang-format -i FILE):"

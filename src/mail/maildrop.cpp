@@ -526,7 +526,8 @@ Result Maildrop::writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dro
     return Result::success();
 }
 
-// Rolls an interrupted expunge forward. The journal is a workspace file like any other: an entry
+// Rolls an interrupted expunge forward. The journal lists names separated by NUL (by newline
+// before): a name may hold a newline. It is a workspace file like any other: an entry
 // is acted on only if it names a file directly in one of the maildrop's message folders ("cur/x"
 // or "new/x" in a Maildir, "x.eml" in an .eml folder); any other is ignored and reported.
 Result Maildrop::finishJournal()
@@ -546,7 +547,8 @@ Result Maildrop::finishJournal()
     QString error;
     if (!SafeFile::openForReading(journal, journalPath, &error))
         return Result::failure(QStringLiteral("cannot read the expunge journal: %1").arg(error));
-    const QList<QByteArray> names = journal.readAll().split('\n');
+    const QByteArray content = journal.readAll();
+    const QList<QByteArray> names = content.split(content.contains('\0') ? '\0' : '\n');
     journal.close();
     const QDir dir(m_path);
     for (const QByteArray &name : names) {
@@ -626,7 +628,9 @@ Result Maildrop::expungeFiles(const QList<MessageInfo> &victims, QStringList *re
         if (QFileInfo(current).size() != v.length)
             return Result::failure(
                 QStringLiteral("%1 changed on disk since the session started").arg(current));
-        list += dir.relativeFilePath(current).toUtf8() + '\n';
+        // NUL-separated: a file name may hold a newline, never a NUL (journals written before
+        // used newlines, and are still read).
+        list += dir.relativeFilePath(current).toUtf8() + '\0';
         removed.append(current);
     }
     if (Result r = SafeFile::writeAtomically(dir.filePath(journalName()), list); !r)

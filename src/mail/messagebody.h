@@ -36,7 +36,6 @@ private:
     bool m_mboxQuoted = false;
     int m_bodyLinesLeft = -1;
     bool m_inHeader = true;
-    bool m_atLineStart = true;
     QByteArray m_partial; // the start of a line longer than one read
     QByteArray m_buffer;
 };

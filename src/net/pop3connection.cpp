@@ -70,11 +70,7 @@ bool Pop3Connection::pullInput()
 {
     if (m_socket->bytesAvailable() <= 0)
         return false;
-    if (m_inputPos > 0) {
-        m_input.remove(0, m_inputPos);
-        m_inputPos = 0;
-    }
-    m_input += m_socket->readAll();
+    m_lines.append(m_socket->readAll());
     return true;
 }
 
@@ -92,69 +88,32 @@ void Pop3Connection::processLines()
         m_processAgain = false;
         while (!m_finished && !bodyPending() && !m_closing && !m_delayTimer.isActive()
             && m_socket->bytesToWrite() < highWater) {
-            const char *base = m_input.constData() + m_inputPos;
-            const qsizetype available = m_input.size() - m_inputPos;
-            const char *nl = available > 0
-                ? static_cast<const char *>(std::memchr(base, '\n', size_t(available)))
-                : nullptr;
-            if (!nl && m_overlongLength < 0) {
-                // No LF yet. A CR followed by anything but LF ended a line on its own (a terminal
-                // sending CR for Enter; telnet's CR NUL); a CR last in what came waits a moment
-                // for its LF (bareCrGraceMs).
-                const char *cr = available > 0
-                    ? static_cast<const char *>(std::memchr(base, '\r', size_t(available)))
-                    : nullptr;
-                if (cr && (cr + 1 < base + available || m_bareCrDue)) {
-                    qsizetype lineSize = cr - base + 1;
-                    const QByteArray line(base, lineSize);
-                    if (lineSize < available && base[lineSize] == '\0')
-                        ++lineSize; // telnet's CR NUL: the NUL belongs to the line ending
-                    m_inputPos += lineSize;
-                    m_bareCrDue = false;
-                    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
-                    send(m_session->handleBareCrLine(line, m_lastActivity));
-                    continue;
-                }
-                if (cr && !m_bareCrTimer.isActive())
+            // The framing (LF, a CR alone, CR NUL, over-long lines) is LineSplitter's.
+            LineSplitter::Piece piece = m_lines.next(m_bareCrDue);
+            if (piece.kind == LineSplitter::Piece::None) {
+                if (m_lines.waitsForLf() && !m_bareCrTimer.isActive())
                     m_bareCrTimer.start(bareCrGraceMs, this);
-            }
-            if (!nl) {
-                if (m_overlongLength >= 0) {
-                    m_overlongLength += available;
-                    m_inputPos = m_input.size();
-                } else if (available > maxBufferedLine) {
-                    m_overlongStart = QByteArray(base, 64);
-                    m_overlongLength = available;
-                    m_inputPos = m_input.size();
-                }
                 if (!pullInput())
                     break;
                 continue;
             }
-            const qsizetype lineSize = nl - base + 1;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             m_lastActivity = now; // a complete command line
-            if (m_overlongLength >= 0) {
-                const qint64 length = m_overlongLength + lineSize;
-                m_overlongLength = -1;
-                m_inputPos += lineSize;
-                send(m_session->handleOverlongLine(m_overlongStart, length, now));
+            if (piece.kind == LineSplitter::Piece::BareCr) {
+                m_bareCrDue = false;
+                send(m_session->handleBareCrLine(piece.bytes, now));
+            } else if (piece.kind == LineSplitter::Piece::Overlong) {
+                send(m_session->handleOverlongLine(piece.bytes, piece.length, now));
             } else {
-                const QByteArray line(base, lineSize);
-                m_inputPos += lineSize;
                 FaultHook *hook = m_server->faultHook();
                 if (hook
-                    && hook->beforeLine(m_session->id(), line)
+                    && hook->beforeLine(m_session->id(), piece.bytes)
                         == FaultHook::Action::DropConnection) {
                     m_server->dropSession(m_session->id()); // a typed note, then the cut
                     break;
                 }
-                send(m_session->handleLine(line, now));
+                send(m_session->handleLine(piece.bytes, now));
             }
-        }
-        if (m_inputPos == m_input.size()) {
-            m_input.clear();
-            m_inputPos = 0;
         }
         // QTcpSocket only queues what write() is given and sends it when the event loop next sees
         // the socket writable: one more poll and dispatch per reply. Send this read's replies now
@@ -319,7 +278,7 @@ void Pop3Connection::timerEvent(QTimerEvent *event)
     if (event->timerId() != m_bareCrTimer.timerId())
         return QObject::timerEvent(event);
     m_bareCrTimer.stop();
-    if (m_finished || m_inputPos >= m_input.size() || !m_input.endsWith('\r'))
+    if (m_finished || !m_lines.waitsForLf())
         return;
     m_bareCrDue = true;
     processLines();

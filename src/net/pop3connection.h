@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/linesplitter.h"
 #include "protocol/pop3session.h"
 
 #include <QBasicTimer>
@@ -39,7 +40,7 @@ public:
     void drop();
 
     // Lines longer than this are not buffered: the rest is discarded and the line refused.
-    static constexpr qsizetype maxBufferedLine = 8192;
+    static constexpr qsizetype maxBufferedLine = LineSplitter::maxBufferedLine;
     // Replies queued in the socket before the next commands wait for it to drain.
     static constexpr qint64 highWater = 64 * 1024;
     // A body is produced this much at a time into one reused buffer.
@@ -60,7 +61,7 @@ protected:
 private:
     void readInput();
     void processLines();
-    bool pullInput(); // appends what the socket has buffered to m_input; false if nothing
+    bool pullInput(); // appends what the socket has buffered to m_lines; false if nothing
     void send(Pop3Session::Reply reply);
     void sendDelayed();
     void pump();
@@ -84,10 +85,7 @@ private:
     QByteArray m_bulkHead; // the status line of a body waiting for the worker thread
     bool m_bulk = false; // m_body goes to the worker once the socket's queue is empty
     quint64 m_streamJob = 0; // the worker thread is writing the body
-    QByteArray m_input;
-    qsizetype m_inputPos = 0;
-    QByteArray m_overlongStart;
-    qint64 m_overlongLength = -1; // >= 0 while discarding an overlong line
+    LineSplitter m_lines; // the input not yet answered, cut into lines
     QBasicTimer m_bareCrTimer; // a CR last in the input: its LF may still come
     // A reply the session asked to delay (a failed login): nothing more is read meanwhile.
     QBasicTimer m_delayTimer;

@@ -110,11 +110,31 @@ std::optional<Personality> loadFile(const QString &path, int depth, QString *err
 
 QString Personality::text(const QString &key, const Args &args) const
 {
-    QString result = texts.value(key);
-    if (args.isEmpty() || !result.contains(QLatin1Char('{')))
-        return result;
-    for (auto it = args.begin(); it != args.end(); ++it)
-        result.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
+    const QString pattern = texts.value(key);
+    if (args.isEmpty() || !pattern.contains(QLatin1Char('{')))
+        return pattern;
+    QString result;
+    result.reserve(pattern.size() + 32);
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype open = pattern.indexOf(QLatin1Char('{'), from);
+        const qsizetype close = open < 0 ? -1 : pattern.indexOf(QLatin1Char('}'), open + 1);
+        if (close < 0)
+            break;
+        result += QStringView(pattern).mid(from, open - from);
+        const QStringView name = QStringView(pattern).mid(open + 1, close - open - 1);
+        const auto arg = std::find_if(args.cbegin(), args.cend(), [name](const auto &a) {
+            return a.first == name;
+        });
+        if (arg == args.cend()) {
+            result += QLatin1Char('{'); // not a placeholder of this reply: kept as written
+            from = open + 1;
+        } else {
+            result += arg->second;
+            from = close + 1;
+        }
+    }
+    result += QStringView(pattern).mid(from);
     return result;
 }
 

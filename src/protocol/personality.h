@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace pop3 {
 
@@ -17,7 +18,9 @@ namespace pop3 {
 class Personality final
 {
 public:
-    using Args = QHash<QString, QString>;
+    // {placeholder} -> value. A list, not a hash: a reply is worded thousands of times a second
+    // and a QHash costs a 2 KB allocation for its first entry.
+    using Args = QList<std::pair<QString, QString>>;
 
     QString id;
     QString name;
@@ -48,7 +51,8 @@ public:
     bool singleSpaceArguments = false;
     QHash<QString, QString> texts;
 
-    // The reply text for key with {placeholders} filled in (no "+OK "/"-ERR " prefix).
+    // The reply text for key with {placeholders} filled in (no "+OK "/"-ERR " prefix), in one pass:
+    // a value that looks like a placeholder is never expanded; an unknown one stays as written.
     QString text(const QString &key, const Args &args = {}) const;
     // The lines a CAPA reply lists, in order.
     // The CAPA lines (RFC 2449). STLS is advertised only when the connection can really start

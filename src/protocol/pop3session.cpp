@@ -146,12 +146,17 @@ QByteArray Pop3Session::start(qint64 nowMs)
 Pop3Session::Reply Pop3Session::statusReply(const char *status, const QString &text)
 {
     Reply r;
-    QByteArray line = status;
-    if (!text.isEmpty())
-        line += ' ' + text.toUtf8();
-    if (line.size() > maxReply - 2)
-        line = line.left(maxReply - 5) + "...";
-    r.head = line + crlf;
+    QByteArray &line = r.head; // built in place: one allocation per reply
+    const QByteArray words = text.toUtf8();
+    line.reserve(qMin<qsizetype>(words.size() + 8, maxReply));
+    line.append(status);
+    if (!words.isEmpty())
+        line.append(' ').append(words);
+    if (line.size() > maxReply - 2) {
+        line.truncate(maxReply - 5);
+        line.append("...");
+    }
+    line.append(crlf);
     return r;
 }
 
@@ -358,7 +363,11 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
 Pop3Session::Reply Pop3Session::dispatch(
     const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest)
 {
-    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(echoable(cmd, 10))}};
+    // The arguments of a reply's words are built only for the reply that uses them: a QHash per
+    // command that most commands never read was most of the cost of a line.
+    const auto cmdArg = [&cmd] {
+        return Personality::Args{{QStringLiteral("cmd"), str(echoable(cmd, 10))}};
+    };
     bool plainKeyword = !cmd.isEmpty() && cmd.size() <= 4;
     for (char c : cmd)
         plainKeyword = plainKeyword && c >= 'A' && c <= 'Z';
@@ -366,7 +375,7 @@ Pop3Session::Reply Pop3Session::dispatch(
         return unknownCommand(m_state == State::Authorization
                 ? QStringLiteral("unknown.auth")
                 : QStringLiteral("unknown.transaction"),
-            cmdArg);
+            cmdArg());
     // PASS and AUTH carry free text; a user name is as long as the accounts allow (AUTH PLAIN and
     // the accounts file accept long ones too), up to the line's own limit.
     if (cmd != "PASS" && cmd != "AUTH" && cmd != "USER" && cmd != "APOP") {
@@ -381,14 +390,15 @@ Pop3Session::Reply Pop3Session::dispatch(
     const bool auth = m_state == State::Authorization;
     if (!spec || spec->historic || !m_personality->offers(spec->command))
         return unknownCommand(
-            auth ? QStringLiteral("unknown.auth") : QStringLiteral("unknown.transaction"), cmdArg);
+            auth ? QStringLiteral("unknown.auth") : QStringLiteral("unknown.transaction"),
+            cmdArg());
     if (!spec->allowedIn(m_state))
         return unknownCommand(
             auth ? QStringLiteral("wrongState.auth") : QStringLiteral("wrongState.transaction"),
             {{QStringLiteral("cmd"), str(cmd)}});
     if (cmd == "CAPA") {
         if (!args.isEmpty())
-            return err(t(QStringLiteral("noArgs"), cmdArg));
+            return err(t(QStringLiteral("noArgs"), cmdArg()));
         QList<QByteArray> lines;
         for (const QString &line : m_personality->capaLines(m_peer.tlsAvailable))
             lines.append(line.toUtf8());
@@ -406,10 +416,12 @@ Pop3Session::Reply Pop3Session::dispatch(
 Pop3Session::Reply Pop3Session::authorization(
     const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest)
 {
-    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(cmd)}};
+    const auto cmdArg = [&cmd] {
+        return Personality::Args{{QStringLiteral("cmd"), str(cmd)}};
+    };
     if (cmd == "USER") {
         if (args.isEmpty())
-            return err(t(QStringLiteral("user.missing"), cmdArg));
+            return err(t(QStringLiteral("user.missing"), cmdArg()));
         // Dovecot takes the rest of the line as the name (`user  student`, `user student ` and
         // `USER student hessovs!` all get +OK; the PASS after them fails).
         const bool literal = m_personality->singleSpaceArguments;
@@ -454,7 +466,7 @@ Pop3Session::Reply Pop3Session::authorization(
     }
     if (cmd == "AUTH") {
         if (m_personality->saslMechanisms.isEmpty())
-            return unknownCommand(QStringLiteral("unknown.auth"), cmdArg);
+            return unknownCommand(QStringLiteral("unknown.auth"), cmdArg());
         if (args.isEmpty()) {
             // Bare AUTH lists the mechanisms (as Dovecot does, and as CAPA's SASL line says).
             QList<QByteArray> lines;
@@ -486,12 +498,13 @@ Pop3Session::Reply Pop3Session::authorization(
         return err(t(QStringLiteral("stls.unavailable")), false);
     if (cmd == "QUIT") {
         if (!args.isEmpty())
-            return err(t(QStringLiteral("noArgs"), cmdArg));
+            return err(t(QStringLiteral("noArgs"), cmdArg()));
         Reply r = ok(t(QStringLiteral("quit.auth")));
         r.close = true;
         return r;
     }
-    return unknownCommand(QStringLiteral("unknown.auth"), cmdArg); // a table row without a handler
+    return unknownCommand(
+        QStringLiteral("unknown.auth"), cmdArg()); // a table row without a handler
 }
 
 Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
@@ -643,16 +656,20 @@ int Pop3Session::messageNumber(const QByteArray &cmd,
 
 Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<QByteArray> &args)
 {
-    const Personality::Args cmdArg{{QStringLiteral("cmd"), str(cmd)}};
-    const Personality::Args totals{{QStringLiteral("count"), num(visibleCount())},
-        {QStringLiteral("octets"), num(visibleOctets())}};
+    const auto cmdArg = [&cmd] {
+        return Personality::Args{{QStringLiteral("cmd"), str(cmd)}};
+    };
+    const auto totals = [this] {
+        return Personality::Args{{QStringLiteral("count"), num(visibleCount())},
+            {QStringLiteral("octets"), num(visibleOctets())}};
+    };
     Reply error;
     if (cmd == "STAT" || cmd == "NOOP" || cmd == "RSET" || cmd == "QUIT") {
         if (!args.isEmpty())
-            return err(t(QStringLiteral("noArgs"), cmdArg));
+            return err(t(QStringLiteral("noArgs"), cmdArg()));
     }
     if (cmd == "STAT")
-        return ok(t(QStringLiteral("stat.ok"), totals));
+        return ok(t(QStringLiteral("stat.ok"), totals()));
     if (cmd == "NOOP")
         return ok(t(QStringLiteral("noop.ok")));
     if (cmd == "LIST" || cmd == "UIDL") {
@@ -679,7 +696,8 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
             lines.append(
                 QByteArray::number(n) + ' ' + (list ? QByteArray::number(m.wireSize) : m.uid));
         }
-        return withBody(ok(t(list ? QStringLiteral("list.ok") : QStringLiteral("uidl.ok"), totals)),
+        return withBody(
+            ok(t(list ? QStringLiteral("list.ok") : QStringLiteral("uidl.ok"), totals())),
             std::make_unique<LinesBody>(lines));
     }
     if (cmd == "RETR") {
@@ -755,7 +773,7 @@ Pop3Session::Reply Pop3Session::transaction(const QByteArray &cmd, const QList<Q
     if (cmd == "QUIT")
         return quit();
     return unknownCommand(
-        QStringLiteral("unknown.transaction"), cmdArg); // a table row without a handler
+        QStringLiteral("unknown.transaction"), cmdArg()); // a table row without a handler
 }
 
 Pop3Session::Reply Pop3Session::quit()

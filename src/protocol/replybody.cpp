@@ -45,11 +45,14 @@ void ReplyBody::readInto(QByteArray &out, qint64 maxBytes)
     }
 }
 
+// In pieces that double as the body grows: a LIST of three lines does not reserve a megabyte (a
+// large allocation is an mmap and an munmap per reply), and a 50 MB message is not copied
+// again for every megabyte.
 QByteArray ReplyBody::readAll()
 {
     QByteArray all;
     while (!atEnd())
-        all += read(1 << 20);
+        readInto(all, qMax<qint64>(16 * 1024, all.size()));
     return all;
 }
 

@@ -74,6 +74,7 @@ private slots:
     void expungeFilePerMessage();
     void journalIsRolledForwardAfterACrash();
     void journalEntriesOutsideTheMaildropAreIgnored();
+    void namesWithALineBreakAreDeletedExactly();
     void mboxExpungeKeepsTheOthersByteIdentical();
     void badPathsGiveAClearError_data();
     void badPathsGiveAClearError();
@@ -428,6 +429,34 @@ void TestMaildrop::journalIsRolledForwardAfterACrash()
         for (int i = 0; i < 6; ++i)
             QCOMPARE(QFile::exists(dir + QLatin1Char('/') + names.at(i)), i % 2 == 1);
         QVERIFY(!QFile::exists(dir + QLatin1Char('/') + Maildrop::journalName()));
+    }
+}
+
+// A file name may hold a newline (found by fuzz_mail): deleting "a.eml<LF>b.eml" removed b.eml,
+// another message, and left the asked one. The journal separates names with NUL now.
+void TestMaildrop::namesWithALineBreakAreDeletedExactly()
+{
+    for (const bool maildir : {false, true}) {
+        const QString dir = fresh();
+        const QString folder = maildir ? QStringLiteral("/cur/") : QStringLiteral("/");
+        const QString asked = maildir ? QStringLiteral("1.M1P1.host\n2.M2P2.host:2,S")
+                                      : QStringLiteral("a.eml\nb.eml");
+        const QString other = maildir ? QStringLiteral("2.M2P2.host:2,S") : QStringLiteral("b.eml");
+        QVERIFY(writeFile(dir + folder + asked, message("asked", "x\n")));
+        QVERIFY(writeFile(dir + folder + other, message("other", "y\n")));
+        if (maildir)
+            QVERIFY(QDir().mkpath(dir + QStringLiteral("/new")));
+        Maildrop drop;
+        QVERIFY(drop.load(dir));
+        QCOMPARE(drop.messages().size(), 2);
+        const MessageInfo victim = drop.messages().at(0).subject == "asked" ? drop.messages().at(0)
+                                                                            : drop.messages().at(1);
+        const Result r = drop.expunge({victim});
+        QVERIFY2(r, qPrintable(r.error));
+        QVERIFY2(QFile::exists(dir + folder + other), "another message was removed");
+        QVERIFY2(!QFile::exists(dir + folder + asked), "the message asked for is still there");
+        QCOMPARE(drop.messages().size(), 1);
+        QCOMPARE(drop.messages().at(0).subject, QByteArray("other"));
     }
 }
 

@@ -143,6 +143,20 @@ void TestPersonality::placeholdersAreFilled()
     QCOMPARE(
         p->text(QStringLiteral("user.ok"), {{QStringLiteral("user"), QStringLiteral("{user}")}}),
         QStringLiteral("{user} is a real hoopy frood"));
+    // Nor when another placeholder follows: the template is read once, left to right, whatever
+    // order the arguments come in (a user named "{count}" stays "{count}").
+    for (const QString &user : {QStringLiteral("{count}"), QStringLiteral("{octets}")}) {
+        QCOMPARE(p->text(QStringLiteral("pass.ok"),
+                     {{QStringLiteral("user"), user},
+                         {QStringLiteral("count"), QStringLiteral("2")},
+                         {QStringLiteral("octets"), QStringLiteral("320")}}),
+            user + QStringLiteral("'s maildrop has 2 messages (320 octets)"));
+        QCOMPARE(p->text(QStringLiteral("pass.ok"),
+                     {{QStringLiteral("octets"), QStringLiteral("320")},
+                         {QStringLiteral("count"), QStringLiteral("2")},
+                         {QStringLiteral("user"), user}}),
+            user + QStringLiteral("'s maildrop has 2 messages (320 octets)"));
+    }
     QCOMPARE(p->text(QStringLiteral("no.such.key")), QString());
 }
 
