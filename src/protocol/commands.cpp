@@ -118,7 +118,6 @@ CommandLine parseCommandLine(const QByteArray &rawLine)
     return out;
 }
 
-
 QByteArray maskSecret(const QByteArray &line, bool saslResponse)
 {
     const QByteArray content = withoutLineEnding(line);

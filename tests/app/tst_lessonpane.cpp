@@ -491,6 +491,14 @@ void TestLessonPane::handInFromTheWindow()
     auto *pane = window.findChild<LessonPane *>();
     pane->setLearner(QStringLiteral("Ada Lovelace"));
     pane->setLanguage(QStringLiteral("en"));
+    // The lessons dock shares a tab with the maildrop: bring it to the front (a dock behind a
+    // tab is disabled, so that Tab never stops on it).
+    QWidget *dock = pane;
+    while (dock && !qobject_cast<QDockWidget *>(dock))
+        dock = dock->parentWidget();
+    QVERIFY(dock);
+    dock->raise();
+    QTRY_VERIFY(pane->isEnabled());
     TerminalPane *terminal = window.terminalPane();
     auto type = [](TerminalView *view, const QStringList &lines) {
         for (const QString &line : lines) {
