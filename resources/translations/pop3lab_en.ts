@@ -357,10 +357,6 @@
 <context>
     <name>LessonExport</name>
     <message>
-        <source>Learner: %1 — started %2 — finished %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,11 +397,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sequence diagram</source>
+        <source>Transcript</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Transcript</source>
+        <source>the PDF could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-in of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1 — finished %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — hand-in of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -413,7 +421,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the PDF could not be written</source>
+        <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -421,10 +429,6 @@
     <name>LessonPane</name>
     <message>
         <source>Choose a lesson…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✔ Right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -571,6 +575,46 @@
         <source>No lesson chosen yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, as your teacher should read it on your hand-ins. Your progress is kept under this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Right:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server now answers as %1, whose replies this lesson quotes (in the sessions opened from now on).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one of the choices first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name printed on your hand-ins; progress is kept per name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a lesson (from the keyboard: arrows browse, Enter starts)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>
@@ -646,10 +690,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets -ERR [IN-USE]; QUIT or a disconnection removes it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This tab talks to another server: its maildrop is on that server, out of sight.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -669,6 +709,22 @@
     </message>
     <message>
         <source>[... the rest of the message is not shown here ...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stale lock file&lt;/b&gt; — left by %1, which is no longer running (a crashed server). Nobody holds %2&apos;s maildrop: the next login removes the file and gets in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets &lt;code&gt;%2&lt;/code&gt;; QUIT or a disconnection removes it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -357,10 +357,6 @@
 <context>
     <name>LessonExport</name>
     <message>
-        <source>Learner: %1 — started %2 — finished %3</source>
-        <translation>Apprenant : %1 — commencé %2 — terminé %3</translation>
-    </message>
-    <message>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
@@ -401,20 +397,32 @@
         <translation>Erreurs rencontrées</translation>
     </message>
     <message>
-        <source>Sequence diagram</source>
-        <translation>Diagramme de séquence</translation>
-    </message>
-    <message>
         <source>Transcript</source>
         <translation>Transcription</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written</source>
+        <translation>le PDF n&apos;a pas pu être écrit</translation>
+    </message>
+    <message>
+        <source>Hand-in of %1</source>
+        <translation>Rendu de %1</translation>
+    </message>
+    <message>
+        <source>Started %1 — finished %2</source>
+        <translation>Commencée le %1 — terminée : %2</translation>
+    </message>
+    <message>
+        <source>%1 — hand-in of %2</source>
+        <translation>%1 — rendu de %2</translation>
     </message>
     <message>
         <source>#n is the session; C: client, S: server; passwords are hidden.</source>
         <translation>#n est la session ; C : client, S : serveur ; les mots de passe sont masqués.</translation>
     </message>
     <message>
-        <source>the PDF could not be written</source>
-        <translation>le PDF n&apos;a pas pu être écrit</translation>
+        <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
+        <translation>Le diagramme de séquence des sessions de cette leçon suit, sur des pages à l&apos;italienne.</translation>
     </message>
 </context>
 <context>
@@ -422,10 +430,6 @@
     <message>
         <source>Choose a lesson…</source>
         <translation>Choisir une leçon…</translation>
-    </message>
-    <message>
-        <source>✔ Right.</source>
-        <translation>✔ Exact.</translation>
     </message>
     <message>
         <source>✘ Not quite — try again.</source>
@@ -575,6 +579,46 @@
         <source>No lesson chosen yet</source>
         <translation>Aucune leçon choisie pour l&apos;instant</translation>
     </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Your name, as your teacher should read it on your hand-ins. Your progress is kept under this name.</source>
+        <translation>Votre nom, tel que votre enseignant doit le lire sur vos rendus. Votre progression est enregistrée sous ce nom.</translation>
+    </message>
+    <message>
+        <source>✔ Right:</source>
+        <translation>✔ Juste :</translation>
+    </message>
+    <message>
+        <source>The server now answers as %1, whose replies this lesson quotes (in the sessions opened from now on).</source>
+        <translation>Le serveur répond maintenant comme %1, dont cette leçon cite les réponses (dans les sessions ouvertes à partir de maintenant).</translation>
+    </message>
+    <message>
+        <source>Pick one of the choices first.</source>
+        <translation>Choisissez d&apos;abord une des réponses.</translation>
+    </message>
+    <message>
+        <source>Choose an answer…</source>
+        <translation>Choisissez une réponse…</translation>
+    </message>
+    <message>
+        <source>Learner: %1</source>
+        <translation>Élève : %1</translation>
+    </message>
+    <message>
+        <source>Your name…</source>
+        <translation>Votre nom…</translation>
+    </message>
+    <message>
+        <source>The name printed on your hand-ins; progress is kept per name</source>
+        <translation>Le nom imprimé sur vos rendus ; la progression est enregistrée par nom</translation>
+    </message>
+    <message>
+        <source>Pick a lesson (from the keyboard: arrows browse, Enter starts)</source>
+        <translation>Choisissez une leçon (au clavier : les flèches parcourent, Entrée démarre)</translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>
@@ -650,10 +694,6 @@
         <translation>un détenteur inconnu</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets -ERR [IN-USE]; QUIT or a disconnection removes it.</source>
-        <translation>&lt;b&gt;Le fichier de verrou existe&lt;/b&gt; — tenu par %1. Une autre connexion reçoit -ERR [IN-USE] ; QUIT ou une déconnexion le supprime.</translation>
-    </message>
-    <message>
         <source>This tab talks to another server: its maildrop is on that server, out of sight.</source>
         <translation>Cet onglet parle à un autre serveur : sa boîte est sur ce serveur, hors de vue.</translation>
     </message>
@@ -674,6 +714,22 @@
     <message>
         <source>[... the rest of the message is not shown here ...]</source>
         <translation>[... la suite du message n&apos;est pas affichée ici ...]</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stale lock file&lt;/b&gt; — left by %1, which is no longer running (a crashed server). Nobody holds %2&apos;s maildrop: the next login removes the file and gets in.</source>
+        <translation>&lt;b&gt;Fichier de verrou périmé&lt;/b&gt; — laissé par %1, qui ne tourne plus (un serveur planté). Personne ne tient la boîte de %2 : la prochaine connexion supprime le fichier et entre.</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>le processus %1</translation>
+    </message>
+    <message>
+        <source>an unknown process</source>
+        <translation>un processus inconnu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets &lt;code&gt;%2&lt;/code&gt;; QUIT or a disconnection removes it.</source>
+        <translation>&lt;b&gt;Le fichier de verrou existe&lt;/b&gt; — tenu par %1. Une autre connexion reçoit &lt;code&gt;%2&lt;/code&gt; ; QUIT ou une déconnexion le supprime.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,16 @@ void LabSettings::setPersonality(const QString &id)
     QSettings().setValue(QStringLiteral("server/personality"), id);
 }
 
+QString LabSettings::learnerName() const
+{
+    return QSettings().value(QStringLiteral("lessons/learner")).toString();
+}
+
+void LabSettings::setLearnerName(const QString &name)
+{
+    QSettings().setValue(QStringLiteral("lessons/learner"), name);
+}
+
 int LabSettings::idleTimeoutSecs() const
 {
     return QSettings().value(QStringLiteral("server/idleTimeoutSecs"), 600).toInt();

@@ -23,6 +23,10 @@ public:
     ConnectionSettings lastConnection(const ConnectionSettings &builtin) const;
     void setLastConnection(const ConnectionSettings &settings, bool toBuiltin);
 
+    // The learner's name, asked once and printed on the hand-ins (empty: not asked yet).
+    QString learnerName() const;
+    void setLearnerName(const QString &name);
+
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindow(const QByteArray &geometry, const QByteArray &state);

@@ -10,6 +10,7 @@
 #include "app/preferencesdialog.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
+#include "app/terminal/terminalview.h"
 #include "lab/lab.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
@@ -140,8 +141,19 @@ void MainWindow::connectActions()
     connect(m_terminal, &TerminalPane::eventPicked, m_diagram, &DiagramPane::highlightEvent);
     connect(m_diagram, &DiagramPane::eventActivated, m_terminal, &TerminalPane::highlightEvent);
     connect(m_terminal, &TerminalPane::sessionLabelled, m_diagram, &DiagramPane::setPeerLabel);
-    m_lessons->setDiagramRenderer([this](QPainter *painter, const QRectF &rect) {
-        m_diagram->render(painter, rect);
+    m_lessons->setSessionNamer([this](int session) {
+        return m_diagram->model().sessionName(session);
+    });
+    if (const QString learner = LabSettings().learnerName(); !learner.isEmpty())
+        m_lessons->setLearner(learner);
+    connect(m_lessons, &LessonPane::learnerChanged, this, [](const QString &name) {
+        LabSettings().setLearnerName(name);
+    });
+    connect(m_lessons, &LessonPane::terminalFocusRequested, this, [this] {
+        if (QWidget *view = m_terminal->currentView()) {
+            view->activateWindow();
+            view->setFocus(Qt::OtherFocusReason);
+        }
     });
     connect(m_lessons, &LessonPane::personalityRequested, this, &MainWindow::setPersonality);
     connect(
@@ -177,6 +189,7 @@ void MainWindow::updateWidgets()
             : tr("Built-in server not running"));
     m_personalityLabel->setText(
         server ? tr("Personality: %1").arg(server->personality().name) : QString());
+    m_maildrop->setPersonality(server ? &server->personality() : nullptr);
     m_sessionsLabel->setText(tr("Server sessions: %1 · Terminal tabs connected: %2")
                                  .arg(server ? server->sessionCount() : 0)
                                  .arg(m_terminal->connectedCount()));

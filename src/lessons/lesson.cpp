@@ -464,7 +464,8 @@ QStringList lessonMistakeCodes()
         QStringLiteral("backspace"),
         QStringLiteral("forgot-quit"),
         QStringLiteral("wrong-password"),
-        QStringLiteral("missing-number")};
+        QStringLiteral("missing-number"),
+        QStringLiteral("too-many-errors")};
 }
 
 int Lesson::indexOf(const QString &stepId) const

@@ -97,7 +97,7 @@ QString LessonProgressStore::defaultLearner()
 
 QString LessonProgressStore::filePath() const
 {
-    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]"));
+    static const QRegularExpression unsafe(QStringLiteral("[^\\p{L}\\p{N}._-]"));
     QString name = m_learner;
     name.replace(unsafe, QStringLiteral("_"));
     return QDir(m_folder).filePath(name + QStringLiteral(".json"));

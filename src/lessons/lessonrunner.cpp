@@ -1,12 +1,19 @@
 #include "lessons/lessonrunner.h"
 
 #include "events/eventlog.h"
+#include "lessons/lessonprogress.h"
 #include "mail/maildroplock.h"
 #include "mail/mailstore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QRegularExpression>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <numeric>
 
 namespace pop3 {
 
@@ -101,6 +108,8 @@ void LessonRunner::start(const Lesson &lesson, bool fresh)
         saved = m_store->load(lesson.id);
     if (m_store && fresh)
         m_store->remove(lesson.id);
+    if (fresh || !saved)
+        m_footprints.remove(lesson.id);
     if (saved) {
         m_progress = *saved;
     } else {
@@ -115,6 +124,7 @@ void LessonRunner::start(const Lesson &lesson, bool fresh)
     m_tickingSeqs.clear();
     m_mistakes.clear();
     m_loginUser.clear();
+    addPrelude();
     emit started();
     activate();
     save();
@@ -161,7 +171,10 @@ QStringList LessonRunner::revealedHints(int index) const
 void LessonRunner::handle(const LessonTracker::Observation &ob)
 {
     const Event &e = ob.event;
-    const QString line = LessonTracker::transcriptLine(e);
+    m_footprints[m_lesson.id].seqs.append(e.seq);
+    QString line = LessonTracker::transcriptLine(e);
+    if (ob.credential) // AUTH PLAIN's answer is the password in base64
+        line = QStringLiteral("#%1 C: ********").arg(e.session);
     if (!line.isEmpty()) {
         m_progress.transcript.append(line);
         while (m_progress.transcript.size() > LessonProgress::transcriptLimit)
@@ -181,7 +194,9 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
             continue;
         m_mistakes.append(m);
         const QString stepId = m_current >= 0 ? m_lesson.steps.at(m_current).id : QString();
-        m_progress.mistakes.append({m.code, LessonTracker::escape(m.bytes), stepId, m.timeMs});
+        // The hand-in shows the line, never the password on it.
+        m_progress.mistakes.append(
+            {m.code, LessonTracker::escape(LessonTracker::hideSecret(m.bytes)), stepId, m.timeMs});
         emit mistakeDetected(m);
         changed = true;
     }
@@ -550,6 +565,82 @@ QByteArray LessonRunner::apopCommand(const QString &user, const QString &passwor
         QByteArray(m.captured().toLatin1() + password.toUtf8()), QCryptographicHash::Md5)
                                   .toHex();
     return "APOP " + user.toUtf8() + ' ' + digest;
+}
+
+// A session connected before the lesson started: its connection and greeting go in the
+// transcript and the footprint, so the hand-in shows how it began.
+void LessonRunner::addPrelude()
+{
+    const QList<int> open = m_tracker.fold().openSessions();
+    if (open.isEmpty())
+        return;
+    Footprint &footprint = m_footprints[m_lesson.id];
+    const QSet<quint64> known(footprint.seqs.cbegin(), footprint.seqs.cend());
+    QSet<int> pending(open.cbegin(), open.cend());
+    QList<quint64> found;
+    const QList<Event> events = m_log->events();
+    for (const Event &e : events) {
+        if (!pending.contains(e.session))
+            continue;
+        const bool greeting = e.kind == EventKind::ServerReply && e.state == State::Connecting;
+        if (e.kind == EventKind::Connected || greeting
+            || (e.kind == EventKind::StateChanged && e.from == State::Connecting)) {
+            if (!known.contains(e.seq)) {
+                found.append(e.seq);
+                const QString line = LessonTracker::transcriptLine(e);
+                if (!line.isEmpty())
+                    m_progress.transcript.append(line);
+            }
+        }
+        if (e.kind == EventKind::StateChanged && e.from == State::Connecting)
+            pending.remove(e.session);
+    }
+    footprint.prelude.unite(QSet<quint64>(found.cbegin(), found.cend()));
+    footprint.seqs = found + footprint.seqs;
+    std::sort(footprint.seqs.begin(), footprint.seqs.end());
+}
+
+QList<Event> LessonRunner::lessonEvents() const
+{
+    const Footprint footprint = m_footprints.value(m_lesson.id);
+    QSet<int> taking; // sessions that did something while the lesson ran
+    for (quint64 seq : footprint.seqs) {
+        const Event *e = m_log->find(seq);
+        if (e && e->session > 0 && !footprint.prelude.contains(seq))
+            taking.insert(e->session);
+    }
+    QList<Event> events;
+    for (quint64 seq : footprint.seqs) {
+        const Event *e = m_log->find(seq);
+        if (e && (e->session == 0 ? e->kind == EventKind::Note : taking.contains(e->session)))
+            events.append(*e);
+    }
+    return events;
+}
+
+QList<int> LessonRunner::shuffled(int count, const QString &seed)
+{
+    QList<int> order(count);
+    std::iota(order.begin(), order.end(), 0);
+    const QByteArray digest = QCryptographicHash::hash(seed.toUtf8(), QCryptographicHash::Sha256);
+    std::array<quint32, 8> words{};
+    std::memcpy(words.data(), digest.constData(), sizeof(words));
+    QRandomGenerator random(words.data(), qsizetype(words.size()));
+    for (int i = count - 1; i > 0; --i) // Fisher-Yates
+        std::swap(order[i], order[int(random.bounded(i + 1))]);
+    return order;
+}
+
+QList<int> LessonRunner::choiceOrder(int index) const
+{
+    if (index < 0 || index >= m_lesson.steps.size() || !m_lesson.steps.at(index).question)
+        return {};
+    const LessonQuestion &q = *m_lesson.steps.at(index).question;
+    const QString seed =
+        QStringLiteral("%1|%2|%3|%4")
+            .arg(m_store ? m_store->learner() : QString(), m_lesson.id, m_lesson.steps.at(index).id)
+            .arg(m_progress.startedAtMs);
+    return shuffled(int(q.choices.size()), seed);
 }
 
 qint64 LessonRunner::timerMs() const

@@ -5,7 +5,9 @@
 #include "lessons/lessonprogress.h"
 #include "lessons/lessontracker.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <optional>
 
@@ -83,6 +85,19 @@ public:
 
     const LessonTracker &tracker() const { return m_tracker; }
 
+    // The order in which the choices of question index are shown: indices into its choices,
+    // shuffled once per learner and attempt (a fresh start shuffles again). The right answer is
+    // found by identity, never by position.
+    QList<int> choiceOrder(int index) const;
+    // A permutation of 0..count-1 that depends only on seed.
+    static QList<int> shuffled(int count, const QString &seed);
+
+    // The events of this lesson, in order, as far as the log still holds them: the events seen
+    // while it ran (in this run of the program) of the sessions that took part in it, with the
+    // greeting of a session that was already open when it started, and the lab's own notes
+    // (reset, stale lock) of that time. Another lesson's sessions are not in it.
+    QList<Event> lessonEvents() const;
+
 signals:
     void started();
     void stepTicked(int index);
@@ -119,6 +134,17 @@ private:
     QList<quint64> m_tickingSeqs; // events that ticked a step (in m_exchange)
     QList<LessonMistake> m_mistakes;
     QString m_loginUser; // the last login since the lesson started
+
+    // What each lesson saw in this run: the events handled while it ran, and the greetings of
+    // the sessions already open when it started (shown only if those sessions take part).
+    struct Footprint
+    {
+        QList<quint64> seqs;
+        QSet<quint64> prelude;
+    };
+
+    void addPrelude();
+    QHash<QString, Footprint> m_footprints; // by lesson id
 };
 
 } // namespace pop3

@@ -90,6 +90,7 @@ LessonTracker::Observation LessonTracker::observe(const Event &e)
     case EventKind::ClientLine:
         ob.command = step.command.keyword;
         ob.args = step.command.args;
+        ob.credential = step.command.continuation;
         ob.mistakes = lineMistakes(e, step.command, s);
         break;
     case EventKind::ServerReply:
@@ -129,6 +130,13 @@ LessonTracker::Observation LessonTracker::observe(const Event &e)
             LessonMistake m = mistake(QStringLiteral("forgot-quit"), e, s.lastCommand.keyword);
             m.bytes = s.lastCommand.raw;
             m.count = ob.lostMarks;
+            ob.mistakes.append(m);
+        }
+        // Dovecot (and UW ipop3d) hang up after a run of bad commands: trying the classic
+        // mistakes one after another ends the session, which needs its own words.
+        if (e.text == disconnectReasonName(DisconnectReason::TooManyErrors)) {
+            LessonMistake m = mistake(QStringLiteral("too-many-errors"), e, s.lastCommand.keyword);
+            m.bytes = s.lastCommand.raw;
             ob.mistakes.append(m);
         }
         subjects.clear();
@@ -182,20 +190,29 @@ QString LessonTracker::escape(const QByteArray &bytes)
     return escapeControls(bytes, options);
 }
 
+QByteArray LessonTracker::hideSecret(const QByteArray &line)
+{
+    const CommandLine parsed = parseCommandLine(line);
+    const CommandSpec *spec = parsed.spec;
+    qsizetype keep = -1; // octets kept before the stars
+    if (spec && spec->secret)
+        keep = line.indexOf(' ');
+    else if (spec && spec->command == Command::User) // "user student hessovs!": a mistake
+        keep = line.indexOf(' ', line.indexOf(' ') + 1);
+    if (keep <= 0)
+        return line;
+    const QByteArray end = line.endsWith("\r\n") ? "\r\n" : line.endsWith('\n') ? "\n" : "";
+    return line.left(keep + 1) + "********" + end;
+}
+
 QString LessonTracker::transcriptLine(const Event &e)
 {
     const QString who = QStringLiteral("#%1 ").arg(e.session);
     switch (e.kind) {
     case EventKind::Connected:
         return who + QStringLiteral("-- connected from %1").arg(e.text);
-    case EventKind::ClientLine: {
-        QByteArray bytes = e.bytes;
-        const CommandSpec *spec = parseCommandLine(bytes).spec;
-        if (spec && spec->secret && bytes.indexOf(' ') > 0) // the hand-in never shows a secret
-            bytes = bytes.left(bytes.indexOf(' ') + 1) + "********"
-                + (bytes.endsWith("\r\n") ? "\r\n" : "\n");
-        return who + QStringLiteral("C: ") + escape(bytes);
-    }
+    case EventKind::ClientLine:
+        return who + QStringLiteral("C: ") + escape(hideSecret(e.bytes));
     case EventKind::ServerReply: {
         QString line = who + QStringLiteral("S: ") + escape(e.bytes);
         if (e.multiLine)

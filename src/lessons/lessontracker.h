@@ -38,6 +38,7 @@ public:
         QByteArray command; // ClientLine, and the ServerReply that answers it
         QList<QByteArray> args;
         bool answersCommand = false;
+        bool credential = false; // ClientLine: the answer to a SASL challenge (a secret)
         int openSessions = 0; // Connected
         QList<QByteArray> subjects; // MarkedDeleted: every marked one; Expunged: the removed ones
         int lostMarks = 0; // Disconnected: marks that were never committed
@@ -71,6 +72,9 @@ public:
     // "USER: student\r\n": control bytes spelled as everywhere (pop3::escapeControls), and "\" as
     // "\\" so that a hand-in can be read back exactly.
     static QString escape(const QByteArray &bytes);
+    // A client line with its secret (PASS's password, APOP's digest, a password typed on the USER
+    // line) replaced by stars: "PASS ********\r\n". Other lines are returned as they are.
+    static QByteArray hideSecret(const QByteArray &line);
     // One line of the hand-in transcript for an event (empty: not shown).
     static QString transcriptLine(const Event &event);
     // Keyword (upper case) and arguments of a client line.

@@ -1,6 +1,7 @@
 #include "app/maildrop/maildropmodel.h"
 #include "app/maildrop/maildroppane.h"
 #include "app/mainwindow.h"
+#include "mail/maildroplock.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
 #include "support/labfixture.h"
@@ -22,6 +23,8 @@ private slots:
     void disconnectWithoutQuitLosesMarksAndLock();
     void resetRestoresThePristineSample();
     void subjectsAreDecoded();
+    void lockWordsAreThePersonalitys();
+    void staleLockIsShownAsStale();
 
 private:
     TerminalView *login();
@@ -150,6 +153,41 @@ void TestMaildropPane::subjectsAreDecoded()
         const QString subject = model->data(model->index(row, MaildropModel::Subject)).toString();
         QVERIFY2(!subject.contains(QStringLiteral("=?")), qPrintable(subject));
     }
+}
+
+// The pane quotes the refusal a second login really gets: UW ipop3d's words are not Dovecot's.
+void TestMaildropPane::lockWordsAreThePersonalitys()
+{
+    MaildropPane *pane = m_window->maildropPane();
+    m_window->setPersonality(QStringLiteral("uw-ipop3d"));
+    TerminalPane *terminal = m_window->terminalPane();
+    TerminalView *view = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(view));
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    QTRY_VERIFY(pane->lockShownAsPresent());
+    QVERIFY2(pane->lockText().contains(QStringLiteral("-ERR Can't get lock.  Mailbox in use")),
+        qPrintable(pane->lockText()));
+    QVERIFY(!pane->lockText().contains(QStringLiteral("IN-USE")));
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    m_window->setPersonality(QStringLiteral("dovecot"));
+    QVERIFY(login());
+    QTRY_VERIFY(pane->lockShownAsPresent());
+    QVERIFY2(pane->lockText().contains(
+                 QStringLiteral("-ERR [IN-USE] Mailbox is locked by another POP3 session.")),
+        qPrintable(pane->lockText()));
+}
+
+// A lock whose writer is dead holds nothing: the pane says it is stale, not "held by".
+void TestMaildropPane::staleLockIsShownAsStale()
+{
+    MaildropPane *pane = m_window->maildropPane();
+    QVERIFY(pop3::MaildropLock::plantStale(pane->lockPath(), QStringLiteral("student")));
+    pane->refresh();
+    QVERIFY(pane->lockShownAsPresent());
+    QVERIFY2(
+        pane->lockText().contains(QStringLiteral("Stale lock file")), qPrintable(pane->lockText()));
+    QVERIFY(!pane->lockText().contains(QStringLiteral("held by")));
 }
 
 QTEST_MAIN(TestMaildropPane)

@@ -18,8 +18,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <numeric>
 
 using namespace pop3;
 
@@ -165,6 +167,7 @@ private slots:
     void malformedLessonNamesFileAndField();
     void teacherFolderOverridesBundledLesson();
     void lessonOverTcp();
+    void choicesAreShuffled();
 };
 
 void TestLessons::bundledLessonsLoad()
@@ -635,6 +638,40 @@ void TestLessons::lessonOverTcp()
         {QStringLiteral("1"), QStringLiteral("1"), QStringLiteral("PASS"), QStringLiteral("2")})
         QVERIFY(runner.answer(answer).correct);
     QCOMPARE(finished.count(), 1);
+}
+
+// The shipped quizzes put the right answer first in 21 of 24 questions: shown in the file's
+// order, Check without reading passed. Shown shuffled, the first is right about as often as chance.
+void TestLessons::choicesAreShuffled()
+{
+    const LessonLibrary library = bundled();
+    int questions = 0;
+    int rightFirst = 0;
+    int moved = 0; // questions whose order changes with the attempt
+    for (const QString &id : library.ids()) {
+        const Lesson lesson = *library.lesson(id, QStringLiteral("en"));
+        for (const LessonStep &step : lesson.steps) {
+            if (!step.question || step.question->answer != LessonQuestion::Answer::Choice)
+                continue;
+            ++questions;
+            const int n = int(step.question->choices.size());
+            const QString seed = QStringLiteral("ada|%1|%2|").arg(id, step.id);
+            const QList<int> order = LessonRunner::shuffled(n, seed + QStringLiteral("1"));
+            QList<int> sorted = order;
+            std::sort(sorted.begin(), sorted.end());
+            QList<int> all(n);
+            std::iota(all.begin(), all.end(), 0);
+            QCOMPARE(sorted, all);
+            QCOMPARE(LessonRunner::shuffled(n, seed + QStringLiteral("1")), order); // stable
+            rightFirst += order.first() == step.question->correct ? 1 : 0;
+            moved += LessonRunner::shuffled(n, seed + QStringLiteral("2")) != order ? 1 : 0;
+        }
+    }
+    QVERIFY(questions >= 20);
+    QVERIFY2(rightFirst * 2 < questions,
+        qPrintable(
+            QStringLiteral("right answer first in %1 of %2").arg(rightFirst).arg(questions)));
+    QVERIFY(moved * 2 > questions);
 }
 
 QTEST_GUILESS_MAIN(TestLessons)

@@ -1,17 +1,24 @@
 #include "app/lessons/lessonexport.h"
 
+#include "app/diagram/sequencepainter.h"
+#include "diagram/sequencemodel.h"
 #include "lessons/lessonrunner.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QFile>
-#include <QImage>
 #include <QLocale>
+#include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTextDocument>
-#include <QUrl>
+#include <QTextOption>
 
 namespace {
+
+constexpr int pdfResolution = 144;
 
 QString when(qint64 ms)
 {
@@ -25,26 +32,82 @@ QString duration(qint64 ms)
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
+QPageLayout a4(QPageLayout::Orientation orientation)
+{
+    return QPageLayout(
+        QPageSize(QPageSize::A4), orientation, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+}
+
+// The diagram rows [first, last] on one page: as wide as the page, the lane header on top.
+void paintDiagramPage(QPainter *p,
+    const SequencePainter &diagram,
+    const QRectF &page,
+    qsizetype first,
+    qsizetype last)
+{
+    const qreal scale = page.width() / diagram.size().width();
+    p->save();
+    p->scale(scale, scale);
+    if (last >= first) {
+        p->save();
+        p->translate(0, SequencePainter::headerHeight - diagram.rowTop(first));
+        p->setClipRect(QRectF(0,
+            diagram.rowTop(first),
+            diagram.size().width(),
+            diagram.rowTop(last) + diagram.rowHeight(last) - diagram.rowTop(first)));
+        diagram.paintRows(p, first, last, -1, true);
+        p->restore();
+    }
+    diagram.paintHeader(p, 0, qMax<qsizetype>(first, 0), diagram.size().width());
+    p->restore();
+}
+
 } // namespace
 
-QString LessonExport::html(
-    const pop3::LessonRunner &runner, const QString &learner, bool withDiagram)
+QString LessonExport::markdownHtml(const QString &markdown)
+{
+    QTextDocument doc;
+    doc.setMarkdown(markdown);
+    const QString html = doc.toHtml();
+    const qsizetype body = html.indexOf(QLatin1String("<body"));
+    const qsizetype start = html.indexOf(QLatin1Char('>'), body) + 1;
+    const qsizetype end = html.lastIndexOf(QLatin1String("</body>"));
+    QString inner = html.mid(start, end - start).trimmed();
+    static const QRegularExpression paragraph(
+        QStringLiteral("^<p[^>]*>(.*)</p>$"), QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch m = paragraph.match(inner);
+    if (m.hasMatch() && inner.count(QLatin1String("<p")) == 1)
+        inner = m.captured(1);
+    return inner;
+}
+
+QString LessonExport::markdownPlain(const QString &markdown)
+{
+    QTextDocument doc;
+    doc.setMarkdown(markdown);
+    return doc.toPlainText().simplified();
+}
+
+QString LessonExport::html(const pop3::LessonRunner &runner,
+    const QString &learner,
+    const QHash<QString, QString> &mistakeTitles)
 {
     const pop3::Lesson &lesson = runner.lesson();
     const pop3::LessonProgress &p = runner.progress();
     QString h;
     h += QStringLiteral("<h1>%1</h1>").arg(lesson.title.toHtmlEscaped());
+    h += QStringLiteral("<p style=\"font-size: large\"><b>%1</b></p>")
+             .arg(tr("Hand-in of %1").arg(learner.toHtmlEscaped()));
     h += QStringLiteral("<p>%1</p>")
-             .arg(tr("Learner: %1 — started %2 — finished %3")
-                      .arg(learner.toHtmlEscaped(),
-                          when(p.startedAtMs),
+             .arg(tr("Started %1 — finished %2")
+                      .arg(when(p.startedAtMs),
                           p.finishedAtMs ? when(p.finishedAtMs) : tr("not yet")));
     if (runner.timerMs() >= 0)
         h += QStringLiteral("<p><b>%1</b></p>")
                  .arg(tr("Time: %1 (min:s)").arg(duration(runner.timerMs())));
     h += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Goals"));
     for (const QString &goal : lesson.goals)
-        h += QStringLiteral("<li>%1</li>").arg(goal.toHtmlEscaped());
+        h += QStringLiteral("<li>%1</li>").arg(markdownHtml(goal));
     h += QStringLiteral(
         "</ul><h2>%1</h2><table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" width=\"100%\">")
              .arg(tr("Steps and answers"));
@@ -53,46 +116,76 @@ QString LessonExport::html(
     for (int i = 0; i < lesson.steps.size(); ++i) {
         const pop3::LessonStep &s = lesson.steps.at(i);
         const pop3::LessonProgress::Step r = p.steps.value(s.id);
-        QString prompt = s.question ? s.question->prompt : QString();
-        QString answer = r.answer;
+        const QString prompt = s.question ? s.question->prompt : QString();
+        QString answer = r.answer.toHtmlEscaped();
         if (s.question && s.question->answer == pop3::LessonQuestion::Answer::Choice
-            && !answer.isEmpty())
-            answer = s.question->choices.value(answer.toInt() - 1, answer);
-        h +=
-            QStringLiteral("<tr><td>%1</td><td>%2%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
-                .arg(i + 1)
-                .arg(s.title.toHtmlEscaped(),
-                    prompt.isEmpty() ? QString()
-                                     : QStringLiteral("<br/><i>%1</i>").arg(prompt.toHtmlEscaped()),
-                    r.skipped    ? tr("skipped")
-                        : r.done ? QStringLiteral("✔ ") + when(r.doneAtMs)
-                                 : QStringLiteral("—"),
-                    answer.toHtmlEscaped())
-                .arg(r.tries);
+            && !r.answer.isEmpty()) {
+            const int n = r.answer.toInt();
+            if (n >= 1 && n <= s.question->choices.size())
+                answer = markdownHtml(s.question->choices.at(n - 1));
+        }
+        h += QStringLiteral("<tr><td>%1</td><td>%2%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
+                 .arg(i + 1)
+                 .arg(s.title.toHtmlEscaped(),
+                     prompt.isEmpty() ? QString()
+                                      : QStringLiteral("<br/><i>%1</i>").arg(markdownHtml(prompt)),
+                     r.skipped    ? tr("skipped")
+                         : r.done ? QStringLiteral("✔ ") + when(r.doneAtMs)
+                                  : QStringLiteral("—"),
+                     answer)
+                 .arg(r.tries);
     }
     h += QStringLiteral("</table>");
     if (!p.mistakes.isEmpty()) {
         h += QStringLiteral("<h2>%1</h2><ul>").arg(tr("Mistakes met"));
         for (const pop3::LessonProgress::Mistake &m : p.mistakes)
             h += QStringLiteral("<li>%1: <code>%2</code></li>")
-                     .arg(m.code.toHtmlEscaped(), m.bytes.toHtmlEscaped());
+                     .arg(mistakeTitles.value(m.code, m.code).toHtmlEscaped(),
+                         m.bytes.toHtmlEscaped());
         h += QStringLiteral("</ul>");
     }
-    if (withDiagram)
-        h += QStringLiteral("<h2>%1</h2><p><img src=\"lesson-diagram\" width=\"640\"/></p>")
-                 .arg(tr("Sequence diagram"));
-    h += QStringLiteral("<h2>%1</h2><p>%2</p><pre>")
-             .arg(tr("Transcript"),
-                 tr("#n is the session; C: client, S: server; passwords are hidden."));
+    QString legend = tr("#n is the session; C: client, S: server; passwords are hidden.");
+    if (!runner.lessonEvents().isEmpty())
+        legend += QLatin1Char(' ')
+            + tr("The sequence diagram of this lesson's sessions follows on landscape pages.");
+    h += QStringLiteral("<h2>%1</h2><p>%2</p><pre style=\"white-space: pre-wrap\">")
+             .arg(tr("Transcript"), legend);
     for (const QString &line : p.transcript)
         h += line.toHtmlEscaped() + QLatin1Char('\n');
     h += QStringLiteral("</pre>");
     return h;
 }
 
+void LessonExport::buildDiagram(
+    const pop3::LessonRunner &runner, const SessionNamer &namer, pop3::SequenceModel *model)
+{
+    model->clear();
+    QSet<int> answering; // sessions whose next line answers a SASL challenge (a credential)
+    for (pop3::Event e : runner.lessonEvents()) {
+        if (e.kind == pop3::EventKind::ClientLine) {
+            if (answering.contains(e.session))
+                e.bytes = QByteArray("********") + (e.bytes.endsWith("\r\n") ? "\r\n" : "");
+            else
+                e.bytes = pop3::LessonTracker::hideSecret(e.bytes);
+            answering.remove(e.session);
+        } else if (e.kind == pop3::EventKind::ServerReply && e.bytes.startsWith("+ ")) {
+            answering.insert(e.session);
+        }
+        model->append(e);
+    }
+    if (!namer)
+        return;
+    for (int session : model->sessions()) {
+        const QString name = namer(session);
+        if (!name.isEmpty())
+            model->setSessionLabel(session, name);
+    }
+}
+
 bool LessonExport::writePdf(const pop3::LessonRunner &runner,
     const QString &learner,
-    const DiagramRenderer &diagram,
+    const QHash<QString, QString> &mistakeTitles,
+    const SessionNamer &namer,
     const QString &path,
     QString *error)
 {
@@ -103,23 +196,65 @@ bool LessonExport::writePdf(const pop3::LessonRunner &runner,
         return false;
     }
     probe.close();
-    QTextDocument doc;
-    if (diagram) {
-        QImage image(1600, 2000, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        diagram(&painter, QRectF(0, 0, image.width(), image.height()));
-        painter.end();
-        doc.addResource(
-            QTextDocument::ImageResource, QUrl(QStringLiteral("lesson-diagram")), image);
+
+    QPdfWriter pdf(path);
+    pdf.setResolution(pdfResolution);
+    pdf.setTitle(tr("%1 — hand-in of %2").arg(runner.lesson().title, learner));
+    pdf.setCreator(QStringLiteral("pop3lab"));
+    pdf.setPageLayout(a4(QPageLayout::Portrait));
+    QPainter painter;
+    if (!painter.begin(&pdf)) {
+        if (error)
+            *error = tr("the PDF could not be written");
+        return false;
     }
-    doc.setHtml(html(runner, learner, bool(diagram)));
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setTitle(runner.lesson().title);
-    writer.setCreator(QStringLiteral("pop3lab"));
-    doc.print(&writer);
+
+    // The text pages: laid out on the page's own size, so no line is cut between two pages and
+    // none runs past the margin (long words are broken anywhere).
+    QTextDocument doc;
+    doc.documentLayout()->setPaintDevice(&pdf);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(10);
+    doc.setDefaultFont(font);
+    QTextOption option = doc.defaultTextOption();
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    doc.setDefaultTextOption(option);
+    doc.setHtml(html(runner, learner, mistakeTitles));
+    const QRectF textPage = pdf.pageLayout().paintRectPixels(pdf.resolution());
+    doc.setPageSize(textPage.size());
+    const int textPages = doc.pageCount();
+    for (int i = 0; i < textPages; ++i) {
+        if (i > 0)
+            pdf.newPage();
+        painter.save();
+        const QRectF clip(0, i * textPage.height(), textPage.width(), textPage.height());
+        painter.translate(0, -clip.top());
+        doc.drawContents(&painter, clip);
+        painter.restore();
+    }
+
+    // The diagram pages: this lesson's sessions only, landscape, cut between rows.
+    pop3::SequenceModel model;
+    buildDiagram(runner, namer, &model);
+    if (model.visibleCount() > 0) {
+        pdf.setPageLayout(a4(QPageLayout::Landscape));
+        const SequencePainter diagram(model);
+        const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
+        const qreal scale = page.width() / diagram.size().width();
+        const qreal rowsHeight = page.height() / scale - SequencePainter::headerHeight;
+        const qsizetype count = model.visibleCount();
+        for (qsizetype first = 0; first < count;) {
+            qsizetype last = first;
+            while (last + 1 < count
+                && diagram.rowTop(last + 1) + diagram.rowHeight(last + 1) - diagram.rowTop(first)
+                    <= rowsHeight)
+                ++last;
+            pdf.newPage();
+            paintDiagramPage(&painter, diagram, page, first, last);
+            first = last + 1;
+        }
+    }
+    painter.end();
     if (QFile(path).size() == 0) {
         if (error)
             *error = tr("the PDF could not be written");

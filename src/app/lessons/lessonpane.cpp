@@ -4,11 +4,16 @@
 #include "lessons/lessonprogress.h"
 #include "lessons/lessonrunner.h"
 #include "mail/mailstore.h"
+#include "net/pop3server.h"
+#include "protocol/personality.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -18,7 +23,9 @@
 #include <QMetaMethod>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -41,6 +48,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     , m_learner(pop3::LessonProgressStore::defaultLearner())
     , m_language(QLocale().name().left(2))
     , m_picker(new QComboBox(this))
+    , m_learnerButton(new QPushButton(this))
     , m_restartButton(new QPushButton(this))
     , m_exportButton(new QPushButton(this))
     , m_progressBar(new QProgressBar(this))
@@ -68,9 +76,13 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     m_feedback->setObjectName(QStringLiteral("lessonFeedback"));
     m_stepView->setObjectName(QStringLiteral("stepView"));
     m_checkButton->setObjectName(QStringLiteral("checkButton"));
+    m_learnerButton->setObjectName(QStringLiteral("learnerButton"));
+    m_hintButton->setObjectName(QStringLiteral("hintButton"));
+    m_picker->installEventFilter(this);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_picker, 1);
+    top->addWidget(m_learnerButton);
     top->addWidget(m_restartButton);
     top->addWidget(m_exportButton);
     auto *progress = new QHBoxLayout;
@@ -116,6 +128,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_picker, &QComboBox::activated, this, &LessonPane::pickLesson);
+    connect(m_learnerButton, &QPushButton::clicked, this, &LessonPane::askLearner);
     connect(m_restartButton, &QPushButton::clicked, this, &LessonPane::restart);
     connect(m_exportButton, &QPushButton::clicked, this, &LessonPane::exportClicked);
     connect(m_checkButton, &QPushButton::clicked, this, &LessonPane::checkAnswer);
@@ -123,9 +136,11 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     connect(m_actionButton, &QPushButton::clicked, this, &LessonPane::actionClicked);
     connect(m_hintButton, &QPushButton::clicked, this, [this] {
         m_runner->revealHint();
+        focusNext();
     });
     connect(m_skipButton, &QPushButton::clicked, this, [this] {
         m_runner->skip();
+        focusNext();
     });
     attachRunner();
     retranslateUi();
@@ -138,12 +153,48 @@ LessonPane::~LessonPane() = default;
 void LessonPane::setProgressStore(const QString &folder, const QString &learner)
 {
     m_lab->setProgressFolder(folder);
-    if (learner != m_learner) {
-        m_learner = learner;
+    setLearner(learner);
+}
+
+void LessonPane::setLearner(const QString &name)
+{
+    m_learnerKnown = true;
+    if (name != m_learner) {
+        m_runner->stop(); // the other learner's lesson is saved as it stands
+        m_learner = name;
         attachRunner();
     }
+    retranslateUi();
     fillPicker();
     updateWidgets();
+}
+
+// Asks the learner's name (the login name is only a guess): false when cancelled.
+bool LessonPane::askLearner()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this,
+        tr("Your name"),
+        tr("Your name, as your teacher should read it on your hand-ins. Your progress is kept "
+           "under this name."),
+        QLineEdit::Normal,
+        m_learnerKnown ? m_learner : QString(),
+        &ok)
+                             .simplified();
+    if (!ok || name.isEmpty())
+        return false;
+    setLearner(name);
+    emit learnerChanged(name);
+    return true;
+}
+
+QString LessonPane::defaultHandInName() const
+{
+    static const QRegularExpression unsafe(QStringLiteral("[\\s/\\\\:*?\"<>|]+"));
+    QString name = m_learner;
+    name.replace(unsafe, QStringLiteral("-"));
+    const QString id = hasLesson() ? m_runner->lesson().id : QStringLiteral("lesson");
+    return QStringLiteral("%1-%2.pdf").arg(name, id);
 }
 
 void LessonPane::setLanguage(const QString &language)
@@ -161,9 +212,19 @@ void LessonPane::attachRunner()
         disconnect(m_runner, nullptr, this, nullptr);
     m_runner = m_lab->lessonRunner(m_learner);
     pop3::LessonRunner *r = m_runner;
+    connect(r, &pop3::LessonRunner::started, this, [this] {
+        // The coach's words belong to the lesson they were said in.
+        m_mistakeText.clear();
+        m_hintText.clear();
+        m_actionText.clear();
+        m_rightText.clear();
+        m_answerResult->clear();
+    });
     connect(r, &pop3::LessonRunner::currentStepChanged, this, [this] {
         m_hintText.clear();
         m_actionText.clear();
+        m_rightText.clear();
+        m_answerResult->clear();
         m_answerEdit->clear();
     });
     connect(r, &pop3::LessonRunner::progressChanged, this, &LessonPane::updateWidgets);
@@ -171,8 +232,17 @@ void LessonPane::attachRunner()
     connect(r, &pop3::LessonRunner::hintRevealed, this, &LessonPane::showHint);
     connect(r, &pop3::LessonRunner::mistakeDetected, this, &LessonPane::showMistake);
     connect(r, &pop3::LessonRunner::finished, this, &LessonPane::fillPicker);
-    connect(r, &pop3::LessonRunner::answerChecked, this, [this](int, bool correct) {
-        m_answerResult->setText(correct ? tr("✔ Right.") : tr("✘ Not quite — try again."));
+    connect(r, &pop3::LessonRunner::answerChecked, this, [this](int index, bool correct) {
+        if (!correct) {
+            m_answerResult->setText(tr("✘ Not quite — try again."));
+            return;
+        }
+        // The next question is already shown: the verdict goes with the question it was about.
+        const pop3::LessonStep &step = m_runner->lesson().steps.at(index);
+        m_answerResult->clear();
+        m_rightText = QStringLiteral("**%1** %2").arg(tr("✔ Right:"), step.title);
+        if (step.question && !step.question->explanation.isEmpty())
+            m_rightText += QStringLiteral("\n\n") + step.question->explanation;
     });
 }
 
@@ -201,9 +271,80 @@ void LessonPane::fillPicker()
 
 void LessonPane::pickLesson(int index)
 {
+    if (m_browsingPicker) // arrows in the closed picker only browse; Return starts
+        return;
     const QString id = m_picker->itemData(index).toString();
-    if (!id.isEmpty())
-        startLesson(id);
+    if (id.isEmpty())
+        return;
+    if (!m_learnerKnown)
+        askLearner(); // once; cancelled, the login name stands and it is asked again later
+    if (startLesson(id))
+        focusNext();
+}
+
+bool LessonPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_picker && event->type() == QEvent::MouseButtonPress)
+        m_browsingPicker = false;
+    if (watched == m_picker && event->type() == QEvent::FocusOut && m_browsingPicker) {
+        m_browsingPicker = false; // browsed away without Return: show the lesson that runs
+        fillPicker();
+    }
+    if (watched == m_picker && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        switch (key->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (m_browsingPicker) {
+                m_browsingPicker = false;
+                pickLesson(m_picker->currentIndex());
+                return true;
+            }
+            break;
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+        case Qt::Key_Escape:
+            break;
+        case Qt::Key_Space:
+        case Qt::Key_F4:
+            m_browsingPicker = false; // the popup opens: a choice there starts the lesson
+            break;
+        default:
+            m_browsingPicker = !(key->modifiers() & Qt::AltModifier);
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+// After a pick, an answer or a button, the keyboard goes where the next thing is typed: the
+// answer of a question, else the terminal.
+void LessonPane::focusNext()
+{
+    const int current = m_runner->isRunning() ? m_runner->currentStep() : -1;
+    const pop3::LessonStep *step = current >= 0 ? &m_runner->lesson().steps.at(current) : nullptr;
+    if (step && step->question) {
+        QWidget *answer = step->question->answer == pop3::LessonQuestion::Answer::Choice
+            ? static_cast<QWidget *>(m_choiceBox)
+            : m_answerEdit;
+        answer->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    emit terminalFocusRequested();
+}
+
+// The lesson quotes one server's words: the server speaks them from the next session on.
+void LessonPane::applyLessonPersonality()
+{
+    const QString wanted = m_runner->lesson().personality;
+    const pop3::Pop3Server *server = m_lab->server();
+    if (wanted.isEmpty() || !server || server->personality().id == wanted)
+        return;
+    emit personalityRequested(wanted);
+    if (server->personality().id == wanted)
+        m_actionText = tr("The server now answers as %1, whose replies this lesson quotes (in the "
+                          "sessions opened from now on).")
+                           .arg(server->personality().name);
 }
 
 bool LessonPane::startLesson(const QString &id, bool fresh)
@@ -215,7 +356,7 @@ bool LessonPane::startLesson(const QString &id, bool fresh)
     if (fresh)
         emit resetMailboxRequested(lesson->account);
     m_runner->start(*lesson, fresh);
-    m_answerResult->clear();
+    applyLessonPersonality();
     fillPicker();
     updateWidgets();
     return true;
@@ -226,6 +367,7 @@ void LessonPane::restart()
     if (!hasLesson())
         return;
     startLesson(m_runner->lesson().id, true);
+    focusNext();
 }
 
 void LessonPane::showHint(int index, const QString &hint)
@@ -240,11 +382,12 @@ void LessonPane::showMistake(const pop3::LessonMistake &mistake)
     const pop3::LessonLibrary::MistakeText words =
         m_library.mistake(mistake.code, m_runner->lesson().language);
     // The latest mistake stays shown even when the step it happened in is ticked.
-    m_mistakeText = QStringLiteral("**⚠ %1** — %2\n\n%3 `%4`\n\n")
-                        .arg(words.title,
-                            fill(words.explanation, mistake),
-                            tr("Bytes sent:"),
-                            pop3::LessonTracker::escape(mistake.bytes));
+    m_mistakeText =
+        QStringLiteral("**⚠ %1** — %2\n\n%3 `%4`\n\n")
+            .arg(words.title,
+                fill(words.explanation, mistake),
+                tr("Bytes sent:"),
+                pop3::LessonTracker::escape(pop3::LessonTracker::hideSecret(mistake.bytes)));
     updateWidgets();
 }
 
@@ -255,15 +398,23 @@ void LessonPane::checkAnswer()
     const pop3::LessonStep &step = m_runner->lesson().steps.at(m_runner->currentStep());
     if (!step.question)
         return;
-    const QString given = step.question->answer == pop3::LessonQuestion::Answer::Choice
-        ? QString::number(m_choiceBox->currentIndex() + 1)
-        : m_answerEdit->text();
+    const bool choice = step.question->answer == pop3::LessonQuestion::Answer::Choice;
+    if (choice && m_choiceBox->currentIndex() < 0) { // not a wrong try: no answer was given
+        m_answerResult->setText(tr("Pick one of the choices first."));
+        updateWidgets();
+        m_choiceBox->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    // The choice by identity: the item keeps the number it has in the lesson file.
+    const QString given = choice ? m_choiceBox->currentData().toString() : m_answerEdit->text();
     const pop3::LessonRunner::AnswerResult result = m_runner->answer(given);
     if (!result.problem.isEmpty())
         m_answerResult->setText(
             tr("This question is about a message that is not in the mailbox of %1.")
                 .arg(m_runner->contextUser()));
     updateWidgets();
+    if (result.correct)
+        focusNext();
 }
 
 void LessonPane::actionClicked()
@@ -308,15 +459,19 @@ void LessonPane::actionClicked()
         break;
     }
     updateWidgets();
+    focusNext();
 }
 
 void LessonPane::exportClicked()
 {
     if (!hasLesson())
         return;
+    if (!m_learnerKnown)
+        askLearner();
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Export for hand-in"),
-        m_runner->lesson().id + QStringLiteral(".pdf"),
+        QDir(folder).filePath(defaultHandInName()),
         tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
@@ -333,7 +488,16 @@ bool LessonPane::exportHandIn(const QString &path, QString *error) const
             *error = tr("no lesson is open");
         return false;
     }
-    return LessonExport::writePdf(*m_runner, m_learner, m_diagram, path, error);
+    return LessonExport::writePdf(
+        *m_runner, m_learner, mistakeTitles(), m_sessionNamer, path, error);
+}
+
+QHash<QString, QString> LessonPane::mistakeTitles() const
+{
+    QHash<QString, QString> titles;
+    for (const QString &code : pop3::lessonMistakeCodes())
+        titles.insert(code, m_library.mistake(code, m_runner->lesson().language).title);
+    return titles;
 }
 
 void LessonPane::renderStep()
@@ -356,6 +520,8 @@ void LessonPane::renderStep()
             md += QStringLiteral("- %1\n").arg(goal);
         md += QStringLiteral("\n%1\n\n").arg(lesson.intro);
     }
+    if (!m_rightText.isEmpty())
+        md += m_rightText + QStringLiteral("\n\n---\n\n");
     if (current < 0) {
         md += QStringLiteral("## %1\n\n%2\n\n").arg(tr("Lesson complete"), lesson.summary);
         if (m_runner->timerMs() >= 0)
@@ -419,10 +585,18 @@ void LessonPane::updateWidgets()
     m_answerResult->setVisible(question || !m_answerResult->text().isEmpty());
     if (question) {
         m_questionLabel->setText(question->prompt);
-        if (choice && m_choiceBox->property("step").toInt() != current + 1) {
+        // Shuffled per learner and attempt, and nothing chosen: Check alone never passes.
+        const QString key = QStringLiteral("%1|%2|%3")
+                                .arg(m_runner->lesson().id)
+                                .arg(current)
+                                .arg(m_runner->progress().startedAtMs);
+        if (choice && m_choiceBox->property("question").toString() != key) {
             m_choiceBox->clear();
-            m_choiceBox->addItems(question->choices);
-            m_choiceBox->setProperty("step", current + 1);
+            for (int original : m_runner->choiceOrder(current))
+                m_choiceBox->addItem(LessonExport::markdownPlain(question->choices.at(original)),
+                    QString::number(original + 1));
+            m_choiceBox->setCurrentIndex(-1);
+            m_choiceBox->setProperty("question", key);
         }
     }
     const bool hasAction = step && step->action.type != pop3::LessonAction::Type::None;
@@ -447,7 +621,8 @@ void LessonPane::updateWidgets()
     m_hintButton->setVisible(step);
     m_skipButton->setVisible(step && step->optional);
     m_feedback->setVisible(!m_hintText.isEmpty() || !m_mistakeText.isEmpty());
-    m_feedback->setMarkdown(m_mistakeText + m_hintText);
+    // The hints of the step in hand first, then the latest mistake of this lesson.
+    m_feedback->setMarkdown(m_hintText + m_mistakeText);
     renderStep();
 }
 
@@ -459,6 +634,10 @@ void LessonPane::retranslateUi()
     m_exportButton->setToolTip(tr("Save a PDF with the transcript, the diagram and your answers"));
     m_checkButton->setText(tr("Check"));
     m_answerEdit->setPlaceholderText(tr("Your answer"));
+    m_choiceBox->setPlaceholderText(tr("Choose an answer…"));
+    m_picker->setToolTip(tr("Pick a lesson (from the keyboard: arrows browse, Enter starts)"));
+    m_learnerButton->setText(m_learnerKnown ? tr("Learner: %1").arg(m_learner) : tr("Your name…"));
+    m_learnerButton->setToolTip(tr("The name printed on your hand-ins; progress is kept per name"));
     m_hintButton->setText(tr("Hint"));
     m_skipButton->setText(tr("Skip"));
 }

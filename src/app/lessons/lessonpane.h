@@ -39,12 +39,18 @@ public:
     // The lesson language (default: the UI locale's, falling back to English).
     void setLanguage(const QString &language);
 
-    // Hook for the hand-in: paints the sequence diagram into a rectangle. The window wires it to
-    // DiagramPane::render(); without it the PDF has no diagram.
-    void setDiagramRenderer(LessonExport::DiagramRenderer renderer)
-    {
-        m_diagram = std::move(renderer);
-    }
+    // The learner's name (asked once, remembered by the window): progress is kept per learner
+    // and the name is printed on the hand-in. Until it is set, picking a lesson asks for it.
+    void setLearner(const QString &name);
+
+    QString learner() const { return m_learner; }
+
+    // Hook for the hand-in's diagram: the name the live diagram gives a session ("Terminal 1").
+    // The window wires it to the diagram pane's model; without it sessions are numbered.
+    void setSessionNamer(LessonExport::SessionNamer namer) { m_sessionNamer = std::move(namer); }
+
+    // The file name the hand-in is offered under: "<learner>-<lesson id>.pdf".
+    QString defaultHandInName() const;
 
     // Starts lesson id (resuming saved progress unless fresh; fresh also asks for a mailbox reset).
     bool startLesson(const QString &id, bool fresh = false);
@@ -53,19 +59,31 @@ public:
     pop3::LessonRunner *runner() const { return m_runner; }
 
     bool exportHandIn(const QString &path, QString *error = nullptr) const;
+    // The words of every mistake code in the current lesson's language (for the hand-in).
+    QHash<QString, QString> mistakeTitles() const;
 
 signals:
     // A lesson (re)starts and wants a pristine copy of user's mailbox; the window asks the user
     // first when a session is open, then calls MailStore::resetMailbox().
     void resetMailboxRequested(const QString &user);
-    // A step asks for another server personality (lesson 8: rfc1939 for APOP).
+    // A step asks for another server personality (lesson 8: rfc1939 for APOP), or a lesson
+    // starts that quotes the wording of another one.
     void personalityRequested(const QString &id);
+    // The learner picked a lesson, answered or pressed a lesson button: the next thing to type
+    // goes into the terminal, so the window gives it the keyboard focus.
+    void terminalFocusRequested();
+    // The learner gave their name (the window remembers it).
+    void learnerChanged(const QString &name);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void attachRunner();
+    bool askLearner();
+    void applyLessonPersonality();
+    void focusNext();
     bool hasLesson() const;
     void fillPicker();
     void pickLesson(int index);
@@ -83,13 +101,17 @@ private:
     pop3::LessonLibrary m_library;
     QString m_learner;
     pop3::LessonRunner *m_runner = nullptr; // the lab's, for m_learner
-    LessonExport::DiagramRenderer m_diagram;
+    LessonExport::SessionNamer m_sessionNamer;
+    bool m_learnerKnown = false; // named by the learner (or the window), not the login name
+    bool m_browsingPicker = false; // arrows in the closed picker: Return starts the lesson
     QString m_language;
     QString m_hintText; // Markdown: the hints revealed for the current step
     QString m_mistakeText; // Markdown: the latest mistake, with its bytes
     QString m_actionText; // Markdown: what the last action produced
+    QString m_rightText; // Markdown: the question just answered right, until the next step
 
     QComboBox *m_picker;
+    QPushButton *m_learnerButton;
     QPushButton *m_restartButton;
     QPushButton *m_exportButton;
     QProgressBar *m_progressBar;

@@ -6,6 +6,7 @@
 #include "app/maildrop/maildropwatch.h"
 #include "mail/maildroplock.h"
 #include "mail/mailstore.h"
+#include "protocol/personality.h"
 
 #include <QDesktopServices>
 #include <QFileInfo>
@@ -76,6 +77,17 @@ QString MaildropPane::lockPath() const
     return m_store->lockPath(m_user);
 }
 
+void MaildropPane::setPersonality(const pop3::Personality *personality)
+{
+    m_personality = personality;
+    updateLock();
+}
+
+QString MaildropPane::lockText() const
+{
+    return m_ui->lockState->text();
+}
+
 void MaildropPane::setSession(int sessionId, bool external)
 {
     m_session = sessionId;
@@ -118,6 +130,15 @@ void MaildropPane::updateLock()
     if (!m_lockPresent) {
         m_ui->lockState->setText(
             tr("<b>No lock file</b> — nobody holds %1's maildrop. PASS creates it.").arg(m_user));
+    } else if (holder && pop3::MaildropLock::isStale(*holder, [this](int session) {
+                   return m_store->lockHolder(m_user) == session;
+               })) {
+        // A crashed server's lock: nobody holds the maildrop, and the next login says so.
+        m_ui->lockState->setText(
+            tr("<b>Stale lock file</b> — left by %1, which is no longer running (a crashed "
+               "server). Nobody holds %2's maildrop: the next login removes the file and gets in.")
+                .arg(holder->pid ? tr("process %1").arg(holder->pid) : tr("an unknown process"),
+                    m_user.toHtmlEscaped()));
     } else {
         const QString who = holder && holder->session
             ? tr("session %1 (%2) since %3")
@@ -125,10 +146,14 @@ void MaildropPane::updateLock()
                   .arg(holder->peer.isEmpty() ? QStringLiteral("?") : holder->peer)
                   .arg(QLocale().toString(holder->since.toLocalTime().time(), QLocale::LongFormat))
             : tr("an unknown holder");
+        // The words the server really answers with: they differ from one server to another.
+        const QString refusal = QStringLiteral("-ERR ")
+            + (m_personality ? m_personality->text(QStringLiteral("auth.inUse"))
+                             : QStringLiteral("[IN-USE]"));
         m_ui->lockState->setText(
-            tr("<b>Lock file exists</b> — held by %1. Another login gets -ERR [IN-USE]; QUIT or a "
-               "disconnection removes it.")
-                .arg(who.toHtmlEscaped()));
+            tr("<b>Lock file exists</b> — held by %1. Another login gets <code>%2</code>; QUIT or "
+               "a disconnection removes it.")
+                .arg(who.toHtmlEscaped(), refusal.toHtmlEscaped()));
     }
     m_ui->lockPath->setText(QStringLiteral("<code>%1</code>").arg(path.toHtmlEscaped()));
 }

@@ -12,6 +12,7 @@ class MaildropPane;
 namespace pop3 {
 class EventLog;
 class MailStore;
+class Personality;
 } // namespace pop3
 
 class MaildropModel;
@@ -39,6 +40,11 @@ public:
 
     bool lockShownAsPresent() const { return m_lockPresent; }
 
+    // The server's words, for the reply a second login gets (the window follows its changes).
+    void setPersonality(const pop3::Personality *personality);
+    // What the pane says about the lock file (rich text).
+    QString lockText() const;
+
     QString lockPath() const;
 
     // Reads the maildrop and the lock file again now.
@@ -64,4 +70,5 @@ private:
     bool m_external = false;
     QString m_user = QStringLiteral("student");
     bool m_lockPresent = false;
+    const pop3::Personality *m_personality = nullptr;
 };
