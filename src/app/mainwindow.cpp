@@ -8,9 +8,11 @@
 #include "app/lessons/lessonpane.h"
 #include "app/maildrop/maildroppane.h"
 #include "app/preferencesdialog.h"
+#include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
 #include "app/terminal/terminalview.h"
+#include "events/eventlog.h"
 #include "lab/lab.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
@@ -91,6 +93,22 @@ void MainWindow::createDocks()
     maildrop->raise();
     resizeDocks({diagram}, {620}, Qt::Horizontal);
     resizeDocks({diagram, maildrop}, {480, 420}, Qt::Vertical);
+    // Replay (issue 13): under the terminal, shown when a replay starts.
+    m_replay = new ReplayPane(m_lab->log(), this);
+    QDockWidget *replay = addDock(
+        m_replay, tr("Replay (not live)"), QStringLiteral("replayDock"), Qt::BottomDockWidgetArea);
+    replay->hide();
+    m_replay->installStepKeys(m_diagram);
+    connect(m_replay,
+        &ReplayPane::started,
+        this,
+        [this, replay](pop3::EventLog *log, const QString &what) {
+            m_diagram->showReplay(log, what);
+            replay->show();
+            replay->raise();
+        });
+    connect(m_replay, &ReplayPane::stopped, m_diagram, &DiagramPane::showLive);
+    connect(m_diagram, &DiagramPane::liveShown, m_replay, &ReplayPane::stop);
 }
 
 void MainWindow::connectActions()

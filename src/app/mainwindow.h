@@ -11,6 +11,7 @@ class MainWindow;
 class DiagramPane;
 class LessonPane;
 class MaildropPane;
+class ReplayPane;
 class QLabel;
 class TerminalPane;
 class TerminalSession;
@@ -35,6 +36,10 @@ public:
     MaildropPane *maildropPane() const { return m_maildrop; }
 
     DiagramPane *diagramPane() const { return m_diagram; }
+
+    LessonPane *lessonPane() const { return m_lessons; }
+
+    ReplayPane *replayPane() const { return m_replay; }
 
     // Restores user's pristine mailbox; asks first (when ask) if a session is open, and cuts the
     // sessions that hold it. False when cancelled or failed.
@@ -62,6 +67,7 @@ private:
     MaildropPane *m_maildrop = nullptr;
     DiagramPane *m_diagram = nullptr;
     LessonPane *m_lessons = nullptr;
+    ReplayPane *m_replay = nullptr;
     QLabel *m_endpointLabel;
     QLabel *m_personalityLabel;
     QLabel *m_sessionsLabel;
