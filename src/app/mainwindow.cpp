@@ -8,6 +8,7 @@
 #include "app/lessons/lessonpane.h"
 #include "app/maildrop/maildroppane.h"
 #include "app/preferencesdialog.h"
+#include "app/presentation/presentationmode.h"
 #include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
@@ -44,6 +45,10 @@ MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
     setCentralWidget(m_terminal);
     createDocks();
+    m_presentation = new PresentationMode(this, m_terminal, m_diagram);
+    m_ui->menuView->addSeparator();
+    m_ui->menuView->addAction(m_presentation->toggleAction());
+    m_ui->menuView->addAction(m_presentation->highContrastAction());
     statusBar()->addWidget(m_endpointLabel);
     statusBar()->addWidget(new QLabel(QStringLiteral("·"), this));
     statusBar()->addWidget(m_personalityLabel);
@@ -318,6 +323,10 @@ void MainWindow::showAbout()
 
 void MainWindow::zoom(int delta)
 {
+    if (m_presentation->isActive()) { // one zoom for every pane, not saved
+        m_presentation->zoomBy(delta);
+        return;
+    }
     const int size =
         delta == 0 ? LabSettings::defaultFontPointSize : m_terminal->fontPointSize() + delta;
     m_terminal->setFontPointSize(size);
@@ -326,6 +335,7 @@ void MainWindow::zoom(int delta)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_presentation->setActive(false); // what is saved is the window's own layout
     LabSettings().setWindow(saveGeometry(), saveState());
     QMainWindow::closeEvent(event);
 }

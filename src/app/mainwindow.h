@@ -11,6 +11,7 @@ class MainWindow;
 class DiagramPane;
 class LessonPane;
 class MaildropPane;
+class PresentationMode;
 class ReplayPane;
 class QLabel;
 class TerminalPane;
@@ -38,6 +39,8 @@ public:
     DiagramPane *diagramPane() const { return m_diagram; }
 
     LessonPane *lessonPane() const { return m_lessons; }
+
+    PresentationMode *presentation() const { return m_presentation; }
 
     ReplayPane *replayPane() const { return m_replay; }
 
@@ -67,6 +70,7 @@ private:
     MaildropPane *m_maildrop = nullptr;
     DiagramPane *m_diagram = nullptr;
     LessonPane *m_lessons = nullptr;
+    PresentationMode *m_presentation = nullptr;
     ReplayPane *m_replay = nullptr;
     QLabel *m_endpointLabel;
     QLabel *m_personalityLabel;
