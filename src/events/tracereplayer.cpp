@@ -77,13 +77,11 @@ void TraceReplayer::scheduleNext()
 
 void TraceReplayer::playNext()
 {
-    stepForward();
-    if (m_position < count()) {
+    stepForward(); // emits finished() after the last event (the timer is not active any more)
+    if (m_position < count())
         scheduleNext();
-    } else {
+    else
         emit playingChanged(false);
-        emit finished();
-    }
 }
 
 void TraceReplayer::stepForward()
