@@ -98,7 +98,8 @@ void MainWindow::createDocks()
     maildrop->raise();
     resizeDocks({diagram}, {620}, Qt::Horizontal);
     resizeDocks({diagram, maildrop}, {480, 420}, Qt::Vertical);
-    // Replay (issue 13): under the terminal, shown when a replay starts.
+    // Replay (issue 13): under the terminal only, the right column keeping its full height.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     m_replay = new ReplayPane(m_lab->log(), this);
     QDockWidget *replay = addDock(
         m_replay, tr("Replay (not live)"), QStringLiteral("replayDock"), Qt::BottomDockWidgetArea);

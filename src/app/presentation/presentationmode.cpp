@@ -14,6 +14,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -127,8 +128,13 @@ void PresentationMode::layoutRoom()
     diagram->setFloating(false);
     m_window->addDockWidget(Qt::RightDockWidgetArea, diagram);
     diagram->show();
-    const int width = m_window->screen() ? m_window->screen()->geometry().width() : 1280;
-    m_window->resizeDocks({diagram}, {width * 11 / 20}, Qt::Horizontal);
+    const QSize screen =
+        m_window->screen() ? m_window->screen()->geometry().size() : QSize(1280, 720);
+    m_window->resizeDocks({diagram}, {screen.width() * 3 / 5}, Qt::Horizontal);
+    // A replay's controls and transcript below, the diagram keeping most of the height.
+    auto *replay = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[3]));
+    if (replay && replay->isVisible() && !replay->isFloating())
+        m_window->resizeDocks({replay}, {screen.height() * 3 / 10}, Qt::Vertical);
 }
 
 void PresentationMode::leave()
@@ -179,7 +185,11 @@ void PresentationMode::apply()
     const qreal labelPixels = m_diagram->view()->diagram().labelFont().pixelSize();
     SequenceView *view = m_diagram->view();
     view->setFitWidth(false);
-    view->setZoom(std::max(1.0, terminalPixels / labelPixels));
+    const qreal zoom = std::max(1.0, terminalPixels / labelPixels);
+    view->setZoom(zoom);
+    // The time column is the least needed: start at the first client lane, so that the lane,
+    // the labels and the built-in server fit beside the terminal.
+    view->horizontalScrollBar()->setValue(int((SequencePainter::timeWidth + 40) * zoom));
 }
 
 void PresentationMode::setHighContrast(bool on)

@@ -48,7 +48,7 @@ public:
 
     QAction *highContrastAction() const { return m_contrast; }
 
-    static constexpr qreal defaultZoom = 1.5;
+    static constexpr qreal defaultZoom = 1.25;
     static constexpr qreal minZoom = 1.0;
     static constexpr qreal maxZoom = 3.0;
 

@@ -156,13 +156,13 @@ void ReplayPane::retranslateUi()
                 QMessageBox::warning(this, tr("Replay"), error);
         });
     }
-    m_toStart->setText(tr("⏮ Start"));
+    m_toStart->setText(tr("|◀ Start"));
     m_toStart->setToolTip(tr("Back to the first event (Home)"));
     m_stepBack->setText(tr("◀ Back"));
     m_stepBack->setToolTip(tr("Undo one event in every view (Shift+Space or Left)"));
     m_stepForward->setText(tr("Step ▶"));
     m_stepForward->setToolTip(tr("One more event (Space or Right)"));
-    m_toEnd->setText(tr("End ⏭"));
+    m_toEnd->setText(tr("End ▶|"));
     m_toEnd->setToolTip(tr("To the last event (End)"));
     m_stop->setText(tr("Back to live"));
     m_stop->setToolTip(tr("End the replay; the diagram shows the live server again"));
@@ -420,7 +420,7 @@ void ReplayPane::updateWidgets()
     m_stepForward->setEnabled(active && position < count);
     m_toEnd->setEnabled(active && position < count);
     m_playPause->setEnabled(active && !keyPress && (position < count || m_replayer->isPlaying()));
-    m_playPause->setText(m_replayer->isPlaying() ? tr("⏸ Pause") : tr("▶ Play"));
+    m_playPause->setText(m_replayer->isPlaying() ? tr("|| Pause") : tr("▶ Play"));
     m_playPause->setToolTip(tr("Play at the chosen speed, or pause (P)"));
     m_stop->setEnabled(active);
     for (QShortcut *key : std::as_const(m_stepKeys))
