@@ -46,6 +46,9 @@ std::optional<LabOptions> LabOptions::parse(
     const QCommandLineOption demoReset(QStringLiteral("demo-reset"),
         QCoreApplication::translate("LabOptions",
             "With --demo: reset the student's mailbox first (a demo never changes it)."));
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+        QCoreApplication::translate("LabOptions",
+            "Start in presentation mode (full screen, everything larger; F11 leaves)."));
     const QCommandLineOption control(QStringLiteral("show-control"),
         QCoreApplication::translate(
             "LabOptions", "Start with control characters (CR, LF, stuffing dots) shown."));
@@ -65,6 +68,7 @@ std::optional<LabOptions> LabOptions::parse(
         demo,
         demoPace,
         demoReset,
+        presentation,
         control,
         accounts,
         frameStats});
@@ -97,6 +101,7 @@ std::optional<LabOptions> LabOptions::parse(
     else if (o.demo == QLatin1String("dele"))
         o.demo = QStringLiteral("lab-sheet");
     o.demoReset = parser.isSet(demoReset);
+    o.presentation = parser.isSet(presentation);
     if (parser.isSet(demoPace)) {
         bool ok = false;
         o.demoPaceMs = parser.value(demoPace).toInt(&ok);

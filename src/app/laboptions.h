@@ -18,6 +18,7 @@ struct LabOptions
     QString demo; // replay a scenario at a class's pace and stay open (ReplayPane::scenarios)
     int demoPaceMs = 1500;
     bool demoReset = false; // reset the student's mailbox before the demo
+    bool presentation = false; // start in presentation mode
     bool showControl = false;
     QString accounts; // also serve these accounts ("name password mailbox" per line)
     int frameStats = 0; // > 0: measure the event loop's lateness for that many seconds, quit

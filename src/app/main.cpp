@@ -3,6 +3,7 @@
 #include "app/labscript.h"
 #include "app/labsettings.h"
 #include "app/mainwindow.h"
+#include "app/presentation/presentationmode.h"
 #include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "events/eventlog.h"
@@ -86,6 +87,8 @@ int main(int argc, char *argv[])
     MainWindow window(&lab);
     window.terminalPane()->setShowControlCharacters(options->showControl);
     window.show();
+    if (options->presentation)
+        window.presentation()->setActive(true);
     if (!personalityNote.isEmpty())
         window.statusBar()->showMessage(personalityNote, 15000);
 
