@@ -283,6 +283,10 @@
         <source>Showing the saved trace %1, not live traffic.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>REPLAY of %1: not live traffic. Nothing here reaches the server or the mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -326,10 +330,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a scripted session and stay open: lab-sheet, dele or in-use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start with control characters (CR, LF, stuffing dots) shown.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,6 +351,26 @@
     </message>
     <message>
         <source>--frame-stats expects a number of seconds, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay a scenario at a class&apos;s pace and stay open (Space or P pauses): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milliseconds between two events of --demo (default 1500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --demo: reset the student&apos;s mailbox first (a demo never changes it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in presentation mode (full screen, everything larger; F11 leaves).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-pace expects milliseconds from 50 to 60000, not &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -894,6 +914,10 @@
         <source>The server keeps its personality: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Replay (not live)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -947,6 +971,221 @@
     </message>
     <message>
         <source>LF only (netcat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresentationMode</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen, terminal and diagram side by side, everything larger (F11 again to leave)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black on white with strong selection colours, for projectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayPane</name>
+    <message>
+        <source>Replay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what to replay: a saved trace, this session so far, or a ready-made scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved trace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>|◀ Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the first event (Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo one event in every view (Shift+Space or Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more event (Space or Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End ▶|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the last event (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the replay; the diagram shows the live server again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One event per key press</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class pace (one event every %1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast Play goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab sheet: log in, list, read, delete, QUIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second login while the maildrop is locked: [IN-USE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dropped connection keeps the mail (no UPDATE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no scenario called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenario “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the saved trace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>this session (%n event(s) so far)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay a trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pop3lab traces (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ── connected from %2 ──</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 C: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 S: %2 (+ %n line(s) of body)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 S: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    (lock file created: %2&apos;s maildrop is locked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    (lock file removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1    (UPDATE: %n message(s) removed from the maildrop)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ── disconnected: %2 ──</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REPLAY of %1 — not live: nothing here reaches the server or the mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>|| Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play at the chosen speed, or pause (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No replay: choose a trace or a scenario under Replay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -283,6 +283,10 @@
         <source>Showing the saved trace %1, not live traffic.</source>
         <translation>Vous voyez la trace enregistrée %1, pas le trafic en direct.</translation>
     </message>
+    <message>
+        <source>REPLAY of %1: not live traffic. Nothing here reaches the server or the mailbox.</source>
+        <translation>RELECTURE de %1 : pas du trafic en direct. Rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -326,10 +330,6 @@
         <translation>Dérouler la fiche de TP dans un onglet de terminal, vérifier chaque réponse, quitter.</translation>
     </message>
     <message>
-        <source>Type a scripted session and stay open: lab-sheet, dele or in-use.</source>
-        <translation>Taper une session scriptée et rester ouvert : lab-sheet, dele ou in-use.</translation>
-    </message>
-    <message>
         <source>Start with control characters (CR, LF, stuffing dots) shown.</source>
         <translation>Démarrer avec les caractères de contrôle (CR, LF, points de bourrage) affichés.</translation>
     </message>
@@ -352,6 +352,26 @@
     <message>
         <source>--frame-stats expects a number of seconds, not &apos;%1&apos;</source>
         <translation>--frame-stats attend un nombre de secondes, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>Replay a scenario at a class&apos;s pace and stay open (Space or P pauses): %1.</source>
+        <translation>Rejouer un scénario au rythme d&apos;une classe et rester ouvert (Espace ou P met en pause) : %1.</translation>
+    </message>
+    <message>
+        <source>Milliseconds between two events of --demo (default 1500).</source>
+        <translation>Millisecondes entre deux événements de --demo (1500 par défaut).</translation>
+    </message>
+    <message>
+        <source>With --demo: reset the student&apos;s mailbox first (a demo never changes it).</source>
+        <translation>Avec --demo : réinitialiser d&apos;abord la boîte de student (une démonstration ne la modifie jamais).</translation>
+    </message>
+    <message>
+        <source>Start in presentation mode (full screen, everything larger; F11 leaves).</source>
+        <translation>Démarrer en mode présentation (plein écran, tout en plus grand ; F11 pour en sortir).</translation>
+    </message>
+    <message>
+        <source>--demo-pace expects milliseconds from 50 to 60000, not &apos;%1&apos;</source>
+        <translation>--demo-pace attend un nombre de millisecondes de 50 à 60000, pas « %1 »</translation>
     </message>
 </context>
 <context>
@@ -898,6 +918,10 @@
         <source>The server keeps its personality: %1</source>
         <translation>Le serveur garde sa personnalité : %1</translation>
     </message>
+    <message>
+        <source>Replay (not live)</source>
+        <translation>Relecture (pas en direct)</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -952,6 +976,221 @@
     <message>
         <source>LF only (netcat)</source>
         <translation>LF seul (netcat)</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationMode</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>Mode &amp;présentation</translation>
+    </message>
+    <message>
+        <source>Full screen, terminal and diagram side by side, everything larger (F11 again to leave)</source>
+        <translation>Plein écran, terminal et diagramme côte à côte, tout en plus grand (F11 à nouveau pour sortir)</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Contraste é&amp;levé</translation>
+    </message>
+    <message>
+        <source>Black on white with strong selection colours, for projectors</source>
+        <translation>Noir sur blanc avec des couleurs de sélection marquées, pour les vidéoprojecteurs</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayPane</name>
+    <message>
+        <source>Replay…</source>
+        <translation>Rejouer…</translation>
+    </message>
+    <message>
+        <source>Choose what to replay: a saved trace, this session so far, or a ready-made scenario</source>
+        <translation>Choisir ce qu&apos;il faut rejouer : une trace enregistrée, cette session jusqu&apos;ici, ou un scénario tout prêt</translation>
+    </message>
+    <message>
+        <source>A saved trace…</source>
+        <translation>Une trace enregistrée…</translation>
+    </message>
+    <message>
+        <source>This session so far</source>
+        <translation>Cette session jusqu&apos;ici</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scénarios</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Relecture</translation>
+    </message>
+    <message>
+        <source>|◀ Start</source>
+        <translation>|◀ Début</translation>
+    </message>
+    <message>
+        <source>Back to the first event (Home)</source>
+        <translation>Revenir au premier événement (Origine)</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Reculer</translation>
+    </message>
+    <message>
+        <source>Undo one event in every view (Shift+Space or Left)</source>
+        <translation>Défaire un événement dans chaque vue (Maj+Espace ou Gauche)</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>Avancer ▶</translation>
+    </message>
+    <message>
+        <source>One more event (Space or Right)</source>
+        <translation>Un événement de plus (Espace ou Droite)</translation>
+    </message>
+    <message>
+        <source>End ▶|</source>
+        <translation>Fin ▶|</translation>
+    </message>
+    <message>
+        <source>To the last event (End)</source>
+        <translation>Aller au dernier événement (Fin)</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>Revenir au direct</translation>
+    </message>
+    <message>
+        <source>End the replay; the diagram shows the live server again</source>
+        <translation>Terminer la relecture ; le diagramme montre à nouveau le serveur en direct</translation>
+    </message>
+    <message>
+        <source>One event per key press</source>
+        <translation>Un événement par appui de touche</translation>
+    </message>
+    <message>
+        <source>Class pace (one event every %1 s)</source>
+        <translation>Rythme de classe (un événement toutes les %1 s)</translation>
+    </message>
+    <message>
+        <source>Real time</source>
+        <translation>Temps réel</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Rapide</translation>
+    </message>
+    <message>
+        <source>How fast Play goes</source>
+        <translation>La vitesse de Lecture</translation>
+    </message>
+    <message>
+        <source>The lab sheet: log in, list, read, delete, QUIT</source>
+        <translation>La fiche de TP : connexion, liste, lecture, suppression, QUIT</translation>
+    </message>
+    <message>
+        <source>A second login while the maildrop is locked: [IN-USE]</source>
+        <translation>Une seconde connexion pendant que la boîte est verrouillée : [IN-USE]</translation>
+    </message>
+    <message>
+        <source>A dropped connection keeps the mail (no UPDATE)</source>
+        <translation>Une connexion coupée garde le courrier (pas d&apos;UPDATE)</translation>
+    </message>
+    <message>
+        <source>There is no scenario called %1.</source>
+        <translation>Il n&apos;y a pas de scénario nommé %1.</translation>
+    </message>
+    <message>
+        <source>the scenario “%1”</source>
+        <translation>le scénario « %1 »</translation>
+    </message>
+    <message>
+        <source>the saved trace %1</source>
+        <translation>la trace enregistrée %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>this session (%n event(s) so far)</source>
+        <translation>
+            <numerusform>cette session (%n événement jusqu&apos;ici)</numerusform>
+            <numerusform>cette session (%n événements jusqu&apos;ici)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay a trace</source>
+        <translation>Rejouer une trace</translation>
+    </message>
+    <message>
+        <source>pop3lab traces (*.jsonl);;All files (*)</source>
+        <translation>Traces pop3lab (*.jsonl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>%1 ── connected from %2 ──</source>
+        <translation>%1 ── connecté depuis %2 ──</translation>
+    </message>
+    <message>
+        <source>%1 C: %2</source>
+        <translation>%1 C : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 S: %2 (+ %n line(s) of body)</source>
+        <translation>
+            <numerusform>%1 S : %2 (+ %n ligne de corps)</numerusform>
+            <numerusform>%1 S : %2 (+ %n lignes de corps)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 S: %2</source>
+        <translation>%1 S : %2</translation>
+    </message>
+    <message>
+        <source>%1    (lock file created: %2&apos;s maildrop is locked)</source>
+        <translation>%1    (fichier de verrou créé : la boîte de %2 est verrouillée)</translation>
+    </message>
+    <message>
+        <source>%1    (lock file removed)</source>
+        <translation>%1    (fichier de verrou supprimé)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1    (UPDATE: %n message(s) removed from the maildrop)</source>
+        <translation>
+            <numerusform>%1    (UPDATE : %n message supprimé de la boîte)</numerusform>
+            <numerusform>%1    (UPDATE : %n messages supprimés de la boîte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ── disconnected: %2 ──</source>
+        <translation>%1 ── déconnecté : %2 ──</translation>
+    </message>
+    <message>
+        <source>REPLAY of %1 — not live: nothing here reaches the server or the mailbox.</source>
+        <translation>RELECTURE de %1 — pas en direct : rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
+    </message>
+    <message>
+        <source>|| Pause</source>
+        <translation>|| Pause</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Lecture</translation>
+    </message>
+    <message>
+        <source>Play at the chosen speed, or pause (P)</source>
+        <translation>Lire à la vitesse choisie, ou mettre en pause (P)</translation>
+    </message>
+    <message>
+        <source>No replay: choose a trace or a scenario under Replay…</source>
+        <translation>Pas de relecture : choisissez une trace ou un scénario sous Rejouer…</translation>
+    </message>
+    <message>
+        <source>Event %1 of %2</source>
+        <translation>Événement %1 sur %2</translation>
     </message>
 </context>
 <context>
