@@ -1,5 +1,7 @@
 #include "app/laboptions.h"
 
+#include "app/replay/replaypane.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -31,9 +33,20 @@ std::optional<LabOptions> LabOptions::parse(
         QCoreApplication::translate(
             "LabOptions", "Run the lab sheet in a terminal tab, check every reply, quit."));
     const QCommandLineOption demo(QStringLiteral("demo"),
-        QCoreApplication::translate(
-            "LabOptions", "Type a scripted session and stay open: lab-sheet, dele or in-use."),
+        QCoreApplication::translate("LabOptions",
+            "Replay a scenario at a class's pace and stay open (Space or P pauses): %1.")
+            .arg(ReplayPane::scenarios().join(QStringLiteral(", "))),
         QStringLiteral("NAME"));
+    const QCommandLineOption demoPace(QStringLiteral("demo-pace"),
+        QCoreApplication::translate(
+            "LabOptions", "Milliseconds between two events of --demo (default 1500)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption demoReset(QStringLiteral("demo-reset"),
+        QCoreApplication::translate("LabOptions",
+            "With --demo: reset the student's mailbox first (a demo never changes it)."));
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+        QCoreApplication::translate("LabOptions",
+            "Start in presentation mode (full screen, everything larger; F11 leaves)."));
     const QCommandLineOption control(QStringLiteral("show-control"),
         QCoreApplication::translate(
             "LabOptions", "Start with control characters (CR, LF, stuffing dots) shown."));
@@ -45,8 +58,18 @@ std::optional<LabOptions> LabOptions::parse(
         QCoreApplication::translate("LabOptions",
             "Measure how late the window's event loop runs for SECONDS, print it and quit."),
         QStringLiteral("SECONDS"));
-    parser.addOptions(
-        {workspace, personality, port, reset, smoke, demo, control, accounts, frameStats});
+    parser.addOptions({workspace,
+        personality,
+        port,
+        reset,
+        smoke,
+        demo,
+        demoPace,
+        demoReset,
+        presentation,
+        control,
+        accounts,
+        frameStats});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -67,6 +90,23 @@ std::optional<LabOptions> LabOptions::parse(
     o.reset = parser.isSet(reset);
     o.smokeTest = parser.isSet(smoke);
     o.demo = parser.value(demo);
+    // The names the typed demos had before they became replays.
+    if (o.demo == QLatin1String("in-use"))
+        o.demo = QStringLiteral("lock-conflict");
+    else if (o.demo == QLatin1String("dele"))
+        o.demo = QStringLiteral("lab-sheet");
+    o.demoReset = parser.isSet(demoReset);
+    o.presentation = parser.isSet(presentation);
+    if (parser.isSet(demoPace)) {
+        bool ok = false;
+        o.demoPaceMs = parser.value(demoPace).toInt(&ok);
+        if (!ok || o.demoPaceMs < 50 || o.demoPaceMs > 60000) {
+            *error = QCoreApplication::translate(
+                "LabOptions", "--demo-pace expects milliseconds from 50 to 60000, not '%1'")
+                         .arg(parser.value(demoPace));
+            return std::nullopt;
+        }
+    }
     o.showControl = parser.isSet(control);
     o.accounts = parser.value(accounts);
     if (parser.isSet(frameStats)) {
@@ -89,8 +129,7 @@ std::optional<LabOptions> LabOptions::parse(
             return std::nullopt;
         }
     }
-    static const QStringList demos = {
-        QStringLiteral("lab-sheet"), QStringLiteral("dele"), QStringLiteral("in-use")};
+    const QStringList demos = ReplayPane::scenarios();
     if (!o.demo.isEmpty() && !demos.contains(o.demo)) {
         *error = QCoreApplication::translate("LabOptions", "--demo expects one of: %1")
                      .arg(demos.join(QStringLiteral(", ")));

@@ -15,7 +15,10 @@ struct LabOptions
     int port = 1110; // the next free port is taken when busy; 0: any free port
     bool reset = false;
     bool smokeTest = false; // run the lab sheet in a terminal tab, check it, quit (exit code)
-    QString demo; // run a scripted session and stay open: lab-sheet, dele, in-use
+    QString demo; // replay a scenario at a class's pace and stay open (ReplayPane::scenarios)
+    int demoPaceMs = 1500;
+    bool demoReset = false; // reset the student's mailbox before the demo
+    bool presentation = false; // start in presentation mode
     bool showControl = false;
     QString accounts; // also serve these accounts ("name password mailbox" per line)
     int frameStats = 0; // > 0: measure the event loop's lateness for that many seconds, quit

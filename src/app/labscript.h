@@ -15,7 +15,7 @@ class Lab;
 
 // Types a scripted session into the terminal key by key, as a student would, and checks each
 // reply: the lab sheet for --smoke-test (then checks the maildrop and the lock file, resets, and
-// reports), or a demo left on screen for screenshots and the classroom (--demo).
+// reports). (--demo replays a recorded scenario instead: see app/replay/replaypane.h.)
 class LabScript final : public QObject
 {
     Q_OBJECT

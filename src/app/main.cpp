@@ -4,10 +4,13 @@
 #include "app/labscript.h"
 #include "app/labsettings.h"
 #include "app/mainwindow.h"
+#include "app/presentation/presentationmode.h"
+#include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "app/translations.h"
 #include "events/datafolder.h"
 #include "events/eventlog.h"
+#include "events/tracereplayer.h"
 #include "lab/lab.h"
 #include "net/pop3server.h"
 #include "protocol/personality.h"
@@ -112,6 +115,8 @@ int main(int argc, char *argv[])
     MainWindow window(&lab);
     window.terminalPane()->setShowControlCharacters(options->showControl);
     window.show();
+    if (options->presentation)
+        window.presentation()->setActive(true);
     if (!personalityNote.isEmpty())
         window.statusBar()->showMessage(personalityNote, 15000);
     else if (!dataNotes.isEmpty())
@@ -140,11 +145,27 @@ int main(int argc, char *argv[])
         });
         script.start(QStringLiteral("lab-sheet"), 0);
     } else if (!options->demo.isEmpty()) {
-        QObject::connect(&script, &LabScript::finished, &app, [](bool ok, const QString &report) {
-            std::fprintf(stdout, "demo: %s: %s\n", ok ? "done" : "FAILED", qPrintable(report));
+        // A replay on the same engine as the Replay pane: the live mailbox is left alone unless
+        // --demo-reset asks for a fresh one.
+        if (options->demoReset)
+            window.resetMailbox(QStringLiteral("student"), false);
+        ReplayPane *replay = window.replayPane();
+        QString why;
+        if (!replay->loadScenario(options->demo, &why)) {
+            std::fprintf(stderr, "pop3lab: %s\n", qPrintable(why));
+            return 1;
+        }
+        QObject::connect(replay->replayer(), &pop3::TraceReplayer::finished, &app, [replay] {
+            std::fprintf(stdout,
+                "demo: done: %lld events of %s replayed\n",
+                static_cast<long long>(replay->replayer()->count()),
+                qPrintable(replay->what()));
             std::fflush(stdout);
         });
-        script.start(options->demo, 120);
+        replay->setClassPaceMs(options->demoPaceMs);
+        replay->setPace(ReplayPane::Pace::Class);
+        replay->replayer()->play();
+        window.terminalPane()->openSession(window.terminalPane()->lastSettings());
     } else {
         // The lab sheet starts with a Raw connection to the server: it is already open.
         window.terminalPane()->openSession(window.terminalPane()->lastSettings());

@@ -12,6 +12,8 @@
 #include "app/maildrop/maildroppane.h"
 #include "app/paneswitcher.h"
 #include "app/preferencesdialog.h"
+#include "app/presentation/presentationmode.h"
+#include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
 #include "app/terminal/terminalview.h"
@@ -50,6 +52,10 @@ MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
     setCentralWidget(m_terminal);
     createDocks();
+    m_presentation = new PresentationMode(this, m_terminal, m_diagram);
+    m_ui->menuView->addSeparator();
+    m_ui->menuView->addAction(m_presentation->toggleAction());
+    m_ui->menuView->addAction(m_presentation->highContrastAction());
     statusBar()->addWidget(m_endpointLabel);
     statusBar()->addWidget(new QLabel(QStringLiteral("·"), this));
     statusBar()->addWidget(m_personalityLabel);
@@ -105,6 +111,23 @@ void MainWindow::createDocks()
     maildrop->raise();
     resizeDocks({diagram}, {620}, Qt::Horizontal);
     resizeDocks({diagram, maildrop}, {480, 420}, Qt::Vertical);
+    // Replay (issue 13): under the terminal only, the right column keeping its full height.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    m_replay = new ReplayPane(m_lab->log(), this);
+    QDockWidget *replay = addDock(
+        m_replay, tr("Replay (not live)"), QStringLiteral("replayDock"), Qt::BottomDockWidgetArea);
+    replay->hide();
+    m_replay->installStepKeys(m_diagram);
+    connect(m_replay,
+        &ReplayPane::started,
+        this,
+        [this, replay](pop3::EventLog *log, const QString &what) {
+            m_diagram->showReplay(log, what);
+            replay->show();
+            replay->raise();
+        });
+    connect(m_replay, &ReplayPane::stopped, m_diagram, &DiagramPane::showLive);
+    connect(m_diagram, &DiagramPane::liveShown, m_replay, &ReplayPane::stop);
 }
 
 void MainWindow::createPaneActions()
@@ -117,6 +140,7 @@ void MainWindow::createPaneActions()
     });
     m_panes->addPane(m_maildrop);
     m_panes->addPane(m_lessons);
+    m_panes->addPane(m_replay);
     m_ui->menuView->addSeparator();
     m_ui->menuView->addActions(m_panes->actions());
     m_closeEndedAction = new QAction(this);
@@ -130,7 +154,8 @@ void MainWindow::retranslatePaneActions()
     const QStringList names = {tr("Go to the &terminal"),
         tr("Go to the sequence &diagram"),
         tr("Go to the &maildrop"),
-        tr("Go to the &lessons")};
+        tr("Go to the &lessons"),
+        tr("Go to the &replay")};
     for (int i = 0; i < names.size(); ++i)
         m_panes->actions().at(i)->setText(names.at(i));
     m_closeEndedAction->setText(tr("Close all c&losed tabs"));
@@ -368,6 +393,10 @@ void MainWindow::showAbout()
 
 void MainWindow::zoom(int delta)
 {
+    if (m_presentation->isActive()) { // one zoom for every pane, not saved
+        m_presentation->zoomBy(delta);
+        return;
+    }
     const int size =
         delta == 0 ? LabSettings::defaultFontPointSize : m_terminal->fontPointSize() + delta;
     m_terminal->setFontPointSize(size);
@@ -376,6 +405,7 @@ void MainWindow::zoom(int delta)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_presentation->setActive(false); // what is saved is the window's own layout
     LabSettings().setWindow(saveGeometry(), saveState());
     QMainWindow::closeEvent(event);
 }

@@ -14,6 +14,8 @@ class FocusRing;
 class LessonPane;
 class PaneSwitcher;
 class MaildropPane;
+class PresentationMode;
+class ReplayPane;
 class QLabel;
 class TerminalPane;
 class TerminalSession;
@@ -42,6 +44,10 @@ public:
     LessonPane *lessonPane() const { return m_lessons; }
 
     Announcer *announcer() const { return m_announcer; }
+
+    PresentationMode *presentation() const { return m_presentation; }
+
+    ReplayPane *replayPane() const { return m_replay; }
 
     // Restores user's pristine mailbox; asks first (when ask) if a session is open, and cuts the
     // sessions that hold it. False when cancelled or failed.
@@ -72,6 +78,8 @@ private:
     MaildropPane *m_maildrop = nullptr;
     DiagramPane *m_diagram = nullptr;
     LessonPane *m_lessons = nullptr;
+    PresentationMode *m_presentation = nullptr;
+    ReplayPane *m_replay = nullptr;
     QLabel *m_endpointLabel;
     QLabel *m_personalityLabel;
     QLabel *m_sessionsLabel;

@@ -42,6 +42,11 @@ void TraceReplayer::setMaxGapMs(int ms)
     m_maxGapMs = std::max(0, ms);
 }
 
+void TraceReplayer::setMinGapMs(int ms)
+{
+    m_minGapMs = std::max(0, ms);
+}
+
 void TraceReplayer::play()
 {
     if (m_position >= count() || isPlaying())
@@ -65,18 +70,18 @@ void TraceReplayer::scheduleNext()
     if (m_position > 0 && m_position < count())
         gap = m_events.at(m_position).timeMs - m_events.at(m_position - 1).timeMs;
     gap = std::clamp<qint64>(qint64(double(gap) / m_speed), 0, m_maxGapMs);
+    if (m_position > 0)
+        gap = std::max<qint64>(gap, m_minGapMs);
     m_timer.start(int(gap));
 }
 
 void TraceReplayer::playNext()
 {
-    stepForward();
-    if (m_position < count()) {
+    stepForward(); // emits finished() after the last event (the timer is not active any more)
+    if (m_position < count())
         scheduleNext();
-    } else {
+    else
         emit playingChanged(false);
-        emit finished();
-    }
 }
 
 void TraceReplayer::stepForward()

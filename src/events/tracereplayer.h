@@ -39,6 +39,17 @@ public:
     // wait for a 10-minute idle timeout).
     void setSpeed(double factor);
     void setMaxGapMs(int ms);
+    // At least this long between two events while playing: a pace a class can follow, even for
+    // a trace recorded at machine speed (0: none).
+    void setMinGapMs(int ms);
+
+    double speed() const { return m_speed; }
+
+    int minGapMs() const { return m_minGapMs; }
+
+    int maxGapMs() const { return m_maxGapMs; }
+
+    const QList<Event> &events() const { return m_events; }
 
 public slots:
     void play();
@@ -65,6 +76,7 @@ private:
     qsizetype m_position = 0;
     double m_speed = 1.0;
     int m_maxGapMs = 2000;
+    int m_minGapMs = 0;
     QTimer m_timer;
 };
 

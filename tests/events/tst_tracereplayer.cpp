@@ -5,6 +5,7 @@
 #include "events/eventlog.h"
 #include "events/tracereplayer.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +47,7 @@ private slots:
     void seekAndEnds();
     void playsOnAClockAndPauses();
     void loadsASavedTraceWithoutTouchingIt();
+    void keepsAPaceAClassCanFollow();
 };
 
 void TestTraceReplayer::stepsForwardAndBackExactly()
@@ -106,6 +108,8 @@ void TestTraceReplayer::playsOnAClockAndPauses()
     QVERIFY(finished.wait(5000));
     QCOMPARE(target.size(), 6);
     QVERIFY(!replay.isPlaying());
+    QCoreApplication::processEvents();
+    QCOMPARE(finished.count(), 1); // once, not once per way of reaching the end
 }
 
 void TestTraceReplayer::loadsASavedTraceWithoutTouchingIt()
@@ -125,6 +129,23 @@ void TestTraceReplayer::loadsASavedTraceWithoutTouchingIt()
     QCOMPARE(lines(target), lines(live));
     QCOMPARE(live.size(), 3);
     QVERIFY(!replay.loadFile(dir.filePath(QStringLiteral("missing.jsonl")), &error));
+}
+
+void TestTraceReplayer::keepsAPaceAClassCanFollow()
+{
+    EventLog target;
+    TraceReplayer replay(&target);
+    replay.setEvents(recorded(4, 1)); // recorded at machine speed
+    replay.setMinGapMs(60);
+    QCOMPARE(replay.minGapMs(), 60);
+    QSignalSpy finished(&replay, &TraceReplayer::finished);
+    QElapsedTimer clock;
+    clock.start();
+    replay.play();
+    QVERIFY(finished.wait(5000));
+    // Three gaps of at least 60 ms (a coarse timer may fire up to 5 % early).
+    QVERIFY2(clock.elapsed() >= 3 * 57, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(target.size(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestTraceReplayer)

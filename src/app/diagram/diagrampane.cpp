@@ -166,10 +166,15 @@ void DiagramPane::changeEvent(QEvent *event)
 
 void DiagramPane::updateWidgets()
 {
-    m_traceBanner->setVisible(m_trace != nullptr);
-    m_traceLabel->setText(m_trace ? tr("Showing the saved trace %1, not live traffic.")
-                                        .arg(QFileInfo(m_tracePath).fileName())
-                                  : QString());
+    m_traceBanner->setVisible(isShowingTrace());
+    if (m_replay)
+        m_traceLabel->setText(tr("REPLAY of %1: not live traffic. Nothing here reaches the "
+                                 "server or the mailbox.")
+                                  .arg(m_replayWhat));
+    else
+        m_traceLabel->setText(m_trace ? tr("Showing the saved trace %1, not live traffic.")
+                                            .arg(QFileInfo(m_tracePath).fileName())
+                                      : QString());
     const qsizetype row = m_view->selectedRow();
     const bool multi = row >= 0 && m_model.row(row).has(SequenceModel::MultiLine);
     m_expandAction->setEnabled(multi);
@@ -333,6 +338,8 @@ bool DiagramPane::openTrace(const QString &path, QString *error)
     auto trace = std::make_unique<pop3::EventLog>();
     if (!trace->load(path, error))
         return false;
+    if (m_replay)
+        showLive(); // the replay ends: its log is not shown any more
     m_trace = std::move(trace);
     m_tracePath = path;
     attach(m_trace.get());
@@ -352,10 +359,30 @@ bool DiagramPane::saveTrace(const QString &path, QString *error) const
 
 void DiagramPane::showLive()
 {
+    const bool wasTrace = isShowingTrace();
     attach(m_live);
     m_trace.reset();
     m_tracePath.clear();
+    m_replay = nullptr;
+    m_replayWhat.clear();
     updateWidgets();
+    if (wasTrace)
+        emit liveShown();
+}
+
+void DiagramPane::showReplay(pop3::EventLog *log, const QString &what)
+{
+    m_trace.reset();
+    m_tracePath.clear();
+    m_replay = log;
+    m_replayWhat = what;
+    attach(log);
+    updateWidgets();
+}
+
+QString DiagramPane::bannerText() const
+{
+    return isShowingTrace() ? m_traceLabel->text() : QString();
 }
 
 void DiagramPane::chooseOpenTrace()

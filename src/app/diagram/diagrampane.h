@@ -53,8 +53,14 @@ public:
     bool openTrace(const QString &path, QString *error = nullptr);
     bool saveTrace(const QString &path, QString *error = nullptr) const;
     void showLive();
+    // Shows a replay's log (its own, never the live one) under the banner, saying what it is.
+    void showReplay(pop3::EventLog *log, const QString &what);
 
-    bool isShowingTrace() const { return m_trace != nullptr; }
+    bool isShowingTrace() const { return m_trace != nullptr || m_replay != nullptr; }
+
+    bool isShowingReplay() const { return m_replay != nullptr; }
+
+    QString bannerText() const;
 
     const pop3::SequenceModel &model() const { return m_model; }
 
@@ -67,6 +73,8 @@ public:
 signals:
     // The user picked the arrow/note of event seq (the terminal highlights the matching line).
     void eventActivated(quint64 seq);
+    // Back to the live log ("Back to live", or the window leaving a replay).
+    void liveShown();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -89,6 +97,8 @@ private:
     std::unique_ptr<pop3::EventLog> m_trace;
     pop3::EventLog *m_source = nullptr;
     QString m_tracePath;
+    pop3::EventLog *m_replay = nullptr; // a replay's log, owned by the replay pane
+    QString m_replayWhat;
     pop3::SequenceModel m_model;
     SequenceView *m_view = nullptr;
     QTextBrowser *m_details = nullptr;

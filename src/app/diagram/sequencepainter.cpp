@@ -19,13 +19,21 @@ namespace {
 
 // Colours are chosen here, never in the core; each also has a shape or a word so that colour is
 // never the only cue (projectors wash colours out, and not everyone sees them).
-const QColor commandColor(0x1f, 0x4e, 0x9c);
-const QColor replyColor(0x2e, 0x6b, 0x30);
-const QColor errorColor(0xc6, 0x28, 0x28);
-const QColor noteColor(0x5d, 0x40, 0x37);
-const QColor lockColor(0xe6, 0x6a, 0x00);
-const QColor gridColor(0x9e, 0x9e, 0x9e);
-const QColor selectionColor(0xd6, 0xe6, 0xff);
+const SequencePainter::Colours normalColours{QColor(0x1f, 0x4e, 0x9c),
+    QColor(0x2e, 0x6b, 0x30),
+    QColor(0xc6, 0x28, 0x28),
+    QColor(0x5d, 0x40, 0x37),
+    QColor(0xe6, 0x6a, 0x00),
+    QColor(0x9e, 0x9e, 0x9e),
+    QColor(0xd6, 0xe6, 0xff)};
+// For a washed-out projector: darker inks, a grid that stays visible, an amber selection.
+const SequencePainter::Colours strongColours{QColor(0x00, 0x2b, 0x80),
+    QColor(0x00, 0x50, 0x00),
+    QColor(0xa0, 0x00, 0x00),
+    QColor(0x3e, 0x27, 0x23),
+    QColor(0xb3, 0x47, 0x00),
+    QColor(0x42, 0x42, 0x42),
+    QColor(0xff, 0xe0, 0x82)};
 
 enum ArrowStyle {
     Solid,
@@ -39,6 +47,7 @@ enum ArrowStyle {
 
 SequencePainter::SequencePainter(const SequenceModel &model)
     : m_model(model)
+    , m_colours(&normalColours)
 {
     m_font.setFamily(QStringLiteral("DejaVu Sans"));
     m_font.setPixelSize(15);
@@ -49,6 +58,16 @@ SequencePainter::SequencePainter(const SequenceModel &model)
     m_small.setPixelSize(12);
     m_bold = m_font;
     m_bold.setBold(true);
+}
+
+void SequencePainter::setHighContrast(bool on)
+{
+    m_colours = on ? &strongColours : &normalColours;
+}
+
+bool SequencePainter::isHighContrast() const
+{
+    return m_colours == &strongColours;
 }
 
 QColor SequencePainter::stateColor(int state)
@@ -127,8 +146,8 @@ void SequencePainter::paintRows(
         const qsizetype v = m_model.visibleIndexOf(selected);
         if (v >= first && v <= last && m_model.visibleRow(v) == selected) {
             const QRectF band(0, rowTop(v), size().width(), rowHeight(v));
-            p->fillRect(band, selectionColor);
-            p->fillRect(QRectF(0, band.top(), 5, band.height()), commandColor);
+            p->fillRect(band, m_colours->selection);
+            p->fillRect(QRectF(0, band.top(), 5, band.height()), m_colours->command);
         }
     }
     paintLifelines(p, first, last);
@@ -145,7 +164,7 @@ void SequencePainter::paintLifelines(QPainter *p, qsizetype first, qsizetype las
     // Servers: plain lifelines (the state belongs to each session, drawn on its lane).
     for (int server = 0; server < m_model.serverCount(); ++server) {
         const qreal x = serverX(server);
-        p->fillRect(QRectF(x - 2, top0, 4, bottom0 - top0), gridColor.darker(120));
+        p->fillRect(QRectF(x - 2, top0, 4, bottom0 - top0), m_colours->grid.darker(120));
     }
     // Maildrop: the lock band.
     for (qsizetype v = first; v <= last; ++v) {
@@ -158,10 +177,10 @@ void SequencePainter::paintLifelines(QPainter *p, qsizetype first, qsizetype las
         for (int half = 0; half < 2; ++half) {
             const QRectF rect(mx - 8, half ? mid : top, 16, half ? bottom - mid : mid - top);
             if ((half ? r.locksAfter : locksBefore) > 0) {
-                p->fillRect(rect, lockColor.lighter(150));
-                p->fillRect(rect, QBrush(lockColor, Qt::BDiagPattern));
+                p->fillRect(rect, m_colours->lock.lighter(150));
+                p->fillRect(rect, QBrush(m_colours->lock, Qt::BDiagPattern));
             } else {
-                p->fillRect(QRectF(mx - 1.5, rect.top(), 3, rect.height()), gridColor);
+                p->fillRect(QRectF(mx - 1.5, rect.top(), 3, rect.height()), m_colours->grid);
             }
         }
     }
@@ -194,8 +213,8 @@ void SequencePainter::paintLifelines(QPainter *p, qsizetype first, qsizetype las
                 p->fillRect(
                     QRectF(x - half, std::max(mid, top), bandWidth, bottom - std::max(mid, top)),
                     stateColor(int(after)));
-            p->fillRect(QRectF(x - half, top, 1, bottom - top), gridColor.darker(140));
-            p->fillRect(QRectF(x + half - 1, top, 1, bottom - top), gridColor.darker(140));
+            p->fillRect(QRectF(x - half, top, 1, bottom - top), m_colours->grid.darker(140));
+            p->fillRect(QRectF(x + half - 1, top, 1, bottom - top), m_colours->grid.darker(140));
         }
     }
 }
@@ -340,7 +359,7 @@ void SequencePainter::paintErrorMark(QPainter *p, QPointF c) const
 {
     // A filled circle with a white cross: "refused", whatever the colour looks like.
     p->setPen(Qt::NoPen);
-    p->setBrush(errorColor);
+    p->setBrush(m_colours->error);
     p->drawEllipse(c, 8, 8);
     p->setPen(QPen(Qt::white, 2.2));
     p->drawLine(c + QPointF(-3.8, -3.8), c + QPointF(3.8, 3.8));
@@ -350,8 +369,8 @@ void SequencePainter::paintErrorMark(QPainter *p, QPointF c) const
 
 void SequencePainter::paintLock(QPainter *p, QPointF c, bool open, bool crossed) const
 {
-    p->setPen(QPen(noteColor, 1.8));
-    p->setBrush(lockColor);
+    p->setPen(QPen(m_colours->note, 1.8));
+    p->setBrush(m_colours->lock);
     p->drawRoundedRect(QRectF(c.x() - 7, c.y() - 2, 14, 11), 2, 2);
     p->setBrush(Qt::NoBrush);
     const QRectF shackle(c.x() - 4.5, c.y() - 10, 9, 14);
@@ -382,38 +401,43 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
             QRectF(6, top, timeWidth - 8, y - top + 6),
             m_model.timeText(index).left(12),
             m_small,
-            gridColor.darker(160));
+            m_colours->grid.darker(160));
 
     switch (r.kind) {
     case Kind::Connect:
-        paintArrow(p, cx, sx - 9, y, Solid, commandColor);
+        paintArrow(p, cx, sx - 9, y, Solid, m_colours->command);
         if (detail) {
             // The lifeline's head: who this client is.
             const QString name = m_model.sessionName(r.session);
             const QFontMetricsF metrics(m_bold);
             const qreal w = std::min(laneGap - 12, metrics.horizontalAdvance(name) + 14);
             const QRectF box(cx - w / 2, y - unitHeight * 0.5, w, unitHeight);
-            p->setPen(QPen(commandColor, 1.4));
+            p->setPen(QPen(m_colours->command, 1.4));
             p->setBrush(Qt::white);
             p->drawRoundedRect(box, 4, 4);
             p->setBrush(Qt::NoBrush);
-            paintText(p, box.adjusted(4, 0, -4, 0), name, m_small, commandColor, Qt::AlignCenter);
-            paintLabel(
-                p, labelRect.adjusted(w / 2 - 6, 0, 0, 0), index, label, m_font, commandColor);
+            paintText(
+                p, box.adjusted(4, 0, -4, 0), name, m_small, m_colours->command, Qt::AlignCenter);
+            paintLabel(p,
+                labelRect.adjusted(w / 2 - 6, 0, 0, 0),
+                index,
+                label,
+                m_font,
+                m_colours->command);
         }
         break;
     case Kind::Command: {
         const bool lost = r.has(SequenceModel::Unanswered);
-        paintArrow(p, cx, sx - 9, y, lost ? Dotted : Solid, commandColor);
+        paintArrow(p, cx, sx - 9, y, lost ? Dotted : Solid, m_colours->command);
         if (lost && detail) {
-            p->setPen(QPen(errorColor, 2));
+            p->setPen(QPen(m_colours->error, 2));
             p->setBrush(Qt::white);
             p->drawEllipse(QPointF(sx - 24, y), 8, 8);
             paintText(p,
                 QRectF(sx - 32, y - 8, 16, 16),
                 QStringLiteral("?"),
                 m_bold,
-                errorColor,
+                m_colours->error,
                 Qt::AlignCenter);
         }
         if (detail)
@@ -422,12 +446,12 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
                 index,
                 lost ? label + tr("   (no reply)") : label,
                 m_mono,
-                commandColor);
+                m_colours->command);
         break;
     }
     case Kind::Reply: {
         const bool err = r.has(SequenceModel::Err);
-        const QColor color = err ? errorColor : replyColor;
+        const QColor color = err ? m_colours->error : m_colours->reply;
         paintArrow(p, sx - 9, cx, y, err ? ErrorLine : Dashed, color);
         if (err)
             paintErrorMark(p, QPointF(cx + 22, y));
@@ -448,7 +472,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
                 sx - cx - 28,
                 (body.size() + 0.6) * unitHeight);
             p->fillRect(box, QColor(0xf5, 0xf5, 0xf0));
-            p->setPen(QPen(gridColor, 1));
+            p->setPen(QPen(m_colours->grid, 1));
             p->drawRect(box);
             QFont small = m_mono;
             small.setPixelSize(13);
@@ -466,7 +490,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
     case Kind::MaildropNote: {
         const bool err = r.has(SequenceModel::Err) || r.has(SequenceModel::MarksLost);
         // The server acts on the maildrop: a thin connector from its lifeline.
-        p->setPen(QPen(noteColor, 1.2, Qt::DotLine));
+        p->setPen(QPen(m_colours->note, 1.2, Qt::DotLine));
         p->drawLine(QPointF(bx + 9, y), QPointF(mx - 10, y));
         const QRectF note(mx + 22, top + 3, notesWidth - 40, rowHeight(v) - 6);
         if (detail) {
@@ -477,7 +501,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
             path.lineTo(note.bottomRight());
             path.lineTo(note.bottomLeft());
             path.closeSubpath();
-            p->setPen(QPen(err ? errorColor : noteColor, err ? 2.2 : 1.2));
+            p->setPen(QPen(err ? m_colours->error : m_colours->note, err ? 2.2 : 1.2));
             p->setBrush(err ? QColor(0xff, 0xeb, 0xee) : QColor(0xff, 0xf8, 0xe1));
             p->drawPath(path);
             p->setBrush(Qt::NoBrush);
@@ -494,7 +518,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
             paintLock(p, QPointF(mx, y), false, true);
             break;
         default:
-            p->setPen(QPen(noteColor, 1.5));
+            p->setPen(QPen(m_colours->note, 1.5));
             p->setBrush(Qt::white);
             p->drawEllipse(QPointF(mx, y), 5, 5);
             p->setBrush(Qt::NoBrush);
@@ -507,7 +531,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
                 index,
                 label,
                 font,
-                err ? errorColor : noteColor,
+                err ? m_colours->error : m_colours->note,
                 Qt::AlignLeft | Qt::AlignVCenter,
                 true);
             if (err)
@@ -517,7 +541,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
     }
     case Kind::ServerNote: {
         const bool err = r.has(SequenceModel::Err);
-        p->setPen(QPen(err ? errorColor : noteColor, 1.5));
+        p->setPen(QPen(err ? m_colours->error : m_colours->note, 1.5));
         p->setBrush(Qt::white);
         p->drawEllipse(QPointF(sx, y), 5, 5);
         p->setBrush(Qt::NoBrush);
@@ -527,14 +551,14 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
                 index,
                 label,
                 m_small,
-                err ? errorColor : noteColor,
+                err ? m_colours->error : m_colours->note,
                 Qt::AlignLeft | Qt::AlignVCenter,
                 true);
         break;
     }
     case Kind::Disconnect: {
         const bool dropped = r.has(SequenceModel::Dropped);
-        const QColor color = dropped ? errorColor : gridColor.darker(150);
+        const QColor color = dropped ? m_colours->error : m_colours->grid.darker(150);
         if (dropped) {
             // A broken line: the connection snapped.
             QPainterPath zigzag;
@@ -560,9 +584,10 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         break;
     }
     case Kind::LoginSummary:
-        paintArrow(p, cx + 1, sx - 9, y, Double, commandColor);
+        paintArrow(p, cx + 1, sx - 9, y, Double, m_colours->command);
         if (detail)
-            paintLabel(p, labelRect, index, QStringLiteral("⋯ ") + label, m_font, commandColor);
+            paintLabel(
+                p, labelRect, index, QStringLiteral("⋯ ") + label, m_font, m_colours->command);
         break;
     }
 
@@ -613,7 +638,7 @@ void SequencePainter::paintHeader(
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
     p->fillRect(QRectF(0, y, width, headerHeight), Qt::white);
-    p->setPen(QPen(gridColor, 1));
+    p->setPen(QPen(m_colours->grid, 1));
     p->drawLine(QPointF(0, y + headerHeight - 0.5), QPointF(width, y + headerHeight - 0.5));
     auto box =
         [&](qreal x, qreal w, const QString &title, const QString &subtitle, const QColor &color) {
@@ -643,7 +668,7 @@ void SequencePainter::paintHeader(
         QRectF(6, y + 6, timeWidth, headerHeight - 12),
         tr("time (UTC)"),
         m_small,
-        gridColor.darker(160),
+        m_colours->grid.darker(160),
         Qt::AlignLeft | Qt::AlignVCenter);
     const int lanes = m_model.clientLaneCount();
     for (int lane = 0; lane < lanes; ++lane) {
@@ -652,15 +677,15 @@ void SequencePainter::paintHeader(
             laneGap - 14,
             session ? m_model.sessionName(session) : tr("client"),
             session ? tr("session %1 · its state").arg(session) : QString(),
-            commandColor);
+            m_colours->command);
     }
     for (int server = 1; server < m_model.serverCount(); ++server)
         box(serverX(server),
             200,
             m_model.serverName(server),
             tr("other server"),
-            gridColor.darker(150));
+            m_colours->grid.darker(150));
     box(serverX(), 190, tr("server"), tr("built into pop3lab"), QColor(0x43, 0xa0, 0x47));
-    box(maildropX(), 200, tr("maildrop"), tr("lock file band"), lockColor);
+    box(maildropX(), 200, tr("maildrop"), tr("lock file band"), m_colours->lock);
     p->restore();
 }

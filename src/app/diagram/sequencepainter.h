@@ -38,6 +38,16 @@ public:
 
     explicit SequencePainter(const pop3::SequenceModel &model);
 
+    // The inks; each also has a shape or a word, so that colour is never the only cue.
+    struct Colours
+    {
+        QColor command, reply, error, note, lock, grid, selection;
+    };
+
+    // Darker inks for projectors (presentation mode's high contrast).
+    void setHighContrast(bool on);
+    bool isHighContrast() const;
+
     qreal clientX(int lane) const { return timeWidth + 90 + lane * laneGap; }
 
     qreal serverX() const; // the built-in server
@@ -99,6 +109,7 @@ private:
     void paintLock(QPainter *p, QPointF center, bool open, bool crossed) const;
 
     const pop3::SequenceModel &m_model;
+    const Colours *m_colours;
     QFont m_font;
     QFont m_mono;
     QFont m_small;

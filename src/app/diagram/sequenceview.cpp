@@ -50,6 +50,12 @@ void SequenceView::modelReset()
     flush();
 }
 
+void SequenceView::setHighContrast(bool on)
+{
+    m_painter.setHighContrast(on);
+    viewport()->update();
+}
+
 void SequenceView::setFitWidth(bool fit)
 {
     m_fitWidth = fit;

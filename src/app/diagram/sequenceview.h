@@ -73,6 +73,9 @@ public:
 
     const SequencePainter &diagram() const { return m_painter; }
 
+    // Darker inks for projectors; the exports keep the normal ones.
+    void setHighContrast(bool on);
+
 signals:
     void rowSelected(qsizetype row); // any selection change (caption panel)
     void rowActivated(quint64 seq); // the user picked a row (click or keys)

@@ -41,8 +41,10 @@ MaildropPane::MaildropPane(pop3::EventLog *log, pop3::MailStore *store, QWidget 
     header->resizeSection(
         MaildropModel::From, metrics.horizontalAdvance(QStringLiteral("Marta Lindqvist <m.l")));
     m_ui->messageView->setTextElideMode(Qt::ElideRight);
-    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    fixed.setPointSize(font().pointSize());
+    // The family only: the size follows the pane's (presentation mode's zoom).
+    QFont fixed;
+    fixed.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+    fixed.setStyleHint(QFont::Monospace);
     m_ui->rawView->setFont(fixed);
     m_ui->resetButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_ui->openFolderButton->setIcon(style()->standardIcon(QStyle::SP_DirOpenIcon));
@@ -205,6 +207,8 @@ void MaildropPane::showSelectedMessage()
 void MaildropPane::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) // rows as tall as the text (presentation mode)
+        m_ui->messageView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         refresh();

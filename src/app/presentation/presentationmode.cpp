@@ -1,0 +1,224 @@
+#include "app/presentation/presentationmode.h"
+
+#include "app/diagram/diagrampane.h"
+#include "app/diagram/sequenceview.h"
+#include "app/terminal/terminalpane.h"
+#include "app/terminal/terminalview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFontInfo>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QScreen>
+#include <QScrollBar>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// The docks, the diagram first (beside the terminal). The keys that show them (Ctrl+1 terminal,
+// Ctrl+2 diagram, Ctrl+3 maildrop, Ctrl+4 lessons, Ctrl+5 replay) are PaneSwitcher's, in and
+// out of presentation mode.
+const char *const dockNames[] = {"diagramDock", "maildropDock", "lessonsDock", "replayDock"};
+
+} // namespace
+
+PresentationMode::PresentationMode(
+    QMainWindow *window, TerminalPane *terminal, DiagramPane *diagram)
+    : QObject(window)
+    , m_window(window)
+    , m_terminal(terminal)
+    , m_diagram(diagram)
+    , m_toggle(new QAction(window))
+    , m_contrast(new QAction(window))
+{
+    m_toggle->setCheckable(true);
+    m_toggle->setShortcut(QKeySequence(Qt::Key_F11));
+    m_toggle->setShortcutContext(Qt::ApplicationShortcut);
+    m_contrast->setCheckable(true);
+    window->addAction(m_toggle); // works with the menu bar hidden too
+    connect(m_toggle, &QAction::toggled, this, &PresentationMode::setActive);
+    connect(m_contrast, &QAction::toggled, this, &PresentationMode::setHighContrast);
+    window->installEventFilter(this);
+    retranslate();
+}
+
+void PresentationMode::retranslate()
+{
+    m_toggle->setText(tr("&Presentation mode"));
+    m_toggle->setToolTip(tr("Full screen, terminal and diagram side by side, everything larger "
+                            "(F11 again to leave)"));
+    m_contrast->setText(tr("&High contrast"));
+    m_contrast->setToolTip(tr("Black on white with strong selection colours, for projectors"));
+}
+
+bool PresentationMode::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void PresentationMode::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    active ? enter() : leave();
+    m_active = active;
+    const QSignalBlocker blocker(m_toggle);
+    m_toggle->setChecked(active);
+    emit activeChanged(active);
+}
+
+QList<QWidget *> PresentationMode::scaledWidgets() const
+{
+    QList<QWidget *> widgets{m_window->menuBar(), m_window->statusBar(), m_terminal};
+    for (QDockWidget *dock : m_window->findChildren<QDockWidget *>())
+        widgets.append(dock);
+    return widgets;
+}
+
+void PresentationMode::enter()
+{
+    m_windowState = m_window->windowState();
+    m_geometry = m_window->geometry();
+    m_state = m_window->saveState();
+    m_terminalPoints = m_terminal->fontPointSize();
+    m_diagramZoom = m_diagram->view()->zoom();
+    m_diagramFits = m_diagram->view()->fitsWidth();
+    m_fonts.clear();
+    for (QWidget *w : scaledWidgets()) {
+        if (w->testAttribute(Qt::WA_SetFont))
+            m_fonts.insert(w, w->font());
+    }
+    m_zoom = defaultZoom;
+    m_window->showFullScreen();
+    layoutRoom();
+    apply();
+    // The window manager may take a moment to make the window full screen: share the width
+    // again once it has.
+    QTimer::singleShot(0, this, [this] {
+        if (m_active)
+            layoutRoom();
+    });
+}
+
+void PresentationMode::layoutRoom()
+{
+    QDockWidget *diagram = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[0]));
+    for (QDockWidget *dock : m_window->findChildren<QDockWidget *>()) {
+        if (dock == diagram
+            || (dock->objectName() == QLatin1String(dockNames[3]) && dock->isVisible()))
+            continue; // a replay running stays in view, below the terminal
+        dock->hide();
+    }
+    if (!diagram)
+        return;
+    diagram->setFloating(false);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, diagram);
+    diagram->show();
+    const QSize screen =
+        m_window->screen() ? m_window->screen()->geometry().size() : QSize(1280, 720);
+    m_window->resizeDocks({diagram}, {screen.width() * 3 / 5}, Qt::Horizontal);
+    // A replay's controls and transcript below, the diagram keeping most of the height.
+    auto *replay = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[3]));
+    if (replay && replay->isVisible() && !replay->isFloating())
+        m_window->resizeDocks({replay}, {screen.height() * 3 / 10}, Qt::Vertical);
+}
+
+void PresentationMode::leave()
+{
+    for (QWidget *w : scaledWidgets())
+        w->setFont(m_fonts.value(w, QFont()));
+    m_fonts.clear();
+    m_terminal->setFontPointSize(m_terminalPoints);
+    SequenceView *view = m_diagram->view();
+    view->setZoom(m_diagramZoom);
+    view->setFitWidth(m_diagramFits);
+    // The state first (normal, maximized), then the normal geometry: restoreGeometry() would
+    // shift the window by its frame on some platforms.
+    m_window->setWindowState(m_windowState);
+    if (!(m_windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
+        m_window->setGeometry(m_geometry);
+    m_window->restoreState(m_state);
+}
+
+void PresentationMode::setZoom(qreal zoom)
+{
+    m_zoom = std::clamp(zoom, minZoom, maxZoom);
+    if (m_active)
+        apply();
+}
+
+void PresentationMode::zoomBy(int steps)
+{
+    setZoom(steps == 0 ? defaultZoom : m_zoom * std::pow(1.15, steps));
+}
+
+void PresentationMode::apply()
+{
+    const QFont base = QApplication::font();
+    for (QWidget *w : scaledWidgets()) {
+        QFont font = m_fonts.value(w, base);
+        const qreal points = font.pointSizeF() > 0 ? font.pointSizeF() : base.pointSizeF();
+        font.setPointSizeF(points * m_zoom);
+        w->setFont(font);
+    }
+    m_terminal->setFontPointSize(int(std::lround(m_terminalPoints * m_zoom)));
+    // The diagram's labels are at least as large as the terminal's text.
+    QFont terminalFont = m_terminal->currentView()
+        ? m_terminal->currentView()->font()
+        : QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    terminalFont.setPointSize(m_terminal->fontPointSize());
+    const qreal terminalPixels = QFontInfo(terminalFont).pixelSize();
+    const qreal labelPixels = m_diagram->view()->diagram().labelFont().pixelSize();
+    SequenceView *view = m_diagram->view();
+    view->setFitWidth(false);
+    const qreal zoom = std::max(1.0, terminalPixels / labelPixels);
+    view->setZoom(zoom);
+    // The time column is the least needed: start at the first client lane, so that the lane,
+    // the labels and the built-in server fit beside the terminal.
+    view->horizontalScrollBar()->setValue(int((SequencePainter::timeWidth + 40) * zoom));
+}
+
+void PresentationMode::setHighContrast(bool on)
+{
+    if (on == m_highContrast)
+        return;
+    m_highContrast = on;
+    {
+        const QSignalBlocker blocker(m_contrast);
+        m_contrast->setChecked(on);
+    }
+    if (on) {
+        m_palette = QApplication::palette();
+        QPalette p;
+        p.setColor(QPalette::Window, Qt::white);
+        p.setColor(QPalette::WindowText, Qt::black);
+        p.setColor(QPalette::Base, Qt::white);
+        p.setColor(QPalette::AlternateBase, QColor(0xee, 0xee, 0xee));
+        p.setColor(QPalette::Text, Qt::black);
+        p.setColor(QPalette::Button, QColor(0xf0, 0xf0, 0xf0));
+        p.setColor(QPalette::ButtonText, Qt::black);
+        p.setColor(QPalette::Highlight, QColor(0x00, 0x2b, 0x80));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, Qt::black);
+        p.setColor(QPalette::ToolTipText, Qt::white);
+        p.setColor(QPalette::PlaceholderText, QColor(0x44, 0x44, 0x44));
+        p.setColor(QPalette::Link, QColor(0x00, 0x2b, 0x80));
+        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x55, 0x55, 0x55));
+        p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x55, 0x55, 0x55));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x55, 0x55, 0x55));
+        QApplication::setPalette(p);
+    } else {
+        QApplication::setPalette(m_palette);
+    }
+    m_diagram->view()->setHighContrast(on);
+}

@@ -1,0 +1,442 @@
+#include "app/replay/replaypane.h"
+
+#include "app/maildrop/maildroppane.h"
+#include "app/replay/replaymaildrop.h"
+#include "events/eventlog.h"
+#include "events/tracereplayer.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QShortcut>
+#include <QSlider>
+#include <QSplitter>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using pop3::EventKind;
+
+namespace {
+
+constexpr qsizetype transcriptLimit = 3000; // lines kept on screen (a long trace stays cheap)
+
+QString lineOf(const QByteArray &bytes)
+{
+    QByteArray line = bytes;
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+} // namespace
+
+ReplayPane::ReplayPane(const pop3::EventLog *live, QWidget *parent)
+    : QWidget(parent)
+    , m_live(live)
+    , m_log(new pop3::EventLog(this))
+    , m_replayer(new pop3::TraceReplayer(m_log, this))
+    , m_files(new ReplayMaildrop(m_log, this))
+{
+    buildUi();
+    connect(m_log, &pop3::EventLog::eventAppended, this, &ReplayPane::addEvent);
+    connect(m_log, &pop3::EventLog::cleared, this, &ReplayPane::clearTranscript);
+    connect(m_replayer, &pop3::TraceReplayer::positionChanged, this, &ReplayPane::positionChanged);
+    connect(m_replayer, &pop3::TraceReplayer::playingChanged, this, [this] {
+        flush();
+    });
+    m_frame.setSingleShot(true);
+    m_frame.setInterval(16);
+    connect(&m_frame, &QTimer::timeout, this, &ReplayPane::flush);
+    retranslateUi();
+    setPace(Pace::KeyPress);
+}
+
+ReplayPane::~ReplayPane() = default;
+
+void ReplayPane::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("replayBanner"));
+    m_banner->setStyleSheet(QStringLiteral(
+        "#replayBanner { background: #fff3cd; color: black; border-bottom: 2px solid #e0a800; "
+        "padding: 4px 8px; }"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_banner);
+
+    auto *bar = new QToolBar(this);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_sourceButton = new QToolButton(bar);
+    m_sourceButton->setPopupMode(QToolButton::InstantPopup);
+    m_sourceButton->setMenu(new QMenu(m_sourceButton));
+    bar->addWidget(m_sourceButton);
+    bar->addSeparator();
+    // Each control has a word beside its symbol: a symbol alone (or a colour) is not enough.
+    m_toStart = bar->addAction(QString(), m_replayer, &pop3::TraceReplayer::toStart);
+    m_stepBack = bar->addAction(QString(), m_replayer, &pop3::TraceReplayer::stepBack);
+    m_playPause = bar->addAction(QString(), this, [this] {
+        m_replayer->isPlaying() ? m_replayer->pause() : m_replayer->play();
+    });
+    m_stepForward = bar->addAction(QString(), m_replayer, &pop3::TraceReplayer::stepForward);
+    m_toEnd = bar->addAction(QString(), m_replayer, &pop3::TraceReplayer::toEnd);
+    m_stepForward->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right)});
+    m_stepBack->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_Space), QKeySequence(Qt::Key_Left)});
+    m_toStart->setShortcut(QKeySequence(Qt::Key_Home));
+    m_toEnd->setShortcut(QKeySequence(Qt::Key_End));
+    m_playPause->setShortcut(QKeySequence(Qt::Key_P));
+    for (QAction *a : {m_toStart, m_stepBack, m_playPause, m_stepForward, m_toEnd}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a); // the keys work anywhere in the pane, not only on the toolbar
+    }
+    bar->addSeparator();
+    m_paceCombo = new QComboBox(bar);
+    bar->addWidget(m_paceCombo);
+    m_stop = bar->addAction(QString(), this, &ReplayPane::stop);
+    layout->addWidget(bar);
+
+    auto *scrubRow = new QHBoxLayout;
+    scrubRow->setContentsMargins(8, 2, 8, 2);
+    m_scrubber = new QSlider(Qt::Horizontal, this);
+    m_positionLabel = new QLabel(this);
+    scrubRow->addWidget(m_scrubber, 1);
+    scrubRow->addWidget(m_positionLabel);
+    layout->addLayout(scrubRow);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_transcriptView = new QPlainTextEdit(splitter);
+    m_transcriptView->setReadOnly(true);
+    m_transcriptView->setMaximumBlockCount(int(transcriptLimit));
+    QFont fixed; // the family only: the size follows the pane's (presentation mode's zoom)
+    fixed.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+    fixed.setStyleHint(QFont::Monospace);
+    m_transcriptView->setFont(fixed);
+    m_transcriptView->setObjectName(QStringLiteral("replayTranscript"));
+    m_maildrop = new MaildropPane(m_log, m_files->store(), splitter);
+    splitter->addWidget(m_transcriptView);
+    splitter->addWidget(m_maildrop);
+    layout->addWidget(splitter, 1);
+
+    connect(m_scrubber, &QSlider::valueChanged, this, [this](int value) {
+        if (value != m_replayer->position())
+            m_replayer->seek(value);
+    });
+    connect(m_paceCombo, &QComboBox::activated, this, [this](int index) {
+        setPace(Pace(m_paceCombo->itemData(index).toInt()));
+    });
+}
+
+void ReplayPane::retranslateUi()
+{
+    m_sourceButton->setText(tr("Replay…"));
+    m_sourceButton->setToolTip(tr("Choose what to replay: a saved trace, this session so far, or "
+                                  "a ready-made scenario"));
+    QMenu *menu = m_sourceButton->menu();
+    menu->clear();
+    menu->addAction(tr("A saved trace…"), this, &ReplayPane::chooseFile);
+    menu->addAction(tr("This session so far"), this, &ReplayPane::loadLiveLog);
+    menu->addSection(tr("Scenarios"));
+    for (const QString &name : scenarios()) {
+        menu->addAction(scenarioTitle(name), this, [this, name] {
+            QString error;
+            if (!loadScenario(name, &error))
+                QMessageBox::warning(this, tr("Replay"), error);
+        });
+    }
+    m_toStart->setText(tr("|◀ Start"));
+    m_toStart->setToolTip(tr("Back to the first event (Home)"));
+    m_stepBack->setText(tr("◀ Back"));
+    m_stepBack->setToolTip(tr("Undo one event in every view (Shift+Space or Left)"));
+    m_stepForward->setText(tr("Step ▶"));
+    m_stepForward->setToolTip(tr("One more event (Space or Right)"));
+    m_toEnd->setText(tr("End ▶|"));
+    m_toEnd->setToolTip(tr("To the last event (End)"));
+    m_stop->setText(tr("Back to live"));
+    m_stop->setToolTip(tr("End the replay; the diagram shows the live server again"));
+    const int pace = m_paceCombo->currentIndex();
+    m_paceCombo->clear();
+    m_paceCombo->addItem(tr("One event per key press"), int(Pace::KeyPress));
+    m_paceCombo->addItem(tr("Class pace (one event every %1 s)")
+                             .arg(QLocale().toString(m_classPaceMs / 1000.0, 'g', 2)),
+        int(Pace::Class));
+    m_paceCombo->addItem(tr("Real time"), int(Pace::RealTime));
+    m_paceCombo->addItem(tr("Fast"), int(Pace::Fast));
+    m_paceCombo->setCurrentIndex(std::max(0, pace));
+    m_paceCombo->setToolTip(tr("How fast Play goes"));
+    updateWidgets();
+}
+
+void ReplayPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+QStringList ReplayPane::scenarios()
+{
+    return {QStringLiteral("lab-sheet"),
+        QStringLiteral("lock-conflict"),
+        QStringLiteral("dropped-connection")};
+}
+
+QString ReplayPane::scenarioPath(const QString &name)
+{
+    return QStringLiteral(":/scenarios/%1.jsonl").arg(name);
+}
+
+QString ReplayPane::scenarioTitle(const QString &name) const
+{
+    if (name == QLatin1String("lab-sheet"))
+        return tr("The lab sheet: log in, list, read, delete, QUIT");
+    if (name == QLatin1String("lock-conflict"))
+        return tr("A second login while the maildrop is locked: [IN-USE]");
+    if (name == QLatin1String("dropped-connection"))
+        return tr("A dropped connection keeps the mail (no UPDATE)");
+    return name;
+}
+
+bool ReplayPane::loadScenario(const QString &name, QString *error)
+{
+    pop3::EventLog scratch;
+    if (!scenarios().contains(name) || !scratch.load(scenarioPath(name), error)) {
+        if (error && !scenarios().contains(name))
+            *error = tr("There is no scenario called %1.").arg(name);
+        return false;
+    }
+    loadEvents(scratch.events(), tr("the scenario “%1”").arg(scenarioTitle(name)));
+    return true;
+}
+
+bool ReplayPane::loadFile(const QString &path, QString *error)
+{
+    pop3::EventLog scratch;
+    if (!scratch.load(path, error))
+        return false;
+    loadEvents(scratch.events(), tr("the saved trace %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void ReplayPane::loadLiveLog()
+{
+    loadEvents(m_live->events(), tr("this session (%n event(s) so far)", nullptr, m_live->size()));
+}
+
+void ReplayPane::loadEvents(const QList<pop3::Event> &events, const QString &what)
+{
+    m_what = what;
+    m_replayer->setEvents(events);
+    m_scrubber->setRange(0, int(events.size()));
+    flush();
+    emit started(m_log, what);
+}
+
+void ReplayPane::stop()
+{
+    if (!isActive())
+        return;
+    m_replayer->setEvents({});
+    m_what.clear();
+    flush();
+    emit stopped();
+}
+
+void ReplayPane::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this,
+        tr("Replay a trace"),
+        QDir::homePath(),
+        tr("pop3lab traces (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!loadFile(path, &error))
+        QMessageBox::warning(this, tr("Replay"), tr("Cannot open %1: %2").arg(path, error));
+}
+
+void ReplayPane::setPace(Pace pace)
+{
+    switch (pace) {
+    case Pace::KeyPress:
+        m_replayer->pause();
+        m_replayer->setSpeed(1.0);
+        m_replayer->setMinGapMs(0);
+        break;
+    case Pace::Class:
+        m_replayer->setSpeed(1.0);
+        m_replayer->setMinGapMs(m_classPaceMs);
+        m_replayer->setMaxGapMs(std::max(m_classPaceMs, 2000));
+        break;
+    case Pace::RealTime:
+        m_replayer->setSpeed(1.0);
+        m_replayer->setMinGapMs(0);
+        m_replayer->setMaxGapMs(2000);
+        break;
+    case Pace::Fast:
+        m_replayer->setSpeed(50.0);
+        m_replayer->setMinGapMs(0);
+        m_replayer->setMaxGapMs(20);
+        break;
+    }
+    m_paceCombo->setCurrentIndex(std::max(0, m_paceCombo->findData(int(pace))));
+    updateWidgets();
+}
+
+void ReplayPane::setClassPaceMs(int ms)
+{
+    m_classPaceMs = std::max(50, ms);
+    const bool classPace = Pace(m_paceCombo->currentData().toInt()) == Pace::Class;
+    retranslateUi(); // the combo says the pace
+    if (classPace)
+        setPace(Pace::Class);
+}
+
+void ReplayPane::addEvent(const pop3::Event &e)
+{
+    if (e.session > 0)
+        m_session = e.session;
+    const QString who = tr("[%1]").arg(e.session);
+    switch (e.kind) {
+    case EventKind::Connected:
+        m_lines.append(tr("%1 ── connected from %2 ──").arg(who, e.text));
+        break;
+    case EventKind::ClientLine:
+        m_lines.append(tr("%1 C: %2").arg(who, lineOf(e.bytes)));
+        break;
+    case EventKind::ServerReply:
+        m_lines.append(e.multiLine
+                ? tr("%1 S: %2 (+ %n line(s) of body)", nullptr, e.lines).arg(who, lineOf(e.bytes))
+                : tr("%1 S: %2").arg(who, lineOf(e.bytes)));
+        break;
+    case EventKind::LockCreated:
+        m_lines.append(tr("%1    (lock file created: %2's maildrop is locked)").arg(who, e.user));
+        break;
+    case EventKind::LockRemoved:
+        m_lines.append(tr("%1    (lock file removed)").arg(who));
+        break;
+    case EventKind::Expunged:
+        m_lines.append(tr("%1    (UPDATE: %n message(s) removed from the maildrop)",
+            nullptr,
+            int(e.numbers.size()))
+                           .arg(who));
+        break;
+    case EventKind::Disconnected:
+        m_lines.append(
+            tr("%1 ── disconnected: %2 ──").arg(who, e.detail.isEmpty() ? e.text : e.detail));
+        break;
+    default:
+        break;
+    }
+    if (m_lines.size() > 2 * transcriptLimit) { // keep memory bounded on a long trace
+        const qsizetype drop = m_lines.size() - transcriptLimit;
+        m_lines.remove(0, drop);
+        m_shownLines = std::max<qsizetype>(0, m_shownLines - drop);
+        m_rebuild = true;
+    }
+}
+
+void ReplayPane::clearTranscript()
+{
+    m_lines.clear();
+    m_shownLines = 0;
+    m_rebuild = true;
+    m_session = 0;
+}
+
+void ReplayPane::positionChanged()
+{
+    if (m_replayer->isPlaying()) {
+        if (!m_frame.isActive())
+            m_frame.start();
+        return;
+    }
+    flush();
+}
+
+void ReplayPane::flush()
+{
+    m_frame.stop();
+    if (m_rebuild) {
+        const qsizetype from = std::max<qsizetype>(0, m_lines.size() - transcriptLimit);
+        m_transcriptView->setPlainText(m_lines.mid(from).join(QLatin1Char('\n')));
+        m_rebuild = false;
+    } else if (m_shownLines < m_lines.size()) {
+        m_transcriptView->appendPlainText(m_lines.mid(m_shownLines).join(QLatin1Char('\n')));
+    }
+    m_shownLines = m_lines.size();
+    m_transcriptView->moveCursor(QTextCursor::End);
+    m_maildrop->setSession(m_session, false);
+    {
+        const QSignalBlocker blocker(m_scrubber);
+        m_scrubber->setValue(int(m_replayer->position()));
+    }
+    updateWidgets();
+}
+
+void ReplayPane::installStepKeys(QWidget *widget)
+{
+    auto *forward = new QShortcut(QKeySequence(Qt::Key_Space), widget);
+    auto *back = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Space), widget);
+    for (QShortcut *key : {forward, back}) {
+        key->setContext(Qt::WidgetWithChildrenShortcut);
+        key->setEnabled(false);
+        m_stepKeys.append(key);
+    }
+    connect(forward, &QShortcut::activated, m_replayer, &pop3::TraceReplayer::stepForward);
+    connect(back, &QShortcut::activated, m_replayer, &pop3::TraceReplayer::stepBack);
+}
+
+QString ReplayPane::transcript() const
+{
+    return m_transcriptView->toPlainText();
+}
+
+void ReplayPane::updateWidgets()
+{
+    const bool active = isActive();
+    const qsizetype position = m_replayer->position();
+    const qsizetype count = m_replayer->count();
+    const bool keyPress = Pace(m_paceCombo->currentData().toInt()) == Pace::KeyPress;
+    m_banner->setVisible(active);
+    m_banner->setText(active ? tr("REPLAY of %1 — not live: nothing here reaches the server or "
+                                  "the mailbox.")
+                                   .arg(m_what)
+                             : QString());
+    m_toStart->setEnabled(active && position > 0);
+    m_stepBack->setEnabled(active && position > 0);
+    m_stepForward->setEnabled(active && position < count);
+    m_toEnd->setEnabled(active && position < count);
+    m_playPause->setEnabled(active && !keyPress && (position < count || m_replayer->isPlaying()));
+    m_playPause->setText(m_replayer->isPlaying() ? tr("|| Pause") : tr("▶ Play"));
+    m_playPause->setToolTip(tr("Play at the chosen speed, or pause (P)"));
+    m_stop->setEnabled(active);
+    for (QShortcut *key : std::as_const(m_stepKeys))
+        key->setEnabled(active);
+    m_scrubber->setEnabled(active && count > 0);
+    if (!active) {
+        m_positionLabel->setText(tr("No replay: choose a trace or a scenario under Replay…"));
+        return;
+    }
+    QString where = tr("Event %1 of %2").arg(position).arg(count);
+    if (position > 0) {
+        const pop3::Event &last = m_replayer->events().at(position - 1);
+        where += QStringLiteral(" · ")
+            + QDateTime::fromMSecsSinceEpoch(last.timeMs, Qt::UTC)
+                  .toString(QStringLiteral("HH:mm:ss.zzz"))
+            + QStringLiteral(" UTC · ") + pop3::eventKindName(last.kind);
+    }
+    m_positionLabel->setText(where);
+}

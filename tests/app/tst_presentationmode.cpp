@@ -1,0 +1,197 @@
+#include "app/diagram/diagrampane.h"
+#include "app/diagram/sequenceview.h"
+#include "app/lessons/lessonpane.h"
+#include "app/maildrop/maildroppane.h"
+#include "app/mainwindow.h"
+#include "app/presentation/presentationmode.h"
+#include "app/replay/replaypane.h"
+#include "support/labfixture.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QFontInfo>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QTableView>
+
+// Presentation mode (issue 13): F11 enters a full-screen room layout where one zoom scales every
+// pane together, and the same key gives the window back exactly as it was.
+class TestPresentationMode : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void everyPaneGrowsWithTheOneZoom();
+    void diagramLabelsAreAtLeastTheTerminalText();
+    void theSameKeyRestoresTheLayout();
+    void roomLayoutShowsTerminalAndDiagram();
+    void highContrastIsUndone();
+
+private:
+    struct Sizes
+    {
+        qreal terminal, diagramLabels, maildrop, lessons, captions, menu, rawMessage, rowHeight,
+            replay;
+    };
+
+    static Sizes sizes(MainWindow &window);
+    std::unique_ptr<LabFixture> m_lab;
+};
+
+void TestPresentationMode::init()
+{
+    m_lab = std::make_unique<LabFixture>();
+    QVERIFY(m_lab->start());
+}
+
+TestPresentationMode::Sizes TestPresentationMode::sizes(MainWindow &window)
+{
+    const SequenceView *view = window.diagramPane()->view();
+    return {qreal(QFontInfo(window.terminalPane()->currentView()->font()).pixelSize()),
+        view->diagram().labelFont().pixelSize() * view->zoom(),
+        qreal(QFontInfo(window.maildropPane()->font()).pixelSize()),
+        qreal(QFontInfo(window.lessonPane()->font()).pixelSize()),
+        qreal(QFontInfo(window.diagramPane()->font()).pixelSize()),
+        qreal(QFontInfo(window.menuBar()->font()).pixelSize()),
+        qreal(QFontInfo(
+            window.maildropPane()->findChild<QWidget *>(QStringLiteral("rawView"))->font())
+                  .pixelSize()),
+        qreal(window.maildropPane()
+                  ->findChild<QTableView *>(QStringLiteral("messageView"))
+                  ->verticalHeader()
+                  ->defaultSectionSize()),
+        qreal(QFontInfo(
+            window.replayPane()->findChild<QWidget *>(QStringLiteral("replayTranscript"))->font())
+                  .pixelSize())};
+}
+
+void TestPresentationMode::everyPaneGrowsWithTheOneZoom()
+{
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    QVERIFY(waitGreeting(terminal->openSession(terminal->builtinSettings())));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const Sizes before = sizes(window);
+
+    window.presentation()->setActive(true);
+    const Sizes entered = sizes(window);
+    QCOMPARE_GT(entered.terminal, before.terminal);
+    QCOMPARE_GT(entered.diagramLabels, before.diagramLabels);
+    QCOMPARE_GT(entered.maildrop, before.maildrop);
+    QCOMPARE_GT(entered.lessons, before.lessons);
+    QCOMPARE_GT(entered.captions, before.captions);
+    QCOMPARE_GT(entered.menu, before.menu);
+    QCOMPARE_GT(entered.rawMessage, before.rawMessage);
+    QCOMPARE_GT(entered.rowHeight, before.rowHeight);
+    QCOMPARE_GT(entered.replay, before.replay);
+
+    // Ctrl++ is the one zoom now: every pane grows again, together.
+    QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+    const Sizes larger = sizes(window);
+    QCOMPARE_GT(larger.terminal, entered.terminal);
+    QCOMPARE_GT(larger.diagramLabels, entered.diagramLabels);
+    QCOMPARE_GT(larger.maildrop, entered.maildrop);
+    QCOMPARE_GT(larger.lessons, entered.lessons);
+    QCOMPARE_GT(larger.captions, entered.captions);
+    QCOMPARE_GT(larger.menu, entered.menu);
+    QCOMPARE_GT(window.presentation()->zoom(), PresentationMode::defaultZoom);
+}
+
+void TestPresentationMode::diagramLabelsAreAtLeastTheTerminalText()
+{
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    QVERIFY(waitGreeting(terminal->openSession(terminal->builtinSettings())));
+    window.show();
+    window.presentation()->setActive(true);
+    for (int step = 0; step < 8; ++step) {
+        const Sizes s = sizes(window);
+        QVERIFY2(s.diagramLabels >= s.terminal,
+            qPrintable(QStringLiteral("zoom %1: labels %2 px, terminal %3 px")
+                           .arg(window.presentation()->zoom())
+                           .arg(s.diagramLabels)
+                           .arg(s.terminal)));
+        window.presentation()->zoomBy(step < 4 ? +1 : -2);
+    }
+}
+
+void TestPresentationMode::theSameKeyRestoresTheLayout()
+{
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    QVERIFY(waitGreeting(terminal->openSession(terminal->builtinSettings())));
+    window.resize(1100, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    // A layout of the user's own: the lessons on top, the diagram zoomed by hand.
+    window.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->raise();
+    window.diagramPane()->view()->zoomIn(); // an explicit zoom: no more fit to width
+    const QByteArray state = window.saveState();
+    const QRect frame = window.frameGeometry();
+    const QSize size = window.size();
+    const Sizes before = sizes(window);
+    const int points = terminal->fontPointSize();
+
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(window.presentation()->isActive());
+    QTRY_VERIFY(window.isFullScreen());
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(!window.presentation()->isActive());
+    QTRY_VERIFY(!window.isFullScreen());
+
+    QCOMPARE(window.saveState(), state);
+    QTRY_COMPARE(window.size(), size);
+    QTRY_COMPARE(window.frameGeometry(), frame);
+    QCOMPARE(terminal->fontPointSize(), points);
+    const Sizes after = sizes(window);
+    QCOMPARE(after.terminal, before.terminal);
+    QCOMPARE(after.diagramLabels, before.diagramLabels);
+    QCOMPARE(after.maildrop, before.maildrop);
+    QCOMPARE(after.lessons, before.lessons);
+    QCOMPARE(after.captions, before.captions);
+    QCOMPARE(after.menu, before.menu);
+    QCOMPARE(after.rawMessage, before.rawMessage);
+    QCOMPARE(after.rowHeight, before.rowHeight);
+    QCOMPARE(after.replay, before.replay);
+    QVERIFY(!window.diagramPane()->view()->fitsWidth());
+    QVERIFY(!window.maildropPane()->testAttribute(Qt::WA_SetFont));
+}
+
+void TestPresentationMode::roomLayoutShowsTerminalAndDiagram()
+{
+    MainWindow window(m_lab->services.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.presentation()->setActive(true);
+    auto *diagram = window.findChild<QDockWidget *>(QStringLiteral("diagramDock"));
+    auto *maildrop = window.findChild<QDockWidget *>(QStringLiteral("maildropDock"));
+    QVERIFY(diagram->isVisible());
+    QVERIFY(!diagram->isFloating());
+    QVERIFY(window.terminalPane()->isVisible());
+    QVERIFY(!maildrop->isVisible());
+    // Side by side: the diagram right of the terminal, about half of the width each.
+    QTRY_VERIFY(diagram->x() > window.terminalPane()->x());
+    QTRY_VERIFY(diagram->width() > window.width() / 3);
+    // The other panes are one key away.
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QVERIFY(maildrop->isVisible());
+}
+
+void TestPresentationMode::highContrastIsUndone()
+{
+    MainWindow window(m_lab->services.get());
+    const QPalette before = QApplication::palette();
+    window.presentation()->highContrastAction()->trigger();
+    QVERIFY(window.presentation()->isHighContrast());
+    QVERIFY(window.diagramPane()->view()->diagram().isHighContrast());
+    QCOMPARE(QApplication::palette().color(QPalette::Text), QColor(Qt::black));
+    QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::white));
+    window.presentation()->highContrastAction()->trigger();
+    QVERIFY(!window.diagramPane()->view()->diagram().isHighContrast());
+    QCOMPARE(QApplication::palette(), before);
+}
+
+QTEST_MAIN(TestPresentationMode)
+#include "tst_presentationmode.moc"

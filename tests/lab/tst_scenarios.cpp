@@ -1,0 +1,176 @@
+// The replay scenarios shipped in resources/scenarios/ are recorded, not written by hand: each is
+// played here against the real built-in server (a Lab in a temporary workspace) by a real POP3
+// client, and what the server logged is compared with the shipped trace — the same events, in the
+// same order, with the same bytes. POP3LAB_WRITE_SCENARIOS=1 writes the traces again (paths and
+// the host name normalised, so no build machine's details are shipped).
+
+#include "events/eventlog.h"
+#include "lab/lab.h"
+#include "net/pop3server.h"
+#include "support/pop3testclient.h"
+
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+
+using namespace pop3;
+
+namespace {
+
+// What must match between a fresh run and the shipped trace: no times, ports, pids or paths.
+QStringList signature(const QList<Event> &events)
+{
+    QStringList out;
+    for (const Event &e : events) {
+        QString line = QStringLiteral("%1 %2").arg(e.session).arg(eventKindName(e.kind));
+        if (e.kind == EventKind::ClientLine || e.kind == EventKind::ServerReply)
+            line += QLatin1Char(' ') + QString::fromUtf8(e.bytes).trimmed();
+        if (e.kind == EventKind::StateChanged)
+            line += QStringLiteral(" %1>%2").arg(stateName(e.from), stateName(e.to));
+        if (e.kind == EventKind::ServerReply && e.bytes.contains("@") && e.bytes.contains("<"))
+            line = QStringLiteral("%1 greeting").arg(e.session); // carries an APOP timestamp
+        if (!e.numbers.isEmpty())
+            line += QStringLiteral(" %1").arg(e.numbers.size());
+        out.append(line);
+    }
+    return out;
+}
+
+bool disconnected(const EventLog *log, int count)
+{
+    int seen = 0;
+    for (const Event &e : log->events())
+        seen += e.kind == EventKind::Disconnected;
+    return seen >= count;
+}
+
+} // namespace
+
+using Script = std::function<bool(quint16 port, const EventLog *log)>;
+Q_DECLARE_METATYPE(Script)
+
+class TestScenarios : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void scenario_data();
+    void scenario();
+};
+
+void TestScenarios::scenario_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<Script>("script");
+
+    QTest::newRow("the lab sheet") << QStringLiteral(
+        "lab-sheet") << Script([](quint16 port, const EventLog *log) {
+        pop3test::Client c;
+        return c.open(port).startsWith("+OK") && c.command("USER: student").startsWith("-ERR")
+            && c.login("student", "hessovs!") && c.command("STAT").startsWith("+OK 35 ")
+            && c.multiLineCommand("LIST").startsWith("+OK")
+            && c.command("LIST 1").startsWith("+OK 1 ")
+            && c.multiLineCommand("RETR 1").startsWith("+OK")
+            && c.command("DELE 1").startsWith("+OK") && c.command("QUIT").startsWith("+OK")
+            && c.waitClosed()
+            && pop3test::waitUntil(
+                log,
+                [log] {
+                    return disconnected(log, 1);
+                },
+                5000,
+                &EventLog::eventAppended);
+    });
+
+    QTest::newRow("a lock conflict with [IN-USE]")
+        << QStringLiteral("lock-conflict") << Script([](quint16 port, const EventLog *log) {
+               pop3test::Client first, second;
+               return first.open(port).startsWith("+OK") && first.login("student", "hessovs!")
+                   && second.open(port).startsWith("+OK")
+                   && second.command("USER student").startsWith("+OK")
+                   && second.command("PASS hessovs!").startsWith("-ERR [IN-USE]")
+                   && second.command("QUIT").startsWith("+OK") && second.waitClosed()
+                   && first.command("STAT").startsWith("+OK 35 ")
+                   && first.command("QUIT").startsWith("+OK") && first.waitClosed()
+                   && pop3test::waitUntil(
+                       log,
+                       [log] {
+                           return disconnected(log, 2);
+                       },
+                       5000,
+                       &EventLog::eventAppended);
+           });
+
+    QTest::newRow("a dropped connection keeps the mail") << QStringLiteral(
+        "dropped-connection") << Script([](quint16 port, const EventLog *log) {
+        {
+            pop3test::Client dropped;
+            if (!dropped.open(port).startsWith("+OK") || !dropped.login("student", "hessovs!")
+                || !dropped.command("DELE 1").startsWith("+OK")
+                || !dropped.command("DELE 2").startsWith("+OK"))
+                return false;
+        } // the client goes away without QUIT: no UPDATE, the marks are lost
+        if (!pop3test::waitUntil(
+                log,
+                [log] {
+                    return disconnected(log, 1);
+                },
+                5000,
+                &EventLog::eventAppended))
+            return false;
+        pop3test::Client again;
+        return again.open(port).startsWith("+OK") && again.login("student", "hessovs!")
+            && again.command("STAT").startsWith("+OK 35 ")
+            && again.command("QUIT").startsWith("+OK") && again.waitClosed()
+            && pop3test::waitUntil(
+                log,
+                [log] {
+                    return disconnected(log, 2);
+                },
+                5000,
+                &EventLog::eventAppended);
+    });
+}
+
+void TestScenarios::scenario()
+{
+    QFETCH(QString, name);
+    QFETCH(Script, script);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Lab lab;
+    Lab::Config config;
+    config.workspace = dir.path();
+    config.listen.port = 0;
+    config.progressFolder = dir.filePath(QStringLiteral("progress"));
+    QVERIFY(lab.start(config).ok);
+    const qsizetype before = lab.log()->size(); // the start's own notes are not the scenario's
+    QVERIFY2(script(lab.server()->port(), lab.log()), qPrintable(name));
+    QList<Event> events = lab.log()->events().mid(before);
+    QVERIFY(!events.isEmpty());
+
+    const QString shipped =
+        QStringLiteral(POP3LAB_SOURCE_DIR "/resources/scenarios/%1.jsonl").arg(name);
+    if (qEnvironmentVariableIsSet("POP3LAB_WRITE_SCENARIOS")) {
+        EventLog out;
+        const QString host = QSysInfo::machineHostName();
+        for (Event e : std::as_const(events)) {
+            for (QString *s : {&e.text, &e.detail}) {
+                s->replace(dir.path(), QStringLiteral("~/pop3lab"));
+                if (!host.isEmpty())
+                    s->replace(host, QStringLiteral("lab-pc"));
+            }
+            out.append(e);
+        }
+        QVERIFY(out.save(shipped));
+    }
+    EventLog recorded;
+    QString error;
+    QVERIFY2(recorded.load(shipped, &error), qPrintable(error));
+    QCOMPARE(signature(recorded.events()), signature(events));
+}
+
+QTEST_GUILESS_MAIN(TestScenarios)
+#include "tst_scenarios.moc"
