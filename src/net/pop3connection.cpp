@@ -90,8 +90,8 @@ void Pop3Connection::processLines()
     m_processing = true;
     do {
         m_processAgain = false;
-        while (
-            !m_finished && !bodyPending() && !m_closing && m_socket->bytesToWrite() < highWater) {
+        while (!m_finished && !bodyPending() && !m_closing && !m_delayed
+            && m_socket->bytesToWrite() < highWater) {
             const char *base = m_input.constData() + m_inputPos;
             const qsizetype available = m_input.size() - m_inputPos;
             const char *nl = available > 0
@@ -112,7 +112,7 @@ void Pop3Connection::processLines()
                     m_inputPos += lineSize;
                     m_bareCrDue = false;
                     m_lastActivity = QDateTime::currentMSecsSinceEpoch();
-                    send(m_session->handleBareCrLine(line, m_lastActivity));
+                    answer(m_session->handleBareCrLine(line, m_lastActivity));
                     continue;
                 }
                 if (cr && !m_bareCrTimer.isActive())
@@ -138,7 +138,7 @@ void Pop3Connection::processLines()
                 const qint64 length = m_overlongLength + lineSize;
                 m_overlongLength = -1;
                 m_inputPos += lineSize;
-                send(m_session->handleOverlongLine(m_overlongStart, length, now));
+                answer(m_session->handleOverlongLine(m_overlongStart, length, now));
             } else {
                 const QByteArray line(base, lineSize);
                 m_inputPos += lineSize;
@@ -149,7 +149,7 @@ void Pop3Connection::processLines()
                     m_server->dropSession(m_session->id()); // a typed note, then the cut
                     break;
                 }
-                send(m_session->handleLine(line, now));
+                answer(m_session->handleLine(line, now));
             }
         }
         if (m_inputPos == m_input.size()) {
@@ -171,6 +171,18 @@ qint64 Pop3Connection::lastActivityMs() const
     if (m_streamJob && m_server->m_streamer)
         return qMax(m_lastActivity, m_server->m_streamer->lastProgressMs(m_streamJob));
     return m_lastActivity;
+}
+
+void Pop3Connection::answer(Pop3Session::Reply reply)
+{
+    const FaultHook *hook = m_server->faultHook();
+    const int delay = hook ? hook->replyDelayMs(m_session->id()) : 0;
+    if (delay <= 0) {
+        send(std::move(reply));
+        return;
+    }
+    m_delayed = std::move(reply); // processLines() takes no further line until it is sent
+    m_delayTimer.start(delay, Qt::PreciseTimer, this);
 }
 
 void Pop3Connection::send(Pop3Session::Reply reply)
@@ -299,6 +311,18 @@ void Pop3Connection::pump()
 // The grace for a CR last in the input is over: if nothing came after it, it ended its line.
 void Pop3Connection::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_delayTimer.timerId()) {
+        m_delayTimer.stop();
+        if (m_finished || !m_delayed)
+            return;
+        Pop3Session::Reply reply = std::move(*m_delayed);
+        m_delayed.reset();
+        send(std::move(reply));
+        if (!m_finished)
+            m_socket->flush();
+        processLines(); // the lines that waited behind it
+        return;
+    }
     if (event->timerId() != m_bareCrTimer.timerId())
         return QObject::timerEvent(event);
     m_bareCrTimer.stop();
@@ -379,8 +403,14 @@ void Pop3Connection::socketGone()
         return;
     m_finished = true;
     dropBody();
+    m_delayTimer.stop();
+    m_delayed.reset();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_timedOut)
+    if (m_crashed)
+        m_session->end(DisconnectReason::Error,
+            now,
+            QStringLiteral("the server process died (fault injected): its lock was not released"));
+    else if (m_timedOut)
         m_session->end(DisconnectReason::IdleTimeout,
             now,
             QStringLiteral("the client stopped reading in the middle of a reply"));
@@ -399,7 +429,8 @@ void Pop3Connection::socketGone()
 
 void Pop3Connection::timeOut()
 {
-    if (m_finished)
+    // A reply held back by the slow-replies fault is the server's silence, not the client's.
+    if (m_finished || m_delayed)
         return;
     if (bodyPending() || m_closing || m_socket->bytesToWrite() > 0) {
         // The client stopped reading: in the middle of a body (no -ERR can follow half a
@@ -426,6 +457,17 @@ void Pop3Connection::shutdown()
             send(std::move(goodbye));
     }
     m_socket->flush();
+    m_socket->abort();
+    socketGone();
+}
+
+void Pop3Connection::crash()
+{
+    if (m_finished)
+        return;
+    m_crashed = true;
+    m_session->abandonLock();
+    dropBody();
     m_socket->abort();
     socketGone();
 }

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -36,6 +37,9 @@ public:
     void timeOut();
     void shutdown();
     void drop();
+    // The server process "dies": the connection is cut and the session ends without releasing
+    // its maildrop lock (a fault injected: the lock file stays behind, stale).
+    void crash();
 
     // Lines longer than this are not buffered: the rest is discarded and the line refused.
     static constexpr qsizetype maxBufferedLine = 8192;
@@ -61,6 +65,8 @@ private:
     void processLines();
     bool pullInput(); // appends what the socket has buffered to m_input; false if nothing
     void send(Pop3Session::Reply reply);
+    // send() now, or after the fault hook's delay (the next lines wait behind it).
+    void answer(Pop3Session::Reply reply);
     void pump();
     void pumpLater();
 
@@ -87,11 +93,14 @@ private:
     QByteArray m_overlongStart;
     qint64 m_overlongLength = -1; // >= 0 while discarding an overlong line
     QBasicTimer m_bareCrTimer; // a CR last in the input: its LF may still come
+    QBasicTimer m_delayTimer; // a reply held back by the slow-replies fault
+    std::optional<Pop3Session::Reply> m_delayed;
     bool m_bareCrDue = false; // it did not: the CR ends the line
     qint64 m_lastActivity = 0;
     bool m_closing = false;
     bool m_finished = false;
     bool m_dropped = false;
+    bool m_crashed = false;
     bool m_timedOut = false;
     bool m_processing = false;
     bool m_processAgain = false;

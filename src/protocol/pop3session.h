@@ -66,6 +66,10 @@ public:
     // The connection is gone. Releases the lock; commits nothing that QUIT did not commit.
     void end(DisconnectReason reason, qint64 nowMs, const QString &detail = {});
 
+    // The server dies (a fault injected): the lock is left on disk, not released, when the session
+    // ends; the lock file then names a session that no longer exists, which makes it stale.
+    void abandonLock() { m_holdsLock = false; }
+
     State state() const { return m_state; }
 
     int id() const { return m_id; }

@@ -45,6 +45,12 @@ std::optional<ServerOptions> ServerOptions::parse(
     const QCommandLineOption trace(QStringLiteral("trace"),
         QStringLiteral("Write the event stream to FILE as JSON Lines."),
         QStringLiteral("FILE"));
+    const QCommandLineOption control(QStringLiteral("control"),
+        QStringLiteral("Take fault commands for a class on the Unix-domain socket PATH (owner "
+                       "only): drop ID, slow MS, refuse-next-login, fail-next-commit, deliver USER "
+                       "FILE, crash, sessions, help; one per line, e.g. echo 'slow 800' | socat - "
+                       "UNIX-CONNECT:PATH."),
+        QStringLiteral("PATH"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
         QStringLiteral("Log out a silent client after SECONDS (default 600; 0: never)."),
         QStringLiteral("SECONDS"));
@@ -63,6 +69,7 @@ std::optional<ServerOptions> ServerOptions::parse(
         reset,
         inPlace,
         trace,
+        control,
         idle,
         quiet,
         singleThread});
@@ -124,6 +131,7 @@ std::optional<ServerOptions> ServerOptions::parse(
     o.reset = parser.isSet(reset);
     o.inPlace = parser.isSet(inPlace);
     o.trace = parser.value(trace);
+    o.control = parser.value(control);
     o.quiet = parser.isSet(quiet);
     o.listen.bulkThread = !parser.isSet(singleThread);
     if (parser.isSet(idle)) {

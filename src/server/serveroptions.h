@@ -22,6 +22,7 @@ struct ServerOptions
     bool reset = false;
     bool inPlace = false;
     QString trace;
+    QString control; // a Unix-domain socket taking fault commands (FaultControl); empty: none
     bool quiet = false;
 
     // What the lab is asked to set up: the mailbox alone, or the accounts file alone, or the
