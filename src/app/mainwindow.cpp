@@ -3,10 +3,12 @@
 #include "ui_mainwindow.h"
 
 #include "app/diagram/diagrampane.h"
+#include "app/faultsmenu.h"
 #include "app/helpdialog.h"
 #include "app/labsettings.h"
 #include "app/lessons/lessonpane.h"
 #include "app/maildrop/maildroppane.h"
+#include "app/personalitycomparedialog.h"
 #include "app/preferencesdialog.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
@@ -173,6 +175,25 @@ void MainWindow::connectActions()
         &QAction::setChecked);
     if (pop3::Pop3Server *server = m_lab->server())
         connect(server, &pop3::Pop3Server::sessionCountChanged, this, &MainWindow::updateWidgets);
+
+    auto *faults = new FaultsMenu(
+        m_lab,
+        [this] {
+            const TerminalSession *s = m_terminal->currentSession();
+            return s && s->isBuiltin() ? s->sessionId() : 0;
+        },
+        [this] {
+            return m_maildrop->user();
+        },
+        this);
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), faults);
+    faults->addSeparator();
+    faults->addAction(tr("Compare &Personalities Side by Side..."), this, [this] {
+        PersonalityCompareDialog(this).exec();
+    });
+    connect(faults, &FaultsMenu::failed, this, [this](const QString &why) {
+        QMessageBox::warning(this, tr("Fault not injected"), why);
+    });
 }
 
 void MainWindow::currentSessionChanged(TerminalSession *session)
