@@ -1052,6 +1052,14 @@
             <source>Replay (not live)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Compare &amp;Personalities Side by Side...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fault not injected</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>PreferencesDialog</name>
@@ -1652,6 +1660,64 @@
             <source>Dovecot waited about ten seconds for the lock, answered [IN-USE] and closed the connection: open a new session once the other one has quit.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>the teacher slowed the server: %1 ms per reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server answers at full speed again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the teacher made this login fail (a simulated storage fault)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the teacher made this commit fail (a simulated write error)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>the server crashed, leaving %n lock file(s) behind</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>a new message was delivered to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The teacher took the delay away: every reply is sent at once again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The teacher slowed the server down: each reply now waits %1 ms. A client that sends several commands at once (pipelining) gets the replies in order, one by one; a client with a short timeout may give up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The teacher made the storage fail for this login: the password was right, but the maildrop could not be opened, so the server answers -ERR [SYS/TEMP] (RFC 3206: a temporary system problem, try again later). Nothing is locked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The teacher made UPDATE fail with a write error before it removed anything: the %n message(s) marked deleted stay, the mailbox is unchanged and consistent (the commit is all or nothing), and the server says so with -ERR [SYS/TEMP].</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>The teacher killed the server: every connection was cut at once, with no goodbye and no UPDATE. No lock was held.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The teacher killed the server: every connection was cut at once, with no goodbye and no UPDATE, and the lock files were not removed (%1). The server restarted; the next login of that user finds the lock stale (its session is gone), removes it and goes on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new message was delivered to %1's maildrop (%2). A session already logged in does not see it: it works on the maildrop as it was at login (RFC 1939). It shows at the next login.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SequencePainter</name>
@@ -2118,6 +2184,119 @@ Connect a terminal to the built-in server, or open a trace.</source>
         </message>
         <message>
             <source>Event %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FaultsMenu</name>
+        <message>
+            <source>Fa&amp;ults</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Drop This Connection Now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cut the current terminal's connection as a network fault would: no QUIT, so no UPDATE; the lock is released.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Kill the Server, Leaving Its Locks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every connection is cut at once and the lock files stay behind; the server restarts, and the next login finds the stale lock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Slow Replies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At Full Speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ms per Reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refuse the Next Login ([SYS/TEMP])</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Fail the Next Commit (UPDATE)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>D&amp;eliver a New Message to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>D&amp;eliver a New Message</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PersonalityCompareDialog</name>
+        <message numerus="yes">
+            <source>%1 (+%n line(s))</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Personalities Side by Side</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Left server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Right server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Script (one command per line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Client</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Right</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Differs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no CAPA command: a client cannot ask what it offers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not run the script: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(connect: greeting)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1056,6 +1056,14 @@
             <source>Replay (not live)</source>
             <translation>Relecture (pas en direct)</translation>
         </message>
+        <message>
+            <source>Compare &amp;Personalities Side by Side...</source>
+            <translation>Comparer des &amp;personnalités côte à côte…</translation>
+        </message>
+        <message>
+            <source>Fault not injected</source>
+            <translation>Panne non injectée</translation>
+        </message>
     </context>
     <context>
         <name>PreferencesDialog</name>
@@ -1656,6 +1664,64 @@
             <source>Dovecot waited about ten seconds for the lock, answered [IN-USE] and closed the connection: open a new session once the other one has quit.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>the teacher slowed the server: %1 ms per reply</source>
+            <translation>l'enseignant a ralenti le serveur : %1 ms par réponse</translation>
+        </message>
+        <message>
+            <source>the server answers at full speed again</source>
+            <translation>le serveur répond de nouveau à pleine vitesse</translation>
+        </message>
+        <message>
+            <source>the teacher made this login fail (a simulated storage fault)</source>
+            <translation>l'enseignant a fait échouer cette connexion (une panne de stockage simulée)</translation>
+        </message>
+        <message>
+            <source>the teacher made this commit fail (a simulated write error)</source>
+            <translation>l'enseignant a fait échouer cette validation (une erreur d'écriture simulée)</translation>
+        </message>
+        <message numerus="yes">
+            <source>the server crashed, leaving %n lock file(s) behind</source>
+            <translation>
+                <numerusform>le serveur a planté en laissant %n fichier de verrou</numerusform>
+                <numerusform>le serveur a planté en laissant %n fichiers de verrou</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>a new message was delivered to %1</source>
+            <translation>un nouveau message a été livré à %1</translation>
+        </message>
+        <message>
+            <source>The teacher took the delay away: every reply is sent at once again.</source>
+            <translation>L'enseignant a retiré le délai : chaque réponse est de nouveau envoyée aussitôt.</translation>
+        </message>
+        <message>
+            <source>The teacher slowed the server down: each reply now waits %1 ms. A client that sends several commands at once (pipelining) gets the replies in order, one by one; a client with a short timeout may give up.</source>
+            <translation>L'enseignant a ralenti le serveur : chaque réponse attend maintenant %1 ms. Un client qui envoie plusieurs commandes d'un coup (pipelining) reçoit les réponses dans l'ordre, une par une ; un client au délai d'attente court peut abandonner.</translation>
+        </message>
+        <message>
+            <source>The teacher made the storage fail for this login: the password was right, but the maildrop could not be opened, so the server answers -ERR [SYS/TEMP] (RFC 3206: a temporary system problem, try again later). Nothing is locked.</source>
+            <translation>L'enseignant a fait échouer le stockage pour cette connexion : le mot de passe était juste, mais la boîte n'a pas pu être ouverte, donc le serveur répond -ERR [SYS/TEMP] (RFC 3206 : un problème système temporaire, réessayez plus tard). Rien n'est verrouillé.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The teacher made UPDATE fail with a write error before it removed anything: the %n message(s) marked deleted stay, the mailbox is unchanged and consistent (the commit is all or nothing), and the server says so with -ERR [SYS/TEMP].</source>
+            <translation>
+                <numerusform>L'enseignant a fait échouer l'UPDATE par une erreur d'écriture avant toute suppression : le message marqué pour suppression reste, la boîte est inchangée et cohérente (la validation se fait entièrement ou pas du tout), et le serveur le dit avec -ERR [SYS/TEMP].</numerusform>
+                <numerusform>L'enseignant a fait échouer l'UPDATE par une erreur d'écriture avant toute suppression : les %n messages marqués pour suppression restent, la boîte est inchangée et cohérente (la validation se fait entièrement ou pas du tout), et le serveur le dit avec -ERR [SYS/TEMP].</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The teacher killed the server: every connection was cut at once, with no goodbye and no UPDATE. No lock was held.</source>
+            <translation>L'enseignant a tué le serveur : toutes les connexions ont été coupées d'un coup, sans au revoir et sans UPDATE. Aucun verrou n'était tenu.</translation>
+        </message>
+        <message>
+            <source>The teacher killed the server: every connection was cut at once, with no goodbye and no UPDATE, and the lock files were not removed (%1). The server restarted; the next login of that user finds the lock stale (its session is gone), removes it and goes on.</source>
+            <translation>L'enseignant a tué le serveur : toutes les connexions ont été coupées d'un coup, sans au revoir et sans UPDATE, et les fichiers de verrou n'ont pas été supprimés (%1). Le serveur a redémarré ; la prochaine connexion de cet utilisateur trouve le verrou périmé (sa session n'existe plus), le supprime et continue.</translation>
+        </message>
+        <message>
+            <source>A new message was delivered to %1's maildrop (%2). A session already logged in does not see it: it works on the maildrop as it was at login (RFC 1939). It shows at the next login.</source>
+            <translation>Un nouveau message a été livré dans la boîte de %1 (%2). Une session déjà connectée ne le voit pas : elle travaille sur la boîte telle qu'elle était à la connexion (RFC 1939). Il apparaît à la connexion suivante.</translation>
+        </message>
     </context>
     <context>
         <name>SequencePainter</name>
@@ -2124,6 +2190,119 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
         <message>
             <source>Event %1 of %2</source>
             <translation>Événement %1 sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>FaultsMenu</name>
+        <message>
+            <source>Fa&amp;ults</source>
+            <translation>&amp;Pannes</translation>
+        </message>
+        <message>
+            <source>&amp;Drop This Connection Now</source>
+            <translation>&amp;Couper cette connexion maintenant</translation>
+        </message>
+        <message>
+            <source>Cut the current terminal's connection as a network fault would: no QUIT, so no UPDATE; the lock is released.</source>
+            <translation>Couper la connexion du terminal courant comme le ferait une panne réseau : pas de QUIT, donc pas d'UPDATE ; le verrou est libéré.</translation>
+        </message>
+        <message>
+            <source>&amp;Kill the Server, Leaving Its Locks</source>
+            <translation>&amp;Tuer le serveur en laissant ses verrous</translation>
+        </message>
+        <message>
+            <source>Every connection is cut at once and the lock files stay behind; the server restarts, and the next login finds the stale lock.</source>
+            <translation>Toutes les connexions sont coupées d'un coup et les fichiers de verrou restent ; le serveur redémarre, et la connexion suivante trouve le verrou périmé.</translation>
+        </message>
+        <message>
+            <source>&amp;Slow Replies</source>
+            <translation>Réponses &amp;lentes</translation>
+        </message>
+        <message>
+            <source>At Full Speed</source>
+            <translation>À pleine vitesse</translation>
+        </message>
+        <message>
+            <source>%1 ms per Reply</source>
+            <translation>%1 ms par réponse</translation>
+        </message>
+        <message>
+            <source>&amp;Refuse the Next Login ([SYS/TEMP])</source>
+            <translation>&amp;Refuser la prochaine connexion ([SYS/TEMP])</translation>
+        </message>
+        <message>
+            <source>&amp;Fail the Next Commit (UPDATE)</source>
+            <translation>Faire é&amp;chouer la prochaine validation (UPDATE)</translation>
+        </message>
+        <message>
+            <source>D&amp;eliver a New Message to %1</source>
+            <translation>&amp;Livrer un nouveau message à %1</translation>
+        </message>
+        <message>
+            <source>D&amp;eliver a New Message</source>
+            <translation>&amp;Livrer un nouveau message</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonalityCompareDialog</name>
+        <message numerus="yes">
+            <source>%1 (+%n line(s))</source>
+            <translation>
+                <numerusform>%1 (+%n ligne)</numerusform>
+                <numerusform>%1 (+%n lignes)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Personalities Side by Side</source>
+            <translation>Personnalités côte à côte</translation>
+        </message>
+        <message>
+            <source>Left server</source>
+            <translation>Serveur de gauche</translation>
+        </message>
+        <message>
+            <source>Right server</source>
+            <translation>Serveur de droite</translation>
+        </message>
+        <message>
+            <source>Script (one command per line)</source>
+            <translation>Script (une commande par ligne)</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Gauche</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Droite</translation>
+        </message>
+        <message>
+            <source>Differs</source>
+            <translation>Diffère</translation>
+        </message>
+        <message>
+            <source>&amp;Compare</source>
+            <translation>&amp;Comparer</translation>
+        </message>
+        <message>
+            <source>%1 has no CAPA command: a client cannot ask what it offers.</source>
+            <translation>%1 n'a pas de commande CAPA : un client ne peut pas lui demander ce qu'il propose.</translation>
+        </message>
+        <message>
+            <source>Could not run the script: %1</source>
+            <translation>Impossible d'exécuter le script : %1</translation>
+        </message>
+        <message>
+            <source>(connect: greeting)</source>
+            <translation>(connexion : accueil)</translation>
+        </message>
+        <message>
+            <source>%1 of %2 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
+            <translation>%1 réponses sur %2 diffèrent (marquées ≠ et en gras) ; le protocole est le même, seuls les mots et ce qui est proposé changent.</translation>
         </message>
     </context>
 </TS>

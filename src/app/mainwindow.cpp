@@ -5,12 +5,14 @@
 #include "app/announcer.h"
 #include "app/diagram/diagrampane.h"
 #include "app/diagram/sequenceview.h"
+#include "app/faultsmenu.h"
 #include "app/focusring.h"
 #include "app/helpdialog.h"
 #include "app/labsettings.h"
 #include "app/lessons/lessonpane.h"
 #include "app/maildrop/maildroppane.h"
 #include "app/paneswitcher.h"
+#include "app/personalitycomparedialog.h"
 #include "app/preferencesdialog.h"
 #include "app/presentation/presentationmode.h"
 #include "app/replay/replaypane.h"
@@ -264,6 +266,25 @@ void MainWindow::connectActions()
     // After the diagram's own connection (made when it was created): its row is there.
     connect(m_lab->log(), &pop3::EventLog::eventAppended, this, [this](const pop3::Event &event) {
         announceRow(event.seq);
+    });
+
+    auto *faults = new FaultsMenu(
+        m_lab,
+        [this] {
+            const TerminalSession *s = m_terminal->currentSession();
+            return s && s->isBuiltin() ? s->sessionId() : 0;
+        },
+        [this] {
+            return m_maildrop->user();
+        },
+        this);
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), faults);
+    faults->addSeparator();
+    faults->addAction(tr("Compare &Personalities Side by Side..."), this, [this] {
+        PersonalityCompareDialog(this).exec();
+    });
+    connect(faults, &FaultsMenu::failed, this, [this](const QString &why) {
+        QMessageBox::warning(this, tr("Fault not injected"), why);
     });
 }
 

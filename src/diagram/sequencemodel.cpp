@@ -318,8 +318,15 @@ bool SequenceModel::append(const Event &e)
             r.text = e.user; // words in sequencewords.cpp; the detail keeps the source
             r.number = e.number;
         }
+        if (e.note == NoteKind::FaultSlowReplies || e.note == NoteKind::FaultCommitFailed
+            || e.note == NoteKind::FaultServerCrashed)
+            r.number = e.number; // the delay, the messages kept, the locks left
+        if (e.note == NoteKind::MessageDelivered || e.note == NoteKind::FaultLoginRefused)
+            r.text = e.user;
         if (e.note == NoteKind::ExpungeFailed || e.note == NoteKind::FaultDropped
-            || e.note == NoteKind::MaildropUnreadable || e.note == NoteKind::DescriptorsExhausted)
+            || e.note == NoteKind::MaildropUnreadable || e.note == NoteKind::DescriptorsExhausted
+            || e.note == NoteKind::FaultLoginRefused || e.note == NoteKind::FaultCommitFailed
+            || e.note == NoteKind::FaultServerCrashed)
             r.flags |= Err;
         if (e.note == NoteKind::SessionLabel && e.session != 0) {
             s.label = e.detail;

@@ -110,6 +110,25 @@ QString noteLabel(const SequenceModel::Row &r)
     case NoteKind::DescriptorsExhausted:
         return QCoreApplication::translate(
             "SequenceModel", "no file descriptor left: new clients are refused until some leave");
+    case NoteKind::FaultSlowReplies:
+        return r.number > 0 ? QCoreApplication::translate(
+                   "SequenceModel", "the teacher slowed the server: %1 ms per reply")
+                                  .arg(r.number)
+                            : QCoreApplication::translate(
+                                "SequenceModel", "the server answers at full speed again");
+    case NoteKind::FaultLoginRefused:
+        return QCoreApplication::translate(
+            "SequenceModel", "the teacher made this login fail (a simulated storage fault)");
+    case NoteKind::FaultCommitFailed:
+        return QCoreApplication::translate(
+            "SequenceModel", "the teacher made this commit fail (a simulated write error)");
+    case NoteKind::FaultServerCrashed:
+        return plural(QT_TRANSLATE_N_NOOP(
+                          "SequenceModel", "the server crashed, leaving %n lock file(s) behind"),
+            r.number);
+    case NoteKind::MessageDelivered:
+        return QCoreApplication::translate("SequenceModel", "a new message was delivered to %1")
+            .arg(r.text);
     case NoteKind::SessionLabel:
     case NoteKind::RemoteServer:
     case NoteKind::Other:
@@ -490,6 +509,39 @@ QString SequenceModel::caption(qsizetype index) const
             return tr("The lesson left the lock file %1 of a server that crashed: its holder's "
                       "process is gone, so the lock is stale.")
                 .arg(r.detail);
+        case NoteKind::FaultSlowReplies:
+            if (r.number <= 0)
+                return tr("The teacher took the delay away: every reply is sent at once again.");
+            return tr("The teacher slowed the server down: each reply now waits %1 ms. A client "
+                      "that sends several commands at once (pipelining) gets the replies in order, "
+                      "one by one; a client with a short timeout may give up.")
+                .arg(r.number);
+        case NoteKind::FaultLoginRefused:
+            return tr("The teacher made the storage fail for this login: the password was right, "
+                      "but the maildrop could not be opened, so the server answers -ERR "
+                      "[SYS/TEMP] (RFC 3206: a temporary system problem, try again later). "
+                      "Nothing is locked.");
+        case NoteKind::FaultCommitFailed:
+            return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
+                              "The teacher made UPDATE fail with a write error before it removed "
+                              "anything: the %n message(s) marked deleted stay, the mailbox is "
+                              "unchanged and consistent (the commit is all or nothing), and the "
+                              "server says so with -ERR [SYS/TEMP]."),
+                r.number);
+        case NoteKind::FaultServerCrashed:
+            if (r.number <= 0)
+                return tr("The teacher killed the server: every connection was cut at once, with "
+                          "no goodbye and no UPDATE. No lock was held.");
+            return tr("The teacher killed the server: every connection was cut at once, with no "
+                      "goodbye and no UPDATE, and the lock files were not removed (%1). The "
+                      "server restarted; the next login of that user finds the lock stale (its "
+                      "session is gone), removes it and goes on.")
+                .arg(r.detail);
+        case NoteKind::MessageDelivered:
+            return tr("A new message was delivered to %1's maildrop (%2). A session already "
+                      "logged in does not see it: it works on the maildrop as it was at login "
+                      "(RFC 1939). It shows at the next login.")
+                .arg(r.text, r.detail);
         default:
             return label(index);
         }

@@ -59,6 +59,12 @@ enum class NoteKind : quint8 {
     MaildropWarning, // a maildrop was read with a warning (CR-only mbox, ...); detail: what
     DescriptorsExhausted, // no descriptor left: new clients refused until some leave
     RemoteServer, // the session talks to another server; detail: its "host:port" as typed
+    // Faults a teacher injects (lab/faultinjector.h); each is told before it acts.
+    FaultSlowReplies, // number: the delay per reply in ms (0: full speed again)
+    FaultLoginRefused, // the next login is refused with -ERR [SYS/TEMP]; detail: why
+    FaultCommitFailed, // the next UPDATE fails before removing anything; detail: why
+    FaultServerCrashed, // the server died holding locks; detail: the lock files left
+    MessageDelivered, // user: whose maildrop; detail: the new message's file
 };
 
 struct Event

@@ -128,6 +128,11 @@ const struct
     {NoteKind::MaildropWarning, "maildrop-warning"},
     {NoteKind::DescriptorsExhausted, "descriptors-exhausted"},
     {NoteKind::RemoteServer, "remote-server"},
+    {NoteKind::FaultSlowReplies, "fault-slow-replies"},
+    {NoteKind::FaultLoginRefused, "fault-login-refused"},
+    {NoteKind::FaultCommitFailed, "fault-commit-failed"},
+    {NoteKind::FaultServerCrashed, "fault-server-crashed"},
+    {NoteKind::MessageDelivered, "message-delivered"},
 };
 
 } // namespace

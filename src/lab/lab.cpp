@@ -2,6 +2,7 @@
 
 #include "events/eventlog.h"
 #include "events/tracewriter.h"
+#include "lab/faultinjector.h"
 #include "lessons/lessonprogress.h"
 #include "lessons/lessonrunner.h"
 #include "mail/mailstore.h"
@@ -16,6 +17,7 @@ Lab::Lab(QObject *parent)
     : QObject(parent)
     , m_log(std::make_unique<EventLog>())
     , m_store(std::make_unique<MailStore>(m_log.get()))
+    , m_faults(std::make_unique<FaultInjector>(m_log.get(), m_store.get()))
     , m_progressFolder(LessonProgressStore::defaultFolder())
 { }
 
@@ -64,7 +66,10 @@ Result Lab::start(const Config &config)
         m_trace = std::move(trace);
     }
 
-    auto server = std::make_unique<Pop3Server>(m_log.get(), m_store.get(), *personality);
+    // The sessions reach the store through the fault injector (it passes everything on unless a
+    // fault is armed).
+    auto server = std::make_unique<Pop3Server>(m_log.get(), m_faults.get(), *personality);
+    server->setFaultHook(m_faults.get());
     if (!server->listen(config.listen)) {
         const QString why = server->errorString();
         m_trace.reset();
@@ -123,6 +128,40 @@ Result Lab::resetMailbox(const QString &user)
     for (int id : sessionsHolding(user))
         m_server->dropSession(id);
     return m_store->resetMailbox(user);
+}
+
+Result Lab::dropSession(int id)
+{
+    if (!m_server || !m_server->dropSession(id))
+        return Result::failure(QStringLiteral("no session %1 is open").arg(id));
+    return Result::success();
+}
+
+Result Lab::crashServer()
+{
+    if (!m_server)
+        return Result::failure(QStringLiteral("the server is not running"));
+    QStringList users;
+    for (const Pop3Session *s : m_server->sessions()) {
+        if (!s->user().isEmpty())
+            users.append(s->user());
+    }
+    QStringList locks;
+    for (const QString &user : std::as_const(users))
+        locks.append(m_store->lockPath(user));
+    Event e = Event::makeNote(NoteKind::FaultServerCrashed, locks.join(QLatin1Char('\n')));
+    e.number = int(locks.size());
+    m_log->append(e);
+    m_server->crash();
+    // This process forgets it held them; the files stay, naming sessions that are gone.
+    for (const QString &user : std::as_const(users))
+        m_store->noteLockReleased(user);
+    return Result::success();
+}
+
+Result Lab::deliver(const QString &user, const QByteArray &message)
+{
+    return m_store->deliver(user, message);
 }
 
 Lab::Learner &Lab::learner(const QString &name)

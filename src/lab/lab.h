@@ -13,6 +13,7 @@
 namespace pop3 {
 
 class EventLog;
+class FaultInjector;
 class LessonProgressStore;
 class LessonRunner;
 class MailStore;
@@ -91,6 +92,19 @@ public:
     // lost), then replaces the working copy with a fresh one of the original.
     Result resetMailbox(const QString &user);
 
+    // Faults a teacher injects while sessions run (the slow replies, the refused login, the failed
+    // commit are armed there); the server's sessions reach the store through it.
+    FaultInjector *faults() const { return m_faults.get(); }
+
+    // Cuts session id now, as a network fault would (marks lost, lock released, no UPDATE).
+    Result dropSession(int id);
+    // The server dies without releasing its maildrop locks: every connection is cut, the lock
+    // files stay (stale: their sessions are gone), and the next login of their users finds,
+    // clears and reports them. The server listens again at once, as if restarted.
+    Result crashServer();
+    // Delivers message into user's maildrop; sessions see it at their next login (RFC 1939 §8).
+    Result deliver(const QString &user, const QByteArray &message);
+
     // The lesson runner of learner, created on first use; it watches this lab's log and store and
     // keeps its progress in progressFolder().
     LessonRunner *lessonRunner(const QString &learner);
@@ -113,6 +127,7 @@ private:
 
     std::unique_ptr<EventLog> m_log; // first in, last out: every other part appends to it
     std::unique_ptr<MailStore> m_store;
+    std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<TraceWriter> m_trace;
     std::unique_ptr<Pop3Server> m_server;
     std::map<QString, Learner> m_learners;

@@ -3,7 +3,9 @@
 #include "mail/messagebody.h"
 #include "mail/safefile.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -607,6 +609,90 @@ Result Maildrop::expunge(const QList<MessageInfo> &victims, QStringList *removed
         return Result::success();
     return m_format == Format::Mbox ? expungeMbox(victims, removedFiles)
                                     : expungeFiles(victims, removedFiles);
+}
+
+Result Maildrop::deliver(const QByteArray &message, QString *file)
+{
+    const QString stamp = QStringLiteral("%1.pop3lab%2")
+                              .arg(QDateTime::currentMSecsSinceEpoch())
+                              .arg(QCoreApplication::applicationPid());
+    const QDir dir(m_path);
+    if (m_format == Format::Maildir) {
+        // Maildir's own protocol: written whole in tmp/, then renamed into new/.
+        dir.mkpath(QStringLiteral("tmp"));
+        dir.mkpath(QStringLiteral("new"));
+        QString name = stamp;
+        for (int n = 1; QFileInfo::exists(dir.filePath(QStringLiteral("new/") + name)); ++n)
+            name = stamp + QLatin1Char('.') + QString::number(n);
+        const QString tmp = dir.filePath(QStringLiteral("tmp/") + name);
+        const QString target = dir.filePath(QStringLiteral("new/") + name);
+        if (Result r = SafeFile::writeNew(tmp, message); !r)
+            return r;
+        if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData())
+            != 0) {
+            QFile::remove(tmp);
+            return Result::failure(
+                QStringLiteral("cannot move %1 into new/: %2").arg(tmp, qt_error_string(errno)));
+        }
+        if (file)
+            *file = target;
+        return Result::success();
+    }
+    if (m_format == Format::EmlFolder) {
+        QString target = dir.filePath(stamp + QStringLiteral(".eml"));
+        for (int n = 1; QFileInfo::exists(target); ++n)
+            target = dir.filePath(QStringLiteral("%1.%2.eml").arg(stamp).arg(n));
+        if (Result r = SafeFile::writeNew(target, message); !r)
+            return r;
+        if (file)
+            *file = target;
+        return Result::success();
+    }
+    // mbox: a separator line, the message quoted as mboxrd does (">From " gains one more '>'),
+    // a blank line after it; appended under the POSIX write lock delivery agents take.
+    QByteArray entry = "From pop3lab "
+        + QDateTime::currentDateTimeUtc()
+              .toString(QStringLiteral("ddd MMM d hh:mm:ss yyyy"))
+              .toLatin1()
+        + '\n';
+    QByteArray text = message;
+    if (!text.endsWith('\n'))
+        text += '\n';
+    QList<QByteArray> lines = text.split('\n');
+    lines.removeLast(); // the empty piece after the last LF
+    for (const QByteArray &line : std::as_const(lines)) {
+        qsizetype q = 0;
+        while (q < line.size() && line.at(q) == '>')
+            ++q;
+        if (line.mid(q, 5) == "From ")
+            entry += '>';
+        entry += line + '\n';
+    }
+    QFile out(m_path);
+    if (!out.open(QIODevice::ReadWrite | QIODevice::Append)) // read: its last two octets
+        return Result::failure(QStringLiteral("cannot open %1: %2").arg(m_path, out.errorString()));
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    if (::fcntl(out.handle(), F_SETLKW, &lock) != 0)
+        return Result::failure(QStringLiteral("cannot lock %1").arg(m_path));
+    // "From " starts a message only after an empty line: the mbox is made to end with one.
+    const qint64 size = out.size();
+    QByteArray tail(2, '\0');
+    if (size > 0) {
+        const ssize_t n = ::pread(out.handle(), tail.data(), 2, qMax<qint64>(0, size - 2));
+        tail.truncate(qMax<qsizetype>(0, n));
+        if (!tail.endsWith('\n'))
+            entry.prepend("\n\n");
+        else if (tail != "\n\n" && tail != "\n")
+            entry.prepend('\n');
+    }
+    if (out.write(entry) != entry.size() || !out.flush())
+        return Result::failure(
+            QStringLiteral("cannot write %1: %2").arg(m_path, out.errorString()));
+    if (file)
+        *file = m_path;
+    return Result::success();
 }
 
 // File per message: each victim is found where it is now (a Maildir message renamed by a mail

@@ -65,6 +65,11 @@ public:
     // what was removed (files, or "mbox@offset" regions).
     Result expunge(const QList<MessageInfo> &victims, QStringList *removedFiles = nullptr);
 
+    // Puts a new message into the maildrop as a delivery agent would (Maildir: tmp/ then new/;
+    // .eml folder: a new file; mbox: appended, mboxrd-quoted, under a write lock). The list is not
+    // refreshed: sessions see it at their next login (RFC 1939's snapshot). file: where it went.
+    Result deliver(const QByteArray &message, QString *file = nullptr);
+
     // Where a message of a snapshot is now: its file, or (Maildir) the file a mail reader renamed
     // it to (same name before the ":2," flags, in cur/ or new/); empty when it is gone.
     static QString locate(const MessageInfo &message);

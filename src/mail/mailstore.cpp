@@ -246,6 +246,22 @@ Result MailStore::expunge(
     return r;
 }
 
+Result MailStore::deliver(const QString &user, const QByteArray &message)
+{
+    Account *a = account(user);
+    if (!a)
+        return Result::failure(QStringLiteral("no user %1").arg(quotedUserName(user)));
+    QString file;
+    if (Result r = a->maildrop->deliver(message, &file); !r)
+        return r;
+    if (m_log) {
+        Event e = Event::makeNote(NoteKind::MessageDelivered, file);
+        e.user = user;
+        m_log->append(e);
+    }
+    return Result::success();
+}
+
 bool MailStore::isSessionHoldingLock(int session) const
 {
     for (auto it = m_lockHolders.begin(); it != m_lockHolders.end(); ++it) {

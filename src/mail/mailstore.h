@@ -73,6 +73,10 @@ public:
     // Throws the working copy away and copies the original again.
     Result resetMailbox(const QString &user);
 
+    // Delivers message into user's maildrop (what a mail server's delivery agent does) and tells
+    // it as a MessageDelivered note. Open sessions do not see it until they log in again.
+    Result deliver(const QString &user, const QByteArray &message);
+
     // Which sessions of this process hold which maildrop lock (for stale-lock detection).
     void noteLockHeld(const QString &user, int session) { m_lockHolders.insert(user, session); }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QtGlobal>
 
 namespace pop3 {
 
@@ -19,6 +20,14 @@ public:
 
     virtual ~FaultHook() = default;
     virtual Action beforeLine(int session, const QByteArray &line) = 0;
+
+    // How long the reply to a line of session waits before it is written (0: at once). The loop
+    // goes on serving the other connections meanwhile; the session's next lines wait behind it.
+    virtual int replyDelayMs(int session) const
+    {
+        Q_UNUSED(session);
+        return 0;
+    }
 };
 
 } // namespace pop3

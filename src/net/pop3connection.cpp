@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QTimerEvent>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -101,9 +102,9 @@ void Pop3Connection::processLines()
             m_lastActivity = now; // a complete command line
             if (piece.kind == LineSplitter::Piece::BareCr) {
                 m_bareCrDue = false;
-                send(m_session->handleBareCrLine(piece.bytes, now));
+                answer(m_session->handleBareCrLine(piece.bytes, now));
             } else if (piece.kind == LineSplitter::Piece::Overlong) {
-                send(m_session->handleOverlongLine(piece.bytes, piece.length, now));
+                answer(m_session->handleOverlongLine(piece.bytes, piece.length, now));
             } else {
                 FaultHook *hook = m_server->faultHook();
                 if (hook
@@ -112,7 +113,7 @@ void Pop3Connection::processLines()
                     m_server->dropSession(m_session->id()); // a typed note, then the cut
                     break;
                 }
-                send(m_session->handleLine(piece.bytes, now));
+                answer(m_session->handleLine(piece.bytes, now));
             }
         }
         // QTcpSocket only queues what write() is given and sends it when the event loop next sees
@@ -130,6 +131,14 @@ qint64 Pop3Connection::lastActivityMs() const
     if (m_streamJob && m_server->m_streamer)
         return qMax(m_lastActivity, m_server->m_streamer->lastProgressMs(m_streamJob));
     return m_lastActivity;
+}
+
+void Pop3Connection::answer(Pop3Session::Reply reply)
+{
+    // The slow-replies fault adds its delay to the session's own (a failed login's).
+    if (const FaultHook *hook = m_server->faultHook())
+        reply.delayMs += std::max(0, hook->replyDelayMs(m_session->id()));
+    send(std::move(reply));
 }
 
 void Pop3Connection::send(Pop3Session::Reply reply)
@@ -370,8 +379,14 @@ void Pop3Connection::socketGone()
         return;
     m_finished = true;
     dropBody();
+    m_delayTimer.stop();
+    m_delayed.reset();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_timedOut)
+    if (m_crashed)
+        m_session->end(DisconnectReason::Error,
+            now,
+            QStringLiteral("the server process died (fault injected): its lock was not released"));
+    else if (m_timedOut)
         m_session->end(DisconnectReason::IdleTimeout,
             now,
             QStringLiteral("the client stopped reading in the middle of a reply"));
@@ -390,7 +405,8 @@ void Pop3Connection::socketGone()
 
 void Pop3Connection::timeOut()
 {
-    if (m_finished)
+    // A reply held back by the slow-replies fault is the server's silence, not the client's.
+    if (m_finished || m_delayed)
         return;
     if (bodyPending() || m_closing || m_socket->bytesToWrite() > 0) {
         // The client stopped reading: in the middle of a body (no -ERR can follow half a
@@ -417,6 +433,17 @@ void Pop3Connection::shutdown()
             send(std::move(goodbye));
     }
     m_socket->flush();
+    m_socket->abort();
+    socketGone();
+}
+
+void Pop3Connection::crash()
+{
+    if (m_finished)
+        return;
+    m_crashed = true;
+    m_session->abandonLock();
+    dropBody();
     m_socket->abort();
     socketGone();
 }

@@ -38,6 +38,9 @@ public:
     void timeOut();
     void shutdown();
     void drop();
+    // The server process "dies": the connection is cut and the session ends without releasing
+    // its maildrop lock (a fault injected: the lock file stays behind, stale).
+    void crash();
 
     // Lines longer than this are not buffered: the rest is discarded and the line refused.
     static constexpr qsizetype maxBufferedLine = LineSplitter::maxBufferedLine;
@@ -64,6 +67,8 @@ private:
     bool pullInput(); // appends what the socket has buffered to m_lines; false if nothing
     void send(Pop3Session::Reply reply);
     void sendDelayed();
+    // send() now, or after the fault hook's delay (the next lines wait behind it).
+    void answer(Pop3Session::Reply reply);
     void pump();
     void pumpLater();
 
@@ -87,7 +92,8 @@ private:
     quint64 m_streamJob = 0; // the worker thread is writing the body
     LineSplitter m_lines; // the input not yet answered, cut into lines
     QBasicTimer m_bareCrTimer; // a CR last in the input: its LF may still come
-    // A reply the session asked to delay (a failed login): nothing more is read meanwhile.
+    // A reply held back (a failed login's delay, the slow-replies fault): nothing more is read
+    // meanwhile.
     QBasicTimer m_delayTimer;
     std::optional<Pop3Session::Reply> m_delayed;
     bool m_bareCrDue = false; // it did not: the CR ends the line
@@ -95,6 +101,7 @@ private:
     bool m_closing = false;
     bool m_finished = false;
     bool m_dropped = false;
+    bool m_crashed = false;
     bool m_timedOut = false;
     bool m_processing = false;
     bool m_processAgain = false;

@@ -213,6 +213,17 @@ bool Pop3Server::dropSession(int id)
     return false;
 }
 
+QList<int> Pop3Server::crash()
+{
+    QList<int> ids;
+    const QList<Pop3Connection *> connections = m_connections;
+    for (Pop3Connection *c : connections) {
+        ids.append(c->session()->id());
+        c->crash();
+    }
+    return ids;
+}
+
 // QTcpServer accepts in a loop that, when descriptors run out (EMFILE is a "temporary" error
 // to it), keeps the listening socket's notifier on and so spins the CPU for as long as a client
 // waits. The server accepts itself instead: QTcpServer only listens.

@@ -90,6 +90,10 @@ public:
     const Pop3Session *session(int id) const;
     // Cuts a session's connection as a network fault would: no QUIT, nothing committed.
     bool dropSession(int id);
+    // The server process dies, as far as its clients can tell (a fault injected): every connection
+    // is cut at once and no session releases its maildrop lock. The server keeps listening (it
+    // "restarted"); the ids of the sessions cut are returned.
+    QList<int> crash();
 
     EventLog *log() const { return m_log; }
 

@@ -77,6 +77,10 @@ public:
     // 0 delays nothing (a teacher's demo, tests that are not about delays).
     void setLoginDelays(bool on) { m_loginDelays = on; }
 
+    // The server dies (a fault injected): the lock is left on disk, not released, when the session
+    // ends; the lock file then names a session that no longer exists, which makes it stale.
+    void abandonLock() { m_holdsLock = false; }
+
     State state() const { return m_state; }
 
     int id() const { return m_id; }

@@ -5,6 +5,7 @@
 //   quit
 
 #include "events/tracewriter.h"
+#include "lab/faultcontrol.h"
 #include "lab/lab.h"
 #include "mail/mailstore.h"
 #include "serveroptions.h"
@@ -120,6 +121,12 @@ int main(int argc, char *argv[])
             fail(why);
         });
 
+    pop3::FaultControl control(&lab);
+    if (!options->control.isEmpty()) {
+        if (const pop3::Result r = control.listen(options->control); !r)
+            return fail(r.error);
+    }
+
     // Before the banner: whoever waits for it may send a signal at once.
     onStopSignals(&app, [&] {
         lab.shutdown();
@@ -132,5 +139,12 @@ int main(int argc, char *argv[])
     });
     signal(SIGPIPE, SIG_IGN);
     printBanner(*options, lab, files);
+    if (!options->control.isEmpty() && !options->quiet) {
+        fprintf(stdout,
+            "  fault control on %s (%s)\n",
+            qPrintable(control.path()),
+            qPrintable(pop3::FaultControl::helpText()));
+        fflush(stdout);
+    }
     return app.exec();
 }

@@ -50,6 +50,12 @@ std::optional<ServerOptions> ServerOptions::parse(
     const QCommandLineOption trace(QStringLiteral("trace"),
         QStringLiteral("Write the event stream to FILE as JSON Lines."),
         QStringLiteral("FILE"));
+    const QCommandLineOption control(QStringLiteral("control"),
+        QStringLiteral("Take fault commands for a class on the Unix-domain socket PATH (owner "
+                       "only): drop ID, slow MS, refuse-next-login, fail-next-commit, deliver USER "
+                       "FILE, crash, sessions, help; one per line, e.g. echo 'slow 800' | socat - "
+                       "UNIX-CONNECT:PATH."),
+        QStringLiteral("PATH"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
         QStringLiteral("Log out a silent client after SECONDS (default 600; 0: never)."),
         QStringLiteral("SECONDS"));
@@ -77,6 +83,7 @@ std::optional<ServerOptions> ServerOptions::parse(
         trace,
         traceSecrets,
         noLoginDelay,
+        control,
         idle,
         quiet,
         singleThread});
@@ -167,6 +174,7 @@ std::optional<ServerOptions> ServerOptions::parse(
         return std::nullopt;
     }
     o.listen.loginDelays = !parser.isSet(noLoginDelay);
+    o.control = parser.value(control);
     o.quiet = parser.isSet(quiet);
     o.listen.bulkThread = !parser.isSet(singleThread);
     if (parser.isSet(idle)) {

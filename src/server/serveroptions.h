@@ -23,6 +23,7 @@ struct ServerOptions
     bool inPlace = false;
     QString trace;
     bool traceSecrets = false;
+    QString control; // a Unix-domain socket taking fault commands (FaultControl); empty: none
     bool quiet = false;
 
     // What the lab is asked to set up: the mailbox alone, or the accounts file alone, or the

@@ -232,7 +232,7 @@ void TestSequenceModel::noteKindsHaveWords()
     EventLog log;
     QStringList ids;
     QList<Event> notes;
-    for (int k = int(NoteKind::Other); k <= int(NoteKind::RemoteServer); ++k) {
+    for (int k = int(NoteKind::Other); k <= int(NoteKind::MessageDelivered); ++k) {
         const NoteKind kind = NoteKind(k);
         ids << noteKindName(kind);
         QString detail = QStringLiteral("something happened");

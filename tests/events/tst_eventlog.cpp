@@ -285,7 +285,12 @@ void TestEventLog::noteKindsAreTypedAndRoundTrip()
              NoteKind::FaultDropped,
              NoteKind::StaleLockPlanted,
              NoteKind::ExpungeFailed,
-             NoteKind::SessionLabel}) {
+             NoteKind::SessionLabel,
+             NoteKind::FaultSlowReplies,
+             NoteKind::FaultLoginRefused,
+             NoteKind::FaultCommitFailed,
+             NoteKind::FaultServerCrashed,
+             NoteKind::MessageDelivered}) {
         const Event note = Event::makeNote(kind, QStringLiteral("why"));
         QCOMPARE(note.kind, EventKind::Note);
         QCOMPARE(noteKindFromName(note.text), kind);

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalSocket>
 #include <QProcessEnvironment>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -77,6 +78,7 @@ private slots:
     void traceHidesCredentialsUnlessAsked();
     void passwordFromAFileOrTheEnvironment_data();
     void passwordFromAFileOrTheEnvironment();
+    void controlSocketInjectsFaults();
     void idleTimeoutOption();
     void connectionsStayBelowTheDescriptorLimit();
     void clientsResettingWithRepliesQueued();
@@ -104,6 +106,7 @@ void TestServerBinary::helpAndVersion()
              "--reset",
              "--in-place",
              "--trace",
+             "--control",
              "--idle-timeout",
              "--single-thread",
              "--version"})
@@ -396,6 +399,42 @@ void TestServerBinary::personalityUwIpop3d()
     QCOMPARE(c.command("pass blacksun"), QByteArray("+OK Mailbox open, 206 messages\r\n"));
     QVERIFY(c.command("QUIT").startsWith("+OK"));
     QCOMPARE(server.stop(), 0);
+}
+
+// --control: a teacher's fault commands over a Unix-domain socket, acting on live sessions.
+void TestServerBinary::controlSocketInjectsFaults()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pop3lab.ctl"));
+    ServerProcess server;
+    QVERIFY(server.start({"--workspace", dir.path(), "--control", path}));
+    QLocalSocket teacher;
+    teacher.connectToServer(path);
+    QVERIFY(teacher.waitForConnected(5000));
+    const auto ask = [&teacher](const QByteArray &line) {
+        teacher.write(line + '\n');
+        teacher.flush();
+        while (!teacher.canReadLine()) {
+            if (!teacher.waitForReadyRead(5000))
+                return QByteArray("(no answer)");
+        }
+        return teacher.readLine().trimmed();
+    };
+    Client c;
+    QVERIFY(c.open(server.port()).startsWith("+OK"));
+    QVERIFY(ask("refuse-next-login").startsWith("ok"));
+    QVERIFY(c.command("USER student").startsWith("+OK"));
+    QVERIFY(c.command("PASS hessovs!").startsWith("-ERR [SYS/TEMP]"));
+    QVERIFY(c.login("student", "hessovs!"));
+    const QByteArray sessions = ask("sessions");
+    QVERIFY2(sessions.startsWith("ok 1 open: ") && sessions.endsWith(" student TRANSACTION"),
+        sessions.constData());
+    const QByteArray id = sessions.mid(11).split(' ').first();
+    QVERIFY(ask("drop " + id).startsWith("ok"));
+    QVERIFY(c.waitClosed());
+    QVERIFY(ask("nonsense").startsWith("error"));
+    QCOMPARE(server.stop(), 0);
+    QVERIFY(!QFile::exists(path)); // the socket goes with the server
 }
 
 void TestServerBinary::traceIsJsonLines()

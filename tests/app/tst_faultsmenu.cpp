@@ -1,0 +1,136 @@
+// The window's Faults menu (offscreen): each action injects its fault into a real Lab, against a
+// client over real TCP, and the menu shows what is armed.
+
+#include "app/faultsmenu.h"
+#include "events/eventlog.h"
+#include "lab/faultinjector.h"
+#include "lab/lab.h"
+#include "mail/mailstore.h"
+#include "net/pop3server.h"
+#include "protocol/pop3session.h"
+#include "support/pop3testclient.h"
+
+#include <QAction>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pop3;
+using pop3test::Client;
+
+class TestFaultsMenu : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void dropsTheCurrentSession();
+    void armsAndShowsTheFaults();
+    void deliversToTheCurrentUser();
+    void crashLeavesTheLock();
+
+private:
+    int current() const { return m_session; }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<FaultsMenu> m_menu;
+    int m_session = 0;
+    QString m_user = QStringLiteral("student");
+};
+
+void TestFaultsMenu::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_lab = std::make_unique<Lab>();
+    Lab::Config config;
+    config.workspace = m_dir->filePath(QStringLiteral("ws"));
+    config.listen.port = 0;
+    config.progressFolder = m_dir->filePath(QStringLiteral("progress"));
+    QVERIFY(m_lab->start(config).ok);
+    m_session = 0;
+    m_menu = std::make_unique<FaultsMenu>(
+        m_lab.get(),
+        [this] {
+            return current();
+        },
+        [this] {
+            return m_user;
+        });
+}
+
+void TestFaultsMenu::cleanup()
+{
+    m_menu.reset();
+    m_lab.reset();
+    m_dir.reset();
+}
+
+void TestFaultsMenu::dropsTheCurrentSession()
+{
+    m_menu->updateWidgets();
+    QVERIFY(!m_menu->dropAction()->isEnabled()); // no session yet
+    Client c;
+    QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    m_session = m_lab->server()->sessions().first()->id();
+    m_menu->updateWidgets();
+    QVERIFY(m_menu->dropAction()->isEnabled());
+    m_menu->dropAction()->trigger();
+    QVERIFY(c.waitClosed());
+    QTRY_COMPARE(m_lab->server()->sessionCount(), 0);
+    m_menu->updateWidgets();
+    QVERIFY(!m_menu->dropAction()->isEnabled());
+}
+
+void TestFaultsMenu::armsAndShowsTheFaults()
+{
+    QVERIFY(m_menu->slowAction(0)->isChecked());
+    m_menu->slowAction(1000)->trigger();
+    QCOMPARE(m_lab->faults()->replyDelay(), 1000);
+    m_menu->slowAction(0)->trigger();
+    QCOMPARE(m_lab->faults()->replyDelay(), 0);
+
+    m_menu->refuseLoginAction()->trigger();
+    QVERIFY(m_lab->faults()->refusesNextLogin());
+    QVERIFY(m_menu->refuseLoginAction()->isChecked());
+    m_menu->failCommitAction()->trigger();
+    QVERIFY(m_lab->faults()->failsNextCommit());
+
+    Client c; // the login uses the armed fault up
+    QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(c.command("USER student").startsWith("+OK"));
+    QVERIFY(c.command("PASS hessovs!").startsWith("-ERR [SYS/TEMP]"));
+    m_menu->updateWidgets();
+    QVERIFY(!m_menu->refuseLoginAction()->isChecked());
+    QVERIFY(m_menu->failCommitAction()->isChecked());
+}
+
+void TestFaultsMenu::deliversToTheCurrentUser()
+{
+    m_menu->updateWidgets();
+    QVERIFY(m_menu->deliverAction()->isEnabled());
+    QVERIFY(m_menu->deliverAction()->text().contains(QStringLiteral("student")));
+    m_menu->deliverAction()->trigger();
+    Client c;
+    QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(c.command("STAT").startsWith("+OK 36 "));
+    m_user = QStringLiteral("nobody");
+    m_menu->updateWidgets();
+    QVERIFY(!m_menu->deliverAction()->isEnabled());
+}
+
+void TestFaultsMenu::crashLeavesTheLock()
+{
+    Client c;
+    QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    m_menu->crashAction()->trigger();
+    QVERIFY(c.waitClosed());
+    QVERIFY(QFile::exists(m_lab->store()->lockPath(QStringLiteral("student"))));
+}
+
+QTEST_MAIN(TestFaultsMenu)
+#include "tst_faultsmenu.moc"

@@ -1,0 +1,383 @@
+// The faults a teacher injects (issue 13), each over real TCP on 127.0.0.1 port 0 against a Lab:
+// the typed note each one leaves in the event stream, what the client sees, and what is left on
+// disk. The control socket of pop3lab-server is driven over a real Unix-domain socket.
+
+#include "events/eventlog.h"
+#include "lab/faultcontrol.h"
+#include "lab/faultinjector.h"
+#include "lab/lab.h"
+#include "mail/maildroplock.h"
+#include "mail/mailstore.h"
+#include "protocol/pop3session.h"
+#include "support/pop3testclient.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLocalSocket>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace pop3;
+using pop3test::Client;
+
+namespace {
+
+Lab::Config configIn(const QTemporaryDir &dir)
+{
+    Lab::Config config;
+    config.workspace = dir.filePath(QStringLiteral("ws"));
+    config.listen.port = 0;
+    config.progressFolder = dir.filePath(QStringLiteral("progress"));
+    return config;
+}
+
+QList<Event> notes(const Lab &lab, NoteKind kind)
+{
+    QList<Event> found;
+    for (const Event &e : lab.log()->eventsSince(0)) {
+        if (e.kind == EventKind::Note && e.note == kind)
+            found.append(e);
+    }
+    return found;
+}
+
+bool has(const Lab &lab, int session, EventKind kind)
+{
+    for (const Event &e : lab.log()->eventsSince(0)) {
+        if (e.session == session && e.kind == kind)
+            return true;
+    }
+    return false;
+}
+
+int sessionOf(const Lab &lab)
+{
+    const QList<const Pop3Session *> open = lab.server()->sessions();
+    return open.isEmpty() ? 0 : open.last()->id();
+}
+
+const QByteArray newMessage = "From: teacher@example.org\r\n"
+                              "Subject: Arrived during the session\r\n"
+                              "\r\n"
+                              "Hello.\r\n";
+
+} // namespace
+
+class TestFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void dropCutsTheConnectionWithoutCommit();
+    void slowRepliesWaitInOrder();
+    void refusedLoginIsSysTemp();
+    void failedCommitLeavesTheMailboxUnchanged();
+    void deliveredMessageIsSeenAtTheNextLogin();
+    void deliveredMessageIntoMaildirAndMbox_data();
+    void deliveredMessageIntoMaildirAndMbox();
+    void crashLeavesAStaleLockTheNextLoginClears();
+    void controlSocketRunsTheFaults();
+    void controlSocketIsOwnerOnlyAndNeverReplacesAFile();
+};
+
+void TestFaults::dropCutsTheConnectionWithoutCommit()
+{
+    QTemporaryDir dir;
+    Lab lab;
+    QVERIFY(lab.start(configIn(dir)).ok);
+    Client c;
+    QVERIFY(c.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(c.command("DELE 1").startsWith("+OK"));
+    const int id = sessionOf(lab);
+    QVERIFY(lab.dropSession(id).ok);
+    QVERIFY(c.waitClosed());
+    QCOMPARE(notes(lab, NoteKind::FaultDropped).size(), 1);
+    QCOMPARE(notes(lab, NoteKind::FaultDropped).first().session, id);
+    QVERIFY(has(lab, id, EventKind::LockRemoved));
+    QVERIFY(!has(lab, id, EventKind::Expunged));
+    QVERIFY(!QFile::exists(lab.store()->lockPath(QStringLiteral("student"))));
+    QVERIFY(!lab.dropSession(id).ok); // gone
+
+    Client again; // nothing was committed
+    QVERIFY(again.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(again.login("student", "hessovs!"));
+    QCOMPARE(again.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+}
+
+void TestFaults::slowRepliesWaitInOrder()
+{
+    QTemporaryDir dir;
+    Lab lab;
+    QVERIFY(lab.start(configIn(dir)).ok);
+    Client slow;
+    QVERIFY(slow.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(slow.login("student", "hessovs!"));
+    lab.faults()->setReplyDelay(400);
+    QCOMPARE(notes(lab, NoteKind::FaultSlowReplies).size(), 1);
+    QCOMPARE(notes(lab, NoteKind::FaultSlowReplies).first().number, 400);
+
+    // Two pipelined commands: each reply waits its turn, in order.
+    QElapsedTimer clock;
+    clock.start();
+    slow.send("NOOP\r\nLIST\r\n");
+    QCOMPARE(slow.line(), QByteArray("+OK\r\n"));
+    const qint64 first = clock.elapsed();
+    QVERIFY2(first >= 390, qPrintable(QStringLiteral("%1 ms").arg(first)));
+    QVERIFY(slow.multiLine().startsWith("+OK"));
+    QVERIFY2(clock.elapsed() >= 790, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+
+    lab.faults()->setReplyDelay(0);
+    QCOMPARE(notes(lab, NoteKind::FaultSlowReplies).size(), 2);
+    clock.restart();
+    QCOMPARE(slow.command("NOOP"), QByteArray("+OK\r\n"));
+    QVERIFY2(clock.elapsed() < 390, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+}
+
+void TestFaults::refusedLoginIsSysTemp()
+{
+    QTemporaryDir dir;
+    Lab lab;
+    QVERIFY(lab.start(configIn(dir)).ok);
+    lab.faults()->refuseNextLogin();
+    QVERIFY(lab.faults()->refusesNextLogin());
+    Client c;
+    QVERIFY(c.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(c.command("USER student").startsWith("+OK"));
+    const QByteArray refused = c.command("PASS hessovs!");
+    QVERIFY2(refused.startsWith("-ERR [SYS/TEMP]"), refused.constData());
+    QVERIFY(!lab.faults()->refusesNextLogin());
+    const QList<Event> n = notes(lab, NoteKind::FaultLoginRefused);
+    QCOMPARE(n.size(), 1);
+    QCOMPARE(n.first().session, sessionOf(lab));
+    QVERIFY(!QFile::exists(lab.store()->lockPath(QStringLiteral("student"))));
+    // Only the next one: trying again works.
+    QVERIFY(c.command("USER student").startsWith("+OK"));
+    QVERIFY(c.command("PASS hessovs!").startsWith("+OK"));
+}
+
+void TestFaults::failedCommitLeavesTheMailboxUnchanged()
+{
+    QTemporaryDir dir;
+    Lab lab;
+    QVERIFY(lab.start(configIn(dir)).ok);
+    Client c;
+    QVERIFY(c.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(c.command("DELE 1").startsWith("+OK"));
+    QVERIFY(c.command("DELE 2").startsWith("+OK"));
+    const int id = sessionOf(lab);
+    lab.faults()->failNextCommit();
+    const QByteArray quit = c.command("QUIT");
+    QVERIFY2(quit.startsWith("-ERR [SYS/TEMP]"), quit.constData());
+    QVERIFY2(quit.contains("unchanged"), quit.constData());
+    QVERIFY(c.waitClosed());
+    const QList<Event> n = notes(lab, NoteKind::FaultCommitFailed);
+    QCOMPARE(n.size(), 1);
+    QCOMPARE(n.first().session, id);
+    QCOMPARE(n.first().number, 2);
+    QCOMPARE(notes(lab, NoteKind::ExpungeFailed).size(), 1); // the session's own account of it
+    QVERIFY(!has(lab, id, EventKind::Expunged));
+    QVERIFY(has(lab, id, EventKind::LockRemoved));
+    QVERIFY(!QFile::exists(lab.store()->lockPath(QStringLiteral("student"))));
+
+    Client again; // consistent: every message still there, the next commit works
+    QVERIFY(again.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(again.login("student", "hessovs!"));
+    QCOMPARE(again.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+    QVERIFY(again.command("DELE 1").startsWith("+OK"));
+    QVERIFY(again.command("QUIT").startsWith("+OK"));
+}
+
+void TestFaults::deliveredMessageIsSeenAtTheNextLogin()
+{
+    QTemporaryDir dir;
+    Lab lab;
+    QVERIFY(lab.start(configIn(dir)).ok);
+    Client open;
+    QVERIFY(open.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(open.login("student", "hessovs!"));
+    QCOMPARE(open.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+
+    QVERIFY(lab.deliver(QStringLiteral("student"), newMessage).ok);
+    const QList<Event> n = notes(lab, NoteKind::MessageDelivered);
+    QCOMPARE(n.size(), 1);
+    QCOMPARE(n.first().user, QStringLiteral("student"));
+    QVERIFY(QFile::exists(n.first().detail));
+
+    // RFC 1939: the maildrop as it was at login, until the session ends.
+    QCOMPARE(open.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+    QVERIFY(open.command("LIST 36").startsWith("-ERR"));
+    QVERIFY(open.command("QUIT").startsWith("+OK"));
+    QVERIFY(open.waitClosed());
+
+    Client next;
+    QVERIFY(next.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(next.login("student", "hessovs!"));
+    QCOMPARE(next.command("STAT"),
+        QByteArray("+OK 36 ") + QByteArray::number(23183 + newMessage.size()) + "\r\n");
+    const QByteArray top = next.multiLineCommand("TOP 36 0");
+    QVERIFY2(top.contains("Subject: Arrived during the session"), top.constData());
+    QVERIFY(!lab.deliver(QStringLiteral("nobody"), newMessage).ok);
+}
+
+void TestFaults::deliveredMessageIntoMaildirAndMbox_data()
+{
+    QTest::addColumn<bool>("maildir");
+    QTest::newRow("a Maildir gets it in new/") << true;
+    QTest::newRow("an mbox gets it appended, From quoted") << false;
+}
+
+void TestFaults::deliveredMessageIntoMaildirAndMbox()
+{
+    QFETCH(bool, maildir);
+    QTemporaryDir dir;
+    const QString source =
+        dir.filePath(maildir ? QStringLiteral("Maildir") : QStringLiteral("mbox"));
+    const QByteArray first = "From: a@example.org\nSubject: one\n\nfirst\n";
+    if (maildir) {
+        QVERIFY(QDir().mkpath(source + QStringLiteral("/cur")));
+        QVERIFY(QDir().mkpath(source + QStringLiteral("/new")));
+        QVERIFY(pop3test::writeFile(source + QStringLiteral("/cur/1.host:2,S"), first));
+    } else {
+        QVERIFY(
+            pop3test::writeFile(source, "From a@example.org Mon Jan  1 00:00:00 2024\n" + first));
+    }
+    Lab::Config config = configIn(dir);
+    config.samples = false;
+    config.mailbox = Lab::Mailbox{QStringLiteral("me"), QStringLiteral("pw"), source, false};
+    Lab lab;
+    const Result started = lab.start(config);
+    QVERIFY2(started.ok, qPrintable(started.error));
+    const QByteArray second = "From: b@example.org\nSubject: two\n\nFrom here on\n";
+    QVERIFY(lab.deliver(QStringLiteral("me"), second).ok);
+
+    Client c;
+    QVERIFY(c.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("me", "pw"));
+    QVERIFY(c.command("STAT").startsWith("+OK 2 "));
+    const QByteArray retr1 = c.multiLineCommand("RETR 1");
+    QVERIFY2(retr1.endsWith(QByteArray("\r\n" + pop3test::wireBody(first))), retr1.constData());
+    const QByteArray retr = c.multiLineCommand("RETR 2");
+    QVERIFY2(retr.endsWith("\r\nFrom here on\r\n.\r\n"), retr.constData()); // unquoted on the wire
+}
+
+void TestFaults::crashLeavesAStaleLockTheNextLoginClears()
+{
+    QTemporaryDir dir;
+    Lab lab;
+    QVERIFY(lab.start(configIn(dir)).ok);
+    Client c;
+    QVERIFY(c.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(c.command("DELE 1").startsWith("+OK"));
+    const int id = sessionOf(lab);
+    const QString lockPath = lab.store()->lockPath(QStringLiteral("student"));
+    QVERIFY(lab.crashServer().ok);
+    QVERIFY(c.waitClosed());
+    const QList<Event> n = notes(lab, NoteKind::FaultServerCrashed);
+    QCOMPARE(n.size(), 1);
+    QCOMPARE(n.first().detail, lockPath);
+    QVERIFY(!has(lab, id, EventKind::LockRemoved)); // the lock was not released...
+    QVERIFY(!has(lab, id, EventKind::Expunged));
+    QVERIFY(has(lab, id, EventKind::Disconnected));
+    QVERIFY(QFile::exists(lockPath)); // ...it is still on disk
+    QCOMPARE(MaildropLock::read(lockPath)->session, id);
+
+    // The server listens again; the next login finds the lock stale, clears it and says so.
+    Client next;
+    QVERIFY(next.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(next.login("student", "hessovs!"));
+    const int nextId = sessionOf(lab);
+    QVERIFY(has(lab, nextId, EventKind::StaleLockCleared));
+    QCOMPARE(next.command("STAT"), QByteArray("+OK 35 23183\r\n")); // DELE 1 was never committed
+}
+
+void TestFaults::controlSocketRunsTheFaults()
+{
+    QTemporaryDir dir;
+    Lab lab;
+    QVERIFY(lab.start(configIn(dir)).ok);
+    FaultControl control(&lab);
+    const QString path = dir.filePath(QStringLiteral("control"));
+    QVERIFY(control.listen(path).ok);
+
+    QLocalSocket teacher;
+    teacher.connectToServer(path);
+    QVERIFY(teacher.waitForConnected(5000));
+    const auto ask = [&teacher](const QByteArray &line) {
+        teacher.write(line + '\n');
+        teacher.flush();
+        while (!teacher.canReadLine()) {
+            QSignalSpy answered(&teacher, &QLocalSocket::readyRead); // the loop serves the lab
+            if (!answered.wait(5000))
+                return QByteArray("(no answer)");
+        }
+        return teacher.readLine().trimmed();
+    };
+
+    Client c;
+    QVERIFY(c.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    const int id = sessionOf(lab);
+    QCOMPARE(ask("sessions"),
+        QByteArray("ok 1 open: %1 student TRANSACTION").replace("%1", QByteArray::number(id)));
+    QCOMPARE(ask("slow 250"), QByteArray("ok every reply waits 250 ms"));
+    QCOMPARE(lab.faults()->replyDelay(), 250);
+    QCOMPARE(ask("slow 0"), QByteArray("ok replies at full speed"));
+    QVERIFY(ask("refuse-next-login").startsWith("ok"));
+    QVERIFY(lab.faults()->refusesNextLogin());
+    QVERIFY(ask("fail-next-commit").startsWith("ok"));
+    QVERIFY(lab.faults()->failsNextCommit());
+    const QString message = dir.filePath(QStringLiteral("new.eml"));
+    QVERIFY(pop3test::writeFile(message, newMessage));
+    QVERIFY(ask("deliver student " + QFile::encodeName(message)).startsWith("ok delivered"));
+    QCOMPARE(notes(lab, NoteKind::MessageDelivered).size(), 1);
+    QVERIFY(ask("deliver student /nonexistent/file").startsWith("error"));
+    QVERIFY(ask("drop 999").startsWith("error"));
+    QVERIFY(ask("slow fast").startsWith("error usage"));
+    QVERIFY(ask("reboot").startsWith("error unknown command"));
+    QCOMPARE(
+        ask("drop " + QByteArray::number(id)), "ok session " + QByteArray::number(id) + " dropped");
+    QVERIFY(c.waitClosed());
+    QCOMPARE(notes(lab, NoteKind::FaultDropped).size(), 1);
+
+    Client holder;
+    QVERIFY(holder.open(lab.server()->port()).startsWith("+OK"));
+    QVERIFY(holder.command("USER student").startsWith("+OK"));
+    QVERIFY(holder.command("PASS hessovs!").startsWith("-ERR [SYS/TEMP]")); // armed above
+    QVERIFY(holder.login("student", "hessovs!"));
+    QVERIFY(ask("crash").startsWith("ok"));
+    QVERIFY(holder.waitClosed());
+    QCOMPARE(notes(lab, NoteKind::FaultServerCrashed).size(), 1);
+}
+
+void TestFaults::controlSocketIsOwnerOnlyAndNeverReplacesAFile()
+{
+    QTemporaryDir dir;
+    Lab lab;
+    QVERIFY(lab.start(configIn(dir)).ok);
+    const QString path = dir.filePath(QStringLiteral("control"));
+    {
+        FaultControl control(&lab);
+        QVERIFY(control.listen(path).ok);
+        struct stat st = {};
+        QCOMPARE(::lstat(QFile::encodeName(path).constData(), &st), 0);
+        QVERIFY(S_ISSOCK(st.st_mode));
+        QCOMPARE(st.st_mode & 077, 0u);
+    }
+    const QString file = dir.filePath(QStringLiteral("notes.txt"));
+    QVERIFY(pop3test::writeFile(file, "keep me"));
+    FaultControl control(&lab);
+    const Result r = control.listen(file);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(QStringLiteral("not a socket")), qPrintable(r.error));
+    QCOMPARE(pop3test::readFile(file), QByteArray("keep me"));
+}
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
