@@ -23,7 +23,8 @@ namespace {
 QStringList signature(const QList<Event> &events)
 {
     QStringList out;
-    for (const Event &e : events) {
+    for (const Event &shown : events) {
+        const Event e = shown.withoutSecret(); // the shipped traces hide the password
         QString line = QStringLiteral("%1 %2").arg(e.session).arg(eventKindName(e.kind));
         if (e.kind == EventKind::ClientLine || e.kind == EventKind::ServerReply)
             line += QLatin1Char(' ') + QString::fromUtf8(e.bytes).trimmed();
@@ -90,9 +91,9 @@ void TestScenarios::scenario_data()
                return first.open(port).startsWith("+OK") && first.login("student", "hessovs!")
                    && second.open(port).startsWith("+OK")
                    && second.command("USER student").startsWith("+OK")
-                   && second.command("PASS hessovs!").startsWith("-ERR [IN-USE]")
-                   && second.command("QUIT").startsWith("+OK") && second.waitClosed()
-                   && first.command("STAT").startsWith("+OK 35 ")
+                   // Dovecot waits about 10 s for the lock, refuses, then closes.
+                   && second.command("PASS hessovs!", 20000).startsWith("-ERR [IN-USE]")
+                   && second.waitClosed(5000) && first.command("STAT").startsWith("+OK 35 ")
                    && first.command("QUIT").startsWith("+OK") && first.waitClosed()
                    && pop3test::waitUntil(
                        log,
