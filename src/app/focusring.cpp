@@ -37,7 +37,12 @@ void FocusRing::follow(QWidget *focused)
         return;
     }
     target->installEventFilter(this);
-    setParent(target->parentWidget());
+    // On top of the target's window, never a sibling of the target: a QSplitter (the diagram's
+    // parent) takes every child widget as a new pane, which squashed the diagram.
+    if (parentWidget() != target->window()) {
+        setParent(target->window());
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+    }
     place();
 }
 
@@ -47,7 +52,7 @@ void FocusRing::place()
         hide();
         return;
     }
-    const QRect r = m_target->geometry();
+    const QRect r(m_target->mapTo(parentWidget(), QPoint(0, 0)), m_target->size());
     setGeometry(r);
     setMask(QRegion(rect()) - QRegion(rect().adjusted(width, width, -width, -width)));
     show();

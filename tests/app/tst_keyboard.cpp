@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
 
@@ -174,14 +175,29 @@ void TestKeyboard::customViewsShowAFocusRing()
     QVERIFY(ring);
     QTRY_COMPARE(ring->target(), view);
     QVERIFY(ring->isVisible());
-    QCOMPARE(ring->geometry(), view->geometry());
-    QCOMPARE(ring->parentWidget(), view->parentWidget());
+    auto onWindow = [this](QWidget *w) {
+        return QRect(w->mapTo(m_window.get(), QPoint(0, 0)), w->size());
+    };
+    QCOMPARE(ring->parentWidget(), m_window.get());
+    QCOMPARE(ring->geometry(), onWindow(view));
 
+    // The diagram's layout is untouched: the ring is never a child of its splitter (a QSplitter
+    // takes every child as a pane, which squashed the diagram to 50 px under Ctrl+2).
     SequenceView *diagram = m_window->diagramPane()->view();
+    const QSize before = diagram->size();
+    QList<QPair<QSplitter *, int>> splitters;
+    for (QWidget *w = diagram->parentWidget(); w; w = w->parentWidget()) {
+        if (auto *splitter = qobject_cast<QSplitter *>(w))
+            splitters.append({splitter, splitter->count()});
+    }
     diagram->setFocus(Qt::TabFocusReason);
     QTRY_COMPARE(ring->target(), diagram);
     QVERIFY(ring->isVisible());
-    QCOMPARE(ring->geometry(), diagram->geometry());
+    QCOMPARE(ring->geometry(), onWindow(diagram));
+    for (const auto &[splitter, count] : std::as_const(splitters))
+        QCOMPARE(splitter->count(), count);
+    QApplication::processEvents();
+    QCOMPARE(diagram->size(), before);
 
     // Painted on top: the diagram's border pixels are the ring's colour.
     const QImage shot = m_window->grab().toImage();
