@@ -873,8 +873,8 @@
         <translation>un processus inconnu</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets &lt;code&gt;%2&lt;/code&gt;; QUIT or a disconnection removes it.</source>
-        <translation>&lt;b&gt;Le fichier de verrou existe&lt;/b&gt; — tenu par %1. Une autre connexion reçoit &lt;code&gt;%2&lt;/code&gt; ; QUIT ou une déconnexion le supprime.</translation>
+        <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets &lt;code&gt;%2&lt;/code&gt; — QUIT or a disconnection removes it.</source>
+        <translation>&lt;b&gt;Le fichier de verrou existe&lt;/b&gt; — tenu par %1. Une autre connexion reçoit &lt;code&gt;%2&lt;/code&gt; — QUIT ou une déconnexion le supprime.</translation>
     </message>
     <message>
         <source>Messages in the maildrop</source>

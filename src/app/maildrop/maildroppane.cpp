@@ -153,8 +153,8 @@ void MaildropPane::updateLock()
             + (m_personality ? m_personality->text(QStringLiteral("auth.inUse"))
                              : QStringLiteral("[IN-USE]"));
         m_ui->lockState->setText(
-            tr("<b>Lock file exists</b> — held by %1. Another login gets <code>%2</code>; QUIT or "
-               "a disconnection removes it.")
+            tr("<b>Lock file exists</b> — held by %1. Another login gets <code>%2</code> "
+               "— QUIT or a disconnection removes it.")
                 .arg(who.toHtmlEscaped(), refusal.toHtmlEscaped()));
     }
     m_ui->lockPath->setText(QStringLiteral("<code>%1</code>").arg(path.toHtmlEscaped()));
