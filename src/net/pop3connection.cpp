@@ -148,7 +148,7 @@ void Pop3Connection::send(Pop3Session::Reply reply)
         const int delay = reply.delayMs;
         reply.delayMs = 0;
         m_delayed = std::move(reply);
-        m_delayTimer.start(delay, this);
+        m_delayTimer.start(delay, Qt::PreciseTimer, this); // never early: a delay is a promise
         return;
     }
     if (m_delayTimer.isActive()) {
