@@ -59,7 +59,8 @@ QString FaultControl::path() const
 QString FaultControl::helpText()
 {
     return QStringLiteral("commands: sessions | drop ID | slow MS | refuse-next-login | "
-                          "fail-next-commit | deliver USER FILE | crash | help");
+                          "fail-next-commit | deliver USER FILE | crash | reset USER | "
+                          "reset-class | help");
 }
 
 QString FaultControl::execute(const QString &line)
@@ -124,6 +125,15 @@ QString FaultControl::execute(const QString &line)
             QStringLiteral("delivered to %1: open sessions see it at their next login")
                 .arg(words.at(1)));
     }
+    if (cmd == QLatin1String("reset")) {
+        if (words.size() != 2)
+            return QStringLiteral("error usage: reset USER");
+        return answer(m_lab->resetMailbox(words.at(1)),
+            QStringLiteral("%1's mailbox is a fresh copy again").arg(words.at(1)));
+    }
+    if (cmd == QLatin1String("reset-class") && words.size() == 1)
+        return answer(
+            m_lab->resetAllMailboxes(), QStringLiteral("every mailbox is a fresh copy again"));
     if (cmd == QLatin1String("crash") && words.size() == 1)
         return answer(m_lab->crashServer(),
             QStringLiteral("the server died holding its locks, and listens again"));

@@ -22,6 +22,8 @@ class Lab;
 //   fail-next-commit     the next QUIT's UPDATE fails, the mailbox unchanged
 //   deliver USER FILE    FILE (a message) is delivered into USER's maildrop
 //   crash                the server dies without releasing its locks (and listens again)
+//   reset USER           USER's sessions cut, their mailbox a fresh copy again
+//   reset-class          the same for every account
 //   help                 this list
 //
 // For example: echo "slow 800" | socat - UNIX-CONNECT:/tmp/pop3lab.ctl

@@ -130,6 +130,19 @@ Result Lab::resetMailbox(const QString &user)
     return m_store->resetMailbox(user);
 }
 
+Result Lab::resetAllMailboxes()
+{
+    Result first = Result::success();
+    for (const QString &user : m_store->users()) {
+        const MailStore::Account *a = m_store->account(user);
+        if (a && a->inPlace)
+            continue;
+        if (Result r = resetMailbox(user); !r && first)
+            first = r;
+    }
+    return first;
+}
+
 Result Lab::dropSession(int id)
 {
     if (!m_server || !m_server->dropSession(id))

@@ -91,6 +91,9 @@ public:
     // Cuts the sessions holding user's maildrop (as a network fault would: no QUIT, their marks
     // lost), then replaces the working copy with a fresh one of the original.
     Result resetMailbox(const QString &user);
+    // resetMailbox for every account served from a copy (a whole class starts again); the first
+    // failure is returned, the other accounts are reset all the same.
+    Result resetAllMailboxes();
 
     // Faults a teacher injects while sessions run (the slow replies, the refused login, the failed
     // commit are armed there); the server's sessions reach the store through it.

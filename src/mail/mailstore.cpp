@@ -410,33 +410,123 @@ Result MailStore::addSampleAccounts(bool reset)
         reset);
 }
 
+std::optional<QStringList> MailStore::accountsLineFields(const QString &line, QString *error)
+{
+    QStringList fields;
+    const qsizetype n = line.size();
+    qsizetype i = 0;
+    const auto blank = [](QChar c) {
+        return c == QLatin1Char(' ') || c == QLatin1Char('\t');
+    };
+    for (const QChar c : line) {
+        if (c != QLatin1Char('\t') && (c.unicode() < 0x20 || c.unicode() == 0x7f)) {
+            *error = QStringLiteral("a control character (0x%1) in the line")
+                         .arg(c.unicode(), 2, 16, QLatin1Char('0'));
+            return std::nullopt;
+        }
+    }
+    while (true) {
+        while (i < n && blank(line.at(i)))
+            ++i;
+        if (i == n)
+            return fields;
+        QString field;
+        if (line.at(i) != QLatin1Char('"')) {
+            while (i < n && !blank(line.at(i)))
+                field += line.at(i++);
+            fields.append(field);
+            continue;
+        }
+        const qsizetype column = i + 1;
+        ++i;
+        bool closed = false;
+        while (i < n) {
+            const QChar c = line.at(i++);
+            if (c == QLatin1Char('"')) {
+                closed = true;
+                break;
+            }
+            if (c == QLatin1Char('\\')) {
+                if (i == n || (line.at(i) != QLatin1Char('"') && line.at(i) != QLatin1Char('\\'))) {
+                    *error = QStringLiteral("column %1: a backslash in quotes escapes only \\\" "
+                                            "or \\\\")
+                                 .arg(i);
+                    return std::nullopt;
+                }
+                field += line.at(i++);
+                continue;
+            }
+            field += c;
+        }
+        if (!closed) {
+            *error = QStringLiteral("column %1: unterminated quote").arg(column);
+            return std::nullopt;
+        }
+        if (i < n && !blank(line.at(i))) {
+            *error =
+                QStringLiteral("column %1: a closing quote must be followed by a space").arg(i);
+            return std::nullopt;
+        }
+        fields.append(field);
+    }
+}
+
+QString MailStore::accountsField(const QString &value)
+{
+    bool bare = !value.isEmpty() && !value.startsWith(QLatin1Char('"'))
+        && !value.startsWith(QLatin1Char('#'));
+    for (const QChar c : value)
+        bare = bare && !c.isSpace();
+    if (bare)
+        return value;
+    QString out = QStringLiteral("\"");
+    for (const QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out + QLatin1Char('"');
+}
+
 Result MailStore::addAccountsFile(const QString &path, bool reset)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+    if (!file.open(QIODevice::ReadOnly))
         return Result::failure(
             QStringLiteral("cannot read the accounts file %1: %2").arg(path, file.errorString()));
     const QDir base = QFileInfo(path).absoluteDir();
     int lineNumber = 0;
     int added = 0;
+    const auto lineError = [&](const QString &why) {
+        return Result::failure(QStringLiteral("%1:%2: %3").arg(path).arg(lineNumber).arg(why));
+    };
     while (!file.atEnd()) {
         ++lineNumber;
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+        QByteArray raw = file.readLine();
+        if (raw.endsWith('\n'))
+            raw.chop(1);
+        if (raw.endsWith('\r'))
+            raw.chop(1);
+        const QString line = QString::fromUtf8(raw);
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
             continue;
-        const QStringList fields = line.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (fields.size() != 3)
-            return Result::failure(QStringLiteral("%1:%2: expected \"name password mailbox\"")
-                                       .arg(path)
-                                       .arg(lineNumber));
-        const QString mailbox = fields.at(2) == QLatin1String("sample:student")
+        QString error;
+        const std::optional<QStringList> fields = accountsLineFields(line, &error);
+        if (!fields)
+            return lineError(error);
+        if (fields->size() != 3)
+            return lineError(QStringLiteral(
+                "expected \"name password mailbox\" (quote a field that holds a space)"));
+        if (fields->at(1).isEmpty())
+            return lineError(QStringLiteral("an empty password (PASS could never match it)"));
+        const QString mailbox = fields->at(2) == QLatin1String("sample:student")
             ? QStringLiteral(":/mailbox/student")
-            : fields.at(2) == QLatin1String("sample:barakirs")
+            : fields->at(2) == QLatin1String("sample:barakirs")
             ? QStringLiteral(":/mailbox/barakirs.mbox")
-            : base.absoluteFilePath(fields.at(2));
-        if (Result r = addAccount(fields.at(0), fields.at(1), mailbox, false, reset); !r)
-            return Result::failure(
-                QStringLiteral("%1:%2: %3").arg(path).arg(lineNumber).arg(r.error));
+            : base.absoluteFilePath(fields->at(2));
+        if (Result r = addAccount(fields->at(0), fields->at(1), mailbox, false, reset); !r)
+            return lineError(r.error);
         ++added;
     }
     if (added == 0) // a server with no account would refuse every login, silently

@@ -53,8 +53,14 @@ public:
     // The built-in sample accounts: student / hessovs! and barakirs / blacksun.
     Result addSampleAccounts(bool reset = false);
     // One account per line: "name password mailbox" (spaces or tabs); '#' starts a comment; a
-    // relative mailbox path is taken from the file's folder.
+    // relative mailbox path is taken from the file's folder. A field in double quotes may hold
+    // spaces, tabs and '#'; inside them \" is a quote and \\ a backslash (docs/classroom.md).
     Result addAccountsFile(const QString &path, bool reset = false);
+    // The fields of one accounts-file line (quotes removed), or nullopt and why (never quoting
+    // the line: it holds a password).
+    static std::optional<QStringList> accountsLineFields(const QString &line, QString *error);
+    // value as an accounts-file field: bare when it can be, else quoted and escaped.
+    static QString accountsField(const QString &value);
 
     QStringList users() const { return m_order; }
 

@@ -5,17 +5,27 @@
 //   quit
 
 #include "events/tracewriter.h"
+#include "lab/classroster.h"
 #include "lab/faultcontrol.h"
 #include "lab/lab.h"
+#include "lab/observerserver.h"
+#include "loginslips.h"
 #include "mail/mailstore.h"
 #include "serveroptions.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QNetworkInterface>
 #include <QSocketNotifier>
 
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <functional>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -52,6 +62,61 @@ void onStopSignals(QObject *context, std::function<void()> stop)
         [[maybe_unused]] const ssize_t n = ::read(signalPipe[0], &byte, 1);
         stop();
     });
+}
+
+void warn(const QString &message)
+{
+    fprintf(stderr, "pop3lab-server: warning: %s\n", qPrintable(message));
+    fflush(stderr);
+}
+
+// Only the login slips need Qt GUI (fonts, QPdfWriter): the program is a QGuiApplication, on the
+// offscreen platform, only when they are asked for.
+bool wantsSlips(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--slips") == 0 || std::strncmp(argv[i], "--slips=", 8) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool isAnyAddress(const QHostAddress &a)
+{
+    return a == QHostAddress(QHostAddress::Any) || a == QHostAddress(QHostAddress::AnyIPv4)
+        || a == QHostAddress(QHostAddress::AnyIPv6);
+}
+
+// What students type to reach the server: --slips-host, the address listened on, or (listening
+// on every address) this machine's first non-loopback IPv4 address.
+QString slipsHost(const ServerOptions &options, const pop3::Pop3Server &server)
+{
+    if (!options.slipsHost.isEmpty())
+        return options.slipsHost;
+    if (!isAnyAddress(server.address()))
+        return server.address().toString();
+    for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
+        if (!a.isLoopback() && a.protocol() == QAbstractSocket::IPv4Protocol)
+            return a.toString();
+    }
+    return QStringLiteral("127.0.0.1");
+}
+
+// --class: the accounts are made up and written before the lab reads them back.
+pop3::Result makeClass(const ServerOptions &options)
+{
+    QString error;
+    const QList<pop3::ClassRoster::Student> students =
+        pop3::ClassRoster::generate(options.classSize, options.classPrefix, &error);
+    if (students.isEmpty())
+        return pop3::Result::failure(error);
+    const QString path = options.classAccountsPath();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return pop3::Result::failure(QStringLiteral("cannot create the folder of %1").arg(path));
+    const QString mailbox = options.mailbox.isEmpty()
+        ? QStringLiteral("sample:student")
+        : QFileInfo(options.mailbox).absoluteFilePath();
+    return pop3::ClassRoster::writeAccountsFile(path, students, mailbox);
 }
 
 void printBanner(const ServerOptions &options, const pop3::Lab &lab, long files)
@@ -99,7 +164,14 @@ int main(int argc, char *argv[])
     // The event loop serves every session: it should run the moment a command arrives, even
     // while large bodies stream (see tuneThreadScheduling).
     pop3::tuneThreadScheduling(100);
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (wantsSlips(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("pop3lab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POP3LAB_VERSION));
 
@@ -113,9 +185,42 @@ int main(int argc, char *argv[])
         return fail(error);
 
     const long files = pop3::raiseOpenFileLimit();
+    QElapsedTimer made;
+    made.start();
+    if (options->classSize > 0) {
+        if (const pop3::Result r = makeClass(*options); !r)
+            return fail(r.error);
+    }
     pop3::Lab lab;
     if (const pop3::Result r = lab.start(options->labConfig()); !r)
         return fail(r.error);
+    const qint64 madeMs = made.elapsed();
+    if (!lab.server()->address().isLoopback())
+        warn(QStringLiteral("listening on %1: every machine that can reach this one may connect, "
+                            "and POP3 sends passwords in clear")
+                 .arg(lab.server()->endpoint()));
+    std::unique_ptr<pop3::ObserverServer> observer;
+    if (options->observerGiven) {
+        observer = std::make_unique<pop3::ObserverServer>(&lab);
+        if (const pop3::Result r =
+                observer->listen(options->observerAddress, options->observerPort);
+            !r)
+            return fail(r.error);
+        if (!observer->address().isLoopback())
+            warn(QStringLiteral("the observer stream listens on %1:%2, beyond this machine: "
+                                "anyone who reads the token sees every session")
+                     .arg(observer->address().toString())
+                     .arg(observer->port()));
+    }
+    if (!options->slips.isEmpty()) {
+        QList<LoginSlips::Card> cards;
+        for (const QString &user : lab.store()->users())
+            cards.append({user, lab.store()->account(user)->password});
+        if (const pop3::Result r = LoginSlips::write(
+                options->slips, cards, slipsHost(*options, *lab.server()), lab.server()->port());
+            !r)
+            return fail(r.error);
+    }
     if (pop3::TraceWriter *trace = lab.traceWriter())
         QObject::connect(trace, &pop3::TraceWriter::failed, &app, [](const QString &why) {
             fail(why);
@@ -139,6 +244,25 @@ int main(int argc, char *argv[])
     });
     signal(SIGPIPE, SIG_IGN);
     printBanner(*options, lab, files);
+    if (options->classSize > 0 && !options->quiet)
+        fprintf(stdout,
+            "  class of %d accounts made in %lld ms; accounts file (owner-only): %s\n",
+            options->classSize,
+            madeMs,
+            qPrintable(options->classAccountsPath()));
+    if (!options->slips.isEmpty() && !options->quiet)
+        fprintf(stdout,
+            "  login slips for %lld accounts: %s\n",
+            qint64(lab.store()->users().size()),
+            qPrintable(options->slips));
+    // Printed even with --quiet: without it nobody can observe.
+    if (observer)
+        fprintf(stdout,
+            "  observer stream on %s:%u, token %s\n",
+            qPrintable(observer->address().toString()),
+            observer->port(),
+            observer->token().constData());
+    fflush(stdout);
     if (!options->control.isEmpty() && !options->quiet) {
         fprintf(stdout,
             "  fault control on %s (%s)\n",

@@ -1,8 +1,46 @@
 #include "serveroptions.h"
 
+#include "lab/classroster.h"
+#include "mail/mailstore.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+
+namespace {
+
+// "ADDR:PORT" (or "[v6]:PORT"; "localhost", "*" and "any" as names); a bare PORT when
+// defaultAddress is given.
+bool parseEndpoint(const QString &value,
+    QHostAddress *address,
+    quint16 *port,
+    const QHostAddress &defaultAddress = QHostAddress())
+{
+    const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0 && !defaultAddress.isNull()) {
+        bool ok = false;
+        const uint p = value.toUInt(&ok);
+        *address = defaultAddress;
+        *port = quint16(p);
+        return ok && p <= 65535;
+    }
+    QString host = colon < 0 ? value : value.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool portOk = colon >= 0;
+    const uint p = colon < 0 ? 0 : value.mid(colon + 1).toUInt(&portOk);
+    if (host == QLatin1String("localhost"))
+        *address = QHostAddress(QHostAddress::LocalHost);
+    else if (host == QLatin1String("*") || host == QLatin1String("any"))
+        *address = QHostAddress(QHostAddress::Any);
+    else
+        *address = QHostAddress(host);
+    *port = quint16(p);
+    return portOk && p <= 65535 && !address->isNull();
+}
+
+} // namespace
 
 std::optional<ServerOptions> ServerOptions::parse(
     const QStringList &arguments, QString *error, bool *exitNow)
@@ -53,7 +91,8 @@ std::optional<ServerOptions> ServerOptions::parse(
     const QCommandLineOption control(QStringLiteral("control"),
         QStringLiteral("Take fault commands for a class on the Unix-domain socket PATH (owner "
                        "only): drop ID, slow MS, refuse-next-login, fail-next-commit, deliver USER "
-                       "FILE, crash, sessions, help; one per line, e.g. echo 'slow 800' | socat - "
+                       "FILE, crash, reset USER, reset-class, sessions, help; one per line, e.g. "
+                       "echo 'slow 800' | socat - "
                        "UNIX-CONNECT:PATH."),
         QStringLiteral("PATH"));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
@@ -70,7 +109,38 @@ std::optional<ServerOptions> ServerOptions::parse(
     const QCommandLineOption singleThread(QStringLiteral("single-thread"),
         QStringLiteral("Write every reply from the event loop, large bodies too (no worker "
                        "thread; for comparison in benchmarks)."));
+    const QCommandLineOption classSize(QStringLiteral("class"),
+        QStringLiteral("Make N student accounts (student01..), each with its own copy of the "
+                       "sample mailbox (or of --mailbox) and a random password; the accounts "
+                       "file is written (see --accounts-out) and served."),
+        QStringLiteral("N"));
+    const QCommandLineOption classPrefix(QStringLiteral("class-prefix"),
+        QStringLiteral("Names of the --class accounts: NAME01, NAME02... (default student)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption accountsOut(QStringLiteral("accounts-out"),
+        QStringLiteral("Where --class writes its accounts file, owner-only (default "
+                       "class-accounts.txt in the workspace); serve it again with --accounts."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption slips(QStringLiteral("slips"),
+        QStringLiteral("Write login slips to FILE.pdf: one card per account to cut out (server, "
+                       "port, user, password, first command), eight per A4 page."),
+        QStringLiteral("FILE.pdf"));
+    const QCommandLineOption slipsHost(QStringLiteral("slips-host"),
+        QStringLiteral("The server's name or address printed on the slips (default: the "
+                       "--listen address, or this machine's first network address)."),
+        QStringLiteral("HOST"));
+    const QCommandLineOption observer(QStringLiteral("observer"),
+        QStringLiteral("Stream the server's events to a teacher's window on PORT or ADDR:PORT "
+                       "(default address 127.0.0.1; never the POP3 port), for whoever gives the "
+                       "token printed at start (docs/classroom.md)."),
+        QStringLiteral("PORT"));
     parser.addOptions({listen,
+        classSize,
+        classPrefix,
+        accountsOut,
+        slips,
+        slipsHost,
+        observer,
         mailbox,
         user,
         password,
@@ -113,28 +183,31 @@ std::optional<ServerOptions> ServerOptions::parse(
     ServerOptions o;
     if (parser.isSet(listen)) {
         const QString value = parser.value(listen);
-        const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
-        QString host = colon < 0 ? value : value.left(colon);
-        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-            host = host.mid(1, host.size() - 2);
-        bool portOk = colon >= 0;
-        const uint port = colon < 0 ? 0 : value.mid(colon + 1).toUInt(&portOk);
-        QHostAddress address;
-        if (host == QLatin1String("localhost"))
-            address = QHostAddress(QHostAddress::LocalHost);
-        else if (host == QLatin1String("*") || host == QLatin1String("any"))
-            address = QHostAddress(QHostAddress::Any);
-        else
-            address = QHostAddress(host);
-        if (!portOk || port > 65535 || address.isNull()) {
+        if (!parseEndpoint(value, &o.listen.address, &o.listen.port)) {
             *error = QStringLiteral("--listen expects ADDR:PORT, e.g. 127.0.0.1:1110 (got '%1')")
                          .arg(value);
             return std::nullopt;
         }
-        o.listen.address = address;
-        o.listen.port = quint16(port);
         o.listen.tryNextPorts = false;
         o.listenGiven = true;
+    }
+    if (parser.isSet(observer)) {
+        const QString value = parser.value(observer);
+        if (!parseEndpoint(value,
+                &o.observerAddress,
+                &o.observerPort,
+                QHostAddress(QHostAddress::LocalHost))) {
+            *error = QStringLiteral(
+                "--observer expects PORT or ADDR:PORT, e.g. 1111 or 127.0.0.1:1111 (got '%1')")
+                         .arg(value);
+            return std::nullopt;
+        }
+        o.observerGiven = true;
+        if (o.observerPort != 0 && o.observerPort == o.listen.port) {
+            *error = QStringLiteral("--observer needs a port of its own, not the POP3 port %1")
+                         .arg(o.observerPort);
+            return std::nullopt;
+        }
     }
     o.mailbox = parser.value(mailbox);
     o.user = parser.value(user);
@@ -159,7 +232,7 @@ std::optional<ServerOptions> ServerOptions::parse(
                          .arg(file.fileName());
             return std::nullopt;
         }
-    } else if (!parser.isSet(password) && !o.mailbox.isEmpty()) {
+    } else if (!parser.isSet(password) && !o.mailbox.isEmpty() && !parser.isSet(classSize)) {
         o.password = qEnvironmentVariable("POP3LAB_PASSWORD");
     }
     o.accountsFile = parser.value(accounts);
@@ -187,13 +260,49 @@ std::optional<ServerOptions> ServerOptions::parse(
         }
         o.listen.idleTimeoutSecs = secs;
     }
-    if (!o.mailbox.isEmpty() && (o.user.isEmpty() || o.password.isEmpty())) {
+    if (parser.isSet(classSize)) {
+        bool ok = false;
+        o.classSize = parser.value(classSize).toInt(&ok);
+        if (!ok || o.classSize < 1 || o.classSize > pop3::ClassRoster::maxStudents) {
+            *error = QStringLiteral("--class expects a number of students, 1 to %1 (got '%2')")
+                         .arg(pop3::ClassRoster::maxStudents)
+                         .arg(parser.value(classSize));
+            return std::nullopt;
+        }
+        if (!o.accountsFile.isEmpty()) {
+            *error = QStringLiteral("give --class or --accounts, not both (--accounts serves a "
+                                    "class made before)");
+            return std::nullopt;
+        }
+        if (parser.isSet(user) || parser.isSet(password) || parser.isSet(passwordFile)
+            || o.inPlace) {
+            *error = QStringLiteral("--class makes its own accounts: --user, --password and "
+                                    "--in-place do not apply (--mailbox names what each copies)");
+            return std::nullopt;
+        }
+    }
+    o.classPrefix = parser.isSet(classPrefix) ? parser.value(classPrefix)
+                                              : QLatin1String(pop3::ClassRoster::defaultPrefix);
+    o.accountsOut = parser.value(accountsOut);
+    for (const QCommandLineOption *option : {&classPrefix, &accountsOut}) {
+        if (parser.isSet(*option) && o.classSize == 0) {
+            *error = QStringLiteral("--%1 goes with --class").arg(option->names().first());
+            return std::nullopt;
+        }
+    }
+    o.slips = parser.value(slips);
+    o.slipsHost = parser.value(slipsHost);
+    if (!o.slipsHost.isEmpty() && o.slips.isEmpty()) {
+        *error = QStringLiteral("--slips-host goes with --slips");
+        return std::nullopt;
+    }
+    if (o.classSize == 0 && !o.mailbox.isEmpty() && (o.user.isEmpty() || o.password.isEmpty())) {
         *error =
             QStringLiteral("--mailbox needs --user and a password (--password, --password-file or "
                            "POP3LAB_PASSWORD)");
         return std::nullopt;
     }
-    if (o.mailbox.isEmpty() && (!o.user.isEmpty() || !o.password.isEmpty())) {
+    if (o.mailbox.isEmpty() && (!o.user.isEmpty() || !o.password.isEmpty()) && o.classSize == 0) {
         *error = QStringLiteral("--user and --password go with --mailbox");
         return std::nullopt;
     }
@@ -209,14 +318,23 @@ pop3::Lab::Config ServerOptions::labConfig() const
     pop3::Lab::Config config;
     config.workspace = workspace;
     config.personality = personality;
-    if (!mailbox.isEmpty())
+    if (!mailbox.isEmpty() && classSize == 0)
         config.mailbox = pop3::Lab::Mailbox{user, password, mailbox, inPlace};
-    config.samples = mailbox.isEmpty() && accountsFile.isEmpty();
-    config.accountsFile = accountsFile;
-    config.reset = reset;
+    // A class is served from the accounts file it wrote, from fresh copies (a new class).
+    config.samples = mailbox.isEmpty() && accountsFile.isEmpty() && classSize == 0;
+    config.accountsFile = classSize > 0 ? classAccountsPath() : accountsFile;
+    config.reset = reset || classSize > 0;
     config.listen = listen;
     config.trace = trace;
     config.traceSecrets = traceSecrets;
     config.logCapacity = 20000;
     return config;
+}
+
+QString ServerOptions::classAccountsPath() const
+{
+    if (!accountsOut.isEmpty())
+        return accountsOut;
+    const QString dir = workspace.isEmpty() ? pop3::MailStore::defaultWorkspace() : workspace;
+    return QDir(dir).filePath(QStringLiteral("class-accounts.txt"));
 }

@@ -3,6 +3,7 @@
 #include "lab/lab.h"
 #include "net/pop3server.h"
 
+#include <QHostAddress>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +26,20 @@ struct ServerOptions
     bool traceSecrets = false;
     QString control; // a Unix-domain socket taking fault commands (FaultControl); empty: none
     bool quiet = false;
+    // A class made up at start (--class N): N accounts prefix01.., each with a copy of mailbox
+    // (the sample when empty), written to accountsOut, served as an accounts file.
+    int classSize = 0;
+    QString classPrefix;
+    QString accountsOut;
+    QString slips; // login slips (PDF) for the accounts served; empty: none
+    QString slipsHost; // the server's name on the slips; empty: guessed from the address
+    // The observer stream (ObserverServer): off unless --observer is given.
+    bool observerGiven = false;
+    QHostAddress observerAddress;
+    quint16 observerPort = 0;
+
+    // Where --class writes its accounts: --accounts-out, or class-accounts.txt in the workspace.
+    QString classAccountsPath() const;
 
     // What the lab is asked to set up: the mailbox alone, or the accounts file alone, or the
     // samples when neither is given; 20000 events kept in memory (the trace keeps them all).

@@ -47,6 +47,12 @@ private slots:
     void accountsFile();
     void accountsFileErrorsNameTheLine_data();
     void accountsFileErrorsNameTheLine();
+    void accountsFileQuotedFields_data();
+    void accountsFileQuotedFields();
+    void accountsFileQuotingErrorsAreOneLine_data();
+    void accountsFileQuotingErrorsAreOneLine();
+    void accountsFieldQuotingRoundTrips_data();
+    void accountsFieldQuotingRoundTrips();
     void badAccounts_data();
     void badAccounts();
     void hostileNamesAreRefusedAndTouchNothing_data();
@@ -245,6 +251,107 @@ void TestMailStore::accountsFileErrorsNameTheLine()
     const Result missing = store.addAccountsFile(dir.filePath(QStringLiteral("none.txt")));
     QVERIFY(!missing);
     QVERIFY(missing.error.contains(QStringLiteral("none.txt")));
+}
+
+void TestMailStore::accountsFileQuotedFields_data()
+{
+    QTest::addColumn<QByteArray>("line"); // the account line, its mailbox the sample
+    QTest::addColumn<QString>("password");
+    QTest::newRow("a password with a space, quoted")
+        << QByteArray("alice \"correct horse\" sample:student") << QStringLiteral("correct horse");
+    QTest::newRow("a password with commas, bare")
+        << QByteArray("alice a,b,c sample:student") << QStringLiteral("a,b,c");
+    QTest::newRow("a password with a comma and a space, quoted") << QByteArray(
+        "alice\t\"pain, au chocolat\"\tsample:student") << QStringLiteral("pain, au chocolat");
+    QTest::newRow("an escaped quote and backslash in quotes") << QByteArray(
+        "alice \"say \\\"hi\\\" \\\\o/\" sample:student") << QStringLiteral("say \"hi\" \\o/");
+    QTest::newRow("a quote inside a bare password is just a character")
+        << QByteArray("alice pa\"ss sample:student") << QStringLiteral("pa\"ss");
+    QTest::newRow("a hash inside quotes is not a comment") << QByteArray(
+        "alice \"# not a comment\" sample:student") << QStringLiteral("# not a comment");
+    QTest::newRow("a quoted user name and mailbox")
+        << QByteArray("\"alice\" pw \"sample:student\"") << QStringLiteral("pw");
+}
+
+void TestMailStore::accountsFileQuotedFields()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, password);
+    QTemporaryDir dir;
+    const QString accounts = dir.filePath(QStringLiteral("accounts.txt"));
+    writeFile(accounts, "# a class\n" + line + "\nbob \"two words\" sample:barakirs\n");
+    MailStore store;
+    store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+    const Result r = store.addAccountsFile(accounts);
+    QVERIFY2(r, qPrintable(r.error));
+    QCOMPARE(store.users(), (QStringList{"alice", "bob"}));
+    QCOMPARE(store.account(QStringLiteral("alice"))->password, password);
+    QCOMPARE(store.account(QStringLiteral("bob"))->password, QStringLiteral("two words"));
+    QCOMPARE(store.account(QStringLiteral("alice"))->maildrop->messages().size(), 35);
+}
+
+void TestMailStore::accountsFileQuotingErrorsAreOneLine_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("a quote never closed")
+        << QByteArray("ok pw sample:student\nalice \"secret words sample:student\n") << 2
+        << QStringLiteral("unterminated quote");
+    QTest::newRow("text glued to a closing quote")
+        << QByteArray("alice \"secret\"words sample:student\n") << 1
+        << QStringLiteral("closing quote");
+    QTest::newRow("an unknown escape") << QByteArray("\n\nalice \"se\\cret\" sample:student\n") << 3
+                                       << QStringLiteral("backslash");
+    QTest::newRow("an empty password")
+        << QByteArray("alice \"\" sample:student\n") << 1 << QStringLiteral("empty password");
+    QTest::newRow("a CR in the middle of a line")
+        << QByteArray("alice pw\rsample:student\n") << 1 << QStringLiteral("control character");
+}
+
+// A malformed line is one line of error, naming the file and the line, never the password.
+void TestMailStore::accountsFileQuotingErrorsAreOneLine()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, line);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    const QString accounts = dir.filePath(QStringLiteral("accounts.txt"));
+    writeFile(accounts, content);
+    MailStore store;
+    store.setWorkspace(dir.filePath(QStringLiteral("ws")));
+    const Result r = store.addAccountsFile(accounts);
+    QVERIFY(!r);
+    QVERIFY2(r.error.startsWith(accounts + QStringLiteral(":%1: ").arg(line)), qPrintable(r.error));
+    QVERIFY2(r.error.contains(mentions), qPrintable(r.error));
+    QVERIFY2(!r.error.contains(QLatin1Char('\n')) && !r.error.contains(QLatin1Char('\r')),
+        qPrintable(r.error));
+    QVERIFY2(!r.error.contains(QStringLiteral("secret")), qPrintable(r.error));
+}
+
+void TestMailStore::accountsFieldQuotingRoundTrips_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("a plain word stays bare") << QStringLiteral("bafodu42") << "bafodu42";
+    QTest::newRow("a space is quoted") << QStringLiteral("a b") << "\"a b\"";
+    QTest::newRow("quotes and backslashes are escaped")
+        << QStringLiteral("\"x\\") << "\"\\\"x\\\\\"";
+    QTest::newRow("a leading hash is quoted") << QStringLiteral("#1") << "\"#1\"";
+    QTest::newRow("a tab is quoted") << QStringLiteral("a\tb") << "\"a\tb\"";
+}
+
+// What accountsField() writes, accountsLineFields() reads back as it was.
+void TestMailStore::accountsFieldQuotingRoundTrips()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, written);
+    QCOMPARE(MailStore::accountsField(field), written);
+    QString error;
+    const std::optional<QStringList> back = MailStore::accountsLineFields(
+        QStringLiteral("u ") + MailStore::accountsField(field) + QStringLiteral(" m"), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(*back, (QStringList{QStringLiteral("u"), field, QStringLiteral("m")}));
 }
 
 void TestMailStore::badAccounts_data()

@@ -1,0 +1,112 @@
+#include "lab/classroll.h"
+
+namespace pop3 {
+
+void ClassRoll::setStudents(const QStringList &users)
+{
+    m_students.clear();
+    m_rows.clear();
+    m_sessionUser.clear();
+    for (const QString &user : users)
+        rowOf(user);
+}
+
+int ClassRoll::rowOf(const QString &user)
+{
+    const auto it = m_rows.constFind(user);
+    if (it != m_rows.constEnd())
+        return it.value();
+    Student s;
+    s.user = user;
+    m_students.append(s);
+    m_rows.insert(user, int(m_students.size() - 1));
+    return int(m_students.size() - 1);
+}
+
+// The student a USER line names, typos of the lab sheet included ("USER: student07"); empty
+// when the line is no USER command.
+QString ClassRoll::userNamedBy(const QByteArray &line)
+{
+    QByteArray l = line.trimmed();
+    if (l.size() < 4 || qstrnicmp(l.constData(), "USER", 4) != 0)
+        return {};
+    l = l.mid(4);
+    while (!l.isEmpty() && (l.at(0) == ':' || l.at(0) == ' ' || l.at(0) == '\t'))
+        l.remove(0, 1);
+    return QString::fromUtf8(l.trimmed());
+}
+
+int ClassRoll::apply(const Event &e)
+{
+    QString user = m_sessionUser.value(e.session);
+    if (e.kind == EventKind::ClientLine) {
+        // A session belongs to the student it names, known account or not yet: a student stuck
+        // on "USER: student07" is shown on student07's row.
+        const QString named = userNamedBy(e.bytes);
+        if (!named.isEmpty() && m_rows.contains(named) && named != user) {
+            user = named;
+            m_sessionUser.insert(e.session, user);
+            m_students[m_rows.value(user)].errorRun = 0; // a new session's run starts again
+        }
+    }
+    if ((e.kind == EventKind::LockCreated) && !e.user.isEmpty()) {
+        user = e.user;
+        m_sessionUser.insert(e.session, user);
+    }
+    if (user.isEmpty())
+        return -1;
+    const int row = rowOf(user);
+    Student &s = m_students[row];
+    if (e.timeMs > s.lastActivityMs)
+        s.lastActivityMs = e.timeMs;
+    switch (e.kind) {
+    case EventKind::ClientLine:
+        s.lastCommand = e.bytes.trimmed();
+        s.state = e.state;
+        break;
+    case EventKind::ServerReply:
+        s.lastReply = e.bytes.trimmed();
+        if (e.ok) {
+            s.errorRun = 0;
+        } else {
+            ++s.errors;
+            ++s.errorRun;
+        }
+        break;
+    case EventKind::StateChanged:
+        s.state = e.to;
+        break;
+    case EventKind::LockCreated:
+        s.lockHeld = true;
+        break;
+    case EventKind::LockRemoved:
+        s.lockHeld = false;
+        break;
+    case EventKind::Disconnected:
+        s.state = State::Closed;
+        if (e.text == disconnectReasonName(DisconnectReason::TooManyErrors))
+            s.disconnectedForErrors = true;
+        m_sessionUser.remove(e.session);
+        break;
+    default:
+        break;
+    }
+    return row;
+}
+
+unsigned ClassRoll::trouble(int row, qint64 nowMs) const
+{
+    if (row < 0 || row >= m_students.size())
+        return None;
+    const Student &s = m_students.at(row);
+    unsigned t = None;
+    if (s.errorRun >= errorRunLimit)
+        t |= RepeatedErrors;
+    if (s.lockHeld && s.lastActivityMs > 0 && nowMs - s.lastActivityMs >= idleLimitMs)
+        t |= LockHeldIdle;
+    if (s.disconnectedForErrors)
+        t |= DisconnectedForErrors;
+    return t;
+}
+
+} // namespace pop3

@@ -1,0 +1,111 @@
+#include "lab/observerclient.h"
+
+#include "events/eventlog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalBlocker>
+#include <QTcpSocket>
+
+namespace pop3 {
+
+namespace {
+
+constexpr qint64 maxLine = 1 << 20; // an event with its 16 KiB body preview fits many times
+
+} // namespace
+
+ObserverClient::ObserverClient(QObject *parent)
+    : QObject(parent)
+    , m_socket(new QTcpSocket(this))
+{
+    connect(m_socket, &QTcpSocket::connected, this, [this] {
+        m_socket->write(m_hello);
+    });
+    connect(m_socket, &QTcpSocket::readyRead, this, &ObserverClient::readLines);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        m_joined = false;
+        emit closed(QStringLiteral("the server closed the stream"));
+    });
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            emit closed(m_socket->errorString());
+    });
+}
+
+ObserverClient::~ObserverClient()
+{
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void ObserverClient::connectTo(
+    const QString &host, quint16 port, const QByteArray &token, quint64 since)
+{
+    close();
+    m_hello = "TOKEN " + token.trimmed();
+    if (since > 0)
+        m_hello += " SINCE " + QByteArray::number(since);
+    m_hello += '\n';
+    m_socket->connectToHost(host, port);
+}
+
+void ObserverClient::close()
+{
+    m_joined = false;
+    m_users.clear();
+    const QSignalBlocker quiet(m_socket); // our own close is not news
+    m_socket->abort();
+}
+
+void ObserverClient::resetStudent(const QString &user)
+{
+    if (m_joined)
+        m_socket->write("RESET " + user.toUtf8() + '\n');
+}
+
+void ObserverClient::resetClass()
+{
+    if (m_joined)
+        m_socket->write("RESET-CLASS\n");
+}
+
+void ObserverClient::readLines()
+{
+    while (m_socket->canReadLine())
+        handleLine(m_socket->readLine(maxLine));
+    if (m_socket->bytesAvailable() > maxLine) {
+        m_socket->abort();
+        emit closed(QStringLiteral("a line of the stream is too long"));
+    }
+}
+
+void ObserverClient::handleLine(const QByteArray &line)
+{
+    const QJsonObject o = QJsonDocument::fromJson(line).object();
+    if (!m_joined) {
+        if (o.value(QStringLiteral("hello")).toString() != QLatin1String("pop3lab-observer"))
+            return;
+        m_joined = true;
+        m_users.clear();
+        for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray())
+            m_users.append(v.toString());
+        emit joined(m_users);
+        return;
+    }
+    if (o.contains(QStringLiteral("answer"))) {
+        emit answered(o.value(QStringLiteral("answer")).toString() == QLatin1String("ok"),
+            o.value(QStringLiteral("request")).toString(),
+            o.value(QStringLiteral("error")).toString());
+        return;
+    }
+    if (o.contains(QStringLiteral("dropped"))) {
+        emit eventsMissed(o.value(QStringLiteral("dropped")).toInteger());
+        return;
+    }
+    if (const std::optional<Event> e = EventLog::fromJsonLine(line.trimmed()))
+        emit eventReceived(*e);
+}
+
+} // namespace pop3

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "events/event.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QStringList>
+
+class QTcpSocket;
+
+namespace pop3 {
+
+// The other end of ObserverServer (docs/classroom.md): connects, gives the token, and turns each
+// line of the stream back into an Event (EventLog::fromJsonLine), an answer, or a count of missed
+// events. What a teacher's overview stands on; it never blocks (the socket's signals drive it).
+//
+//   connectTo(host, port, token) ──► TOKEN ──► hello: joined(users) ──► eventReceived(event)...
+//   resetStudent(user) / resetClass() ──► answered(ok, request, error)
+class ObserverClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ObserverClient)
+
+public:
+    explicit ObserverClient(QObject *parent = nullptr);
+    ~ObserverClient() override;
+
+    // Connects and gives token; since > 0 asks for the events after that sequence number first.
+    void connectTo(const QString &host, quint16 port, const QByteArray &token, quint64 since = 0);
+    void close();
+
+    bool isJoined() const { return m_joined; }
+
+    QStringList users() const { return m_users; }
+
+    void resetStudent(const QString &user);
+    void resetClass();
+
+signals:
+    void joined(const QStringList &users);
+    void eventReceived(const pop3::Event &event);
+    void answered(bool ok, const QString &request, const QString &error);
+    void eventsMissed(qint64 count);
+    // The connection ended (a wrong token ends it before anything was received).
+    void closed(const QString &why);
+
+private:
+    void readLines();
+    void handleLine(const QByteArray &line);
+
+    QTcpSocket *m_socket;
+    QByteArray m_hello;
+    QStringList m_users;
+    bool m_joined = false;
+};
+
+} // namespace pop3

@@ -1,0 +1,262 @@
+#include "lab/observerserver.h"
+
+#include "events/eventlog.h"
+#include "lab/lab.h"
+#include "mail/mailstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace pop3 {
+
+namespace {
+
+constexpr qint64 maxTokenLine = 256; // "TOKEN <32 hex> SINCE <seq>" and room
+constexpr qint64 maxRequestLine = 1024;
+
+// Compares without stopping at the first difference: the time taken tells nothing of the token.
+bool sameToken(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+QByteArray jsonLine(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+}
+
+} // namespace
+
+ObserverServer::ObserverServer(Lab *lab, QObject *parent)
+    : QObject(parent)
+    , m_lab(lab)
+    , m_server(new QTcpServer(this))
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    m_token = QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
+    connect(m_server, &QTcpServer::newConnection, this, &ObserverServer::acceptConnections);
+    connect(lab->log(), &EventLog::eventAppended, this, &ObserverServer::sendEvent);
+}
+
+ObserverServer::~ObserverServer()
+{
+    for (auto &[socket, client] : m_clients) {
+        socket->disconnect(this);
+        socket->abort();
+        delete socket;
+    }
+}
+
+Result ObserverServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (m_lab->server() && port != 0 && port == m_lab->server()->port())
+        return Result::failure(
+            QStringLiteral("the observer stream needs a port of its own, not the POP3 port %1")
+                .arg(port));
+    if (!m_server->listen(address, port))
+        return Result::failure(QStringLiteral("cannot listen for observers on %1:%2: %3")
+                                   .arg(address.toString())
+                                   .arg(port)
+                                   .arg(m_server->errorString()));
+    return Result::success();
+}
+
+QHostAddress ObserverServer::address() const
+{
+    return m_server->serverAddress();
+}
+
+quint16 ObserverServer::port() const
+{
+    return m_server->serverPort();
+}
+
+int ObserverServer::observerCount() const
+{
+    int n = 0;
+    for (const auto &[socket, client] : m_clients)
+        n += client.authenticated ? 1 : 0;
+    return n;
+}
+
+void ObserverServer::acceptConnections()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        const int pending = int(m_clients.size()) - observerCount();
+        if (pending >= maxPending || observerCount() >= maxObservers) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        m_clients.emplace(socket, Client{});
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+            readRequests(socket);
+        });
+        connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
+            drained(socket);
+        });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_clients.erase(socket);
+            socket->deleteLater();
+        });
+        // Who has not given the token in time is closed: nothing is ever sent to them.
+        QTimer::singleShot(tokenTimeoutMs, socket, [this, socket] {
+            const auto it = m_clients.find(socket);
+            if (it != m_clients.end() && !it->second.authenticated)
+                socket->abort();
+        });
+    }
+}
+
+void ObserverServer::readRequests(QTcpSocket *socket)
+{
+    const auto it = m_clients.find(socket);
+    if (it == m_clients.end())
+        return;
+    Client &client = it->second;
+    while (socket->state() == QAbstractSocket::ConnectedState) {
+        const qint64 limit = client.authenticated ? maxRequestLine : maxTokenLine;
+        if (!socket->canReadLine()) {
+            if (socket->bytesAvailable() > limit) // no line end in sight: not an observer
+                socket->abort();
+            return;
+        }
+        QByteArray line = socket->readLine(limit + 1);
+        if (!line.endsWith('\n')) {
+            socket->abort();
+            return;
+        }
+        line = line.trimmed();
+        if (!client.authenticated) {
+            if (!authenticate(socket, client, line)) {
+                socket->abort(); // a wrong token gets nothing, not even an error
+                return;
+            }
+            continue;
+        }
+        socket->write(answer(line));
+    }
+}
+
+bool ObserverServer::authenticate(QTcpSocket *socket, Client &client, const QByteArray &line)
+{
+    const QList<QByteArray> words = line.split(' ');
+    if (words.size() != 2 && words.size() != 4)
+        return false;
+    if (words.at(0) != "TOKEN" || !sameToken(words.at(1).toLower(), m_token))
+        return false;
+    quint64 since = 0;
+    bool catchUp = false;
+    if (words.size() == 4) {
+        if (words.at(2) != "SINCE")
+            return false;
+        since = words.at(3).toULongLong(&catchUp);
+        if (!catchUp)
+            return false;
+    }
+    client.authenticated = true;
+    socket->write(helloLine());
+    if (catchUp) {
+        const EventLog *log = m_lab->log();
+        for (qsizetype i = 0; i < log->size(); ++i) {
+            const Event &e = log->at(i);
+            if (e.seq > since)
+                send(socket, client, EventLog::toJsonLine(e.withoutSecret()) + '\n', e.seq);
+        }
+    }
+    emit observerJoined();
+    return true;
+}
+
+QByteArray ObserverServer::helloLine() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("hello"), QStringLiteral("pop3lab-observer"));
+    o.insert(QStringLiteral("version"), protocolVersion);
+    if (const Pop3Server *server = m_lab->server())
+        o.insert(QStringLiteral("pop3"), server->endpoint());
+    o.insert(QStringLiteral("users"), QJsonArray::fromStringList(m_lab->store()->users()));
+    o.insert(QStringLiteral("lastSeq"), qint64(m_lab->log()->lastSeq()));
+    return jsonLine(o);
+}
+
+QByteArray ObserverServer::answer(const QByteArray &line)
+{
+    const QList<QByteArray> words = line.simplified().split(' ');
+    const QByteArray request = words.value(0).toUpper();
+    QJsonObject o;
+    o.insert(QStringLiteral("request"), QString::fromUtf8(request.toLower()));
+    Result r = Result::failure(QStringLiteral("unknown request; RESET <user> | RESET-CLASS"));
+    if (request == "RESET" && words.size() == 2) {
+        const QString user = QString::fromUtf8(words.at(1));
+        o.insert(QStringLiteral("user"), user);
+        r = m_lab->resetMailbox(user);
+    } else if (request == "RESET-CLASS" && words.size() == 1) {
+        r = m_lab->resetAllMailboxes();
+    } else if (request == "RESET") {
+        r = Result::failure(QStringLiteral("usage: RESET <user>"));
+    }
+    o.insert(QStringLiteral("answer"), r ? QStringLiteral("ok") : QStringLiteral("error"));
+    if (!r)
+        o.insert(QStringLiteral("error"), r.error);
+    return jsonLine(o);
+}
+
+void ObserverServer::sendEvent(const Event &event)
+{
+    QByteArray line;
+    for (auto &[socket, client] : m_clients) {
+        if (!client.authenticated)
+            continue;
+        if (line.isEmpty()) // once for every observer, and only when someone observes
+            line = EventLog::toJsonLine(event.withoutSecret()) + '\n';
+        send(socket, client, line, event.seq);
+    }
+}
+
+void ObserverServer::send(QTcpSocket *socket, Client &client, const QByteArray &line, quint64 seq)
+{
+    const qint64 waiting = socket->bytesToWrite();
+    // Once behind, an observer gets events again only when half the buffer has gone out.
+    if ((client.dropped > 0 && waiting > m_bufferLimit / 2)
+        || waiting + line.size() > m_bufferLimit) {
+        if (client.dropped++ == 0)
+            client.firstDropped = seq;
+        client.lastDropped = seq;
+        ++m_dropped;
+        return;
+    }
+    drained(socket);
+    socket->write(line);
+    m_largestBacklog = std::max(m_largestBacklog, socket->bytesToWrite());
+}
+
+// Tells an observer what it missed, once its buffer has room again.
+void ObserverServer::drained(QTcpSocket *socket)
+{
+    const auto it = m_clients.find(socket);
+    if (it == m_clients.end())
+        return;
+    Client &client = it->second;
+    if (client.dropped == 0 || socket->bytesToWrite() > m_bufferLimit / 2)
+        return;
+    QJsonObject o;
+    o.insert(QStringLiteral("dropped"), client.dropped);
+    o.insert(QStringLiteral("firstSeq"), qint64(client.firstDropped));
+    o.insert(QStringLiteral("lastSeq"), qint64(client.lastDropped));
+    client.dropped = 0;
+    socket->write(jsonLine(o));
+}
+
+} // namespace pop3

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "events/result.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+
+#include <map>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace pop3 {
+
+class Lab;
+struct Event;
+
+// The observer stream of a classroom server: a teacher's window (or a script) follows every
+// session live, on a TCP port of its own (never the POP3 port; 127.0.0.1 unless asked), once it
+// has given the token printed at start (128 random bits). docs/classroom.md is the protocol:
+//
+//   client: TOKEN <32 hex digits> [SINCE <seq>]     nothing is ever sent before a right token;
+//                                                   a wrong one closes the connection at once
+//   server: {"hello":"pop3lab-observer","version":1,"pop3":..,"users":[..],"lastSeq":N}
+//           then one JSON event per line (EventLog::toJsonLine), secrets always hidden
+//   client: RESET <user> | RESET-CLASS             answered {"answer":"ok"|"error",...}
+//
+// It shares the server's event loop but never blocks it: writes are buffered by the socket, and
+// an observer that reads too slowly (more than bufferLimit octets waiting) misses events, told
+// by one {"dropped":N,...} line once it has caught up, instead of growing the buffer.
+class ObserverServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ObserverServer)
+
+public:
+    static constexpr qint64 defaultBufferLimit = 1 << 20;
+    static constexpr int maxObservers = 16;
+    static constexpr int maxPending = 32; // connections that have not given the token yet
+    static constexpr int tokenTimeoutMs = 10'000;
+    static constexpr int protocolVersion = 1;
+
+    explicit ObserverServer(Lab *lab, QObject *parent = nullptr);
+    ~ObserverServer() override;
+
+    // Listens on address:port (0: any free port); refused on the POP3 server's own port.
+    Result listen(const QHostAddress &address, quint16 port);
+
+    QHostAddress address() const;
+    quint16 port() const;
+
+    // The token an observer must give: 32 hexadecimal digits, drawn at construction from the
+    // system's CSPRNG.
+    QByteArray token() const { return m_token; }
+
+    // How many octets may wait for one observer before its events are dropped.
+    void setBufferLimit(qint64 octets) { m_bufferLimit = octets; }
+
+    int observerCount() const;
+
+    // Events not sent to some observer because it was too slow (all observers, since start).
+    qint64 droppedEvents() const { return m_dropped; }
+
+    // The most octets that ever waited for one observer (never above the buffer limit).
+    qint64 largestBacklog() const { return m_largestBacklog; }
+
+signals:
+    void observerJoined();
+
+private:
+    struct Client
+    {
+        bool authenticated = false;
+        qint64 dropped = 0; // events missed since the last "dropped" line
+        quint64 firstDropped = 0;
+        quint64 lastDropped = 0;
+    };
+
+    void acceptConnections();
+    void readRequests(QTcpSocket *socket);
+    bool authenticate(QTcpSocket *socket, Client &client, const QByteArray &line);
+    QByteArray answer(const QByteArray &line);
+    void sendEvent(const Event &event);
+    void send(QTcpSocket *socket, Client &client, const QByteArray &line, quint64 seq);
+    void drained(QTcpSocket *socket);
+    QByteArray helloLine() const;
+
+    Lab *m_lab;
+    QTcpServer *m_server;
+    QByteArray m_token;
+    qint64 m_bufferLimit = defaultBufferLimit;
+    qint64 m_dropped = 0;
+    qint64 m_largestBacklog = 0;
+    std::map<QTcpSocket *, Client> m_clients;
+};
+
+} // namespace pop3

@@ -1,0 +1,126 @@
+// ObserverClient against a real ObserverServer over TCP on 127.0.0.1: it joins with the token,
+// gets the class's events back as Events (credentials hidden), asks for a reset; a wrong token
+// ends the stream before anything arrived.
+
+#include "events/eventlog.h"
+#include "lab/classroster.h"
+#include "lab/lab.h"
+#include "lab/observerclient.h"
+#include "lab/observerserver.h"
+#include "support/pop3testclient.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace pop3;
+
+class TestObserverClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void joinsAndReceivesTheClassEvents();
+    void wrongTokenGetsNothing();
+    void asksForAReset();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QList<ClassRoster::Student> m_students;
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<ObserverServer> m_server;
+};
+
+void TestObserverClient::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    m_students = ClassRoster::generate(2, QStringLiteral("student"), &error);
+    const QString accounts = m_dir->filePath(QStringLiteral("accounts.txt"));
+    QVERIFY(ClassRoster::writeAccountsFile(accounts, m_students, QStringLiteral("sample:student")));
+    m_lab = std::make_unique<Lab>();
+    Lab::Config config;
+    config.workspace = m_dir->filePath(QStringLiteral("ws"));
+    config.progressFolder = m_dir->filePath(QStringLiteral("progress"));
+    config.samples = false;
+    config.accountsFile = accounts;
+    config.listen.port = 0;
+    config.listen.loginDelays = false;
+    QVERIFY(m_lab->start(config));
+    m_server = std::make_unique<ObserverServer>(m_lab.get());
+    QVERIFY(m_server->listen(QHostAddress(QHostAddress::LocalHost), 0));
+}
+
+void TestObserverClient::cleanup()
+{
+    m_server.reset();
+    m_lab.reset();
+    m_dir.reset();
+}
+
+void TestObserverClient::joinsAndReceivesTheClassEvents()
+{
+    ObserverClient client;
+    QSignalSpy joined(&client, &ObserverClient::joined);
+    QSignalSpy events(&client, &ObserverClient::eventReceived);
+    client.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    QCOMPARE(client.users(), (QStringList{m_students.at(0).user, m_students.at(1).user}));
+
+    pop3test::Client student;
+    QVERIFY(student.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(student.login(m_students.at(1).user.toUtf8(), m_students.at(1).password.toUtf8()));
+    QVERIFY(student.command("QUIT").startsWith("+OK"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !events.isEmpty() && events.last().first().value<Event>().kind == EventKind::Disconnected,
+        5000);
+    QList<QByteArray> lines;
+    QString lockUser;
+    for (const QList<QVariant> &args : std::as_const(events)) {
+        const Event e = args.first().value<Event>();
+        if (e.kind == EventKind::ClientLine)
+            lines.append(e.bytes.trimmed());
+        if (e.kind == EventKind::LockCreated)
+            lockUser = e.user;
+    }
+    QCOMPARE(lines,
+        (QList<QByteArray>{"USER " + m_students.at(1).user.toUtf8(), "PASS ********", "QUIT"}));
+    QCOMPARE(lockUser, m_students.at(1).user);
+}
+
+void TestObserverClient::wrongTokenGetsNothing()
+{
+    ObserverClient client;
+    QSignalSpy joined(&client, &ObserverClient::joined);
+    QSignalSpy events(&client, &ObserverClient::eventReceived);
+    QSignalSpy closed(&client, &ObserverClient::closed);
+    client.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), QByteArray(32, 'f'));
+    QVERIFY(closed.wait(5000));
+    QCOMPARE(joined.count(), 0);
+    QCOMPARE(events.count(), 0);
+    QVERIFY(!client.isJoined());
+}
+
+void TestObserverClient::asksForAReset()
+{
+    ObserverClient client;
+    QSignalSpy joined(&client, &ObserverClient::joined);
+    QSignalSpy answered(&client, &ObserverClient::answered);
+    client.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    client.resetStudent(m_students.at(0).user);
+    QVERIFY(answered.wait(5000));
+    QCOMPARE(answered.first().at(0).toBool(), true);
+    QCOMPARE(answered.first().at(1).toString(), QStringLiteral("reset"));
+    client.resetStudent(QStringLiteral("nobody"));
+    QVERIFY(answered.wait(5000));
+    QCOMPARE(answered.last().at(0).toBool(), false);
+    QVERIFY(answered.last().at(2).toString().contains(QStringLiteral("nobody")));
+}
+
+QTEST_GUILESS_MAIN(TestObserverClient)
+#include "tst_observerclient.moc"
