@@ -161,19 +161,19 @@ MailboxAccess::LockOutcome MailStore::lock(const LockRequest &request)
 {
     LockOutcome out;
     out.path = lockPath(request.user);
-    MaildropLock::Holder me;
+    MaildropLock::Holder me = MaildropLock::self();
     me.user = request.user;
-    me.pid = QCoreApplication::applicationPid();
     me.session = request.session;
     me.peer = request.peer;
-    me.host = QSysInfo::machineHostName();
     me.since = QDateTime::fromMSecsSinceEpoch(
         request.sinceMs ? request.sinceMs : QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
     const MaildropLock::Attempt attempt = MaildropLock::acquire(out.path, me, [this](int session) {
         return isSessionHoldingLock(session);
     });
-    if (attempt.staleFound)
+    if (attempt.staleFound) {
         out.staleCleared = attempt.staleFound->describe();
+        out.staleReason = attempt.staleReason;
+    }
     switch (attempt.outcome) {
     case MaildropLock::Outcome::Acquired:
         out.kind = LockOutcome::Acquired;

@@ -50,6 +50,16 @@ public:
         qint64 sinceMs = 0;
     };
 
+    // Why a lock file was found stale (its number is the StaleLockCleared event's number).
+    enum class StaleReason {
+        NotStale = 0,
+        ProcessGone = 1, // no process has the holder's pid
+        Rebooted = 2, // the machine started again since (another boot id)
+        PidReused = 3, // a process has the pid, but it started at another time: not the holder
+        SessionGone = 4, // written by this very process for a session that has ended
+        EmptyAndOld = 5, // empty or unreadable, older than a server's start could explain
+    };
+
     struct LockOutcome
     {
         enum Kind {
@@ -62,6 +72,7 @@ public:
         QString path; // the lock file
         QString holder; // Acquired: us, described; InUse: who holds it
         QString staleCleared; // a dead holder's lock removed first, described; empty if none
+        StaleReason staleReason = StaleReason::NotStale; // why it was found stale
         QString error;
     };
 

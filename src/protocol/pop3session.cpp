@@ -556,6 +556,7 @@ Pop3Session::Reply Pop3Session::login(
         e.text = lock.path;
         e.user = user;
         e.detail = lock.staleCleared;
+        e.number = int(lock.staleReason); // why it was found stale, for the views to explain
         emitEvent(e);
     }
     if (lock.kind == MailboxAccess::LockOutcome::InUse) {
