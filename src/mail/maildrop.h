@@ -120,8 +120,10 @@ private:
     Result finishJournal();
     // The side file that remembers mbox unique-ids: ".<mbox name>.pop3lab-uidl" beside it.
     QString uidFilePath() const;
-    static QList<std::pair<QByteArray, QByteArray>> readUidFile(const QString &path);
-    Result writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dropped);
+    using UidList = QList<std::pair<QByteArray, QByteArray>>; // content hash, unique-id
+    static QList<UidList> readUidFile(const QString &path);
+    static QByteArray uidList(const MboxIndex &index, const QSet<qsizetype> &dropped);
+    Result writeUidFile(const QByteArray &content);
 
     QString m_path;
     Format m_format = Format::EmlFolder;
