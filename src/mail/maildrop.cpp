@@ -609,8 +609,9 @@ Result Maildrop::writeUidFile(const QByteArray &content)
 // before): a name may hold a newline. It is a workspace file like any other: an entry
 // is acted on only if it names a file directly in one of the maildrop's message folders ("cur/x"
 // or "new/x" in a Maildir, "x.eml" in an .eml folder); any other is ignored and reported.
-Result Maildrop::finishJournal()
+Result Maildrop::finishJournal(QStringList *notRemoved)
 {
+    m_notRemoved.clear();
     const QString journalPath = QDir(m_path).filePath(journalName());
     const SafeFile::Kind kind = SafeFile::kind(journalPath);
     if (kind == SafeFile::Kind::Missing)
@@ -651,8 +652,24 @@ Result Maildrop::finishJournal()
         victim.file = dir.filePath(entry);
         // Renamed by a mail reader since the journal was written: the same message still goes.
         const QString current = locate(victim);
-        if (!current.isEmpty() && !QFile::remove(current))
-            return Result::failure(QStringLiteral("cannot remove %1").arg(current));
+        if (current.isEmpty())
+            continue;
+        QFile message(current);
+        if (!message.remove()) {
+            // The others still go (the journal stays until every entry was tried, so a kill
+            // here is rolled forward); this one stays, and is said to stay.
+            const QString failed =
+                QStringLiteral("%1 (%2)").arg(dir.relativeFilePath(current), message.errorString());
+            if (notRemoved)
+                notRemoved->append(current);
+            m_notRemoved.append(failed);
+        }
+    }
+    if (!notRemoved) {
+        for (const QString &failed : std::as_const(m_notRemoved))
+            m_warnings.append(
+                QStringLiteral("an interrupted commit could not remove %1: it stays").arg(failed));
+        m_notRemoved.clear();
     }
     if (!QFile::remove(journalPath))
         return Result::failure(QStringLiteral("cannot remove %1").arg(journalPath));
@@ -798,11 +815,25 @@ Result Maildrop::expungeFiles(const QList<MessageInfo> &victims, QStringList *re
     }
     if (Result r = SafeFile::writeAtomically(dir.filePath(journalName()), list); !r)
         return Result::failure(QStringLiteral("cannot write the expunge journal: %1").arg(r.error));
-    if (Result r = finishJournal(); !r)
-        return r;
-    if (removedFiles)
-        removedFiles->append(removed);
-    return refresh();
+    QStringList notRemoved;
+    const Result finished = finishJournal(&notRemoved);
+    const QStringList failures = std::exchange(m_notRemoved, {});
+    if (removedFiles) {
+        for (const QString &file : std::as_const(removed)) {
+            if (!notRemoved.contains(file))
+                removedFiles->append(file);
+        }
+    }
+    const Result refreshed = refresh();
+    if (!finished)
+        return finished;
+    if (!failures.isEmpty())
+        // A partial commit: removedFiles says what went, the error what stayed.
+        return Result::failure(QStringLiteral("could not remove %1 of %2: %3")
+                                   .arg(failures.size())
+                                   .arg(removed.size())
+                                   .arg(failures.join(QStringLiteral(", "))));
+    return refreshed;
 }
 
 // mbox: the file is read again under a POSIX read lock (the lock mail delivery agents take to

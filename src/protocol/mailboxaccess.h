@@ -95,7 +95,9 @@ public:
     virtual std::unique_ptr<ReplyBody> body(const MessageInfo &message, int topLines = -1) = 0;
 
     // RFC 1939 §6 UPDATE: removes the given messages of the snapshot, atomically (all or none).
-    // removed lists what was removed (files, or "mbox@offset" regions).
+    // removed lists what was removed (files, or "mbox@offset" regions). The one exception: a file
+    // the system refuses to remove (permissions) fails the commit after the others went; removed
+    // then lists those, and the error names the ones that stay.
     virtual Result expunge(
         const QString &user, const QList<MessageInfo> &victims, QStringList *removed) = 0;
 };

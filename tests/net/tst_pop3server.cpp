@@ -17,10 +17,14 @@
 #include <QTest>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <linux/fs.h>
 #include <memory>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace pop3;
@@ -190,6 +194,7 @@ private slots:
     void manyConcurrentSessions();
     void secondLoginIsInUseUntilFirstQuits();
     void dropWithoutQuitCommitsNothing();
+    void quitSaysWhichFilesItCouldNotRemove();
     void pipelinedCommandsAnsweredInOrder();
     void idleClientIsLoggedOut();
     void tricklingClientIsStillLoggedOut_data();
@@ -349,6 +354,74 @@ void TestPop3Server::dropWithoutQuitCommitsNothing()
     QVERIFY(again.open(lab.port()).startsWith("+OK"));
     QVERIFY(again.login("student", "hessovs!"));
     QCOMPARE(again.command("STAT"), QByteArray("+OK 35 23183\r\n"));
+}
+
+// Sets or clears the immutable flag of a file (what chattr +i does): even root cannot remove it.
+bool setImmutable(const QString &path, bool on)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    int flags = 0;
+    bool ok = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    flags = on ? flags | FS_IMMUTABLE_FL : flags & ~FS_IMMUTABLE_FL;
+    ok = ok && ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// A Maildir commit where the system refuses to remove one file (no mock: the file is made
+// immutable, or, for a user who is not root, its folder read-only). The others are removed; the
+// reply says what stayed instead of "the mailbox is unchanged"; the next session sees the truth.
+void TestPop3Server::quitSaysWhichFilesItCouldNotRemove()
+{
+    Lab lab;
+    const QString source = lab.dir.filePath(QStringLiteral("maildir"));
+    for (const char *sub : {"cur", "new", "tmp"})
+        QVERIFY(QDir(source).mkpath(QLatin1String(sub)));
+    int n = 0;
+    for (const char *file : {"cur/a:2,S", "cur/b:2,S", "cur/c:2,", "new/d"})
+        QVERIFY(pop3test::writeFile(QDir(source).filePath(QLatin1String(file)), smallMessage(++n)));
+    QVERIFY(lab.store.addAccount(QStringLiteral("md"), QStringLiteral("pw"), source));
+    QVERIFY(lab.start(false));
+    const QString copy = lab.store.account(QStringLiteral("md"))->maildropPath;
+    const QString stuck = QDir(copy).filePath(QStringLiteral("new/d"));
+    const QString stuckFolder = QDir(copy).filePath(QStringLiteral("new"));
+    const bool root = ::geteuid() == 0;
+    if (root && !setImmutable(stuck, true))
+        QSKIP("the file system or this process cannot set the immutable flag (chattr +i)");
+    if (!root)
+        QVERIFY(::chmod(QFile::encodeName(stuckFolder).constData(), 0555) == 0);
+    const auto undo = qScopeGuard([&] {
+        if (root)
+            setImmutable(stuck, false);
+        else
+            ::chmod(QFile::encodeName(stuckFolder).constData(), 0755);
+    });
+    QSignalSpy started(&lab.server, &Pop3Server::sessionStarted);
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    QVERIFY(c.login("md", "pw"));
+    QCOMPARE(c.command("STAT").left(6), QByteArray("+OK 4 "));
+    for (QByteArray n : {"1", "2", "4"})
+        QVERIFY(c.command("DELE " + n).startsWith("+OK"));
+    const QByteArray quit = c.command("QUIT");
+    QVERIFY2(quit.startsWith("-ERR [SYS/TEMP] 2 of 3 deleted messages removed; the others stay: ")
+            && quit.contains("new/d (") && !quit.contains("unchanged"),
+        quit.constData());
+    QVERIFY(!QFile::exists(QDir(copy).filePath(Maildrop::journalName())));
+    const QList<Event> events = lab.eventsOf(started.at(0).at(0).toInt());
+    const auto expunged = std::find_if(events.cbegin(), events.cend(), [](const Event &e) {
+        return e.kind == EventKind::Expunged;
+    });
+    QVERIFY(expunged != events.cend());
+    QCOMPARE(expunged->numbers, (QList<int>{1, 2}));
+
+    Client again; // the stuck message and the one never marked, nothing else
+    QVERIFY(again.open(lab.port()).startsWith("+OK"));
+    QVERIFY(again.login("md", "pw"));
+    QCOMPARE(again.command("STAT").left(6), QByteArray("+OK 2 "));
+    QCOMPARE(lab.messagesOnDisk(QStringLiteral("md")), 2);
 }
 
 void TestPop3Server::pipelinedCommandsAnsweredInOrder()
