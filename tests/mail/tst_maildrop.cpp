@@ -103,6 +103,8 @@ private slots:
     void fileNamesThatCollideOnceCleanedKeepTheirIds_data();
     void fileNamesThatCollideOnceCleanedKeepTheirIds();
     void mboxKilledRightAfterItsRenameKeepsIds();
+    void longLinesAreSentInPiecesExactly_data();
+    void longLinesAreSentInPiecesExactly();
     void studentSampleSizes();
     void expungeFilePerMessage();
     void journalIsRolledForwardAfterACrash();
@@ -488,6 +490,57 @@ void TestMaildrop::mboxKilledRightAfterItsRenameKeepsIds()
     Maildrop last;
     QVERIFY(last.load(mbox));
     QCOMPARE(uidsOf(last), (QList<QByteArray>{before.at(1), before.at(2), before.at(4)}));
+}
+
+void TestMaildrop::longLinesAreSentInPiecesExactly_data()
+{
+    QTest::addColumn<bool>("mbox");
+    QTest::addColumn<QByteArray>("line"); // stored, without its LF
+    QTest::addColumn<QByteArray>("sent"); // RETR's form of it, without its CRLF or stuffing
+    const QByteArray big(200 * 1024, 'x');
+    QByteArray crAtBlock = big;
+    crAtBlock[64 * 1024 - 1] = '\r'; // last octet of a read block, not before the LF: kept
+    QByteArray crEverywhere = big;
+    for (qsizetype i = 1000; i < crEverywhere.size(); i += 65536)
+        crEverywhere[i] = '\r';
+    QTest::newRow("a dot first, CRLF at its end")
+        << false << QByteArray("." + big + "\r") << QByteArray("." + big);
+    QTest::newRow("a CR last in a read block, inside the line") << false << crAtBlock << crAtBlock;
+    QTest::newRow("CRs inside the line") << false << crEverywhere << crEverywhere;
+    QTest::newRow("mbox: a quoted >>From line")
+        << true << QByteArray(">>From " + big) << QByteArray(">From " + big);
+    QTest::newRow("mbox: '>' only for more than a block")
+        << true << QByteArray(100 * 1024, '>') << QByteArray(100 * 1024, '>');
+}
+
+// Lines longer than a read block are sent in pieces (issue 12, item 10): the same octets as a
+// line held whole, whatever falls on a block's edge; TOP counts such a line once.
+void TestMaildrop::longLinesAreSentInPiecesExactly()
+{
+    QFETCH(bool, mbox);
+    QFETCH(QByteArray, line);
+    QFETCH(QByteArray, sent);
+    const QByteArray header = "From: a@example.net\nSubject: long\n\n";
+    const QByteArray stored = header + line + "\nshort\n" + line + '\n' + line;
+    const QByteArray wireHeader = "From: a@example.net\r\nSubject: long\r\n\r\n";
+    const QByteArray expected = wireHeader + sent + "\r\nshort\r\n" + sent + "\r\n" + sent + "\r\n";
+    QString path = fresh();
+    if (mbox) {
+        QVERIFY(writeFile(path, "From a@example.net Wed Feb  2 03:14:15 2000\n" + stored + '\n'));
+    } else {
+        QVERIFY(QDir().mkpath(path));
+        QVERIFY(writeFile(path + QStringLiteral("/long.eml"), stored));
+    }
+    Maildrop drop;
+    QVERIFY(drop.load(path));
+    QCOMPARE(drop.messages().size(), 1);
+    const MessageInfo &m = drop.messages().first();
+    const QByteArray retr = unstuffedRetr(m);
+    QCOMPARE(retr.size(), expected.size());
+    QVERIFY(retr == expected);
+    QCOMPARE(qint64(retr.size()), m.wireSize); // what LIST announced
+    QVERIFY(unstuffedRetr(m, 1) == wireHeader + sent + "\r\n");
+    QVERIFY(unstuffedRetr(m, 2) == wireHeader + sent + "\r\nshort\r\n");
 }
 
 void TestMaildrop::studentSampleSizes()
