@@ -671,6 +671,9 @@ Result Maildrop::finishJournal(QStringList *notRemoved)
                 QStringLiteral("an interrupted commit could not remove %1: it stays").arg(failed));
         m_notRemoved.clear();
     }
+    // The removals on disk before the journal that orders them goes.
+    for (const QString &folder : messageFolders())
+        SafeFile::syncFolder(folder);
     if (!QFile::remove(journalPath))
         return Result::failure(QStringLiteral("cannot remove %1").arg(journalPath));
     return Result::success();
@@ -728,6 +731,7 @@ Result Maildrop::deliver(const QByteArray &message, QString *file)
             return Result::failure(
                 QStringLiteral("cannot move %1 into new/: %2").arg(tmp, qt_error_string(errno)));
         }
+        SafeFile::syncFolder(dir.filePath(QStringLiteral("new")));
         if (file)
             *file = target;
         return Result::success();
@@ -912,6 +916,7 @@ Result Maildrop::expungeMbox(const QList<MessageInfo> &victims, QStringList *rem
             QFile::remove(temporary);
             return Result::failure(QStringLiteral("cannot replace %1: %2").arg(m_path, reason));
         }
+        SafeFile::syncFolder(QFileInfo(m_path).absolutePath()); // the rename, on disk
         in.close(); // releases the lock, now on the replaced file
         if (removedFiles) {
             for (qsizetype i = 0; i < index.messages.size(); ++i) {
