@@ -673,6 +673,7 @@ void TestPop3Server::fiftyMegabyteLineIsStreamedInPieces()
     other.send("NOOP\r\n");
     noopClock.start();
     QByteArray otherReplies;
+    QByteArray piece;
     while (received < total) {
         QVERIFY2(pop3test::waitUntil(
                      &socket,
@@ -682,7 +683,8 @@ void TestPop3Server::fiftyMegabyteLineIsStreamedInPieces()
                      20000,
                      &QTcpSocket::readyRead),
             qPrintable(QStringLiteral("stalled after %1 of %2 octets").arg(received).arg(total)));
-        const QByteArray piece = socket.read(1024 * 1024);
+        piece.resize(1024 * 1024); // one buffer for the whole reply
+        piece.resize(qsizetype(qMax<qint64>(0, socket.read(piece.data(), piece.size()))));
         for (qsizetype i = 0; i < piece.size() && firstDifference < 0; ++i) {
             if (received + i >= total || piece.at(i) != expectedAt(received + i))
                 firstDifference = received + i;
@@ -711,9 +713,12 @@ void TestPop3Server::fiftyMegabyteLineIsStreamedInPieces()
     QVERIFY2(firstDifference < 0,
         qPrintable(QStringLiteral("the reply differs at octet %1").arg(firstDifference)));
     QVERIFY2(noopsDuring > 0, "no NOOP of the other client was answered during the RETR");
-    // Held whole, the line cost its size at least twice (106 MB in the issue).
+    // Held whole, the line cost its size at least twice (106 MB in the issue). Under ASan or
+    // TSan freed memory stays in quarantine or shadow, so the figure is only printed there.
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
     QVERIFY2(growthKiB < 24 * 1024,
         qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(growthKiB)));
+#endif
     reader.resume();
     QCOMPARE(reader.command("QUIT"), QByteArray("+OK Logging out.\r\n"));
 }
