@@ -888,6 +888,14 @@
         <source>The raw file of the selected message, headers and all.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The machine has started again since it was written (another boot id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process %1 is alive, but it started at another time: another program got the pid.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2040,6 +2048,26 @@
     </message>
     <message>
         <source>A new message was delivered to %1&apos;s maildrop (%2). A session already logged in does not see it: it works on the maildrop as it was at login (RFC 1939). It shows at the next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: no process has the pid written in it any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: it was written before the machine last started (its boot id differs), so whatever process has that pid now is not its holder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: a process has that pid, but it started at another time than the holder written in the file: the pid was reused by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: this server wrote it for a session that has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: it is empty (its writer died before filling it) and older than a minute.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -892,6 +892,14 @@
         <source>The raw file of the selected message, headers and all.</source>
         <translation>Le fichier brut du message sélectionné, en-têtes compris.</translation>
     </message>
+    <message>
+        <source>The machine has started again since it was written (another boot id).</source>
+        <translation>La machine a redémarré depuis qu’il a été écrit (autre identifiant de démarrage).</translation>
+    </message>
+    <message>
+        <source>Process %1 is alive, but it started at another time: another program got the pid.</source>
+        <translation>Le processus %1 existe, mais il a démarré à un autre moment : un autre programme a reçu ce pid.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2045,6 +2053,26 @@
     <message>
         <source>A new message was delivered to %1&apos;s maildrop (%2). A session already logged in does not see it: it works on the maildrop as it was at login (RFC 1939). It shows at the next login.</source>
         <translation>Un nouveau message a été livré dans la boîte de %1 (%2). Une session déjà connectée ne le voit pas : elle travaille sur la boîte telle qu&apos;elle était à la connexion (RFC 1939). Il apparaît à la connexion suivante.</translation>
+    </message>
+    <message>
+        <source>Why: no process has the pid written in it any more.</source>
+        <translation>Pourquoi : plus aucun processus n’a le pid qui y est écrit.</translation>
+    </message>
+    <message>
+        <source>Why: it was written before the machine last started (its boot id differs), so whatever process has that pid now is not its holder.</source>
+        <translation>Pourquoi : il a été écrit avant le dernier démarrage de la machine (son identifiant de démarrage diffère) ; le processus qui a ce pid aujourd’hui n’est donc pas son détenteur.</translation>
+    </message>
+    <message>
+        <source>Why: a process has that pid, but it started at another time than the holder written in the file: the pid was reused by another program.</source>
+        <translation>Pourquoi : un processus a ce pid, mais il a démarré à un autre moment que le détenteur inscrit dans le fichier : le pid a été réutilisé par un autre programme.</translation>
+    </message>
+    <message>
+        <source>Why: this server wrote it for a session that has ended.</source>
+        <translation>Pourquoi : ce serveur l’a écrit pour une session qui est terminée.</translation>
+    </message>
+    <message>
+        <source>Why: it is empty (its writer died before filling it) and older than a minute.</source>
+        <translation>Pourquoi : il est vide (son auteur est mort avant de le remplir) et date de plus d’une minute.</translation>
     </message>
 </context>
 <context>

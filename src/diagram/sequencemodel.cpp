@@ -277,6 +277,7 @@ bool SequenceModel::append(const Event &e)
         r.kind = RowKind::MaildropNote;
         r.text = e.text;
         r.detail = e.detail;
+        r.number = e.number; // why it is stale: MailboxAccess::StaleReason
         break;
     case EventKind::MarkedDeleted:
         r.kind = RowKind::MaildropNote;

@@ -3,6 +3,7 @@
 // read, and translated, each on their own.
 
 #include "diagram/sequencemodel.h"
+#include "protocol/mailboxaccess.h"
 #include "protocol/personality.h"
 
 #include <QCoreApplication>
@@ -58,6 +59,34 @@ bool neverConnected(const SequenceModel::Row &r)
 }
 
 // A personality's name ("UW ipop3d 7.60") for its id, read once.
+// Why a lock file was judged stale (the StaleLockCleared event's number).
+QString staleReasonWords(int reason)
+{
+    using Why = MailboxAccess::StaleReason;
+    switch (Why(reason)) {
+    case Why::ProcessGone:
+        return QCoreApplication::translate(
+            "SequenceModel", "Why: no process has the pid written in it any more.");
+    case Why::Rebooted:
+        return QCoreApplication::translate("SequenceModel",
+            "Why: it was written before the machine last started (its boot id differs), so "
+            "whatever process has that pid now is not its holder.");
+    case Why::PidReused:
+        return QCoreApplication::translate("SequenceModel",
+            "Why: a process has that pid, but it started at another time than the holder "
+            "written in the file: the pid was reused by another program.");
+    case Why::SessionGone:
+        return QCoreApplication::translate(
+            "SequenceModel", "Why: this server wrote it for a session that has ended.");
+    case Why::EmptyAndOld:
+        return QCoreApplication::translate("SequenceModel",
+            "Why: it is empty (its writer died before filling it) and older than a minute.");
+    case Why::NotStale:
+        break;
+    }
+    return {};
+}
+
 QString personalityName(const QString &id)
 {
     static QHash<QString, QString> names;
@@ -473,10 +502,13 @@ QString SequenceModel::caption(qsizetype index) const
                 return tr("The connection ended without QUIT: the lock file is removed; there is "
                           "no UPDATE.");
             return tr("The lock file is removed: the maildrop is free for the next session.");
-        case EventKind::StaleLockCleared:
-            return tr("A lock file left by a server that no longer runs (%1) is found and removed, "
-                      "so the login can go on.")
-                .arg(r.detail);
+        case EventKind::StaleLockCleared: {
+            const QString found = tr("A lock file left by a server that no longer runs (%1) is "
+                                     "found and removed, so the login can go on.")
+                                      .arg(r.detail);
+            const QString why = staleReasonWords(r.number); // empty in older traces
+            return why.isEmpty() ? found : found + QLatin1Char(' ') + why;
+        }
         case EventKind::MarkedDeleted:
             return tr("Message %1 is marked deleted: hidden from this session, but still in the "
                       "maildrop until QUIT.")

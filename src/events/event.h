@@ -25,7 +25,7 @@ enum class EventKind : quint8 {
     LockCreated, // text: lock path, detail: holder description, user: whose maildrop
     LockRemoved, // text: lock path
     LockRefused, // text: lock path, detail: who holds it
-    StaleLockCleared, // text: lock path, detail: the dead holder
+    StaleLockCleared, // text: lock path, detail: the dead holder, number: why (StaleReason)
     MarkedDeleted, // number: message number
     MarksReset, // numbers: messages that were unmarked
     Expunged, // numbers: message numbers removed, detail: files

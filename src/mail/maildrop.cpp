@@ -38,6 +38,31 @@ QByteArray sanitizeUid(const QByteArray &raw)
     return uid;
 }
 
+// A Maildir name is "unique:2,flags" (":1," is the experimental form); a mail reader changes only
+// the flags. A colon followed by anything else is part of the name ("Subject: a").
+QString maildirBase(const QString &name)
+{
+    const qsizetype colon = name.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return name;
+    const QStringView info = QStringView(name).mid(colon + 1);
+    if (info.startsWith(QLatin1String("2,")) || info.startsWith(QLatin1String("1,")))
+        return name.left(colon);
+    return name;
+}
+
+// The unique-id of a file per message comes from its name alone: the name itself when it is a
+// valid id, else a hash of the whole name. Never a cleaned name (two names could clean to one)
+// nor a number that depends on the other files.
+QByteArray fileUid(const QString &base)
+{
+    const QByteArray raw = base.toUtf8();
+    bool valid = !raw.isEmpty() && raw.size() <= 70;
+    for (qsizetype i = 0; i < raw.size() && valid; ++i)
+        valid = uchar(raw.at(i)) >= 0x21 && uchar(raw.at(i)) <= 0x7e;
+    return valid ? raw : QCryptographicHash::hash(raw, QCryptographicHash::Sha1).toHex();
+}
+
 QByteArray headerValue(const QByteArray &header, const char *name)
 {
     const QByteArray key = QByteArray(name) + ':';
@@ -336,9 +361,10 @@ Result Maildrop::loadFiles(bool onlyChanged)
             scanMessage(data.constData(), data.size(), false, info);
         if (mapped)
             file.unmap(const_cast<uchar *>(mapped));
-        // The unique-id comes from the name (without the Maildir flags or ".eml"); a name that
-        // collides with another once cleaned gets a suffix in assignFileUids().
-        info.uid = sanitizeUid(uidBase(path).toUtf8());
+        // The unique-id comes from the name (without the Maildir flags or ".eml"); only two
+        // files with one Maildir name (flags apart) share it, and get a suffix in
+        // assignFileUids().
+        info.uid = fileUid(uidBase(path));
         m_scanned.insert(path, info);
         messages.append(std::move(info));
     }
@@ -355,17 +381,18 @@ Result Maildrop::loadFiles(bool onlyChanged)
     return Result::success();
 }
 
-// A name equal to an earlier one's once cleaned gets ".2", ".3"...: unique-ids stay unique.
+// Two files with one Maildir name ("x:2,S" and "x:2,T": one message for Maildir, twice on disk)
+// would share an id: the later ones in name order get ".2", ".3"..., so ids stay unique.
 void Maildrop::assignFileUids()
 {
     QSet<QByteArray> seen;
     seen.reserve(m_messages.size());
     for (MessageInfo &info : m_messages) {
         if (seen.contains(info.uid)) {
-            const QByteArray name = uidBase(info.file).toUtf8();
+            const QString name = uidBase(info.file);
             QByteArray uid = info.uid;
             for (int n = 2; seen.contains(uid); ++n)
-                uid = sanitizeUid(name + '.' + QByteArray::number(n));
+                uid = fileUid(name + QLatin1Char('.') + QString::number(n));
             info.uid = uid;
         }
         seen.insert(info.uid);
@@ -376,7 +403,7 @@ QString Maildrop::uidBase(const QString &file) const
 {
     QString name = file.mid(file.lastIndexOf(QLatin1Char('/')) + 1);
     if (m_format == Format::Maildir)
-        name = name.section(QLatin1Char(':'), 0, 0);
+        name = maildirBase(name);
     else if (name.endsWith(QLatin1String(".eml")))
         name.chop(4);
     return name;
@@ -437,16 +464,8 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
             return 2;
         return 0;
     };
-    // Unique-ids of messages without X-UIDL are "content hash" or "hash.N" for identical copies,
-    // remembered in a side file so that deleting one copy never renames the others (RFC 1939 §7).
-    QHash<QByteArray, QList<QByteArray>> remembered; // hash -> ids, in mailbox order
-    QHash<QByteArray, int> lastSuffix;
-    for (const auto &[hash, uid] : readUidFile(uidFilePath())) {
-        remembered[hash].append(uid);
-        const qsizetype dot = uid.lastIndexOf('.');
-        lastSuffix[hash] = qMax(lastSuffix.value(hash), dot < 0 ? 1 : uid.mid(dot + 1).toInt());
-    }
-    QSet<QByteArray> seen;
+    // First the messages and their content hashes; their ids come after.
+    QList<QByteArray> xuidls;
     for (qsizetype i = 0; i < starts.size(); ++i) {
         const qint64 sep = starts.at(i);
         const char *nl =
@@ -466,10 +485,57 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
         const QByteArray content = QByteArray::fromRawData(data + begin, qsizetype(end - begin));
         const qsizetype headerEnd = content.indexOf("\n\n");
         const QByteArray header = content.left(headerEnd < 0 ? content.size() : headerEnd);
-        const QByteArray hash =
-            QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex().left(16);
-        QByteArray uid = sanitizeUid(headerValue(header, "X-UIDL"));
-        if (headerValue(header, "X-UIDL").isEmpty() || seen.contains(uid)) {
+        xuidls.append(headerValue(header, "X-UIDL"));
+        index.messages.append(std::move(info));
+        index.separators.append(sep);
+        index.hashes.append(
+            QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex().left(16));
+    }
+    // RFC 1939 §7: an id never changes while its message stays. The side file remembers the ids
+    // of the mbox as the last commit left it (and, while a commit runs, as it was before): the
+    // list whose content hashes start this mbox gives the first messages their ids, whatever
+    // they would be computed as now (a duplicate X-UIDL whose first holder was deleted, copies of
+    // one message after one was deleted). Messages after it (mail delivered since) get computed
+    // ids: the X-UIDL if no earlier message has it, else "content hash" or "hash.N".
+    const QList<UidList> lists = readUidFile(uidFilePath());
+    qsizetype chosen = -1;
+    for (qsizetype l = 0; l < lists.size(); ++l) {
+        const UidList &list = lists.at(l);
+        if (list.size() > index.messages.size()
+            || (chosen >= 0 && list.size() <= lists.at(chosen).size()))
+            continue;
+        bool prefix = true;
+        for (qsizetype i = 0; i < list.size() && prefix; ++i)
+            prefix = list.at(i).first == index.hashes.at(i);
+        if (prefix)
+            chosen = l;
+    }
+    QSet<QByteArray> seen;
+    qsizetype next = 0;
+    if (chosen >= 0) {
+        for (const auto &[hash, uid] : lists.at(chosen)) {
+            if (seen.contains(uid))
+                break; // a list that repeats an id is not ours: compute from here on
+            index.messages[next++].uid = uid;
+            seen.insert(uid);
+        }
+    }
+    // Without a matching list (a side file older than the mbox's last rewrite by another
+    // program), the ids remembered by content hash are used as before.
+    QHash<QByteArray, QList<QByteArray>> remembered; // hash -> ids, in mailbox order
+    QHash<QByteArray, int> lastSuffix;
+    for (const UidList &list : lists) {
+        for (const auto &[hash, uid] : list) {
+            if (chosen < 0)
+                remembered[hash].append(uid);
+            const qsizetype dot = uid.lastIndexOf('.');
+            lastSuffix[hash] = qMax(lastSuffix.value(hash), dot < 0 ? 1 : uid.mid(dot + 1).toInt());
+        }
+    }
+    for (qsizetype i = next; i < index.messages.size(); ++i) {
+        const QByteArray &hash = index.hashes.at(i);
+        QByteArray uid = sanitizeUid(xuidls.at(i));
+        if (xuidls.at(i).isEmpty() || seen.contains(uid)) {
             QList<QByteArray> &known = remembered[hash];
             while (!known.isEmpty() && seen.contains(known.first()))
                 known.removeFirst();
@@ -483,10 +549,7 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
             }
         }
         seen.insert(uid);
-        info.uid = uid;
-        index.messages.append(std::move(info));
-        index.separators.append(sep);
-        index.hashes.append(hash);
+        index.messages[i].uid = uid;
     }
     return index;
 }
@@ -497,29 +560,43 @@ QString Maildrop::uidFilePath() const
     return fi.dir().filePath(QLatin1Char('.') + fi.fileName() + QStringLiteral(".pop3lab-uidl"));
 }
 
-QList<std::pair<QByteArray, QByteArray>> Maildrop::readUidFile(const QString &path)
+// Lists of "hash id" lines, each list the mbox as one commit saw it, separated by an empty line
+// (a side file written before lists were kept holds one list).
+QList<Maildrop::UidList> Maildrop::readUidFile(const QString &path)
 {
-    QList<std::pair<QByteArray, QByteArray>> entries;
+    QList<UidList> lists;
     bool ok = false;
     const QByteArray content = SafeFile::read(path, 64 * 1024 * 1024, &ok);
     if (!ok)
-        return entries;
+        return lists;
+    lists.append(UidList());
     const QList<QByteArray> lines = content.split('\n');
-    for (const QByteArray &line : lines) {
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        if (line.isEmpty()) {
+            if (i + 1 < lines.size()) // not the end of the file: a new list starts
+                lists.append(UidList());
+            continue;
+        }
         const QList<QByteArray> fields = line.split(' ');
         if (fields.size() == 2 && !fields.at(0).isEmpty() && !fields.at(1).isEmpty())
-            entries.append({fields.at(0), fields.at(1)});
+            lists.last().append({fields.at(0), fields.at(1)});
     }
-    return entries;
+    return lists;
 }
 
-Result Maildrop::writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dropped)
+QByteArray Maildrop::uidList(const MboxIndex &index, const QSet<qsizetype> &dropped)
 {
     QByteArray content;
     for (qsizetype i = 0; i < index.messages.size(); ++i) {
         if (!dropped.contains(i))
             content += index.hashes.value(i) + ' ' + index.messages.at(i).uid + '\n';
     }
+    return content;
+}
+
+Result Maildrop::writeUidFile(const QByteArray &content)
+{
     if (SafeFile::read(uidFilePath(), content.size() + 1) == content
         && (!content.isEmpty() || SafeFile::kind(uidFilePath()) == SafeFile::Kind::File))
         return Result::success();
@@ -532,8 +609,9 @@ Result Maildrop::writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dro
 // before): a name may hold a newline. It is a workspace file like any other: an entry
 // is acted on only if it names a file directly in one of the maildrop's message folders ("cur/x"
 // or "new/x" in a Maildir, "x.eml" in an .eml folder); any other is ignored and reported.
-Result Maildrop::finishJournal()
+Result Maildrop::finishJournal(QStringList *notRemoved)
 {
+    m_notRemoved.clear();
     const QString journalPath = QDir(m_path).filePath(journalName());
     const SafeFile::Kind kind = SafeFile::kind(journalPath);
     if (kind == SafeFile::Kind::Missing)
@@ -574,9 +652,28 @@ Result Maildrop::finishJournal()
         victim.file = dir.filePath(entry);
         // Renamed by a mail reader since the journal was written: the same message still goes.
         const QString current = locate(victim);
-        if (!current.isEmpty() && !QFile::remove(current))
-            return Result::failure(QStringLiteral("cannot remove %1").arg(current));
+        if (current.isEmpty())
+            continue;
+        QFile message(current);
+        if (!message.remove()) {
+            // The others still go (the journal stays until every entry was tried, so a kill
+            // here is rolled forward); this one stays, and is said to stay.
+            const QString failed =
+                QStringLiteral("%1 (%2)").arg(dir.relativeFilePath(current), message.errorString());
+            if (notRemoved)
+                notRemoved->append(current);
+            m_notRemoved.append(failed);
+        }
     }
+    if (!notRemoved) {
+        for (const QString &failed : std::as_const(m_notRemoved))
+            m_warnings.append(
+                QStringLiteral("an interrupted commit could not remove %1: it stays").arg(failed));
+        m_notRemoved.clear();
+    }
+    // The removals on disk before the journal that orders them goes.
+    for (const QString &folder : messageFolders())
+        SafeFile::syncFolder(folder);
     if (!QFile::remove(journalPath))
         return Result::failure(QStringLiteral("cannot remove %1").arg(journalPath));
     return Result::success();
@@ -590,13 +687,13 @@ QString Maildrop::locate(const MessageInfo &message)
     const QString folder = fi.dir().dirName();
     if (folder != QLatin1String("cur") && folder != QLatin1String("new"))
         return {};
-    const QString base = fi.fileName().section(QLatin1Char(':'), 0, 0);
+    const QString base = maildirBase(fi.fileName());
     QDir root = fi.dir();
     root.cdUp();
     for (const QString &sub : {QStringLiteral("cur"), QStringLiteral("new")}) {
         const QString dir = root.filePath(sub);
         for (const SafeFile::Entry &e : SafeFile::list(dir)) {
-            if (e.kind == SafeFile::Kind::File && e.name.section(QLatin1Char(':'), 0, 0) == base)
+            if (e.kind == SafeFile::Kind::File && maildirBase(e.name) == base)
                 return QDir(dir).filePath(e.name);
         }
     }
@@ -634,6 +731,7 @@ Result Maildrop::deliver(const QByteArray &message, QString *file)
             return Result::failure(
                 QStringLiteral("cannot move %1 into new/: %2").arg(tmp, qt_error_string(errno)));
         }
+        SafeFile::syncFolder(dir.filePath(QStringLiteral("new")));
         if (file)
             *file = target;
         return Result::success();
@@ -721,11 +819,25 @@ Result Maildrop::expungeFiles(const QList<MessageInfo> &victims, QStringList *re
     }
     if (Result r = SafeFile::writeAtomically(dir.filePath(journalName()), list); !r)
         return Result::failure(QStringLiteral("cannot write the expunge journal: %1").arg(r.error));
-    if (Result r = finishJournal(); !r)
-        return r;
-    if (removedFiles)
-        removedFiles->append(removed);
-    return refresh();
+    QStringList notRemoved;
+    const Result finished = finishJournal(&notRemoved);
+    const QStringList failures = std::exchange(m_notRemoved, {});
+    if (removedFiles) {
+        for (const QString &file : std::as_const(removed)) {
+            if (!notRemoved.contains(file))
+                removedFiles->append(file);
+        }
+    }
+    const Result refreshed = refresh();
+    if (!finished)
+        return finished;
+    if (!failures.isEmpty())
+        // A partial commit: removedFiles says what went, the error what stayed.
+        return Result::failure(QStringLiteral("could not remove %1 of %2: %3")
+                                   .arg(failures.size())
+                                   .arg(removed.size())
+                                   .arg(failures.join(QStringLiteral(", "))));
+    return refreshed;
 }
 
 // mbox: the file is read again under a POSIX read lock (the lock mail delivery agents take to
@@ -782,6 +894,12 @@ Result Maildrop::expungeMbox(const QList<MessageInfo> &victims, QStringList *rem
                 i + 1 < index.messages.size() ? index.separators.at(i + 1) : data.size();
             out.append(data.constData() + index.separators.at(i), next - index.separators.at(i));
         }
+        // The ids of the kept messages are written before the mbox is replaced, together with
+        // the ids of the mbox as it is now: killed on either side of the rename, the next load
+        // finds the list that matches the file it reads.
+        const QByteArray keptIds = uidList(index, drop);
+        if (Result r = writeUidFile(keptIds + '\n' + uidList(index, {})); !r)
+            return r;
         const QString temporary = SafeFile::temporaryFor(m_path, QStringLiteral("pop3lab-tmp"));
         QFile::remove(temporary); // a leftover of a killed process that had our pid
         if (Result r = SafeFile::writeNew(temporary, out, int(before.st_mode & 07777)); !r)
@@ -798,6 +916,7 @@ Result Maildrop::expungeMbox(const QList<MessageInfo> &victims, QStringList *rem
             QFile::remove(temporary);
             return Result::failure(QStringLiteral("cannot replace %1: %2").arg(m_path, reason));
         }
+        SafeFile::syncFolder(QFileInfo(m_path).absolutePath()); // the rename, on disk
         in.close(); // releases the lock, now on the replaced file
         if (removedFiles) {
             for (qsizetype i = 0; i < index.messages.size(); ++i) {
@@ -806,8 +925,8 @@ Result Maildrop::expungeMbox(const QList<MessageInfo> &victims, QStringList *rem
                         QStringLiteral("%1@%2").arg(m_path).arg(index.messages.at(i).offset));
             }
         }
-        // The kept messages keep their ids: forget the removed ones before reading again.
-        if (Result r = writeUidFile(index, drop); !r)
+        // The list of the mbox as it was is not needed any more.
+        if (Result r = writeUidFile(keptIds); !r)
             return r;
         m_looks.clear();
         return refresh();

@@ -117,11 +117,15 @@ private:
     MboxIndex parseMbox(const char *data, qint64 size) const;
     Result expungeFiles(const QList<MessageInfo> &victims, QStringList *removedFiles);
     Result expungeMbox(const QList<MessageInfo> &victims, QStringList *removedFiles);
-    Result finishJournal();
+    // Rolls the expunge journal forward. A file that cannot be removed is skipped (listed in
+    // notRemoved, or reported as a warning when null) and the others still go.
+    Result finishJournal(QStringList *notRemoved = nullptr);
     // The side file that remembers mbox unique-ids: ".<mbox name>.pop3lab-uidl" beside it.
     QString uidFilePath() const;
-    static QList<std::pair<QByteArray, QByteArray>> readUidFile(const QString &path);
-    Result writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dropped);
+    using UidList = QList<std::pair<QByteArray, QByteArray>>; // content hash, unique-id
+    static QList<UidList> readUidFile(const QString &path);
+    static QByteArray uidList(const MboxIndex &index, const QSet<qsizetype> &dropped);
+    Result writeUidFile(const QByteArray &content);
 
     QString m_path;
     Format m_format = Format::EmlFolder;
@@ -129,6 +133,7 @@ private:
     QHash<QString, MessageInfo> m_scanned; // file per message: what each file held when scanned
     QHash<QString, Look> m_looks; // the message folders, or the mbox file, as last read
     QStringList m_warnings;
+    QStringList m_notRemoved; // the last finishJournal(): "file (reason)" not removed
 };
 
 // Scans one message held in memory: sizes, line counts and the summary headers.

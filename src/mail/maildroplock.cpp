@@ -22,6 +22,14 @@ bool processExists(qint64 pid)
     return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
 
+QByteArray readProcFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return {};
+    return file.read(4096);
+}
+
 } // namespace
 
 QString MaildropLock::Holder::describe() const
@@ -42,6 +50,10 @@ QByteArray MaildropLock::Holder::toFileContent() const
     out += "peer: " + peer.toUtf8() + '\n';
     out += "host: " + host.toUtf8() + '\n';
     out += "since: " + since.toUTC().toString(Qt::ISODate).toUtf8() + '\n';
+    if (!bootId.isEmpty())
+        out += "boot: " + bootId.toUtf8() + '\n';
+    if (startTime > 0)
+        out += "start: " + QByteArray::number(startTime) + '\n';
     return out;
 }
 
@@ -69,6 +81,10 @@ std::optional<MaildropLock::Holder> MaildropLock::Holder::fromFileContent(const 
             h.host = value;
         else if (key == "since")
             h.since = QDateTime::fromString(value, Qt::ISODate);
+        else if (key == "boot")
+            h.bootId = value;
+        else if (key == "start")
+            h.startTime = value.toLongLong();
     }
     if (!any)
         return std::nullopt;
@@ -88,21 +104,69 @@ std::optional<MaildropLock::Holder> MaildropLock::read(const QString &path)
     return h;
 }
 
-bool MaildropLock::isStale(
+QString MaildropLock::currentBootId()
+{
+    static const QString id =
+        QString::fromLatin1(readProcFile(QStringLiteral("/proc/sys/kernel/random/boot_id")))
+            .trimmed();
+    return id;
+}
+
+qint64 MaildropLock::processStartTime(qint64 pid)
+{
+    if (pid <= 0)
+        return 0;
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so the fields are counted
+    // from the last ')'; state is field 3, starttime field 22.
+    const QByteArray stat = readProcFile(QStringLiteral("/proc/%1/stat").arg(pid));
+    const qsizetype close = stat.lastIndexOf(')');
+    if (close < 0)
+        return 0;
+    const QList<QByteArray> fields = stat.mid(close + 1).simplified().split(' ');
+    constexpr int startField = 22 - 3;
+    return fields.size() > startField ? fields.at(startField).toLongLong() : 0;
+}
+
+MaildropLock::Holder MaildropLock::self()
+{
+    Holder me;
+    me.pid = QCoreApplication::applicationPid();
+    me.host = QSysInfo::machineHostName();
+    me.bootId = currentBootId();
+    static const qint64 start = processStartTime(me.pid);
+    me.startTime = start;
+    return me;
+}
+
+MaildropLock::StaleReason MaildropLock::staleReason(
     const Holder &holder, const std::function<bool(int session)> &isOurSessionAlive)
 {
     if (holder.pid == 0 && holder.host.isEmpty()) {
         // An empty or unreadable lock: a server killed between creating the file and writing it.
         // It is stale once it is clearly older than that instant (RFC 1939's lock story would
         // otherwise end with a maildrop locked for ever).
-        return holder.since.isValid()
+        const bool old = holder.since.isValid()
             && holder.since.secsTo(QDateTime::currentDateTimeUtc()) > emptyLockGraceSeconds;
+        return old ? StaleReason::EmptyAndOld : StaleReason::NotStale;
     }
     if (holder.host != QSysInfo::machineHostName())
-        return false; // another machine's process cannot be checked
+        return StaleReason::NotStale; // another machine's process cannot be checked
+    // Written before the machine last started: whatever has the pid now is not the holder.
+    if (!holder.bootId.isEmpty() && !currentBootId().isEmpty() && holder.bootId != currentBootId())
+        return StaleReason::Rebooted;
+    if (!processExists(holder.pid))
+        return StaleReason::ProcessGone;
+    // The pid is alive, but did it start when the holder did? (A lock file without a start time,
+    // written by an older pop3lab, is judged on its pid alone, as before.)
+    if (holder.startTime > 0) {
+        const qint64 start = processStartTime(holder.pid);
+        if (start > 0 && start != holder.startTime)
+            return StaleReason::PidReused;
+    }
     if (holder.pid == QCoreApplication::applicationPid())
-        return !(isOurSessionAlive && isOurSessionAlive(holder.session));
-    return !processExists(holder.pid);
+        return isOurSessionAlive && isOurSessionAlive(holder.session) ? StaleReason::NotStale
+                                                                      : StaleReason::SessionGone;
+    return StaleReason::NotStale;
 }
 
 MaildropLock::Attempt MaildropLock::acquire(const QString &path,
@@ -140,7 +204,8 @@ MaildropLock::Attempt MaildropLock::acquire(const QString &path,
         const std::optional<Holder> other = read(path);
         if (!other) // vanished between our two looks: try again
             continue;
-        if (!isStale(*other, isOurSessionAlive)) {
+        const StaleReason why = staleReason(*other, isOurSessionAlive);
+        if (why == StaleReason::NotStale) {
             attempt.outcome = Outcome::InUse;
             attempt.holder = *other;
             return attempt;
@@ -150,6 +215,7 @@ MaildropLock::Attempt MaildropLock::acquire(const QString &path,
             return attempt;
         }
         attempt.staleFound = *other;
+        attempt.staleReason = why;
     }
     attempt.error = QStringLiteral("the lock file %1 keeps changing").arg(path);
     return attempt;

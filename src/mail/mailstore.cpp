@@ -161,19 +161,19 @@ MailboxAccess::LockOutcome MailStore::lock(const LockRequest &request)
 {
     LockOutcome out;
     out.path = lockPath(request.user);
-    MaildropLock::Holder me;
+    MaildropLock::Holder me = MaildropLock::self();
     me.user = request.user;
-    me.pid = QCoreApplication::applicationPid();
     me.session = request.session;
     me.peer = request.peer;
-    me.host = QSysInfo::machineHostName();
     me.since = QDateTime::fromMSecsSinceEpoch(
         request.sinceMs ? request.sinceMs : QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
     const MaildropLock::Attempt attempt = MaildropLock::acquire(out.path, me, [this](int session) {
         return isSessionHoldingLock(session);
     });
-    if (attempt.staleFound)
+    if (attempt.staleFound) {
         out.staleCleared = attempt.staleFound->describe();
+        out.staleReason = attempt.staleReason;
+    }
     switch (attempt.outcome) {
     case MaildropLock::Outcome::Acquired:
         out.kind = LockOutcome::Acquired;
@@ -385,10 +385,18 @@ Result MailStore::prepareCopy(Account &a, bool reset)
         SafeFile::removeTree(fresh);
         return r;
     }
+    // The copy's files and folders on disk before it is switched in: a power cut right after a
+    // reset must not leave a working copy of empty or missing files. One syncfs for the whole
+    // tree: a flush per file (400 fdatasync for a 400-message Maildir) took twice as long.
+    if (!SafeFile::syncFileSystem(fresh)) {
+        SafeFile::removeTree(fresh);
+        return Result::failure(QStringLiteral("cannot flush %1 to disk").arg(fresh));
+    }
     if (Result r = switchIn(fresh, a.maildropPath); !r) {
         SafeFile::removeTree(fresh);
         return r;
     }
+    SafeFile::syncFolder(mail.absolutePath()); // the switch itself, on disk
     if (Result r = SafeFile::writeAtomically(marker, a.source.toUtf8()); !r)
         return r;
     return Result::success();

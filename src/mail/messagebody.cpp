@@ -45,6 +45,58 @@ char *MessageBody::emitContentLine(char *w, const char *lineStart, qsizetype lin
     return w;
 }
 
+namespace {
+
+// A line longer than this is not held whole: its start is sent once it decides the line's form,
+// the rest as it is read (a message that is one 50 MB line costs no 50 MB of memory).
+constexpr qsizetype longLine = 64 * 1024;
+
+} // namespace
+
+char *MessageBody::openLongLine(char *w)
+{
+    const char *start = m_partial.constData();
+    qsizetype size = m_partial.size();
+    if (m_mboxQuoted && start[0] == '>') {
+        qsizetype q = 0;
+        while (q < size && start[q] == '>')
+            ++q;
+        if (size - q < 5)
+            return w; // only '>' so far: ">From " or not is not known yet, keep holding
+        if (std::memcmp(start + q, "From ", 5) == 0) {
+            ++start;
+            --size;
+        }
+    }
+    m_heldCr = start[size - 1] == '\r'; // dropped if the line ends right after it
+    if (m_heldCr)
+        --size;
+    w = beginLine(w, start, size);
+    m_partial.resize(0);
+    m_lineOpen = true;
+    return w;
+}
+
+char *MessageBody::continueLongLine(char *w, const char *p, const char *stop, bool ends)
+{
+    qsizetype n = stop - p;
+    if (m_heldCr && n > 0)
+        w = continueLine(w, "\r", 1); // the CR held back was inside the line
+    m_heldCr = false;
+    if (n > 0 && p[n - 1] == '\r') {
+        --n;
+        m_heldCr = !ends;
+    }
+    w = continueLine(w, p, n);
+    if (ends) {
+        w = endLine(w);
+        m_lineOpen = false;
+        if (!m_inHeader && m_bodyLinesLeft > 0)
+            --m_bodyLinesLeft;
+    }
+    return w;
+}
+
 // Every line of n octets read (its LF included) becomes at most n + 2 octets on the wire (a
 // leading dot doubled, LF made CRLF); the start of a line carried over from the last block adds
 // its own size. So 2 * block + carried-over + a few octets is always room enough: out is grown
@@ -58,8 +110,21 @@ bool MessageBody::convertBlock(QByteArray &out, const char *p, const char *end)
     bool more = true;
     while (p < end) {
         const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (m_lineOpen) {
+            w = continueLongLine(w, p, nl ? nl : end, nl != nullptr);
+            if (!nl)
+                break;
+            p = nl + 1;
+            if (!m_inHeader && m_bodyLinesLeft == 0) {
+                more = false;
+                break;
+            }
+            continue;
+        }
         if (!nl) {
             m_partial.append(p, end - p);
+            if (m_partial.size() >= longLine)
+                w = openLongLine(w);
             break;
         }
         if (m_partial.isEmpty()) {
@@ -86,6 +151,13 @@ bool MessageBody::produce(QByteArray &out, qsizetype limit)
         if (!m_inHeader && m_bodyLinesLeft == 0)
             return false;
         if (m_remaining <= 0 || !m_open) {
+            if (m_lineOpen) { // a long last line without a newline (a CR last in it dropped)
+                const qsizetype base = out.size();
+                out.resize(base + 2);
+                m_heldCr = false;
+                continueLongLine(out.data() + base, nullptr, nullptr, true);
+                return false;
+            }
             if (!m_partial.isEmpty()) { // a last line without a newline: treated like the others
                 const QByteArray last = std::exchange(m_partial, QByteArray());
                 const qsizetype base = out.size();

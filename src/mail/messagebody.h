@@ -28,6 +28,11 @@ private:
     char *emitContentLine(char *w, const char *lineStart, qsizetype lineSize);
     // Converts the lines of one block read from the file, appending them to out.
     bool convertBlock(QByteArray &out, const char *p, const char *end);
+    // Sends the start of a long line held in m_partial once its first octets decide its form
+    // (dot-stuffing, mbox unquoting); the rest of the line then goes as it comes.
+    char *openLongLine(char *w);
+    // More of an open long line: up to its end (nl, then the line is closed) or the block's.
+    char *continueLongLine(char *w, const char *p, const char *stop, bool ends);
 
     QFile m_file;
     bool m_open = false;
@@ -38,6 +43,8 @@ private:
     bool m_inHeader = true;
     QByteArray m_partial; // the start of a line longer than one read
     QByteArray m_buffer;
+    bool m_lineOpen = false; // a long line's start was sent, its end not yet
+    bool m_heldCr = false; // an open line's last octet read was CR: dropped if LF follows
 };
 
 } // namespace pop3

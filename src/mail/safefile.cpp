@@ -182,7 +182,28 @@ Result SafeFile::writeAtomically(const QString &path, const QByteArray &content)
         ::unlink(native(temporary).constData());
         return Result::failure(QStringLiteral("cannot replace %1: %2").arg(path, errnoText(e)));
     }
+    syncFolder(QFileInfo(path).absolutePath()); // the rename itself, on disk
     return Result::success();
+}
+
+bool SafeFile::syncFileSystem(const QString &path)
+{
+    const int fd = ::open(native(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return false;
+    const bool ok = ::syncfs(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+bool SafeFile::syncFolder(const QString &dir)
+{
+    const int fd = ::open(native(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
 }
 
 bool SafeFile::removeTree(const QString &path)

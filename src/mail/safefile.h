@@ -39,11 +39,18 @@ public:
     static QByteArray read(const QString &path, qint64 maxSize, bool *ok = nullptr);
 
     // Replaces path with content: written beside it, flushed, renamed over it (a link at path is
-    // replaced, never followed). Owner-only permissions.
+    // replaced, never followed), the folder flushed. Owner-only permissions.
     static Result writeAtomically(const QString &path, const QByteArray &content);
     // Creates path (it must not exist: a link there is not followed) with content, flushed to
     // disk, with the given permissions.
     static Result writeNew(const QString &path, const QByteArray &content, int mode = 0600);
+
+    // Flushes a folder's entries to disk (fsync of the folder): a file renamed or created in it
+    // is then there after a power cut, not only after a kill. False if it cannot be opened.
+    static bool syncFolder(const QString &dir);
+    // Flushes everything written to the file system that holds path (syncfs): one call for a
+    // whole copied tree.
+    static bool syncFileSystem(const QString &path);
 
     // A name beside path for a temporary of this process: ".<name>.<tag>.<pid>".
     static QString temporaryFor(const QString &path, const QString &tag);

@@ -50,6 +50,16 @@ public:
         qint64 sinceMs = 0;
     };
 
+    // Why a lock file was found stale (its number is the StaleLockCleared event's number).
+    enum class StaleReason {
+        NotStale = 0,
+        ProcessGone = 1, // no process has the holder's pid
+        Rebooted = 2, // the machine started again since (another boot id)
+        PidReused = 3, // a process has the pid, but it started at another time: not the holder
+        SessionGone = 4, // written by this very process for a session that has ended
+        EmptyAndOld = 5, // empty or unreadable, older than a server's start could explain
+    };
+
     struct LockOutcome
     {
         enum Kind {
@@ -62,6 +72,7 @@ public:
         QString path; // the lock file
         QString holder; // Acquired: us, described; InUse: who holds it
         QString staleCleared; // a dead holder's lock removed first, described; empty if none
+        StaleReason staleReason = StaleReason::NotStale; // why it was found stale
         QString error;
     };
 
@@ -84,7 +95,9 @@ public:
     virtual std::unique_ptr<ReplyBody> body(const MessageInfo &message, int topLines = -1) = 0;
 
     // RFC 1939 §6 UPDATE: removes the given messages of the snapshot, atomically (all or none).
-    // removed lists what was removed (files, or "mbox@offset" regions).
+    // removed lists what was removed (files, or "mbox@offset" regions). The one exception: a file
+    // the system refuses to remove (permissions) fails the commit after the others went; removed
+    // then lists those, and the error names the ones that stay.
     virtual Result expunge(
         const QString &user, const QList<MessageInfo> &victims, QStringList *removed) = 0;
 };

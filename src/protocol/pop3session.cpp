@@ -556,6 +556,7 @@ Pop3Session::Reply Pop3Session::login(
         e.text = lock.path;
         e.user = user;
         e.detail = lock.staleCleared;
+        e.number = int(lock.staleReason); // why it was found stale, for the views to explain
         emitEvent(e);
     }
     if (lock.kind == MailboxAccess::LockOutcome::InUse) {
@@ -801,6 +802,23 @@ Pop3Session::Reply Pop3Session::quit()
             reply = ok(t(QStringLiteral("quit.expunged"),
                 {{QStringLiteral("deleted"), num(victims.size())},
                     {QStringLiteral("left"), num(left)}}));
+        } else if (!removed.isEmpty()) {
+            // Some files could not be removed, the others were: said as it is, never "the
+            // mailbox is unchanged".
+            Event e;
+            e.kind = EventKind::Expunged;
+            for (qsizetype i = 0; i < victims.size(); ++i) {
+                if (removed.contains(victims.at(i).file))
+                    e.numbers.append(numbers.at(i));
+            }
+            e.detail = removed.join(QLatin1Char('\n'));
+            emitEvent(e);
+            emitEvent(Event::makeNote(NoteKind::ExpungeFailed, r.error));
+            reply = err(t(QStringLiteral("quit.partial"),
+                            {{QStringLiteral("removed"), num(removed.size())},
+                                {QStringLiteral("deleted"), num(victims.size())},
+                                {QStringLiteral("reason"), r.error}}),
+                false);
         } else {
             emitEvent(Event::makeNote(NoteKind::ExpungeFailed, r.error));
             reply =

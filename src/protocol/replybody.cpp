@@ -82,6 +82,32 @@ char *ReplyBody::emitLine(char *w, const char *data, qsizetype size)
     return w;
 }
 
+char *ReplyBody::beginLine(char *w, const char *data, qsizetype size)
+{
+    if (size > 0 && data[0] == '.') {
+        *w++ = '.';
+        ++m_octets;
+    }
+    return continueLine(w, data, size);
+}
+
+char *ReplyBody::continueLine(char *w, const char *data, qsizetype size)
+{
+    if (size > 0)
+        std::memcpy(w, data, size_t(size));
+    m_octets += size;
+    return w + size;
+}
+
+char *ReplyBody::endLine(char *w)
+{
+    *w++ = '\r';
+    *w++ = '\n';
+    m_octets += 2;
+    ++m_lines;
+    return w;
+}
+
 void ReplyBody::reportCutShort(qint64 unsent)
 {
     if (m_reported)

@@ -60,6 +60,11 @@ protected:
     void emitLine(QByteArray &out, const char *data, qsizetype size);
     // The same, written at w, which has room for size + 3 octets; returns the end of what it wrote.
     char *emitLine(char *w, const char *data, qsizetype size);
+    // A line too long to hold whole, sent in pieces: its start (stuffed; room for size + 1),
+    // more of its content (room for size), then its CRLF (room for 2), which counts the line.
+    char *beginLine(char *w, const char *data, qsizetype size);
+    char *continueLine(char *w, const char *data, qsizetype size);
+    char *endLine(char *w);
 
 private:
     void finish(bool aborted);

@@ -13,10 +13,12 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <unistd.h>
 
 using namespace pop3;
 using Model = SequenceModel;
@@ -78,6 +80,7 @@ private slots:
     void droppedConnectionLosesTheMarks();
     void secondLoginIsRefusedInUse();
     void staleLockIsClearedAndTold();
+    void lockOfAReusedPidIsClearedAndToldWhy();
     void rsetUnmarks();
     void unansweredLineIsMarked();
     void truncatedBodyIsMarked();
@@ -408,6 +411,39 @@ void TestSequenceModel::staleLockIsClearedAndTold()
     QVERIFY(findRow(m, Model::RowKind::MaildropNote, EventKind::LockCreated) > stale);
     QVERIFY(m.label(stale).startsWith(QLatin1String("stale lock found and cleared")));
     QVERIFY(!m.row(stale).detail.isEmpty());
+}
+
+// Issue 12, item 9: a lock naming a pid that is alive but is not its holder (the start time in
+// the file is not that process's): the login gets in, and the note says why the lock was stale.
+void TestSequenceModel::lockOfAReusedPidIsClearedAndToldWhy()
+{
+    Bench bench;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(::getppid()));
+    QVERIFY(stat.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+    const QByteArray fields = stat.read(4096);
+    const qint64 start = fields.mid(fields.lastIndexOf(')') + 2).split(' ').value(19).toLongLong();
+    QVERIFY(start > 0);
+    QFile boot(QStringLiteral("/proc/sys/kernel/random/boot_id"));
+    QVERIFY(boot.open(QIODevice::ReadOnly | QIODevice::Unbuffered));
+    const QByteArray content = "pop3lab maildrop lock\nuser: student\npid: "
+        + QByteArray::number(::getppid()) + "\nsession: 3\npeer: 127.0.0.1:40000\nhost: "
+        + QSysInfo::machineHostName().toUtf8() + "\nsince: 2026-09-02T17:05:00Z\nboot: "
+        + boot.read(100).trimmed() + "\nstart: " + QByteArray::number(start + 7) + '\n';
+    QFile lock(bench.lockPath(QStringLiteral("student")));
+    QVERIFY(lock.open(QIODevice::WriteOnly) && lock.write(content) == content.size());
+    lock.close();
+    Pop3Session &s = bench.open(5000);
+    bench.type(s, "USER student");
+    bench.type(s, "PASS hessovs!");
+    const Model m = bench.model();
+    const qsizetype stale = findRow(m, Model::RowKind::MaildropNote, EventKind::StaleLockCleared);
+    QVERIFY2(stale > 0, "the lock of a reused pid was not found stale");
+    QVERIFY(findRow(m, Model::RowKind::MaildropNote, EventKind::LockCreated) > stale);
+    QCOMPARE(s.state(), State::Transaction);
+    const QString why = m.caption(stale);
+    QVERIFY2(why.contains(QLatin1String("started at another time"))
+            && why.contains(QLatin1String("pid was reused")),
+        qPrintable(why));
 }
 
 void TestSequenceModel::rsetUnmarks()

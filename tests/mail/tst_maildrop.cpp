@@ -10,6 +10,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <dlfcn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace pop3;
 using pop3test::readFile;
 using pop3test::writeFile;
@@ -51,7 +56,31 @@ bool validUid(const QByteArray &uid)
     return true;
 }
 
+// The path a rename() onto which kills this process at once (set only in a forked child).
+QByteArray s_killAfterRenameTo;
+
+QList<QByteArray> uidsOf(const Maildrop &drop)
+{
+    QList<QByteArray> uids;
+    for (const MessageInfo &m : drop.messages())
+        uids.append(m.uid);
+    return uids;
+}
+
 } // namespace
+
+// This test's own rename(): the code under test, linked into this executable, calls it instead of
+// the C library's. It renames for real, then, in a child told to, dies by SIGKILL right after
+// the chosen rename: the state a power cut or a kill at that instant leaves, exactly.
+extern "C" int rename(const char *from, const char *to) noexcept
+{
+    using Rename = int (*)(const char *, const char *);
+    static const Rename real = reinterpret_cast<Rename>(::dlsym(RTLD_NEXT, "rename"));
+    const int result = real(from, to);
+    if (result == 0 && !s_killAfterRenameTo.isEmpty() && s_killAfterRenameTo == to)
+        ::raise(SIGKILL);
+    return result;
+}
 
 class TestMaildrop : public QObject
 {
@@ -70,6 +99,12 @@ private slots:
     void uniqueIdsFollowRfc1939();
     void uniqueIdsAreStableAcrossReload();
     void mboxUniqueIdsSurviveDeletingAnIdenticalMessage();
+    void mboxDuplicateXUidlKeepsTheOthersIds();
+    void fileNamesThatCollideOnceCleanedKeepTheirIds_data();
+    void fileNamesThatCollideOnceCleanedKeepTheirIds();
+    void mboxKilledRightAfterItsRenameKeepsIds();
+    void longLinesAreSentInPiecesExactly_data();
+    void longLinesAreSentInPiecesExactly();
     void studentSampleSizes();
     void expungeFilePerMessage();
     void journalIsRolledForwardAfterACrash();
@@ -345,6 +380,167 @@ void TestMaildrop::mboxUniqueIdsSurviveDeletingAnIdenticalMessage()
     QCOMPARE(restarted.messages().at(2).uid, fourth);
     for (const MessageInfo &m : restarted.messages())
         QVERIFY(m.uid != second);
+}
+
+// Issue 12, item 15 (a): two messages with one X-UIDL. The second got a content id, and once the
+// first was deleted its id became the X-UIDL: a message that stayed changed its id.
+void TestMaildrop::mboxDuplicateXUidlKeepsTheOthersIds()
+{
+    const QString mbox = fresh();
+    const QByteArray sep = "From a@example.net Wed Feb  2 03:14:15 2000\n";
+    QVERIFY(writeFile(mbox,
+        sep + "X-UIDL: one\n" + message("first", "1\n") + "\n" + sep + "X-UIDL: one\n"
+            + message("second", "2\n") + "\n" + sep + message("third", "3\n")));
+    Maildrop drop;
+    QVERIFY(drop.load(mbox));
+    const QList<QByteArray> before = uidsOf(drop);
+    QCOMPARE(before.size(), 3);
+    QCOMPARE(before.first(), QByteArray("one"));
+    QVERIFY(drop.expunge({drop.messages().first()}));
+    QCOMPARE(uidsOf(drop), before.mid(1));
+    Maildrop restarted;
+    QVERIFY(restarted.load(mbox));
+    QCOMPARE(uidsOf(restarted), before.mid(1));
+}
+
+void TestMaildrop::fileNamesThatCollideOnceCleanedKeepTheirIds_data()
+{
+    QTest::addColumn<bool>("maildir");
+    QTest::addColumn<QStringList>("names"); // in name order; the first is deleted
+    QTest::newRow("Maildir: \"Subject: a\" and \"Subject: b\" (not flags after the colon)")
+        << true
+        << QStringList{QStringLiteral("cur/Subject: a"),
+               QStringLiteral("cur/Subject: b"),
+               QStringLiteral("cur/Subject: c:2,S")};
+    QTest::newRow("Maildir: names differing only by a space or a tab")
+        << true
+        << QStringList{QStringLiteral("cur/a\tb:2,"),
+               QStringLiteral("cur/a b:2,S"),
+               QStringLiteral("new/ab")};
+    QTest::newRow(".eml folder: \"a b\", \"a\u00e9b\" and \"ab\"")
+        << false
+        << QStringList{
+               QStringLiteral("a b.eml"), QStringLiteral("a\u00e9b.eml"), QStringLiteral("ab.eml")};
+}
+
+// Issue 12, item 15 (b): names equal once cleaned were numbered ".2", ".3" in name order, so
+// deleting the first renamed the others. Each id now depends on its own name only.
+void TestMaildrop::fileNamesThatCollideOnceCleanedKeepTheirIds()
+{
+    QFETCH(bool, maildir);
+    QFETCH(QStringList, names);
+    const QString dir = fresh();
+    if (maildir) {
+        for (const char *sub : {"cur", "new", "tmp"})
+            QVERIFY(QDir().mkpath(dir + QLatin1Char('/') + QLatin1String(sub)));
+    }
+    for (int i = 0; i < names.size(); ++i)
+        QVERIFY(writeFile(
+            dir + QLatin1Char('/') + names.at(i), message("m" + QByteArray::number(i), "body\n")));
+    Maildrop drop;
+    QVERIFY(drop.load(dir));
+    QCOMPARE(drop.messages().size(), names.size());
+    const QList<QByteArray> before = uidsOf(drop);
+    for (const QByteArray &uid : before)
+        QVERIFY2(validUid(uid), uid.constData());
+    QCOMPARE(QSet<QByteArray>(before.begin(), before.end()).size(), names.size());
+    QVERIFY(drop.expunge({drop.messages().first()}));
+    QCOMPARE(uidsOf(drop), before.mid(1));
+    Maildrop restarted;
+    QVERIFY(restarted.load(dir));
+    QCOMPARE(uidsOf(restarted), before.mid(1));
+}
+
+// Issue 12, item 15 (c): a commit killed after the mbox was replaced but before the unique-id
+// list was written left a smaller mbox with the old list: identical copies and a duplicate
+// X-UIDL were numbered again. The kill is real (SIGKILL right after the rename, in a child).
+void TestMaildrop::mboxKilledRightAfterItsRenameKeepsIds()
+{
+    const QString mbox = fresh();
+    const QByteArray sep = "From a@example.net Wed Feb  2 03:14:15 2000\n";
+    QByteArray data;
+    for (int i = 0; i < 3; ++i)
+        data += sep + message("same", "same\n") + "\n";
+    data += sep + "X-UIDL: one\n" + message("x", "1\n") + "\n";
+    data += sep + "X-UIDL: one\n" + message("y", "2\n") + "\n";
+    QVERIFY(writeFile(mbox, data));
+    Maildrop drop;
+    QVERIFY(drop.load(mbox));
+    const QList<QByteArray> before = uidsOf(drop);
+    QCOMPARE(before.size(), 5);
+    for (const int victim : {0, 2}) { // a copy, then the first X-UIDL "one"
+        Maildrop now;
+        QVERIFY(now.load(mbox));
+        const QList<QByteArray> expected = uidsOf(now).mid(0, victim) + uidsOf(now).mid(victim + 1);
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            s_killAfterRenameTo = QFile::encodeName(mbox);
+            now.expunge({now.messages().at(victim)});
+            ::_exit(3); // the rename never came
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+            "the child was not killed right after renaming the mbox");
+        Maildrop after;
+        QVERIFY(after.load(mbox));
+        QCOMPARE(uidsOf(after), expected);
+    }
+    Maildrop last;
+    QVERIFY(last.load(mbox));
+    QCOMPARE(uidsOf(last), (QList<QByteArray>{before.at(1), before.at(2), before.at(4)}));
+}
+
+void TestMaildrop::longLinesAreSentInPiecesExactly_data()
+{
+    QTest::addColumn<bool>("mbox");
+    QTest::addColumn<QByteArray>("line"); // stored, without its LF
+    QTest::addColumn<QByteArray>("sent"); // RETR's form of it, without its CRLF or stuffing
+    const QByteArray big(200 * 1024, 'x');
+    QByteArray crAtBlock = big;
+    crAtBlock[64 * 1024 - 1] = '\r'; // last octet of a read block, not before the LF: kept
+    QByteArray crEverywhere = big;
+    for (qsizetype i = 1000; i < crEverywhere.size(); i += 65536)
+        crEverywhere[i] = '\r';
+    QTest::newRow("a dot first, CRLF at its end")
+        << false << QByteArray("." + big + "\r") << QByteArray("." + big);
+    QTest::newRow("a CR last in a read block, inside the line") << false << crAtBlock << crAtBlock;
+    QTest::newRow("CRs inside the line") << false << crEverywhere << crEverywhere;
+    QTest::newRow("mbox: a quoted >>From line")
+        << true << QByteArray(">>From " + big) << QByteArray(">From " + big);
+    QTest::newRow("mbox: '>' only for more than a block")
+        << true << QByteArray(100 * 1024, '>') << QByteArray(100 * 1024, '>');
+}
+
+// Lines longer than a read block are sent in pieces (issue 12, item 10): the same octets as a
+// line held whole, whatever falls on a block's edge; TOP counts such a line once.
+void TestMaildrop::longLinesAreSentInPiecesExactly()
+{
+    QFETCH(bool, mbox);
+    QFETCH(QByteArray, line);
+    QFETCH(QByteArray, sent);
+    const QByteArray header = "From: a@example.net\nSubject: long\n\n";
+    const QByteArray stored = header + line + "\nshort\n" + line + '\n' + line;
+    const QByteArray wireHeader = "From: a@example.net\r\nSubject: long\r\n\r\n";
+    const QByteArray expected = wireHeader + sent + "\r\nshort\r\n" + sent + "\r\n" + sent + "\r\n";
+    QString path = fresh();
+    if (mbox) {
+        QVERIFY(writeFile(path, "From a@example.net Wed Feb  2 03:14:15 2000\n" + stored + '\n'));
+    } else {
+        QVERIFY(QDir().mkpath(path));
+        QVERIFY(writeFile(path + QStringLiteral("/long.eml"), stored));
+    }
+    Maildrop drop;
+    QVERIFY(drop.load(path));
+    QCOMPARE(drop.messages().size(), 1);
+    const MessageInfo &m = drop.messages().first();
+    const QByteArray retr = unstuffedRetr(m);
+    QCOMPARE(retr.size(), expected.size());
+    QVERIFY(retr == expected);
+    QCOMPARE(qint64(retr.size()), m.wireSize); // what LIST announced
+    QVERIFY(unstuffedRetr(m, 1) == wireHeader + sent + "\r\n");
+    QVERIFY(unstuffedRetr(m, 2) == wireHeader + sent + "\r\nshort\r\n");
 }
 
 void TestMaildrop::studentSampleSizes()

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace pop3;
 
@@ -27,6 +28,20 @@ MaildropLock::Holder holder(int session)
     return h;
 }
 
+QByteArray procFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly | QIODevice::Unbuffered) ? f.read(4096).trimmed()
+                                                               : QByteArray();
+}
+
+// Field 22 of /proc/PID/stat, read here on its own (not with the code under test).
+qint64 startTimeOf(qint64 pid)
+{
+    const QByteArray stat = procFile(QStringLiteral("/proc/%1/stat").arg(pid));
+    return stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(19).toLongLong();
+}
+
 } // namespace
 
 class TestMaildropLock : public QObject
@@ -40,6 +55,8 @@ private slots:
     void staleLockOfADeadProcessIsCleared();
     void ownLockOfAGoneSessionIsStale();
     void lockOfAnotherHostIsNeverStale();
+    void liveProcessThatIsNotTheHolder_data();
+    void liveProcessThatIsNotTheHolder();
     void emptyLockFileIsStaleOnlyWhenOld();
     void missingFolderIsAnError();
     void unexpectedFileAtTheLockPathIsReported_data();
@@ -165,6 +182,57 @@ void TestMaildropLock::lockOfAnotherHostIsNeverStale()
     QCOMPARE(attempt.holder.host, QStringLiteral("elsewhere.example.net"));
 }
 
+void TestMaildropLock::liveProcessThatIsNotTheHolder_data()
+{
+    QTest::addColumn<QByteArray>("boot"); // written in the file; empty: no such line
+    QTest::addColumn<qint64>("startShift"); // added to the live process's real start time
+    QTest::addColumn<bool>("withStart");
+    QTest::addColumn<bool>("stale");
+    const QByteArray now = procFile(QStringLiteral("/proc/sys/kernel/random/boot_id"));
+    QTest::newRow("the pid is alive but started later: reused after the holder died")
+        << now << qint64(-1) << true << true;
+    QTest::newRow("written before the machine last started (another boot id)")
+        << QByteArray("00000000-0000-4000-8000-000000000000") << qint64(0) << true << true;
+    QTest::newRow("the holder itself, still running: in use") << now << qint64(0) << true << false;
+    QTest::newRow("an older lock file with a pid only, alive: in use as before")
+        << QByteArray() << qint64(0) << false << false;
+}
+
+// Item 9 of issue 12: after a reboot (or once pids wrap) a stale lock's pid may belong to another
+// live process; judged on its pid alone it blocked the maildrop for ever.
+void TestMaildropLock::liveProcessThatIsNotTheHolder()
+{
+    QFETCH(QByteArray, boot);
+    QFETCH(qint64, startShift);
+    QFETCH(bool, withStart);
+    QFETCH(bool, stale);
+    const qint64 other = ::getppid(); // alive, and not this process
+    QVERIFY(other > 1);
+    QByteArray content = "pop3lab maildrop lock\nuser: student\npid: " + QByteArray::number(other)
+        + "\nsession: 4\npeer: 127.0.0.1:40000\nhost: " + QSysInfo::machineHostName().toUtf8()
+        + "\nsince: 2026-09-02T17:05:00Z\n";
+    if (!boot.isEmpty())
+        content += "boot: " + boot + '\n';
+    if (withStart)
+        content += "start: " + QByteArray::number(startTimeOf(other) + startShift) + '\n';
+    const QString lock = path("reused.lock");
+    QFile::remove(lock);
+    QFile file(lock);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(content) == content.size());
+    file.close();
+    const auto attempt = MaildropLock::acquire(lock, holder(8), {});
+    QCOMPARE(
+        attempt.outcome, stale ? MaildropLock::Outcome::Acquired : MaildropLock::Outcome::InUse);
+    QCOMPARE(bool(attempt.staleFound), stale);
+    if (stale) {
+        QCOMPARE(attempt.staleFound->pid, other);
+        QCOMPARE(attempt.staleReason,
+            boot.startsWith("00000000") ? MaildropLock::StaleReason::Rebooted
+                                        : MaildropLock::StaleReason::PidReused);
+        QVERIFY(MaildropLock::release(lock, 8));
+    }
+}
+
 void TestMaildropLock::emptyLockFileIsStaleOnlyWhenOld()
 {
     // A server killed between creating the lock and writing it leaves an empty file: once it is
@@ -256,6 +324,14 @@ void TestMaildropLock::holderRoundTrip()
     QCOMPARE(back->peer, h.peer);
     QCOMPARE(back->host, h.host);
     QCOMPARE(back->since, h.since);
+    // What a lock written now holds besides the pid: the boot and the start of the process.
+    const MaildropLock::Holder me = MaildropLock::self();
+    QCOMPARE(me.bootId.toUtf8(), procFile(QStringLiteral("/proc/sys/kernel/random/boot_id")));
+    QCOMPARE(me.startTime, startTimeOf(QCoreApplication::applicationPid()));
+    const auto mine = MaildropLock::Holder::fromFileContent(me.toFileContent());
+    QVERIFY(mine);
+    QCOMPARE(mine->bootId, me.bootId);
+    QCOMPARE(mine->startTime, me.startTime);
     QVERIFY(!MaildropLock::Holder::fromFileContent("garbage without colons"));
 }
 

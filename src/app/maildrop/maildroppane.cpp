@@ -115,6 +115,7 @@ void MaildropPane::refresh()
 
 void MaildropPane::updateLock()
 {
+    using Why = pop3::MaildropLock::StaleReason;
     if (m_external) {
         m_lockPresent = false;
         m_ui->lockIcon->clear();
@@ -132,15 +133,26 @@ void MaildropPane::updateLock()
     if (!m_lockPresent) {
         m_ui->lockState->setText(
             tr("<b>No lock file</b> — nobody holds %1's maildrop. PASS creates it.").arg(m_user));
-    } else if (holder && pop3::MaildropLock::isStale(*holder, [this](int session) {
-                   return m_store->lockHolder(m_user) == session;
-               })) {
+    } else if (const Why why = holder ? pop3::MaildropLock::staleReason(*holder,
+                                   [this](int session) {
+                                       return m_store->lockHolder(m_user) == session;
+                                   })
+                                      : Why::NotStale;
+               why != Why::NotStale) {
         // A crashed server's lock: nobody holds the maildrop, and the next login says so.
+        QString because;
+        if (why == Why::Rebooted)
+            because = tr("The machine has started again since it was written (another boot id).");
+        else if (why == Why::PidReused)
+            because = tr("Process %1 is alive, but it started at another time: another program "
+                         "got the pid.")
+                          .arg(holder->pid);
         m_ui->lockState->setText(
             tr("<b>Stale lock file</b> — left by %1, which is no longer running (a crashed "
                "server). Nobody holds %2's maildrop: the next login removes the file and gets in.")
                 .arg(holder->pid ? tr("process %1").arg(holder->pid) : tr("an unknown process"),
-                    m_user.toHtmlEscaped()));
+                    m_user.toHtmlEscaped())
+            + (because.isEmpty() ? QString() : QLatin1Char(' ') + because));
     } else {
         const QString who = holder && holder->session
             ? tr("session %1 (%2) since %3")
