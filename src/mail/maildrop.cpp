@@ -411,6 +411,19 @@ Result Maildrop::loadMbox()
 
 Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
 {
+    return parseMbox(data, size, m_path, readUidFile(uidFilePath()));
+}
+
+QList<MessageInfo> Maildrop::parseMbox(const QByteArray &mbox, const QByteArray &uidList)
+{
+    return parseMbox(mbox.constData(), mbox.size(), QString(), parseUidList(uidList)).messages;
+}
+
+Maildrop::MboxIndex Maildrop::parseMbox(const char *data,
+    qint64 size,
+    const QString &path,
+    const QList<std::pair<QByteArray, QByteArray>> &uidList)
+{
     MboxIndex index;
     // Separators: "From " at the start of the file or after an empty line (LF or CRLF).
     QList<qint64> starts;
@@ -441,7 +454,7 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
     // remembered in a side file so that deleting one copy never renames the others (RFC 1939 §7).
     QHash<QByteArray, QList<QByteArray>> remembered; // hash -> ids, in mailbox order
     QHash<QByteArray, int> lastSuffix;
-    for (const auto &[hash, uid] : readUidFile(uidFilePath())) {
+    for (const auto &[hash, uid] : uidList) {
         remembered[hash].append(uid);
         const qsizetype dot = uid.lastIndexOf('.');
         lastSuffix[hash] = qMax(lastSuffix.value(hash), dot < 0 ? 1 : uid.mid(dot + 1).toInt());
@@ -459,7 +472,7 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
         if (end < begin)
             end = begin;
         MessageInfo info;
-        info.file = m_path;
+        info.file = path;
         info.offset = begin;
         info.mboxQuoted = true;
         scanMessage(data + begin, end - begin, true, info);
@@ -504,6 +517,12 @@ QList<std::pair<QByteArray, QByteArray>> Maildrop::readUidFile(const QString &pa
     const QByteArray content = SafeFile::read(path, 64 * 1024 * 1024, &ok);
     if (!ok)
         return entries;
+    return parseUidList(content);
+}
+
+QList<std::pair<QByteArray, QByteArray>> Maildrop::parseUidList(const QByteArray &content)
+{
+    QList<std::pair<QByteArray, QByteArray>> entries;
     const QList<QByteArray> lines = content.split('\n');
     for (const QByteArray &line : lines) {
         const QList<QByteArray> fields = line.split(' ');

@@ -83,6 +83,11 @@ public:
     // Name of the journal an interrupted expunge leaves in a file-per-message maildrop.
     static QString journalName() { return QStringLiteral(".pop3lab-expunge"); }
 
+    // The mbox parser load() runs on the mapped file, on octets in memory (the fuzz target
+    // fuzz_mbox): the messages (offsets into mbox, file empty) with their unique-ids, given the
+    // content of the unique-id side file ("hash id" lines).
+    static QList<MessageInfo> parseMbox(const QByteArray &mbox, const QByteArray &uidList);
+
 private:
     // What a folder or the mbox file looked like when it was last read (lstat).
     struct Look
@@ -115,12 +120,17 @@ private:
     QString uidBase(const QString &file) const; // the file name without flags or ".eml"
     Result loadMbox();
     MboxIndex parseMbox(const char *data, qint64 size) const;
+    static MboxIndex parseMbox(const char *data,
+        qint64 size,
+        const QString &path,
+        const QList<std::pair<QByteArray, QByteArray>> &uidList);
     Result expungeFiles(const QList<MessageInfo> &victims, QStringList *removedFiles);
     Result expungeMbox(const QList<MessageInfo> &victims, QStringList *removedFiles);
     Result finishJournal();
     // The side file that remembers mbox unique-ids: ".<mbox name>.pop3lab-uidl" beside it.
     QString uidFilePath() const;
     static QList<std::pair<QByteArray, QByteArray>> readUidFile(const QString &path);
+    static QList<std::pair<QByteArray, QByteArray>> parseUidList(const QByteArray &content);
     Result writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dropped);
 
     QString m_path;
