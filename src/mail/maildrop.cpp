@@ -457,7 +457,10 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data,
     for (const auto &[hash, uid] : uidList) {
         remembered[hash].append(uid);
         const qsizetype dot = uid.lastIndexOf('.');
-        lastSuffix[hash] = qMax(lastSuffix.value(hash), dot < 0 ? 1 : uid.mid(dot + 1).toInt());
+        // A count of copies, not any number (".2147483647" would overflow at the next copy).
+        const int suffix = dot < 0 ? 1 : uid.mid(dot + 1).toInt();
+        if (suffix < (1 << 30))
+            lastSuffix[hash] = qMax(lastSuffix.value(hash), suffix);
     }
     QSet<QByteArray> seen;
     for (qsizetype i = 0; i < starts.size(); ++i) {
@@ -526,7 +529,10 @@ QList<std::pair<QByteArray, QByteArray>> Maildrop::parseUidList(const QByteArray
     const QList<QByteArray> lines = content.split('\n');
     for (const QByteArray &line : lines) {
         const QList<QByteArray> fields = line.split(' ');
-        if (fields.size() == 2 && !fields.at(0).isEmpty() && !fields.at(1).isEmpty())
+        // Only what RFC 1939 allows is served: a damaged line (a CR, a control byte, too long)
+        // is forgotten, and its message gets an id computed again.
+        if (fields.size() == 2 && !fields.at(0).isEmpty() && !fields.at(1).isEmpty()
+            && sanitizeUid(fields.at(1)) == fields.at(1))
             entries.append({fields.at(0), fields.at(1)});
     }
     return entries;

@@ -4,8 +4,10 @@
 #include "protocol/replybody.h"
 #include "support/coretestsupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +72,7 @@ private slots:
     void uniqueIdsFollowRfc1939();
     void uniqueIdsAreStableAcrossReload();
     void mboxUniqueIdsSurviveDeletingAnIdenticalMessage();
+    void mboxUidListWithBadIdsServesOnlyValidIds();
     void studentSampleSizes();
     void expungeFilePerMessage();
     void journalIsRolledForwardAfterACrash();
@@ -345,6 +348,38 @@ void TestMaildrop::mboxUniqueIdsSurviveDeletingAnIdenticalMessage()
     QCOMPARE(restarted.messages().at(2).uid, fourth);
     for (const MessageInfo &m : restarted.messages())
         QVERIFY(m.uid != second);
+}
+
+// Found by fuzz_mbox: the ids of the unique-id side file were served as they were read, so a
+// damaged or hand-edited file (CRLF endings, a stray byte, a long line) gave UIDL lines with a CR
+// or a control byte in them; and a suffix of 2147483647 overflowed when the next copy was numbered.
+void TestMaildrop::mboxUidListWithBadIdsServesOnlyValidIds()
+{
+    const QString mbox = fresh();
+    QByteArray data;
+    for (int i = 0; i < 6; ++i)
+        data += "From junk Wed Feb  2 03:14:15 2000\n" + message("junk", "same\n") + "\n";
+    QVERIFY(writeFile(mbox, data));
+    Maildrop drop;
+    QVERIFY(drop.load(mbox));
+    QVERIFY(drop.expunge({drop.messages().at(0)})); // writes the side file
+    const QString uidFile = QFileInfo(mbox).dir().filePath(
+        QLatin1Char('.') + QFileInfo(mbox).fileName() + QStringLiteral(".pop3lab-uidl"));
+    const QByteArray hash = readFile(uidFile).split(' ').value(0);
+    QCOMPARE(hash.size(), 16);
+    QVERIFY(writeFile(uidFile,
+        hash + " kept-id\n" + hash + " crlf-id\r\n" + hash + " bad\x01id\n" + hash + ' '
+            + QByteArray(80, 'x') + '\n' + hash + ' ' + hash + ".2147483647\n"));
+    Maildrop restarted;
+    QVERIFY(restarted.load(mbox));
+    QCOMPARE(restarted.messages().size(), 5);
+    QCOMPARE(restarted.messages().at(0).uid, QByteArray("kept-id")); // a valid id is kept
+    QSet<QByteArray> uids;
+    for (const MessageInfo &m : restarted.messages()) {
+        QVERIFY2(validUid(m.uid), m.uid.toHex(' ').constData());
+        uids.insert(m.uid);
+    }
+    QCOMPARE(uids.size(), 5);
 }
 
 void TestMaildrop::studentSampleSizes()
