@@ -225,6 +225,12 @@ Result Maildrop::load(const QString &path)
         }
         return loadMbox();
     }
+    // A commit killed while it wrote its journal left the journal's temporary: that commit did
+    // not happen (the journal is what makes it), so the temporary is only removed.
+    for (const QString &gone : SafeFile::removeStaleTemporaries(
+             QDir(m_path).filePath(journalName()), {QStringLiteral("pop3lab-tmp")}))
+        m_warnings.append(
+            QStringLiteral("removed %1, left by a process killed in a commit").arg(gone));
     if (Result r = finishJournal(); !r)
         return r;
     return loadFiles(false);

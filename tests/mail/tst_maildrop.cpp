@@ -76,6 +76,7 @@ private slots:
     void studentSampleSizes();
     void expungeFilePerMessage();
     void journalIsRolledForwardAfterACrash();
+    void journalTemporaryOfAKilledCommitIsCleared();
     void journalEntriesOutsideTheMaildropAreIgnored();
     void namesWithALineBreakAreDeletedExactly();
     void mboxExpungeKeepsTheOthersByteIdentical();
@@ -469,6 +470,35 @@ void TestMaildrop::journalIsRolledForwardAfterACrash()
 
 // A file name may hold a newline (found by fuzz_mail): deleting "a.eml<LF>b.eml" removed b.eml,
 // another message, and left the asked one. The journal separates names with NUL now.
+// Found by tst_crashcampaign: a commit killed while it wrote its journal (atomically, through a
+// temporary) left "..pop3lab-expunge.pop3lab-tmp.<pid>" in the maildrop for ever. The mbox's
+// temporaries were already cleared at load; these now are too (a live process's are kept), and
+// the half-written journal is never acted on: the commit did not happen.
+void TestMaildrop::journalTemporaryOfAKilledCommitIsCleared()
+{
+    for (const bool maildir : {false, true}) {
+        const QString dir = fresh();
+        const QString name =
+            maildir ? QStringLiteral("cur/1001.M1P1.host:2,S") : QStringLiteral("m1.eml");
+        QVERIFY(writeFile(dir + QLatin1Char('/') + name, message("s", "b\n")));
+        if (maildir)
+            QVERIFY(QDir().mkpath(dir + QStringLiteral("/new")));
+        const QString prefix =
+            dir + QStringLiteral("/.") + Maildrop::journalName() + QStringLiteral(".pop3lab-tmp.");
+        const QString dead = prefix + QStringLiteral("4194305"); // above pid_max: no such process
+        const QString alive = prefix + QString::number(QCoreApplication::applicationPid());
+        QVERIFY(writeFile(dead, name.toUtf8()));
+        QVERIFY(writeFile(alive, name.toUtf8()));
+        Maildrop drop;
+        const Result r = drop.load(dir);
+        QVERIFY2(r, qPrintable(r.error));
+        QVERIFY2(!QFile::exists(dead), qPrintable(dead));
+        QVERIFY(QFile::exists(alive));
+        QCOMPARE(drop.messages().size(), 1);
+        QVERIFY(drop.takeWarnings().join(QLatin1Char(' ')).contains(dead));
+    }
+}
+
 void TestMaildrop::namesWithALineBreakAreDeletedExactly()
 {
     for (const bool maildir : {false, true}) {
