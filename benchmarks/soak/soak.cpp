@@ -3,7 +3,8 @@
 // mailboxes of its own in a temporary folder), logs in --idle silent connections (students who
 // opened a session and left it), runs --sessions clients that each do the lab sheet's session
 // (USER, PASS, STAT, LIST, UIDL, RETR of every message, QUIT) again and again, and samples the
-// server's VmRSS, open descriptors and lock files from /proc every --sample seconds. At the end
+// server's VmRSS, open descriptors and lock files from /proc every --sample seconds (the run's
+// clock, --seconds and --warmup start once the idle connections are logged in). At the end
 // the clients leave and the server must be back to its descriptors before the load, with no lock
 // file left. The connections are benchmarks/load's (one epoll loop; every reply validated).
 //
@@ -259,8 +260,8 @@ int main(int argc, char **argv)
     config.port = server.port;
     config.password = "soak";
     Worker w(config);
-    const int64_t t0 = nowNs();
-    w.stopNs = t0 + int64_t(o.seconds * 1e9);
+    int64_t t0 = nowNs(); // then the start of the session load: the run's clock
+    w.stopNs = t0 + int64_t(o.seconds * 1e9) + 120000000000LL;
     auto sample = [&]() {
         Sample s;
         s.t = double(nowNs() - t0) / 1e9;
@@ -294,6 +295,8 @@ int main(int argc, char **argv)
         w.idleReady,
         w.failed,
         double(nowNs() - t0) / 1e9);
+    t0 = nowNs();
+    w.stopNs = t0 + int64_t(o.seconds * 1e9);
     for (int i = 1; i <= o.sessions; ++i)
         w.add(Role::Session, "lab" + std::to_string(i));
 
