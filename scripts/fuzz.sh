@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes pop3lab with libFuzzer, ASan and UBSan (docs/reliability.md, "Fuzzing").
 #   scripts/fuzz.sh [seconds-per-target] [target...]
+#   POP3LAB_FUZZ_RUNS=10000000 scripts/fuzz.sh 7200 mbox    # stops at 10 million executions too
 # Configures build-fuzz/ with clang and -DPOP3LAB_FUZZ=ON, builds the fuzz targets of fuzz/ and
 # runs each in turn for the given time (default 60 s), at nice 19, on one core (-jobs=1), from the
 # committed seed corpus fuzz/corpus/<target>/. What it finds goes to build-fuzz/findings/<target>/
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(session commandline mail)
+[ ${#targets[@]} -gt 0 ] || targets=(session commandline mail mbox message mime)
 
 dir=build-fuzz
 if [ ! -f "$dir/CMakeCache.txt" ]; then
@@ -44,12 +45,17 @@ for target in "${targets[@]}"; do
     mkdir -p "$findings" "$corpus" "$logs"
     rm -f "$logs/fuzz-0.log"
     options=()
+    [ -n "${POP3LAB_FUZZ_RUNS:-}" ] && options+=("-runs=$POP3LAB_FUZZ_RUNS")
     [ -f "fuzz/$target.dict" ] && options+=("-dict=$work/fuzz/$target.dict")
     # A session input is a whole conversation: 256 octets is a login and eight commands (the
     # over-long line is reached by a flag of the input, not by its length).
     [ "$target" = session ] && options+=(-max_len=256)
     # The session refuses command lines over 255 octets before parsing them.
     [ "$target" = commandline ] && options+=(-max_len=300)
+    # A few messages and their unique-id list; a message's header and a few lines; header words.
+    [ "$target" = mbox ] && options+=(-max_len=1024)
+    [ "$target" = message ] && options+=(-max_len=1024)
+    [ "$target" = mime ] && options+=(-max_len=256)
     echo "== $target: $seconds s"
     (cd "$logs" && nice -n 19 "$work/$dir/fuzz/fuzz_$target" -max_total_time="$seconds" \
         -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$findings/" "${options[@]}" \

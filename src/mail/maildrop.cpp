@@ -250,6 +250,12 @@ Result Maildrop::load(const QString &path)
         }
         return loadMbox();
     }
+    // A commit killed while it wrote its journal left the journal's temporary: that commit did
+    // not happen (the journal is what makes it), so the temporary is only removed.
+    for (const QString &gone : SafeFile::removeStaleTemporaries(
+             QDir(m_path).filePath(journalName()), {QStringLiteral("pop3lab-tmp")}))
+        m_warnings.append(
+            QStringLiteral("removed %1, left by a process killed in a commit").arg(gone));
     if (Result r = finishJournal(); !r)
         return r;
     return loadFiles(false);
@@ -438,6 +444,17 @@ Result Maildrop::loadMbox()
 
 Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
 {
+    return parseMbox(data, size, m_path, readUidFile(uidFilePath()));
+}
+
+QList<MessageInfo> Maildrop::parseMbox(const QByteArray &mbox, const QByteArray &uidList)
+{
+    return parseMbox(mbox.constData(), mbox.size(), QString(), parseUidList(uidList)).messages;
+}
+
+Maildrop::MboxIndex Maildrop::parseMbox(
+    const char *data, qint64 size, const QString &path, const QList<UidList> &lists)
+{
     MboxIndex index;
     // Separators: "From " at the start of the file or after an empty line (LF or CRLF).
     QList<qint64> starts;
@@ -478,7 +495,7 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
         if (end < begin)
             end = begin;
         MessageInfo info;
-        info.file = m_path;
+        info.file = path;
         info.offset = begin;
         info.mboxQuoted = true;
         scanMessage(data + begin, end - begin, true, info);
@@ -497,7 +514,6 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
     // they would be computed as now (a duplicate X-UIDL whose first holder was deleted, copies of
     // one message after one was deleted). Messages after it (mail delivered since) get computed
     // ids: the X-UIDL if no earlier message has it, else "content hash" or "hash.N".
-    const QList<UidList> lists = readUidFile(uidFilePath());
     qsizetype chosen = -1;
     for (qsizetype l = 0; l < lists.size(); ++l) {
         const UidList &list = lists.at(l);
@@ -529,7 +545,10 @@ Maildrop::MboxIndex Maildrop::parseMbox(const char *data, qint64 size) const
             if (chosen < 0)
                 remembered[hash].append(uid);
             const qsizetype dot = uid.lastIndexOf('.');
-            lastSuffix[hash] = qMax(lastSuffix.value(hash), dot < 0 ? 1 : uid.mid(dot + 1).toInt());
+            // A count of copies, not any number (".2147483647" would overflow at the next copy).
+            const int suffix = dot < 0 ? 1 : uid.mid(dot + 1).toInt();
+            if (suffix < (1 << 30))
+                lastSuffix[hash] = qMax(lastSuffix.value(hash), suffix);
         }
     }
     for (qsizetype i = next; i < index.messages.size(); ++i) {
@@ -569,6 +588,12 @@ QList<Maildrop::UidList> Maildrop::readUidFile(const QString &path)
     const QByteArray content = SafeFile::read(path, 64 * 1024 * 1024, &ok);
     if (!ok)
         return lists;
+    return parseUidList(content);
+}
+
+QList<Maildrop::UidList> Maildrop::parseUidList(const QByteArray &content)
+{
+    QList<UidList> lists;
     lists.append(UidList());
     const QList<QByteArray> lines = content.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -579,7 +604,10 @@ QList<Maildrop::UidList> Maildrop::readUidFile(const QString &path)
             continue;
         }
         const QList<QByteArray> fields = line.split(' ');
-        if (fields.size() == 2 && !fields.at(0).isEmpty() && !fields.at(1).isEmpty())
+        // Only what RFC 1939 allows is served: a damaged line (a CR, a control byte, too long)
+        // is forgotten, and its message gets an id computed again.
+        if (fields.size() == 2 && !fields.at(0).isEmpty() && !fields.at(1).isEmpty()
+            && sanitizeUid(fields.at(1)) == fields.at(1))
             lists.last().append({fields.at(0), fields.at(1)});
     }
     return lists;

@@ -83,6 +83,11 @@ public:
     // Name of the journal an interrupted expunge leaves in a file-per-message maildrop.
     static QString journalName() { return QStringLiteral(".pop3lab-expunge"); }
 
+    // The mbox parser load() runs on the mapped file, on octets in memory (the fuzz target
+    // fuzz_mbox): the messages (offsets into mbox, file empty) with their unique-ids, given the
+    // content of the unique-id side file ("hash id" lines).
+    static QList<MessageInfo> parseMbox(const QByteArray &mbox, const QByteArray &uidList);
+
 private:
     // What a folder or the mbox file looked like when it was last read (lstat).
     struct Look
@@ -123,7 +128,10 @@ private:
     // The side file that remembers mbox unique-ids: ".<mbox name>.pop3lab-uidl" beside it.
     QString uidFilePath() const;
     using UidList = QList<std::pair<QByteArray, QByteArray>>; // content hash, unique-id
+    static MboxIndex parseMbox(
+        const char *data, qint64 size, const QString &path, const QList<UidList> &uidLists);
     static QList<UidList> readUidFile(const QString &path);
+    static QList<UidList> parseUidList(const QByteArray &content);
     static QByteArray uidList(const MboxIndex &index, const QSet<qsizetype> &dropped);
     Result writeUidFile(const QByteArray &content);
 
