@@ -290,11 +290,12 @@ void TestPop3Session::reply_data()
         << QByteArray("-ERR Invalid base64 data in the response.\r\n") << S::Authorization;
     QTest::newRow("AUTH without a mechanism lists them")
         << QStringLiteral("base") << QByteArrayList{"AUTH"}
-        << QByteArray("+OK Supported SASL mechanisms follow\r\nPLAIN\r\nLOGIN\r\n.\r\n")
+        << QByteArray("+OK Supported SASL mechanisms follow\r\nPLAIN\r\nLOGIN\r\nCRAM-MD5\r\n"
+                      "SCRAM-SHA-256\r\n.\r\n")
         << S::Authorization;
     QTest::newRow("AUTH with an unknown mechanism is refused")
-        << QStringLiteral("base") << QByteArrayList{"AUTH CRAM-MD5"}
-        << QByteArray("-ERR Unsupported authentication mechanism: CRAM-MD5\r\n")
+        << QStringLiteral("base") << QByteArrayList{"AUTH DIGEST-MD5"}
+        << QByteArray("-ERR Unsupported authentication mechanism: DIGEST-MD5\r\n")
         << S::Authorization;
     QTest::newRow("AUTH on a server without SASL is an unknown command")
         << QStringLiteral("uw-ipop3d") << QByteArrayList{"AUTH PLAIN " + plainOk}
@@ -456,13 +457,17 @@ void TestPop3Session::reply_data()
     for (const char *cmd : {"USER student",
              "PASS hessovs!",
              "APOP student 0123456789abcdef0123456789abcdef",
-             "AUTH PLAIN",
-             "STLS"}) {
+             "AUTH PLAIN"}) {
         const QByteArray keyword = QByteArray(cmd).split(' ').first();
         QTest::addRow("%s after login is not valid in TRANSACTION", cmd)
             << dovecot << loggedIn({cmd}) << QByteArray("-ERR Unknown command: " + keyword + "\r\n")
             << S::Transaction;
     }
+    QTest::newRow("STLS after login is refused with the reason (RFC 2595 §4)")
+        << dovecot << loggedIn({"STLS"})
+        << QByteArray("-ERR STLS is only valid before login (RFC 2595: AUTHORIZATION state); this "
+                      "session is already logged in.\r\n")
+        << S::Transaction;
     QTest::newRow("USER: student after login gets an -ERR, not a crash (Dovecot 2.3.19 bug)")
         << dovecot << loggedIn({"USER: student"}) << QByteArray("-ERR Unknown command: USER:\r\n")
         << S::Transaction;
