@@ -36,14 +36,22 @@ Pop3Connection::Pop3Connection(
         m_socket->setSocketOption(
             QAbstractSocket::SendBufferSizeSocketOption, server->m_options.sendBufferSize);
     m_socket->setReadBufferSize(maxReadBuffer); // beyond this, TCP flow control holds the client
-    connect(m_socket, &QTcpSocket::readyRead, this, &Pop3Connection::readInput);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &Pop3Connection::pump);
-    connect(m_socket, &QTcpSocket::disconnected, this, &Pop3Connection::socketGone);
     if (m_ssl) {
-        connect(m_ssl, &QSslSocket::encrypted, this, &Pop3Connection::tlsReady);
-        // The records drained to the kernel: the next part of a body may be encrypted.
-        connect(m_ssl, &QSslSocket::encryptedBytesWritten, this, &Pop3Connection::pump);
+        // QSslSocket emits readyRead, bytesWritten and encrypted from inside its own record
+        // loop (transmit): a reply written from there, and above all the close after QUIT,
+        // would re-enter that loop, which then goes on with the TLS state the close has freed
+        // (a crash in Qt 6.4). So a TLS connection acts on them on the next turn of the loop.
+        connect(
+            m_ssl, &QSslSocket::readyRead, this, &Pop3Connection::readInput, Qt::QueuedConnection);
+        connect(m_ssl, &QSslSocket::bytesWritten, this, &Pop3Connection::pumpLater);
+        connect(m_ssl, &QSslSocket::encryptedBytesWritten, this, &Pop3Connection::pumpLater);
+        connect(
+            m_ssl, &QSslSocket::encrypted, this, &Pop3Connection::tlsReady, Qt::QueuedConnection);
+    } else {
+        connect(m_socket, &QTcpSocket::readyRead, this, &Pop3Connection::readInput);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &Pop3Connection::pump);
     }
+    connect(m_socket, &QTcpSocket::disconnected, this, &Pop3Connection::socketGone);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error == QAbstractSocket::SslHandshakeFailedError && !m_finished) {
             m_tlsError = m_socket->errorString();
@@ -423,6 +431,11 @@ void Pop3Connection::closeAfterWrites()
 {
     switch (m_socket->state()) {
     case QAbstractSocket::ConnectedState:
+        // TLS: everything encrypted first. QSslSocket closing with plaintext still queued
+        // ("pending close") shuts the TLS session down from inside its own write loop, which
+        // then goes on with the freed TLS state (a crash in Qt 6.4 after QUIT).
+        if (m_ssl && m_ssl->mode() != QSslSocket::UnencryptedMode)
+            m_ssl->flush();
         m_socket->disconnectFromHost(); // writes what is queued first, then disconnected
         break;
     case QAbstractSocket::ClosingState:

@@ -260,6 +260,7 @@ private slots:
     void stlsRefusedTwiceAndAfterLogin();
     void plaintextLoginRefusedUntilTls();
     void aFailedHandshakeEndsTheSession();
+    void quitPipelinedBehindABodyOverTls();
     void workspaceIdentityIsOwnerOnlyAndKept();
 };
 
@@ -437,6 +438,32 @@ void TestTls::aFailedHandshakeEndsTheSession()
         qPrintable(gone->detail));
     for (const Event &e : events)
         QVERIFY(e.kind != EventKind::ClientLine); // nothing was taken for a command
+}
+
+void TestTls::quitPipelinedBehindABodyOverTls()
+{
+    // The close after QUIT, reached from inside QSslSocket's own write loop (a body's last
+    // bytesWritten), used to free the TLS state under that loop: the server crashed.
+    TlsLab lab;
+    QVERIFY(lab.start());
+    QSignalSpy ended(lab.server.get(), &Pop3Server::sessionEnded);
+    for (int round = 1; round <= 3; ++round) {
+        TlsClient client(lab.identity->certificate);
+        QVERIFY(client.open(lab.server->port()).startsWith("+OK"));
+        QVERIFY(client.command("STLS").startsWith("+OK"));
+        QVERIFY(client.startTls());
+        client.send("USER archive\r\nPASS pw\r\nRETR 1\r\nQUIT\r\n");
+        QVERIFY(waitUntil(
+            &client.socket(),
+            [&] {
+                return client.closed();
+            },
+            10000,
+            &QSslSocket::disconnected));
+        QVERIFY(client.pending().endsWith("\r\n.\r\n+OK Logging out.\r\n"));
+        QTRY_COMPARE(ended.count(), round);
+        QTRY_COMPARE(lab.server->sessionCount(), 0);
+    }
 }
 
 void TestTls::workspaceIdentityIsOwnerOnlyAndKept()
