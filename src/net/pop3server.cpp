@@ -131,6 +131,7 @@ bool Pop3Server::listen(const Options &options)
     // Qt's default kernel backlog is 50: a class connecting at once overflows it and the
     // dropped SYNs are retried only after 1 s, which is the slowest greeting a client sees.
     m_tcp->setListenBacklogSize(4096);
+    m_tlsTcp->setListenBacklogSize(4096);
     if (hasTls()) {
         m_tlsConfig = QSslConfiguration::defaultConfiguration();
         m_tlsConfig.setLocalCertificate(options.certificate);
