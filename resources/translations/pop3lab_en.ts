@@ -2042,6 +2042,22 @@
         <source>A new message was delivered to %1&apos;s maildrop (%2). A session already logged in does not see it: it works on the maildrop as it was at login (RFC 1939). It shows at the next login.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>TLS handshake: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 octets sent after STLS were discarded unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client and server agreed on keys (the TLS handshake: %1). From here on, every line in both directions is encrypted: someone on the path sees only opaque records, not the commands, the password or the mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client sent %1 octets after STLS without waiting for +OK. The server throws them away unread (RFC 2595): whatever was written before the encryption began could have been injected by someone on the path (CVE-2011-0411).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>

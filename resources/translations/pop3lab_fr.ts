@@ -2046,6 +2046,22 @@
         <source>A new message was delivered to %1&apos;s maildrop (%2). A session already logged in does not see it: it works on the maildrop as it was at login (RFC 1939). It shows at the next login.</source>
         <translation>Un nouveau message a été livré dans la boîte de %1 (%2). Une session déjà connectée ne le voit pas : elle travaille sur la boîte telle qu&apos;elle était à la connexion (RFC 1939). Il apparaît à la connexion suivante.</translation>
     </message>
+    <message>
+        <source>TLS handshake: %1</source>
+        <translation>Négociation TLS : %1</translation>
+    </message>
+    <message>
+        <source>%1 octets sent after STLS were discarded unread</source>
+        <translation>%1 octets envoyés après STLS ont été jetés sans être lus</translation>
+    </message>
+    <message>
+        <source>Client and server agreed on keys (the TLS handshake: %1). From here on, every line in both directions is encrypted: someone on the path sees only opaque records, not the commands, the password or the mail.</source>
+        <translation>Le client et le serveur se sont mis d&apos;accord sur des clés (la négociation TLS : %1). À partir d&apos;ici, chaque ligne est chiffrée dans les deux sens : quelqu&apos;un sur le chemin ne voit que des enregistrements opaques, ni les commandes, ni le mot de passe, ni le courrier.</translation>
+    </message>
+    <message>
+        <source>The client sent %1 octets after STLS without waiting for +OK. The server throws them away unread (RFC 2595): whatever was written before the encryption began could have been injected by someone on the path (CVE-2011-0411).</source>
+        <translation>Le client a envoyé %1 octets après STLS sans attendre le +OK. Le serveur les jette sans les lire (RFC 2595) : tout ce qui a été écrit avant le début du chiffrement a pu être injecté par quelqu&apos;un sur le chemin (CVE-2011-0411).</translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
