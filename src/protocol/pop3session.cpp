@@ -434,8 +434,6 @@ Pop3Session::Reply Pop3Session::dispatch(
         return unknownCommand(
             auth ? QStringLiteral("unknown.auth") : QStringLiteral("unknown.transaction"),
             cmdArg());
-    if (spec->command == Command::Stls && m_state == State::Transaction)
-        return err(t(QStringLiteral("stls.afterLogin"))); // RFC 2595 §4: AUTHORIZATION only
     if (!spec->allowedIn(m_state))
         return unknownCommand(
             auth ? QStringLiteral("wrongState.auth") : QStringLiteral("wrongState.transaction"),
