@@ -41,6 +41,6 @@ esac
 
 # The same packages as scripts/test.sh: the real clients run against the sanitized server.
 POP3LAB_BUILD_DIR=$dir POP3LAB_CMAKE_OPTIONS=$options POP3LAB_BUILD_TARGETS=$targets \
-    scripts/setup.sh python3 curl fetchmail
+    scripts/setup.sh python3 curl fetchmail openssl mpop
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$dir" --output-on-failure --parallel "$(nproc)" "${tests[@]}" "$@"

@@ -17,7 +17,7 @@ OPTIONS=(-DBUILD_TESTING=ON -DPOP3LAB_WERROR=ON -DPOP3LAB_BENCHMARKS=ON "${EXTRA
 read -r -a TARGETS <<<"${POP3LAB_BUILD_TARGETS:-}"
 PACKAGES=(g++ cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-          libgl-dev fonts-dejavu-core
+          libgl-dev fonts-dejavu-core libssl-dev
           qt6-translations-l10n
           "$@")
 

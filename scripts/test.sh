@@ -3,8 +3,9 @@
 # use, and runs every test through ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The real clients the tests run against the server: Python's poplib, curl, fetchmail.
-scripts/setup.sh python3 curl fetchmail clang-format
+# The real clients the tests run against the server: Python's poplib, curl, fetchmail, openssl
+# s_client, mpop (over STLS and POP3S too).
+scripts/setup.sh python3 curl fetchmail openssl mpop clang-format
 BUILD_DIR=${POP3LAB_BUILD_DIR:-build}
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)" "$@"

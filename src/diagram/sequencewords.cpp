@@ -158,6 +158,12 @@ QString noteLabel(const SequenceModel::Row &r)
     case NoteKind::MessageDelivered:
         return QCoreApplication::translate("SequenceModel", "a new message was delivered to %1")
             .arg(r.text);
+    case NoteKind::TlsStarted:
+        return QCoreApplication::translate("SequenceModel", "TLS handshake: %1").arg(r.detail);
+    case NoteKind::StlsInputDiscarded:
+        return QCoreApplication::translate(
+            "SequenceModel", "%1 octets sent after STLS were discarded unread")
+            .arg(r.number);
     case NoteKind::SessionLabel:
     case NoteKind::RemoteServer:
     case NoteKind::Other:
@@ -574,6 +580,17 @@ QString SequenceModel::caption(qsizetype index) const
                       "logged in does not see it: it works on the maildrop as it was at login "
                       "(RFC 1939). It shows at the next login.")
                 .arg(r.text, r.detail);
+        case NoteKind::TlsStarted:
+            return tr("Client and server agreed on keys (the TLS handshake: %1). From here on, "
+                      "every line in both directions is encrypted: someone on the path sees "
+                      "only opaque records, not the commands, the password or the mail.")
+                .arg(r.detail);
+        case NoteKind::StlsInputDiscarded:
+            return tr("The client sent %1 octets after STLS without waiting for +OK. The server "
+                      "throws them away unread (RFC 2595): whatever was written before the "
+                      "encryption began could have been injected by someone on the path "
+                      "(CVE-2011-0411).")
+                .arg(r.number);
         default:
             return label(index);
         }

@@ -65,6 +65,8 @@ enum class NoteKind : quint8 {
     FaultCommitFailed, // the next UPDATE fails before removing anything; detail: why
     FaultServerCrashed, // the server died holding locks; detail: the lock files left
     MessageDelivered, // user: whose maildrop; detail: the new message's file
+    TlsStarted, // the TLS handshake completed (STLS or POP3S); detail: protocol and cipher
+    StlsInputDiscarded, // number: octets sent after STLS before the handshake, discarded
 };
 
 struct Event

@@ -133,6 +133,8 @@ const struct
     {NoteKind::FaultCommitFailed, "fault-commit-failed"},
     {NoteKind::FaultServerCrashed, "fault-server-crashed"},
     {NoteKind::MessageDelivered, "message-delivered"},
+    {NoteKind::TlsStarted, "tls-started"},
+    {NoteKind::StlsInputDiscarded, "stls-input-discarded"},
 };
 
 } // namespace

@@ -66,11 +66,26 @@ Result Lab::start(const Config &config)
         m_trace = std::move(trace);
     }
 
+    Pop3Server::Options listen = config.listen;
+    if (config.tls || !config.tlsCertificate.isEmpty()) {
+        m_tls = config.tlsCertificate.isEmpty()
+            ? TlsIdentity::workspace(m_store->workspace() + QStringLiteral("/tls"), &error)
+            : TlsIdentity::load(config.tlsCertificate,
+                config.tlsKey.isEmpty() ? config.tlsCertificate : config.tlsKey,
+                &error);
+        if (!m_tls) {
+            m_trace.reset();
+            return Result::failure(error);
+        }
+        listen.certificate = m_tls->certificate;
+        listen.key = m_tls->key;
+    }
+
     // The sessions reach the store through the fault injector (it passes everything on unless a
     // fault is armed).
     auto server = std::make_unique<Pop3Server>(m_log.get(), m_faults.get(), *personality);
     server->setFaultHook(m_faults.get());
-    if (!server->listen(config.listen)) {
+    if (!server->listen(listen)) {
         const QString why = server->errorString();
         m_trace.reset();
         return Result::failure(why);

@@ -2,6 +2,7 @@
 
 #include "events/result.h"
 #include "net/pop3server.h"
+#include "net/tlsidentity.h"
 
 #include <QObject>
 #include <QString>
@@ -52,6 +53,11 @@ public:
         QString accountsFile; // "name password mailbox" per line (a class)
         bool reset = false; // start again from fresh copies of the mailboxes
         Pop3Server::Options listen; // 127.0.0.1:1110 or the next free port, by default
+        // TLS: STLS on the port above, POP3S on listen.tlsPort when >= 0. The certificate and
+        // key given, or else the workspace's own (created on first run, owner-only).
+        bool tls = false;
+        QString tlsCertificate;
+        QString tlsKey;
         QString trace; // write the event stream there as JSON Lines (empty: no trace)
         // The trace keeps passwords, APOP digests and SASL responses (hidden by default).
         bool traceSecrets = false;
@@ -79,6 +85,10 @@ public:
 
     // Null unless Config::trace was given.
     TraceWriter *traceWriter() const { return m_trace.get(); }
+
+    // The server's certificate and key (null without TLS): its fingerprint is shown so a student
+    // can compare it with what a client reports.
+    const TlsIdentity *tlsIdentity() const { return m_tls ? &*m_tls : nullptr; }
 
     // Whether host:port is this lab's server (its own events are then authoritative).
     bool isBuiltinServer(const QString &host, quint16 port) const;
@@ -134,6 +144,7 @@ private:
     std::unique_ptr<TraceWriter> m_trace;
     std::unique_ptr<Pop3Server> m_server;
     std::map<QString, Learner> m_learners;
+    std::optional<TlsIdentity> m_tls;
     QString m_progressFolder;
     bool m_started = false;
 };

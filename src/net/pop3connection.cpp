@@ -7,6 +7,8 @@
 #include "protocol/replybody.h"
 
 #include <QDateTime>
+#include <QSslCipher>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimerEvent>
 
@@ -25,6 +27,7 @@ Pop3Connection::Pop3Connection(
     : QObject(server)
     , m_server(server)
     , m_socket(socket)
+    , m_ssl(qobject_cast<QSslSocket *>(socket))
     , m_session(std::move(session))
 {
     m_socket->setParent(this);
@@ -33,10 +36,29 @@ Pop3Connection::Pop3Connection(
         m_socket->setSocketOption(
             QAbstractSocket::SendBufferSizeSocketOption, server->m_options.sendBufferSize);
     m_socket->setReadBufferSize(maxReadBuffer); // beyond this, TCP flow control holds the client
-    connect(m_socket, &QTcpSocket::readyRead, this, &Pop3Connection::readInput);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &Pop3Connection::pump);
+    if (m_ssl) {
+        // QSslSocket emits readyRead, bytesWritten and encrypted from inside its own record
+        // loop (transmit): a reply written from there, and above all the close after QUIT,
+        // would re-enter that loop, which then goes on with the TLS state the close has freed
+        // (a crash in Qt 6.4). So a TLS connection acts on them on the next turn of the loop.
+        connect(
+            m_ssl, &QSslSocket::readyRead, this, &Pop3Connection::readInput, Qt::QueuedConnection);
+        connect(m_ssl, &QSslSocket::bytesWritten, this, &Pop3Connection::pumpLater);
+        connect(m_ssl, &QSslSocket::encryptedBytesWritten, this, &Pop3Connection::pumpLater);
+        connect(
+            m_ssl, &QSslSocket::encrypted, this, &Pop3Connection::tlsReady, Qt::QueuedConnection);
+    } else {
+        connect(m_socket, &QTcpSocket::readyRead, this, &Pop3Connection::readInput);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &Pop3Connection::pump);
+    }
     connect(m_socket, &QTcpSocket::disconnected, this, &Pop3Connection::socketGone);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::SslHandshakeFailedError && !m_finished) {
+            m_tlsError = m_socket->errorString();
+            m_socket->abort();
+            socketGone();
+            return;
+        }
         if (error != QAbstractSocket::RemoteHostClosedError
             && m_socket->state() != QAbstractSocket::ConnectedState)
             socketGone();
@@ -52,11 +74,50 @@ Pop3Connection::~Pop3Connection()
             QStringLiteral("connection destroyed"));
 }
 
-void Pop3Connection::start()
+void Pop3Connection::start(bool implicitTls)
 {
     m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    if (implicitTls && m_ssl) {
+        m_handshaking = true;
+        m_ssl->startServerEncryption();
+    }
     m_socket->write(m_session->start(m_lastActivity));
     m_socket->flush();
+}
+
+qint64 Pop3Connection::queuedOctets() const
+{
+    return m_socket->bytesToWrite() + (m_ssl ? m_ssl->encryptedBytesToWrite() : 0);
+}
+
+void Pop3Connection::beginTls(const QByteArray &okLine)
+{
+    // RFC 2595 §4 (and the STARTTLS command injection, CVE-2011-0411): a client that waits for
+    // this +OK sends nothing before its TLS hello, so whatever is already here was sent before
+    // the encryption (or injected on the path): it is dropped, never answered after the
+    // handshake. Nothing is read from the socket in between: the next octets are the hello.
+    const qint64 discarded = m_lines.discard() + m_socket->bytesAvailable();
+    if (m_socket->bytesAvailable() > 0)
+        m_socket->readAll();
+    m_bareCrTimer.stop();
+    m_socket->write(okLine);
+    m_socket->flush();
+    if (discarded > 0)
+        m_session->discardedAfterStls(discarded, QDateTime::currentMSecsSinceEpoch());
+    m_handshaking = true;
+    m_ssl->startServerEncryption();
+}
+
+void Pop3Connection::tlsReady()
+{
+    if (m_finished)
+        return;
+    m_handshaking = false;
+    m_lastActivity = QDateTime::currentMSecsSinceEpoch();
+    const QSslCipher cipher = m_ssl->sessionCipher();
+    m_session->tlsStarted(
+        m_lastActivity, QStringLiteral("%1, %2").arg(cipher.protocolString(), cipher.name()));
+    processLines(); // lines that came encrypted with the handshake's last flight
 }
 
 // Octets alone do not reset the autologout timer (RFC 1939 §3 counts commands): a client
@@ -88,7 +149,7 @@ void Pop3Connection::processLines()
     do {
         m_processAgain = false;
         while (!m_finished && !bodyPending() && !m_closing && !m_delayTimer.isActive()
-            && m_socket->bytesToWrite() < highWater) {
+            && !m_handshaking && queuedOctets() < highWater) {
             // The framing (LF, a CR alone, CR NUL, over-long lines) is LineSplitter's.
             LineSplitter::Piece piece = m_lines.next(m_bareCrDue);
             if (piece.kind == LineSplitter::Piece::None) {
@@ -158,6 +219,10 @@ void Pop3Connection::send(Pop3Session::Reply reply)
     }
     if (reply.close)
         m_closing = true;
+    if (reply.startTls && m_ssl) {
+        beginTls(reply.head);
+        return;
+    }
     if (reply.body && reply.body->sizeHint() >= BodyStreamer::threshold && m_server->bodyStreamer()
         && allowsDirectWrites(transportOf(m_socket))) {
         m_bulkHead = std::move(reply.head);
@@ -235,6 +300,8 @@ void Pop3Connection::pump()
     m_lastActivity = QDateTime::currentMSecsSinceEpoch();
     qint64 budget = turnBudget;
     while (!m_finished && bodyPending()) {
+        if (m_ssl && m_ssl->encryptedBytesToWrite() >= highWater)
+            break; // encryptedBytesWritten brings us back once the kernel took some
         if (m_socket->bytesToWrite() > 0) {
             m_socket->flush(); // the status line ahead of the body, or a rest handed over
             if (m_finished || m_socket->bytesToWrite() > 0)
@@ -364,6 +431,11 @@ void Pop3Connection::closeAfterWrites()
 {
     switch (m_socket->state()) {
     case QAbstractSocket::ConnectedState:
+        // TLS: everything encrypted first. QSslSocket closing with plaintext still queued
+        // ("pending close") shuts the TLS session down from inside its own write loop, which
+        // then goes on with the freed TLS state (a crash in Qt 6.4 after QUIT).
+        if (m_ssl && m_ssl->mode() != QSslSocket::UnencryptedMode)
+            m_ssl->flush();
         m_socket->disconnectFromHost(); // writes what is queued first, then disconnected
         break;
     case QAbstractSocket::ClosingState:
@@ -382,7 +454,11 @@ void Pop3Connection::socketGone()
     m_delayTimer.stop();
     m_delayed.reset();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_crashed)
+    if (!m_tlsError.isEmpty())
+        m_session->end(DisconnectReason::Error,
+            now,
+            QStringLiteral("the TLS handshake failed: %1").arg(m_tlsError));
+    else if (m_crashed)
         m_session->end(DisconnectReason::Error,
             now,
             QStringLiteral("the server process died (fault injected): its lock was not released"));

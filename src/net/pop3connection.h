@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+class QSslSocket;
 class QTcpSocket;
 
 namespace pop3 {
@@ -17,7 +18,10 @@ class Pop3Server;
 class ReplyBody;
 
 // One TCP connection of Pop3Server: splits the input into lines (answering pipelined commands in
-// order), feeds them to its Pop3Session and streams the replies out as the socket drains.
+// order), feeds them to its Pop3Session and streams the replies out as the socket drains. With a
+// certificate the socket is a QSslSocket: plain until STLS (or encrypted from the start on the
+// POP3S port); the transport seam (net/transport.h) keeps direct writes and the body worker off
+// it once TLS begins.
 class Pop3Connection final : public QObject
 {
     Q_OBJECT
@@ -27,7 +31,9 @@ public:
     Pop3Connection(Pop3Server *server, QTcpSocket *socket, std::unique_ptr<Pop3Session> session);
     ~Pop3Connection() override;
 
-    void start();
+    // The greeting; on the POP3S port (implicitTls) the handshake starts first and the greeting
+    // waits, queued in QSslSocket, until it completes.
+    void start(bool implicitTls = false);
 
     Pop3Session *session() const { return m_session.get(); }
 
@@ -71,6 +77,11 @@ private:
     void answer(Pop3Session::Reply reply);
     void pump();
     void pumpLater();
+    // STLS accepted: the +OK in clear, the input behind it discarded, then the handshake.
+    void beginTls(const QByteArray &okLine);
+    void tlsReady();
+    // Octets queued and not yet on the wire (with TLS: plaintext and encrypted records).
+    qint64 queuedOctets() const;
 
     bool bodyPending() const { return m_body || m_chunkPos < m_chunk.size() || m_streamJob; }
 
@@ -83,6 +94,7 @@ private:
 
     Pop3Server *m_server;
     QTcpSocket *m_socket;
+    QSslSocket *m_ssl; // m_socket when the server has a certificate, else null
     std::unique_ptr<Pop3Session> m_session;
     std::unique_ptr<ReplyBody> m_body;
     QByteArray m_chunk; // the part of the body being written, from m_chunkPos on
@@ -103,6 +115,8 @@ private:
     bool m_dropped = false;
     bool m_crashed = false;
     bool m_timedOut = false;
+    bool m_handshaking = false; // no line is read until the TLS handshake completes
+    QString m_tlsError; // the handshake failed: why
     bool m_processing = false;
     bool m_processAgain = false;
     bool m_pumping = false;

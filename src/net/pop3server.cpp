@@ -5,8 +5,10 @@
 #include "net/pop3connection.h"
 #include "protocol/pop3session.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QSocketNotifier>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -95,6 +97,7 @@ Pop3Server::Pop3Server(
     , m_store(store)
     , m_personality(std::move(personality))
     , m_tcp(new QTcpServer(this))
+    , m_tlsTcp(new QTcpServer(this))
     , m_idleTimer(new QTimer(this))
     , m_resumeTimer(new QTimer(this))
 {
@@ -128,20 +131,65 @@ bool Pop3Server::listen(const Options &options)
     // Qt's default kernel backlog is 50: a class connecting at once overflows it and the
     // dropped SYNs are retried only after 1 s, which is the slowest greeting a client sees.
     m_tcp->setListenBacklogSize(4096);
-    const int attempts = options.tryNextPorts && options.port != 0 ? 50 : 1;
-    for (int i = 0; i < attempts; ++i) {
-        const quint16 port = quint16(options.port + i);
-        if (m_tcp->listen(options.address, port)) {
-            setIdleTimeout(options.idleTimeoutSecs);
-            startAccepting();
-            return true;
-        }
-        if (m_tcp->serverError() != QAbstractSocket::AddressInUseError)
-            break;
+    m_tlsTcp->setListenBacklogSize(4096);
+    if (hasTls()) {
+        m_tlsConfig = QSslConfiguration::defaultConfiguration();
+        m_tlsConfig.setLocalCertificate(options.certificate);
+        m_tlsConfig.setPrivateKey(options.key);
+        m_tlsConfig.setPeerVerifyMode(QSslSocket::VerifyNone); // clients show no certificate
+        m_tlsConfig.setProtocol(QSsl::TlsV1_2OrLater); // RFC 8996: no TLS 1.0 or 1.1
     }
-    m_error = QStringLiteral("cannot listen on %1: %2")
-                  .arg(endpointOf(options.address, options.port), m_tcp->errorString());
-    return false;
+    const auto listenOn = [&options](QTcpServer *tcp, quint16 first) {
+        const int attempts = options.tryNextPorts && first != 0 ? 50 : 1;
+        for (int i = 0; i < attempts; ++i) {
+            if (tcp->listen(options.address, quint16(first + i)))
+                return true;
+            if (tcp->serverError() != QAbstractSocket::AddressInUseError)
+                break;
+        }
+        return false;
+    };
+    if (!listenOn(m_tcp, options.port)) {
+        m_error = QStringLiteral("cannot listen on %1: %2")
+                      .arg(endpointOf(options.address, options.port), m_tcp->errorString());
+        return false;
+    }
+    if (options.tlsPort >= 0) {
+        if (!hasTls()) {
+            m_error = QStringLiteral("a POP3S port needs a certificate and its key");
+            m_tcp->close();
+            return false;
+        }
+        if (!listenOn(m_tlsTcp, quint16(options.tlsPort))) {
+            m_error = QStringLiteral("cannot listen on %1: %2")
+                          .arg(endpointOf(options.address, quint16(options.tlsPort)),
+                              m_tlsTcp->errorString());
+            m_tcp->close();
+            return false;
+        }
+    }
+    setIdleTimeout(options.idleTimeoutSecs);
+    startAccepting();
+    return true;
+}
+
+quint16 Pop3Server::tlsPort() const
+{
+    return m_tlsTcp->isListening() ? m_tlsTcp->serverPort() : 0;
+}
+
+QString Pop3Server::tlsEndpoint() const
+{
+    return m_tlsTcp->isListening() ? endpointOf(m_tlsTcp->serverAddress(), m_tlsTcp->serverPort())
+                                   : QString();
+}
+
+QString Pop3Server::tlsFingerprint() const
+{
+    if (!hasTls())
+        return {};
+    return QString::fromLatin1(
+        m_options.certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
 bool Pop3Server::isListening() const
@@ -229,7 +277,6 @@ QList<int> Pop3Server::crash()
 // waits. The server accepts itself instead: QTcpServer only listens.
 void Pop3Server::startAccepting()
 {
-    m_tcp->pauseAccepting();
     rlimit limit{};
     const long files = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY
         ? long(qMin<rlim_t>(limit.rlim_cur, 1 << 30))
@@ -239,17 +286,28 @@ void Pop3Server::startAccepting()
     m_connectionCap = int(qBound(1L, (files - 32) / 2, long(m_options.maxConnections)));
     if (m_spareDescriptor < 0)
         m_spareDescriptor = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-    m_acceptNotifier = new QSocketNotifier(m_tcp->socketDescriptor(), QSocketNotifier::Read, this);
-    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &Pop3Server::acceptReady);
+    m_acceptNotifier = acceptOn(m_tcp, false);
+    if (m_tlsTcp->isListening())
+        m_tlsAcceptNotifier = acceptOn(m_tlsTcp, true);
 }
 
-void Pop3Server::acceptReady()
+QSocketNotifier *Pop3Server::acceptOn(QTcpServer *listener, bool tls)
 {
-    const int listener = int(m_tcp->socketDescriptor());
+    listener->pauseAccepting();
+    auto *notifier = new QSocketNotifier(listener->socketDescriptor(), QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, [this, listener, tls] {
+        acceptReady(listener, tls);
+    });
+    return notifier;
+}
+
+void Pop3Server::acceptReady(QTcpServer *listener, bool tls)
+{
+    const int fdListener = int(listener->socketDescriptor());
     for (int batch = 0; batch < 256; ++batch) { // then the connections get their turn
-        const int fd = ::accept4(listener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        const int fd = ::accept4(fdListener, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd >= 0) {
-            serve(fd);
+            serve(fd, tls);
             continue;
         }
         switch (errno) {
@@ -261,7 +319,7 @@ void Pop3Server::acceptReady()
         case ENFILE:
         case ENOBUFS:
         case ENOMEM:
-            refuseOneWhenExhausted();
+            refuseOneWhenExhausted(listener, tls);
             pauseAccepting();
             return;
         default: // EAGAIN: nobody is waiting any more
@@ -272,7 +330,7 @@ void Pop3Server::acceptReady()
 
 // No descriptor left: the spare one is given up for a moment, so that the client waiting first
 // is answered and closed (instead of waiting in the backlog, unanswered), then taken back.
-void Pop3Server::refuseOneWhenExhausted()
+void Pop3Server::refuseOneWhenExhausted(QTcpServer *listener, bool tls)
 {
     if (!m_exhaustionNoted) {
         m_exhaustionNoted = true;
@@ -286,13 +344,14 @@ void Pop3Server::refuseOneWhenExhausted()
         return;
     ::close(m_spareDescriptor);
     m_spareDescriptor = -1;
-    const int fd = ::accept4(int(m_tcp->socketDescriptor()), nullptr, nullptr, SOCK_CLOEXEC);
-    if (fd >= 0) {
+    const int fd = ::accept4(int(listener->socketDescriptor()), nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd >= 0 && !tls) { // a POP3S client would take a plain -ERR for a broken handshake
         static const char refusal[] = "-ERR [SYS/TEMP] Too many connections, try again later.\r\n";
         [[maybe_unused]] const ssize_t n =
             ::send(fd, refusal, sizeof refusal - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
-        ::close(fd);
     }
+    if (fd >= 0)
+        ::close(fd);
     m_spareDescriptor = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 }
 
@@ -302,6 +361,8 @@ void Pop3Server::pauseAccepting()
 {
     if (m_acceptNotifier)
         m_acceptNotifier->setEnabled(false);
+    if (m_tlsAcceptNotifier)
+        m_tlsAcceptNotifier->setEnabled(false);
     m_resumeTimer->start(100);
 }
 
@@ -313,16 +374,22 @@ void Pop3Server::resumeAccepting()
     if (m_spareDescriptor < 0)
         m_spareDescriptor = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     m_acceptNotifier->setEnabled(true); // level-triggered: wakes now if a client waits
+    if (m_tlsAcceptNotifier)
+        m_tlsAcceptNotifier->setEnabled(true);
 }
 
-void Pop3Server::serve(int descriptor)
+void Pop3Server::serve(int descriptor, bool tls)
 {
-    auto *socket = new QTcpSocket(this);
+    // With a certificate every connection may become TLS (STLS): a QSslSocket, plain until then.
+    QSslSocket *ssl = hasTls() ? new QSslSocket(this) : nullptr;
+    QTcpSocket *socket = ssl ? ssl : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         ::close(descriptor);
         delete socket;
         return;
     }
+    if (ssl)
+        ssl->setSslConfiguration(m_tlsConfig);
     if (m_connections.size() >= m_connectionCap) {
         socket->write("-ERR [SYS/TEMP] Too many connections, try again later.\r\n");
         socket->disconnectFromHost();
@@ -336,10 +403,19 @@ void Pop3Server::serve(int descriptor)
     bool isV4 = false;
     const quint32 v4 = socket->localAddress().toIPv4Address(&isV4);
     peer.serverHost = isV4 ? QHostAddress(v4).toString() : socket->localAddress().toString();
+    peer.tlsAvailable = ssl != nullptr;
+    peer.tls = tls;
+    peer.onThisMachine = socket->peerAddress().isLoopback()
+        || socket->peerAddress().isEqual(socket->localAddress(), QHostAddress::TolerantConversion);
     auto session =
         std::make_unique<Pop3Session>(m_log, m_store, &m_personality, m_log->newSessionId(), peer);
     session->setLoginThrottle(&m_throttle);
     session->setLoginDelays(m_options.loginDelays);
+    session->setPlaintextAuthDisabled(
+        // The personality's default only where TLS is there to log in with; the teacher's
+        // explicit choice always (APOP, CRAM-MD5 and SCRAM-SHA-256 still work without TLS).
+        m_options.disablePlaintextAuth.value_or(m_personality.disablePlaintextAuth && hasTls()),
+        m_options.localIsSecure.value_or(m_personality.localIsSecure));
     auto *connection = new Pop3Connection(this, socket, std::move(session));
     connect(connection,
         &Pop3Connection::finished,
@@ -348,7 +424,7 @@ void Pop3Server::serve(int descriptor)
         Qt::QueuedConnection);
     m_connections.append(connection);
     const int id = connection->session()->id();
-    connection->start();
+    connection->start(tls);
     emit sessionStarted(id);
     emit sessionCountChanged(sessionCount());
 }
@@ -382,6 +458,9 @@ void Pop3Server::shutdown()
 {
     delete m_acceptNotifier; // before its descriptor is closed
     m_acceptNotifier = nullptr;
+    delete m_tlsAcceptNotifier;
+    m_tlsAcceptNotifier = nullptr;
+    m_tlsTcp->close();
     m_resumeTimer->stop();
     if (m_spareDescriptor >= 0)
         ::close(m_spareDescriptor);

@@ -7,6 +7,9 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 
 #include <memory>
 #include <optional>
@@ -52,6 +55,16 @@ public:
         // address; the personality sets the base) and Dovecot's wait after [IN-USE] is kept. Off:
         // every reply at once (a teacher's demo, tests that are not about delays).
         bool loginDelays = true;
+        // TLS: with a certificate and its key, STLS (RFC 2595) on the port above and, when
+        // tlsPort >= 0, implicit TLS (POP3S, RFC 8314) on a second port (0: any free one). No
+        // certificate: no TLS, and STLS answers -ERR.
+        QSslCertificate certificate;
+        QSslKey key;
+        int tlsPort = -1;
+        // Plain-text logins refused until TLS, and whether a client on this machine counts as
+        // secure: the personality's choice unless set here (the teacher's).
+        std::optional<bool> disablePlaintextAuth;
+        std::optional<bool> localIsSecure;
     };
 
     Pop3Server(
@@ -67,6 +80,16 @@ public:
     quint16 port() const;
     // "127.0.0.1:1110"
     QString endpoint() const;
+
+    // Whether the server has a certificate (STLS offered, the POP3S port open if asked for).
+    bool hasTls() const { return !m_options.certificate.isNull(); }
+
+    // The POP3S port, 0 when there is none.
+    quint16 tlsPort() const;
+    // "127.0.0.1:995", empty when there is no POP3S port.
+    QString tlsEndpoint() const;
+    // The certificate's SHA-256 fingerprint, "AB:CD:...", empty without TLS.
+    QString tlsFingerprint() const;
 
     const Personality &personality() const { return m_personality; }
 
@@ -113,9 +136,10 @@ signals:
 
 private:
     void startAccepting();
-    void acceptReady();
-    void serve(int descriptor);
-    void refuseOneWhenExhausted();
+    QSocketNotifier *acceptOn(QTcpServer *listener, bool tls);
+    void acceptReady(QTcpServer *listener, bool tls);
+    void serve(int descriptor, bool tls);
+    void refuseOneWhenExhausted(QTcpServer *listener, bool tls);
     void pauseAccepting();
     void resumeAccepting();
     void sweepIdle();
@@ -129,6 +153,9 @@ private:
     LoginThrottle m_throttle; // failed logins per source address, shared by all connections
     QTcpServer *m_tcp; // listens; the accepting is ours (acceptReady)
     QSocketNotifier *m_acceptNotifier = nullptr;
+    QTcpServer *m_tlsTcp; // POP3S, when asked for
+    QSocketNotifier *m_tlsAcceptNotifier = nullptr;
+    QSslConfiguration m_tlsConfig;
     QTimer *m_idleTimer;
     QTimer *m_resumeTimer; // accepting paused when descriptors ran out: try again soon
     int m_spareDescriptor = -1; // given up when descriptors run out, to answer one client

@@ -40,6 +40,15 @@ public:
     // Octets received and not yet cut into a piece (a partial line).
     qsizetype pending() const { return m_input.size() - m_pos; }
 
+    // Forgets every octet not yet taken (STLS: what came after it is never answered); returns
+    // how many there were.
+    qsizetype discard()
+    {
+        const qsizetype dropped = pending();
+        *this = LineSplitter();
+        return dropped;
+    }
+
 private:
     QByteArray m_input;
     qsizetype m_pos = 0; // where the next line starts

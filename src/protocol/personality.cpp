@@ -62,6 +62,7 @@ std::optional<Personality> loadFile(const QString &path, int depth, QString *err
         p.capabilities = {QStringLiteral("CAPA"),
             QStringLiteral("TOP"),
             QStringLiteral("UIDL"),
+            QStringLiteral("STLS"),
             QStringLiteral("USER"),
             QStringLiteral("RESP-CODES"),
             QStringLiteral("PIPELINING"),
@@ -80,6 +81,8 @@ std::optional<Personality> loadFile(const QString &path, int depth, QString *err
     flag("capa", p.capa);
     flag("apop", p.apop);
     flag("stls", p.stls);
+    flag("disablePlaintextAuth", p.disablePlaintextAuth);
+    flag("localIsSecure", p.localIsSecure);
     flag("revealUnknownUsers", p.revealUnknownUsers);
     flag("inUseCloses", p.inUseCloses);
     flag("singleSpaceArguments", p.singleSpaceArguments);
@@ -138,16 +141,43 @@ QString Personality::text(const QString &key, const Args &args) const
     return result;
 }
 
-QStringList Personality::capaLines(bool tlsAvailable) const
+QStringList Personality::knownMechanisms()
+{
+    return {QStringLiteral("PLAIN"),
+        QStringLiteral("LOGIN"),
+        QStringLiteral("CRAM-MD5"),
+        QStringLiteral("SCRAM-SHA-256")};
+}
+
+bool Personality::isPlaintextMechanism(const QString &mechanism)
+{
+    return mechanism == QLatin1String("PLAIN") || mechanism == QLatin1String("LOGIN");
+}
+
+QStringList Personality::advertisedMechanisms(bool plaintextAllowed) const
+{
+    QStringList mechanisms;
+    for (const QString &m : saslMechanisms) {
+        if (plaintextAllowed || !isPlaintextMechanism(m))
+            mechanisms.append(m);
+    }
+    return mechanisms;
+}
+
+QStringList Personality::capaLines(bool tlsAvailable, bool plaintextAllowed) const
 {
     QStringList lines;
     for (const QString &cap : capabilities) {
         if (cap == QLatin1String("STLS")) {
-            if (tlsAvailable)
+            if (tlsAvailable && stls)
+                lines.append(cap);
+        } else if (cap == QLatin1String("USER")) {
+            if (plaintextAllowed)
                 lines.append(cap);
         } else if (cap == QLatin1String("SASL")) {
-            if (!saslMechanisms.isEmpty())
-                lines.append(QStringLiteral("SASL ") + saslMechanisms.join(QLatin1Char(' ')));
+            const QStringList mechanisms = advertisedMechanisms(plaintextAllowed);
+            if (!mechanisms.isEmpty())
+                lines.append(QStringLiteral("SASL ") + mechanisms.join(QLatin1Char(' ')));
         } else if (cap == QLatin1String("IMPLEMENTATION")) {
             if (!implementation.isEmpty())
                 lines.append(QStringLiteral("IMPLEMENTATION ") + implementation);

@@ -27,7 +27,12 @@ public:
     QString description;
     bool capa = true;
     bool apop = false;
-    bool stls = false;
+    bool stls = true; // offers STLS when the server has a certificate (RFC 2595)
+    // Plain-text logins (USER/PASS, SASL PLAIN and LOGIN) refused until TLS, as Dovecot's
+    // disable_plaintext_auth (its default: yes); a client on this machine counts as secure when
+    // localIsSecure (Dovecot's default too, so the lab on 127.0.0.1 is unchanged).
+    bool disablePlaintextAuth = false;
+    bool localIsSecure = true;
     bool revealUnknownUsers = false;
     QStringList saslMechanisms;
     QStringList capabilities; // CAPA tokens; "SASL" and "IMPLEMENTATION" are expanded
@@ -57,7 +62,14 @@ public:
     // The lines a CAPA reply lists, in order.
     // The CAPA lines (RFC 2449). STLS is advertised only when the connection can really start
     // TLS (RFC 2595 §4): a flag alone must never promise what the transport refuses.
-    QStringList capaLines(bool tlsAvailable = false) const;
+    // plaintextAllowed false: USER is not listed, nor PLAIN and LOGIN on the SASL line (Dovecot).
+    QStringList capaLines(bool tlsAvailable = false, bool plaintextAllowed = true) const;
+    // The SASL mechanisms offered now (CAPA's SASL line, a bare AUTH's list).
+    QStringList advertisedMechanisms(bool plaintextAllowed = true) const;
+    // PLAIN and LOGIN carry the password itself (base64 is no encryption).
+    static bool isPlaintextMechanism(const QString &mechanism);
+    // The mechanisms pop3lab implements, in the order CAPA lists them.
+    static QStringList knownMechanisms();
     // Whether this server knows the command at all (rfc1939 has no CAPA and no AUTH): a command
     // it does not offer is answered as unknown, in every state.
     bool offers(Command command) const;

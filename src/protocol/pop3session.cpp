@@ -1,12 +1,14 @@
 #include "protocol/pop3session.h"
 
 #include "events/eventlog.h"
+#include "protocol/authdigests.h"
 #include "protocol/commands.h"
 #include "protocol/loginthrottle.h"
 #include "protocol/replybody.h"
+#include "protocol/scramserver.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QSysInfo>
 
 namespace pop3 {
@@ -79,6 +81,7 @@ Pop3Session::Pop3Session(
     , m_personality(personality)
     , m_id(id)
     , m_peer(std::move(peer))
+    , m_tls(m_peer.tls)
 { }
 
 Pop3Session::~Pop3Session()
@@ -124,12 +127,7 @@ QByteArray Pop3Session::start(qint64 nowMs)
     emitEvent(connected);
     QString greeting = t(QStringLiteral("greeting"), {{QStringLiteral("host"), m_peer.serverHost}});
     if (m_personality->apop) {
-        m_apopTimestamp = QStringLiteral("<%1.%2.%3@%4>")
-                              .arg(QCoreApplication::applicationPid())
-                              .arg(m_id)
-                              .arg(nowMs / 1000)
-                              .arg(QSysInfo::machineHostName())
-                              .toUtf8();
+        m_apopTimestamp = challengeStamp();
         greeting += QLatin1Char(' ') + QString::fromUtf8(m_apopTimestamp);
     }
     Reply reply = ok(greeting);
@@ -140,6 +138,50 @@ QByteArray Pop3Session::start(qint64 nowMs)
     emitEvent(e);
     changeState(State::Authorization);
     return reply.head;
+}
+
+// "<pid.session.time@host>": unique to this connection (RFC 1939 §7 for APOP, RFC 2195 for
+// CRAM-MD5).
+QByteArray Pop3Session::challengeStamp() const
+{
+    return QStringLiteral("<%1.%2.%3@%4>")
+        .arg(QCoreApplication::applicationPid())
+        .arg(m_id)
+        .arg(m_now / 1000)
+        .arg(QSysInfo::machineHostName())
+        .toUtf8();
+}
+
+bool Pop3Session::plaintextAuthAllowed() const
+{
+    return !m_plaintextDisabled || m_tls || (m_peer.onThisMachine && m_localIsSecure);
+}
+
+void Pop3Session::tlsStarted(qint64 nowMs, const QString &detail)
+{
+    m_now = nowMs;
+    m_tls = true;
+    // RFC 2595 §4: knowledge obtained before TLS (a USER name, a SASL exchange) is discarded.
+    m_pendingUser.clear();
+    m_sasl = Sasl::None;
+    m_saslUser.clear();
+    m_scram.reset();
+    emitEvent(Event::makeNote(NoteKind::TlsStarted, detail));
+}
+
+void Pop3Session::discardedAfterStls(qint64 octets, qint64 nowMs)
+{
+    m_now = nowMs;
+    Event e = Event::makeNote(NoteKind::StlsInputDiscarded,
+        QStringLiteral("%1 octets sent after STLS, before the TLS handshake, were discarded unread")
+            .arg(octets));
+    e.number = int(qMin<qint64>(octets, 0x7fffffff));
+    emitEvent(e);
+}
+
+Pop3Session::Reply Pop3Session::plaintextRefused()
+{
+    return err(t(QStringLiteral("auth.plaintextDisabled")));
 }
 
 // "+OK text" or "-ERR text" with CRLF, cut so that it never exceeds RFC 1939's 512 octets.
@@ -400,7 +442,8 @@ Pop3Session::Reply Pop3Session::dispatch(
         if (!args.isEmpty())
             return err(t(QStringLiteral("noArgs"), cmdArg()));
         QList<QByteArray> lines;
-        for (const QString &line : m_personality->capaLines(m_peer.tlsAvailable))
+        const bool canStartTls = m_peer.tlsAvailable && m_personality->stls && !m_tls;
+        for (const QString &line : m_personality->capaLines(canStartTls, plaintextAuthAllowed()))
             lines.append(line.toUtf8());
         return withBody(ok(t(QStringLiteral("capa.ok"))), std::make_unique<LinesBody>(lines));
     }
@@ -428,6 +471,8 @@ Pop3Session::Reply Pop3Session::authorization(
         if (args.size() > 1 && !literal)
             return err(t(QStringLiteral("args.extra"),
                 {{QStringLiteral("cmd"), str(cmd)}, {QStringLiteral("count"), num(args.size())}}));
+        if (!plaintextAuthAllowed())
+            return plaintextRefused();
         const QByteArray given = literal ? rest : args.first();
         const QString name = QString::fromUtf8(given);
         const Personality::Args userArg{{QStringLiteral("user"), str(echoable(given))}};
@@ -439,6 +484,8 @@ Pop3Session::Reply Pop3Session::authorization(
         return ok(t(QStringLiteral("user.ok"), userArg));
     }
     if (cmd == "PASS") {
+        if (!plaintextAuthAllowed())
+            return plaintextRefused();
         if (m_pendingUser.isEmpty())
             return err(t(QStringLiteral("pass.noUser")));
         if (rest.isEmpty())
@@ -455,11 +502,8 @@ Pop3Session::Reply Pop3Session::authorization(
             return err(t(QStringLiteral("apop.syntax")));
         const QString user = QString::fromUtf8(args.at(0));
         const std::optional<QString> secret = m_store->secret(user);
-        const QByteArray expected = secret
-            ? QCryptographicHash::hash(
-                QByteArray(m_apopTimestamp + secret->toUtf8()), QCryptographicHash::Md5)
-                  .toHex()
-            : QByteArray();
+        const QByteArray expected =
+            secret ? apopDigest(m_apopTimestamp, secret->toUtf8()) : QByteArray();
         if (!secret || expected != args.at(1).toLower())
             return failedLogin(err(t(QStringLiteral("auth.failed"))));
         return login(user, QString(), true);
@@ -470,7 +514,7 @@ Pop3Session::Reply Pop3Session::authorization(
         if (args.isEmpty()) {
             // Bare AUTH lists the mechanisms (as Dovecot does, and as CAPA's SASL line says).
             QList<QByteArray> lines;
-            for (const QString &m : m_personality->saslMechanisms)
+            for (const QString &m : m_personality->advertisedMechanisms(plaintextAuthAllowed()))
                 lines.append(m.toLatin1());
             return withBody(ok(t(QStringLiteral("sasl.list"))), std::make_unique<LinesBody>(lines));
         }
@@ -478,24 +522,22 @@ Pop3Session::Reply Pop3Session::authorization(
         if (!m_personality->saslMechanisms.contains(mech))
             return err(t(QStringLiteral("sasl.unknown"),
                 {{QStringLiteral("arg"), str(echoable(args.at(0)))}}));
-        m_saslUser.clear();
-        if (mech == QLatin1String("PLAIN")) {
-            m_sasl = Sasl::PlainResponse;
-            if (args.size() > 1)
-                return saslStep(args.at(1));
-            Reply r;
-            r.head = "+ " + crlf;
-            return r;
-        }
-        m_sasl = Sasl::LoginUser;
-        if (args.size() > 1)
-            return saslStep(args.at(1));
-        Reply r;
-        r.head = "+ VXNlcm5hbWU6" + crlf; // "Username:"
+        if (Personality::isPlaintextMechanism(mech) && !plaintextAuthAllowed())
+            return plaintextRefused();
+        return startSasl(mech, args);
+    }
+    if (cmd == "STLS") {
+        if (m_tls)
+            return err(t(QStringLiteral("stls.active")));
+        if (!m_peer.tlsAvailable || !m_personality->stls)
+            return err(t(QStringLiteral("stls.unavailable")), false);
+        // RFC 2595 §4: what the client said before TLS is forgotten; the lines it pipelined
+        // behind STLS are discarded by the connection, never answered.
+        m_pendingUser.clear();
+        Reply r = ok(t(QStringLiteral("stls.ok")));
+        r.startTls = true;
         return r;
     }
-    if (cmd == "STLS")
-        return err(t(QStringLiteral("stls.unavailable")), false);
     if (cmd == "QUIT") {
         if (!args.isEmpty())
             return err(t(QStringLiteral("noArgs"), cmdArg()));
@@ -507,12 +549,56 @@ Pop3Session::Reply Pop3Session::authorization(
         QStringLiteral("unknown.auth"), cmdArg()); // a table row without a handler
 }
 
+Pop3Session::Reply Pop3Session::continuation(const QByteArray &challenge)
+{
+    Reply r;
+    r.head = "+ " + challenge.toBase64() + crlf;
+    return r;
+}
+
+// AUTH mech [initial-response] (RFC 5034 §4): the first challenge, or the first step at once.
+Pop3Session::Reply Pop3Session::startSasl(const QString &mech, const QList<QByteArray> &args)
+{
+    m_saslUser.clear();
+    const bool initial = args.size() > 1;
+    if (mech == QLatin1String("PLAIN")) {
+        m_sasl = Sasl::PlainResponse;
+        return initial ? saslStep(args.at(1)) : continuation({});
+    }
+    if (mech == QLatin1String("LOGIN")) {
+        m_sasl = Sasl::LoginUser;
+        return initial ? saslStep(args.at(1)) : continuation("Username:");
+    }
+    if (mech == QLatin1String("CRAM-MD5")) {
+        // The server speaks first (RFC 2195): an initial response cannot be an answer.
+        if (initial)
+            return err(
+                t(QStringLiteral("sasl.noInitialResponse"), {{QStringLiteral("mech"), mech}}));
+        // Never the same twice, even for two AUTHs in one second of one connection.
+        m_cramChallenge = QStringLiteral("<%1.%2@%3>")
+                              .arg(QRandomGenerator::system()->generate64())
+                              .arg(m_now)
+                              .arg(QSysInfo::machineHostName())
+                              .toUtf8();
+        m_sasl = Sasl::CramResponse;
+        return continuation(m_cramChallenge);
+    }
+    if (mech == QLatin1String("SCRAM-SHA-256")) {
+        m_scram = std::make_unique<ScramServer>();
+        m_sasl = Sasl::ScramFirst;
+        return initial ? saslStep(args.at(1)) : continuation({});
+    }
+    return err(t(QStringLiteral("sasl.unknown"), {{QStringLiteral("arg"), mech}}));
+}
+
 Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
 {
     const Sasl step = m_sasl;
     m_sasl = Sasl::None;
-    if (line == "*")
+    if (line == "*") {
+        m_scram.reset();
         return err(t(QStringLiteral("sasl.cancelled")), false);
+    }
     if (line.size() > maxSaslLine)
         return err(
             t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(line.size())}}));
@@ -521,7 +607,8 @@ Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
     if (!decoded)
         return err(t(QStringLiteral("sasl.badBase64")));
     const QByteArray data = *decoded;
-    if (step == Sasl::PlainResponse) {
+    switch (step) {
+    case Sasl::PlainResponse: {
         // authzid \0 authcid \0 password (RFC 4616)
         const QList<QByteArray> parts = data.split('\0');
         if (parts.size() != 3)
@@ -530,14 +617,68 @@ Pop3Session::Reply Pop3Session::saslStep(const QByteArray &line)
             return failedLogin(err(t(QStringLiteral("auth.failed"))));
         return login(QString::fromUtf8(parts.at(1)), QString::fromUtf8(parts.at(2)), false);
     }
-    if (step == Sasl::LoginUser) {
+    case Sasl::LoginUser:
         m_saslUser = QString::fromUtf8(data);
         m_sasl = Sasl::LoginPassword;
-        Reply r;
-        r.head = "+ UGFzc3dvcmQ6" + crlf; // "Password:"
-        return r;
+        return continuation("Password:");
+    case Sasl::LoginPassword:
+        return login(m_saslUser, QString::fromUtf8(data), false);
+    case Sasl::CramResponse: {
+        // "user digest" (RFC 2195): the user name may hold spaces, the digest is last.
+        const qsizetype space = data.lastIndexOf(' ');
+        if (space <= 0)
+            return err(t(QStringLiteral("sasl.badBase64")));
+        const QString user = QString::fromUtf8(data.left(space));
+        const std::optional<QString> secret = m_store->secret(user);
+        if (!secret
+            || cramMd5Digest(m_cramChallenge, secret->toUtf8()) != data.mid(space + 1).toLower())
+            return failedLogin(err(t(QStringLiteral("auth.failed"))));
+        return login(user, QString(), true);
     }
-    return login(m_saslUser, QString::fromUtf8(data), false);
+    case Sasl::ScramFirst:
+    case Sasl::ScramFinal:
+    case Sasl::ScramDone:
+        return scramStep(step, data);
+    case Sasl::None:
+        break;
+    }
+    return err(t(QStringLiteral("sasl.badBase64")));
+}
+
+Pop3Session::Reply Pop3Session::scramStep(Sasl step, const QByteArray &data)
+{
+    if (!m_scram)
+        return err(t(QStringLiteral("sasl.badBase64")));
+    if (step == Sasl::ScramFirst) {
+        if (m_scram->clientFirst(data) != ScramServer::Outcome::Continue) {
+            m_scram.reset();
+            return err(t(QStringLiteral("sasl.badBase64")));
+        }
+        m_saslUser = m_scram->user();
+        if (const std::optional<QString> secret = m_store->secret(m_saslUser))
+            m_scram->setPassword(secret->toUtf8());
+        m_sasl = Sasl::ScramFinal;
+        return continuation(m_scram->challenge());
+    }
+    if (step == Sasl::ScramFinal) {
+        const ScramServer::Outcome outcome = m_scram->clientFinal(data);
+        const bool authzOk = m_scram->authzid().isEmpty() || m_scram->authzid() == m_saslUser;
+        if (outcome == ScramServer::Outcome::Malformed) {
+            m_scram.reset();
+            return err(t(QStringLiteral("sasl.badBase64")));
+        }
+        if (outcome == ScramServer::Outcome::BadProof || !authzOk) {
+            m_scram.reset();
+            return failedLogin(err(t(QStringLiteral("auth.failed"))));
+        }
+        // The server proves it knows the password too; the client answers with an empty line.
+        m_sasl = Sasl::ScramDone;
+        return continuation(m_scram->challenge());
+    }
+    m_scram.reset();
+    if (!data.isEmpty())
+        return err(t(QStringLiteral("sasl.badBase64")));
+    return login(m_saslUser, QString(), true);
 }
 
 Pop3Session::Reply Pop3Session::login(

@@ -15,6 +15,7 @@ namespace pop3 {
 class EventLog;
 class LoginThrottle;
 class ReplyBody;
+class ScramServer;
 
 // One POP3 conversation as a pure state machine (RFC 1939, RFC 2449, RFC 5034): lines in, replies
 // and events out. No socket, no timer and no file: the maildrop is reached through MailboxAccess;
@@ -36,6 +37,9 @@ public:
         // The connection sends this reply only after so many milliseconds, reading nothing more
         // from its client meanwhile (a failed login, Dovecot's wait for a locked mailbox).
         int delayMs = 0;
+        // STLS accepted (RFC 2595 §4): once this +OK is written, what the client sent after STLS
+        // is discarded and the TLS handshake starts; the session goes on with tlsStarted().
+        bool startTls = false;
 
         QByteArray drain(); // head plus the whole body (tests, small replies)
     };
@@ -45,7 +49,11 @@ public:
         QString remote; // "127.0.0.1:53412"
         QString local; // "127.0.0.1:1110"
         QString serverHost; // the address the greeting names ({host})
-        bool tlsAvailable = false; // the transport can start TLS (STLS); today it never can
+        bool tlsAvailable = false; // the transport can start TLS (STLS): the server has a key
+        bool tls = false; // encrypted from the first octet (POP3S, RFC 8314)
+        // The client is on this machine (loopback, or its address is the server's own): Dovecot
+        // counts such a connection as secure, as if it were TLS, for plain-text logins.
+        bool onThisMachine = false;
     };
 
     static constexpr qsizetype maxCommandLine = 255; // RFC 2449 §4, CRLF included
@@ -76,6 +84,27 @@ public:
 
     // 0 delays nothing (a teacher's demo, tests that are not about delays).
     void setLoginDelays(bool on) { m_loginDelays = on; }
+
+    // Plain-text logins (USER/PASS, SASL PLAIN and LOGIN) refused until TLS (Dovecot's
+    // disable_plaintext_auth): -ERR [AUTH], and CAPA no longer lists them. localIsSecure: a
+    // client on this machine (Peer::onThisMachine) counts as secure (Dovecot's default).
+    void setPlaintextAuthDisabled(bool disabled, bool localIsSecure)
+    {
+        m_plaintextDisabled = disabled;
+        m_localIsSecure = localIsSecure;
+    }
+
+    // Whether USER/PASS, PLAIN and LOGIN are allowed now.
+    bool plaintextAuthAllowed() const;
+
+    // The TLS handshake that STLS (or the POP3S port) began has completed; detail: protocol and
+    // cipher, for the note. What the client knew before is forgotten (RFC 2595 §4).
+    void tlsStarted(qint64 nowMs, const QString &detail);
+    // Octets the client sent after STLS, before the handshake: discarded unread (RFC 2595 §4;
+    // the STARTTLS command injection of CVE-2011-0411).
+    void discardedAfterStls(qint64 octets, qint64 nowMs);
+
+    bool isTls() const { return m_tls; }
 
     // The server dies (a fault injected): the lock is left on disk, not released, when the session
     // ends; the lock file then names a session that no longer exists, which makes it stale.
@@ -109,6 +138,10 @@ private:
         PlainResponse,
         LoginUser,
         LoginPassword,
+        CramResponse, // RFC 2195: "user digest"
+        ScramFirst, // RFC 5802: client-first-message
+        ScramFinal, // client-final-message
+        ScramDone, // the client's empty answer to the server's signature
     };
 
     Reply dispatch(
@@ -117,7 +150,12 @@ private:
         const QByteArray &cmd, const QList<QByteArray> &args, const QByteArray &rest);
     Reply transaction(const QByteArray &cmd, const QList<QByteArray> &args);
     QString remoteAddress() const;
+    Reply startSasl(const QString &mech, const QList<QByteArray> &args);
     Reply saslStep(const QByteArray &line);
+    Reply scramStep(Sasl step, const QByteArray &data);
+    Reply continuation(const QByteArray &challenge);
+    Reply plaintextRefused();
+    QByteArray challengeStamp() const;
     Reply login(const QString &user, const QString &password, bool passwordChecked);
     Reply quit();
 
@@ -172,6 +210,11 @@ private:
     bool m_pendingStateChange = false;
     State m_pendingState = State::Transaction;
     QString m_saslUser;
+    QByteArray m_cramChallenge;
+    std::unique_ptr<ScramServer> m_scram;
+    bool m_tls = false;
+    bool m_plaintextDisabled = false;
+    bool m_localIsSecure = true;
     QList<MessageInfo> m_messages;
     QBitArray m_marks;
     int m_visibleCount = 0; // messages not marked deleted

@@ -128,6 +128,16 @@ void printBanner(const ServerOptions &options, const pop3::Lab &lab, long files)
         POP3LAB_VERSION,
         qPrintable(server.endpoint()),
         qPrintable(server.personality().id));
+    if (const pop3::TlsIdentity *tls = lab.tlsIdentity()) {
+        // Always printed (--quiet too): where TLS listens, and what a client should be shown.
+        fprintf(stdout,
+            "  TLS: STLS on %s%s%s; certificate SHA-256 %s (%s)\n",
+            qPrintable(server.endpoint()),
+            server.tlsPort() ? ", POP3S on " : "",
+            qPrintable(server.tlsEndpoint()),
+            qPrintable(tls->fingerprint()),
+            qPrintable(tls->certificatePath));
+    }
     if (!options.quiet) {
         if (!options.listenGiven && server.port() != options.listen.port)
             fprintf(stdout,

@@ -104,6 +104,30 @@ std::optional<ServerOptions> ServerOptions::parse(
     const QCommandLineOption noLoginDelay(QStringLiteral("no-login-delay"),
         QStringLiteral("Answer failed logins at once (by default each waits, longer after each "
                        "failure of the connection and of its address, as real servers do)."));
+    const QCommandLineOption tls(QStringLiteral("tls"),
+        QStringLiteral("Offer STLS (RFC 2595) with the workspace's own self-signed certificate, "
+                       "created on first run (owner-only); its SHA-256 fingerprint is printed."));
+    const QCommandLineOption tlsPort(QStringLiteral("tls-port"),
+        QStringLiteral("Also listen for implicit TLS (POP3S, RFC 8314) on PORT (0: any free "
+                       "port; the usual one is 995). Implies --tls."),
+        QStringLiteral("PORT"));
+    const QCommandLineOption cert(QStringLiteral("cert"),
+        QStringLiteral("Use this PEM certificate instead of the workspace's own (with --key)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption key(QStringLiteral("key"),
+        QStringLiteral("The PEM private key of --cert (not encrypted)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption disablePlaintext(QStringLiteral("disable-plaintext-auth"),
+        QStringLiteral("Refuse USER/PASS and SASL PLAIN/LOGIN until TLS, whatever the "
+                       "personality says (Dovecot's disable_plaintext_auth; APOP, CRAM-MD5 and "
+                       "SCRAM-SHA-256 still work)."));
+    const QCommandLineOption allowPlaintext(QStringLiteral("allow-plaintext-auth"),
+        QStringLiteral("Accept USER/PASS and SASL PLAIN/LOGIN without TLS, whatever the "
+                       "personality says."));
+    const QCommandLineOption loopbackInsecure(QStringLiteral("loopback-insecure"),
+        QStringLiteral("Do not count a client on this machine (127.0.0.1) as secure: with "
+                       "plain-text logins refused, it too must use STLS first (by default it "
+                       "counts as secure, as in Dovecot)."));
     const QCommandLineOption quiet(
         QStringLiteral("quiet"), QStringLiteral("Print only where the server listens."));
     const QCommandLineOption singleThread(QStringLiteral("single-thread"),
@@ -156,7 +180,14 @@ std::optional<ServerOptions> ServerOptions::parse(
         control,
         idle,
         quiet,
-        singleThread});
+        singleThread,
+        tls,
+        tlsPort,
+        cert,
+        key,
+        disablePlaintext,
+        allowPlaintext,
+        loopbackInsecure});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -296,6 +327,33 @@ std::optional<ServerOptions> ServerOptions::parse(
         *error = QStringLiteral("--slips-host goes with --slips");
         return std::nullopt;
     }
+    if (parser.isSet(tlsPort)) {
+        bool ok = false;
+        const uint port = parser.value(tlsPort).toUInt(&ok);
+        if (!ok || port > 65535) {
+            *error = QStringLiteral("--tls-port expects a port number (got '%1')")
+                         .arg(parser.value(tlsPort));
+            return std::nullopt;
+        }
+        o.listen.tlsPort = int(port);
+    }
+    o.tlsCertificate = parser.value(cert);
+    o.tlsKey = parser.value(key);
+    if (o.tlsCertificate.isEmpty() != o.tlsKey.isEmpty()) {
+        *error = QStringLiteral("--cert and --key go together");
+        return std::nullopt;
+    }
+    o.tls = parser.isSet(tls) || parser.isSet(tlsPort) || !o.tlsCertificate.isEmpty();
+    if (parser.isSet(disablePlaintext) && parser.isSet(allowPlaintext)) {
+        *error = QStringLiteral("--disable-plaintext-auth or --allow-plaintext-auth, not both");
+        return std::nullopt;
+    }
+    if (parser.isSet(disablePlaintext))
+        o.listen.disablePlaintextAuth = true;
+    if (parser.isSet(allowPlaintext))
+        o.listen.disablePlaintextAuth = false;
+    if (parser.isSet(loopbackInsecure))
+        o.listen.localIsSecure = false;
     if (o.classSize == 0 && !o.mailbox.isEmpty() && (o.user.isEmpty() || o.password.isEmpty())) {
         *error =
             QStringLiteral("--mailbox needs --user and a password (--password, --password-file or "
@@ -325,6 +383,9 @@ pop3::Lab::Config ServerOptions::labConfig() const
     config.accountsFile = classSize > 0 ? classAccountsPath() : accountsFile;
     config.reset = reset || classSize > 0;
     config.listen = listen;
+    config.tls = tls;
+    config.tlsCertificate = tlsCertificate;
+    config.tlsKey = tlsKey;
     config.trace = trace;
     config.traceSecrets = traceSecrets;
     config.logCapacity = 20000;

@@ -24,6 +24,9 @@ struct ServerOptions
     bool inPlace = false;
     QString trace;
     bool traceSecrets = false;
+    bool tls = false; // STLS (and POP3S with listen.tlsPort) with the workspace's certificate
+    QString tlsCertificate;
+    QString tlsKey;
     QString control; // a Unix-domain socket taking fault commands (FaultControl); empty: none
     bool quiet = false;
     // A class made up at start (--class N): N accounts prefix01.., each with a copy of mailbox

@@ -82,6 +82,7 @@ class Server:
         self.process = subprocess.Popen(
             [binary, "--workspace", self.workspace, "--listen", "127.0.0.1:0", "--quiet", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self._rest = b""
         line = self._first_line(timeout)
         match = FIRST_LINE.match(line)
         if not match:
@@ -102,7 +103,23 @@ class Server:
             if not chunk:
                 break
             data += chunk
-        return data.split(b"\n")[0]
+        first, _, self._rest = data.partition(b"\n")
+        return first
+
+    def next_line(self, timeout=10):
+        """The next line the server prints after the first (the TLS line, say)."""
+        data = self._rest
+        selector = selectors.DefaultSelector()
+        selector.register(self.process.stdout, selectors.EVENT_READ)
+        while b"\n" not in data:
+            if not selector.select(timeout):
+                fail("pop3lab-server printed no further line in time")
+            chunk = os.read(self.process.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            data += chunk
+        line, _, self._rest = data.partition(b"\n")
+        return line
 
     def stop(self):
         if self.process.poll() is None:

@@ -290,7 +290,9 @@ void TestEventLog::noteKindsAreTypedAndRoundTrip()
              NoteKind::FaultLoginRefused,
              NoteKind::FaultCommitFailed,
              NoteKind::FaultServerCrashed,
-             NoteKind::MessageDelivered}) {
+             NoteKind::MessageDelivered,
+             NoteKind::TlsStarted,
+             NoteKind::StlsInputDiscarded}) {
         const Event note = Event::makeNote(kind, QStringLiteral("why"));
         QCOMPARE(note.kind, EventKind::Note);
         QCOMPARE(noteKindFromName(note.text), kind);

@@ -83,49 +83,66 @@ void TestPersonality::capaLines_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<QStringList>("withTls"); // when the connection can start TLS
+    const QStringList dovecot{"CAPA",
+        "TOP",
+        "UIDL",
+        "RESP-CODES",
+        "PIPELINING",
+        "AUTH-RESP-CODE",
+        "USER",
+        "SASL PLAIN LOGIN"};
+    QStringList dovecotTls = dovecot;
+    dovecotTls.insert(6, QStringLiteral("STLS")); // Dovecot lists STLS before USER
     QTest::newRow("dovecot lists Dovecot's capabilities in Dovecot's order")
-        << QStringLiteral("dovecot")
-        << QStringList{"CAPA",
-               "TOP",
-               "UIDL",
-               "RESP-CODES",
-               "PIPELINING",
-               "AUTH-RESP-CODE",
-               "USER",
-               "SASL PLAIN LOGIN"};
-    QTest::newRow("rfc1939 names its implementation and has no SASL")
-        << QStringLiteral("rfc1939")
-        << QStringList{"TOP",
-               "UIDL",
-               "USER",
-               "RESP-CODES",
-               "PIPELINING",
-               "AUTH-RESP-CODE",
-               "IMPLEMENTATION pop3lab"};
-    QTest::newRow("base lists everything pop3lab does") << QStringLiteral("base")
-                                                        << QStringList{"CAPA",
-                                                               "TOP",
-                                                               "UIDL",
-                                                               "USER",
-                                                               "RESP-CODES",
-                                                               "PIPELINING",
-                                                               "AUTH-RESP-CODE",
-                                                               "SASL PLAIN LOGIN",
-                                                               "IMPLEMENTATION pop3lab"};
+        << QStringLiteral("dovecot") << dovecot << dovecotTls;
+    const QStringList rfc1939{"TOP",
+        "UIDL",
+        "USER",
+        "RESP-CODES",
+        "PIPELINING",
+        "AUTH-RESP-CODE",
+        "IMPLEMENTATION pop3lab"};
+    QTest::newRow("rfc1939 names its implementation, has no SASL and no STLS")
+        << QStringLiteral("rfc1939") << rfc1939 << rfc1939;
+    const QStringList base{"CAPA",
+        "TOP",
+        "UIDL",
+        "USER",
+        "RESP-CODES",
+        "PIPELINING",
+        "AUTH-RESP-CODE",
+        "SASL PLAIN LOGIN CRAM-MD5 SCRAM-SHA-256",
+        "IMPLEMENTATION pop3lab"};
+    QStringList baseTls = base;
+    baseTls.insert(3, QStringLiteral("STLS"));
+    QTest::newRow("base lists everything pop3lab does")
+        << QStringLiteral("base") << base << baseTls;
 }
 
 void TestPersonality::capaLines()
 {
     QFETCH(QString, id);
     QFETCH(QStringList, lines);
+    QFETCH(QStringList, withTls);
     const auto p = Personality::load(id);
     QVERIFY(p);
     QCOMPARE(p->capaLines(), lines);
-    Personality withTls = *p;
-    withTls.stls = true;
-    // The flag alone never advertises STLS: only a transport that can start TLS does.
-    QCOMPARE(withTls.capaLines(), lines);
-    QCOMPARE(withTls.capaLines(true), lines + QStringList{QStringLiteral("STLS")});
+    // STLS only when the transport can really start TLS (RFC 2595 §4), and the personality offers
+    // it.
+    QCOMPARE(p->capaLines(true), withTls);
+    Personality noStls = *p;
+    noStls.stls = false;
+    QCOMPARE(noStls.capaLines(true), lines);
+    // Plain-text logins refused: no USER, no PLAIN or LOGIN on the SASL line.
+    QStringList refused = lines;
+    refused.removeAll(QStringLiteral("USER"));
+    for (QString &line : refused) {
+        if (line.startsWith(QLatin1String("SASL ")))
+            line = QStringLiteral("SASL ") + p->advertisedMechanisms(false).join(QLatin1Char(' '));
+    }
+    refused.removeAll(QStringLiteral("SASL "));
+    QCOMPARE(p->capaLines(false, false), refused);
 }
 
 void TestPersonality::placeholdersAreFilled()

@@ -290,11 +290,12 @@ void TestPop3Session::reply_data()
         << QByteArray("-ERR Invalid base64 data in the response.\r\n") << S::Authorization;
     QTest::newRow("AUTH without a mechanism lists them")
         << QStringLiteral("base") << QByteArrayList{"AUTH"}
-        << QByteArray("+OK Supported SASL mechanisms follow\r\nPLAIN\r\nLOGIN\r\n.\r\n")
+        << QByteArray("+OK Supported SASL mechanisms follow\r\nPLAIN\r\nLOGIN\r\nCRAM-MD5\r\n"
+                      "SCRAM-SHA-256\r\n.\r\n")
         << S::Authorization;
     QTest::newRow("AUTH with an unknown mechanism is refused")
-        << QStringLiteral("base") << QByteArrayList{"AUTH CRAM-MD5"}
-        << QByteArray("-ERR Unsupported authentication mechanism: CRAM-MD5\r\n")
+        << QStringLiteral("base") << QByteArrayList{"AUTH DIGEST-MD5"}
+        << QByteArray("-ERR Unsupported authentication mechanism: DIGEST-MD5\r\n")
         << S::Authorization;
     QTest::newRow("AUTH on a server without SASL is an unknown command")
         << QStringLiteral("uw-ipop3d") << QByteArrayList{"AUTH PLAIN " + plainOk}
