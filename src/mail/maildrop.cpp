@@ -225,7 +225,7 @@ Result Maildrop::load(const QString &path)
         }
         return loadMbox();
     }
-    if (Result r = finishJournal(); !r)
+    if (Result r = finishJournal(true); !r)
         return r;
     return loadFiles(false);
 }
@@ -244,7 +244,7 @@ Result Maildrop::refresh()
         return loadMbox();
     }
     if (QFile::exists(QDir(m_path).filePath(journalName()))) {
-        if (Result r = finishJournal(); !r) // another process was killed in its commit
+        if (Result r = finishJournal(true); !r) // a commit was interrupted (a crash, a fault)
             return r;
     }
     return loadFiles(true);
@@ -532,7 +532,7 @@ Result Maildrop::writeUidFile(const MboxIndex &index, const QSet<qsizetype> &dro
 // before): a name may hold a newline. It is a workspace file like any other: an entry
 // is acted on only if it names a file directly in one of the maildrop's message folders ("cur/x"
 // or "new/x" in a Maildir, "x.eml" in an .eml folder); any other is ignored and reported.
-Result Maildrop::finishJournal()
+Result Maildrop::finishJournal(bool tell)
 {
     const QString journalPath = QDir(m_path).filePath(journalName());
     const SafeFile::Kind kind = SafeFile::kind(journalPath);
@@ -553,6 +553,8 @@ Result Maildrop::finishJournal()
     const QList<QByteArray> names = content.split(content.contains('\0') ? '\0' : '\n');
     journal.close();
     const QDir dir(m_path);
+    int listed = 0;
+    int finished = 0;
     for (const QByteArray &name : names) {
         if (name.isEmpty())
             continue;
@@ -574,11 +576,23 @@ Result Maildrop::finishJournal()
         victim.file = dir.filePath(entry);
         // Renamed by a mail reader since the journal was written: the same message still goes.
         const QString current = locate(victim);
-        if (!current.isEmpty() && !QFile::remove(current))
+        ++listed;
+        if (current.isEmpty())
+            continue;
+        if (!QFile::remove(current))
             return Result::failure(QStringLiteral("cannot remove %1").arg(current));
+        ++finished;
     }
     if (!QFile::remove(journalPath))
         return Result::failure(QStringLiteral("cannot remove %1").arg(journalPath));
+    if (tell)
+        m_warnings.append(
+            QStringLiteral("a commit interrupted half-way was finished: its journal listed %1 "
+                           "message(s) to remove, %2 already gone and %3 removed now, so every "
+                           "message marked deleted is gone and the others stay")
+                .arg(listed)
+                .arg(listed - finished)
+                .arg(finished));
     return Result::success();
 }
 
@@ -721,6 +735,16 @@ Result Maildrop::expungeFiles(const QList<MessageInfo> &victims, QStringList *re
     }
     if (Result r = SafeFile::writeAtomically(dir.filePath(journalName()), list); !r)
         return Result::failure(QStringLiteral("cannot write the expunge journal: %1").arg(r.error));
+    if (const int stop = std::exchange(m_interruptAfter, -1); stop >= 0) {
+        qsizetype done = 0;
+        for (; done < std::min<qsizetype>(stop, removed.size()); ++done)
+            QFile::remove(removed.at(done));
+        return Result::failure(
+            QStringLiteral("the commit stopped half-way (%1 of %2 message(s) removed); its "
+                           "journal lists them all, and the next login finishes it")
+                .arg(done)
+                .arg(removed.size()));
+    }
     if (Result r = finishJournal(); !r)
         return r;
     if (removedFiles)
@@ -793,6 +817,11 @@ Result Maildrop::expungeMbox(const QList<MessageInfo> &victims, QStringList *rem
             QFile::remove(temporary); // written to while we read: read it again
             continue;
         }
+        if (std::exchange(m_interruptAfter, -1) >= 0) // the copy is written, never renamed
+            return Result::failure(
+                QStringLiteral("the commit stopped half-way (its new copy written, not yet put in "
+                               "place); the mbox is as it was, and the copy goes at the next "
+                               "start"));
         if (::rename(QFile::encodeName(temporary).constData(), path.constData()) != 0) {
             const QString reason = QString::fromLocal8Bit(std::strerror(errno));
             QFile::remove(temporary);

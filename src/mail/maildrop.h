@@ -65,6 +65,13 @@ public:
     // what was removed (files, or "mbox@offset" regions).
     Result expunge(const QList<MessageInfo> &victims, QStringList *removedFiles = nullptr);
 
+    // A fault a teacher injects (lab/faultinjector.h): the next expunge stops half-way, as a
+    // write error or a crash in the middle would. File per message: the journal is written, only
+    // the first `removals` messages are removed, and it fails; the journal is finished at the next
+    // load() or refresh() (a login), which says so in takeWarnings(). mbox: the new copy is written
+    // and it fails before the rename; the mbox is as it was, the copy removed at the next load().
+    void interruptNextExpunge(int removals) { m_interruptAfter = removals; }
+
     // Puts a new message into the maildrop as a delivery agent would (Maildir: tmp/ then new/;
     // .eml folder: a new file; mbox: appended, mboxrd-quoted, under a write lock). The list is not
     // refreshed: sessions see it at their next login (RFC 1939's snapshot). file: where it went.
@@ -117,7 +124,8 @@ private:
     MboxIndex parseMbox(const char *data, qint64 size) const;
     Result expungeFiles(const QList<MessageInfo> &victims, QStringList *removedFiles);
     Result expungeMbox(const QList<MessageInfo> &victims, QStringList *removedFiles);
-    Result finishJournal();
+    // tell: the journal was left by an interrupted commit (not the one running): say so.
+    Result finishJournal(bool tell = false);
     // The side file that remembers mbox unique-ids: ".<mbox name>.pop3lab-uidl" beside it.
     QString uidFilePath() const;
     static QList<std::pair<QByteArray, QByteArray>> readUidFile(const QString &path);
@@ -129,6 +137,7 @@ private:
     QHash<QString, MessageInfo> m_scanned; // file per message: what each file held when scanned
     QHash<QString, Look> m_looks; // the message folders, or the mbox file, as last read
     QStringList m_warnings;
+    int m_interruptAfter = -1; // interruptNextExpunge()
 };
 
 // Scans one message held in memory: sizes, line counts and the summary headers.
