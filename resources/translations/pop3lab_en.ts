@@ -1439,6 +1439,14 @@
         <source>Event %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The 2000 tutorial: a mail-bombed mailbox cleaned up by hand (UW ipop3d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server crashes holding the lock: the next login finds it stale</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequenceModel</name>
@@ -1996,10 +2004,6 @@
         <source>the teacher made this login fail (a simulated storage fault)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>the teacher made this commit fail (a simulated write error)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>the server crashed, leaving %n lock file(s) behind</source>
         <translation type="unfinished">
@@ -2023,13 +2027,6 @@
         <source>The teacher made the storage fail for this login: the password was right, but the maildrop could not be opened, so the server answers -ERR [SYS/TEMP] (RFC 3206: a temporary system problem, try again later). Nothing is locked.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>The teacher made UPDATE fail with a write error before it removed anything: the %n message(s) marked deleted stay, the mailbox is unchanged and consistent (the commit is all or nothing), and the server says so with -ERR [SYS/TEMP].</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>The teacher killed the server: every connection was cut at once, with no goodbye and no UPDATE. No lock was held.</source>
         <translation type="unfinished"></translation>
@@ -2041,6 +2038,17 @@
     <message>
         <source>A new message was delivered to %1&apos;s maildrop (%2). A session already logged in does not see it: it works on the maildrop as it was at login (RFC 1939). It shows at the next login.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the teacher made this commit stop half-way (a simulated write error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The teacher made UPDATE stop half-way with a write error: the journal naming the %n message(s) marked deleted was written, only some were removed, and the server says -ERR [SYS/TEMP]. The mailbox stays consistent: the next login finishes the journal, so every marked message goes and no other (the commit is all or nothing).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

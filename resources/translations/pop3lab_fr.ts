@@ -1443,6 +1443,14 @@
         <source>Event %1 of %2</source>
         <translation>Événement %1 sur %2</translation>
     </message>
+    <message>
+        <source>The 2000 tutorial: a mail-bombed mailbox cleaned up by hand (UW ipop3d)</source>
+        <translation>Le tutoriel de 2000 : une boîte bombardée de messages nettoyée à la main (UW ipop3d)</translation>
+    </message>
+    <message>
+        <source>The server crashes holding the lock: the next login finds it stale</source>
+        <translation>Le serveur plante en gardant le verrou : la connexion suivante le trouve périmé</translation>
+    </message>
 </context>
 <context>
     <name>SequenceModel</name>
@@ -2000,10 +2008,6 @@
         <source>the teacher made this login fail (a simulated storage fault)</source>
         <translation>l&apos;enseignant a fait échouer cette connexion (une panne de stockage simulée)</translation>
     </message>
-    <message>
-        <source>the teacher made this commit fail (a simulated write error)</source>
-        <translation>l&apos;enseignant a fait échouer cette validation (une erreur d&apos;écriture simulée)</translation>
-    </message>
     <message numerus="yes">
         <source>the server crashed, leaving %n lock file(s) behind</source>
         <translation>
@@ -2027,13 +2031,6 @@
         <source>The teacher made the storage fail for this login: the password was right, but the maildrop could not be opened, so the server answers -ERR [SYS/TEMP] (RFC 3206: a temporary system problem, try again later). Nothing is locked.</source>
         <translation>L&apos;enseignant a fait échouer le stockage pour cette connexion : le mot de passe était juste, mais la boîte n&apos;a pas pu être ouverte, donc le serveur répond -ERR [SYS/TEMP] (RFC 3206 : un problème système temporaire, réessayez plus tard). Rien n&apos;est verrouillé.</translation>
     </message>
-    <message numerus="yes">
-        <source>The teacher made UPDATE fail with a write error before it removed anything: the %n message(s) marked deleted stay, the mailbox is unchanged and consistent (the commit is all or nothing), and the server says so with -ERR [SYS/TEMP].</source>
-        <translation>
-            <numerusform>L&apos;enseignant a fait échouer l&apos;UPDATE par une erreur d&apos;écriture avant toute suppression : le message marqué pour suppression reste, la boîte est inchangée et cohérente (la validation se fait entièrement ou pas du tout), et le serveur le dit avec -ERR [SYS/TEMP].</numerusform>
-            <numerusform>L&apos;enseignant a fait échouer l&apos;UPDATE par une erreur d&apos;écriture avant toute suppression : les %n messages marqués pour suppression restent, la boîte est inchangée et cohérente (la validation se fait entièrement ou pas du tout), et le serveur le dit avec -ERR [SYS/TEMP].</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The teacher killed the server: every connection was cut at once, with no goodbye and no UPDATE. No lock was held.</source>
         <translation>L&apos;enseignant a tué le serveur : toutes les connexions ont été coupées d&apos;un coup, sans au revoir et sans UPDATE. Aucun verrou n&apos;était tenu.</translation>
@@ -2045,6 +2042,17 @@
     <message>
         <source>A new message was delivered to %1&apos;s maildrop (%2). A session already logged in does not see it: it works on the maildrop as it was at login (RFC 1939). It shows at the next login.</source>
         <translation>Un nouveau message a été livré dans la boîte de %1 (%2). Une session déjà connectée ne le voit pas : elle travaille sur la boîte telle qu&apos;elle était à la connexion (RFC 1939). Il apparaît à la connexion suivante.</translation>
+    </message>
+    <message>
+        <source>the teacher made this commit stop half-way (a simulated write error)</source>
+        <translation>l&apos;enseignant a arrêté cette validation à mi-chemin (une erreur d&apos;écriture simulée)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The teacher made UPDATE stop half-way with a write error: the journal naming the %n message(s) marked deleted was written, only some were removed, and the server says -ERR [SYS/TEMP]. The mailbox stays consistent: the next login finishes the journal, so every marked message goes and no other (the commit is all or nothing).</source>
+        <translation>
+            <numerusform>L&apos;enseignant a arrêté l&apos;UPDATE à mi-chemin par une erreur d&apos;écriture : le journal qui nomme le message marqué pour suppression a été écrit, seule une partie a été supprimée, et le serveur répond -ERR [SYS/TEMP]. La boîte reste cohérente : la connexion suivante termine le journal, donc chaque message marqué disparaît et aucun autre (la validation se fait entièrement ou pas du tout).</numerusform>
+            <numerusform>L&apos;enseignant a arrêté l&apos;UPDATE à mi-chemin par une erreur d&apos;écriture : le journal qui nomme les %n messages marqués pour suppression a été écrit, seule une partie a été supprimée, et le serveur répond -ERR [SYS/TEMP]. La boîte reste cohérente : la connexion suivante termine le journal, donc chaque message marqué disparaît et aucun autre (la validation se fait entièrement ou pas du tout).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
