@@ -1447,6 +1447,14 @@
             <source>Event %1 of %2</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The 2000 tutorial: a mail-bombed mailbox cleaned up by hand (UW ipop3d)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server crashes holding the lock: the next login finds it stale</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SequenceModel</name>
@@ -2085,6 +2093,17 @@
         <message>
             <source>The client sent %1 octets after STLS without waiting for +OK. The server throws them away unread (RFC 2595): whatever was written before the encryption began could have been injected by someone on the path (CVE-2011-0411).</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the teacher made this commit stop half-way (a simulated write error)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The teacher made UPDATE stop half-way with a write error: the journal naming the %n message(s) marked deleted was written, only some were removed, and the server says -ERR [SYS/TEMP]. The mailbox stays consistent: the next login finishes the journal, so every marked message goes and no other (the commit is all or nothing).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>

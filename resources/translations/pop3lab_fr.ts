@@ -1451,6 +1451,14 @@
             <source>Event %1 of %2</source>
             <translation>Événement %1 sur %2</translation>
         </message>
+        <message>
+            <source>The 2000 tutorial: a mail-bombed mailbox cleaned up by hand (UW ipop3d)</source>
+            <translation>Le tutoriel de 2000 : une boîte bombardée de messages nettoyée à la main (UW ipop3d)</translation>
+        </message>
+        <message>
+            <source>The server crashes holding the lock: the next login finds it stale</source>
+            <translation>Le serveur plante en gardant le verrou : la connexion suivante le trouve périmé</translation>
+        </message>
     </context>
     <context>
         <name>SequenceModel</name>
@@ -2089,6 +2097,17 @@
         <message>
             <source>The client sent %1 octets after STLS without waiting for +OK. The server throws them away unread (RFC 2595): whatever was written before the encryption began could have been injected by someone on the path (CVE-2011-0411).</source>
             <translation>Le client a envoyé %1 octets après STLS sans attendre le +OK. Le serveur les jette sans les lire (RFC 2595) : tout ce qui a été écrit avant le début du chiffrement a pu être injecté par quelqu'un sur le chemin (CVE-2011-0411).</translation>
+        </message>
+        <message>
+            <source>the teacher made this commit stop half-way (a simulated write error)</source>
+            <translation>l'enseignant a arrêté cette validation à mi-chemin (une erreur d'écriture simulée)</translation>
+        </message>
+        <message numerus="yes">
+            <source>The teacher made UPDATE stop half-way with a write error: the journal naming the %n message(s) marked deleted was written, only some were removed, and the server says -ERR [SYS/TEMP]. The mailbox stays consistent: the next login finishes the journal, so every marked message goes and no other (the commit is all or nothing).</source>
+            <translation>
+                <numerusform>L'enseignant a arrêté l'UPDATE à mi-chemin par une erreur d'écriture : le journal qui nomme le message marqué pour suppression a été écrit, seule une partie a été supprimée, et le serveur répond -ERR [SYS/TEMP]. La boîte reste cohérente : la connexion suivante termine le journal, donc chaque message marqué disparaît et aucun autre (la validation se fait entièrement ou pas du tout).</numerusform>
+                <numerusform>L'enseignant a arrêté l'UPDATE à mi-chemin par une erreur d'écriture : le journal qui nomme les %n messages marqués pour suppression a été écrit, seule une partie a été supprimée, et le serveur répond -ERR [SYS/TEMP]. La boîte reste cohérente : la connexion suivante termine le journal, donc chaque message marqué disparaît et aucun autre (la validation se fait entièrement ou pas du tout).</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -149,8 +149,8 @@ QString noteLabel(const SequenceModel::Row &r)
         return QCoreApplication::translate(
             "SequenceModel", "the teacher made this login fail (a simulated storage fault)");
     case NoteKind::FaultCommitFailed:
-        return QCoreApplication::translate(
-            "SequenceModel", "the teacher made this commit fail (a simulated write error)");
+        return QCoreApplication::translate("SequenceModel",
+            "the teacher made this commit stop half-way (a simulated write error)");
     case NoteKind::FaultServerCrashed:
         return plural(QT_TRANSLATE_N_NOOP(
                           "SequenceModel", "the server crashed, leaving %n lock file(s) behind"),
@@ -561,10 +561,11 @@ QString SequenceModel::caption(qsizetype index) const
                       "Nothing is locked.");
         case NoteKind::FaultCommitFailed:
             return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
-                              "The teacher made UPDATE fail with a write error before it removed "
-                              "anything: the %n message(s) marked deleted stay, the mailbox is "
-                              "unchanged and consistent (the commit is all or nothing), and the "
-                              "server says so with -ERR [SYS/TEMP]."),
+                              "The teacher made UPDATE stop half-way with a write error: the "
+                              "journal naming the %n message(s) marked deleted was written, only "
+                              "some were removed, and the server says -ERR [SYS/TEMP]. The mailbox "
+                              "stays consistent: the next login finishes the journal, so every "
+                              "marked message goes and no other (the commit is all or nothing)."),
                 r.number);
         case NoteKind::FaultServerCrashed:
             if (r.number <= 0)

@@ -109,7 +109,7 @@ QString FaultControl::execute(const QString &line)
     }
     if (cmd == QLatin1String("fail-next-commit") && words.size() == 1) {
         m_lab->faults()->failNextCommit();
-        return QStringLiteral("ok the next commit will fail, the mailbox unchanged");
+        return QStringLiteral("ok the next commit will stop half-way; the next login finishes it");
     }
     if (cmd == QLatin1String("deliver")) {
         if (words.size() != 3)
@@ -124,6 +124,11 @@ QString FaultControl::execute(const QString &line)
         return answer(m_lab->deliver(words.at(1), message),
             QStringLiteral("delivered to %1: open sessions see it at their next login")
                 .arg(words.at(1)));
+    }
+    if (cmd == QLatin1String("crash") && words.size() == 1 && m_crashEndsProcess) {
+        m_crashNow = true;
+        return QStringLiteral("ok the server dies now, holding its locks (exit status %1)")
+            .arg(Lab::crashExitCode);
     }
     if (cmd == QLatin1String("reset")) {
         if (words.size() != 2)
@@ -156,6 +161,10 @@ void FaultControl::readCommands(QLocalSocket *socket)
     while (socket->canReadLine()) {
         const QByteArray line = socket->readLine(4096);
         socket->write(execute(QString::fromUtf8(line)).toUtf8() + '\n');
+        if (m_crashNow) {
+            socket->waitForBytesWritten(1000); // the teacher reads why the server is gone
+            m_lab->crashProcess();
+        }
     }
     if (socket->bytesAvailable() > 4096) { // no line end in sight: not a control client
         socket->write("error line too long\n");

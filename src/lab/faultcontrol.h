@@ -19,9 +19,12 @@ class Lab;
 //   drop ID              cut session ID now (marks lost, lock released, no UPDATE)
 //   slow MS              every reply waits MS milliseconds (0: full speed again)
 //   refuse-next-login    the next login gets -ERR [SYS/TEMP]
-//   fail-next-commit     the next QUIT's UPDATE fails, the mailbox unchanged
+//   fail-next-commit     the next QUIT's UPDATE stops half-way; the next login finishes it
 //   deliver USER FILE    FILE (a message) is delivered into USER's maildrop
-//   crash                the server dies without releasing its locks (and listens again)
+//   crash                the server dies without releasing its locks: in pop3lab-server the
+//                        process ends at once (exit status 70, Lab::crashProcess), and the
+//                        next start reports the stale lock; in a window's lab, simulated
+//                        (the sessions cut, the lock files left, listening again)
 //   reset USER           USER's sessions cut, their mailbox a fresh copy again
 //   reset-class          the same for every account
 //   help                 this list
@@ -47,12 +50,17 @@ public:
 
     static QString helpText();
 
+    // crash ends this process for real (pop3lab-server); off: Lab::crashServer's simulation.
+    void setCrashEndsProcess(bool on) { m_crashEndsProcess = on; }
+
 private:
     void acceptConnections();
     void readCommands(QLocalSocket *socket);
 
     Lab *m_lab;
     QLocalServer *m_server;
+    bool m_crashEndsProcess = false;
+    bool m_crashNow = false; // set by execute("crash"): dies once the answer is written
 };
 
 } // namespace pop3

@@ -1,11 +1,13 @@
 #include "lab/faultinjector.h"
 
 #include "events/eventlog.h"
+#include "mail/maildrop.h"
+#include "mail/mailstore.h"
 #include "protocol/replybody.h"
 
 namespace pop3 {
 
-FaultInjector::FaultInjector(EventLog *log, MailboxAccess *store)
+FaultInjector::FaultInjector(EventLog *log, MailStore *store)
     : m_log(log)
     , m_store(store)
 { }
@@ -40,8 +42,8 @@ QString FaultInjector::refusedLoginReason()
 
 QString FaultInjector::failedCommitReason()
 {
-    return QStringLiteral("a write error stopped the commit before any message was removed "
-                          "(fault injected)");
+    return QStringLiteral("a write error will stop the commit half-way, after its journal is "
+                          "written and some of the messages are removed (fault injected)");
 }
 
 FaultHook::Action FaultInjector::beforeLine(int session, const QByteArray &line)
@@ -108,7 +110,10 @@ Result FaultInjector::expunge(
         e.user = user;
         e.number = int(victims.size());
         m_log->append(e);
-        return Result::failure(failedCommitReason());
+        // Half-way: about half of the messages go (never all of them) before the write error.
+        const qsizetype removals = std::min((victims.size() + 1) / 2, victims.size() - 1);
+        if (MailStore::Account *account = m_store->account(user))
+            account->maildrop->interruptNextExpunge(int(removals));
     }
     return m_store->expunge(user, victims, removed);
 }

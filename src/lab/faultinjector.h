@@ -8,6 +8,7 @@
 namespace pop3 {
 
 class EventLog;
+class MailStore;
 
 // The faults a teacher injects while sessions run (issue 13), in one place between the server
 // and the mail storage: the server asks it as its FaultHook (how slow a reply is) and as the
@@ -17,7 +18,8 @@ class EventLog;
 //   Pop3Server ──FaultHook──► FaultInjector ──MailboxAccess──► MailStore (the real files)
 //   setReplyDelay(ms)   every reply waits ms (the loop goes on: other clients are not slowed)
 //   refuseNextLogin()   the next login's lock fails: -ERR [SYS/TEMP], nothing locked
-//   failNextCommit()    the next UPDATE fails before it removes anything: the mailbox unchanged
+//   failNextCommit()    the next UPDATE stops half-way: its journal written, only some of the
+//                       marked messages removed; the next login finishes it (Maildrop's journal)
 //
 // Dropping a connection, the crash and a delivery act on the server or the store: see Lab.
 class FaultInjector final
@@ -25,7 +27,7 @@ class FaultInjector final
     , public MailboxAccess
 {
 public:
-    FaultInjector(EventLog *log, MailboxAccess *store);
+    FaultInjector(EventLog *log, MailStore *store);
 
     void setReplyDelay(int ms);
 
@@ -58,7 +60,7 @@ public:
 
 private:
     EventLog *m_log;
-    MailboxAccess *m_store;
+    MailStore *m_store;
     int m_delayMs = 0;
     bool m_refuseNextLogin = false;
     bool m_failNextCommit = false;

@@ -5,11 +5,16 @@
 #include "lab/faultinjector.h"
 #include "lessons/lessonprogress.h"
 #include "lessons/lessonrunner.h"
+#include "mail/maildroplock.h"
 #include "mail/mailstore.h"
+#include "mail/safefile.h"
 #include "protocol/personality.h"
 #include "protocol/pop3session.h"
 
 #include <QHostAddress>
+
+#include <cstdio>
+#include <unistd.h>
 
 namespace pop3 {
 
@@ -91,6 +96,7 @@ Result Lab::start(const Config &config)
         return Result::failure(why);
     }
     m_server = std::move(server);
+    findStaleLocks();
     return Result::success();
 }
 
@@ -165,6 +171,25 @@ Result Lab::dropSession(int id)
     return Result::success();
 }
 
+QStringList Lab::heldLockPaths() const
+{
+    QStringList locks;
+    if (!m_server)
+        return locks;
+    for (const Pop3Session *s : m_server->sessions()) {
+        if (!s->user().isEmpty())
+            locks.append(m_store->lockPath(s->user()));
+    }
+    return locks;
+}
+
+void Lab::noteCrash(const QStringList &locks)
+{
+    Event e = Event::makeNote(NoteKind::FaultServerCrashed, locks.join(QLatin1Char('\n')));
+    e.number = int(locks.size());
+    m_log->append(e);
+}
+
 Result Lab::crashServer()
 {
     if (!m_server)
@@ -174,17 +199,43 @@ Result Lab::crashServer()
         if (!s->user().isEmpty())
             users.append(s->user());
     }
-    QStringList locks;
-    for (const QString &user : std::as_const(users))
-        locks.append(m_store->lockPath(user));
-    Event e = Event::makeNote(NoteKind::FaultServerCrashed, locks.join(QLatin1Char('\n')));
-    e.number = int(locks.size());
-    m_log->append(e);
+    noteCrash(heldLockPaths());
     m_server->crash();
     // This process forgets it held them; the files stay, naming sessions that are gone.
     for (const QString &user : std::as_const(users))
         m_store->noteLockReleased(user);
     return Result::success();
+}
+
+void Lab::crashProcess()
+{
+    noteCrash(heldLockPaths());
+    if (m_trace)
+        m_trace->close(); // the note is the trace's last line
+    std::fflush(nullptr);
+    ::_exit(crashExitCode); // no destructor, no unlock: as a real crash
+}
+
+// A lock file whose holder is gone (a process that crashed, on this machine) is reported at
+// start; the file stays until the next login of its user, which clears it and says so.
+void Lab::findStaleLocks()
+{
+    for (const QString &user : m_store->users()) {
+        const QString path = m_store->lockPath(user);
+        if (SafeFile::kind(path) != SafeFile::Kind::File)
+            continue;
+        const std::optional<MaildropLock::Holder> holder = MaildropLock::read(path);
+        if (!holder || !MaildropLock::isStale(*holder, {}))
+            continue;
+        const QString line =
+            QStringLiteral("%1: a stale lock, left by %2, a process that is gone (it crashed "
+                           "without releasing it); the next login of %3 clears it")
+                .arg(path, holder->describe(), user);
+        m_staleAtStart.append(line);
+        Event e = Event::makeNote(NoteKind::MaildropWarning, line);
+        e.user = user;
+        m_log->append(e);
+    }
 }
 
 Result Lab::deliver(const QString &user, const QByteArray &message)

@@ -115,6 +115,16 @@ public:
     // files stay (stale: their sessions are gone), and the next login of their users finds,
     // clears and reports them. The server listens again at once, as if restarted.
     Result crashServer();
+    // pop3lab-server's real crash (its --control "crash"): the same note, the trace flushed, then
+    // the process ends at once with exit status crashExitCode — no destructor runs, so the lock
+    // files stay on disk naming a process that is gone, and the next start reports them.
+    [[noreturn]] void crashProcess();
+    static constexpr int crashExitCode = 70;
+
+    // The lock files start() found left by a process that is gone (a crash), one line each:
+    // "path: held by …". The next login of their user clears them (StaleLockCleared).
+    QStringList staleLocksAtStart() const { return m_staleAtStart; }
+
     // Delivers message into user's maildrop; sessions see it at their next login (RFC 1939 §8).
     Result deliver(const QString &user, const QByteArray &message);
 
@@ -137,6 +147,9 @@ private:
     };
 
     Learner &learner(const QString &name);
+    QStringList heldLockPaths() const; // of the sessions logged in now
+    void noteCrash(const QStringList &locks);
+    void findStaleLocks();
 
     std::unique_ptr<EventLog> m_log; // first in, last out: every other part appends to it
     std::unique_ptr<MailStore> m_store;
@@ -146,6 +159,7 @@ private:
     std::map<QString, Learner> m_learners;
     std::optional<TlsIdentity> m_tls;
     QString m_progressFolder;
+    QStringList m_staleAtStart;
     bool m_started = false;
 };
 

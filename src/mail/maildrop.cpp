@@ -256,7 +256,7 @@ Result Maildrop::load(const QString &path)
              QDir(m_path).filePath(journalName()), {QStringLiteral("pop3lab-tmp")}))
         m_warnings.append(
             QStringLiteral("removed %1, left by a process killed in a commit").arg(gone));
-    if (Result r = finishJournal(); !r)
+    if (Result r = finishJournal(nullptr, true); !r)
         return r;
     return loadFiles(false);
 }
@@ -275,7 +275,7 @@ Result Maildrop::refresh()
         return loadMbox();
     }
     if (QFile::exists(QDir(m_path).filePath(journalName()))) {
-        if (Result r = finishJournal(); !r) // another process was killed in its commit
+        if (Result r = finishJournal(true); !r) // a commit was interrupted (a crash, a fault)
             return r;
     }
     return loadFiles(true);
@@ -637,7 +637,7 @@ Result Maildrop::writeUidFile(const QByteArray &content)
 // before): a name may hold a newline. It is a workspace file like any other: an entry
 // is acted on only if it names a file directly in one of the maildrop's message folders ("cur/x"
 // or "new/x" in a Maildir, "x.eml" in an .eml folder); any other is ignored and reported.
-Result Maildrop::finishJournal(QStringList *notRemoved)
+Result Maildrop::finishJournal(QStringList *notRemoved, bool tell)
 {
     m_notRemoved.clear();
     const QString journalPath = QDir(m_path).filePath(journalName());
@@ -659,6 +659,9 @@ Result Maildrop::finishJournal(QStringList *notRemoved)
     const QList<QByteArray> names = content.split(content.contains('\0') ? '\0' : '\n');
     journal.close();
     const QDir dir(m_path);
+    int listed = 0;
+    int finished = 0;
+    int stayed = 0;
     for (const QByteArray &name : names) {
         if (name.isEmpty())
             continue;
@@ -680,6 +683,7 @@ Result Maildrop::finishJournal(QStringList *notRemoved)
         victim.file = dir.filePath(entry);
         // Renamed by a mail reader since the journal was written: the same message still goes.
         const QString current = locate(victim);
+        ++listed;
         if (current.isEmpty())
             continue;
         QFile message(current);
@@ -691,7 +695,10 @@ Result Maildrop::finishJournal(QStringList *notRemoved)
             if (notRemoved)
                 notRemoved->append(current);
             m_notRemoved.append(failed);
+            ++stayed;
+            continue;
         }
+        ++finished;
     }
     if (!notRemoved) {
         for (const QString &failed : std::as_const(m_notRemoved))
@@ -704,6 +711,15 @@ Result Maildrop::finishJournal(QStringList *notRemoved)
         SafeFile::syncFolder(folder);
     if (!QFile::remove(journalPath))
         return Result::failure(QStringLiteral("cannot remove %1").arg(journalPath));
+    if (tell)
+        m_warnings.append(
+            QStringLiteral("a commit interrupted half-way was finished: its journal listed %1 "
+                           "message(s) to remove, %2 already gone, %3 removed now and %4 that "
+                           "could not be removed; the messages not marked deleted stay")
+                .arg(listed)
+                .arg(listed - finished - stayed)
+                .arg(finished)
+                .arg(stayed));
     return Result::success();
 }
 
@@ -847,6 +863,16 @@ Result Maildrop::expungeFiles(const QList<MessageInfo> &victims, QStringList *re
     }
     if (Result r = SafeFile::writeAtomically(dir.filePath(journalName()), list); !r)
         return Result::failure(QStringLiteral("cannot write the expunge journal: %1").arg(r.error));
+    if (const int stop = std::exchange(m_interruptAfter, -1); stop >= 0) {
+        qsizetype done = 0;
+        for (; done < std::min<qsizetype>(stop, removed.size()); ++done)
+            QFile::remove(removed.at(done));
+        return Result::failure(
+            QStringLiteral("the commit stopped half-way (%1 of %2 message(s) removed); its "
+                           "journal lists them all, and the next login finishes it")
+                .arg(done)
+                .arg(removed.size()));
+    }
     QStringList notRemoved;
     const Result finished = finishJournal(&notRemoved);
     const QStringList failures = std::exchange(m_notRemoved, {});
@@ -939,6 +965,11 @@ Result Maildrop::expungeMbox(const QList<MessageInfo> &victims, QStringList *rem
             QFile::remove(temporary); // written to while we read: read it again
             continue;
         }
+        if (std::exchange(m_interruptAfter, -1) >= 0) // the copy is written, never renamed
+            return Result::failure(
+                QStringLiteral("the commit stopped half-way (its new copy written, not yet put in "
+                               "place); the mbox is as it was, and the copy goes at the next "
+                               "start"));
         if (::rename(QFile::encodeName(temporary).constData(), path.constData()) != 0) {
             const QString reason = QString::fromLocal8Bit(std::strerror(errno));
             QFile::remove(temporary);

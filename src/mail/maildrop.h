@@ -65,6 +65,13 @@ public:
     // what was removed (files, or "mbox@offset" regions).
     Result expunge(const QList<MessageInfo> &victims, QStringList *removedFiles = nullptr);
 
+    // A fault a teacher injects (lab/faultinjector.h): the next expunge stops half-way, as a
+    // write error or a crash in the middle would. File per message: the journal is written, only
+    // the first `removals` messages are removed, and it fails; the journal is finished at the next
+    // load() or refresh() (a login), which says so in takeWarnings(). mbox: the new copy is written
+    // and it fails before the rename; the mbox is as it was, the copy removed at the next load().
+    void interruptNextExpunge(int removals) { m_interruptAfter = removals; }
+
     // Puts a new message into the maildrop as a delivery agent would (Maildir: tmp/ then new/;
     // .eml folder: a new file; mbox: appended, mboxrd-quoted, under a write lock). The list is not
     // refreshed: sessions see it at their next login (RFC 1939's snapshot). file: where it went.
@@ -123,8 +130,9 @@ private:
     Result expungeFiles(const QList<MessageInfo> &victims, QStringList *removedFiles);
     Result expungeMbox(const QList<MessageInfo> &victims, QStringList *removedFiles);
     // Rolls the expunge journal forward. A file that cannot be removed is skipped (listed in
-    // notRemoved, or reported as a warning when null) and the others still go.
-    Result finishJournal(QStringList *notRemoved = nullptr);
+    // notRemoved, or reported as a warning when null) and the others still go. tell: the journal
+    // was left by an interrupted commit (not the one running): say so.
+    Result finishJournal(QStringList *notRemoved = nullptr, bool tell = false);
     // The side file that remembers mbox unique-ids: ".<mbox name>.pop3lab-uidl" beside it.
     QString uidFilePath() const;
     using UidList = QList<std::pair<QByteArray, QByteArray>>; // content hash, unique-id
@@ -142,6 +150,7 @@ private:
     QHash<QString, Look> m_looks; // the message folders, or the mbox file, as last read
     QStringList m_warnings;
     QStringList m_notRemoved; // the last finishJournal(): "file (reason)" not removed
+    int m_interruptAfter = -1; // interruptNextExpunge()
 };
 
 // Scans one message held in memory: sizes, line counts and the summary headers.

@@ -237,6 +237,7 @@ int main(int argc, char *argv[])
         });
 
     pop3::FaultControl control(&lab);
+    control.setCrashEndsProcess(true); // "crash" is a real one: the next start reports its locks
     if (!options->control.isEmpty()) {
         if (const pop3::Result r = control.listen(options->control); !r)
             return fail(r.error);
@@ -272,6 +273,8 @@ int main(int argc, char *argv[])
             qPrintable(observer->address().toString()),
             observer->port(),
             observer->token().constData());
+    for (const QString &stale : lab.staleLocksAtStart())
+        fprintf(stdout, "  stale lock: %s\n", qPrintable(stale));
     fflush(stdout);
     if (!options->control.isEmpty() && !options->quiet) {
         fprintf(stdout,

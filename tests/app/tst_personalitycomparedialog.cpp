@@ -14,6 +14,8 @@ class TestPersonalityCompareDialog : public QObject
 private slots:
     void labSheetHighlightsGreetingAndLogin();
     void capabilityToggleShowsInCapa();
+    void everyCapabilityToggleChangesWhatTheServerOffers_data();
+    void everyCapabilityToggleChangesWhatTheServerOffers();
 };
 
 void TestPersonalityCompareDialog::labSheetHighlightsGreetingAndLogin()
@@ -54,6 +56,54 @@ void TestPersonalityCompareDialog::capabilityToggleShowsInCapa()
     QVERIFY(dialog.table()->item(1, 0)->data(PersonalityCompareDialog::DiffersRole).toBool());
     QVERIFY(!dialog.table()->item(1, 1)->toolTip().contains(QStringLiteral("\r\nTOP\r\n")));
     QVERIFY(dialog.table()->item(1, 2)->toolTip().contains(QStringLiteral("\r\nTOP\r\n")));
+}
+
+void TestPersonalityCompareDialog::everyCapabilityToggleChangesWhatTheServerOffers_data()
+{
+    QTest::addColumn<QString>("toggle");
+    QTest::addColumn<int>("row"); // 0: the greeting, 1: the CAPA reply
+    QTest::addColumn<QString>("line"); // what the toggle adds or takes away there
+    QTest::addRow("TOP") << QStringLiteral("TOP") << 1 << QStringLiteral("\r\nTOP\r\n");
+    QTest::addRow("UIDL") << QStringLiteral("UIDL") << 1 << QStringLiteral("\r\nUIDL\r\n");
+    QTest::addRow("APOP") << QStringLiteral("APOP") << 0 << QStringLiteral("@"); // <pid.clock@host>
+    QTest::addRow("SASL PLAIN") << QStringLiteral("SASL PLAIN") << 1
+                                << QStringLiteral("\r\nSASL LOGIN\r\n"); // PLAIN taken away
+    QTest::addRow("SASL LOGIN") << QStringLiteral("SASL LOGIN") << 1
+                                << QStringLiteral("\r\nSASL PLAIN\r\n"); // LOGIN taken away
+}
+
+// Each toggle (TOP, UIDL, APOP, each SASL mechanism) exists and, flipped on one side only,
+// changes what that side's server offers: its CAPA lines, or (APOP) the greeting's timestamp.
+void TestPersonalityCompareDialog::everyCapabilityToggleChangesWhatTheServerOffers()
+{
+    QFETCH(QString, toggle);
+    QFETCH(int, row);
+    QFETCH(QString, line);
+    PersonalityCompareDialog dialog;
+    dialog.setPersonality(PersonalityCompareDialog::Left, QStringLiteral("dovecot"));
+    dialog.setPersonality(PersonalityCompareDialog::Right, QStringLiteral("dovecot"));
+    dialog.setScript({"CAPA"});
+    QCheckBox *box = dialog.capabilityBox(PersonalityCompareDialog::Left, toggle);
+    QVERIFY2(box, qPrintable(toggle));
+    const bool wasOn = box->isChecked();
+    QCOMPARE(wasOn, toggle != QLatin1String("APOP")); // Dovecot's defaults
+    box->setChecked(!wasOn);
+    dialog.compare();
+    QTableWidget *t = dialog.table();
+    QVERIFY(t->item(row, 0)->data(PersonalityCompareDialog::DiffersRole).toBool());
+    const auto shown = [t, row](int column) {
+        const QString tip = t->item(row, column)->toolTip();
+        return tip.isEmpty() ? t->item(row, column)->text() : tip;
+    };
+    if (toggle.startsWith(QLatin1String("SASL"))) {
+        // One mechanism off: the other one alone on the SASL line.
+        QVERIFY2(shown(1).contains(line), qPrintable(shown(1)));
+        QVERIFY2(
+            shown(2).contains(QStringLiteral("\r\nSASL PLAIN LOGIN\r\n")), qPrintable(shown(2)));
+    } else {
+        QCOMPARE(shown(1).contains(line), !wasOn);
+        QCOMPARE(shown(2).contains(line), wasOn);
+    }
 }
 
 QTEST_MAIN(TestPersonalityCompareDialog)

@@ -1,4 +1,5 @@
 #include "app/diagram/diagrampane.h"
+#include "app/diagram/sequencepainter.h"
 #include "app/diagram/sequenceview.h"
 #include "app/lessons/lessonpane.h"
 #include "app/maildrop/maildroppane.h"
@@ -9,10 +10,14 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QFile>
 #include <QFontInfo>
 #include <QHeaderView>
 #include <QMenuBar>
+#include <QScreen>
+#include <QScrollBar>
 #include <QTableView>
+#include <QTemporaryDir>
 
 // Presentation mode (issue 13): F11 enters a full-screen room layout where one zoom scales every
 // pane together, and the same key gives the window back exactly as it was.
@@ -26,6 +31,7 @@ private slots:
     void diagramLabelsAreAtLeastTheTerminalText();
     void theSameKeyRestoresTheLayout();
     void roomLayoutShowsTerminalAndDiagram();
+    void diagramOpensAtItsStartWithTheLanesInView();
     void highContrastIsUndone();
 
 private:
@@ -179,6 +185,34 @@ void TestPresentationMode::roomLayoutShowsTerminalAndDiagram()
     QVERIFY(maildrop->isVisible());
 }
 
+// At 1280×720 (this test's screen) the diagram opened scrolled sideways: the client's lane and
+// its name cut off on the left. Now it starts fully left, without the time column, with the
+// client's lane, its header and the built-in server's lane in view, at the labels' size.
+void TestPresentationMode::diagramOpensAtItsStartWithTheLanesInView()
+{
+    QCOMPARE(QGuiApplication::primaryScreen()->geometry().size(), QSize(1280, 720));
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    QVERIFY(waitGreeting(terminal->openSession(terminal->builtinSettings())));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.presentation()->setActive(true);
+    QTRY_COMPARE(window.size(), QSize(1280, 720));
+    SequenceView *view = window.diagramPane()->view();
+    const SequencePainter &painter = view->diagram();
+    QTRY_VERIFY(view->viewport()->width() > 1280 / 2);
+    QTRY_COMPARE(view->horizontalScrollBar()->value(), 0);
+    QVERIFY(!painter.hasTimeColumn());
+    const qreal zoom = view->zoom();
+    const qreal headerHalf = (SequencePainter::laneGap - 14) / 2;
+    QCOMPARE_GE((painter.clientX(0) - headerHalf) * zoom, 0.0); // the client's name, whole
+    QCOMPARE_LE(painter.serverX() * zoom, qreal(view->viewport()->width())); // the server's lane
+    const Sizes s = sizes(window);
+    QCOMPARE_GE(s.diagramLabels, s.terminal); // and still as large as the terminal's text
+    window.presentation()->setActive(false);
+    QVERIFY(painter.hasTimeColumn());
+}
+
 void TestPresentationMode::highContrastIsUndone()
 {
     MainWindow window(m_lab->services.get());
@@ -193,5 +227,23 @@ void TestPresentationMode::highContrastIsUndone()
     QCOMPARE(QApplication::palette(), before);
 }
 
-QTEST_MAIN(TestPresentationMode)
+// The room this mode is for: a 1280×720 projector. The offscreen platform's screen is 800×600
+// unless a configuration file says otherwise.
+int main(int argc, char *argv[])
+{
+    QTemporaryDir dir;
+    if (qgetenv("QT_QPA_PLATFORM") == "offscreen" && dir.isValid()) {
+        const QString config = dir.filePath(QStringLiteral("screen.json"));
+        QFile file(config);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(R"({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1280,
+                "height": 720, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
+        file.close();
+        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(config));
+    }
+    QApplication app(argc, argv);
+    TestPresentationMode test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_presentationmode.moc"

@@ -75,11 +75,12 @@ private slots:
     void dropCutsTheConnectionWithoutCommit();
     void slowRepliesWaitInOrder();
     void refusedLoginIsSysTemp();
-    void failedCommitLeavesTheMailboxUnchanged();
+    void failedCommitStopsHalfWayAndTheNextLoginFinishesIt();
     void deliveredMessageIsSeenAtTheNextLogin();
     void deliveredMessageIntoMaildirAndMbox_data();
     void deliveredMessageIntoMaildirAndMbox();
     void crashLeavesAStaleLockTheNextLoginClears();
+    void startReportsAStaleLock();
     void controlSocketRunsTheFaults();
     void controlSocketIsOwnerOnlyAndNeverReplacesAFile();
 };
@@ -160,37 +161,68 @@ void TestFaults::refusedLoginIsSysTemp()
     QVERIFY(c.command("PASS hessovs!").startsWith("+OK"));
 }
 
-void TestFaults::failedCommitLeavesTheMailboxUnchanged()
+// The commit fails half-way: the journal names every message marked deleted, only some are
+// removed when the write error strikes. The mailbox stays consistent: the next login finishes
+// the journal (every marked message goes, no other), and the events say what happened.
+void TestFaults::failedCommitStopsHalfWayAndTheNextLoginFinishesIt()
 {
     QTemporaryDir dir;
     Lab lab;
     QVERIFY(lab.start(configIn(dir)).ok);
+    const QString folder = lab.store()->account(QStringLiteral("student"))->maildropPath;
+    const QStringList before = QDir(folder).entryList({QStringLiteral("*.eml")}, QDir::Files);
+    QCOMPARE(before.size(), 35);
     Client c;
     QVERIFY(c.open(lab.server()->port()).startsWith("+OK"));
     QVERIFY(c.login("student", "hessovs!"));
     QVERIFY(c.command("DELE 1").startsWith("+OK"));
     QVERIFY(c.command("DELE 2").startsWith("+OK"));
+    const QByteArray stat = c.command("STAT");
     const int id = sessionOf(lab);
     lab.faults()->failNextCommit();
     const QByteArray quit = c.command("QUIT");
     QVERIFY2(quit.startsWith("-ERR [SYS/TEMP]"), quit.constData());
-    QVERIFY2(quit.contains("unchanged"), quit.constData());
+    QVERIFY2(quit.contains("half-way (1 of 2 message(s) removed)"), quit.constData());
     QVERIFY(c.waitClosed());
+
+    // Half-way on disk: one of the two files gone, the journal naming both still there.
+    const QStringList after = QDir(folder).entryList({QStringLiteral("*.eml")}, QDir::Files);
+    QCOMPARE(after.size(), 34);
+    QFile journal(QDir(folder).filePath(QStringLiteral(".pop3lab-expunge")));
+    QVERIFY(journal.open(QIODevice::ReadOnly));
+    QCOMPARE(journal.readAll().count('\0'), 2);
+    journal.close();
+
     const QList<Event> n = notes(lab, NoteKind::FaultCommitFailed);
     QCOMPARE(n.size(), 1);
     QCOMPARE(n.first().session, id);
     QCOMPARE(n.first().number, 2);
-    QCOMPARE(notes(lab, NoteKind::ExpungeFailed).size(), 1); // the session's own account of it
+    const QList<Event> failed = notes(lab, NoteKind::ExpungeFailed);
+    QCOMPARE(failed.size(), 1); // the session's own account of it, with the storage's words
+    QVERIFY(failed.first().detail.contains(QStringLiteral("the next login finishes it")));
     QVERIFY(!has(lab, id, EventKind::Expunged));
     QVERIFY(has(lab, id, EventKind::LockRemoved));
     QVERIFY(!QFile::exists(lab.store()->lockPath(QStringLiteral("student"))));
 
-    Client again; // consistent: every message still there, the next commit works
+    // The next login finishes the commit and says so; 33 messages, as if it had gone through.
+    Client again;
     QVERIFY(again.open(lab.server()->port()).startsWith("+OK"));
     QVERIFY(again.login("student", "hessovs!"));
-    QCOMPARE(again.command("STAT"), QByteArray("+OK 35 23183\r\n"));
-    QVERIFY(again.command("DELE 1").startsWith("+OK"));
+    QVERIFY(stat.startsWith("+OK 33 ")); // the two marked ones hidden before QUIT
+    QVERIFY(again.command("STAT").startsWith("+OK 33 "));
+    QVERIFY(!journal.exists());
+    QCOMPARE(QDir(folder).entryList({QStringLiteral("*.eml")}, QDir::Files),
+        before.mid(2)); // exactly the two marked ones went (the names sort as the numbers)
+    const QList<Event> finished = notes(lab, NoteKind::MaildropWarning);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY2(finished.first().detail.contains(
+                 QStringLiteral("a commit interrupted half-way was finished: its journal listed 2 "
+                                "message(s) to remove, 1 already gone, 1 removed now and 0 that")),
+        qPrintable(finished.first().detail));
+    QVERIFY(again.command("DELE 1").startsWith("+OK")); // and the next commit works
     QVERIFY(again.command("QUIT").startsWith("+OK"));
+    QVERIFY(again.waitClosed());
+    QCOMPARE(QDir(folder).entryList({QStringLiteral("*.eml")}, QDir::Files).size(), 32);
 }
 
 void TestFaults::deliveredMessageIsSeenAtTheNextLogin()
@@ -295,6 +327,34 @@ void TestFaults::crashLeavesAStaleLockTheNextLoginClears()
     const int nextId = sessionOf(lab);
     QVERIFY(has(lab, nextId, EventKind::StaleLockCleared));
     QCOMPARE(next.command("STAT"), QByteArray("+OK 35 23183\r\n")); // DELE 1 was never committed
+}
+
+void TestFaults::startReportsAStaleLock()
+{
+    QTemporaryDir dir;
+    const Lab::Config config = configIn(dir);
+    QString lockPath;
+    {
+        Lab first; // makes the workspace and its sample accounts
+        QVERIFY(first.start(config).ok);
+        QVERIFY(first.staleLocksAtStart().isEmpty());
+        lockPath = first.store()->lockPath(QStringLiteral("student"));
+    }
+    QVERIFY(MaildropLock::plantStale(lockPath, QStringLiteral("student"))); // a dead pid's
+    Lab next;
+    QVERIFY(next.start(config).ok);
+    QCOMPARE(next.staleLocksAtStart().size(), 1);
+    const QString line = next.staleLocksAtStart().first();
+    QVERIFY2(line.startsWith(lockPath + QStringLiteral(": a stale lock")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("pid 4194305")), qPrintable(line));
+    const QList<Event> n = notes(next, NoteKind::MaildropWarning);
+    QCOMPARE(n.size(), 1);
+    QCOMPARE(n.first().detail, line);
+    QVERIFY(QFile::exists(lockPath)); // the next login clears it, and says so
+    Client c;
+    QVERIFY(c.open(next.server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(has(next, sessionOf(next), EventKind::StaleLockCleared));
 }
 
 void TestFaults::controlSocketRunsTheFaults()

@@ -50,6 +50,8 @@ bool disconnected(const EventLog *log, int count)
 } // namespace
 
 using Script = std::function<bool(quint16 port, const EventLog *log)>;
+using LabScript = std::function<bool(Lab &lab)>; // a scenario that also acts on the lab (a crash)
+Q_DECLARE_METATYPE(LabScript)
 Q_DECLARE_METATYPE(Script)
 
 class TestScenarios : public QObject
@@ -65,6 +67,8 @@ void TestScenarios::scenario_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<Script>("script");
+    QTest::addColumn<QString>("personality"); // empty: the default (Dovecot)
+    QTest::addColumn<LabScript>("labScript"); // runs instead of script when set
 
     QTest::newRow("the lab sheet") << QStringLiteral(
         "lab-sheet") << Script([](quint16 port, const EventLog *log) {
@@ -83,26 +87,26 @@ void TestScenarios::scenario_data()
                 },
                 5000,
                 &EventLog::eventAppended);
-    });
+    }) << QString() << LabScript();
 
-    QTest::newRow("a lock conflict with [IN-USE]")
-        << QStringLiteral("lock-conflict") << Script([](quint16 port, const EventLog *log) {
-               pop3test::Client first, second;
-               return first.open(port).startsWith("+OK") && first.login("student", "hessovs!")
-                   && second.open(port).startsWith("+OK")
-                   && second.command("USER student").startsWith("+OK")
-                   // Dovecot waits about 10 s for the lock, refuses, then closes.
-                   && second.command("PASS hessovs!", 20000).startsWith("-ERR [IN-USE]")
-                   && second.waitClosed(5000) && first.command("STAT").startsWith("+OK 35 ")
-                   && first.command("QUIT").startsWith("+OK") && first.waitClosed()
-                   && pop3test::waitUntil(
-                       log,
-                       [log] {
-                           return disconnected(log, 2);
-                       },
-                       5000,
-                       &EventLog::eventAppended);
-           });
+    QTest::newRow("a lock conflict with [IN-USE]") << QStringLiteral(
+        "lock-conflict") << Script([](quint16 port, const EventLog *log) {
+        pop3test::Client first, second;
+        return first.open(port).startsWith("+OK") && first.login("student", "hessovs!")
+            && second.open(port).startsWith("+OK")
+            && second.command("USER student").startsWith("+OK")
+            // Dovecot waits about 10 s for the lock, refuses, then closes.
+            && second.command("PASS hessovs!", 20000).startsWith("-ERR [IN-USE]")
+            && second.waitClosed(5000) && first.command("STAT").startsWith("+OK 35 ")
+            && first.command("QUIT").startsWith("+OK") && first.waitClosed()
+            && pop3test::waitUntil(
+                log,
+                [log] {
+                    return disconnected(log, 2);
+                },
+                5000,
+                &EventLog::eventAppended);
+    }) << QString() << LabScript();
 
     QTest::newRow("a dropped connection keeps the mail") << QStringLiteral(
         "dropped-connection") << Script([](quint16 port, const EventLog *log) {
@@ -132,6 +136,78 @@ void TestScenarios::scenario_data()
                 },
                 5000,
                 &EventLog::eventAppended);
+    }) << QString() << LabScript();
+
+    // The 2000 tutorial ("Using POP3 By Hand"): a UW ipop3d server, lower-case commands typed in
+    // telnet, a mail-bombed mailbox surveyed with LIST, junk told by TOP n 0 and deleted where it
+    // lies, then QUIT commits; a new login finds 196 messages.
+    QTest::newRow("the 2000 tutorial's mail-bomb clean-up")
+        << QStringLiteral("mail-bomb") << Script() << QStringLiteral("uw-ipop3d")
+        << LabScript([](Lab &lab) {
+               const quint16 port = lab.server()->port();
+               const EventLog *log = lab.log();
+               pop3test::Client c;
+               if (!c.open(port).startsWith("+OK") || !c.command("user barakirs").startsWith("+OK")
+                   || !c.command("pass blacksun").startsWith("+OK Mailbox open, 206 messages")
+                   || !c.multiLineCommand("list").startsWith("+OK")
+                   || !c.multiLineCommand("top 3 0").contains("MAIL-BOMBED"))
+                   return false;
+               for (int n = 3; n <= 12; ++n) {
+                   if (!c.command("dele " + QByteArray::number(n)).startsWith("+OK"))
+                       return false;
+               }
+               if (!c.command("quit").startsWith("+OK") || !c.waitClosed()
+                   || !pop3test::waitUntil(
+                       log,
+                       [log] {
+                           return disconnected(log, 1);
+                       },
+                       5000,
+                       &EventLog::eventAppended))
+                   return false;
+               pop3test::Client again;
+               return again.open(port).startsWith("+OK")
+                   && again.command("user barakirs").startsWith("+OK")
+                   && again.command("pass blacksun").startsWith("+OK Mailbox open, 196 messages")
+                   && again.command("quit").startsWith("+OK") && again.waitClosed()
+                   && pop3test::waitUntil(
+                       log,
+                       [log] {
+                           return disconnected(log, 2);
+                       },
+                       5000,
+                       &EventLog::eventAppended);
+           });
+
+    // The server dies holding the lock (the teacher's crash fault, as the window does it): the
+    // connection is cut, no UPDATE, the lock file stays; the next login finds it stale, clears
+    // it and goes on, and the DELE before the crash was never committed.
+    QTest::newRow("a stale lock after a crash") << QStringLiteral(
+        "stale-lock") << Script() << QString() << LabScript([](Lab &lab) {
+        const quint16 port = lab.server()->port();
+        const EventLog *log = lab.log();
+        pop3test::Client c;
+        if (!c.open(port).startsWith("+OK") || !c.login("student", "hessovs!")
+            || !c.command("DELE 1").startsWith("+OK") || !lab.crashServer().ok || !c.waitClosed()
+            || !pop3test::waitUntil(
+                log,
+                [log] {
+                    return disconnected(log, 1);
+                },
+                5000,
+                &EventLog::eventAppended))
+            return false;
+        pop3test::Client next;
+        return next.open(port).startsWith("+OK") && next.login("student", "hessovs!")
+            && next.command("STAT").startsWith("+OK 35 ") && next.command("QUIT").startsWith("+OK")
+            && next.waitClosed()
+            && pop3test::waitUntil(
+                log,
+                [log] {
+                    return disconnected(log, 2);
+                },
+                5000,
+                &EventLog::eventAppended);
     });
 }
 
@@ -139,6 +215,8 @@ void TestScenarios::scenario()
 {
     QFETCH(QString, name);
     QFETCH(Script, script);
+    QFETCH(QString, personality);
+    QFETCH(LabScript, labScript);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     Lab lab;
@@ -146,9 +224,11 @@ void TestScenarios::scenario()
     config.workspace = dir.path();
     config.listen.port = 0;
     config.progressFolder = dir.filePath(QStringLiteral("progress"));
+    config.personality = personality;
     QVERIFY(lab.start(config).ok);
     const qsizetype before = lab.log()->size(); // the start's own notes are not the scenario's
-    QVERIFY2(script(lab.server()->port(), lab.log()), qPrintable(name));
+    QVERIFY2(
+        labScript ? labScript(lab) : script(lab.server()->port(), lab.log()), qPrintable(name));
     QList<Event> events = lab.log()->events().mid(before);
     QVERIFY(!events.isEmpty());
 

@@ -79,6 +79,7 @@ private slots:
     void passwordFromAFileOrTheEnvironment_data();
     void passwordFromAFileOrTheEnvironment();
     void controlSocketInjectsFaults();
+    void controlCrashEndsTheProcessAndTheNextStartReportsTheLock();
     void idleTimeoutOption();
     void connectionsStayBelowTheDescriptorLimit();
     void clientsResettingWithRepliesQueued();
@@ -435,6 +436,57 @@ void TestServerBinary::controlSocketInjectsFaults()
     QVERIFY(ask("nonsense").startsWith("error"));
     QCOMPARE(server.stop(), 0);
     QVERIFY(!QFile::exists(path)); // the socket goes with the server
+}
+
+// "crash" over --control is a real one: the process ends at once (no destructor, no unlock),
+// the lock file stays on disk, and the next start on the same workspace reports it as stale;
+// the next login clears it and the uncommitted DELE is not lost.
+void TestServerBinary::controlCrashEndsTheProcessAndTheNextStartReportsTheLock()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pop3lab.ctl"));
+    const QString lock = dir.filePath(QStringLiteral("mail/student.lock"));
+    ServerProcess server;
+    QVERIFY(server.start({"--workspace", dir.path(), "--control", path}));
+    Client c;
+    QVERIFY(c.open(server.port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    QVERIFY(c.command("DELE 1").startsWith("+OK"));
+    QVERIFY(QFile::exists(lock));
+    const qint64 pid = server.process().processId();
+    QLocalSocket teacher;
+    teacher.connectToServer(path);
+    QVERIFY(teacher.waitForConnected(5000));
+    teacher.write("crash\n");
+    teacher.flush();
+    QTRY_VERIFY_WITH_TIMEOUT(teacher.canReadLine(), 5000);
+    const QByteArray answer = teacher.readLine().trimmed();
+    QVERIFY2(answer.startsWith("ok the server dies now"), answer.constData());
+    QVERIFY(server.process().waitForFinished(5000));
+    QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.process().exitCode(), 70);
+    QVERIFY(c.waitClosed());
+    QVERIFY(QFile::exists(lock)); // not released: it names a process that is gone
+    QFile held(lock);
+    QVERIFY(held.open(QIODevice::ReadOnly));
+    const QByteArray pidLine = "pid: " + QByteArray::number(pid);
+    QVERIFY(held.readAll().contains(pidLine));
+    const QByteArray pidWord = "pid " + QByteArray::number(pid);
+
+    ServerProcess next;
+    QVERIFY(next.start({"--workspace", dir.path(), "--control", path}));
+    QByteArray out = next.standardOutput();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += next.process().readAllStandardOutput()).contains("clears it"), 5000);
+    QVERIFY2(out.contains("student.lock: a stale lock, left by session") && out.contains(pidWord)
+            && out.contains("the next login of student clears it"),
+        out.constData());
+    Client again;
+    QVERIFY(again.open(next.port()).startsWith("+OK"));
+    QVERIFY(again.login("student", "hessovs!"));
+    QCOMPARE(again.command("STAT"), QByteArray("+OK 35 23183\r\n")); // DELE 1 never committed
+    QVERIFY(again.command("QUIT").startsWith("+OK"));
+    QCOMPARE(next.stop(), 0);
 }
 
 void TestServerBinary::traceIsJsonLines()

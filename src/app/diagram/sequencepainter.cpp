@@ -65,6 +65,11 @@ void SequencePainter::setHighContrast(bool on)
     m_colours = on ? &strongColours : &normalColours;
 }
 
+void SequencePainter::setTimeColumn(bool shown)
+{
+    m_timeColumn = shown;
+}
+
 bool SequencePainter::isHighContrast() const
 {
     return m_colours == &strongColours;
@@ -396,7 +401,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
     const QRectF labelRect(cx + 14, top, sx - cx - 28, y - top - 2);
     const QString label = detail ? m_model.label(index) : QString();
 
-    if (detail)
+    if (detail && m_timeColumn)
         paintText(p,
             QRectF(6, top, timeWidth - 8, y - top + 6),
             m_model.timeText(index).left(12),
@@ -664,12 +669,13 @@ void SequencePainter::paintHeader(
                     Qt::AlignHCenter | Qt::AlignTop);
             }
         };
-    paintText(p,
-        QRectF(6, y + 6, timeWidth, headerHeight - 12),
-        tr("time (UTC)"),
-        m_small,
-        m_colours->grid.darker(160),
-        Qt::AlignLeft | Qt::AlignVCenter);
+    if (m_timeColumn)
+        paintText(p,
+            QRectF(6, y + 6, timeWidth, headerHeight - 12),
+            tr("time (UTC)"),
+            m_small,
+            m_colours->grid.darker(160),
+            Qt::AlignLeft | Qt::AlignVCenter);
     const int lanes = m_model.clientLaneCount();
     for (int lane = 0; lane < lanes; ++lane) {
         const int session = headerSession(lane, at, until);

@@ -48,7 +48,12 @@ public:
     void setHighContrast(bool on);
     bool isHighContrast() const;
 
-    qreal clientX(int lane) const { return timeWidth + 90 + lane * laneGap; }
+    // The time column (on by default) may go where width is short (presentation mode).
+    void setTimeColumn(bool shown);
+
+    bool hasTimeColumn() const { return m_timeColumn; }
+
+    qreal clientX(int lane) const { return (m_timeColumn ? timeWidth : 0) + 90 + lane * laneGap; }
 
     qreal serverX() const; // the built-in server
     qreal serverX(int server) const; // SequenceModel::serverOf: 0 built-in, 1.. others
@@ -114,4 +119,5 @@ private:
     QFont m_mono;
     QFont m_small;
     QFont m_bold;
+    bool m_timeColumn = true;
 };

@@ -56,6 +56,12 @@ void SequenceView::setHighContrast(bool on)
     viewport()->update();
 }
 
+void SequenceView::setTimeColumn(bool shown)
+{
+    m_painter.setTimeColumn(shown);
+    flush();
+}
+
 void SequenceView::setFitWidth(bool fit)
 {
     m_fitWidth = fit;

@@ -75,6 +75,8 @@ public:
 
     // Darker inks for projectors; the exports keep the normal ones.
     void setHighContrast(bool on);
+    // Shows or hides the diagram's time column (presentation mode hides it).
+    void setTimeColumn(bool shown);
 
 signals:
     void rowSelected(qsizetype row); // any selection change (caption panel)

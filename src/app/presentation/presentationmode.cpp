@@ -105,8 +105,10 @@ void PresentationMode::enter()
     // The window manager may take a moment to make the window full screen: share the width
     // again once it has.
     QTimer::singleShot(0, this, [this] {
-        if (m_active)
-            layoutRoom();
+        if (!m_active)
+            return;
+        layoutRoom();
+        m_diagram->view()->horizontalScrollBar()->setValue(0);
     });
 }
 
@@ -126,7 +128,7 @@ void PresentationMode::layoutRoom()
     diagram->show();
     const QSize screen =
         m_window->screen() ? m_window->screen()->geometry().size() : QSize(1280, 720);
-    m_window->resizeDocks({diagram}, {screen.width() * 3 / 5}, Qt::Horizontal);
+    m_window->resizeDocks({diagram}, {screen.width() * 2 / 3}, Qt::Horizontal);
     // A replay's controls and transcript below, the diagram keeping most of the height.
     auto *replay = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[3]));
     if (replay && replay->isVisible() && !replay->isFloating())
@@ -140,6 +142,7 @@ void PresentationMode::leave()
     m_fonts.clear();
     m_terminal->setFontPointSize(m_terminalPoints);
     SequenceView *view = m_diagram->view();
+    view->setTimeColumn(true);
     view->setZoom(m_diagramZoom);
     view->setFitWidth(m_diagramFits);
     // The state first (normal, maximized), then the normal geometry: restoreGeometry() would
@@ -181,11 +184,12 @@ void PresentationMode::apply()
     const qreal labelPixels = m_diagram->view()->diagram().labelFont().pixelSize();
     SequenceView *view = m_diagram->view();
     view->setFitWidth(false);
+    // The time column is the least needed: it goes, so that from the start (scrolled fully
+    // left, nothing cut) the client's lane, its labels and the built-in server are in view.
+    view->setTimeColumn(false);
     const qreal zoom = std::max(1.0, terminalPixels / labelPixels);
     view->setZoom(zoom);
-    // The time column is the least needed: start at the first client lane, so that the lane,
-    // the labels and the built-in server fit beside the terminal.
-    view->horizontalScrollBar()->setValue(int((SequencePainter::timeWidth + 40) * zoom));
+    view->horizontalScrollBar()->setValue(0);
 }
 
 void PresentationMode::setHighContrast(bool on)
