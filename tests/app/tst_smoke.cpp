@@ -22,6 +22,7 @@ private slots:
     void unknownSavedPersonalityIsSaid();
     void helpAndVersionNeedNoDisplay_data();
     void helpAndVersionNeedNoDisplay();
+    void frenchHelpIsAllFrench();
     void signalQuitsCleanly_data();
     void signalQuitsCleanly();
 
@@ -166,6 +167,37 @@ void TestSmoke::helpAndVersionNeedNoDisplay()
     QVERIFY2(process.exitCode() == exitCode, QByteArray(out + err).constData());
     QVERIFY2((exitCode == 0 ? out : err).contains(stdoutHas), QByteArray(out + err).constData());
     QVERIFY2(!err.contains("platform plugin"), err.constData());
+}
+
+// In French, every line of --help is French: Qt's own -h and -v lines too (Qt's catalogue has
+// no words for them), and still with no display.
+void TestSmoke::frenchHelpIsAllFrench()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = environment(dir);
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.remove(QStringLiteral("LC_ALL"));
+    env.remove(QStringLiteral("LC_MESSAGES"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("fr_FR.UTF-8"));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(POP3LAB_GUI_BINARY), {QStringLiteral("--help")});
+    QVERIFY(process.waitForFinished(20000));
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(out.contains(QStringLiteral("Où se trouvent")), qPrintable(out)); // ours, in French
+    for (const QString &line : out.split(QLatin1Char('\n'))) {
+        if (line.trimmed().startsWith(QLatin1String("-h")))
+            QVERIFY2(line.contains(QStringLiteral("Affiche l'aide")), qPrintable(line));
+        if (line.trimmed().startsWith(QLatin1String("-v")))
+            QVERIFY2(line.contains(QStringLiteral("Affiche la version")), qPrintable(line));
+    }
+    QVERIFY2(out.contains(QLatin1String("-h, --help")), qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("-v, --version")), qPrintable(out));
+    for (const char *english : {"Displays", "Display", "help-all"})
+        QVERIFY2(!out.contains(QLatin1String(english)), qPrintable(out));
 }
 
 void TestSmoke::signalQuitsCleanly_data()
