@@ -462,6 +462,14 @@
             <source>--demo-pace expects milliseconds from 50 to 60000, not '%1'</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Show this help and quit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the version and quit.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>LessonExport</name>

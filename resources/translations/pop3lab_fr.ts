@@ -462,6 +462,14 @@
             <source>--demo-pace expects milliseconds from 50 to 60000, not '%1'</source>
             <translation>--demo-pace attend un nombre de millisecondes de 50 à 60000, pas « %1 »</translation>
         </message>
+        <message>
+            <source>Show this help and quit.</source>
+            <translation>Affiche l'aide sur les options et quitte.</translation>
+        </message>
+        <message>
+            <source>Show the version and quit.</source>
+            <translation>Affiche la version et quitte.</translation>
+        </message>
     </context>
     <context>
         <name>LessonExport</name>

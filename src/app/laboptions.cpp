@@ -13,8 +13,12 @@ std::optional<LabOptions> LabOptions::parse(
     parser.setApplicationDescription(QCoreApplication::translate("LabOptions",
         "pop3lab: learn POP3 by hand. A built-in server (student / hessovs!) listens on "
         "127.0.0.1:1110 and a PuTTY-like raw terminal talks to it."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    // Qt's addHelpOption() and addVersionOption() describe -h and -v in English whatever the
+    // language (its catalogue has no words for them): ours are translated like the rest.
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+        QCoreApplication::translate("LabOptions", "Show this help and quit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+        QCoreApplication::translate("LabOptions", "Show the version and quit."));
     const QCommandLineOption workspace(QStringLiteral("workspace"),
         QCoreApplication::translate("LabOptions", "Where the mailbox copies and lock files live."),
         QStringLiteral("DIR"));
@@ -58,7 +62,9 @@ std::optional<LabOptions> LabOptions::parse(
         QCoreApplication::translate("LabOptions",
             "Measure how late the window's event loop runs for SECONDS, print it and quit."),
         QStringLiteral("SECONDS"));
-    parser.addOptions({workspace,
+    parser.addOptions({help,
+        version,
+        workspace,
         personality,
         port,
         reset,

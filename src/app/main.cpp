@@ -5,6 +5,7 @@
 #include "app/labsettings.h"
 #include "app/mainwindow.h"
 #include "app/presentation/presentationmode.h"
+#include "app/quitsignals.h"
 #include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "app/translations.h"
@@ -121,6 +122,15 @@ int main(int argc, char *argv[])
         window.statusBar()->showMessage(personalityNote, 15000);
     else if (!dataNotes.isEmpty())
         window.statusBar()->showMessage(dataNotes.join(QLatin1Char(' ')), 30000);
+
+    // kill PID, Ctrl+C or a closed terminal: quit as the Quit action does, every session ending
+    // as a dropped connection (nothing committed) and its maildrop lock released.
+    QuitSignals quitSignals;
+    QObject::connect(&quitSignals, &QuitSignals::received, &app, [&lab, &window] {
+        lab.shutdown();
+        window.close(); // saves the layout, as a normal quit does
+        QCoreApplication::exit(0);
+    });
 
     LabScript script(&window, &lab);
     FrameProbe probe;

@@ -2,6 +2,7 @@
 
 #include "diagram/sequencemodel.h"
 
+#include <QFontInfo>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -73,9 +74,17 @@ void SequenceView::applyFitWidth()
     const qreal width = m_painter.size().width();
     if (!m_fitWidth || width <= 0 || viewport()->width() <= 0)
         return;
-    const qreal zoom = std::clamp(viewport()->width() / width, 0.5, 1.0);
+    const qreal zoom = std::clamp(viewport()->width() / width, readableZoom(), 1.0);
     if (!qFuzzyCompare(zoom, m_zoom))
         setZoom(zoom);
+}
+
+qreal SequenceView::readableZoom() const
+{
+    // The labels as large as the window's own text (about 12 px at 9 pt, 96 dpi): at the 0.5 the
+    // fitted zoom once went down to, they were 7 px and nobody could read them.
+    const int wanted = std::max(minimumLabelPixels, QFontInfo(font()).pixelSize());
+    return std::min(1.0, qreal(wanted) / m_painter.labelFont().pixelSize());
 }
 
 void SequenceView::flush()

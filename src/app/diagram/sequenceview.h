@@ -46,9 +46,14 @@ public:
         setZoom(m_zoom / 1.25);
     }
 
-    // While on (the default), the zoom follows the width of the pane, between 0.5 and 1, so
-    // every lane stays in view in a narrow dock; an explicit zoom turns it off.
+    // While on (the default), the zoom follows the width of the pane, from readableZoom() to 1,
+    // so the lanes stay in view in a narrow dock as long as the labels can still be read (the
+    // pane scrolls sideways beyond that); an explicit zoom turns it off.
     void setFitWidth(bool fit);
+    // The smallest zoom at which the labels are as large as the widget's own font, and never
+    // smaller than minimumLabelPixels.
+    qreal readableZoom() const;
+    static constexpr int minimumLabelPixels = 12;
 
     bool fitsWidth() const { return m_fitWidth; }
 

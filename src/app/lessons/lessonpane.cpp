@@ -25,6 +25,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTextBrowser>
@@ -33,6 +34,8 @@
 Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
 
 namespace {
+
+constexpr int maxLearnerWidth = 220; // pixels of the learner's button text
 
 QString fill(QString text, const pop3::LessonMistake &m)
 {
@@ -79,13 +82,20 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     m_checkButton->setObjectName(QStringLiteral("checkButton"));
     m_learnerButton->setObjectName(QStringLiteral("learnerButton"));
     m_hintButton->setObjectName(QStringLiteral("hintButton"));
+    m_skipButton->setObjectName(QStringLiteral("skipButton"));
+    m_actionButton->setObjectName(QStringLiteral("actionButton"));
+    m_restartButton->setObjectName(QStringLiteral("restartButton"));
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
     m_picker->installEventFilter(this);
 
+    // The picker has a row of its own and the buttons the next one: in one row, French words
+    // and a long name pushed Export for hand-in out of a 1280-pixel window.
     auto *top = new QHBoxLayout;
     top->addWidget(m_picker, 1);
-    top->addWidget(m_learnerButton);
-    top->addWidget(m_restartButton);
-    top->addWidget(m_exportButton);
+    auto *lessonButtons = new QHBoxLayout;
+    lessonButtons->addWidget(m_learnerButton, 1);
+    lessonButtons->addWidget(m_restartButton);
+    lessonButtons->addWidget(m_exportButton);
     auto *progress = new QHBoxLayout;
     progress->addWidget(m_progressBar, 1);
     progress->addWidget(m_timerLabel);
@@ -123,8 +133,21 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     m_checklist->setMinimumHeight(60);
     split->setSizes({110, 400});
 
-    auto *layout = new QVBoxLayout(this);
+    // At 1280×720 the pane gets about 250 pixels of height: it scrolls rather than squeezing or
+    // cutting a control (the focus scrolls to the control it lands on).
+    auto *content = new QWidget;
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("lessonScroll"));
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // its controls are the Tab stops, not the area
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     layout->addLayout(top);
+    layout->addLayout(lessonButtons);
     layout->addLayout(progress);
     layout->addWidget(split, 1);
 
@@ -656,7 +679,12 @@ void LessonPane::retranslateUi()
     m_answerEdit->setPlaceholderText(tr("Your answer"));
     m_choiceBox->setPlaceholderText(tr("Choose an answer…"));
     m_picker->setToolTip(tr("Pick a lesson (from the keyboard: arrows browse, Enter starts)"));
-    m_learnerButton->setText(m_learnerKnown ? tr("Learner: %1").arg(m_learner) : tr("Your name…"));
+    // A long name is shortened on the button (whole in its tooltip and accessible name), so the
+    // lesson's buttons keep their room.
+    const QString learner = m_learnerKnown ? tr("Learner: %1").arg(m_learner) : tr("Your name…");
+    m_learnerButton->setText(
+        m_learnerButton->fontMetrics().elidedText(learner, Qt::ElideRight, maxLearnerWidth));
+    m_learnerButton->setAccessibleName(learner);
     m_learnerButton->setToolTip(tr("The name printed on your hand-ins; progress is kept per name"));
     m_hintButton->setText(tr("Hint"));
     m_skipButton->setText(tr("Skip"));

@@ -1,0 +1,197 @@
+// The window at the sizes a class has (a 1280×720 projector, a 1600×1000 laptop), in English and
+// in French (whose words are longer): every lesson control whole and on screen, and the diagram's
+// labels as large as the rest of the window's text at the default zoom.
+
+#include "app/diagram/diagrampane.h"
+#include "app/diagram/sequenceview.h"
+#include "app/lessons/lessonpane.h"
+#include "app/mainwindow.h"
+#include "app/translations.h"
+#include "lessons/lessonrunner.h"
+#include "support/labfixture.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFontInfo>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+
+class TestWindowLayout : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanup();
+    void lessonControlsAreWholeAndOnScreen_data();
+    void lessonControlsAreWholeAndOnScreen();
+    void diagramLabelsAreReadableAtTheDefaultZoom_data();
+    void diagramLabelsAreReadableAtTheDefaultZoom();
+
+private:
+    static void addRows();
+    void openWindow(const QString &language, const QSize &size);
+    // Why w is not whole and on screen ("" when it is).
+    QString clipped(QWidget *w) const;
+
+    std::unique_ptr<Translations> m_translations;
+    std::unique_ptr<LabFixture> m_lab;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestWindowLayout::cleanup()
+{
+    m_window.reset();
+    m_lab.reset();
+    m_translations.reset();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestWindowLayout::addRows()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char *language : {"en", "fr"}) {
+        for (const QSize size : {QSize(1280, 720), QSize(1600, 1000)})
+            QTest::addRow("%s at %dx%d", language, size.width(), size.height())
+                << QString::fromLatin1(language) << size;
+    }
+}
+
+void TestWindowLayout::openWindow(const QString &language, const QSize &size)
+{
+    const QLocale locale(language);
+    QLocale::setDefault(locale); // the lessons follow the window's language
+    m_translations = std::make_unique<Translations>();
+    m_translations->install(locale);
+    m_lab = std::make_unique<LabFixture>();
+    QVERIFY(m_lab->start());
+    m_window = std::make_unique<MainWindow>(m_lab->services.get());
+    m_window->resize(size);
+    // A long name, as a real one can be: it is shown on the learner's button.
+    m_window->lessonPane()->setLearner(QStringLiteral("Marie-Élise Dupont-Lefèvre"));
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->size(), size);
+}
+
+QString TestWindowLayout::clipped(QWidget *w) const
+{
+    const QString what = QStringLiteral("%1 \"%2\" (%3)")
+                             .arg(QString::fromLatin1(w->metaObject()->className()),
+                                 w->objectName(),
+                                 w->accessibleName());
+    if (w->width() < w->minimumSizeHint().width() || w->height() < w->minimumSizeHint().height())
+        return QStringLiteral("%1 is %2x%3, smaller than the %4x%5 it needs")
+            .arg(what)
+            .arg(w->width())
+            .arg(w->height())
+            .arg(w->minimumSizeHint().width())
+            .arg(w->minimumSizeHint().height());
+    if (auto *button = qobject_cast<QAbstractButton *>(w);
+        button && w->width() < w->sizeHint().width())
+        return QStringLiteral("%1: its text \"%2\" is cut (%3 of %4 px)")
+            .arg(what, button->text())
+            .arg(w->width())
+            .arg(w->sizeHint().width());
+    // visibleRegion(): what the parents, the docks and the window leave of it.
+    const QRegion seen = w->visibleRegion();
+    if (seen != QRegion(w->rect()))
+        return QStringLiteral("%1: only %2 of its %3x%4 px are on screen")
+            .arg(what)
+            .arg(QString::number(seen.boundingRect().width()) + QLatin1Char('x')
+                + QString::number(seen.boundingRect().height()))
+            .arg(w->width())
+            .arg(w->height());
+    return {};
+}
+
+void TestWindowLayout::lessonControlsAreWholeAndOnScreen_data()
+{
+    addRows();
+}
+
+// Ctrl+4 brings the lessons forward; each control of the pane is then whole: the hand-in's
+// Export button was cut at the right edge at 1280×720.
+void TestWindowLayout::lessonControlsAreWholeAndOnScreen()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    openWindow(language, size);
+    LessonPane *lessons = m_window->lessonPane();
+    // Lesson 5 asks the most of the pane: an action button (a crash to simulate) and questions.
+    QVERIFY(lessons->startLesson(QStringLiteral("05-the-lock-file"), true));
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QTRY_VERIFY(!lessons->visibleRegion().isEmpty());
+    QApplication::processEvents();
+    QStringList problems;
+    int checked = 0;
+    for (QWidget *w : lessons->findChildren<QWidget *>()) {
+        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w)
+            || qobject_cast<QLineEdit *>(w) || qobject_cast<QProgressBar *>(w);
+        if (!control || !w->isVisible() || w->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        ++checked;
+        // A pane that scrolls brings the control into view, as the focus does when Tab lands
+        // on it; sideways scrolling is not allowed (nobody finds a control off to the right).
+        for (QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
+            if (auto *area = qobject_cast<QScrollArea *>(p)) {
+                area->ensureWidgetVisible(w, 0, 0);
+                QApplication::processEvents();
+                if (area->horizontalScrollBar()->maximum() > 0)
+                    problems.append(QStringLiteral("the lessons scroll sideways by %1 px")
+                                        .arg(area->horizontalScrollBar()->maximum()));
+            }
+        }
+        if (const QString why = clipped(w); !why.isEmpty())
+            problems.append(why);
+    }
+    QVERIFY(checked >= 5); // picker, learner, restart, export, hint at least
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestWindowLayout::diagramLabelsAreReadableAtTheDefaultZoom_data()
+{
+    addRows();
+}
+
+// At the default zoom the diagram's labels are at least as large as the window's own text (they
+// were about 7 px at the default window size). In the default 620-pixel column the maildrop's
+// lane and the notes are then a sideways scroll away.
+void TestWindowLayout::diagramLabelsAreReadableAtTheDefaultZoom()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    openWindow(language, size);
+    TerminalPane *terminal = m_window->terminalPane();
+    TerminalView *view = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(view));
+    QCOMPARE(typeLine(view, QStringLiteral("user student")), QByteArray("+OK"));
+    SequenceView *diagram = m_window->diagramPane()->view();
+    diagram->flush();
+    QVERIFY(diagram->fitsWidth()); // the default: no zoom chosen by hand
+    const int systemPx = QFontInfo(QApplication::font()).pixelSize();
+    const int minimumPx = std::max(12, systemPx);
+    const qreal labelPx = diagram->diagram().labelFont().pixelSize() * diagram->zoom();
+    qInfo("%s at %dx%d: diagram viewport %dx%d, zoom %.2f, labels %.1f px (system font %d px)",
+        qPrintable(language),
+        size.width(),
+        size.height(),
+        diagram->viewport()->width(),
+        diagram->viewport()->height(),
+        diagram->zoom(),
+        labelPx,
+        systemPx);
+    QVERIFY2(labelPx >= minimumPx - 0.01,
+        qPrintable(QStringLiteral("labels are %1 px, fewer than %2").arg(labelPx).arg(minimumPx)));
+}
+
+QTEST_MAIN(TestWindowLayout)
+#include "tst_windowlayout.moc"
