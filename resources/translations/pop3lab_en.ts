@@ -462,6 +462,53 @@
         <source>--demo-pace expects milliseconds from 50 to 60000, not &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also serve a copy of this Maildir, mbox file or folder of .eml files (user --user, password --password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name for --mailbox (default: me).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for --mailbox (default: pop3lab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start lesson N (1 to %1) or the lesson with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window&apos;s language: %1 (default: the one chosen in View &gt; Language, else the system&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--user and --password go with --mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--language expects one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lesson expects a number from 1 to %1 or one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the window and of the lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonExport</name>

@@ -462,6 +462,53 @@
         <source>--demo-pace expects milliseconds from 50 to 60000, not &apos;%1&apos;</source>
         <translation>--demo-pace attend un nombre de millisecondes de 50 à 60000, pas « %1 »</translation>
     </message>
+    <message>
+        <source>Also serve a copy of this Maildir, mbox file or folder of .eml files (user --user, password --password).</source>
+        <translation>Servir aussi une copie de ce Maildir, fichier mbox ou dossier de fichiers .eml (utilisateur --user, mot de passe --password).</translation>
+    </message>
+    <message>
+        <source>User name for --mailbox (default: me).</source>
+        <translation>Nom d’utilisateur pour --mailbox (par défaut : me).</translation>
+    </message>
+    <message>
+        <source>Password for --mailbox (default: pop3lab).</source>
+        <translation>Mot de passe pour --mailbox (par défaut : pop3lab).</translation>
+    </message>
+    <message>
+        <source>Start lesson N (1 to %1) or the lesson with this id.</source>
+        <translation>Commencer la leçon N (de 1 à %1) ou la leçon portant cet identifiant.</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language: %1 (default: the one chosen in View &gt; Language, else the system&apos;s).</source>
+        <translation>La langue de la fenêtre : %1 (par défaut : celle choisie dans Affichage &gt; Langue, sinon celle du système).</translation>
+    </message>
+    <message>
+        <source>--user and --password go with --mailbox</source>
+        <translation>--user et --password vont avec --mailbox</translation>
+    </message>
+    <message>
+        <source>--language expects one of: %1</source>
+        <translation>--language attend l’une de ces langues : %1</translation>
+    </message>
+    <message>
+        <source>--lesson expects a number from 1 to %1 or one of: %2</source>
+        <translation>--lesson attend un nombre de 1 à %1 ou l’un de ces identifiants : %2</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>Lan&amp;gue</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>Langue du &amp;système</translation>
+    </message>
+    <message>
+        <source>The language of the window and of the lessons</source>
+        <translation>La langue de la fenêtre et des leçons</translation>
+    </message>
 </context>
 <context>
     <name>LessonExport</name>
