@@ -3,8 +3,8 @@
 
 #include "app/laboptions.h"
 #include "lab/lab.h"
-#include "labfixture.h"
 #include "mail/mailstore.h"
+#include "support/labfixture.h"
 
 #include <QDir>
 #include <QFile>

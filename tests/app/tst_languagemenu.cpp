@@ -6,7 +6,7 @@
 #include "app/lessons/lessonpane.h"
 #include "app/mainwindow.h"
 #include "app/translations.h"
-#include "labfixture.h"
+#include "support/labfixture.h"
 
 #include <QAction>
 #include <QMenu>
