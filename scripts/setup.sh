@@ -19,6 +19,7 @@ PACKAGES=(g++ cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
           libgl-dev fonts-dejavu-core libssl-dev
           qt6-translations-l10n
+          help2man # the man pages, written from each program's --help (cmake/Install.cmake)
           "$@")
 
 missing=()

@@ -470,6 +470,38 @@
             <source>Show the version and quit.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Also serve a copy of this Maildir, mbox file or folder of .eml files (user --user, password --password).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name for --mailbox (default: me).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password for --mailbox (default: pop3lab).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start lesson N (1 to %1) or the lesson with this id.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The window's language: %1 (default: the one chosen in View &gt; Language, else the system's).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--user and --password go with --mailbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--language expects one of: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--lesson expects a number from 1 to %1 or one of: %2</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>LessonExport</name>
@@ -2356,6 +2388,21 @@ Connect a terminal to the built-in server, or open a trace.</source>
         </message>
         <message>
             <source>The personality saved in the preferences could not be loaded: %1. The server uses %2.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>Lan&amp;guage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;System language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The language of the window and of the lessons</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -470,6 +470,38 @@
             <source>Show the version and quit.</source>
             <translation>Affiche la version et quitte.</translation>
         </message>
+        <message>
+            <source>Also serve a copy of this Maildir, mbox file or folder of .eml files (user --user, password --password).</source>
+            <translation>Servir aussi une copie de ce Maildir, fichier mbox ou dossier de fichiers .eml (utilisateur --user, mot de passe --password).</translation>
+        </message>
+        <message>
+            <source>User name for --mailbox (default: me).</source>
+            <translation>Nom d’utilisateur pour --mailbox (par défaut : me).</translation>
+        </message>
+        <message>
+            <source>Password for --mailbox (default: pop3lab).</source>
+            <translation>Mot de passe pour --mailbox (par défaut : pop3lab).</translation>
+        </message>
+        <message>
+            <source>Start lesson N (1 to %1) or the lesson with this id.</source>
+            <translation>Commencer la leçon N (de 1 à %1) ou la leçon portant cet identifiant.</translation>
+        </message>
+        <message>
+            <source>The window's language: %1 (default: the one chosen in View &gt; Language, else the system's).</source>
+            <translation>La langue de la fenêtre : %1 (par défaut : celle choisie dans Affichage &gt; Langue, sinon celle du système).</translation>
+        </message>
+        <message>
+            <source>--user and --password go with --mailbox</source>
+            <translation>--user et --password vont avec --mailbox</translation>
+        </message>
+        <message>
+            <source>--language expects one of: %1</source>
+            <translation>--language attend l’une de ces langues : %1</translation>
+        </message>
+        <message>
+            <source>--lesson expects a number from 1 to %1 or one of: %2</source>
+            <translation>--lesson attend un nombre de 1 à %1 ou l’un de ces identifiants : %2</translation>
+        </message>
     </context>
     <context>
         <name>LessonExport</name>
@@ -2362,6 +2394,21 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
         <message>
             <source>The personality saved in the preferences could not be loaded: %1. The server uses %2.</source>
             <translation>La personnalité enregistrée dans les préférences n'a pas pu être chargée : %1. Le serveur utilise %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>Lan&amp;guage</source>
+            <translation>Lan&amp;gue</translation>
+        </message>
+        <message>
+            <source>&amp;System language</source>
+            <translation>Langue du &amp;système</translation>
+        </message>
+        <message>
+            <source>The language of the window and of the lessons</source>
+            <translation>La langue de la fenêtre et des leçons</translation>
         </message>
     </context>
 </TS>

@@ -1,8 +1,10 @@
 #include "app/helpdialog.h"
 
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
@@ -50,6 +52,14 @@ HelpDialog::HelpDialog(QWidget *parent)
 
 QString HelpDialog::docsFolder()
 {
+#ifdef POP3LAB_INSTALLED_DOCS
+    // Installed (cmake --install, the .deb): the docs sit beside the program, e.g. /usr/bin and
+    // /usr/share/doc/pop3lab; the source tree it was built from is not on this machine.
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .filePath(QStringLiteral(POP3LAB_INSTALLED_DOCS));
+    if (QFileInfo::exists(installed + QStringLiteral("/user-guide.md")))
+        return QDir::cleanPath(installed);
+#endif
     const QString docs = QStringLiteral(POP3LAB_DOCS_DIR);
     return QDir(docs).exists() ? docs : QString();
 }

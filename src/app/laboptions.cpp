@@ -1,14 +1,26 @@
 #include "app/laboptions.h"
 
 #include "app/replay/replaypane.h"
+#include "lessons/lessonlibrary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+QStringList LabOptions::languages()
+{
+    return {QStringLiteral("en"), QStringLiteral("fr")};
+}
+
 std::optional<LabOptions> LabOptions::parse(
-    const QStringList &arguments, QString *error, QString *output)
+    const QStringList &arguments, QString *error, QString *output, const QStringList &lessonIds)
 {
     output->clear();
+    QStringList ids = lessonIds;
+    if (ids.isEmpty()) {
+        pop3::LessonLibrary library;
+        library.load(pop3::LessonLibrary::defaultFolders());
+        ids = library.ids();
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("LabOptions",
         "pop3lab: learn POP3 by hand. A built-in server (student / hessovs!) listens on "
@@ -58,6 +70,28 @@ std::optional<LabOptions> LabOptions::parse(
         QCoreApplication::translate("LabOptions",
             "Also serve the accounts of FILE: one \"name password mailbox\" per line (a class)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption mailbox(QStringLiteral("mailbox"),
+        QCoreApplication::translate("LabOptions",
+            "Also serve a copy of this Maildir, mbox file or folder of .eml files (user --user, "
+            "password --password)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption user(QStringLiteral("user"),
+        QCoreApplication::translate("LabOptions", "User name for --mailbox (default: me)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption password(QStringLiteral("password"),
+        QCoreApplication::translate("LabOptions", "Password for --mailbox (default: pop3lab)."),
+        QStringLiteral("SECRET"));
+    const QCommandLineOption lesson(QStringLiteral("lesson"),
+        QCoreApplication::translate(
+            "LabOptions", "Start lesson N (1 to %1) or the lesson with this id.")
+            .arg(ids.size()),
+        QStringLiteral("N"));
+    const QCommandLineOption language(QStringLiteral("language"),
+        QCoreApplication::translate("LabOptions",
+            "The window's language: %1 (default: the one chosen in View > Language, else the "
+            "system's).")
+            .arg(languages().join(QStringLiteral(", "))),
+        QStringLiteral("CODE"));
     const QCommandLineOption frameStats(QStringLiteral("frame-stats"),
         QCoreApplication::translate("LabOptions",
             "Measure how late the window's event loop runs for SECONDS, print it and quit."),
@@ -75,6 +109,11 @@ std::optional<LabOptions> LabOptions::parse(
         presentation,
         control,
         accounts,
+        mailbox,
+        user,
+        password,
+        lesson,
+        language,
         frameStats});
 
     if (!parser.parse(arguments)) {
@@ -115,6 +154,40 @@ std::optional<LabOptions> LabOptions::parse(
     }
     o.showControl = parser.isSet(control);
     o.accounts = parser.value(accounts);
+    o.mailbox = parser.value(mailbox);
+    if ((parser.isSet(user) || parser.isSet(password)) && o.mailbox.isEmpty()) {
+        *error =
+            QCoreApplication::translate("LabOptions", "--user and --password go with --mailbox");
+        return std::nullopt;
+    }
+    if (parser.isSet(user))
+        o.user = parser.value(user);
+    if (parser.isSet(password))
+        o.password = parser.value(password);
+    if (parser.isSet(language)) {
+        o.language = parser.value(language).toLower();
+        if (!languages().contains(o.language)) {
+            *error = QCoreApplication::translate("LabOptions", "--language expects one of: %1")
+                         .arg(languages().join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(lesson)) {
+        const QString wanted = parser.value(lesson);
+        bool isNumber = false;
+        const int number = wanted.toInt(&isNumber);
+        if (isNumber && number >= 1 && number <= ids.size())
+            o.lesson = ids.at(number - 1);
+        else if (ids.contains(wanted))
+            o.lesson = wanted;
+        if (o.lesson.isEmpty()) {
+            *error = QCoreApplication::translate(
+                "LabOptions", "--lesson expects a number from 1 to %1 or one of: %2")
+                         .arg(ids.size())
+                         .arg(ids.join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+    }
     if (parser.isSet(frameStats)) {
         bool ok = false;
         o.frameStats = parser.value(frameStats).toInt(&ok);
@@ -151,6 +224,8 @@ pop3::Lab::Config LabOptions::labConfig() const
     config.personality = personality;
     config.samples = true;
     config.accountsFile = accounts;
+    if (!mailbox.isEmpty())
+        config.mailbox = pop3::Lab::Mailbox{user, password, mailbox, false};
     config.reset = reset;
     config.listen.port = quint16(port);
     return config;

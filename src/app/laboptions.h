@@ -21,6 +21,11 @@ struct LabOptions
     bool presentation = false; // start in presentation mode
     bool showControl = false;
     QString accounts; // also serve these accounts ("name password mailbox" per line)
+    QString mailbox; // also serve a copy of this Maildir, mbox or .eml folder as user / password
+    QString user = QStringLiteral("me");
+    QString password = QStringLiteral("pop3lab");
+    QString lesson; // start this lesson (its id, e.g. 01-connect-and-login); empty: none
+    QString language; // "en" or "fr"; empty: the one chosen in the menu, else the system's
     int frameStats = 0; // > 0: measure the event loop's lateness for that many seconds, quit
 
     // What the lab is asked to set up: the samples (and the accounts file) on 127.0.0.1:port or
@@ -28,9 +33,13 @@ struct LabOptions
     pop3::Lab::Config labConfig() const;
 
     // nullopt with error set on a bad command line, or with output set (--help, --version: print
-    // it and exit).
-    static std::optional<LabOptions> parse(
-        const QStringList &arguments, QString *error, QString *output);
+    // it and exit). lessonIds: the lessons --lesson may name (empty: the bundled ones).
+    static std::optional<LabOptions> parse(const QStringList &arguments,
+        QString *error,
+        QString *output,
+        const QStringList &lessonIds = {});
+    // The languages of the window (pop3lab_<code>.ts): en, fr.
+    static QStringList languages();
     // Whether the command line is answered by text alone (--help, --version, a mistake): then no
     // window, hence no display, is needed.
     static bool answersWithoutWindow(int argc, char **argv);

@@ -51,6 +51,16 @@ void LabSettings::setLearnerName(const QString &name)
     QSettings().setValue(QStringLiteral("lessons/learner"), name);
 }
 
+QString LabSettings::language() const
+{
+    return QSettings().value(QStringLiteral("window/language")).toString();
+}
+
+void LabSettings::setLanguage(const QString &code)
+{
+    QSettings().setValue(QStringLiteral("window/language"), code);
+}
+
 int LabSettings::idleTimeoutSecs() const
 {
     return QSettings().value(QStringLiteral("server/idleTimeoutSecs"), 600).toInt();

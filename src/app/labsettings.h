@@ -27,6 +27,10 @@ public:
     QString learnerName() const;
     void setLearnerName(const QString &name);
 
+    // The window's language chosen in View > Language ("en", "fr"; empty: the system's).
+    QString language() const;
+    void setLanguage(const QString &code);
+
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindow(const QByteArray &geometry, const QByteArray &state);

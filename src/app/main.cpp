@@ -3,6 +3,8 @@
 #include "app/laboptions.h"
 #include "app/labscript.h"
 #include "app/labsettings.h"
+#include "app/languagemenu.h"
+#include "app/lessons/lessonpane.h"
 #include "app/mainwindow.h"
 #include "app/presentation/presentationmode.h"
 #include "app/quitsignals.h"
@@ -64,8 +66,9 @@ int main(int argc, char *argv[])
     pop3::tuneThreadScheduling(100);
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
+    // The menu entry's icon name: a desktop shows the installed icon set for the window.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.pop3lab.pop3lab"));
     Translations translations;
-    translations.install(QLocale());
 
     QString error;
     QString output;
@@ -84,6 +87,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "pop3lab: %s\n", qPrintable(note));
 
     const LabSettings settings;
+    // --language for this run, else the one chosen in View > Language, else the system's.
+    LanguageMenu languageMenu(&translations);
+    languageMenu.apply(options->language.isEmpty() ? settings.language() : options->language);
     pop3::Lab::Config config = options->labConfig();
     config.listen.idleTimeoutSecs = settings.idleTimeoutSecs();
     // A personality named on the command line must exist (Lab::start refuses it otherwise, as
@@ -114,6 +120,12 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(&lab);
+    window.viewMenu()->addSeparator();
+    window.viewMenu()->addMenu(&languageMenu);
+    QObject::connect(&languageMenu,
+        &LanguageMenu::languageChanged,
+        window.lessonPane(),
+        &LessonPane::setLanguage);
     window.terminalPane()->setShowControlCharacters(options->showControl);
     window.show();
     if (options->presentation)
@@ -179,6 +191,8 @@ int main(int argc, char *argv[])
     } else {
         // The lab sheet starts with a Raw connection to the server: it is already open.
         window.terminalPane()->openSession(window.terminalPane()->lastSettings());
+        if (!options->lesson.isEmpty())
+            window.lessonPane()->startLesson(options->lesson);
     }
     std::printf("pop3lab: built-in server listening on %s\n", qPrintable(lab.server()->endpoint()));
     std::fflush(stdout);

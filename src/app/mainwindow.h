@@ -17,6 +17,7 @@ class MaildropPane;
 class PresentationMode;
 class ReplayPane;
 class QLabel;
+class QMenu;
 class TerminalPane;
 class TerminalSession;
 
@@ -48,6 +49,9 @@ public:
     PresentationMode *presentation() const { return m_presentation; }
 
     ReplayPane *replayPane() const { return m_replay; }
+
+    // The View menu, for the menus main() adds (View > Language).
+    QMenu *viewMenu() const;
 
     // Restores user's pristine mailbox; asks first (when ask) if a session is open, and cuts the
     // sessions that hold it. False when cancelled or failed.

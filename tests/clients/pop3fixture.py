@@ -76,9 +76,13 @@ def attachment_messages():
 class Server:
     """pop3lab-server in its own temporary workspace (never the real home)."""
 
-    def __init__(self, binary, *args, timeout=10):
+    def __init__(self, binary, *args, timeout=10, trace=False):
         self.tmp = tempfile.mkdtemp(prefix="pop3lab-client-")
         self.workspace = os.path.join(self.tmp, "ws")
+        # With trace: the event stream in self.trace (read it with client_lines()).
+        self.trace = os.path.join(self.tmp, "trace.jsonl") if trace else None
+        if trace:
+            args = (*args, "--trace", self.trace)
         self.process = subprocess.Popen(
             [binary, "--workspace", self.workspace, "--listen", "127.0.0.1:0", "--quiet", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -163,3 +167,30 @@ def archive_server(binary, messages, *args):
             yield server
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def client_lines(trace_path):
+    """The command lines the server received, in order, from a --trace file (credentials read
+    ********): what the diagram shows as the client's arrows."""
+    import json
+    lines = []
+    with open(trace_path, encoding="utf-8") as f:
+        for line in f:
+            event = json.loads(line)
+            if event.get("kind") == "client-line":
+                lines.append(event.get("bytes", "").rstrip("\r\n"))
+    return lines
+
+
+def walk_concatenated(data, messages, skip_header=None):
+    """Checks that data is messages' files one after the other, byte for byte; skip_header(data,
+    pos) returns where a message starts when the client adds a header of its own on purpose."""
+    pos = 0
+    for n, (name, original) in enumerate(messages, 1):
+        check(pos < len(data), f"only {n - 1} messages delivered")
+        if skip_header:
+            pos = skip_header(data, pos)
+        got = data[pos:pos + len(original)]
+        check(got == original, f"message {n} differs from {name}: {got[:200]!r}")
+        pos += len(original)
+    check(pos == len(data), f"{len(data) - pos} unexpected octets after the last message")
