@@ -22,8 +22,10 @@ StudentWindow::StudentWindow(pop3::EventLog *log, const QString &name, QWidget *
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_diagram);
     splitter->addWidget(m_transcript);
+    m_transcript->setLineWrapMode(QPlainTextEdit::NoWrap); // one line of the wire, one line here
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({660, 440});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
