@@ -1155,6 +1155,10 @@
             <source>Go to the &amp;replay</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Watch a class...</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>PersonalityCompareDialog</name>
@@ -2403,6 +2407,205 @@ Connect a terminal to the built-in server, or open a trace.</source>
         </message>
         <message>
             <source>The language of the window and of the lessons</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClassOverview</name>
+        <message numerus="yes">
+            <source>Watching %n student(s).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>The server reset the mailbox.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server refused the reset: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n event(s) missed: the window could not keep up.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>Not connected (wrong token, or no observer stream there): %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stream ended: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to %1:%2...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reset this student's mailbox?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The mailbox of %1 is put back as it was at the start of the class: the sessions holding it are cut and their deletions are lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reset the Mailbox</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resetting the mailbox of %1...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Class overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Token:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the 32 digits pop3lab-server printed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Watch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter: a name, a state, a command, a trouble...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Anonymise names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Students</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter the students</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows Student 1, Student 2... instead of the account names</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open Diagram</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reset This Student's Mailbox...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClassRollModel</name>
+        <message>
+            <source>Student %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not seen yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>⚠ %1 -ERR in a row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>⚠ holds the lock, idle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>⚠ cut off for too many errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>held</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Student</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last command</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last reply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Idle for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trouble</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StudentWindow</name>
+        <message>
+            <source>[%1] (connection closed)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: live diagram and transcript</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing typed yet.</source>
             <translation type="unfinished" />
         </message>
     </context>

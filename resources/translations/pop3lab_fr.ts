@@ -1159,6 +1159,10 @@
             <source>Go to the &amp;replay</source>
             <translation>Aller au &amp;rejeu</translation>
         </message>
+        <message>
+            <source>&amp;Watch a class...</source>
+            <translation>&amp;Observer une classe...</translation>
+        </message>
     </context>
     <context>
         <name>PersonalityCompareDialog</name>
@@ -2409,6 +2413,205 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
         <message>
             <source>The language of the window and of the lessons</source>
             <translation>La langue de la fenêtre et des leçons</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassOverview</name>
+        <message numerus="yes">
+            <source>Watching %n student(s).</source>
+            <translation>
+                <numerusform>%n élève observé.</numerusform>
+                <numerusform>%n élèves observés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The server reset the mailbox.</source>
+            <translation>Le serveur a réinitialisé la boîte aux lettres.</translation>
+        </message>
+        <message>
+            <source>The server refused the reset: %1</source>
+            <translation>Le serveur a refusé la réinitialisation : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n event(s) missed: the window could not keep up.</source>
+            <translation>
+                <numerusform>%n événement manqué : la fenêtre n'a pas suivi.</numerusform>
+                <numerusform>%n événements manqués : la fenêtre n'a pas suivi.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not connected (wrong token, or no observer stream there): %1</source>
+            <translation>Non connecté (jeton erroné, ou pas de flux d'observation à cette adresse) : %1</translation>
+        </message>
+        <message>
+            <source>The stream ended: %1</source>
+            <translation>Le flux s'est arrêté : %1</translation>
+        </message>
+        <message>
+            <source>Connecting to %1:%2...</source>
+            <translation>Connexion à %1:%2...</translation>
+        </message>
+        <message>
+            <source>Reset this student's mailbox?</source>
+            <translation>Réinitialiser la boîte aux lettres de cet élève ?</translation>
+        </message>
+        <message>
+            <source>The mailbox of %1 is put back as it was at the start of the class: the sessions holding it are cut and their deletions are lost.</source>
+            <translation>La boîte aux lettres de %1 est remise dans l'état du début du cours : les sessions qui la tiennent sont coupées et leurs suppressions sont perdues.</translation>
+        </message>
+        <message>
+            <source>Reset the Mailbox</source>
+            <translation>Réinitialiser la boîte</translation>
+        </message>
+        <message>
+            <source>Resetting the mailbox of %1...</source>
+            <translation>Réinitialisation de la boîte aux lettres de %1...</translation>
+        </message>
+        <message>
+            <source>Class overview</source>
+            <translation>Vue d'ensemble de la classe</translation>
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Serveur :</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port :</translation>
+        </message>
+        <message>
+            <source>&amp;Token:</source>
+            <translation>&amp;Jeton :</translation>
+        </message>
+        <message>
+            <source>the 32 digits pop3lab-server printed</source>
+            <translation>les 32 chiffres affichés par pop3lab-server</translation>
+        </message>
+        <message>
+            <source>&amp;Watch</source>
+            <translation>&amp;Observer</translation>
+        </message>
+        <message>
+            <source>Filter: a name, a state, a command, a trouble...</source>
+            <translation>Filtrer : un nom, un état, une commande, une difficulté...</translation>
+        </message>
+        <message>
+            <source>&amp;Anonymise names</source>
+            <translation>&amp;Anonymiser les noms</translation>
+        </message>
+        <message>
+            <source>Students</source>
+            <translation>Élèves</translation>
+        </message>
+        <message>
+            <source>Filter the students</source>
+            <translation>Filtrer les élèves</translation>
+        </message>
+        <message>
+            <source>Shows Student 1, Student 2... instead of the account names</source>
+            <translation>Affiche Élève 1, Élève 2... au lieu des noms de compte</translation>
+        </message>
+        <message>
+            <source>&amp;Open Diagram</source>
+            <translation>Ou&amp;vrir le diagramme</translation>
+        </message>
+        <message>
+            <source>&amp;Reset This Student's Mailbox...</source>
+            <translation>&amp;Réinitialiser la boîte de cet élève...</translation>
+        </message>
+        <message>
+            <source>Not connected.</source>
+            <translation>Non connecté.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassRollModel</name>
+        <message>
+            <source>Student %1</source>
+            <translation>Élève %1</translation>
+        </message>
+        <message>
+            <source>not seen yet</source>
+            <translation>pas encore vu</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>⚠ %1 -ERR in a row</source>
+            <translation>⚠ %1 -ERR d'affilée</translation>
+        </message>
+        <message>
+            <source>⚠ holds the lock, idle</source>
+            <translation>⚠ garde le verrou, inactif</translation>
+        </message>
+        <message>
+            <source>⚠ cut off for too many errors</source>
+            <translation>⚠ coupé pour trop d'erreurs</translation>
+        </message>
+        <message>
+            <source>held</source>
+            <translation>détenu</translation>
+        </message>
+        <message>
+            <source>fine</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>Student</source>
+            <translation>Élève</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Verrou</translation>
+        </message>
+        <message>
+            <source>Last command</source>
+            <translation>Dernière commande</translation>
+        </message>
+        <message>
+            <source>Last reply</source>
+            <translation>Dernière réponse</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <source>Idle for</source>
+            <translation>Inactif depuis</translation>
+        </message>
+        <message>
+            <source>Trouble</source>
+            <translation>Difficulté</translation>
+        </message>
+    </context>
+    <context>
+        <name>StudentWindow</name>
+        <message>
+            <source>[%1] (connection closed)</source>
+            <translation>[%1] (connexion fermée)</translation>
+        </message>
+        <message>
+            <source>%1: live diagram and transcript</source>
+            <translation>%1 : diagramme et transcription en direct</translation>
+        </message>
+        <message>
+            <source>Nothing typed yet.</source>
+            <translation>Rien n'a encore été tapé.</translation>
         </message>
     </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "ui_mainwindow.h"
 
 #include "app/announcer.h"
+#include "app/classroom/classoverview.h"
 #include "app/diagram/diagrampane.h"
 #include "app/diagram/sequenceview.h"
 #include "app/faultsmenu.h"
@@ -204,6 +205,20 @@ void MainWindow::connectActions()
     connect(m_ui->actionSaveTranscript, &QAction::triggered, this, &MainWindow::saveTranscript);
     connect(m_ui->actionResetMailbox, &QAction::triggered, this, [this] {
         resetMailbox(m_maildrop->user());
+    });
+    // The teacher's overview of a classroom server (docs/classroom.md), made when first asked.
+    auto *watchClass = new QAction(tr("&Watch a class..."), this);
+    watchClass->setObjectName(QStringLiteral("actionWatchClass"));
+    watchClass->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_ui->menuFile->insertAction(m_ui->actionPreferences, watchClass);
+    m_ui->menuFile->insertSeparator(m_ui->actionPreferences);
+    connect(watchClass, &QAction::triggered, this, [this] {
+        auto *overview = findChild<ClassOverview *>();
+        if (!overview)
+            overview = new ClassOverview(this);
+        overview->show();
+        overview->raise();
+        overview->activateWindow();
     });
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);

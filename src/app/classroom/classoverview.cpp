@@ -1,0 +1,339 @@
+#include "app/classroom/classoverview.h"
+
+#include "app/classroom/classrollmodel.h"
+#include "app/classroom/studentwindow.h"
+#include "events/eventlog.h"
+#include "lab/observerclient.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <utility>
+
+namespace {
+
+constexpr qsizetype studentLogCapacity = 20'000; // events kept per student for their diagram
+constexpr qsizetype pendingLimit = 64; // events of a session before it names a student
+
+} // namespace
+
+ClassOverview::ClassOverview(QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_client(new pop3::ObserverClient(this))
+    , m_model(new ClassRollModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_hostLabel(new QLabel(this))
+    , m_host(new QLineEdit(QStringLiteral("127.0.0.1"), this))
+    , m_portLabel(new QLabel(this))
+    , m_port(new QSpinBox(this))
+    , m_tokenLabel(new QLabel(this))
+    , m_token(new QLineEdit(this))
+    , m_connect(new QPushButton(this))
+    , m_filter(new QLineEdit(this))
+    , m_anonymise(new QCheckBox(this))
+    , m_table(new QTableView(this))
+    , m_open(new QPushButton(this))
+    , m_reset(new QPushButton(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("classOverview"));
+    m_port->setRange(1, 65535);
+    m_port->setValue(1111);
+    m_token->setEchoMode(QLineEdit::Password); // on a projector, the token stays unseen
+    m_hostLabel->setBuddy(m_host);
+    m_portLabel->setBuddy(m_port);
+    m_tokenLabel->setBuddy(m_token);
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setObjectName(QStringLiteral("classFilter"));
+    m_anonymise->setObjectName(QStringLiteral("anonymiseNames"));
+    m_reset->setObjectName(QStringLiteral("resetStudent"));
+    m_token->setObjectName(QStringLiteral("observerToken"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ClassRollModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setDynamicSortFilter(true);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ClassRollModel::StudentColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    auto *connectRow = new QHBoxLayout;
+    connectRow->addWidget(m_hostLabel);
+    connectRow->addWidget(m_host, 2);
+    connectRow->addWidget(m_portLabel);
+    connectRow->addWidget(m_port);
+    connectRow->addWidget(m_tokenLabel);
+    connectRow->addWidget(m_token, 3);
+    connectRow->addWidget(m_connect);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_anonymise);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_reset);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(connectRow);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+
+    connect(m_connect, &QPushButton::clicked, this, &ClassOverview::connectFromUi);
+    connect(m_token, &QLineEdit::returnPressed, this, &ClassOverview::connectFromUi);
+    connect(
+        m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_anonymise, &QCheckBox::toggled, this, [this](bool on) {
+        m_model->setAnonymised(on);
+        for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it) {
+            if (it.value())
+                it.value()->setStudentName(shownName(it.key()));
+        }
+    });
+    connect(m_table, &QAbstractItemView::activated, this, [this] {
+        if (const QString user = currentUser(); !user.isEmpty())
+            openStudent(user);
+    });
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (const QString user = currentUser(); !user.isEmpty())
+            openStudent(user);
+    });
+    connect(m_reset, &QPushButton::clicked, this, &ClassOverview::confirmResetCurrent);
+    connect(m_table->selectionModel(),
+        &QItemSelectionModel::currentRowChanged,
+        this,
+        &ClassOverview::updateWidgets);
+
+    connect(m_client, &pop3::ObserverClient::joined, this, [this](const QStringList &users) {
+        m_connecting = false;
+        m_model->setStudents(users);
+        setStatus(tr("Watching %n student(s).", nullptr, int(users.size())));
+        updateWidgets();
+        emit joined();
+    });
+    connect(m_client, &pop3::ObserverClient::eventReceived, this, &ClassOverview::receive);
+    connect(m_client,
+        &pop3::ObserverClient::answered,
+        this,
+        [this](bool ok, const QString &request, const QString &error) {
+            Q_UNUSED(request)
+            setStatus(ok ? tr("The server reset the mailbox.")
+                         : tr("The server refused the reset: %1").arg(error));
+        });
+    connect(m_client, &pop3::ObserverClient::eventsMissed, this, [this](qint64 count) {
+        setStatus(tr("%n event(s) missed: the window could not keep up.", nullptr, int(count)));
+    });
+    connect(m_client, &pop3::ObserverClient::closed, this, [this](const QString &why) {
+        setStatus(m_connecting
+                ? tr("Not connected (wrong token, or no observer stream there): %1").arg(why)
+                : tr("The stream ended: %1").arg(why));
+        m_connecting = false;
+        updateWidgets();
+    });
+
+    // Readable on a projector: the table's own zoom (Ctrl++ / Ctrl+-), as the window's panes.
+    auto *zoomIn = new QAction(this);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    connect(zoomIn, &QAction::triggered, this, [this] {
+        zoom(+1);
+    });
+    auto *zoomOut = new QAction(this);
+    zoomOut->setShortcuts(QKeySequence::ZoomOut);
+    connect(zoomOut, &QAction::triggered, this, [this] {
+        zoom(-1);
+    });
+    addActions({zoomIn, zoomOut});
+
+    m_token->setFocus(); // the address and port are usually right already
+    resize(1100, 560);
+    retranslateUi();
+    updateWidgets();
+}
+
+ClassOverview::~ClassOverview()
+{
+    // The student windows watch logs this object owns: they go first.
+    for (const QPointer<StudentWindow> &w : std::as_const(m_windows))
+        delete w.data();
+}
+
+void ClassOverview::connectTo(const QString &host, quint16 port, const QByteArray &token)
+{
+    m_host->setText(host);
+    m_port->setValue(port);
+    m_token->setText(QString::fromLatin1(token));
+    connectFromUi();
+}
+
+void ClassOverview::connectFromUi()
+{
+    m_connecting = true;
+    setStatus(tr("Connecting to %1:%2...").arg(m_host->text().trimmed()).arg(m_port->value()));
+    m_client->connectTo(
+        m_host->text().trimmed(), quint16(m_port->value()), m_token->text().trimmed().toLatin1());
+    updateWidgets();
+}
+
+QString ClassOverview::statusText() const
+{
+    return m_status->text();
+}
+
+void ClassOverview::setStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+pop3::EventLog *ClassOverview::studentLog(const QString &user)
+{
+    std::unique_ptr<pop3::EventLog> &log = m_logs[user];
+    if (!log) {
+        log = std::make_unique<pop3::EventLog>();
+        log->setCapacity(studentLogCapacity);
+    }
+    return log.get();
+}
+
+void ClassOverview::receive(const pop3::Event &event)
+{
+    QString user = m_model->apply(event);
+    if (user.isEmpty() && event.kind == pop3::EventKind::Note
+        && event.note == pop3::NoteKind::MailboxReset && !event.user.isEmpty())
+        user = event.user; // the student's diagram shows their reset too
+    if (user.isEmpty()) {
+        // Not a student's yet (the greeting before USER): kept until the session names one.
+        if (event.session == 0)
+            return;
+        if (event.kind == pop3::EventKind::Disconnected) {
+            m_pending.remove(event.session);
+            return;
+        }
+        QList<pop3::Event> &pending = m_pending[event.session];
+        if (pending.size() < pendingLimit)
+            pending.append(event);
+        return;
+    }
+    pop3::EventLog *log = studentLog(user);
+    for (const pop3::Event &before : m_pending.take(event.session))
+        log->append(before);
+    log->append(event);
+}
+
+QString ClassOverview::currentUser() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.data(ClassRollModel::UserNameRole).toString() : QString();
+}
+
+QString ClassOverview::shownName(const QString &user) const
+{
+    const QList<pop3::ClassRoll::Student> &students = m_model->roll().students();
+    for (int row = 0; row < students.size(); ++row) {
+        if (students.at(row).user == user)
+            return m_model->data(m_model->index(row, ClassRollModel::StudentColumn)).toString();
+    }
+    return user;
+}
+
+StudentWindow *ClassOverview::openStudent(const QString &user)
+{
+    QPointer<StudentWindow> &window = m_windows[user];
+    if (!window)
+        window = new StudentWindow(studentLog(user), shownName(user), this);
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+StudentWindow *ClassOverview::studentWindow(const QString &user) const
+{
+    return m_windows.value(user).data();
+}
+
+void ClassOverview::confirmResetCurrent()
+{
+    const QString user = currentUser();
+    if (user.isEmpty() || !m_client->isJoined())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question,
+        tr("Reset this student's mailbox?"),
+        tr("The mailbox of %1 is put back as it was at the start of the class: the sessions "
+           "holding it are cut and their deletions are lost.")
+            .arg(shownName(user)),
+        QMessageBox::NoButton,
+        this);
+    QPushButton *reset = box->addButton(tr("Reset the Mailbox"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, reset, user] {
+        if (box->clickedButton() == reset) {
+            setStatus(tr("Resetting the mailbox of %1...").arg(shownName(user)));
+            m_client->resetStudent(user);
+        }
+    });
+    box->open();
+}
+
+void ClassOverview::zoom(int delta)
+{
+    QFont f = m_table->font();
+    f.setPointSizeF(qBound(6.0, f.pointSizeF() + 2 * delta, 48.0));
+    m_table->setFont(f);
+    m_table->horizontalHeader()->setFont(f);
+}
+
+void ClassOverview::updateWidgets()
+{
+    const bool row = m_table->currentIndex().isValid();
+    m_open->setEnabled(row);
+    m_reset->setEnabled(row && m_client->isJoined());
+    m_connect->setEnabled(!m_connecting);
+}
+
+void ClassOverview::retranslateUi()
+{
+    setWindowTitle(tr("Class overview"));
+    m_hostLabel->setText(tr("&Server:"));
+    m_portLabel->setText(tr("&Port:"));
+    m_tokenLabel->setText(tr("&Token:"));
+    m_token->setPlaceholderText(tr("the 32 digits pop3lab-server printed"));
+    m_connect->setText(tr("&Watch"));
+    m_filter->setPlaceholderText(tr("Filter: a name, a state, a command, a trouble..."));
+    m_anonymise->setText(tr("&Anonymise names"));
+    m_table->setAccessibleName(tr("Students"));
+    m_filter->setAccessibleName(tr("Filter the students"));
+    m_anonymise->setToolTip(tr("Shows Student 1, Student 2... instead of the account names"));
+    m_open->setText(tr("&Open Diagram"));
+    m_reset->setText(tr("&Reset This Student's Mailbox..."));
+    if (m_status->text().isEmpty())
+        setStatus(tr("Not connected."));
+}
+
+void ClassOverview::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include <map>
+#include <memory>
+
+class ClassRollModel;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTableView;
+class StudentWindow;
+
+namespace pop3 {
+class EventLog;
+class ObserverClient;
+struct Event;
+} // namespace pop3
+
+// The teacher's overview of a class (docs/classroom.md): connects to a classroom server's
+// observer stream and shows one row per student, the ones in trouble standing out; a row opens
+// that student's own live diagram and transcript; a student's mailbox can be reset from here.
+//
+//   ObserverClient ──eventReceived──► ClassRollModel (the rows) ──► proxy (sort, filter) ──► table
+//                                 └──► the student's own EventLog ──► StudentWindow (on demand)
+class ClassOverview final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClassOverview)
+
+public:
+    explicit ClassOverview(QWidget *parent = nullptr);
+    ~ClassOverview() override;
+
+    void connectTo(const QString &host, quint16 port, const QByteArray &token);
+
+    ClassRollModel *model() const { return m_model; }
+
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+
+    QTableView *table() const { return m_table; }
+
+    QString statusText() const;
+    // The events the stream gave for user (empty log if none yet); never null.
+    pop3::EventLog *studentLog(const QString &user);
+    // The window of user's diagram, opening it if needed.
+    StudentWindow *openStudent(const QString &user);
+
+    // The window of user's diagram if it is open, else null.
+    StudentWindow *studentWindow(const QString &user) const;
+
+    // Asks, then has the server reset the mailbox of the student of the current row.
+    void confirmResetCurrent();
+
+signals:
+    void joined();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateWidgets();
+    void connectFromUi();
+    void receive(const pop3::Event &event);
+    QString currentUser() const;
+    QString shownName(const QString &user) const;
+    void setStatus(const QString &text);
+    void zoom(int delta);
+
+    pop3::ObserverClient *m_client;
+    ClassRollModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_hostLabel;
+    QLineEdit *m_host;
+    QLabel *m_portLabel;
+    QSpinBox *m_port;
+    QLabel *m_tokenLabel;
+    QLineEdit *m_token;
+    QPushButton *m_connect;
+    QLineEdit *m_filter;
+    QCheckBox *m_anonymise;
+    QTableView *m_table;
+    QPushButton *m_open;
+    QPushButton *m_reset;
+    QLabel *m_status;
+    std::map<QString, std::unique_ptr<pop3::EventLog>> m_logs;
+    QHash<int, QList<pop3::Event>> m_pending; // a session's events before it names a student
+    QHash<QString, QPointer<StudentWindow>> m_windows;
+    bool m_connecting = false;
+};

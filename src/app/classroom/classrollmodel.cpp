@@ -1,0 +1,199 @@
+#include "app/classroom/classrollmodel.h"
+
+#include "protocol/commands.h"
+
+#include <QApplication>
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QStyle>
+
+using pop3::ClassRoll;
+
+ClassRollModel::ClassRollModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_now([] {
+        return QDateTime::currentMSecsSinceEpoch();
+    })
+{
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &ClassRollModel::tick);
+    m_ticker.start();
+}
+
+void ClassRollModel::setStudents(const QStringList &users)
+{
+    beginResetModel();
+    m_roll.setStudents(users);
+    endResetModel();
+}
+
+QString ClassRollModel::apply(const pop3::Event &event)
+{
+    const qsizetype before = m_roll.students().size();
+    const int row = m_roll.apply(event);
+    if (row < 0)
+        return {};
+    if (m_roll.students().size() != before) {
+        // A student the hello did not list (rare): the rows are read again.
+        beginResetModel();
+        endResetModel();
+    } else {
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    return m_roll.students().at(row).user;
+}
+
+void ClassRollModel::setAnonymised(bool on)
+{
+    if (on == m_anonymised)
+        return;
+    m_anonymised = on;
+    if (!m_roll.students().isEmpty())
+        emit dataChanged(index(0, StudentColumn), index(rowCount() - 1, StudentColumn));
+}
+
+void ClassRollModel::setClock(std::function<qint64()> nowMs)
+{
+    m_now = std::move(nowMs);
+    tick();
+}
+
+void ClassRollModel::tick()
+{
+    if (m_roll.students().isEmpty())
+        return;
+    // The idle time and what it may make of a row (a lock held and idle): nothing else changes.
+    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int ClassRollModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_roll.students().size());
+}
+
+int ClassRollModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ClassRollModel::displayName(int row) const
+{
+    return m_anonymised ? tr("Student %1").arg(row + 1) : m_roll.students().at(row).user;
+}
+
+QString ClassRollModel::idleText(qint64 lastMs) const
+{
+    if (lastMs <= 0)
+        return tr("not seen yet");
+    const qint64 s = qMax<qint64>(0, (m_now() - lastMs) / 1000);
+    if (s < 60)
+        return tr("%1 s").arg(s);
+    if (s < 3600)
+        return tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString ClassRollModel::troubleText(unsigned trouble)
+{
+    QStringList parts;
+    if (trouble & ClassRoll::RepeatedErrors)
+        parts << tr("⚠ %1 -ERR in a row").arg(ClassRoll::errorRunLimit);
+    if (trouble & ClassRoll::LockHeldIdle)
+        parts << tr("⚠ holds the lock, idle");
+    if (trouble & ClassRoll::DisconnectedForErrors)
+        parts << tr("⚠ cut off for too many errors");
+    return parts.join(QStringLiteral("; "));
+}
+
+QVariant ClassRollModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const int row = index.row();
+    const ClassRoll::Student &s = m_roll.students().at(row);
+    const unsigned t = m_roll.trouble(row, m_now());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case StudentColumn:
+            return displayName(row);
+        case StateColumn:
+            return s.lastActivityMs > 0 ? pop3::stateName(s.state) : QString();
+        case LockColumn:
+            return s.lockHeld ? tr("held") : QString();
+        case CommandColumn:
+            // The stream hides credentials already; the same rule again, in case.
+            return QString::fromUtf8(pop3::maskSecret(s.lastCommand));
+        case ReplyColumn:
+            return QString::fromUtf8(s.lastReply);
+        case ErrorsColumn:
+            return s.errors;
+        case IdleColumn:
+            return idleText(s.lastActivityMs);
+        case TroubleColumn:
+            return t ? troubleText(t) : tr("fine");
+        default:
+            return {};
+        }
+    case SortRole:
+        switch (index.column()) {
+        case StudentColumn:
+            return m_anonymised ? QVariant(row) : QVariant(s.user);
+        case ErrorsColumn:
+            return s.errors;
+        case IdleColumn:
+            return s.lastActivityMs > 0 ? m_now() - s.lastActivityMs : -1;
+        case TroubleColumn:
+            return int(t);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case UserNameRole:
+        return s.user;
+    case Qt::DecorationRole:
+        if (index.column() == StudentColumn && t)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
+    case Qt::BackgroundRole:
+        if (t)
+            return QBrush(QColor(0xf8, 0xd7, 0xda)); // a light red, the icon and words say it too
+        return {};
+    case Qt::ForegroundRole:
+        if (t)
+            return QBrush(QColor(0x58, 0x15, 0x1c)); // dark on the tint: contrast 11:1
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == ErrorsColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ClassRollModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StudentColumn:
+        return tr("Student");
+    case StateColumn:
+        return tr("State");
+    case LockColumn:
+        return tr("Lock");
+    case CommandColumn:
+        return tr("Last command");
+    case ReplyColumn:
+        return tr("Last reply");
+    case ErrorsColumn:
+        return tr("Errors");
+    case IdleColumn:
+        return tr("Idle for");
+    case TroubleColumn:
+        return tr("Trouble");
+    default:
+        return {};
+    }
+}

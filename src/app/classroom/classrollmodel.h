@@ -1,0 +1,73 @@
+#pragma once
+
+#include "lab/classroll.h"
+
+#include <QAbstractTableModel>
+#include <QTimer>
+
+#include <functional>
+
+// The teacher's overview as a table: one row per student of a ClassRoll (src/lab), worded and
+// coloured here. A student in trouble says so in the Trouble column and with an icon on the name,
+// and the row is tinted too (never colour alone). The idle time ticks every second by dataChanged
+// on its two columns; the model is never rebuilt for it.
+//
+//   ObserverClient::eventReceived ──apply()──► ClassRoll ──► dataChanged(row) ──► proxy ──► view
+class ClassRollModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClassRollModel)
+
+public:
+    enum Column {
+        StudentColumn,
+        StateColumn,
+        LockColumn,
+        CommandColumn,
+        ReplyColumn,
+        ErrorsColumn,
+        IdleColumn,
+        TroubleColumn,
+        ColumnCount
+    };
+
+    // Qt::UserRole: a value to sort by (numbers for numbers); UserRole + 1: the account name.
+    static constexpr int SortRole = Qt::UserRole;
+    static constexpr int UserNameRole = Qt::UserRole + 1;
+
+    explicit ClassRollModel(QObject *parent = nullptr);
+
+    // The class's accounts (the observer's hello): the rows start again from these.
+    void setStudents(const QStringList &users);
+    // Folds one event of the stream; returns the account it belongs to (empty: none yet).
+    QString apply(const pop3::Event &event);
+
+    // "Student 1", "Student 2"... instead of the names (a projector in front of the class).
+    void setAnonymised(bool on);
+
+    bool isAnonymised() const { return m_anonymised; }
+
+    // The clock the idle times and the idle-lock trouble are measured by (tests set their own).
+    void setClock(std::function<qint64()> nowMs);
+
+    const pop3::ClassRoll &roll() const { return m_roll; }
+
+    unsigned trouble(int row) const { return m_roll.trouble(row, m_now()); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    static QString troubleText(unsigned trouble);
+
+private:
+    QString displayName(int row) const;
+    QString idleText(qint64 lastMs) const;
+    void tick();
+
+    pop3::ClassRoll m_roll;
+    std::function<qint64()> m_now;
+    QTimer m_ticker;
+    bool m_anonymised = false;
+};

@@ -1,0 +1,266 @@
+// The teacher's class overview against a real classroom server in this process (Lab and
+// ObserverServer, as pop3lab-server --class runs them) over TCP on 127.0.0.1: two students log in,
+// one stuck on "USER: student02"; the rows, the trouble, sorting, filtering, anonymised names, a
+// student's own diagram and transcript, the ticking idle time, and a reset through the stream.
+
+#include "app/classroom/classoverview.h"
+#include "app/classroom/classrollmodel.h"
+#include "app/classroom/studentwindow.h"
+#include "app/diagram/diagrampane.h"
+#include "app/mainwindow.h"
+#include "lab/classroll.h"
+#include "lab/classroster.h"
+#include "lab/lab.h"
+#include "lab/observerserver.h"
+#include "net/pop3server.h"
+#include "support/labfixture.h"
+#include "support/pop3testclient.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDateTime>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace pop3;
+
+class TestClassOverview : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void watchesTheClass();
+    void theFileMenuOpensIt();
+
+private:
+    // The proxy row showing user (-1 if none).
+    static int proxyRow(const QSortFilterProxyModel *proxy, const QString &user);
+    static QString cell(const QSortFilterProxyModel *proxy, int row, int column);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QList<ClassRoster::Student> m_students;
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<ObserverServer> m_server;
+};
+
+void TestClassOverview::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    m_students = ClassRoster::generate(3, QStringLiteral("student"), &error);
+    QCOMPARE(m_students.size(), qsizetype(3));
+    const QString accounts = m_dir->filePath(QStringLiteral("accounts.txt"));
+    QVERIFY(ClassRoster::writeAccountsFile(accounts, m_students, QStringLiteral("sample:student")));
+    m_lab = std::make_unique<Lab>();
+    Lab::Config config;
+    config.workspace = m_dir->filePath(QStringLiteral("ws"));
+    config.progressFolder = m_dir->filePath(QStringLiteral("progress"));
+    config.samples = false;
+    config.accountsFile = accounts;
+    config.listen.port = 0;
+    config.listen.loginDelays = false;
+    QVERIFY(m_lab->start(config));
+    m_server = std::make_unique<ObserverServer>(m_lab.get());
+    QVERIFY(m_server->listen(QHostAddress(QHostAddress::LocalHost), 0));
+}
+
+void TestClassOverview::cleanup()
+{
+    m_server.reset();
+    m_lab.reset();
+    m_dir.reset();
+}
+
+int TestClassOverview::proxyRow(const QSortFilterProxyModel *proxy, const QString &user)
+{
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        if (proxy->index(row, 0).data(ClassRollModel::UserNameRole).toString() == user)
+            return row;
+    }
+    return -1;
+}
+
+QString TestClassOverview::cell(const QSortFilterProxyModel *proxy, int row, int column)
+{
+    return proxy->index(row, column).data().toString();
+}
+
+void TestClassOverview::watchesTheClass()
+{
+    const QString good = m_students.at(0).user; // student01
+    const QString typo = m_students.at(1).user; // student02
+    const QString absent = m_students.at(2).user; // student03
+    qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    ClassOverview overview;
+    overview.model()->setClock([&now] {
+        return now;
+    });
+    overview.show();
+    QSignalSpy joined(&overview, &ClassOverview::joined);
+    overview.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    const QSortFilterProxyModel *proxy = overview.proxy();
+    QCOMPARE(proxy->rowCount(), 3);
+
+    // Two students over TCP: one logs in, one types the lab sheet's colon three times.
+    pop3test::Client a;
+    QVERIFY(a.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(a.login(good.toUtf8(), m_students.at(0).password.toUtf8()));
+    pop3test::Client b;
+    QVERIFY(b.open(m_lab->server()->port()).startsWith("+OK"));
+    for (int i = 0; i < ClassRoll::errorRunLimit; ++i)
+        QVERIFY(b.command("USER: " + typo.toUtf8()).startsWith("-ERR"));
+
+    using C = ClassRollModel;
+    QTRY_COMPARE_WITH_TIMEOUT(
+        cell(proxy, proxyRow(proxy, good), C::LockColumn), QStringLiteral("held"), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        cell(proxy, proxyRow(proxy, typo), C::ErrorsColumn).toInt() >= ClassRoll::errorRunLimit,
+        5000);
+    int row = proxyRow(proxy, good);
+    QCOMPARE(cell(proxy, row, C::StateColumn), QStringLiteral("TRANSACTION"));
+    QCOMPARE(cell(proxy, row, C::CommandColumn), QStringLiteral("PASS ********"));
+    QCOMPARE(cell(proxy, row, C::TroubleColumn), QStringLiteral("fine"));
+    QVERIFY(!proxy->index(row, C::StudentColumn).data(Qt::BackgroundRole).isValid());
+    // The typo student stands out in words, with an icon, and in colour.
+    row = proxyRow(proxy, typo);
+    QVERIFY2(cell(proxy, row, C::TroubleColumn).contains(QStringLiteral("-ERR")),
+        qPrintable(cell(proxy, row, C::TroubleColumn)));
+    QVERIFY(cell(proxy, row, C::CommandColumn).startsWith(QStringLiteral("USER: ")));
+    QVERIFY(!proxy->index(row, C::StudentColumn).data(Qt::DecorationRole).isNull());
+    QVERIFY(proxy->index(row, C::IdleColumn).data(Qt::BackgroundRole).isValid());
+    row = proxyRow(proxy, absent);
+    QCOMPARE(cell(proxy, row, C::IdleColumn), QStringLiteral("not seen yet"));
+    QCOMPARE(cell(proxy, row, C::TroubleColumn), QStringLiteral("fine"));
+
+    // Sorted by the number of errors, most first; then by name again.
+    overview.table()->sortByColumn(C::ErrorsColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy->index(0, 0).data(C::UserNameRole).toString(), typo);
+    overview.table()->sortByColumn(C::StudentColumn, Qt::AscendingOrder);
+    QCOMPARE(proxy->index(0, 0).data(C::UserNameRole).toString(), good);
+    QCOMPARE(proxy->index(2, 0).data(C::UserNameRole).toString(), absent);
+
+    // Filtered by what a row says.
+    auto *filter = overview.findChild<QLineEdit *>(QStringLiteral("classFilter"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("transaction"));
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, 0).data(C::UserNameRole).toString(), good);
+    filter->clear();
+    QCOMPARE(proxy->rowCount(), 3);
+
+    // Anonymised: no account name in the Student column.
+    auto *anonymise = overview.findChild<QCheckBox *>(QStringLiteral("anonymiseNames"));
+    QVERIFY(anonymise);
+    anonymise->click();
+    QStringList shown;
+    for (int r = 0; r < proxy->rowCount(); ++r)
+        shown << cell(proxy, r, C::StudentColumn);
+    shown.sort();
+    QCOMPARE(shown, (QStringList{"Student 1", "Student 2", "Student 3"}));
+    anonymise->click();
+    QCOMPARE(cell(proxy, proxyRow(proxy, good), C::StudentColumn), good);
+
+    // The idle time ticks without the model being rebuilt; a lock held idle is trouble.
+    QSignalSpy changed(overview.model(), &QAbstractItemModel::dataChanged);
+    QSignalSpy resets(overview.model(), &QAbstractItemModel::modelReset);
+    now += ClassRoll::idleLimitMs + 5'000;
+    QVERIFY(changed.wait(3000));
+    QCOMPARE(resets.count(), 0);
+    row = proxyRow(proxy, good);
+    QVERIFY2(cell(proxy, row, C::IdleColumn).contains(QStringLiteral("min")),
+        qPrintable(cell(proxy, row, C::IdleColumn)));
+    QVERIFY(cell(proxy, row, C::TroubleColumn).contains(QStringLiteral("lock")));
+
+    // Enter on the typo student's row opens their own diagram and transcript, only theirs.
+    QTableView *table = overview.table();
+    table->setFocus();
+    table->setCurrentIndex(proxy->index(proxyRow(proxy, typo), C::StudentColumn));
+    QTest::keyClick(table, Qt::Key_Return);
+    StudentWindow *typoWindow = overview.studentWindow(typo);
+    QVERIFY(typoWindow);
+    QVERIFY(typoWindow->isVisible());
+    QVERIFY(typoWindow->transcript().contains(QStringLiteral("S: +OK"))); // the greeting
+    QVERIFY(typoWindow->transcript().contains(QString(QStringLiteral("C: USER: ") + typo)));
+    QVERIFY(!typoWindow->transcript().contains(good));
+    const QString diagram = typoWindow->diagram()->model().toText();
+    QVERIFY2(diagram.contains(QString(QStringLiteral("USER: ") + typo)), qPrintable(diagram));
+    QCOMPARE(typoWindow->diagram()->model().sessions().size(), qsizetype(1));
+    // ... and a live one: what the student types next comes in
+    // (this server gives up on the session after so many bad commands: more trouble)
+    b.command("USER " + typo.toUtf8());
+    QVERIFY(b.waitClosed(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, typo), C::TroubleColumn)
+                                 .contains(QStringLiteral("too many errors")),
+        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        typoWindow->transcript().contains(QString(QStringLiteral("C: USER ") + typo)), 5000);
+    StudentWindow *goodWindow = overview.openStudent(good);
+    QVERIFY(goodWindow->transcript().contains(QStringLiteral("C: PASS ********")));
+    QVERIFY(!goodWindow->transcript().contains(m_students.at(0).password));
+    QVERIFY(!goodWindow->diagram()->model().toText().contains(m_students.at(0).password));
+
+    // Reset the good student's mailbox: asked first, then the server cuts their session.
+    table->setCurrentIndex(proxy->index(proxyRow(proxy, good), C::StudentColumn));
+    auto *resetButton = overview.findChild<QPushButton *>(QStringLiteral("resetStudent"));
+    QVERIFY(resetButton && resetButton->isEnabled());
+    resetButton->click();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = overview.findChild<QMessageBox *>()) != nullptr);
+    QPushButton *confirm = nullptr;
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+            confirm = qobject_cast<QPushButton *>(button);
+    }
+    QVERIFY(confirm);
+    confirm->click();
+    QVERIFY(a.waitClosed(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        overview.statusText(), QStringLiteral("The server reset the mailbox."), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, good), C::LockColumn), QString(), 5000);
+    const auto resetShown = [goodWindow] {
+        const SequenceModel &model = goodWindow->diagram()->model();
+        for (qsizetype r = 0; r < model.rowCount(); ++r) {
+            if (model.row(r).note == NoteKind::MailboxReset)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(resetShown(), 5000);
+}
+
+void TestClassOverview::theFileMenuOpensIt()
+{
+    LabFixture fixture;
+    QVERIFY(fixture.start());
+    MainWindow window(fixture.services.get());
+    window.show();
+    auto *action = window.findChild<QAction *>(QStringLiteral("actionWatchClass"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QVERIFY(!window.findChild<ClassOverview *>());
+    action->trigger();
+    auto *overview = window.findChild<ClassOverview *>();
+    QVERIFY(overview);
+    QVERIFY(overview->isVisible());
+    // The token is typed hidden, as a password: the projector never shows it.
+    auto *token = overview->findChild<QLineEdit *>(QStringLiteral("observerToken"));
+    QVERIFY(token);
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    action->trigger(); // the same window again, not a second one
+    QCOMPARE(window.findChildren<ClassOverview *>().size(), 1);
+}
+
+QTEST_MAIN(TestClassOverview)
+#include "tst_classoverview.moc"
