@@ -1,10 +1,17 @@
+#include "app/laboptions.h"
+#include "diagram/sequencemodel.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
+#include "net/tlsidentity.h"
 #include "protocol/personality.h"
 #include "support/labfixture.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTextBlock>
@@ -31,6 +38,7 @@ private slots:
     void builtinServerEventsAreNotDoubled();
     void externalServerEventsComeFromClientTracker();
     void longRetrKeepsTheWindowResponsive();
+    void windowServerOffersStlsWithWorkspaceCertificate();
 
 private:
     TerminalView *openBuiltin(
@@ -369,3 +377,58 @@ void TestTerminalPane::longRetrKeepsTheWindowResponsive()
 
 QTEST_MAIN(TestTerminalPane)
 #include "tst_terminalpane.moc"
+
+void TestTerminalPane::windowServerOffersStlsWithWorkspaceCertificate()
+{
+    // The window's own configuration (what main.cpp starts), over real TCP.
+    QTemporaryDir dir;
+    QString error;
+    QString output;
+    const std::optional<LabOptions> options = LabOptions::parse({QStringLiteral("pop3lab"),
+                                                                    QStringLiteral("--workspace"),
+                                                                    dir.path(),
+                                                                    QStringLiteral("--port"),
+                                                                    QStringLiteral("0")},
+        &error,
+        &output);
+    QVERIFY2(options, qPrintable(error));
+    pop3::Lab::Config config = options->labConfig();
+    config.progressFolder = dir.filePath(QStringLiteral("progress"));
+    pop3::Lab window;
+    QVERIFY(window.start(config).ok);
+    QVERIFY(window.tlsIdentity());
+    QVERIFY(window.tlsIdentity()->certificatePath.startsWith(dir.path() + QStringLiteral("/tls")));
+
+    QSslSocket socket;
+    // The server runs in this thread: wait with the event loop running, never blocking.
+    const auto lineFrom = [&socket]() -> QByteArray {
+        if (!QTest::qWaitFor(
+                [&socket] {
+                    return socket.canReadLine();
+                },
+                5000))
+            return {};
+        return socket.readLine();
+    };
+    socket.connectToHost(QStringLiteral("127.0.0.1"), window.server()->port());
+    QVERIFY(lineFrom().startsWith("+OK"));
+    socket.write("CAPA\r\n");
+    QByteArrayList capa;
+    for (QByteArray l = lineFrom(); !l.isEmpty() && l != ".\r\n"; l = lineFrom())
+        capa.append(l.trimmed());
+    QVERIFY2(capa.contains("STLS"), capa.join(' ').constData());
+    // Loopback counts as secure for the default personality: USER still works in clear.
+    socket.write("USER student\r\n");
+    QVERIFY(lineFrom().startsWith("+OK"));
+    socket.write("STLS\r\n");
+    const QByteArray stls = lineFrom();
+    QVERIFY2(stls.startsWith("+OK"), stls.constData());
+    QSslConfiguration tls = socket.sslConfiguration();
+    tls.setCaCertificates({window.tlsIdentity()->certificate});
+    socket.setSslConfiguration(tls);
+    socket.startClientEncryption();
+    QTRY_VERIFY2_WITH_TIMEOUT(socket.isEncrypted(), qPrintable(socket.errorString()), 10000);
+    QCOMPARE(socket.peerCertificate(), window.tlsIdentity()->certificate);
+    socket.write("USER student\r\n"); // the USER before STLS was forgotten (RFC 2595)
+    QVERIFY(lineFrom().startsWith("+OK"));
+}
