@@ -39,6 +39,9 @@ private slots:
     void externalServerEventsComeFromClientTracker();
     void longRetrKeepsTheWindowResponsive();
     void windowServerOffersStlsWithWorkspaceCertificate();
+    void stlsUpgradesTheBuiltinTab();
+    void untrustedCertificateIsAskedAbout_data();
+    void untrustedCertificateIsAskedAbout();
 
 private:
     TerminalView *openBuiltin(
@@ -431,4 +434,105 @@ void TestTerminalPane::windowServerOffersStlsWithWorkspaceCertificate()
     QCOMPARE(socket.peerCertificate(), window.tlsIdentity()->certificate);
     socket.write("USER student\r\n"); // the USER before STLS was forgotten (RFC 2595)
     QVERIFY(lineFrom().startsWith("+OK"));
+}
+
+void TestTerminalPane::stlsUpgradesTheBuiltinTab()
+{
+    ConnectionSettings s = m_pane->builtinSettings();
+    s.security = ConnectionSettings::Security::Stls;
+    TerminalView *view = m_pane->openSession(s);
+    QVERIFY(waitGreeting(view));
+    QVERIFY(!view->session()->isEncrypted());
+    QVERIFY(typeLine(view, QStringLiteral("STLS")).startsWith("+OK"));
+    QTRY_VERIFY_WITH_TIMEOUT(view->session()->isEncrypted(), 10000);
+    // The terminal keeps working after the upgrade.
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    QCOMPARE(typeLine(view, QStringLiteral("pass hessovs!")), QByteArray("+OK Logged in."));
+    QVERIFY(typeLine(view, QStringLiteral("stat")).startsWith("+OK"));
+    view->flush();
+    const QString text = view->toPlainText();
+    const QString fingerprint = lab().services->tlsIdentity()->fingerprint();
+    QVERIFY2(
+        text.contains(QStringLiteral("SHA-256 fingerprint: ") + fingerprint), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Certificate: ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Valid from ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Protocol: TLSv1.")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Trusted automatically")), qPrintable(text));
+    QVERIFY(!QApplication::activeModalWidget()); // nothing was asked
+}
+
+void TestTerminalPane::untrustedCertificateIsAskedAbout_data()
+{
+    QTest::addColumn<bool>("fromStart");
+    QTest::addColumn<bool>("trust");
+    QTest::newRow("STLS, trusted by the student") << false << true;
+    QTest::newRow("STLS, refused") << false << false;
+    QTest::newRow("TLS from the start, trusted by the student") << true << true;
+}
+
+void TestTerminalPane::untrustedCertificateIsAskedAbout()
+{
+    QFETCH(bool, fromStart);
+    QFETCH(bool, trust);
+    // Another server with its own self-signed certificate: the window does not know it.
+    pop3::EventLog otherLog;
+    pop3::MailStore otherStore(&otherLog);
+    QTemporaryDir otherDir;
+    otherStore.setWorkspace(otherDir.path());
+    QVERIFY(otherStore.addSampleAccounts().ok);
+    pop3::Pop3Server other(
+        &otherLog, &otherStore, *pop3::Personality::load(QStringLiteral("dovecot")));
+    QString error;
+    const std::optional<pop3::TlsIdentity> identity = pop3::TlsIdentity::generate(&error);
+    QVERIFY2(identity, qPrintable(error));
+    pop3::Pop3Server::Options options;
+    options.port = 0;
+    options.tlsPort = 0;
+    options.certificate = identity->certificate;
+    options.key = identity->key;
+    QVERIFY(other.listen(options));
+
+    ConnectionSettings s;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = fromStart ? other.tlsPort() : other.port();
+    s.security = fromStart ? ConnectionSettings::Security::Tls : ConnectionSettings::Security::Stls;
+
+    QString asked;
+    QTimer answer;
+    answer.setInterval(10);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        answer.stop();
+        asked = box->text() + QLatin1Char('\n') + box->informativeText();
+        box->findChild<QPushButton *>(
+               trust ? QStringLiteral("trustButton") : QStringLiteral("refuseButton"))
+            ->click();
+    });
+    answer.start();
+
+    TerminalView *view = m_pane->openSession(s);
+    QVERIFY(!view->session()->isBuiltin());
+    if (!fromStart) {
+        QVERIFY(waitGreeting(view));
+        QVERIFY(typeLine(view, QStringLiteral("STLS")).startsWith("+OK"));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 10000);
+    // Explained in plain words, with the fingerprint to compare.
+    QVERIFY2(asked.contains(identity->fingerprint()), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("self-signed")), qPrintable(asked));
+    if (!trust) {
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->hasEnded(), 10000);
+        QVERIFY(!view->session()->isEncrypted());
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(view->session()->isEncrypted(), 10000);
+    if (fromStart) // the greeting comes right after the handshake
+        QTRY_VERIFY((view->flush(), view->toPlainText().contains(QStringLiteral("+OK"))));
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    view->flush();
+    const QString text = view->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("You chose to trust")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("Trusted automatically")), qPrintable(text));
 }
