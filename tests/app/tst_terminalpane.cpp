@@ -42,6 +42,7 @@ private slots:
     void stlsUpgradesTheBuiltinTab();
     void untrustedCertificateIsAskedAbout_data();
     void untrustedCertificateIsAskedAbout();
+    void diagramTellsWhatAnEavesdropperReads();
 
 private:
     TerminalView *openBuiltin(
@@ -535,4 +536,60 @@ void TestTerminalPane::untrustedCertificateIsAskedAbout()
     const QString text = view->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("You chose to trust")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("Trusted automatically")), qPrintable(text));
+}
+
+void TestTerminalPane::diagramTellsWhatAnEavesdropperReads()
+{
+    // A login in clear, then one after STLS, both typed in terminal tabs over real TCP; the
+    // diagram is drawn from the lab's own events.
+    TerminalView *clear = openBuiltin();
+    QVERIFY(clear);
+    QVERIFY(typeLine(clear, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(clear, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    QVERIFY(typeLine(clear, QStringLiteral("quit")).startsWith("+OK"));
+    QTRY_VERIFY(clear->session()->hasEnded());
+
+    ConnectionSettings s = m_pane->builtinSettings();
+    s.security = ConnectionSettings::Security::Stls;
+    TerminalView *secure = m_pane->openSession(s);
+    QVERIFY(waitGreeting(secure));
+    QVERIFY(typeLine(secure, QStringLiteral("STLS")).startsWith("+OK"));
+    QTRY_VERIFY_WITH_TIMEOUT(secure->session()->isEncrypted(), 10000);
+    QVERIFY(typeLine(secure, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(secure, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+
+    pop3::SequenceModel model;
+    for (const pop3::Event &e : lab().services->log()->events())
+        model.append(e);
+    using Kind = pop3::SequenceModel::RowKind;
+    int clearPass = 0;
+    int securePass = 0;
+    bool sawTls = false;
+    for (qsizetype i = 0; i < model.rowCount(); ++i) {
+        const pop3::SequenceModel::Row &r = model.row(i);
+        if (r.kind == Kind::ServerNote && r.note == pop3::NoteKind::TlsStarted)
+            sawTls = true;
+        if (r.session == secure->session()->sessionId()
+            && (r.kind == Kind::Command || r.kind == Kind::Reply)) {
+            // Every arrow after the handshake is marked, in the label (not colour alone) and in
+            // words; none before it.
+            QCOMPARE(r.has(pop3::SequenceModel::Encrypted), sawTls);
+            QCOMPARE(model.label(i).startsWith(QStringLiteral("\U0001F512 TLS")), sawTls);
+            QCOMPARE(model.caption(i).contains(QStringLiteral("Encrypted (TLS)")), sawTls);
+        }
+        if (r.kind != Kind::Command || r.command != pop3::Command::Pass)
+            continue;
+        if (r.session == clear->session()->sessionId()) {
+            ++clearPass;
+            QVERIFY2(model.eavesdropperWords(i).contains(QStringLiteral("The password leaks")),
+                qPrintable(model.eavesdropperWords(i)));
+            QVERIFY(model.caption(i).contains(QStringLiteral("\"hessovs!\"")));
+        } else if (r.session == secure->session()->sessionId()) {
+            ++securePass;
+            QVERIFY(!model.caption(i).contains(QStringLiteral("hessovs!")));
+        }
+    }
+    QVERIFY(sawTls);
+    QCOMPARE(clearPass, 1);
+    QCOMPARE(securePass, 1);
 }
