@@ -102,6 +102,22 @@
             <source>%1, the server built into pop3lab</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Raw + &amp;STLS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plain TCP; when you type STLS and the server answers +OK, the terminal starts TLS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T&amp;LS from the start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TLS before the greeting (POP3S, port 995 on real servers)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ConnectionSettings</name>
@@ -123,6 +139,22 @@
         </message>
         <message>
             <source>Raw %1 · %2 · %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2 · %3 · %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Raw + STLS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TLS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Raw</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2149,6 +2181,58 @@
                 <numerusform />
             </translation>
         </message>
+        <message>
+            <source>Encrypted (TLS): an eavesdropper sees only an opaque record of some octets, not this line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads this reply in clear, body included.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads this reply in clear.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads the user name and the CRAM-MD5 digest: readable but not reusable, since it answers this connection's one-time challenge. It is still MD5: with the challenge and the digest, passwords can be tried offline, very fast.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads a SCRAM-SHA-256 message: salted and not reusable; the password can only be guessed offline, slowly (many rounds of SHA-256).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper decodes this base64 at once: with %1 it holds the user name and the password, in clear.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password leaks: an eavesdropper reads "%1" in clear and can log in with it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads the user name (%1) in clear.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads the user name and the MD5 digest: readable but not reusable, since it mixes the password with this greeting's timestamp, which changes every connection. MD5 is no longer enough: with the timestamp and the digest, passwords can be tried offline by the billion.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper decodes the initial response (base64) at once: it holds the user name and the password, in clear.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads which SASL mechanism is used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads STLS in clear; after the server's +OK it sees nothing but encrypted records.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An eavesdropper reads this line in clear.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>SequencePainter</name>
@@ -2286,6 +2370,26 @@ Connect a terminal to the built-in server, or open a trace.</source>
             <source>%1 · closed · Enter: restart</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Untrusted certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server at %1 showed a certificate that this computer does not trust.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;p&gt;Encryption would still hide what you type from an eavesdropper, but nothing proves that you talk to the real server: someone on the path could show their own certificate and read everything. A self-signed certificate (like the one pop3lab or pop3lab-server makes for itself) always looks like this.&lt;/p&gt;&lt;p&gt;Compare this SHA-256 fingerprint with the one the server printed when it started (or the one the teacher shows). Continue only if they are the same.&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Why it is not trusted: %2&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Continue: the fingerprints match</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Disconnect</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>TerminalSession</name>
@@ -2335,6 +2439,54 @@ Connect a terminal to the built-in server, or open a trace.</source>
         </message>
         <message>
             <source>The server cut the connection without a QUIT (%1): nothing marked was deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to %1 (%2)...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server said +OK to STLS: starting the TLS handshake...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server's certificate is not trusted: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You chose to trust this certificate (SHA-256 %1) for this connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You did not trust this certificate: the connection is dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TLS is on: from here an eavesdropper sees only encrypted records.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificate: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SHA-256 fingerprint: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Valid from %1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Protocol: %1, cipher: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trusted automatically: this is the built-in server's own certificate, which the window knows (its fingerprint is the one above).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server now waits for a TLS handshake, but this tab is %1: it cannot start TLS. Open a new session with "Raw + STLS" to go on.</source>
             <translation type="unfinished" />
         </message>
     </context>

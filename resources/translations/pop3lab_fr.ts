@@ -102,6 +102,22 @@
             <source>%1, the server built into pop3lab</source>
             <translation>%1, le serveur intégré à pop3lab</translation>
         </message>
+        <message>
+            <source>Raw + &amp;STLS</source>
+            <translation>Raw + &amp;STLS</translation>
+        </message>
+        <message>
+            <source>Plain TCP; when you type STLS and the server answers +OK, the terminal starts TLS</source>
+            <translation>TCP en clair ; quand vous tapez STLS et que le serveur répond +OK, le terminal démarre TLS</translation>
+        </message>
+        <message>
+            <source>T&amp;LS from the start</source>
+            <translation>T&amp;LS dès le début</translation>
+        </message>
+        <message>
+            <source>TLS before the greeting (POP3S, port 995 on real servers)</source>
+            <translation>TLS avant l'accueil (POP3S, port 995 sur les vrais serveurs)</translation>
+        </message>
     </context>
     <context>
         <name>ConnectionSettings</name>
@@ -124,6 +140,22 @@
         <message>
             <source>Raw %1 · %2 · %3</source>
             <translation>Raw %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>%1 %2 · %3 · %4</source>
+            <translation>%1 %2 · %3 · %4</translation>
+        </message>
+        <message>
+            <source>Raw + STLS</source>
+            <translation>Raw + STLS</translation>
+        </message>
+        <message>
+            <source>TLS</source>
+            <translation>TLS</translation>
+        </message>
+        <message>
+            <source>Raw</source>
+            <translation>Raw</translation>
         </message>
     </context>
     <context>
@@ -2153,6 +2185,58 @@
                 <numerusform>L'enseignant a arrêté l'UPDATE à mi-chemin par une erreur d'écriture : le journal qui nomme les %n messages marqués pour suppression a été écrit, seule une partie a été supprimée, et le serveur répond -ERR [SYS/TEMP]. La boîte reste cohérente : la connexion suivante termine le journal, donc chaque message marqué disparaît et aucun autre (la validation se fait entièrement ou pas du tout).</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Encrypted (TLS): an eavesdropper sees only an opaque record of some octets, not this line.</source>
+            <translation>Chiffré (TLS) : une oreille indiscrète ne voit qu'un enregistrement opaque de quelques octets, pas cette ligne.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads this reply in clear, body included.</source>
+            <translation>Une oreille indiscrète lit cette réponse en clair, corps compris.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads this reply in clear.</source>
+            <translation>Une oreille indiscrète lit cette réponse en clair.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads the user name and the CRAM-MD5 digest: readable but not reusable, since it answers this connection's one-time challenge. It is still MD5: with the challenge and the digest, passwords can be tried offline, very fast.</source>
+            <translation>Une oreille indiscrète lit le nom d'utilisateur et l'empreinte CRAM-MD5 : lisible mais pas réutilisable, car elle répond au défi à usage unique de cette connexion. C'est tout de même du MD5 : avec le défi et l'empreinte, on peut essayer des mots de passe hors ligne, très vite.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads a SCRAM-SHA-256 message: salted and not reusable; the password can only be guessed offline, slowly (many rounds of SHA-256).</source>
+            <translation>Une oreille indiscrète lit un message SCRAM-SHA-256 : salé et pas réutilisable ; le mot de passe ne peut être deviné que hors ligne, lentement (de nombreux tours de SHA-256).</translation>
+        </message>
+        <message>
+            <source>An eavesdropper decodes this base64 at once: with %1 it holds the user name and the password, in clear.</source>
+            <translation>Une oreille indiscrète décode ce base64 aussitôt : avec %1, il contient le nom d'utilisateur et le mot de passe, en clair.</translation>
+        </message>
+        <message>
+            <source>The password leaks: an eavesdropper reads "%1" in clear and can log in with it.</source>
+            <translation>Le mot de passe fuit : une oreille indiscrète lit « %1 » en clair et peut s'en servir pour se connecter.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads the user name (%1) in clear.</source>
+            <translation>Une oreille indiscrète lit le nom d'utilisateur (%1) en clair.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads the user name and the MD5 digest: readable but not reusable, since it mixes the password with this greeting's timestamp, which changes every connection. MD5 is no longer enough: with the timestamp and the digest, passwords can be tried offline by the billion.</source>
+            <translation>Une oreille indiscrète lit le nom d'utilisateur et l'empreinte MD5 : lisible mais pas réutilisable, car elle mêle le mot de passe à l'horodatage de cet accueil, qui change à chaque connexion. MD5 ne suffit plus : avec l'horodatage et l'empreinte, on peut essayer des milliards de mots de passe hors ligne.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper decodes the initial response (base64) at once: it holds the user name and the password, in clear.</source>
+            <translation>Une oreille indiscrète décode aussitôt la réponse initiale (base64) : elle contient le nom d'utilisateur et le mot de passe, en clair.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads which SASL mechanism is used.</source>
+            <translation>Une oreille indiscrète lit quel mécanisme SASL est utilisé.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads STLS in clear; after the server's +OK it sees nothing but encrypted records.</source>
+            <translation>Une oreille indiscrète lit STLS en clair ; après le +OK du serveur, elle ne voit plus que des enregistrements chiffrés.</translation>
+        </message>
+        <message>
+            <source>An eavesdropper reads this line in clear.</source>
+            <translation>Une oreille indiscrète lit cette ligne en clair.</translation>
+        </message>
     </context>
     <context>
         <name>SequencePainter</name>
@@ -2291,6 +2375,26 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
             <source>%1 · closed · Enter: restart</source>
             <translation>%1 · fermée · Entrée : redémarrer</translation>
         </message>
+        <message>
+            <source>Untrusted certificate</source>
+            <translation>Certificat non approuvé</translation>
+        </message>
+        <message>
+            <source>The server at %1 showed a certificate that this computer does not trust.</source>
+            <translation>Le serveur %1 a présenté un certificat auquel cet ordinateur ne fait pas confiance.</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Encryption would still hide what you type from an eavesdropper, but nothing proves that you talk to the real server: someone on the path could show their own certificate and read everything. A self-signed certificate (like the one pop3lab or pop3lab-server makes for itself) always looks like this.&lt;/p&gt;&lt;p&gt;Compare this SHA-256 fingerprint with the one the server printed when it started (or the one the teacher shows). Continue only if they are the same.&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Why it is not trusted: %2&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Le chiffrement cacherait toujours ce que vous tapez à une oreille indiscrète, mais rien ne prouve que vous parlez au vrai serveur : quelqu'un sur le chemin pourrait présenter son propre certificat et tout lire. Un certificat auto-signé (comme celui que pop3lab ou pop3lab-server fabrique pour lui-même) se présente toujours ainsi.&lt;/p&gt;&lt;p&gt;Comparez cette empreinte SHA-256 avec celle que le serveur a affichée au démarrage (ou celle que montre l'enseignant). Continuez seulement si elles sont identiques.&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%1&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Pourquoi il n'est pas approuvé : %2&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Continue: the fingerprints match</source>
+            <translation>&amp;Continuer : les empreintes correspondent</translation>
+        </message>
+        <message>
+            <source>&amp;Disconnect</source>
+            <translation>&amp;Déconnecter</translation>
+        </message>
     </context>
     <context>
         <name>TerminalSession</name>
@@ -2341,6 +2445,54 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
         <message>
             <source>The server cut the connection without a QUIT (%1): nothing marked was deleted.</source>
             <translation>Le serveur a coupé la connexion sans QUIT (%1) : rien de ce qui était marqué n'a été supprimé.</translation>
+        </message>
+        <message>
+            <source>Connecting to %1 (%2)...</source>
+            <translation>Connexion à %1 (%2)...</translation>
+        </message>
+        <message>
+            <source>The server said +OK to STLS: starting the TLS handshake...</source>
+            <translation>Le serveur a répondu +OK à STLS : début de la négociation TLS...</translation>
+        </message>
+        <message>
+            <source>The server's certificate is not trusted: %1</source>
+            <translation>Le certificat du serveur n'est pas approuvé : %1</translation>
+        </message>
+        <message>
+            <source>You chose to trust this certificate (SHA-256 %1) for this connection.</source>
+            <translation>Vous avez choisi de faire confiance à ce certificat (SHA-256 %1) pour cette connexion.</translation>
+        </message>
+        <message>
+            <source>You did not trust this certificate: the connection is dropped.</source>
+            <translation>Vous n'avez pas fait confiance à ce certificat : la connexion est coupée.</translation>
+        </message>
+        <message>
+            <source>TLS is on: from here an eavesdropper sees only encrypted records.</source>
+            <translation>TLS est actif : à partir d'ici, une oreille indiscrète ne voit que des enregistrements chiffrés.</translation>
+        </message>
+        <message>
+            <source>Certificate: %1</source>
+            <translation>Certificat : %1</translation>
+        </message>
+        <message>
+            <source>SHA-256 fingerprint: %1</source>
+            <translation>Empreinte SHA-256 : %1</translation>
+        </message>
+        <message>
+            <source>Valid from %1 to %2</source>
+            <translation>Valide du %1 au %2</translation>
+        </message>
+        <message>
+            <source>Protocol: %1, cipher: %2</source>
+            <translation>Protocole : %1, chiffrement : %2</translation>
+        </message>
+        <message>
+            <source>Trusted automatically: this is the built-in server's own certificate, which the window knows (its fingerprint is the one above).</source>
+            <translation>Approuvé automatiquement : c'est le certificat du serveur intégré, que la fenêtre connaît (son empreinte est celle ci-dessus).</translation>
+        </message>
+        <message>
+            <source>The server now waits for a TLS handshake, but this tab is %1: it cannot start TLS. Open a new session with "Raw + STLS" to go on.</source>
+            <translation>Le serveur attend maintenant une négociation TLS, mais cet onglet est en %1 : il ne peut pas démarrer TLS. Ouvrez une nouvelle session en « Raw + STLS » pour continuer.</translation>
         </message>
     </context>
     <context>

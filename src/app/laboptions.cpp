@@ -228,6 +228,9 @@ pop3::Lab::Config LabOptions::labConfig() const
         config.mailbox = pop3::Lab::Mailbox{user, password, mailbox, false};
     config.reset = reset;
     config.listen.port = quint16(port);
+    // STLS with the workspace's own certificate (made on first run), so a student can type STLS
+    // in the terminal; the terminal trusts that certificate because the window knows it.
+    config.tls = true;
     return config;
 }
 

@@ -87,6 +87,8 @@ ConnectionSettings LabSettings::lastConnection(const ConnectionSettings &builtin
         s.value(QStringLiteral("lineEnding"), int(c.lineEnding)).toInt());
     c.closeOnExit =
         ConnectionSettings::CloseOnExit(s.value(QStringLiteral("closeOnExit"), 1).toInt());
+    c.security = ConnectionSettings::Security(
+        s.value(QStringLiteral("security"), int(fallback.security)).toInt());
     if (s.value(QStringLiteral("builtin"), true).toBool()) {
         c.host = builtin.host;
         c.port = builtin.port;
@@ -104,6 +106,7 @@ void LabSettings::setLastConnection(const ConnectionSettings &c, bool toBuiltin)
     s.setValue(QStringLiteral("keyboard"), int(c.keyboard));
     s.setValue(QStringLiteral("lineEnding"), int(c.lineEnding));
     s.setValue(QStringLiteral("closeOnExit"), int(c.closeOnExit));
+    s.setValue(QStringLiteral("security"), int(c.security));
 }
 
 QByteArray LabSettings::windowGeometry() const

@@ -183,6 +183,13 @@ bool SequenceModel::append(const Event &e)
         }
         if (r.command == Command::Noop)
             r.flags |= Noop;
+        if (s.encrypted)
+            r.flags |= Encrypted;
+        // What an eavesdropper reads of a SASL answer depends on the mechanism.
+        if (step.command.continuation)
+            r.detail = s.saslMechanism;
+        else if (r.command == Command::Auth)
+            s.saslMechanism = r.text.section(QLatin1Char(' '), 1, 1).toUpper();
         s.pending.push_back(int(index));
         break;
     }
@@ -198,6 +205,8 @@ bool SequenceModel::append(const Event &e)
         }
         if (e.truncated)
             r.flags |= Truncated;
+        if (s.encrypted)
+            r.flags |= Encrypted;
         if (!s.pending.empty()) {
             r.pair = s.pending.front();
             s.pending.erase(s.pending.begin());
@@ -337,6 +346,8 @@ bool SequenceModel::append(const Event &e)
     }
     r.stateAfter = s.state;
     r.locksAfter = quint16(m_locks);
+    if (e.kind == EventKind::Note && e.note == NoteKind::TlsStarted && e.session != 0)
+        s.encrypted = true; // every later arrow of the session is encrypted
     const bool disconnect = e.kind == EventKind::Disconnected;
     if (e.session != 0) {
         if (s.bands.empty())

@@ -60,6 +60,7 @@ public:
         Greeting = 0x0080, // the server's first words
         MarksLost = 0x0100, // the connection ended with messages marked but not removed
         Continuation = 0x0200, // a SASL "+ " challenge or the client's answer to one
+        Encrypted = 0x0400, // an arrow after the session's TLS handshake (drawn with a lock)
     };
 
     struct Row
@@ -180,6 +181,9 @@ public:
     // a status line), so that the numbers and the conclusion stay; empty: nothing. pathLike: elide
     // its middle rather than its end.
     QString labelElidable(qsizetype row, bool *pathLike = nullptr) const;
+    // What someone on the path (an eavesdropper) could read of this arrow: the password in clear
+    // for PASS, a digest for APOP or CRAM-MD5, nothing once TLS is on. Empty: not an arrow.
+    QString eavesdropperWords(qsizetype row) const;
 
     // The visible rows as text, one per line (tests, plain-text export).
     QString toText() const;
@@ -205,6 +209,8 @@ private:
         int authErrors = 0;
         bool alive = true;
         bool closing = false; // CLOSED came: the disconnect row draws it
+        bool encrypted = false; // its TLS handshake is done: later arrows are encrypted
+        QString saslMechanism; // the AUTH in progress (its answers are told apart by it)
         std::vector<std::pair<qsizetype, State>> bands; // (row, state from its bottom on)
     };
 
@@ -221,6 +227,8 @@ private:
     void releaseLane(Session &s);
     void setBand(Session &s, qsizetype row, State state);
     QString rowText(qsizetype index) const;
+    QString plainLabel(qsizetype index) const; // label() without the lock
+    QString plainCaption(qsizetype index) const; // caption() without what an eavesdropper reads
     QString shownLine(const Row &row) const; // a command with its secret hidden if asked
 
     std::vector<Row> m_rows;

@@ -226,7 +226,7 @@ QString SequenceModel::labelElidable(qsizetype index, bool *pathLike) const
     return {};
 }
 
-QString SequenceModel::label(qsizetype index) const
+QString SequenceModel::plainLabel(qsizetype index) const
 {
     const Row &r = row(index);
     switch (r.kind) {
@@ -296,7 +296,7 @@ QString SequenceModel::label(qsizetype index) const
     return r.text;
 }
 
-QString SequenceModel::caption(qsizetype index) const
+QString SequenceModel::plainCaption(qsizetype index) const
 {
     const Row &r = row(index);
     const QString n = QString::number(r.number);
@@ -639,6 +639,72 @@ QString SequenceModel::caption(qsizetype index) const
             .arg(plural(QT_TRANSLATE_N_NOOP("SequenceModel", "%n line(s)"), r.number), r.text);
     }
     return {};
+}
+
+QString SequenceModel::label(qsizetype index) const
+{
+    // A lock and the word, so that it does not depend on colour (or on the font having the glyph).
+    if (row(index).has(Encrypted))
+        return QStringLiteral("\U0001F512 TLS  ") + plainLabel(index);
+    return plainLabel(index);
+}
+
+QString SequenceModel::caption(qsizetype index) const
+{
+    const QString words = plainCaption(index);
+    const QString seen = eavesdropperWords(index);
+    return seen.isEmpty() ? words : words + QLatin1Char(' ') + seen;
+}
+
+QString SequenceModel::eavesdropperWords(qsizetype index) const
+{
+    const Row &r = row(index);
+    if (r.kind != RowKind::Command && r.kind != RowKind::Reply)
+        return {};
+    if (r.has(Encrypted))
+        return tr("Encrypted (TLS): an eavesdropper sees only an opaque record of some octets, "
+                  "not this line.");
+    if (r.kind == RowKind::Reply)
+        return r.has(MultiLine) ? tr("An eavesdropper reads this reply in clear, body included.")
+                                : tr("An eavesdropper reads this reply in clear.");
+    const QString argument = argumentOf(shownLine(r));
+    if (r.has(Continuation)) {
+        if (r.detail == QLatin1String("CRAM-MD5"))
+            return tr("An eavesdropper reads the user name and the CRAM-MD5 digest: readable but "
+                      "not reusable, since it answers this connection's one-time challenge. It "
+                      "is still MD5: with the challenge and the digest, passwords can be tried "
+                      "offline, very fast.");
+        if (r.detail == QLatin1String("SCRAM-SHA-256"))
+            return tr("An eavesdropper reads a SCRAM-SHA-256 message: salted and not reusable; "
+                      "the password can only be guessed offline, slowly (many rounds of "
+                      "SHA-256).");
+        return tr("An eavesdropper decodes this base64 at once: with %1 it holds the user name "
+                  "and the password, in clear.")
+            .arg(r.detail.isEmpty() ? QStringLiteral("SASL") : r.detail);
+    }
+    switch (r.command) {
+    case Command::Pass:
+        return tr("The password leaks: an eavesdropper reads \"%1\" in clear and can log in with "
+                  "it.")
+            .arg(argument);
+    case Command::User:
+        return tr("An eavesdropper reads the user name (%1) in clear.").arg(argument);
+    case Command::Apop:
+        return tr("An eavesdropper reads the user name and the MD5 digest: readable but not "
+                  "reusable, since it mixes the password with this greeting's timestamp, which "
+                  "changes every connection. MD5 is no longer enough: with the timestamp and the "
+                  "digest, passwords can be tried offline by the billion.");
+    case Command::Auth:
+        if (argument.contains(QLatin1Char(' ')))
+            return tr("An eavesdropper decodes the initial response (base64) at once: it holds "
+                      "the user name and the password, in clear.");
+        return tr("An eavesdropper reads which SASL mechanism is used.");
+    case Command::Stls:
+        return tr("An eavesdropper reads STLS in clear; after the server's +OK it sees nothing "
+                  "but encrypted records.");
+    default:
+        return tr("An eavesdropper reads this line in clear.");
+    }
 }
 
 QString SequenceModel::rfcSection(qsizetype index) const

@@ -1,10 +1,17 @@
+#include "app/laboptions.h"
+#include "diagram/sequencemodel.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
+#include "net/tlsidentity.h"
 #include "protocol/personality.h"
 #include "support/labfixture.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTextBlock>
@@ -31,6 +38,11 @@ private slots:
     void builtinServerEventsAreNotDoubled();
     void externalServerEventsComeFromClientTracker();
     void longRetrKeepsTheWindowResponsive();
+    void windowServerOffersStlsWithWorkspaceCertificate();
+    void stlsUpgradesTheBuiltinTab();
+    void untrustedCertificateIsAskedAbout_data();
+    void untrustedCertificateIsAskedAbout();
+    void diagramTellsWhatAnEavesdropperReads();
 
 private:
     TerminalView *openBuiltin(
@@ -369,3 +381,215 @@ void TestTerminalPane::longRetrKeepsTheWindowResponsive()
 
 QTEST_MAIN(TestTerminalPane)
 #include "tst_terminalpane.moc"
+
+void TestTerminalPane::windowServerOffersStlsWithWorkspaceCertificate()
+{
+    // The window's own configuration (what main.cpp starts), over real TCP.
+    QTemporaryDir dir;
+    QString error;
+    QString output;
+    const std::optional<LabOptions> options = LabOptions::parse({QStringLiteral("pop3lab"),
+                                                                    QStringLiteral("--workspace"),
+                                                                    dir.path(),
+                                                                    QStringLiteral("--port"),
+                                                                    QStringLiteral("0")},
+        &error,
+        &output);
+    QVERIFY2(options, qPrintable(error));
+    pop3::Lab::Config config = options->labConfig();
+    config.progressFolder = dir.filePath(QStringLiteral("progress"));
+    pop3::Lab window;
+    QVERIFY(window.start(config).ok);
+    QVERIFY(window.tlsIdentity());
+    QVERIFY(window.tlsIdentity()->certificatePath.startsWith(dir.path() + QStringLiteral("/tls")));
+
+    QSslSocket socket;
+    // The server runs in this thread: wait with the event loop running, never blocking.
+    const auto lineFrom = [&socket]() -> QByteArray {
+        if (!QTest::qWaitFor(
+                [&socket] {
+                    return socket.canReadLine();
+                },
+                5000))
+            return {};
+        return socket.readLine();
+    };
+    socket.connectToHost(QStringLiteral("127.0.0.1"), window.server()->port());
+    QVERIFY(lineFrom().startsWith("+OK"));
+    socket.write("CAPA\r\n");
+    QByteArrayList capa;
+    for (QByteArray l = lineFrom(); !l.isEmpty() && l != ".\r\n"; l = lineFrom())
+        capa.append(l.trimmed());
+    QVERIFY2(capa.contains("STLS"), capa.join(' ').constData());
+    // Loopback counts as secure for the default personality: USER still works in clear.
+    socket.write("USER student\r\n");
+    QVERIFY(lineFrom().startsWith("+OK"));
+    socket.write("STLS\r\n");
+    const QByteArray stls = lineFrom();
+    QVERIFY2(stls.startsWith("+OK"), stls.constData());
+    QSslConfiguration tls = socket.sslConfiguration();
+    tls.setCaCertificates({window.tlsIdentity()->certificate});
+    socket.setSslConfiguration(tls);
+    socket.startClientEncryption();
+    QTRY_VERIFY2_WITH_TIMEOUT(socket.isEncrypted(), qPrintable(socket.errorString()), 10000);
+    QCOMPARE(socket.peerCertificate(), window.tlsIdentity()->certificate);
+    socket.write("USER student\r\n"); // the USER before STLS was forgotten (RFC 2595)
+    QVERIFY(lineFrom().startsWith("+OK"));
+}
+
+void TestTerminalPane::stlsUpgradesTheBuiltinTab()
+{
+    ConnectionSettings s = m_pane->builtinSettings();
+    s.security = ConnectionSettings::Security::Stls;
+    TerminalView *view = m_pane->openSession(s);
+    QVERIFY(waitGreeting(view));
+    QVERIFY(!view->session()->isEncrypted());
+    QVERIFY(typeLine(view, QStringLiteral("STLS")).startsWith("+OK"));
+    QTRY_VERIFY_WITH_TIMEOUT(view->session()->isEncrypted(), 10000);
+    // The terminal keeps working after the upgrade.
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    QCOMPARE(typeLine(view, QStringLiteral("pass hessovs!")), QByteArray("+OK Logged in."));
+    QVERIFY(typeLine(view, QStringLiteral("stat")).startsWith("+OK"));
+    view->flush();
+    const QString text = view->toPlainText();
+    const QString fingerprint = lab().services->tlsIdentity()->fingerprint();
+    QVERIFY2(
+        text.contains(QStringLiteral("SHA-256 fingerprint: ") + fingerprint), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Certificate: ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Valid from ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Protocol: TLSv1.")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Trusted automatically")), qPrintable(text));
+    QVERIFY(!QApplication::activeModalWidget()); // nothing was asked
+}
+
+void TestTerminalPane::untrustedCertificateIsAskedAbout_data()
+{
+    QTest::addColumn<bool>("fromStart");
+    QTest::addColumn<bool>("trust");
+    QTest::newRow("STLS, trusted by the student") << false << true;
+    QTest::newRow("STLS, refused") << false << false;
+    QTest::newRow("TLS from the start, trusted by the student") << true << true;
+}
+
+void TestTerminalPane::untrustedCertificateIsAskedAbout()
+{
+    QFETCH(bool, fromStart);
+    QFETCH(bool, trust);
+    // Another server with its own self-signed certificate: the window does not know it.
+    pop3::EventLog otherLog;
+    pop3::MailStore otherStore(&otherLog);
+    QTemporaryDir otherDir;
+    otherStore.setWorkspace(otherDir.path());
+    QVERIFY(otherStore.addSampleAccounts().ok);
+    pop3::Pop3Server other(
+        &otherLog, &otherStore, *pop3::Personality::load(QStringLiteral("dovecot")));
+    QString error;
+    const std::optional<pop3::TlsIdentity> identity = pop3::TlsIdentity::generate(&error);
+    QVERIFY2(identity, qPrintable(error));
+    pop3::Pop3Server::Options options;
+    options.port = 0;
+    options.tlsPort = 0;
+    options.certificate = identity->certificate;
+    options.key = identity->key;
+    QVERIFY(other.listen(options));
+
+    ConnectionSettings s;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = fromStart ? other.tlsPort() : other.port();
+    s.security = fromStart ? ConnectionSettings::Security::Tls : ConnectionSettings::Security::Stls;
+
+    QString asked;
+    QTimer answer;
+    answer.setInterval(10);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        answer.stop();
+        asked = box->text() + QLatin1Char('\n') + box->informativeText();
+        box->findChild<QPushButton *>(
+               trust ? QStringLiteral("trustButton") : QStringLiteral("refuseButton"))
+            ->click();
+    });
+    answer.start();
+
+    TerminalView *view = m_pane->openSession(s);
+    QVERIFY(!view->session()->isBuiltin());
+    if (!fromStart) {
+        QVERIFY(waitGreeting(view));
+        QVERIFY(typeLine(view, QStringLiteral("STLS")).startsWith("+OK"));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 10000);
+    // Explained in plain words, with the fingerprint to compare.
+    QVERIFY2(asked.contains(identity->fingerprint()), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("self-signed")), qPrintable(asked));
+    if (!trust) {
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->hasEnded(), 10000);
+        QVERIFY(!view->session()->isEncrypted());
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(view->session()->isEncrypted(), 10000);
+    if (fromStart) // the greeting comes right after the handshake
+        QTRY_VERIFY((view->flush(), view->toPlainText().contains(QStringLiteral("+OK"))));
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    view->flush();
+    const QString text = view->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("You chose to trust")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("Trusted automatically")), qPrintable(text));
+}
+
+void TestTerminalPane::diagramTellsWhatAnEavesdropperReads()
+{
+    // A login in clear, then one after STLS, both typed in terminal tabs over real TCP; the
+    // diagram is drawn from the lab's own events.
+    TerminalView *clear = openBuiltin();
+    QVERIFY(clear);
+    QVERIFY(typeLine(clear, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(clear, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    QVERIFY(typeLine(clear, QStringLiteral("quit")).startsWith("+OK"));
+    QTRY_VERIFY(clear->session()->hasEnded());
+
+    ConnectionSettings s = m_pane->builtinSettings();
+    s.security = ConnectionSettings::Security::Stls;
+    TerminalView *secure = m_pane->openSession(s);
+    QVERIFY(waitGreeting(secure));
+    QVERIFY(typeLine(secure, QStringLiteral("STLS")).startsWith("+OK"));
+    QTRY_VERIFY_WITH_TIMEOUT(secure->session()->isEncrypted(), 10000);
+    QVERIFY(typeLine(secure, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(secure, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+
+    pop3::SequenceModel model;
+    for (const pop3::Event &e : lab().services->log()->events())
+        model.append(e);
+    using Kind = pop3::SequenceModel::RowKind;
+    int clearPass = 0;
+    int securePass = 0;
+    bool sawTls = false;
+    for (qsizetype i = 0; i < model.rowCount(); ++i) {
+        const pop3::SequenceModel::Row &r = model.row(i);
+        if (r.kind == Kind::ServerNote && r.note == pop3::NoteKind::TlsStarted)
+            sawTls = true;
+        if (r.session == secure->session()->sessionId()
+            && (r.kind == Kind::Command || r.kind == Kind::Reply)) {
+            // Every arrow after the handshake is marked, in the label (not colour alone) and in
+            // words; none before it.
+            QCOMPARE(r.has(pop3::SequenceModel::Encrypted), sawTls);
+            QCOMPARE(model.label(i).startsWith(QStringLiteral("\U0001F512 TLS")), sawTls);
+            QCOMPARE(model.caption(i).contains(QStringLiteral("Encrypted (TLS)")), sawTls);
+        }
+        if (r.kind != Kind::Command || r.command != pop3::Command::Pass)
+            continue;
+        if (r.session == clear->session()->sessionId()) {
+            ++clearPass;
+            QVERIFY2(model.eavesdropperWords(i).contains(QStringLiteral("The password leaks")),
+                qPrintable(model.eavesdropperWords(i)));
+            QVERIFY(model.caption(i).contains(QStringLiteral("\"hessovs!\"")));
+        } else if (r.session == secure->session()->sessionId()) {
+            ++securePass;
+            QVERIFY(!model.caption(i).contains(QStringLiteral("hessovs!")));
+        }
+    }
+    QVERIFY(sawTls);
+    QCOMPARE(clearPass, 1);
+    QCOMPARE(securePass, 1);
+}

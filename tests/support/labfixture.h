@@ -28,6 +28,7 @@ struct LabFixture
         pop3::Lab::Config config;
         config.workspace = dir.path();
         config.listen.port = 0;
+        config.tls = true; // as the window's (LabOptions::labConfig): STLS offered
         config.progressFolder = dir.filePath(QStringLiteral("progress"));
         return dir.isValid() && services->start(config).ok;
     }

@@ -21,6 +21,9 @@ ConnectionDialog::ConnectionDialog(
         initial.keyboard == ConnectionSettings::Keyboard::LineEditing ? 0 : 1);
     m_ui->endingCombo->setCurrentIndex(
         initial.lineEnding == ConnectionSettings::LineEnding::CrLf ? 0 : 1);
+    m_ui->rawRadio->setChecked(initial.security == ConnectionSettings::Security::Raw);
+    m_ui->stlsRadio->setChecked(initial.security == ConnectionSettings::Security::Stls);
+    m_ui->tlsRadio->setChecked(initial.security == ConnectionSettings::Security::Tls);
     m_ui->alwaysRadio->setChecked(initial.closeOnExit == ConnectionSettings::CloseOnExit::Always);
     m_ui->neverRadio->setChecked(initial.closeOnExit == ConnectionSettings::CloseOnExit::Never);
     m_ui->cleanRadio->setChecked(
@@ -51,6 +54,9 @@ ConnectionSettings ConnectionDialog::settings() const
         : ConnectionSettings::Keyboard::WindowsTelnet;
     s.lineEnding = m_ui->endingCombo->currentIndex() == 0 ? ConnectionSettings::LineEnding::CrLf
                                                           : ConnectionSettings::LineEnding::Lf;
+    s.security = m_ui->stlsRadio->isChecked() ? ConnectionSettings::Security::Stls
+        : m_ui->tlsRadio->isChecked()         ? ConnectionSettings::Security::Tls
+                                              : ConnectionSettings::Security::Raw;
     s.closeOnExit = m_ui->alwaysRadio->isChecked() ? ConnectionSettings::CloseOnExit::Always
         : m_ui->cleanRadio->isChecked() ? ConnectionSettings::CloseOnExit::OnlyOnCleanExit
                                         : ConnectionSettings::CloseOnExit::Never;

@@ -23,11 +23,21 @@ public:
         WindowsTelnet, // no echo, each key sent as typed, Backspace as byte 0x08
     };
 
+    enum class Security {
+        Raw, // plain TCP throughout: STLS answered +OK leaves the tab unable to go on
+        Stls, // plain TCP, upgraded to TLS when the student types STLS and the server says +OK
+        Tls, // TLS from the start (POP3S, port 995 on real servers)
+    };
+
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 1110;
     CloseOnExit closeOnExit = CloseOnExit::Never;
     LineEnding lineEnding = LineEnding::CrLf;
     Keyboard keyboard = Keyboard::LineEditing;
+    Security security = Security::Raw;
+
+    // "Raw", "Raw + STLS", "TLS"
+    QString securityName() const;
 
     QByteArray lineEndingBytes() const { return lineEnding == LineEnding::CrLf ? "\r\n" : "\n"; }
 

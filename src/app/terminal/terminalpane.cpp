@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QStyle>
 #include <QTabBar>
@@ -48,10 +49,47 @@ TerminalPane::TerminalPane(pop3::Lab *lab, QWidget *parent)
 
 TerminalPane::~TerminalPane() = default;
 
+bool TerminalPane::askTrust(const ConnectionSettings &settings,
+    const QSslCertificate &certificate,
+    const QList<QSslError> &errors)
+{
+    QStringList why;
+    for (const QSslError &e : errors)
+        why.append(e.errorString());
+    QMessageBox box(QMessageBox::Warning,
+        tr("Untrusted certificate"),
+        tr("The server at %1 showed a certificate that this computer does not trust.")
+            .arg(settings.endpoint()),
+        QMessageBox::NoButton,
+        this);
+    box.setObjectName(QStringLiteral("untrustedCertificate"));
+    box.setInformativeText(
+        tr("<p>Encryption would still hide what you type from an eavesdropper, but nothing "
+           "proves that you talk to the real server: someone on the path could show their own "
+           "certificate and read everything. A self-signed certificate (like the one pop3lab or "
+           "pop3lab-server makes for itself) always looks like this.</p>"
+           "<p>Compare this SHA-256 fingerprint with the one the server printed when it started "
+           "(or the one the teacher shows). Continue only if they are the same.</p>"
+           "<p><tt>%1</tt></p><p>Why it is not trusted: %2</p>")
+            .arg(TerminalSession::fingerprint(certificate),
+                why.join(QStringLiteral("; ")).toHtmlEscaped()));
+    QPushButton *trust =
+        box.addButton(tr("&Continue: the fingerprints match"), QMessageBox::AcceptRole);
+    trust->setObjectName(QStringLiteral("trustButton"));
+    QPushButton *refuse = box.addButton(tr("&Disconnect"), QMessageBox::RejectRole);
+    refuse->setObjectName(QStringLiteral("refuseButton"));
+    box.setDefaultButton(refuse);
+    box.exec();
+    return box.clickedButton() == trust;
+}
+
 ConnectionSettings TerminalPane::builtinSettings() const
 {
     ConnectionSettings s;
     s.host = QStringLiteral("127.0.0.1");
+    // Plain TCP as in the lab sheet; when the student types STLS the tab starts TLS.
+    s.security = m_lab->tlsIdentity() ? ConnectionSettings::Security::Stls
+                                      : ConnectionSettings::Security::Raw;
     if (m_lab->server())
         s.port = m_lab->server()->port();
     return s;
@@ -71,6 +109,10 @@ TerminalView *TerminalPane::createView(const ConnectionSettings &settings, int n
 {
     auto *session = new TerminalSession(settings, m_lab);
     auto *view = new TerminalView(session, m_ui->tabs);
+    session->setTrustQuestion(
+        [this, settings](const QSslCertificate &certificate, const QList<QSslError> &errors) {
+            return askTrust(settings, certificate, errors);
+        });
     session->setParent(view);
     QFont font = view->font();
     font.setPointSize(m_fontPointSize);

@@ -2,6 +2,8 @@
 
 #include "app/terminal/connectionsettings.h"
 
+#include <QSslCertificate>
+#include <QSslError>
 #include <QWidget>
 
 #include <memory>
@@ -89,6 +91,10 @@ private:
     void updateWidgets();
     void showModeText();
     TerminalView *createView(const ConnectionSettings &settings, int number, int index);
+    // Explains an untrusted certificate and asks whether to go on (true: continue).
+    bool askTrust(const ConnectionSettings &settings,
+        const QSslCertificate &certificate,
+        const QList<QSslError> &errors);
     void sessionEnded(TerminalView *view, bool clean);
     void linePicked(TerminalView *view, bool reply, int ordinal);
 

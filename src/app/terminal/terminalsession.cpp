@@ -3,8 +3,11 @@
 #include "events/eventlog.h"
 #include "lab/lab.h"
 
+#include <QCryptographicHash>
 #include <QHostAddress>
-#include <QTcpSocket>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTimer>
 
 namespace {
@@ -42,7 +45,7 @@ TerminalSession::TerminalSession(
     : QObject(parent)
     , m_settings(settings)
     , m_lab(lab)
-    , m_socket(new QTcpSocket(this))
+    , m_socket(new QSslSocket(this))
     , m_builtin(lab->isBuiltinServer(settings.host, settings.port))
     , m_tracker(m_builtin ? nullptr : lab->log())
 {
@@ -65,6 +68,8 @@ TerminalSession::TerminalSession(
         onDisconnected(
             tr("Network error: %1").arg(m_socket->errorString()), pop3::DisconnectReason::Error);
     });
+    connect(m_socket, &QSslSocket::sslErrors, this, &TerminalSession::onSslErrors);
+    connect(m_socket, &QSslSocket::encrypted, this, &TerminalSession::onEncrypted);
     connect(lab->log(), &pop3::EventLog::eventAppended, this, &TerminalSession::watchEvent);
 }
 
@@ -76,8 +81,85 @@ TerminalSession::~TerminalSession()
 
 void TerminalSession::open()
 {
-    addNote(tr("Connecting to %1 (Raw)...").arg(m_settings.endpoint()));
-    m_socket->connectToHost(m_settings.host, m_settings.port);
+    addNote(tr("Connecting to %1 (%2)...").arg(m_settings.endpoint(), m_settings.securityName()));
+    if (m_settings.security == ConnectionSettings::Security::Tls) {
+        trustBuiltinCertificate();
+        m_socket->connectToHostEncrypted(m_settings.host, m_settings.port);
+    } else {
+        m_socket->connectToHost(m_settings.host, m_settings.port);
+    }
+}
+
+bool TerminalSession::isEncrypted() const
+{
+    return isConnected() && m_socket->isEncrypted();
+}
+
+QString TerminalSession::fingerprint(const QSslCertificate &certificate)
+{
+    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+}
+
+void TerminalSession::trustBuiltinCertificate()
+{
+    // The built-in server's certificate is the window's own: trusted as a CA of one, so the
+    // handshake checks it like any other (name, dates) without asking the student.
+    const pop3::TlsIdentity *identity = m_builtin ? m_lab->tlsIdentity() : nullptr;
+    if (!identity)
+        return;
+    QSslConfiguration configuration = m_socket->sslConfiguration();
+    configuration.addCaCertificate(identity->certificate);
+    m_socket->setSslConfiguration(configuration);
+}
+
+void TerminalSession::startTls()
+{
+    addNote(tr("The server said +OK to STLS: starting the TLS handshake..."));
+    trustBuiltinCertificate();
+    m_socket->startClientEncryption();
+}
+
+void TerminalSession::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate certificate = m_socket->peerCertificate();
+    QStringList why;
+    for (const QSslError &e : errors)
+        why.append(e.errorString());
+    addNote(tr("The server's certificate is not trusted: %1").arg(why.join(QStringLiteral("; "))));
+    if (m_trustQuestion && m_trustQuestion(certificate, errors)) {
+        m_userTrusted = true;
+        addNote(tr("You chose to trust this certificate (SHA-256 %1) for this connection.")
+                    .arg(fingerprint(certificate)));
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    // The handshake fails when this returns and the socket closes: the student's choice.
+    m_userClosed = true;
+    addNote(tr("You did not trust this certificate: the connection is dropped."));
+}
+
+void TerminalSession::onEncrypted()
+{
+    const QSslCertificate certificate = m_socket->peerCertificate();
+    const QSslCipher cipher = m_socket->sessionCipher();
+    const QString date = QStringLiteral("yyyy-MM-dd");
+    QStringList block;
+    block << tr("TLS is on: from here an eavesdropper sees only encrypted records.")
+          << tr("Certificate: %1")
+                 .arg(certificate.subjectDisplayName().isEmpty()
+                         ? certificate.subjectInfo(QSslCertificate::CommonName)
+                               .join(QStringLiteral(", "))
+                         : certificate.subjectDisplayName())
+          << tr("SHA-256 fingerprint: %1").arg(fingerprint(certificate))
+          << tr("Valid from %1 to %2")
+                 .arg(certificate.effectiveDate().toUTC().toString(date),
+                     certificate.expiryDate().toUTC().toString(date))
+          << tr("Protocol: %1, cipher: %2").arg(cipher.protocolString(), cipher.name());
+    if (m_builtin && m_lab->tlsIdentity() && !m_userTrusted)
+        block << tr("Trusted automatically: this is the built-in server's own certificate, "
+                    "which the window knows (its fingerprint is the one above).");
+    for (const QString &line : std::as_const(block))
+        addNote(line);
 }
 
 void TerminalSession::close()
@@ -188,6 +270,7 @@ void TerminalSession::onReadyRead()
     m_transcript.addReceived(bytes);
     const QList<pop3::ClientTracker::ServerLine> lines = m_tracker.serverBytes(bytes);
     using Role = pop3::ClientTracker::LineRole;
+    bool upgrade = false;
     for (const pop3::ClientTracker::ServerLine &l : lines) {
         Line line;
         line.bytes = l.bytes;
@@ -197,6 +280,10 @@ void TerminalSession::onReadyRead()
         case Role::Status:
             line.kind = Line::Kind::Status;
             line.ordinal = m_replyCount++;
+            if (m_stlsAsked) {
+                m_stlsAsked = false;
+                upgrade = l.ok;
+            }
             emit replyReceived(l.bytes, l.ok);
             break;
         case Role::Continuation:
@@ -217,6 +304,14 @@ void TerminalSession::onReadyRead()
     }
     if (lines.isEmpty() && !m_tracker.partialServerLine().isEmpty())
         emit linesAvailable(); // a prompt without a line ending yet
+    if (upgrade) {
+        if (m_settings.security == ConnectionSettings::Security::Stls)
+            startTls();
+        else
+            addNote(tr("The server now waits for a TLS handshake, but this tab is %1: it cannot "
+                       "start TLS. Open a new session with \"Raw + STLS\" to go on.")
+                        .arg(m_settings.securityName()));
+    }
 }
 
 void TerminalSession::onDisconnected(const QString &why, pop3::DisconnectReason reason)
@@ -252,6 +347,17 @@ void TerminalSession::send(const QByteArray &bytes)
     m_transcript.addSent(bytes);
     m_tracker.clientBytes(bytes);
     m_socket->write(bytes);
+    // Spot STLS: its +OK is the moment to start the handshake.
+    m_sentLine += bytes;
+    while (true) {
+        const qsizetype end = m_sentLine.indexOf('\n');
+        if (end < 0)
+            break;
+        const QByteArray line = m_sentLine.left(end).trimmed().toUpper();
+        m_sentLine.remove(0, end + 1);
+        if (line == "STLS" && !m_socket->isEncrypted())
+            m_stlsAsked = true;
+    }
 }
 
 void TerminalSession::sendLine(const QString &text)

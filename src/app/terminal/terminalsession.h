@@ -7,8 +7,12 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslError>
 
-class QTcpSocket;
+#include <functional>
+
+class QSslSocket;
 
 namespace pop3 {
 class Lab;
@@ -51,6 +55,19 @@ public:
     void open();
     void close(); // the user closes the connection
     bool isConnected() const;
+    // TLS is on (after STLS's +OK and the handshake, or from the start).
+    bool isEncrypted() const;
+
+    // Asked when the server's certificate is not trusted (self-signed, another name, expired):
+    // true continues the handshake, false drops the connection. Without a question the
+    // certificate is refused: it is never accepted silently.
+    using TrustQuestion =
+        std::function<bool(const QSslCertificate &certificate, const QList<QSslError> &errors)>;
+
+    void setTrustQuestion(TrustQuestion question) { m_trustQuestion = std::move(question); }
+
+    // "AB:CD:..." (SHA-256 of the DER, as openssl x509 -fingerprint -sha256 prints it)
+    static QString fingerprint(const QSslCertificate &certificate);
 
     bool hasEnded() const { return m_ended; }
 
@@ -115,13 +132,21 @@ private:
     void onDisconnected(const QString &why, pop3::DisconnectReason reason);
     void onRemoteClosed();
     void send(const QByteArray &bytes);
+    void startTls();
+    void trustBuiltinCertificate();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onEncrypted();
     void addLine(Line line);
     void addNote(const QString &text);
     void watchEvent(const pop3::Event &event);
 
     ConnectionSettings m_settings;
     pop3::Lab *m_lab;
-    QTcpSocket *m_socket;
+    QSslSocket *m_socket;
+    TrustQuestion m_trustQuestion;
+    QByteArray m_sentLine; // the client line being typed, to spot STLS
+    bool m_stlsAsked = false; // STLS sent, its reply not read yet
+    bool m_userTrusted = false; // the student chose to trust an untrusted certificate
     bool m_builtin = false;
     bool m_ended = false;
     bool m_userClosed = false;
