@@ -1,8 +1,8 @@
 // Replays a class-sized trace through the views a teacher sees during a replay (the diagram under
 // its banner, the replay transcript, the replay maildrop on its scratch files), at full speed, and
 // then steps forward and back at the far end of the trace, as a teacher scrubbing a long session
-// would. The trace is the recorded lab-sheet scenario repeated with fresh session numbers and
-// times. Prints figures; asserts nothing.
+// would, then walks 600 steps back. The trace is the recorded lab-sheet scenario repeated with
+// fresh session numbers and times. Prints figures (p50/p95/p99/max per frame); asserts nothing.
 #include "app/diagram/diagrampane.h"
 #include "app/diagram/sequenceview.h"
 #include "app/replay/replaypane.h"
@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace pop3;
 
@@ -33,10 +34,11 @@ struct Stats
         const auto at = [&s](double q) {
             return s.at(std::min<qsizetype>(s.size() - 1, qsizetype(q * s.size())));
         };
-        return QStringLiteral("n %1, p50 %2 ms, p95 %3 ms, max %4 ms")
+        return QStringLiteral("n %1, p50 %2 ms, p95 %3 ms, p99 %4 ms, max %5 ms")
             .arg(s.size())
             .arg(at(0.5), 0, 'f', 2)
             .arg(at(0.95), 0, 'f', 2)
+            .arg(at(0.99), 0, 'f', 2)
             .arg(s.last(), 0, 'f', 2);
     }
 };
@@ -124,7 +126,7 @@ int main(int argc, char *argv[])
         diagram.view()->viewport()->grab(); // paint the frame, as the screen would
     };
     Stats back, forward;
-    for (int i = 0; i < 20; ++i) {
+    for (int i = 0; i < 100; ++i) {
         clock.restart();
         replayer->stepBack();
         frame();
@@ -149,5 +151,21 @@ int main(int argc, char *argv[])
     frame();
     std::printf(
         "replay-jump: to start %.1f ms, to end %.1f ms\n", startMs, clock.nsecsElapsed() / 1e6);
+
+    // A teacher walking back through the last session of the trace: 600 steps back in a row,
+    // each with its frame (past the densest checkpoints).
+    Stats walk;
+    for (int i = 0; i < 600; ++i) {
+        clock.restart();
+        replayer->stepBack();
+        frame();
+        walk.ms.append(clock.nsecsElapsed() / 1e6);
+    }
+    std::printf("replay-walk-back 600 steps to event %lld: %s\n",
+        static_cast<long long>(replayer->position()),
+        qPrintable(walk.summary()));
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    std::printf("replay-peak-rss: %.0f MB\n", usage.ru_maxrss / 1024.0);
     return 0;
 }

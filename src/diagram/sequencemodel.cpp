@@ -30,11 +30,7 @@ QString numberList(const QList<int> &numbers)
 
 } // namespace
 
-SequenceModel::SequenceModel()
-{
-    m_rows.reserve(1024);
-    m_visible.reserve(1024);
-}
+SequenceModel::SequenceModel() = default;
 
 void SequenceModel::clear()
 {
@@ -210,7 +206,7 @@ bool SequenceModel::append(const Event &e)
         if (!s.pending.empty()) {
             r.pair = s.pending.front();
             s.pending.erase(s.pending.begin());
-            Row &command = m_rows[size_t(r.pair)];
+            Row &command = m_rows.mut(size_t(r.pair));
             command.pair = int(index);
             r.command = command.command;
             r.number = command.number;
@@ -238,7 +234,7 @@ bool SequenceModel::append(const Event &e)
         for (qsizetype i = index - 1; i >= 0 && i >= s.firstRow; --i) {
             if (m_rows[size_t(i)].session == e.session
                 && m_rows[size_t(i)].kind != RowKind::LoginSummary) {
-                m_rows[size_t(i)].stateAfter = to;
+                m_rows.mut(size_t(i)).stateAfter = to;
                 setBand(s, i, to);
                 break;
             }
@@ -316,7 +312,7 @@ bool SequenceModel::append(const Event &e)
             r.number = int(step.lostMarks.size());
         }
         for (int pending : s.pending)
-            m_rows[size_t(pending)].flags |= Unanswered;
+            m_rows.mut(size_t(pending)).flags |= Unanswered;
         s.pending.clear();
         break;
     case EventKind::Note:
@@ -412,7 +408,7 @@ void SequenceModel::relayout(qsizetype fromVisible)
         ? m_visible[size_t(fromVisible - 1)].top + visibleHeight(fromVisible - 1)
         : 0;
     for (size_t v = size_t(std::max<qsizetype>(0, fromVisible)); v < m_visible.size(); ++v) {
-        m_visible[v].top = top;
+        m_visible.mut(v).top = top;
         top += visibleHeight(qsizetype(v));
     }
 }

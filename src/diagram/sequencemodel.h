@@ -1,5 +1,6 @@
 #pragma once
 
+#include "diagram/chunkedvector.h"
 #include "events/event.h"
 #include "protocol/commands.h"
 #include "protocol/sessionfold.h"
@@ -231,8 +232,8 @@ private:
     QString plainCaption(qsizetype index) const; // caption() without what an eavesdropper reads
     QString shownLine(const Row &row) const; // a command with its secret hidden if asked
 
-    std::vector<Row> m_rows;
-    std::vector<Visible> m_visible;
+    ChunkedVector<Row> m_rows; // shared between copies (a replay's checkpoints)
+    ChunkedVector<Visible> m_visible;
     QHash<int, Session> m_sessions;
     SessionFold m_fold;
     QList<int> m_sessionOrder;

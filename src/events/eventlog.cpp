@@ -266,6 +266,19 @@ void EventLog::restart()
     emit cleared();
 }
 
+void EventLog::truncate(qsizetype size)
+{
+    if (size <= 0) {
+        restart();
+        return;
+    }
+    if (size >= this->size())
+        return;
+    m_events.resize(size_t(size));
+    m_nextSeq = m_events.back().seq + 1;
+    emit truncated(size);
+}
+
 QByteArray EventLog::toJsonLine(const Event &e)
 {
     QJsonObject o;

@@ -47,6 +47,15 @@ public:
     void clear();
     // Empties the log and numbers the next event 1 again (a replay rebuilding its log).
     void restart();
+    // Keeps only the first size events (a replay stepping back); the next one is numbered after
+    // the last kept. Emits truncated(size), or cleared() for 0. Observers of a rewindable log
+    // bring themselves back to that point (events/checkpoints.h).
+    void truncate(qsizetype size);
+
+    // A replay's log (TraceReplayer): its observers keep checkpoints so a step back is cheap.
+    void setRewindable(bool on) { m_rewindable = on; }
+
+    bool isRewindable() const { return m_rewindable; }
 
     // JSON Lines: one object per event, in order.
     static QByteArray toJsonLine(const Event &event);
@@ -66,12 +75,14 @@ public:
 signals:
     void eventAppended(const pop3::Event &event);
     void cleared();
+    void truncated(qsizetype size);
 
 private:
     std::deque<Event> m_events;
     quint64 m_nextSeq = 1;
     qsizetype m_capacity = 0;
     int m_lastSession = 0;
+    bool m_rewindable = false;
 };
 
 } // namespace pop3

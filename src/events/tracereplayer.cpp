@@ -10,6 +10,7 @@ TraceReplayer::TraceReplayer(EventLog *target, QObject *parent)
     : QObject(parent)
     , m_target(target)
 {
+    m_target->setRewindable(true);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &TraceReplayer::playNext);
 }
@@ -105,8 +106,8 @@ void TraceReplayer::seek(qsizetype position)
 {
     position = std::clamp<qsizetype>(position, 0, count());
     if (position < m_position) {
-        m_target->restart();
-        m_position = 0;
+        m_target->truncate(position); // every view goes back from its nearest checkpoint
+        m_position = position;
     }
     while (m_position < position)
         m_target->append(m_events.at(m_position++));

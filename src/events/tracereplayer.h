@@ -12,9 +12,10 @@ class EventLog;
 
 // Plays a recorded trace back into an EventLog — a log of its own, never the live server's — on a
 // clock or one event at a time: the engine of step-by-step replay and of a paced demo. Every view
-// observes the target log as it would a live one. Stepping back rebuilds the target from the
-// start (cleared, then the first N events re-appended), so each view's state after a step back is
-// exactly what it was when it first got there: no view needs an "undo".
+// observes the target log as it would a live one. Stepping back truncates the target
+// (EventLog::truncated); each view goes back to its nearest checkpoint (events/checkpoints.h) and
+// applies the few events after it again, so its state after a step back is exactly what it was
+// when it first got there, at the cost of a few hundred events at most: no view needs an "undo".
 class TraceReplayer final : public QObject
 {
     Q_OBJECT

@@ -275,7 +275,8 @@ Result Maildrop::refresh()
         return loadMbox();
     }
     if (QFile::exists(QDir(m_path).filePath(journalName()))) {
-        if (Result r = finishJournal(nullptr, true); !r) // a commit was interrupted (a crash, a fault)
+        // A commit was interrupted (a crash, a fault).
+        if (Result r = finishJournal(nullptr, true); !r)
             return r;
     }
     return loadFiles(true);

@@ -8,6 +8,7 @@
 #include "app/maildrop/maildroppane.h"
 #include "app/mainwindow.h"
 #include "app/replay/replaypane.h"
+#include "events/eventlog.h"
 #include "events/tracereplayer.h"
 #include "mail/mailstore.h"
 #include "support/labfixture.h"
@@ -15,6 +16,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+
+#include <algorithm>
 
 class TestReplayPane : public QObject
 {
@@ -24,6 +27,9 @@ private slots:
     void init();
     void everyScenarioLoads();
     void stepBackUndoesExactlyOneEventInEveryView();
+    void tutorialAndStaleLockScenariosPlay_data();
+    void stepBackAtTheEndOfALongTraceIsExact();
+    void tutorialAndStaleLockScenariosPlay();
     void spaceStepsInTheDiagram();
     void backToLiveEndsTheReplay();
     void replaysThisSessionSoFar();
@@ -132,6 +138,125 @@ void TestReplayPane::stepBackUndoesExactlyOneEventInEveryView()
     QCOMPARE(m_lab->services->log()->size(), liveEvents);
     QCOMPARE(liveFiles(), liveBefore);
     QCOMPARE(window.maildropPane()->model()->rowCount(), 35);
+}
+
+// The lab sheet repeated with fresh sessions: a class-sized trace of count events.
+static QList<pop3::Event> longTrace(qsizetype count)
+{
+    pop3::EventLog scenario;
+    if (!scenario.load(ReplayPane::scenarioPath(QStringLiteral("lab-sheet"))))
+        return {};
+    const QList<pop3::Event> one = scenario.events();
+    const qint64 span = one.last().timeMs - one.first().timeMs + 250;
+    QList<pop3::Event> out;
+    for (int round = 0; out.size() < count; ++round) {
+        for (pop3::Event e : one) {
+            if (out.size() >= count)
+                break;
+            if (e.session > 0)
+                e.session += round * 1000;
+            e.timeMs += round * span;
+            out.append(e);
+        }
+    }
+    return out;
+}
+
+// At the end of a 20,000-event trace (a transcript longer than the view keeps, the replay's
+// checkpoints behind it) a step back is exact: every view, at points on both sides of a
+// checkpoint, is what it was on the way forward. How long it takes is benchmarks/replay's job.
+void TestReplayPane::stepBackAtTheEndOfALongTraceIsExact()
+{
+    MainWindow window(m_lab->services.get());
+    window.resize(1280, 720);
+    window.show();
+    ReplayPane *replay = window.replayPane();
+    const QList<pop3::Event> trace = longTrace(20000);
+    QCOMPARE(trace.size(), 20000);
+    replay->loadEvents(trace, QStringLiteral("a long trace"));
+    pop3::TraceReplayer *replayer = replay->replayer();
+    const qsizetype end = replayer->count();
+    const QList<qsizetype> marks{end - 300, end - 257, end - 256, end - 255, end - 100, end - 1};
+    QHash<qsizetype, QStringList> forward;
+    for (qsizetype at : marks) {
+        replayer->seek(at);
+        forward.insert(at, views(window));
+    }
+    replayer->toEnd();
+    int compared = 0;
+    while (replayer->position() > end - 300) {
+        replayer->stepBack();
+        replay->flush();
+        window.diagramPane()->view()->flush();
+        if (forward.contains(replayer->position())) {
+            QCOMPARE(views(window), forward.value(replayer->position()));
+            ++compared;
+        }
+    }
+    QCOMPARE(compared, marks.size());
+}
+
+void TestReplayPane::tutorialAndStaleLockScenariosPlay_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<int>("messagesAtEnd");
+    QTest::addRow("stale-lock") << QStringLiteral("stale-lock") << QStringLiteral("student") << 35;
+}
+
+// The 2000 tutorial's clean-up and the stale lock after a crash play in the pane: the maildrop
+// pane follows (ten junk messages struck then removed; a lock file that outlives its session
+// until the next login clears it), and stepping back restores every view, event by event.
+void TestReplayPane::tutorialAndStaleLockScenariosPlay()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, user);
+    QFETCH(int, messagesAtEnd);
+    MainWindow window(m_lab->services.get());
+    window.show();
+    const QStringList liveBefore = liveFiles();
+    ReplayPane *replay = window.replayPane();
+    QString error;
+    QVERIFY2(replay->loadScenario(name, &error), qPrintable(error));
+    pop3::TraceReplayer *replayer = replay->replayer();
+    QList<QStringList> seen{views(window)};
+    int mostMarked = 0;
+    bool lockOutlivedItsSession = false;
+    bool crashed = false;
+    while (replayer->position() < replayer->count()) {
+        replayer->stepForward();
+        const pop3::Event &e = replayer->events().at(replayer->position() - 1);
+        crashed = crashed
+            || (e.kind == pop3::EventKind::Note && e.note == pop3::NoteKind::FaultServerCrashed);
+        if (crashed && e.kind == pop3::EventKind::Disconnected && !lockOutlivedItsSession) {
+            // The crashed session's end: its lock file is still there, and said to be stale.
+            lockOutlivedItsSession = replay->maildropPane()->lockShownAsPresent()
+                && replay->maildropPane()->lockText().contains(QStringLiteral("Stale"));
+        }
+        seen.append(views(window));
+        const auto marked =
+            std::count_if(seen.last().cbegin(), seen.last().cend(), [](const QString &v) {
+                return v.startsWith(QLatin1String("marked "));
+            });
+        mostMarked = std::max(mostMarked, int(marked));
+    }
+    QCOMPARE(replay->maildropPane()->user(), user);
+    QCOMPARE(replay->maildropPane()->model()->rowCount(), messagesAtEnd);
+    QVERIFY(!replay->maildropPane()->lockShownAsPresent());
+    if (name == QLatin1String("mail-bomb")) {
+        QCOMPARE(mostMarked, 10);
+        QVERIFY(replay->transcript().contains(QStringLiteral("C: top 3 0")));
+        QVERIFY(replay->transcript().contains(QStringLiteral("(UPDATE: 10 message(s) removed")));
+    } else {
+        QVERIFY(crashed);
+        QVERIFY(lockOutlivedItsSession); // the crash left the file behind
+        QVERIFY(window.diagramPane()->model().toText().contains(QStringLiteral("stale lock")));
+    }
+    while (replayer->position() > 0) {
+        replayer->stepBack();
+        QCOMPARE(views(window), seen.at(replayer->position()));
+    }
+    QCOMPARE(liveFiles(), liveBefore);
 }
 
 void TestReplayPane::spaceStepsInTheDiagram()

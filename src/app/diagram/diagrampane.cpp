@@ -192,14 +192,20 @@ void DiagramPane::attach(pop3::EventLog *log)
         return;
     connect(log, &pop3::EventLog::eventAppended, this, &DiagramPane::appendEvent);
     connect(log, &pop3::EventLog::cleared, this, &DiagramPane::resetModel);
+    connect(log, &pop3::EventLog::truncated, this, &DiagramPane::rewind);
 }
 
 void DiagramPane::resetModel()
 {
     m_model.clear();
+    m_checkpoints.clear();
     if (m_source) {
-        for (qsizetype i = 0; i < m_source->size(); ++i)
+        for (qsizetype i = 0; i < m_source->size(); ++i) {
             m_model.append(m_source->at(i));
+            m_checkpoints.afterAppend(*m_source, i + 1, [this] {
+                return m_model;
+            });
+        }
     }
     m_view->modelReset();
     m_knownSessions = -1;
@@ -207,9 +213,33 @@ void DiagramPane::resetModel()
     showDetails(-1);
 }
 
+void DiagramPane::rewind(qsizetype size)
+{
+    // From the nearest checkpoint (its rows shared, not copied), the few events after it again.
+    std::optional<std::pair<qsizetype, SequenceModel>> saved = m_checkpoints.restore(size);
+    if (!saved) {
+        resetModel();
+        return;
+    }
+    m_model = std::move(saved->second);
+    for (qsizetype i = saved->first; i < size; ++i) {
+        m_model.append(m_source->at(i));
+        m_checkpoints.afterAppend(*m_source, i + 1, [this] {
+            return m_model;
+        });
+    }
+    m_view->modelReset();
+    refreshSessions();
+    showDetails(m_view->selectedRow());
+}
+
 void DiagramPane::appendEvent(const pop3::Event &event)
 {
     m_model.append(event);
+    if (m_source)
+        m_checkpoints.afterAppend(*m_source, m_source->size(), [this] {
+            return m_model;
+        });
     m_view->modelAppended(); // even a hidden row may recolour a visible one (a state change)
 }
 
@@ -242,6 +272,7 @@ void DiagramPane::setFilter(const SequenceModel::Filter &filter)
 {
     const qsizetype selected = m_view->selectedRow();
     m_model.setFilter(filter);
+    m_checkpoints.clear(); // they keep the old filter
     m_view->modelReset();
     {
         const QSignalBlocker a(m_sessionCombo), b(m_collapseAction), c(m_hideNoopAction);
@@ -259,6 +290,7 @@ void DiagramPane::setExpanded(qsizetype row, bool expanded)
         return;
     const pop3::Event *event = m_source ? m_source->find(m_model.row(row).seq) : nullptr;
     m_model.setExpanded(row, expanded, event ? event->body : QByteArray());
+    m_checkpoints.clear();
     m_view->modelReset();
     showDetails(m_view->selectedRow());
 }
@@ -274,6 +306,7 @@ void DiagramPane::highlightEvent(quint64 seq)
 void DiagramPane::setPeerLabel(const QString &peer, const QString &label)
 {
     m_model.setPeerLabel(peer, label);
+    m_checkpoints.clear();
     m_knownSessions = -1;
     refreshSessions();
     m_view->viewport()->update();

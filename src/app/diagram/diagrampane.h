@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagram/sequencemodel.h"
+#include "events/checkpoints.h"
 
 #include <QWidget>
 
@@ -86,6 +87,7 @@ private:
     void attach(pop3::EventLog *log);
     void appendEvent(const pop3::Event &event);
     void resetModel();
+    void rewind(qsizetype size); // the log was truncated (a replay stepping back)
     void refreshSessions();
     void showDetails(qsizetype row);
     void applyFilterFromUi();
@@ -100,6 +102,7 @@ private:
     pop3::EventLog *m_replay = nullptr; // a replay's log, owned by the replay pane
     QString m_replayWhat;
     pop3::SequenceModel m_model;
+    pop3::Checkpoints<pop3::SequenceModel> m_checkpoints; // of a replay's log
     SequenceView *m_view = nullptr;
     QTextBrowser *m_details = nullptr;
     QComboBox *m_sessionCombo = nullptr;

@@ -97,6 +97,12 @@ void MaildropPane::setSession(int sessionId, bool external)
     refresh();
 }
 
+void MaildropPane::setUser(const QString &user)
+{
+    if (m_store->account(user))
+        m_user = user;
+}
+
 void MaildropPane::refresh()
 {
     if (!m_external && m_session) {

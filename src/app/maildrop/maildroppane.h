@@ -36,6 +36,11 @@ public:
 
     QString user() const { return m_user; }
 
+    // The user shown while the selected session's own is not known yet (before its USER): a
+    // replay sets it from the events so far, so a step back shows what the same point did going
+    // forward. Takes effect at the next refresh(); an unknown user is ignored.
+    void setUser(const QString &user);
+
     MaildropModel *model() const { return m_model; }
 
     bool lockShownAsPresent() const { return m_lockPresent; }

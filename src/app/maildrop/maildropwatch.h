@@ -1,5 +1,6 @@
 #pragma once
 
+#include "events/checkpoints.h"
 #include "protocol/sessionfold.h"
 
 #include <QHash>
@@ -38,7 +39,11 @@ signals:
 private:
     void handle(const pop3::Event &event);
     void reset();
+    void rewind(qsizetype size); // a replay stepped back
 
+    pop3::EventLog *m_log;
     pop3::SessionFold m_fold; // the one per-session fold (protocol/sessionfold.h)
+    pop3::Checkpoints<pop3::SessionFold> m_checkpoints;
+    qsizetype m_applied = 0; // events of the log folded
     QTimer m_batch;
 };

@@ -3,12 +3,28 @@
 #include "events/eventlog.h"
 #include "mail/mailstore.h"
 
+#include <QSet>
+
 #include <utility>
 
 using pop3::EventKind;
 
+namespace {
+
+QList<QByteArray> uidsOf(const QList<pop3::MessageInfo> &messages)
+{
+    QList<QByteArray> uids;
+    uids.reserve(messages.size());
+    for (const pop3::MessageInfo &m : messages)
+        uids.append(m.uid);
+    return uids;
+}
+
+} // namespace
+
 ReplayMaildrop::ReplayMaildrop(pop3::EventLog *log, QObject *parent)
     : QObject(parent)
+    , m_log(log)
     , m_store(std::make_unique<pop3::MailStore>())
 {
     m_store->setWorkspace(m_dir.path());
@@ -16,61 +32,178 @@ ReplayMaildrop::ReplayMaildrop(pop3::EventLog *log, QObject *parent)
         m_error = m_dir.errorString();
     else if (const pop3::Result r = m_store->addSampleAccounts(true); !r)
         m_error = r.error;
+    for (const QString &user : m_store->users())
+        m_pristine.insert(user, uidsOf(m_store->snapshot(user)));
+    m_state.left = m_pristine;
+    m_onDisk.left = m_pristine;
+    m_sync.setSingleShot(true);
+    m_sync.setInterval(16);
+    connect(&m_sync, &QTimer::timeout, this, &ReplayMaildrop::sync);
     connect(log, &pop3::EventLog::eventAppended, this, &ReplayMaildrop::apply);
     connect(log, &pop3::EventLog::cleared, this, &ReplayMaildrop::reset);
+    connect(log, &pop3::EventLog::truncated, this, &ReplayMaildrop::rewind);
 }
 
 ReplayMaildrop::~ReplayMaildrop()
 {
-    reset(); // no lock file left behind in the scratch folder
+    // No lock file left behind in the scratch folder.
+    for (auto it = m_onDisk.locks.cbegin(); it != m_onDisk.locks.cend(); ++it)
+        m_store->unlock(it.key(), it->session);
 }
 
 void ReplayMaildrop::apply(const pop3::Event &event)
 {
+    State &s = m_state;
     switch (event.kind) {
     case EventKind::Connected:
-        m_peerOf.insert(event.session, event.text);
+        s.peerOf.insert(event.session, event.text);
         break;
     case EventKind::LockCreated:
-        if (!m_store->account(event.user))
+        if (!m_pristine.contains(event.user))
             break; // an account the samples do not have: nothing to show
-        m_userOf.insert(event.session, event.user);
-        m_store->lock({event.user, event.session, m_peerOf.value(event.session), event.timeMs});
-        m_changed.insert(event.user);
+        s.userOf.insert(event.session, event.user);
+        s.locks.insert(event.user, {event.session, s.peerOf.take(event.session), event.timeMs});
+        changed();
+        break;
+    case EventKind::StaleLockCleared:
+        // The lock a crashed server left (its session gone, the file still there) is removed by
+        // the login that found it.
+        if (const auto it = s.locks.constFind(event.user);
+            it != s.locks.cend() && it->session != event.session) {
+            s.userOf.remove(it->session);
+            s.locks.remove(event.user);
+            changed();
+        }
         break;
     case EventKind::LockRemoved:
-        if (const QString user = m_userOf.take(event.session); !user.isEmpty())
-            m_store->unlock(user, event.session);
+        if (const QString user = s.userOf.take(event.session); !user.isEmpty()) {
+            if (s.locks.value(user).session == event.session)
+                s.locks.remove(user);
+            changed();
+        }
         break;
     case EventKind::Expunged: {
-        const QString user = m_userOf.value(event.session);
+        const QString user = s.userOf.value(event.session);
         if (user.isEmpty())
             break;
-        QList<pop3::MessageInfo> victims;
-        const QList<pop3::MessageInfo> messages = m_store->snapshot(user);
+        QList<QByteArray> &left = s.left[user];
+        QSet<QByteArray> gone;
         for (int number : event.numbers) {
-            if (number >= 1 && number <= messages.size())
-                victims.append(messages.at(number - 1));
+            if (number >= 1 && number <= left.size())
+                gone.insert(left.at(number - 1));
         }
-        m_store->expunge(user, victims, nullptr);
+        left.removeIf([&gone](const QByteArray &uid) {
+            return gone.contains(uid);
+        });
+        changed();
         break;
     }
+    case EventKind::Disconnected:
+        s.peerOf.remove(event.session); // never logged in: nothing more to remember
+        // Gone without removing its lock (a crashed server): the file stays, held by nobody.
+        if (const QString user = s.userOf.value(event.session); !user.isEmpty()) {
+            if (const auto it = s.locks.find(user);
+                it != s.locks.end() && it->session == event.session) {
+                it->orphaned = true;
+                changed();
+            }
+        }
+        break;
     case EventKind::Note:
-        if (event.note == pop3::NoteKind::MailboxReset && m_store->account(event.user))
-            m_store->resetMailbox(event.user);
+        if (event.note == pop3::NoteKind::MailboxReset && m_pristine.contains(event.user)) {
+            s.left.insert(event.user, m_pristine.value(event.user));
+            changed();
+        }
         break;
     default:
         break;
     }
+    m_checkpoints.afterAppend(*m_log, ++m_applied, [this] {
+        return m_state;
+    });
+}
+
+void ReplayMaildrop::changed()
+{
+    if (!m_sync.isActive())
+        m_sync.start();
 }
 
 void ReplayMaildrop::reset()
 {
-    for (auto it = m_userOf.cbegin(); it != m_userOf.cend(); ++it)
-        m_store->unlock(it.value(), it.key());
-    m_userOf.clear();
-    m_peerOf.clear();
-    for (const QString &user : std::as_const(m_changed))
-        m_store->resetMailbox(user);
-    m_changed.clear();
+    m_state = State();
+    m_state.left = m_pristine;
+    m_checkpoints.clear();
+    m_applied = 0;
+    changed();
+}
+
+void ReplayMaildrop::rewind(qsizetype size)
+{
+    std::optional<std::pair<qsizetype, State>> saved = m_checkpoints.restore(size);
+    if (saved) {
+        m_state = std::move(saved->second);
+    } else {
+        m_state = State();
+        m_state.left = m_pristine;
+    }
+    m_applied = saved ? saved->first : 0;
+    for (qsizetype i = m_applied; i < size; ++i)
+        apply(m_log->at(i));
+    changed();
+}
+
+void ReplayMaildrop::sync()
+{
+    m_sync.stop();
+    for (auto it = m_pristine.cbegin(); it != m_pristine.cend(); ++it) {
+        const QString &user = it.key();
+        const QList<QByteArray> want = m_state.left.value(user);
+        const Lock lock = m_state.locks.value(user);
+        const Lock held = m_onDisk.locks.value(user);
+        if (held.session != 0 && held.session != lock.session) {
+            m_store->unlock(user, held.session);
+            m_onDisk.locks.remove(user);
+        }
+        if (want != m_onDisk.left.value(user)) {
+            const QSet<QByteArray> keep(want.cbegin(), want.cend());
+            QList<pop3::MessageInfo> now = m_store->snapshot(user);
+            bool missing = false;
+            for (const QByteArray &uid : want)
+                missing = missing || !m_onDisk.left.value(user).contains(uid);
+            if (missing) { // a message removed on disk is wanted back: from the sample again
+                // (not under a lock: the store does not copy over a locked maildrop; the lock
+                // file is made again below)
+                if (const int session = m_onDisk.locks.value(user).session; session != 0) {
+                    m_store->unlock(user, session);
+                    m_onDisk.locks.remove(user);
+                }
+                if (const pop3::Result r = m_store->resetMailbox(user); !r)
+                    qWarning("replay maildrop: %s", qPrintable(r.error));
+                now = m_store->snapshot(user);
+            }
+            QList<pop3::MessageInfo> victims;
+            for (const pop3::MessageInfo &m : std::as_const(now)) {
+                if (!keep.contains(m.uid))
+                    victims.append(m);
+            }
+            if (!victims.isEmpty())
+                m_store->expunge(user, victims, nullptr);
+            m_onDisk.left.insert(user, want);
+        }
+        if (lock.session != 0 && m_onDisk.locks.value(user).session != lock.session) {
+            m_store->lock({user, lock.session, lock.peer, lock.sinceMs});
+            Lock held = lock;
+            held.orphaned = false; // the store holds it now
+            m_onDisk.locks.insert(user, held);
+        }
+        if (lock.session != 0 && m_onDisk.locks.value(user).orphaned != lock.orphaned) {
+            // A stale lock: the file is there, its holder gone (the pane says so).
+            if (lock.orphaned)
+                m_store->noteLockReleased(user);
+            else
+                m_store->noteLockHeld(user, lock.session);
+            m_onDisk.locks[user].orphaned = lock.orphaned;
+        }
+    }
 }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "events/checkpoints.h"
 #include "events/event.h"
 
 #include <QHash>
+#include <QList>
 #include <QObject>
-#include <QSet>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <memory>
 
@@ -17,8 +19,14 @@ class MailStore;
 // The maildrops a replay shows: a scratch copy of the sample accounts in a temporary folder,
 // never the live workspace, on which the replayed events are done again — a lock file created
 // and removed, messages expunged — so the maildrop pane shows them exactly as it shows live
-// ones (from the files). When the replay's log is cleared (a step back rebuilds it from the
-// start), the copy goes back to the pristine sample the scenarios start from.
+// ones (from the files).
+//
+// The events are folded in memory (who holds which lock, which messages are left); the files
+// are brought to that state by sync(), once per frame, with only the net change: a replay at
+// full speed or a step back at the end of a long trace does not redo every lock and expunge on
+// disk. When the replay's log is cleared the copy goes back to the pristine sample the
+// scenarios start from; when it is truncated (a step back), the fold goes back to its nearest
+// checkpoint.
 class ReplayMaildrop final : public QObject
 {
     Q_OBJECT
@@ -35,14 +43,40 @@ public:
 
     QString errorString() const { return m_error; }
 
+    // Brings the files to the folded state now (the replay pane calls it before it shows them).
+    void sync();
+
 private:
+    struct Lock
+    {
+        int session = 0; // 0: no lock
+        QString peer;
+        qint64 sinceMs = 0;
+        bool orphaned = false; // its session ended without removing it (a crash): stale
+    };
+
+    // What the replayed events say the maildrops are now.
+    struct State
+    {
+        QHash<QString, QList<QByteArray>> left; // user -> unique-ids of the messages left
+        QHash<QString, Lock> locks; // user -> the lock file's holder
+        QHash<int, QString> userOf; // session -> the maildrop it locked
+        QHash<int, QString> peerOf; // session -> its client's address:port, until it locks
+    };
+
     void apply(const pop3::Event &event);
     void reset();
+    void rewind(qsizetype size);
+    void changed();
 
+    pop3::EventLog *m_log;
     QTemporaryDir m_dir;
     std::unique_ptr<pop3::MailStore> m_store;
-    QHash<int, QString> m_userOf; // session -> the maildrop it locked
-    QHash<int, QString> m_peerOf; // session -> its client's address:port
-    QSet<QString> m_changed; // users whose copy the replay changed
+    QHash<QString, QList<QByteArray>> m_pristine; // user -> unique-ids of the sample
+    State m_state;
+    State m_onDisk; // what the files are (locks and messages; sessions unused)
+    pop3::Checkpoints<State> m_checkpoints;
+    qsizetype m_applied = 0;
+    QTimer m_sync; // the files follow at most once per frame
     QString m_error;
 };

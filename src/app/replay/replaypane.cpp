@@ -4,6 +4,7 @@
 #include "app/replay/replaymaildrop.h"
 #include "events/eventlog.h"
 #include "events/tracereplayer.h"
+#include "mail/mailstore.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -21,6 +22,9 @@
 #include <QShortcut>
 #include <QSlider>
 #include <QSplitter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -51,6 +55,7 @@ ReplayPane::ReplayPane(const pop3::EventLog *live, QWidget *parent)
     buildUi();
     connect(m_log, &pop3::EventLog::eventAppended, this, &ReplayPane::addEvent);
     connect(m_log, &pop3::EventLog::cleared, this, &ReplayPane::clearTranscript);
+    connect(m_log, &pop3::EventLog::truncated, this, &ReplayPane::rewind);
     connect(m_replayer, &pop3::TraceReplayer::positionChanged, this, &ReplayPane::positionChanged);
     connect(m_replayer, &pop3::TraceReplayer::playingChanged, this, [this] {
         flush();
@@ -190,7 +195,8 @@ QStringList ReplayPane::scenarios()
 {
     return {QStringLiteral("lab-sheet"),
         QStringLiteral("lock-conflict"),
-        QStringLiteral("dropped-connection")};
+        QStringLiteral("dropped-connection"),
+        QStringLiteral("stale-lock")};
 }
 
 QString ReplayPane::scenarioPath(const QString &name)
@@ -206,6 +212,8 @@ QString ReplayPane::scenarioTitle(const QString &name) const
         return tr("A second login while the maildrop is locked: [IN-USE]");
     if (name == QLatin1String("dropped-connection"))
         return tr("A dropped connection keeps the mail (no UPDATE)");
+    if (name == QLatin1String("stale-lock"))
+        return tr("The server crashes holding the lock: the next login finds it stale");
     return name;
 }
 
@@ -313,15 +321,25 @@ void ReplayPane::addEvent(const pop3::Event &e)
     case EventKind::Connected:
         m_lines.append(tr("%1 ── connected from %2 ──").arg(who, e.text));
         break;
-    case EventKind::ClientLine:
-        m_lines.append(tr("%1 C: %2").arg(who, lineOf(e.bytes)));
+    case EventKind::ClientLine: {
+        const QString line = lineOf(e.bytes);
+        m_lines.append(tr("%1 C: %2").arg(who, line));
+        const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        // A user the scratch copy has (else the pane keeps the last one it could show).
+        if (words.size() == 2
+            && words.first().compare(QLatin1String("USER"), Qt::CaseInsensitive) == 0
+            && m_files->store()->account(words.last()))
+            m_user = words.last();
         break;
+    }
     case EventKind::ServerReply:
         m_lines.append(e.multiLine
                 ? tr("%1 S: %2 (+ %n line(s) of body)", nullptr, e.lines).arg(who, lineOf(e.bytes))
                 : tr("%1 S: %2").arg(who, lineOf(e.bytes)));
         break;
     case EventKind::LockCreated:
+        if (m_files->store()->account(e.user))
+            m_user = e.user;
         m_lines.append(tr("%1    (lock file created: %2's maildrop is locked)").arg(who, e.user));
         break;
     case EventKind::LockRemoved:
@@ -343,17 +361,36 @@ void ReplayPane::addEvent(const pop3::Event &e)
     if (m_lines.size() > 2 * transcriptLimit) { // keep memory bounded on a long trace
         const qsizetype drop = m_lines.size() - transcriptLimit;
         m_lines.remove(0, drop);
-        m_shownLines = std::max<qsizetype>(0, m_shownLines - drop);
-        m_rebuild = true;
+        m_dropped += drop;
     }
+    m_checkpoints.afterAppend(*m_log, ++m_applied, [this] {
+        return Saved{m_lines, m_dropped, m_session, m_user};
+    });
+}
+
+void ReplayPane::rewind(qsizetype size)
+{
+    std::optional<std::pair<qsizetype, Saved>> saved = m_checkpoints.restore(size);
+    m_lines = saved ? saved->second.lines : QStringList();
+    m_dropped = saved ? saved->second.dropped : 0;
+    m_session = saved ? saved->second.session : 0;
+    m_user = saved ? saved->second.user : QStringLiteral("student");
+    m_applied = saved ? saved->first : 0;
+    for (qsizetype i = m_applied; i < size; ++i)
+        addEvent(m_log->at(i));
+    // The view keeps what it shows: flush() removes the lines after this point (one or two for
+    // a step back), not the whole text again.
 }
 
 void ReplayPane::clearTranscript()
 {
+    m_checkpoints.clear();
+    m_applied = 0;
     m_lines.clear();
-    m_shownLines = 0;
+    m_dropped = 0;
     m_rebuild = true;
     m_session = 0;
+    m_user = QStringLiteral("student");
 }
 
 void ReplayPane::positionChanged()
@@ -369,21 +406,49 @@ void ReplayPane::positionChanged()
 void ReplayPane::flush()
 {
     m_frame.stop();
-    if (m_rebuild) {
-        const qsizetype from = std::max<qsizetype>(0, m_lines.size() - transcriptLimit);
-        m_transcriptView->setPlainText(m_lines.mid(from).join(QLatin1Char('\n')));
-        m_rebuild = false;
-    } else if (m_shownLines < m_lines.size()) {
-        m_transcriptView->appendPlainText(m_lines.mid(m_shownLines).join(QLatin1Char('\n')));
-    }
-    m_shownLines = m_lines.size();
+    syncTranscript();
     m_transcriptView->moveCursor(QTextCursor::End);
+    m_files->sync(); // the scratch files, then the pane that shows them
+    m_maildrop->setUser(m_user); // until the session's own user is known
     m_maildrop->setSession(m_session, false);
     {
         const QSignalBlocker blocker(m_scrubber);
         m_scrubber->setValue(int(m_replayer->position()));
     }
     updateWidgets();
+}
+
+void ReplayPane::syncTranscript()
+{
+    // The view shows the last lines (at most transcriptLimit) of the transcript's first
+    // m_shownTotal lines; it is brought to the first `total` by the difference alone.
+    const qsizetype total = m_dropped + qsizetype(m_lines.size());
+    QTextDocument *doc = m_transcriptView->document();
+    const qsizetype shown = m_shownTotal == 0 ? 0 : doc->blockCount();
+    const qsizetype cut = m_shownTotal - total; // lines after this point (a step back)
+    if (!m_rebuild && cut > 0 && cut < shown) {
+        QTextCursor cursor(doc->findBlockByNumber(int(shown - cut)));
+        cursor.movePosition(QTextCursor::PreviousCharacter); // the line break before them
+        cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+        // Lines the limit had pushed out at the front come back.
+        const qsizetype want = std::min(transcriptLimit, total);
+        const qsizetype have = shown - cut;
+        if (want > have) {
+            cursor.movePosition(QTextCursor::Start);
+            cursor.insertText(
+                m_lines.mid(total - want - m_dropped, want - have).join(QLatin1Char('\n'))
+                + QLatin1Char('\n'));
+        }
+    } else if (m_rebuild || cut > 0 || m_shownTotal < m_dropped) {
+        const qsizetype from = std::max<qsizetype>(0, qsizetype(m_lines.size()) - transcriptLimit);
+        m_transcriptView->setPlainText(m_lines.mid(from).join(QLatin1Char('\n')));
+    } else if (cut < 0) {
+        m_transcriptView->appendPlainText(
+            m_lines.mid(m_shownTotal - m_dropped).join(QLatin1Char('\n')));
+    }
+    m_rebuild = false;
+    m_shownTotal = total;
 }
 
 void ReplayPane::installStepKeys(QWidget *widget)
