@@ -6,6 +6,7 @@
 // serves the old working copy or the new one, whole.
 
 #include "mail/mailstore.h"
+#include "support/bombedmailbox.h"
 #include "support/pop3testclient.h"
 #include "support/serverprocess.h"
 
@@ -26,44 +27,14 @@ constexpr int messageCount = 210;
 constexpr int iterationsPerFormat = 10;
 constexpr qint64 killAfterReply = -2;
 
-// Messages of a few KB each; some identical (a mail bomb), some with dot-led and From lines.
 QList<QByteArray> makeMessages(int count = messageCount)
 {
-    QList<QByteArray> messages;
-    for (int n = 1; n <= count; ++n) {
-        const bool junk = n % 4 == 0;
-        QByteArray m = junk
-            ? QByteArray("From: bomber@example.net\nSubject: YOU WON\n\n")
-            : "From: teacher@lab.example.edu\nSubject: note " + QByteArray::number(n) + "\n\n";
-        for (int line = 0; line < 60; ++line) {
-            if (line % 17 == 3)
-                m += ".a dot-led line\n";
-            else if (line % 23 == 5)
-                m += "From here on, an mbox must quote this line\n";
-            else
-                m += (junk ? QByteArray("CLICK HERE NOW ") : "line " + QByteArray::number(n) + ' ')
-                    + QByteArray(50, char('a' + line % 26)) + '\n';
-        }
-        messages.append(m);
-    }
-    return messages;
+    return pop3test::bombedMessages(count, 60);
 }
 
 QString makeMailbox(const QString &dir, const QString &format, const QList<QByteArray> &messages)
 {
-    if (format == QLatin1String("mbox")) {
-        const QString path = QDir(dir).filePath(QStringLiteral("bombed.mbox"));
-        pop3test::writeFile(path, pop3test::mboxOf(messages));
-        return path;
-    }
-    const QString path = QDir(dir).filePath(QStringLiteral("Maildir"));
-    for (const char *sub : {"cur", "new", "tmp"})
-        QDir().mkpath(QDir(path).filePath(QLatin1String(sub)));
-    for (qsizetype i = 0; i < messages.size(); ++i) {
-        const QString name = QStringLiteral("cur/%1.M%2P7.lab:2,S").arg(1788000000 + i).arg(i);
-        pop3test::writeFile(QDir(path).filePath(name), messages.at(i));
-    }
-    return path;
+    return pop3test::writeBombedMailbox(dir, format, messages);
 }
 
 QList<QByteArray> sorted(QList<QByteArray> list)

@@ -14,6 +14,7 @@
 //   POP3LAB_CRASH_SEED=N                                    # replays the instants of a run
 // The default (4 kills per row, 24 in all) is the bounded run of the suite.
 
+#include "support/bombedmailbox.h"
 #include "support/pop3testclient.h"
 #include "support/serverprocess.h"
 
@@ -37,52 +38,14 @@ namespace {
 constexpr int messageCount = 150;
 using State = QMap<QByteArray, QByteArray>; // unique-id -> RETR body
 
-// Messages of a few KB; every fourth one identical to the others of its kind (their unique-ids
-// come from the side file in an mbox, from the names otherwise), some with dot-led and From lines.
 QList<QByteArray> makeMessages()
 {
-    QList<QByteArray> messages;
-    for (int n = 1; n <= messageCount; ++n) {
-        const bool copy = n % 4 == 0;
-        QByteArray m = copy
-            ? QByteArray("From: bomber@example.net\nSubject: YOU WON\n\n")
-            : "From: teacher@lab.example.edu\nSubject: note " + QByteArray::number(n) + "\n\n";
-        for (int line = 0; line < 40; ++line) {
-            if (line % 17 == 3)
-                m += ".a dot-led line\n";
-            else if (line % 23 == 5)
-                m += "From here on, an mbox must quote this line\n";
-            else
-                m += (copy ? QByteArray("CLICK HERE ") : "line " + QByteArray::number(n) + ' ')
-                    + QByteArray(60, char('a' + line % 26)) + '\n';
-        }
-        messages.append(m);
-    }
-    return messages;
+    return pop3test::bombedMessages(messageCount, 40);
 }
 
 QString makeMailbox(const QString &dir, const QString &format, const QList<QByteArray> &messages)
 {
-    if (format == QLatin1String("mbox")) {
-        const QString path = QDir(dir).filePath(QStringLiteral("original.mbox"));
-        pop3test::writeFile(path, pop3test::mboxOf(messages));
-        return path;
-    }
-    const bool maildir = format == QLatin1String("maildir");
-    const QString path =
-        QDir(dir).filePath(maildir ? QStringLiteral("Maildir") : QStringLiteral("eml"));
-    QDir().mkpath(path);
-    if (maildir) {
-        for (const char *sub : {"cur", "new", "tmp"})
-            QDir().mkpath(QDir(path).filePath(QLatin1String(sub)));
-    }
-    for (qsizetype i = 0; i < messages.size(); ++i) {
-        const QString name = maildir
-            ? QStringLiteral("cur/%1.M%2P7.lab:2,S").arg(1788000000 + i).arg(i)
-            : QStringLiteral("%1.eml").arg(1788000000 + i);
-        pop3test::writeFile(QDir(path).filePath(name), messages.at(i));
-    }
-    return path;
+    return pop3test::writeBombedMailbox(dir, format, messages);
 }
 
 // Everything in the workspace that a finished operation never leaves: temporaries of an atomic
