@@ -643,9 +643,9 @@ QString SequenceModel::plainCaption(qsizetype index) const
 
 QString SequenceModel::label(qsizetype index) const
 {
-    // A lock and the word, so that it does not depend on colour (or on the font having the glyph).
+    // A word, not only a colour or a lock glyph (DejaVu, the default font here, has no lock).
     if (row(index).has(Encrypted))
-        return QStringLiteral("\U0001F512 TLS  ") + plainLabel(index);
+        return QStringLiteral("[TLS] ") + plainLabel(index);
     return plainLabel(index);
 }
 
