@@ -20,6 +20,7 @@ PACKAGES=(g++ cmake ninja-build pkg-config
           libgl-dev fonts-dejavu-core libssl-dev
           qt6-translations-l10n
           help2man # the man pages, written from each program's --help (cmake/Install.cmake)
+          poppler-utils # the lesson walk reads its hand-in back (tests/app/tst_lessonwalk.cpp)
           "$@")
 
 missing=()

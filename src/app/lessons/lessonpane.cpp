@@ -8,6 +8,7 @@
 #include "net/pop3server.h"
 #include "protocol/personality.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
@@ -142,6 +143,12 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setFocusPolicy(Qt::NoFocus); // its controls are the Tab stops, not the area
+    // The area scrolls by itself only for Tab pressed inside it: a Tab or shortcut from another
+    // pane that lands on a control here must scroll to it too.
+    connect(qApp, &QApplication::focusChanged, scroll, [scroll, content](QWidget *, QWidget *now) {
+        if (now && content->isAncestorOf(now))
+            scroll->ensureWidgetVisible(now, 0, 0);
+    });
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);

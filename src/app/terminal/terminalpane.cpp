@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QStyle>
 #include <QTabBar>
 
@@ -34,6 +35,16 @@ TerminalPane::TerminalPane(pop3::Lab *lab, QWidget *parent)
     connect(m_ui->tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         closeSession(index);
     });
+    // Ctrl+Page Down / Up: the next / previous tab, from the terminal itself (as in a browser).
+    for (const auto &[key, step] :
+        {std::pair{Qt::Key_PageDown, 1}, std::pair{Qt::Key_PageUp, -1}}) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | key), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, step = step] {
+            if (const int n = count(); n > 1)
+                m_ui->tabs->setCurrentIndex((m_ui->tabs->currentIndex() + step + n) % n);
+        });
+    }
     m_ui->tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_ui->tabs->tabBar(), &QWidget::customContextMenuRequested, this, [this](QPoint pos) {
         const int index = m_ui->tabs->tabBar()->tabAt(pos);
