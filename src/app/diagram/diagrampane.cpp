@@ -116,6 +116,9 @@ void DiagramPane::buildToolBar()
 
 void DiagramPane::retranslateUi()
 {
+    // Qt's own "more tools" button of a toolbar too narrow for its tools has no name.
+    for (QToolButton *more : findChildren<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More diagram tools"));
     m_details->setAccessibleName(tr("Selected step"));
     m_collapseAction->setText(tr("Collapse login"));
     m_collapseAction->setToolTip(tr("Draw the AUTHORIZATION exchange of each session as one step"));

@@ -146,6 +146,11 @@ void ReplayPane::buildUi()
 
 void ReplayPane::retranslateUi()
 {
+    // Qt's own "more tools" button of a toolbar too narrow for its tools has no name.
+    for (QToolButton *more : findChildren<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More replay tools"));
+    m_scrubber->setAccessibleName(tr("Replay position"));
+    m_transcriptView->setAccessibleName(tr("Replayed transcript"));
     m_sourceButton->setText(tr("Replay…"));
     m_sourceButton->setToolTip(tr("Choose what to replay: a saved trace, this session so far, or "
                                   "a ready-made scenario"));
