@@ -192,7 +192,7 @@ int main(int argc, char *argv[])
         // The lab sheet starts with a Raw connection to the server: it is already open.
         window.terminalPane()->openSession(window.terminalPane()->lastSettings());
         if (!options->lesson.isEmpty())
-            window.lessonPane()->startLesson(options->lesson);
+            window.startLesson(options->lesson);
     }
     std::printf("pop3lab: built-in server listening on %s\n", qPrintable(lab.server()->endpoint()));
     std::fflush(stdout);

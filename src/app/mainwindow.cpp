@@ -351,6 +351,20 @@ bool MainWindow::resetMailbox(const QString &user, bool ask)
     return true;
 }
 
+bool MainWindow::startLesson(const QString &id)
+{
+    if (!m_lessons->startLesson(id))
+        return false;
+    for (QWidget *w = m_lessons->parentWidget(); w; w = w->parentWidget()) {
+        if (auto *dock = qobject_cast<QDockWidget *>(w)) {
+            dock->show();
+            dock->raise(); // its tab shares the place of the maildrop's
+            break;
+        }
+    }
+    return true;
+}
+
 void MainWindow::setPersonality(const QString &idOrPath)
 {
     if (const pop3::Result r = m_lab->setPersonality(idOrPath); !r)

@@ -58,6 +58,9 @@ public:
     bool resetMailbox(const QString &user, bool ask = true);
     // For the sessions that start from now on; an unknown one is refused and said so.
     void setPersonality(const QString &idOrPath);
+    // Starts lesson id (pop3lab --lesson) with its pane in front of the maildrop's, the keyboard
+    // left where it is (the terminal the first step types in). False for an unknown lesson.
+    bool startLesson(const QString &id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

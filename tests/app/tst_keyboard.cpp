@@ -52,6 +52,7 @@ private slots:
     void tabNeverStopsBehindADockTab();
     void customViewsShowAFocusRing();
     void everyControlHasAName();
+    void startingALessonShowsItsPane();
     void diagramArrowsAreSaid();
     void lessonTicksAreSaid();
 
@@ -247,6 +248,21 @@ void TestKeyboard::everyControlHasAName()
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     QVERIFY(!view->accessibleDescription().isEmpty());
+}
+
+// pop3lab --lesson N: the lesson started behind the maildrop's tab, so nobody saw it. A dock
+// behind another's tab is moved out of sight, not hidden, and disabled (createDocks()).
+void TestKeyboard::startingALessonShowsItsPane()
+{
+    // As at the first start (a layout saved by an earlier test may differ): a tab behind.
+    m_window->tabifyDockWidget(dockOf(m_window->maildropPane()), dockOf(m_window->lessonPane()));
+    dockOf(m_window->maildropPane())->raise();
+    QTRY_VERIFY(!m_window->lessonPane()->isEnabled());
+    QWidget *before = QApplication::focusWidget();
+    QVERIFY(!m_window->startLesson(QStringLiteral("99-no-such-lesson")));
+    QVERIFY(m_window->startLesson(QStringLiteral("01-connect-and-login")));
+    QTRY_VERIFY(m_window->lessonPane()->isEnabled());
+    QCOMPARE(QApplication::focusWidget(), before); // the keyboard stays where the student types
 }
 
 QStringList TestKeyboard::heard(const QSignalSpy &spy, Announcer *announcer)
