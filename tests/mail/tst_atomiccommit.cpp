@@ -70,15 +70,7 @@ void TestAtomicCommit::killedDuringCommit()
     const QList<QByteArray> messages = makeMessages();
     const QString mailbox = makeMailbox(dir.path(), format, messages);
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    const QStringList args{"--workspace",
-        workspace,
-        "--mailbox",
-        mailbox,
-        "--user",
-        "barakirs",
-        "--password",
-        "blacksun",
-        "--quiet"};
+    const QStringList args = pop3test::bombedServerArguments(workspace, mailbox);
     QList<QByteArray> original;
     for (const QByteArray &m : messages)
         original.append(pop3test::wireBody(m));
@@ -207,18 +199,9 @@ void TestAtomicCommit::killedDuringReset()
     const QString mailbox = makeMailbox(dir.path(), format, messages);
     const QString workspace = dir.filePath(QStringLiteral("ws"));
     const QString user = QStringLiteral("barakirs");
-    const QStringList args{"--workspace",
-        workspace,
-        "--mailbox",
-        mailbox,
-        "--user",
-        user,
-        "--password",
-        "blacksun",
-        "--quiet",
-        "--reset",
-        "--listen",
-        "127.0.0.1:0"};
+    const QStringList args = pop3test::bombedServerArguments(workspace, mailbox)
+        + QStringList{
+            QStringLiteral("--reset"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
 
     // What a fresh store serves: each message's content, sorted (order aside, whole or not).
     auto served = [&](QString *error) -> QList<QByteArray> {

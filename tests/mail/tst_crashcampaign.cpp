@@ -236,15 +236,7 @@ void TestCrashCampaign::killedDuringCommit()
     const QList<QByteArray> messages = makeMessages();
     const QString mailbox = makeMailbox(dir.path(), format, messages);
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    const QStringList args{"--workspace",
-        workspace,
-        "--mailbox",
-        mailbox,
-        "--user",
-        "barakirs",
-        "--password",
-        "blacksun",
-        "--quiet"};
+    const QStringList args = pop3test::bombedServerArguments(workspace, mailbox);
     QRandomGenerator random(seed() ^ qHash(format));
 
     // One commit from a fresh copy: a pipelined DELE of every message numbered so that
@@ -341,15 +333,7 @@ void TestCrashCampaign::killedDuringReset()
     const QList<QByteArray> messages = makeMessages();
     const QString mailbox = makeMailbox(dir.path(), format, messages);
     const QString workspace = dir.filePath(QStringLiteral("ws"));
-    const QStringList args{"--workspace",
-        workspace,
-        "--mailbox",
-        mailbox,
-        "--user",
-        "barakirs",
-        "--password",
-        "blacksun",
-        "--quiet"};
+    const QStringList args = pop3test::bombedServerArguments(workspace, mailbox);
     QRandomGenerator random(seed() ^ qHash(format) ^ 0x5eed);
 
     // Exec to "listening" with a reset (the longest of three), and the fresh copy's state.

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace pop3test {
 
@@ -60,6 +61,21 @@ inline QString writeBombedMailbox(
         writeFile(QDir(path).filePath(name), messages.at(i));
     }
     return path;
+}
+
+// pop3lab-server's arguments for one account "barakirs" (password "blacksun") on mailbox, with its
+// working copy in workspace: what every kill test starts, before its own --reset or --listen.
+inline QStringList bombedServerArguments(const QString &workspace, const QString &mailbox)
+{
+    return {QStringLiteral("--workspace"),
+        workspace,
+        QStringLiteral("--mailbox"),
+        mailbox,
+        QStringLiteral("--user"),
+        QStringLiteral("barakirs"),
+        QStringLiteral("--password"),
+        QStringLiteral("blacksun"),
+        QStringLiteral("--quiet")};
 }
 
 } // namespace pop3test
