@@ -8,14 +8,15 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "${POP3LAB_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "learn POP3 by hand: terminal, built-in server and diagram")
 set(CPACK_PACKAGE_DESCRIPTION
-    "pop3lab teaches the Post Office Protocol (POP3, RFC 1939) as a lab sheet does: a
-student types the commands in a raw terminal against a built-in mail server and
-sees each command and reply drawn in a sequence diagram, with the server's state,
-the maildrop and its lock. Guided lessons check what the student types, in
-English or French.
+    "pop3lab teaches the Post Office Protocol (POP3, RFC 1939) as a lab sheet
+does: a student types the commands in a raw terminal against a built-in mail
+server and sees each command and reply drawn in a sequence diagram, with the
+server's state, the maildrop and its lock. Guided lessons check what the
+student types, in English or French.
 
-pop3lab-server serves the same sample mailboxes, or a class's accounts, with no
-window, for the mail clients students use (Thunderbird, mutt, fetchmail, curl).")
+pop3lab-server serves the same sample mailboxes, or a class's accounts, with
+no window, for the mail clients students use (Thunderbird, mutt, fetchmail,
+curl).")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
