@@ -28,7 +28,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${POP3LAB_HOMEPAGE}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The window's SVG icons and French OK/Cancel: plugins and files no ELF dependency names.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-svg-plugins, qt6-translations-l10n")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "telnet, netcat-openbsd, curl, fetchmail, mutt, putty-tools")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "telnet, netcat-openbsd, socat, curl, fetchmail, mutt, putty-tools")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Packages the build's install rules only, not those of Qt or a test helper.
 set(CPACK_INSTALL_CMAKE_PROJECTS "${PROJECT_BINARY_DIR};${PROJECT_NAME};ALL;/")
