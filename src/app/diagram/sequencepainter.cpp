@@ -688,10 +688,17 @@ void SequencePainter::paintHeader(
             m_colours->grid.darker(160),
             Qt::AlignLeft | Qt::AlignVCenter);
     const int lanes = m_model.clientLaneCount();
+    // Compact (presentation mode): the boxes of the last client lane and of the maildrop take the
+    // room up to the server's box, so that their names (longer in French) are not cut short.
+    const qreal serverHalf = (m_compact ? 150 * m_spacing : 190) / 2;
     for (int lane = 0; lane < lanes; ++lane) {
         const int session = headerSession(lane, at, until);
-        box(clientX(lane),
-            laneStep() - 14,
+        const qreal left = clientX(lane) - (laneStep() - 14) / 2;
+        qreal right = clientX(lane) + (laneStep() - 14) / 2;
+        if (m_compact && lane == lanes - 1 && m_model.serverCount() == 1)
+            right = std::max(right, serverX() - serverHalf - 8);
+        box((left + right) / 2,
+            right - left,
             session ? m_model.sessionName(session) : tr("client"),
             session ? tr("session %1 · its state").arg(session) : QString(),
             m_colours->command);
@@ -703,12 +710,14 @@ void SequencePainter::paintHeader(
             tr("other server"),
             m_colours->grid.darker(150));
     box(serverX(),
-        m_compact ? 170 * m_spacing : 190,
+        serverHalf * 2,
         tr("server"),
         tr("built into pop3lab"),
         QColor(0x43, 0xa0, 0x47));
-    box(maildropX(),
-        m_compact ? 124 * m_spacing : 200,
+    const qreal maildropRight = maildropX() + (m_compact ? 62 * m_spacing : 100);
+    const qreal maildropLeft = m_compact ? serverX() + serverHalf + 8 : maildropX() - 100;
+    box((maildropLeft + maildropRight) / 2,
+        maildropRight - maildropLeft,
         tr("maildrop"),
         tr("lock file band"),
         m_colours->lock);
