@@ -114,8 +114,8 @@ public:
     // Cuts a session's connection as a network fault would: no QUIT, nothing committed.
     bool dropSession(int id);
     // The server process dies, as far as its clients can tell (a fault injected): every connection
-    // is cut at once and no session releases its maildrop lock. The server keeps listening (it
-    // "restarted"); the ids of the sessions cut are returned.
+    // is cut at once and no session releases its maildrop lock; the ids of the sessions cut are
+    // returned. Listening is stopListening()'s (Lab::crashServer does both).
     QList<int> crash();
     // Stops listening, as a server that died (a crash): its port refuses connections. The
     // connections are left as they are (crash() cuts them). listenAgain() listens on the same
