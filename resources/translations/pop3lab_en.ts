@@ -549,10 +549,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every connection is cut at once and the lock files stay behind; the server restarts, and the next login finds the stale lock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Slow Replies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,6 +574,18 @@
     </message>
     <message>
         <source>D&amp;eliver a New Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in server dies: every connection is cut at once, its port refuses connections and the lock files stay behind. Restart it to see it find them stale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tart the Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the killed server again on the same port: it finds the lock files it left and says they are stale; the next login clears them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1736,6 +1744,10 @@
     </message>
     <message>
         <source>Replayed transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 2000 tutorial: cleaning up a mail bomb with TOP and DELE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

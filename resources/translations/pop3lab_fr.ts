@@ -549,10 +549,6 @@
         <translation>&amp;Tuer le serveur en laissant ses verrous</translation>
     </message>
     <message>
-        <source>Every connection is cut at once and the lock files stay behind; the server restarts, and the next login finds the stale lock.</source>
-        <translation>Toutes les connexions sont coupées d&apos;un coup et les fichiers de verrou restent ; le serveur redémarre, et la connexion suivante trouve le verrou périmé.</translation>
-    </message>
-    <message>
         <source>&amp;Slow Replies</source>
         <translation>Réponses &amp;lentes</translation>
     </message>
@@ -579,6 +575,18 @@
     <message>
         <source>D&amp;eliver a New Message</source>
         <translation>&amp;Livrer un nouveau message</translation>
+    </message>
+    <message>
+        <source>The built-in server dies: every connection is cut at once, its port refuses connections and the lock files stay behind. Restart it to see it find them stale.</source>
+        <translation>Le serveur intégré meurt : toutes les connexions sont coupées d&apos;un coup, son port refuse les connexions et les fichiers de verrou restent. Redémarrez-le pour le voir les trouver périmés.</translation>
+    </message>
+    <message>
+        <source>Res&amp;tart the Server</source>
+        <translation>Re&amp;démarrer le serveur</translation>
+    </message>
+    <message>
+        <source>Start the killed server again on the same port: it finds the lock files it left and says they are stale; the next login clears them.</source>
+        <translation>Relancer le serveur tué sur le même port : il trouve les fichiers de verrou qu&apos;il a laissés et les dit périmés ; la prochaine connexion les supprime.</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1749,10 @@
     <message>
         <source>Replayed transcript</source>
         <translation>Transcription relue</translation>
+    </message>
+    <message>
+        <source>The 2000 tutorial: cleaning up a mail bomb with TOP and DELE</source>
+        <translation>Le tutoriel de 2000 : nettoyer une bombe de courriels avec TOP et DELE</translation>
     </message>
 </context>
 <context>

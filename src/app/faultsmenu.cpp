@@ -21,6 +21,7 @@ FaultsMenu::FaultsMenu(pop3::Lab *lab,
     , m_currentUser(std::move(currentUser))
     , m_drop(addAction(QString()))
     , m_crash(addAction(QString()))
+    , m_restart(addAction(QString()))
     , m_slow(addMenu(QString()))
     , m_slowGroup(new QActionGroup(this))
     , m_refuseLogin(addAction(QString()))
@@ -49,6 +50,12 @@ FaultsMenu::FaultsMenu(pop3::Lab *lab,
     connect(m_crash, &QAction::triggered, this, [this] {
         if (const pop3::Result r = m_lab->crashServer(); !r)
             emit failed(r.error);
+        updateWidgets();
+    });
+    connect(m_restart, &QAction::triggered, this, [this] {
+        if (const pop3::Result r = m_lab->restartServer(); !r)
+            emit failed(r.error);
+        updateWidgets();
     });
     connect(m_refuseLogin, &QAction::triggered, this, [this] {
         m_lab->faults()->refuseNextLogin(); // armed until a login uses it
@@ -80,8 +87,12 @@ void FaultsMenu::retranslate()
     m_drop->setToolTip(tr("Cut the current terminal's connection as a network fault would: "
                           "no QUIT, so no UPDATE; the lock is released."));
     m_crash->setText(tr("&Kill the Server, Leaving Its Locks"));
-    m_crash->setToolTip(tr("Every connection is cut at once and the lock files stay behind; the "
-                           "server restarts, and the next login finds the stale lock."));
+    m_crash->setToolTip(tr("The built-in server dies: every connection is cut at once, its port "
+                           "refuses connections and the lock files stay behind. Restart it to "
+                           "see it find them stale."));
+    m_restart->setText(tr("Res&tart the Server"));
+    m_restart->setToolTip(tr("Start the killed server again on the same port: it finds the lock "
+                             "files it left and says they are stale; the next login clears them."));
     m_slow->setTitle(tr("&Slow Replies"));
     for (QAction *a : m_slowGroup->actions()) {
         const int ms = a->data().toInt();
@@ -97,7 +108,8 @@ void FaultsMenu::updateWidgets()
     const pop3::Pop3Server *server = m_lab->server();
     const int session = m_currentSession ? m_currentSession() : 0;
     m_drop->setEnabled(server && session != 0 && server->session(session) != nullptr);
-    m_crash->setEnabled(server != nullptr);
+    m_crash->setEnabled(server && server->isListening());
+    m_restart->setEnabled(server && !server->isListening());
     if (QAction *a = slowAction(m_lab->faults()->replyDelay()))
         a->setChecked(true);
     else

@@ -13,8 +13,13 @@ class Lab;
 
 // The Faults menu of the window: what a teacher injects while a session runs, acting on the
 // current terminal's session (drop it) or on the built-in server (slow it, refuse the next login,
-// fail the next commit, deliver a message, kill it). The work is the Lab's (pop3::FaultInjector);
-// this only asks and shows what is armed.
+// fail the next commit, deliver a message, kill it and start it again). The work is the Lab's
+// (pop3::FaultInjector); this only asks and shows what is armed.
+//
+// The kill is the built-in server's, for real: its connections cut, its port closed, its lock
+// files left on disk; Restart the Server starts it again and it finds them stale. Not the whole
+// program's: the window is the teacher's view of it all (the diagram, the maildrop pane showing
+// the stale lock file), and pop3lab-server --control's kill-process ends a real process.
 class FaultsMenu final : public QMenu
 {
     Q_OBJECT
@@ -31,6 +36,8 @@ public:
     QAction *dropAction() const { return m_drop; }
 
     QAction *crashAction() const { return m_crash; }
+
+    QAction *restartAction() const { return m_restart; }
 
     QAction *refuseLoginAction() const { return m_refuseLogin; }
 
@@ -61,6 +68,7 @@ private:
     std::function<QString()> m_currentUser;
     QAction *m_drop;
     QAction *m_crash;
+    QAction *m_restart;
     QMenu *m_slow;
     QActionGroup *m_slowGroup;
     QAction *m_refuseLogin;

@@ -278,6 +278,8 @@ void MainWindow::connectActions()
         &QAction::setChecked);
     if (pop3::Pop3Server *server = m_lab->server())
         connect(server, &pop3::Pop3Server::sessionCountChanged, this, &MainWindow::updateWidgets);
+    // A killed server says so in the status bar ("not running") until it is started again.
+    connect(m_lab, &pop3::Lab::serverRunningChanged, this, &MainWindow::updateWidgets);
     // After the diagram's own connection (made when it was created): its row is there.
     connect(m_lab->log(), &pop3::EventLog::eventAppended, this, [this](const pop3::Event &event) {
         announceRow(event.seq);

@@ -52,6 +52,7 @@ void TraceReplayer::play()
 {
     if (m_position >= count() || isPlaying())
         return;
+    m_playing = true;
     scheduleNext();
     emit playingChanged(true);
 }
@@ -60,6 +61,7 @@ void TraceReplayer::pause()
 {
     if (!isPlaying())
         return;
+    m_playing = false;
     m_timer.stop();
     emit playingChanged(false);
 }
@@ -78,11 +80,14 @@ void TraceReplayer::scheduleNext()
 
 void TraceReplayer::playNext()
 {
-    stepForward(); // emits finished() after the last event (the timer is not active any more)
-    if (m_position < count())
+    stepForward();
+    if (m_position < count()) {
         scheduleNext();
-    else
-        emit playingChanged(false);
+        return;
+    }
+    m_playing = false;
+    emit finished();
+    emit playingChanged(false);
 }
 
 void TraceReplayer::stepForward()

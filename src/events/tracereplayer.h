@@ -34,7 +34,9 @@ public:
     // How many events of the trace the target holds now.
     qsizetype position() const { return m_position; }
 
-    bool isPlaying() const { return m_timer.isActive(); }
+    // From play() until pause() or the last event, at every event played too (the views batch
+    // their work into frames while this is true).
+    bool isPlaying() const { return m_playing; }
 
     // 1.0: as recorded; 2.0: twice as fast. Gaps are also capped by maxGapMs (a class does not
     // wait for a 10-minute idle timeout).
@@ -79,6 +81,7 @@ private:
     int m_maxGapMs = 2000;
     int m_minGapMs = 0;
     QTimer m_timer;
+    bool m_playing = false;
 };
 
 } // namespace pop3

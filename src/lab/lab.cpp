@@ -11,6 +11,7 @@
 #include "protocol/personality.h"
 #include "protocol/pop3session.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 
 #include <cstdio>
@@ -192,7 +193,7 @@ void Lab::noteCrash(const QStringList &locks)
 
 Result Lab::crashServer()
 {
-    if (!m_server)
+    if (!m_server || !m_server->isListening())
         return Result::failure(QStringLiteral("the server is not running"));
     QStringList users;
     for (const Pop3Session *s : m_server->sessions()) {
@@ -201,9 +202,26 @@ Result Lab::crashServer()
     }
     noteCrash(heldLockPaths());
     m_server->crash();
-    // This process forgets it held them; the files stay, naming sessions that are gone.
+    // Down for real: nothing answers on its port until it is started again.
+    m_server->stopListening();
+    // What the dead server knew of its locks is gone with it; the files stay, naming sessions
+    // that are gone.
     for (const QString &user : std::as_const(users))
         m_store->noteLockReleased(user);
+    emit serverRunningChanged(false);
+    return Result::success();
+}
+
+Result Lab::restartServer()
+{
+    if (!m_server)
+        return Result::failure(QStringLiteral("the server was never started"));
+    if (m_server->isListening())
+        return Result::failure(QStringLiteral("the server is running"));
+    if (!m_server->listenAgain())
+        return Result::failure(m_server->errorString());
+    findStaleLocks(); // what a start finds: the locks the dead server left
+    emit serverRunningChanged(true);
     return Result::success();
 }
 
@@ -227,10 +245,16 @@ void Lab::findStaleLocks()
         const std::optional<MaildropLock::Holder> holder = MaildropLock::read(path);
         if (!holder || !MaildropLock::isStale(*holder, {}))
             continue;
-        const QString line =
-            QStringLiteral("%1: a stale lock, left by %2, a process that is gone (it crashed "
-                           "without releasing it); the next login of %3 clears it")
-                .arg(path, holder->describe(), user);
+        // This very program's, after crashServer(): its server died, the program did not.
+        const bool ours = holder->pid == QCoreApplication::applicationPid();
+        const QString line = ours
+            ? QStringLiteral("%1: a stale lock, left by %2: this program's server before it was "
+                             "killed (that session is gone and nothing removed the file); the "
+                             "next login of %3 clears it")
+                  .arg(path, holder->describe(), user)
+            : QStringLiteral("%1: a stale lock, left by %2, a process that is gone (it crashed "
+                             "without releasing it); the next login of %3 clears it")
+                  .arg(path, holder->describe(), user);
         m_staleAtStart.append(line);
         Event e = Event::makeNote(NoteKind::MaildropWarning, line);
         e.user = user;

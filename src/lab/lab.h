@@ -112,17 +112,25 @@ public:
     // Cuts session id now, as a network fault would (marks lost, lock released, no UPDATE).
     Result dropSession(int id);
     // The server dies without releasing its maildrop locks: every connection is cut, the lock
-    // files stay (stale: their sessions are gone), and the next login of their users finds,
-    // clears and reports them. The server listens again at once, as if restarted.
+    // files stay (their sessions are gone) and the server stops listening — its port refuses
+    // connections — until restartServer().
     Result crashServer();
+    // Starts the server again after crashServer(), on the same port. Like start(), it looks for
+    // the lock files a dead server left and reports each (a MaildropWarning note, and
+    // staleLocksAtStart()); the next login of their users clears them.
+    Result restartServer();
+
+    bool isServerRunning() const { return m_server && m_server->isListening(); }
+
     // pop3lab-server's real crash (its --control "crash"): the same note, the trace flushed, then
     // the process ends at once with exit status crashExitCode — no destructor runs, so the lock
     // files stay on disk naming a process that is gone, and the next start reports them.
     [[noreturn]] void crashProcess();
     static constexpr int crashExitCode = 70;
 
-    // The lock files start() found left by a process that is gone (a crash), one line each:
-    // "path: held by …". The next login of their user clears them (StaleLockCleared).
+    // The lock files start() or restartServer() found left by a server that is gone (a crash),
+    // one line each: "path: a stale lock, left by …". The next login of their user clears them
+    // (StaleLockCleared).
     QStringList staleLocksAtStart() const { return m_staleAtStart; }
 
     // Delivers message into user's maildrop; sessions see it at their next login (RFC 1939 §8).
@@ -138,6 +146,9 @@ public:
 
     // Keeps every learner's progress in folder from now on.
     void setProgressFolder(const QString &folder);
+
+signals:
+    void serverRunningChanged(bool running); // crashServer(), restartServer()
 
 private:
     struct Learner

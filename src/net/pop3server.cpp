@@ -204,7 +204,8 @@ QHostAddress Pop3Server::address() const
 
 quint16 Pop3Server::port() const
 {
-    return m_tcp->serverPort();
+    // Stopped (a crash): still the port it listens on when it starts again.
+    return m_tcp->isListening() ? m_tcp->serverPort() : m_stoppedPort;
 }
 
 QString Pop3Server::endpoint() const
@@ -270,6 +271,29 @@ QList<int> Pop3Server::crash()
         c->crash();
     }
     return ids;
+}
+
+void Pop3Server::stopListening()
+{
+    if (!m_tcp->isListening())
+        return;
+    m_stoppedPort = m_tcp->serverPort();
+    m_options.port = m_stoppedPort; // the same ports again, not the next free ones
+    m_options.tryNextPorts = false;
+    if (m_tlsTcp->isListening())
+        m_options.tlsPort = m_tlsTcp->serverPort();
+    delete m_acceptNotifier; // before its descriptor is closed
+    m_acceptNotifier = nullptr;
+    delete m_tlsAcceptNotifier;
+    m_tlsAcceptNotifier = nullptr;
+    m_resumeTimer->stop();
+    m_tlsTcp->close();
+    m_tcp->close();
+}
+
+bool Pop3Server::listenAgain()
+{
+    return m_tcp->isListening() || listen(m_options);
 }
 
 // QTcpServer accepts in a loop that, when descriptors run out (EMFILE is a "temporary" error

@@ -114,9 +114,14 @@ public:
     // Cuts a session's connection as a network fault would: no QUIT, nothing committed.
     bool dropSession(int id);
     // The server process dies, as far as its clients can tell (a fault injected): every connection
-    // is cut at once and no session releases its maildrop lock. The server keeps listening (it
-    // "restarted"); the ids of the sessions cut are returned.
+    // is cut at once and no session releases its maildrop lock; the ids of the sessions cut are
+    // returned. Listening is stopListening()'s (Lab::crashServer does both).
     QList<int> crash();
+    // Stops listening, as a server that died (a crash): its port refuses connections. The
+    // connections are left as they are (crash() cuts them). listenAgain() listens on the same
+    // address and ports again, as the server started again would.
+    void stopListening();
+    bool listenAgain();
 
     EventLog *log() const { return m_log; }
 
@@ -160,6 +165,7 @@ private:
     QTimer *m_resumeTimer; // accepting paused when descriptors ran out: try again soon
     int m_spareDescriptor = -1; // given up when descriptors run out, to answer one client
     int m_connectionCap = 0;
+    quint16 m_stoppedPort = 0; // the port it listened on, while stopped
     bool m_exhaustionNoted = false;
     QString m_error;
     QList<Pop3Connection *> m_connections;

@@ -5,6 +5,7 @@
 #include "events/eventlog.h"
 #include "lab/faultinjector.h"
 #include "lab/lab.h"
+#include "mail/maildroplock.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
 #include "protocol/pop3session.h"
@@ -12,6 +13,7 @@
 
 #include <QAction>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -127,9 +129,42 @@ void TestFaultsMenu::crashLeavesTheLock()
     Client c;
     QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
     QVERIFY(c.login("student", "hessovs!"));
+    m_menu->updateWidgets();
+    QVERIFY(m_menu->crashAction()->isEnabled());
+    QVERIFY(!m_menu->restartAction()->isEnabled());
+    const quint16 port = m_lab->server()->port();
     m_menu->crashAction()->trigger();
     QVERIFY(c.waitClosed());
-    QVERIFY(QFile::exists(m_lab->store()->lockPath(QStringLiteral("student"))));
+    const QString lock = m_lab->store()->lockPath(QStringLiteral("student"));
+    QVERIFY(QFile::exists(lock));
+    // Killed for real: nothing answers on its port, and only a restart is offered.
+    QVERIFY(!m_lab->server()->isListening());
+    QTcpSocket refused;
+    QSignalSpy error(&refused, &QTcpSocket::errorOccurred);
+    refused.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(error.wait());
+    QCOMPARE(refused.error(), QAbstractSocket::ConnectionRefusedError);
+    QVERIFY(!m_menu->crashAction()->isEnabled());
+    QVERIFY(m_menu->restartAction()->isEnabled());
+
+    // Restarted: it finds the lock the dead server left and says why it is stale.
+    const qsizetype before = m_lab->log()->size();
+    m_menu->restartAction()->trigger();
+    QVERIFY(m_lab->server()->isListening());
+    QCOMPARE(m_lab->server()->port(), port);
+    bool explained = false;
+    for (const pop3::Event &e : m_lab->log()->eventsSince(before))
+        explained = explained
+            || (e.kind == pop3::EventKind::Note && e.note == pop3::NoteKind::MaildropWarning
+                && e.detail.startsWith(lock + QStringLiteral(": a stale lock")));
+    QVERIFY(explained);
+    QVERIFY(m_menu->crashAction()->isEnabled());
+    QVERIFY(!m_menu->restartAction()->isEnabled());
+    Client next; // and the next login clears it
+    QVERIFY(next.open(port).startsWith("+OK"));
+    QVERIFY(next.login("student", "hessovs!"));
+    QCOMPARE(QFile::exists(lock), true); // the new session's own lock now
+    QCOMPARE(pop3::MaildropLock::read(lock)->session, m_lab->server()->sessions().last()->id());
 }
 
 QTEST_MAIN(TestFaultsMenu)

@@ -6,6 +6,7 @@
 #include "app/mainwindow.h"
 #include "app/presentation/presentationmode.h"
 #include "app/replay/replaypane.h"
+#include "app/translations.h"
 #include "support/labfixture.h"
 
 #include <QApplication>
@@ -31,7 +32,8 @@ private slots:
     void diagramLabelsAreAtLeastTheTerminalText();
     void theSameKeyRestoresTheLayout();
     void roomLayoutShowsTerminalAndDiagram();
-    void diagramOpensAtItsStartWithTheLanesInView();
+    void diagramShowsEveryLaneAt1280x720_data();
+    void diagramShowsEveryLaneAt1280x720();
     void highContrastIsUndone();
 
 private:
@@ -185,15 +187,32 @@ void TestPresentationMode::roomLayoutShowsTerminalAndDiagram()
     QVERIFY(maildrop->isVisible());
 }
 
-// At 1280×720 (this test's screen) the diagram opened scrolled sideways: the client's lane and
-// its name cut off on the left. Now it starts fully left, without the time column, with the
-// client's lane, its header and the built-in server's lane in view, at the labels' size.
-void TestPresentationMode::diagramOpensAtItsStartWithTheLanesInView()
+void TestPresentationMode::diagramShowsEveryLaneAt1280x720_data()
 {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+// At 1280×720 (this test's screen) the maildrop's lane was a sideways scroll away: at the
+// terminal's text size the diagram was wider than its pane. Now every lane — each client's, the
+// built-in server's, the maildrop's with its lock band — is in the pane without a horizontal
+// scroll bar, with one client and with two (a lock conflict), in English and in French, and the
+// labels are still as large as the terminal's text.
+void TestPresentationMode::diagramShowsEveryLaneAt1280x720()
+{
+    QFETCH(QString, language);
     QCOMPARE(QGuiApplication::primaryScreen()->geometry().size(), QSize(1280, 720));
+    const QLocale locale(language);
+    QLocale::setDefault(locale);
+    Translations translations;
+    translations.install(locale);
     MainWindow window(m_lab->services.get());
     TerminalPane *terminal = window.terminalPane();
-    QVERIFY(waitGreeting(terminal->openSession(terminal->builtinSettings())));
+    TerminalView *first = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(first));
+    QVERIFY(typeLine(first, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(first, QStringLiteral("pass hessovs!")).startsWith("+OK")); // the lock
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     window.presentation()->setActive(true);
@@ -201,16 +220,46 @@ void TestPresentationMode::diagramOpensAtItsStartWithTheLanesInView()
     SequenceView *view = window.diagramPane()->view();
     const SequencePainter &painter = view->diagram();
     QTRY_VERIFY(view->viewport()->width() > 1280 / 2);
-    QTRY_COMPARE(view->horizontalScrollBar()->value(), 0);
-    QVERIFY(!painter.hasTimeColumn());
-    const qreal zoom = view->zoom();
-    const qreal headerHalf = (SequencePainter::laneGap - 14) / 2;
-    QCOMPARE_GE((painter.clientX(0) - headerHalf) * zoom, 0.0); // the client's name, whole
-    QCOMPARE_LE(painter.serverX() * zoom, qreal(view->viewport()->width())); // the server's lane
-    const Sizes s = sizes(window);
-    QCOMPARE_GE(s.diagramLabels, s.terminal); // and still as large as the terminal's text
+
+    const auto everyLaneInView = [&](int clients) {
+        view->flush();
+        QCOMPARE(window.diagramPane()->model().clientLaneCount(), clients);
+        QVERIFY(!painter.hasTimeColumn());
+        QCOMPARE(view->horizontalScrollBar()->maximum(), 0); // nothing to scroll to
+        QVERIFY(!view->horizontalScrollBar()->isVisible());
+        const qreal zoom = view->zoom();
+        const qreal width = view->viewport()->width();
+        // Each client's lane with its header (its name) whole.
+        const qreal headerHalf = (painter.laneStep() - 14) / 2;
+        QCOMPARE_GE((painter.clientX(0) - headerHalf) * zoom, 0.0);
+        QCOMPARE_LE(painter.clientX(clients - 1) * zoom, width);
+        // The server's lane, and the maildrop's with its lock band (16 wide), inside the pane.
+        QCOMPARE_LT(painter.serverX() * zoom, painter.maildropX() * zoom);
+        QCOMPARE_LE((painter.maildropX() + 8) * zoom, width);
+        QCOMPARE_LE(painter.size().width() * zoom, width);
+        // ...and the pane inside the 1280-pixel screen.
+        const QPoint right = view->viewport()->mapTo(&window, QPoint(int(width), 0));
+        QCOMPARE_LE(right.x(), 1280);
+        const Sizes s = sizes(window);
+        QCOMPARE_GE(s.diagramLabels, s.terminal); // still as large as the terminal's text
+    };
+    everyLaneInView(1);
+    if (QTest::currentTestFailed())
+        return;
+
+    // A second client while the first holds the lock (a lock conflict about to happen): two
+    // client lanes.
+    TerminalView *second = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(second));
+    QVERIFY(typeLine(second, QStringLiteral("user student")).startsWith("+OK"));
+    everyLaneInView(2);
+    if (QTest::currentTestFailed())
+        return;
+
     window.presentation()->setActive(false);
     QVERIFY(painter.hasTimeColumn());
+    QVERIFY(!painter.isCompact());
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 void TestPresentationMode::highContrastIsUndone()

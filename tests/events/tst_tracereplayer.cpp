@@ -48,6 +48,7 @@ private slots:
     void playsOnAClockAndPauses();
     void loadsASavedTraceWithoutTouchingIt();
     void keepsAPaceAClassCanFollow();
+    void isPlayingThroughoutPlay();
 };
 
 void TestTraceReplayer::stepsForwardAndBackExactly()
@@ -146,6 +147,44 @@ void TestTraceReplayer::keepsAPaceAClassCanFollow()
     // Three gaps of at least 60 ms (a coarse timer may fire up to 5 % early).
     QVERIFY2(clock.elapsed() >= 3 * 57, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(target.size(), 4);
+}
+
+// While a trace plays, it is playing at every event it plays, not only between two of them: the
+// views batch their work into frames while playing and bring themselves up to date at once when
+// paused. (It used to say "not playing" at each event — the timer that fires it is inactive then —
+// so every view redrew per event and full speed ran at about 240 events/s.)
+void TestTraceReplayer::isPlayingThroughoutPlay()
+{
+    EventLog target;
+    TraceReplayer replay(&target);
+    replay.setEvents(recorded(50, 0));
+    replay.setMaxGapMs(0);
+    int sawPlaying = 0, sawPaused = 0;
+    connect(&replay, &TraceReplayer::positionChanged, this, [&] {
+        (replay.isPlaying() ? sawPlaying : sawPaused) += 1;
+    });
+    QSignalSpy finished(&replay, &TraceReplayer::finished);
+    QSignalSpy playing(&replay, &TraceReplayer::playingChanged);
+    replay.play();
+    QVERIFY(replay.isPlaying());
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(sawPlaying, 50);
+    QCOMPARE(sawPaused, 0);
+    QVERIFY(!replay.isPlaying());
+    QCOMPARE(playing.size(), 2);
+    QCOMPARE(playing.last().first().toBool(), false);
+    QCOMPARE(target.size(), 50);
+
+    // Paused half-way, then stepped by hand: finished comes with the last step.
+    replay.toStart();
+    replay.play();
+    QTRY_VERIFY(replay.position() >= 10);
+    replay.pause();
+    QVERIFY(!replay.isPlaying());
+    while (replay.position() < replay.count())
+        replay.stepForward();
+    QCOMPARE(finished.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestTraceReplayer)

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QLocalSocket>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -319,8 +320,35 @@ void TestFaults::crashLeavesAStaleLockTheNextLoginClears()
     QVERIFY(has(lab, id, EventKind::Disconnected));
     QVERIFY(QFile::exists(lockPath)); // ...it is still on disk
     QCOMPARE(MaildropLock::read(lockPath)->session, id);
+    // The server is really down: its port refuses connections.
+    const quint16 port = lab.server()->port();
+    QVERIFY(!lab.server()->isListening());
+    QTcpSocket refused;
+    QSignalSpy error(&refused, &QTcpSocket::errorOccurred);
+    refused.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+    QVERIFY(error.wait());
+    QCOMPARE(refused.error(), QAbstractSocket::ConnectionRefusedError);
+    QVERIFY(!lab.crashServer()); // nothing left to kill
 
-    // The server listens again; the next login finds the lock stale, clears it and says so.
+    // Started again, on the same port, it finds the lock file the dead server left and explains.
+    QSignalSpy running(&lab, &Lab::serverRunningChanged);
+    QVERIFY(lab.restartServer().ok);
+    QCOMPARE(running.size(), 1);
+    QVERIFY(lab.server()->isListening());
+    QCOMPARE(lab.server()->port(), port);
+    QVERIFY(!lab.restartServer()); // already running
+    const QList<Event> found = notes(lab, NoteKind::MaildropWarning);
+    QCOMPARE(found.size(), 1);
+    QVERIFY2(found.first().detail.startsWith(lockPath + QStringLiteral(": a stale lock")),
+        qPrintable(found.first().detail));
+    QVERIFY2(found.first().detail.contains(QStringLiteral("session %1 ").arg(id)),
+        qPrintable(found.first().detail));
+    QVERIFY2(found.first().detail.contains(QStringLiteral("before it was killed")),
+        qPrintable(found.first().detail));
+    QCOMPARE(lab.staleLocksAtStart().size(), 1);
+    QVERIFY(QFile::exists(lockPath)); // still there: the next login clears it
+
+    // The next login finds the lock stale, clears it and says so.
     Client next;
     QVERIFY(next.open(lab.server()->port()).startsWith("+OK"));
     QVERIFY(next.login("student", "hessovs!"));

@@ -70,6 +70,12 @@ void SequencePainter::setTimeColumn(bool shown)
     m_timeColumn = shown;
 }
 
+void SequencePainter::setCompact(bool compact, qreal spacing)
+{
+    m_compact = compact;
+    m_spacing = compact ? std::clamp(spacing, 0.5, 1.0) : 1.0;
+}
+
 bool SequencePainter::isHighContrast() const
 {
     return m_colours == &strongColours;
@@ -102,7 +108,8 @@ qreal SequencePainter::serverX(int server) const
     // Other servers first (nearest the clients), the built-in one last, beside its maildrop.
     const int others = m_model.serverCount() - 1;
     const int slot = server <= 0 || server > others ? others : server - 1;
-    return clientX(m_model.clientLaneCount() - 1) + toServer * (slot + 1);
+    return clientX(m_model.clientLaneCount() - 1)
+        + (m_compact ? 280 : toServer) * m_spacing * (slot + 1);
 }
 
 qreal SequencePainter::serverXFor(int session) const
@@ -112,8 +119,9 @@ qreal SequencePainter::serverXFor(int session) const
 
 QSizeF SequencePainter::size() const
 {
-    return {
-        maildropX() + notesWidth, headerHeight + m_model.totalUnits() * unitHeight + bottomMargin};
+    // Compact: the notes are left of the maildrop; only its header's half is right of it.
+    const qreal right = m_compact ? 66 * m_spacing : notesWidth;
+    return {maildropX() + right, headerHeight + m_model.totalUnits() * unitHeight + bottomMargin};
 }
 
 qreal SequencePainter::rowTop(qsizetype visible) const
@@ -415,7 +423,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
             // The lifeline's head: who this client is.
             const QString name = m_model.sessionName(r.session);
             const QFontMetricsF metrics(m_bold);
-            const qreal w = std::min(laneGap - 12, metrics.horizontalAdvance(name) + 14);
+            const qreal w = std::min(laneStep() - 12, metrics.horizontalAdvance(name) + 14);
             const QRectF box(cx - w / 2, y - unitHeight * 0.5, w, unitHeight);
             p->setPen(QPen(m_colours->command, 1.4));
             p->setBrush(Qt::white);
@@ -496,8 +504,11 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         const bool err = r.has(SequenceModel::Err) || r.has(SequenceModel::MarksLost);
         // The server acts on the maildrop: a thin connector from its lifeline.
         p->setPen(QPen(m_colours->note, 1.2, Qt::DotLine));
-        p->drawLine(QPointF(bx + 9, y), QPointF(mx - 10, y));
-        const QRectF note(mx + 22, top + 3, notesWidth - 40, rowHeight(v) - 6);
+        // Compact: the note fills the gap between the server and the maildrop.
+        const QRectF note = m_compact
+            ? QRectF(bx + 12, top + 3, std::max(20.0, mx - bx - 36), rowHeight(v) - 6)
+            : QRectF(mx + 22, top + 3, notesWidth - 40, rowHeight(v) - 6);
+        p->drawLine(QPointF(m_compact ? note.right() : bx + 9, y), QPointF(mx - 10, y));
         if (detail) {
             QPainterPath path;
             path.moveTo(note.topLeft());
@@ -677,10 +688,17 @@ void SequencePainter::paintHeader(
             m_colours->grid.darker(160),
             Qt::AlignLeft | Qt::AlignVCenter);
     const int lanes = m_model.clientLaneCount();
+    // Compact (presentation mode): the boxes of the last client lane and of the maildrop take the
+    // room up to the server's box, so that their names (longer in French) are not cut short.
+    const qreal serverHalf = (m_compact ? 150 * m_spacing : 190) / 2;
     for (int lane = 0; lane < lanes; ++lane) {
         const int session = headerSession(lane, at, until);
-        box(clientX(lane),
-            laneGap - 14,
+        const qreal left = clientX(lane) - (laneStep() - 14) / 2;
+        qreal right = clientX(lane) + (laneStep() - 14) / 2;
+        if (m_compact && lane == lanes - 1 && m_model.serverCount() == 1)
+            right = std::max(right, serverX() - serverHalf - 8);
+        box((left + right) / 2,
+            right - left,
             session ? m_model.sessionName(session) : tr("client"),
             session ? tr("session %1 · its state").arg(session) : QString(),
             m_colours->command);
@@ -691,7 +709,17 @@ void SequencePainter::paintHeader(
             m_model.serverName(server),
             tr("other server"),
             m_colours->grid.darker(150));
-    box(serverX(), 190, tr("server"), tr("built into pop3lab"), QColor(0x43, 0xa0, 0x47));
-    box(maildropX(), 200, tr("maildrop"), tr("lock file band"), m_colours->lock);
+    box(serverX(),
+        serverHalf * 2,
+        tr("server"),
+        tr("built into pop3lab"),
+        QColor(0x43, 0xa0, 0x47));
+    const qreal maildropRight = maildropX() + (m_compact ? 62 * m_spacing : 100);
+    const qreal maildropLeft = m_compact ? serverX() + serverHalf + 8 : maildropX() - 100;
+    box((maildropLeft + maildropRight) / 2,
+        maildropRight - maildropLeft,
+        tr("maildrop"),
+        tr("lock file band"),
+        m_colours->lock);
     p->restore();
 }

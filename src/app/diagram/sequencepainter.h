@@ -53,14 +53,30 @@ public:
 
     bool hasTimeColumn() const { return m_timeColumn; }
 
-    qreal clientX(int lane) const { return (m_timeColumn ? timeWidth : 0) + 90 + lane * laneGap; }
+    // Presentation mode's geometry: the lanes closer together and the maildrop's notes between
+    // the server and the maildrop (not to its right), so that every lane fits beside the terminal
+    // at a size a class can read; spacing (at most 1) narrows every gap further. The fonts do not
+    // change: the labels keep their size.
+    void setCompact(bool compact, qreal spacing = 1.0);
+
+    bool isCompact() const { return m_compact; }
+
+    qreal spacing() const { return m_spacing; }
+
+    qreal laneStep() const { return (m_compact ? 130 : laneGap) * m_spacing; } // client lanes
+
+    qreal clientX(int lane) const
+    {
+        return (m_timeColumn ? timeWidth : 0) + (m_compact ? 62 : 90) * m_spacing
+            + lane * laneStep();
+    }
 
     qreal serverX() const; // the built-in server
     qreal serverX(int server) const; // SequenceModel::serverOf: 0 built-in, 1.. others
 
     qreal serverXFor(int session) const;
 
-    qreal maildropX() const { return serverX() + toMaildrop; }
+    qreal maildropX() const { return serverX() + (m_compact ? 190 : toMaildrop) * m_spacing; }
 
     QSizeF size() const; // the whole diagram
     qreal rowTop(qsizetype visible) const;
@@ -120,4 +136,6 @@ private:
     QFont m_small;
     QFont m_bold;
     bool m_timeColumn = true;
+    bool m_compact = false;
+    qreal m_spacing = 1.0;
 };

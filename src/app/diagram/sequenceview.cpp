@@ -69,8 +69,35 @@ void SequenceView::setFitWidth(bool fit)
     applyFitWidth();
 }
 
+void SequenceView::setFitLanes(bool fit)
+{
+    m_fitLanes = fit;
+    if (fit)
+        m_fitWidth = false;
+    else
+        m_painter.setCompact(false);
+    flush();
+}
+
+void SequenceView::fitLanes()
+{
+    const int width = viewport()->width();
+    if (!m_fitLanes || width <= 0)
+        return;
+    // The diagram's width is a fixed part (the time column) and a part that scales with the
+    // spacing: measured at spacing 1, the spacing that fills the pane follows.
+    m_painter.setCompact(true, 1.0);
+    const qreal fixed = m_painter.hasTimeColumn() ? SequencePainter::timeWidth : 0;
+    const qreal scaled = m_painter.size().width() - fixed;
+    m_painter.setCompact(true, (width / m_zoom - fixed - 1) / scaled);
+}
+
 void SequenceView::applyFitWidth()
 {
+    if (m_fitLanes) {
+        fitLanes();
+        return;
+    }
     const qreal width = m_painter.size().width();
     if (!m_fitWidth || width <= 0 || viewport()->width() <= 0)
         return;
@@ -165,6 +192,7 @@ void SequenceView::setZoom(qreal zoom)
     }
     const qreal anchorX = (horizontalScrollBar()->value() + view.width() / 2.0) / m_zoom;
     m_zoom = zoom;
+    fitLanes();
     updateScrollBars();
     m_scrollingByCode = true;
     if (anchorSelection) {

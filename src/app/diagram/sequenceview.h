@@ -57,6 +57,13 @@ public:
 
     bool fitsWidth() const { return m_fitWidth; }
 
+    // Presentation mode: the painter's compact geometry, its gaps narrowed (to half at most) so
+    // that every lane fits the pane's width at the zoom set, which stays: the labels keep their
+    // size, only the room between the lanes changes.
+    void setFitLanes(bool fit);
+
+    bool fitsLanes() const { return m_fitLanes; }
+
     void zoomToFit();
     static constexpr qreal minZoom = 0.1;
     static constexpr qreal maxZoom = 4.0;
@@ -104,6 +111,7 @@ protected:
 private:
     void updateScrollBars();
     void applyFitWidth();
+    void fitLanes();
     qsizetype rowAt(QPoint viewportPos) const;
     void userSelect(qsizetype row);
     void stepSelection(int delta);
@@ -116,5 +124,6 @@ private:
     qsizetype m_selected = -1;
     bool m_following = true;
     bool m_fitWidth = true;
+    bool m_fitLanes = false;
     bool m_scrollingByCode = false;
 };

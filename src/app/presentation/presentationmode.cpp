@@ -128,7 +128,9 @@ void PresentationMode::layoutRoom()
     diagram->show();
     const QSize screen =
         m_window->screen() ? m_window->screen()->geometry().size() : QSize(1280, 720);
-    m_window->resizeDocks({diagram}, {screen.width() * 2 / 3}, Qt::Horizontal);
+    // Seven tenths: the diagram's lanes at the terminal's text size need about 840 pixels (see
+    // SequenceView::setFitLanes); the terminal keeps about 30 columns.
+    m_window->resizeDocks({diagram}, {screen.width() * 7 / 10}, Qt::Horizontal);
     // A replay's controls and transcript below, the diagram keeping most of the height.
     auto *replay = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[3]));
     if (replay && replay->isVisible() && !replay->isFloating())
@@ -142,6 +144,7 @@ void PresentationMode::leave()
     m_fonts.clear();
     m_terminal->setFontPointSize(m_terminalPoints);
     SequenceView *view = m_diagram->view();
+    view->setFitLanes(false);
     view->setTimeColumn(true);
     view->setZoom(m_diagramZoom);
     view->setFitWidth(m_diagramFits);
@@ -184,9 +187,11 @@ void PresentationMode::apply()
     const qreal labelPixels = m_diagram->view()->diagram().labelFont().pixelSize();
     SequenceView *view = m_diagram->view();
     view->setFitWidth(false);
-    // The time column is the least needed: it goes, so that from the start (scrolled fully
-    // left, nothing cut) the client's lane, its labels and the built-in server are in view.
+    // The time column is the least needed: it goes. The lanes come closer together (the
+    // maildrop's notes between the server and the maildrop) so that all of them — clients,
+    // server, maildrop and its lock band — are in view at that size, without scrolling sideways.
     view->setTimeColumn(false);
+    view->setFitLanes(true);
     const qreal zoom = std::max(1.0, terminalPixels / labelPixels);
     view->setZoom(zoom);
     view->horizontalScrollBar()->setValue(0);

@@ -5,6 +5,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <utility>
 
 using pop3::EventKind;
@@ -166,14 +167,22 @@ void ReplayMaildrop::sync()
             m_onDisk.locks.remove(user);
         }
         if (want != m_onDisk.left.value(user)) {
-            const QSet<QByteArray> keep(want.cbegin(), want.cend());
+            // The files are matched with the fold's messages by their place in the maildrop, not
+            // by the unique-ids the store gives them now: those of a fresh copy are not the
+            // sample's first ones once an expunge was committed (an mbox remembers the ids it
+            // served, RFC 1939 §7, so the copies of one junk message come back as new
+            // "hash.N" ids), and taking them for strangers removed them.
+            QList<QByteArray> have = m_onDisk.left.value(user); // the fold's ids, in file order
             QList<pop3::MessageInfo> now = m_store->snapshot(user);
-            bool missing = false;
-            for (const QByteArray &uid : want)
-                missing = missing || !m_onDisk.left.value(user).contains(uid);
-            if (missing) { // a message removed on disk is wanted back: from the sample again
-                // (not under a lock: the store does not copy over a locked maildrop; the lock
-                // file is made again below)
+            const QSet<QByteArray> had(have.cbegin(), have.cend());
+            const bool missing =
+                std::any_of(want.cbegin(), want.cend(), [&had](const QByteArray &id) {
+                    return !had.contains(id);
+                });
+            if (missing || now.size() != have.size()) {
+                // A message removed on disk is wanted back: from the sample again (not under a
+                // lock: the store does not copy over a locked maildrop; the lock file is made
+                // again below).
                 if (const int session = m_onDisk.locks.value(user).session; session != 0) {
                     m_store->unlock(user, session);
                     m_onDisk.locks.remove(user);
@@ -181,11 +190,13 @@ void ReplayMaildrop::sync()
                 if (const pop3::Result r = m_store->resetMailbox(user); !r)
                     qWarning("replay maildrop: %s", qPrintable(r.error));
                 now = m_store->snapshot(user);
+                have = m_pristine.value(user);
             }
+            const QSet<QByteArray> keep(want.cbegin(), want.cend());
             QList<pop3::MessageInfo> victims;
-            for (const pop3::MessageInfo &m : std::as_const(now)) {
-                if (!keep.contains(m.uid))
-                    victims.append(m);
+            for (qsizetype i = 0; i < std::min(now.size(), have.size()); ++i) {
+                if (!keep.contains(have.at(i)))
+                    victims.append(now.at(i));
             }
             if (!victims.isEmpty())
                 m_store->expunge(user, victims, nullptr);

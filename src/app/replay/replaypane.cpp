@@ -201,7 +201,8 @@ QStringList ReplayPane::scenarios()
     return {QStringLiteral("lab-sheet"),
         QStringLiteral("lock-conflict"),
         QStringLiteral("dropped-connection"),
-        QStringLiteral("stale-lock")};
+        QStringLiteral("stale-lock"),
+        QStringLiteral("mail-bomb")};
 }
 
 QString ReplayPane::scenarioPath(const QString &name)
@@ -217,6 +218,8 @@ QString ReplayPane::scenarioTitle(const QString &name) const
         return tr("A second login while the maildrop is locked: [IN-USE]");
     if (name == QLatin1String("dropped-connection"))
         return tr("A dropped connection keeps the mail (no UPDATE)");
+    if (name == QLatin1String("mail-bomb"))
+        return tr("The 2000 tutorial: cleaning up a mail bomb with TOP and DELE");
     if (name == QLatin1String("stale-lock"))
         return tr("The server crashes holding the lock: the next login finds it stale");
     return name;
