@@ -112,15 +112,14 @@ void MainWindow::createDocks()
     // away from the maildrop.
     splitDockWidget(diagram, maildrop, Qt::Vertical);
     tabifyDockWidget(maildrop, lessons);
-    // The eavesdropper view (issue 14) a tab away from the diagram, so that a lesson's steps
-    // stay in sight below it: the current terminal tab as it crossed the wire.
+    // The eavesdropper view (issue 14), the current terminal tab as it crossed the wire, a tab
+    // beside the lessons: the column keeps its heights (a 1280x720 lesson pane is not cut).
     m_eavesdropper = new EavesdropperPane(this);
     m_eavesdropperDock = addDock(m_eavesdropper,
         tr("Eavesdropper"),
         QStringLiteral("eavesdropperDock"),
         Qt::RightDockWidgetArea);
-    tabifyDockWidget(diagram, m_eavesdropperDock);
-    diagram->raise();
+    tabifyDockWidget(lessons, m_eavesdropperDock);
     maildrop->raise();
     resizeDocks({diagram}, {620}, Qt::Horizontal);
     resizeDocks({diagram, maildrop}, {480, 420}, Qt::Vertical);

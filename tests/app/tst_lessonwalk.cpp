@@ -57,7 +57,8 @@ private:
     QString run(const QString &line);
     QString typeCommand(const QString &line);
     QString openSession(bool stls = false);
-    // Ctrl+6: the eavesdropper view, which must show secret (or, with shown false, not show it).
+    // Ctrl+6: the eavesdropper view, which must show secret (or, with shown false, not show it);
+    // then Ctrl+4 back to the lesson.
     QString look(const QString &secret, bool shown);
     QString answerQuestion();
     // Runs keys in the modal dialog that opens next, once it is active with the focus in it;
@@ -288,6 +289,7 @@ QString TestLessonWalk::look(const QString &secret, bool shown)
             .arg(shown ? QStringLiteral("does not show") : QStringLiteral("shows"),
                 secret,
                 pane->plainText());
+    press(Qt::Key_4, Qt::ControlModifier); // back to the lesson, a tab beside it
     return {};
 }
 
