@@ -652,6 +652,14 @@
         <source>&lt;small&gt;Captured by a relay on 127.0.0.1 between this tab and the server: these are the bytes that really crossed the connection, as Wireshark would show them on the path. C→S: client to server; S→C: server to client.&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>… 1 more line in clear (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… 1 more encrypted record (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FaultsMenu</name>

@@ -652,6 +652,14 @@
         <source>&lt;small&gt;Captured by a relay on 127.0.0.1 between this tab and the server: these are the bytes that really crossed the connection, as Wireshark would show them on the path. C→S: client to server; S→C: server to client.&lt;/small&gt;</source>
         <translation>&lt;small&gt;Capturé par un relais sur 127.0.0.1 entre cet onglet et le serveur : ce sont les octets qui ont réellement traversé la connexion, tels que Wireshark les montrerait sur le chemin. C→S : du client au serveur ; S→C : du serveur au client.&lt;/small&gt;</translation>
     </message>
+    <message>
+        <source>… 1 more line in clear (%1 bytes)</source>
+        <translation>… 1 ligne de plus en clair (%1 octets)</translation>
+    </message>
+    <message>
+        <source>… 1 more encrypted record (%1 bytes)</source>
+        <translation>… 1 enregistrement chiffré de plus (%1 octets)</translation>
+    </message>
 </context>
 <context>
     <name>FaultsMenu</name>

@@ -145,7 +145,12 @@ QString entryHtml(const Entry &e)
         QString line = QString::fromUtf8(e.bytes);
         while (line.endsWith(QLatin1Char('\n')) || line.endsWith(QLatin1Char('\r')))
             line.chop(1);
-        QString html = prefix + QStringLiteral("<b>%1</b>").arg(marked(line, e.secret));
+        // The client's lines in bold: what was typed stands out from the server's replies.
+        const QString text = marked(line, e.secret);
+        QString html = prefix
+            + (e.direction == WireTap::Direction::ClientToServer
+                    ? QStringLiteral("<b>%1</b>").arg(text)
+                    : text);
         if (const QString words = leakWords(e); !words.isEmpty()) {
             const bool bad = e.leak == Leak::Password;
             html += note.arg(bad ? QStringLiteral("#8b0000") : QStringLiteral("#6a4a00"), words);
@@ -162,10 +167,16 @@ QString entryHtml(const Entry &e)
         return prefix
             + QStringLiteral("<i>%1</i>")
                   .arg(e.folds == Entry::Kind::Line
-                          ? EavesdropperPane::tr("… %1 more lines in clear (%2 bytes)")
-                                .arg(number(e.count), number(e.size))
-                          : EavesdropperPane::tr("… %1 more encrypted records (%2 bytes)")
-                                .arg(number(e.count), number(e.size)));
+                          ? (e.count == 1
+                                  ? EavesdropperPane::tr("… 1 more line in clear (%1 bytes)")
+                                        .arg(number(e.size))
+                                  : EavesdropperPane::tr("… %1 more lines in clear (%2 bytes)")
+                                        .arg(number(e.count), number(e.size)))
+                          : (e.count == 1
+                                  ? EavesdropperPane::tr("… 1 more encrypted record (%1 bytes)")
+                                        .arg(number(e.size))
+                                  : EavesdropperPane::tr("… %1 more encrypted records (%2 bytes)")
+                                        .arg(number(e.count), number(e.size))));
     case Entry::Kind::Unparsed:
         return prefix
             + EavesdropperPane::tr("%1 bytes that are not TLS records: %2 …")
