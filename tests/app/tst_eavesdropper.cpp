@@ -11,6 +11,8 @@
 #include "support/labfixture.h"
 
 #include <QApplication>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTextEdit>
 
 class TestEavesdropper : public QObject
@@ -25,6 +27,8 @@ private slots:
     void authPlainAndLoginAreDecoded();
     void tlsFromTheStartShowsOnlyRecords();
     void recordsAreCutAcrossChunks();
+    void tapRelaysOnlyTheTerminal();
+    void refusedConnectionIsToldAsBefore();
     void frenchFollowsLanguageChange();
     void ctrl6FollowsTheCurrentTab();
 
@@ -264,6 +268,47 @@ void TestEavesdropper::recordsAreCutAcrossChunks()
     QCOMPARE(stls.entries().at(2).user, QStringLiteral("early"));
     QCOMPARE(stls.entries().at(4).handshakeType, 2); // ServerHello
     QCOMPARE(stls.entries().at(5).recordType, 23);
+}
+
+void TestEavesdropper::tapRelaysOnlyTheTerminal()
+{
+    // Another program on this machine connects to the tap's port first: it gets nothing, the
+    // terminal's own socket (named by its port) gets the server.
+    WireTap tap;
+    QSignalSpy ready(&tap, &WireTap::ready);
+    tap.open(QStringLiteral("127.0.0.1"), m_lab->services->server()->port());
+    QVERIFY(ready.wait(5000));
+    QTcpSocket intruder;
+    intruder.connectToHost(QHostAddress::LocalHost, tap.listenPort());
+    QVERIFY(intruder.waitForConnected(5000));
+    QTcpSocket terminal;
+    terminal.connectToHost(QHostAddress::LocalHost, tap.listenPort());
+    QVERIFY(terminal.waitForConnected(5000));
+    QSignalSpy intruderClosed(&intruder, &QTcpSocket::disconnected);
+    tap.pair(terminal.localPort());
+    QTRY_VERIFY(terminal.bytesAvailable() > 0);
+    QCOMPARE(terminal.readAll(), QByteArray("+OK Dovecot ready.\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(intruderClosed.count(), 1, 5000);
+    QCOMPARE(intruder.readAll(), QByteArray());
+    QCOMPARE(tap.bytesRelayed(WireTap::Direction::ServerToClient), 20);
+}
+
+void TestEavesdropper::refusedConnectionIsToldAsBefore()
+{
+    // Nothing listens there: the tab says so, as it did before the tap, and never connects.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    ConnectionSettings s;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = port;
+    TerminalSession session(s, m_lab->services.get());
+    QSignalSpy ended(&session, &TerminalSession::ended);
+    session.open();
+    QVERIFY(ended.wait(5000));
+    QCOMPARE(session.ending(), TerminalSession::Ending::Failed);
+    QVERIFY(session.localEndpoint().isEmpty());
 }
 
 void TestEavesdropper::frenchFollowsLanguageChange()
