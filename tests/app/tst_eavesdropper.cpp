@@ -11,6 +11,7 @@
 #include "support/labfixture.h"
 
 #include <QApplication>
+#include <QCryptographicHash>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTextEdit>
@@ -25,6 +26,7 @@ private slots:
     void userPassShowsThePassword();
     void nothingReadableAfterStls();
     void authPlainAndLoginAreDecoded();
+    void digestsAreReadableButNotReusable();
     void tlsFromTheStartShowsOnlyRecords();
     void recordsAreCutAcrossChunks();
     void tapRelaysOnlyTheTerminal();
@@ -206,6 +208,45 @@ void TestEavesdropper::authPlainAndLoginAreDecoded()
     QVERIFY2(text.contains(QStringLiteral("decoded, this is blacksun")), qPrintable(text));
     QVERIFY2(
         text.contains(QStringLiteral("Password readable on the wire: blacksun")), qPrintable(text));
+}
+
+void TestEavesdropper::digestsAreReadableButNotReusable()
+{
+    // APOP with the rfc1939 personality (a timestamp in the greeting), then CRAM-MD5 (RFC 2195):
+    // the digests cross in clear, marked as readable but not reusable, and no password shows.
+    QVERIFY(m_lab->services->setPersonality(QStringLiteral("rfc1939")).ok);
+    TerminalSession *s = open(ConnectionSettings::Security::Raw);
+    QVERIFY(s);
+    const QByteArray greeting = s->transcript().entries().last().bytes;
+    const qsizetype from = greeting.indexOf('<');
+    const qsizetype to = greeting.indexOf('>', from);
+    QVERIFY2(from > 0 && to > from, greeting.constData());
+    const QByteArray digest = QCryptographicHash::hash(
+        QByteArray(greeting.mid(from, to - from + 1) + "hessovs!"), QCryptographicHash::Md5)
+                                  .toHex();
+    QVERIFY(
+        send(s, QStringLiteral("APOP student ") + QString::fromLatin1(digest)).startsWith("+OK"));
+    QString text = shown(s);
+    QVERIFY2(text.contains(QStringLiteral("APOP digest of student: readable but not reusable")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("No password in clear: only digests")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("hessovs")), qPrintable(text));
+    QVERIFY(send(s, QStringLiteral("quit")).startsWith("+OK"));
+
+    // CRAM-MD5 as RFC 2195 shows it (none of the shipped personalities in the window offers it).
+    WireCapture cram;
+    using D = WireTap::Direction;
+    cram.add(D::ClientToServer, "AUTH CRAM-MD5\r\n");
+    cram.add(D::ServerToClient, "+ PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+\r\n");
+    cram.add(D::ClientToServer, "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw\r\n");
+    cram.add(D::ServerToClient, "+OK\r\n");
+    QCOMPARE(cram.entries().size(), 4);
+    QCOMPARE(cram.entries().at(0).leak, WireCapture::Leak::Mechanism);
+    const WireCapture::Entry &answer = cram.entries().at(2);
+    QCOMPARE(answer.leak, WireCapture::Leak::CramMd5);
+    QCOMPARE(answer.user, QStringLiteral("tim"));
+    QCOMPARE(answer.secret, QStringLiteral("b913a602c7eda7a495b4e6e7334d3890"));
+    QCOMPARE(cram.leaks().size(), 1);
 }
 
 void TestEavesdropper::tlsFromTheStartShowsOnlyRecords()
