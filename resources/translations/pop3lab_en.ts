@@ -531,6 +531,137 @@
     </message>
 </context>
 <context>
+    <name>EavesdropperPane</name>
+    <message>
+        <source>C→S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S→C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change cipher spec · %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert · %1 bytes, encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handshake: %1 · %2 bytes (TLS parameters, no POP3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handshake · %1 bytes, encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application data · %1 bytes, encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ The password, in clear: %1. Anyone on the path can log in with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Base64 is not encryption: decoded, this is %1. The password %2 of %3 leaks as surely as after PASS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name, in clear: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APOP digest of %1: readable but not reusable. It is MD5(timestamp + password) and the next greeting has another timestamp, so a replay fails. MD5 is fast, though: with this line and the greeting, a weak password is guessed offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base64 decoded: %1. The user %2 and an HMAC-MD5 digest: readable but not reusable, it answers this connection&apos;s one-time challenge. A weak password can still be guessed offline from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCRAM-SHA-256 (%1): a salted, one-time proof. Readable but not reusable, and the password cannot be read from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SASL mechanism, in clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS record %1 │ %2 … — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 more lines in clear (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 more encrypted records (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes that are not TLS records: %2 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No terminal tab.&lt;/b&gt; Open a session (File &gt; New Session) to see what crosses the wire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: not connected yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 → %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In clear: %1 bytes. Encrypted: %2 TLS records, %3 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Password readable on the wire: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password in clear: only digests an eavesdropper cannot reuse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password readable on the wire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 older entries not shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What an eavesdropper sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bytes of the current terminal tab&apos;s connection as a capture on the path shows them: lines in clear before TLS, then only encrypted TLS records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eavesdropper summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Captured by a relay on 127.0.0.1 between this tab and the server: these are the bytes that really crossed the connection, as Wireshark would show them on the path. C→S: client to server; S→C: server to client.&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… 1 more line in clear (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… 1 more encrypted record (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FaultsMenu</name>
     <message>
         <source>Fa&amp;ults</source>
@@ -1396,6 +1527,14 @@
     </message>
     <message>
         <source>&amp;Watch a class...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eavesdropper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;eavesdropper view</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

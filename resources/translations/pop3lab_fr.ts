@@ -531,6 +531,137 @@
     </message>
 </context>
 <context>
+    <name>EavesdropperPane</name>
+    <message>
+        <source>C→S</source>
+        <translation>C→S</translation>
+    </message>
+    <message>
+        <source>S→C</source>
+        <translation>S→C</translation>
+    </message>
+    <message>
+        <source>change cipher spec · %1 bytes</source>
+        <translation>changement de chiffrement · %1 octets</translation>
+    </message>
+    <message>
+        <source>alert · %1 bytes, encrypted</source>
+        <translation>alerte · %1 octets, chiffrés</translation>
+    </message>
+    <message>
+        <source>handshake: %1 · %2 bytes (TLS parameters, no POP3)</source>
+        <translation>négociation : %1 · %2 octets (paramètres TLS, pas de POP3)</translation>
+    </message>
+    <message>
+        <source>handshake · %1 bytes, encrypted</source>
+        <translation>négociation · %1 octets, chiffrés</translation>
+    </message>
+    <message>
+        <source>application data · %1 bytes, encrypted</source>
+        <translation>données applicatives · %1 octets, chiffrés</translation>
+    </message>
+    <message>
+        <source>⚠ The password, in clear: %1. Anyone on the path can log in with it.</source>
+        <translation>⚠ Le mot de passe, en clair : %1. Quiconque sur le chemin peut se connecter avec.</translation>
+    </message>
+    <message>
+        <source>⚠ Base64 is not encryption: decoded, this is %1. The password %2 of %3 leaks as surely as after PASS.</source>
+        <translation>⚠ Base64 n&apos;est pas un chiffrement : une fois décodé, c&apos;est %1. Le mot de passe %2 de %3 fuit aussi sûrement qu&apos;après PASS.</translation>
+    </message>
+    <message>
+        <source>The user name, in clear: %1.</source>
+        <translation>Le nom d&apos;utilisateur, en clair : %1.</translation>
+    </message>
+    <message>
+        <source>APOP digest of %1: readable but not reusable. It is MD5(timestamp + password) and the next greeting has another timestamp, so a replay fails. MD5 is fast, though: with this line and the greeting, a weak password is guessed offline.</source>
+        <translation>Empreinte APOP de %1 : lisible mais pas réutilisable. C&apos;est MD5(horodatage + mot de passe) et l&apos;accueil suivant a un autre horodatage : la rejouer échoue. Mais MD5 est rapide : avec cette ligne et l&apos;accueil, un mot de passe faible se devine hors ligne.</translation>
+    </message>
+    <message>
+        <source>Base64 decoded: %1. The user %2 and an HMAC-MD5 digest: readable but not reusable, it answers this connection&apos;s one-time challenge. A weak password can still be guessed offline from it.</source>
+        <translation>Base64 décodé : %1. L&apos;utilisateur %2 et une empreinte HMAC-MD5 : lisible mais pas réutilisable, elle répond au défi à usage unique de cette connexion. Un mot de passe faible peut encore s&apos;en deviner hors ligne.</translation>
+    </message>
+    <message>
+        <source>SCRAM-SHA-256 (%1): a salted, one-time proof. Readable but not reusable, and the password cannot be read from it.</source>
+        <translation>SCRAM-SHA-256 (%1) : une preuve salée, à usage unique. Lisible mais pas réutilisable, et le mot de passe ne peut pas s&apos;en lire.</translation>
+    </message>
+    <message>
+        <source>The SASL mechanism, in clear.</source>
+        <translation>Le mécanisme SASL, en clair.</translation>
+    </message>
+    <message>
+        <source>TLS record %1 │ %2 … — %3</source>
+        <translation>Enregistrement TLS %1 │ %2 … — %3</translation>
+    </message>
+    <message>
+        <source>… %1 more lines in clear (%2 bytes)</source>
+        <translation>… %1 lignes de plus en clair (%2 octets)</translation>
+    </message>
+    <message>
+        <source>… %1 more encrypted records (%2 bytes)</source>
+        <translation>… %1 enregistrements chiffrés de plus (%2 octets)</translation>
+    </message>
+    <message>
+        <source>%1 bytes that are not TLS records: %2 …</source>
+        <translation>%1 octets qui ne sont pas des enregistrements TLS : %2 …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No terminal tab.&lt;/b&gt; Open a session (File &gt; New Session) to see what crosses the wire.</source>
+        <translation>&lt;b&gt;Aucun onglet de terminal.&lt;/b&gt; Ouvrez une session (Fichier &gt; Nouvelle session) pour voir ce qui passe sur le fil.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: not connected yet</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : pas encore connecté</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 → %3 (%4)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <source>In clear: %1 bytes. Encrypted: %2 TLS records, %3 bytes.</source>
+        <translation>En clair : %1 octets. Chiffré : %2 enregistrements TLS, %3 octets.</translation>
+    </message>
+    <message>
+        <source>⚠ Password readable on the wire: %1</source>
+        <translation>⚠ Mot de passe lisible sur le fil : %1</translation>
+    </message>
+    <message>
+        <source>No password in clear: only digests an eavesdropper cannot reuse.</source>
+        <translation>Aucun mot de passe en clair : seulement des empreintes qu&apos;un espion ne peut pas réutiliser.</translation>
+    </message>
+    <message>
+        <source>No password readable on the wire.</source>
+        <translation>Aucun mot de passe lisible sur le fil.</translation>
+    </message>
+    <message>
+        <source>(%1 older entries not shown)</source>
+        <translation>(%1 entrées plus anciennes non affichées)</translation>
+    </message>
+    <message>
+        <source>What an eavesdropper sees</source>
+        <translation>Ce que voit un espion</translation>
+    </message>
+    <message>
+        <source>The bytes of the current terminal tab&apos;s connection as a capture on the path shows them: lines in clear before TLS, then only encrypted TLS records.</source>
+        <translation>Les octets de la connexion de l&apos;onglet de terminal courant tels que les montre une capture sur le chemin : des lignes en clair avant TLS, puis seulement des enregistrements TLS chiffrés.</translation>
+    </message>
+    <message>
+        <source>Eavesdropper summary</source>
+        <translation>Résumé de l&apos;espion</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Captured by a relay on 127.0.0.1 between this tab and the server: these are the bytes that really crossed the connection, as Wireshark would show them on the path. C→S: client to server; S→C: server to client.&lt;/small&gt;</source>
+        <translation>&lt;small&gt;Capturé par un relais sur 127.0.0.1 entre cet onglet et le serveur : ce sont les octets qui ont réellement traversé la connexion, tels que Wireshark les montrerait sur le chemin. C→S : du client au serveur ; S→C : du serveur au client.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>… 1 more line in clear (%1 bytes)</source>
+        <translation>… 1 ligne de plus en clair (%1 octets)</translation>
+    </message>
+    <message>
+        <source>… 1 more encrypted record (%1 bytes)</source>
+        <translation>… 1 enregistrement chiffré de plus (%1 octets)</translation>
+    </message>
+</context>
+<context>
     <name>FaultsMenu</name>
     <message>
         <source>Fa&amp;ults</source>
@@ -1401,6 +1532,14 @@
     <message>
         <source>&amp;Watch a class...</source>
         <translation>&amp;Observer une classe...</translation>
+    </message>
+    <message>
+        <source>Eavesdropper</source>
+        <translation>Espion</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;eavesdropper view</source>
+        <translation>Aller à la vue de l&apos;&amp;espion</translation>
     </message>
 </context>
 <context>

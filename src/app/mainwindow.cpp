@@ -6,6 +6,7 @@
 #include "app/classroom/classoverview.h"
 #include "app/diagram/diagrampane.h"
 #include "app/diagram/sequenceview.h"
+#include "app/eavesdropper/eavesdropperpane.h"
 #include "app/faultsmenu.h"
 #include "app/focusring.h"
 #include "app/helpdialog.h"
@@ -111,6 +112,14 @@ void MainWindow::createDocks()
     // away from the maildrop.
     splitDockWidget(diagram, maildrop, Qt::Vertical);
     tabifyDockWidget(maildrop, lessons);
+    // The eavesdropper view (issue 14), the current terminal tab as it crossed the wire, a tab
+    // beside the lessons: the column keeps its heights (a 1280x720 lesson pane is not cut).
+    m_eavesdropper = new EavesdropperPane(this);
+    m_eavesdropperDock = addDock(m_eavesdropper,
+        tr("Eavesdropper"),
+        QStringLiteral("eavesdropperDock"),
+        Qt::RightDockWidgetArea);
+    tabifyDockWidget(lessons, m_eavesdropperDock);
     maildrop->raise();
     resizeDocks({diagram}, {620}, Qt::Horizontal);
     resizeDocks({diagram, maildrop}, {480, 420}, Qt::Vertical);
@@ -144,6 +153,9 @@ void MainWindow::createPaneActions()
     m_panes->addPane(m_maildrop);
     m_panes->addPane(m_lessons);
     m_panes->addPane(m_replay);
+    m_panes->addPane(m_eavesdropper, [this]() -> QWidget * {
+        return m_eavesdropper->view();
+    });
     m_ui->menuView->addSeparator();
     m_ui->menuView->addActions(m_panes->actions());
     m_closeEndedAction = new QAction(this);
@@ -158,7 +170,8 @@ void MainWindow::retranslatePaneActions()
         tr("Go to the sequence &diagram"),
         tr("Go to the &maildrop"),
         tr("Go to the &lessons"),
-        tr("Go to the &replay")};
+        tr("Go to the &replay"),
+        tr("Go to the &eavesdropper view")};
     for (int i = 0; i < names.size(); ++i)
         m_panes->actions().at(i)->setText(names.at(i));
     m_closeEndedAction->setText(tr("Close all c&losed tabs"));
@@ -308,6 +321,7 @@ void MainWindow::connectActions()
 void MainWindow::currentSessionChanged(TerminalSession *session)
 {
     m_maildrop->setSession(session ? session->sessionId() : 0, session && !session->isBuiltin());
+    m_eavesdropper->setSession(session, m_terminal->currentTitle());
     updateWidgets();
 }
 
@@ -473,6 +487,7 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         retranslatePaneActions();
+        m_eavesdropperDock->setWindowTitle(tr("Eavesdropper"));
         updateWidgets();
     }
 }

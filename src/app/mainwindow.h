@@ -10,12 +10,14 @@ class MainWindow;
 
 class Announcer;
 class DiagramPane;
+class EavesdropperPane;
 class FocusRing;
 class LessonPane;
 class PaneSwitcher;
 class MaildropPane;
 class PresentationMode;
 class ReplayPane;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class TerminalPane;
@@ -49,6 +51,8 @@ public:
     PresentationMode *presentation() const { return m_presentation; }
 
     ReplayPane *replayPane() const { return m_replay; }
+
+    EavesdropperPane *eavesdropperPane() const { return m_eavesdropper; }
 
     // The View menu, for the menus main() adds (View > Language).
     QMenu *viewMenu() const;
@@ -87,11 +91,13 @@ private:
     LessonPane *m_lessons = nullptr;
     PresentationMode *m_presentation = nullptr;
     ReplayPane *m_replay = nullptr;
+    EavesdropperPane *m_eavesdropper = nullptr;
+    QDockWidget *m_eavesdropperDock = nullptr;
     QLabel *m_endpointLabel;
     QLabel *m_personalityLabel;
     QLabel *m_sessionsLabel;
     Announcer *m_announcer;
     FocusRing *m_focusRing;
-    PaneSwitcher *m_panes; // Ctrl+1..4: terminal, diagram, maildrop, lessons
+    PaneSwitcher *m_panes; // Ctrl+1..6: terminal, diagram, maildrop, lessons, replay, eavesdropper
     QAction *m_closeEndedAction = nullptr;
 };

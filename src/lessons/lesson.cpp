@@ -29,6 +29,7 @@ const QList<QPair<QString, CheckType>> &checkTypes()
         {QStringLiteral("expunged"), CheckType::Expunged},
         {QStringLiteral("disconnected"), CheckType::Disconnected},
         {QStringLiteral("mailbox"), CheckType::Mailbox},
+        {QStringLiteral("tls"), CheckType::Tls},
     };
     return types;
 }
@@ -196,7 +197,12 @@ std::optional<LessonCheck> Parser::check(const QJsonObject &o, const QString &pa
         break;
     case CheckType::Command: {
         allowed << QStringLiteral("command") << QStringLiteral("args") << QStringLiteral("reply")
-                << QStringLiteral("replyText");
+                << QStringLiteral("replyText") << QStringLiteral("encrypted");
+        if (o.contains(QStringLiteral("encrypted"))) {
+            if (!o.value(QStringLiteral("encrypted")).isBool())
+                fail(path + QStringLiteral("encrypted"), QStringLiteral("must be true or false"));
+            c.encrypted = o.value(QStringLiteral("encrypted")).toBool();
+        }
         c.command = o.value(QStringLiteral("command")).toString().trimmed().toUpper();
         if (c.command.isEmpty() || c.command.contains(QLatin1Char(' ')))
             fail(path + QStringLiteral("command"),

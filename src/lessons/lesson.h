@@ -32,6 +32,7 @@ struct LessonCheck
         Expunged,
         Disconnected,
         Mailbox,
+        Tls, // a session's TLS handshake completes (STLS or POP3S)
     };
 
     Type type = Type::Command;
@@ -39,6 +40,7 @@ struct LessonCheck
     std::optional<QStringList> args; // Command: exactly these ("*": any one); unset: any
     std::optional<bool> replyOk; // Command/Reply: +OK (true) or -ERR (false); unset: any
     QString replyText; // Command/Reply: the status line contains it (any case)
+    std::optional<bool> encrypted; // Command: sent inside TLS (true) or in clear (false)
     bool greeting = false; // Reply: only the greeting counts
     std::optional<bool> multiLine; // Reply: a multi-line reply (or not)
     State state = State::Transaction; // State

@@ -184,6 +184,8 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
         m_exchange.clear();
         m_tickingSeqs.clear();
     }
+    if (e.kind == EventKind::Note && e.note == NoteKind::TlsStarted)
+        m_tlsSessions.insert(e.session);
     if (e.kind == EventKind::LockCreated)
         m_loginUser = m_tracker.fold().session(e.session)->user;
     m_exchange.append(ob);
@@ -238,6 +240,8 @@ bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observatio
             return false;
         if (QString::fromLatin1(ob.command) != c.command)
             return false;
+        if (c.encrypted && *c.encrypted != m_tlsSessions.contains(e.session))
+            return false;
         if (c.args) {
             if (c.args->size() != ob.args.size())
                 return false;
@@ -282,6 +286,8 @@ bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observatio
             && (!c.withMarks || ob.lostMarks > 0);
     case Type::Mailbox:
         return false; // evaluated against the live mailbox by holdsNow()
+    case Type::Tls:
+        return e.kind == EventKind::Note && e.note == NoteKind::TlsStarted;
     }
     return false;
 }

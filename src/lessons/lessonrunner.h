@@ -134,6 +134,7 @@ private:
     QList<quint64> m_tickingSeqs; // events that ticked a step (in m_exchange)
     QList<LessonMistake> m_mistakes;
     QString m_loginUser; // the last login since the lesson started
+    QSet<int> m_tlsSessions; // sessions whose TLS handshake completed
 
     // What each lesson saw in this run: the events handled while it ran, and the greetings of
     // the sessions already open when it started (shown only if those sessions take part).

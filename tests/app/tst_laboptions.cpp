@@ -57,7 +57,7 @@ void TestLabOptions::helpNamesTheClassOptions()
              "--accounts <FILE>",
              "--port <N>"})
         QVERIFY2(output.contains(QLatin1String(option)), option);
-    QVERIFY2(output.contains(QStringLiteral("1 to 8")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("1 to 9")), qPrintable(output));
 }
 
 void TestLabOptions::lessonByNumberOrId_data()
@@ -86,10 +86,10 @@ void TestLabOptions::lessonByNumberOrId()
 
 void TestLabOptions::lessonOutOfRangeIsAnError()
 {
-    for (const QString &given : {QStringLiteral("0"), QStringLiteral("9"), QStringLiteral("x")}) {
+    for (const QString &given : {QStringLiteral("0"), QStringLiteral("10"), QStringLiteral("x")}) {
         QString error;
         QVERIFY(!parse({QStringLiteral("--lesson"), given}, &error));
-        QVERIFY2(error.contains(QStringLiteral("1 to 8")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("1 to 9")), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("01-connect-and-login")), qPrintable(error));
     }
 }

@@ -1,13 +1,15 @@
-// Lessons 1 to 8 from the keyboard alone, in English and in French, in a
+// Lessons 1 to 9 from the keyboard alone, in English and in French, in a
 // 1280×720 window: Ctrl+4 to the lessons, Tab and Shift+Tab, arrows, Space and Enter, the window's
 // shortcuts (Ctrl+Shift+T for a new session, Ctrl+Shift+W to close one, Ctrl+Page Up/Down between
 // tabs) and the commands typed key by key into the terminal. No widget is clicked, and no pane is
 // called: only what a student who cannot use a mouse has. Each control the focus lands on must be
 // whole and on screen. A dialog is driven by keys too: Tab to its button, Space. Every quiz is
-// first checked with no choice (it must not pass). After the eight lessons in English, lesson 4's
+// first checked with no choice (it must not pass). Ctrl+6 shows the eavesdropper view where
+// lessons 8 and 9 ask for it. After the nine lessons in English, lesson 4's
 // hand-in is exported through the file dialog and read back with pdftotext.
 
 #include "app/diagram/diagrampane.h"
+#include "app/eavesdropper/eavesdropperpane.h"
 #include "app/lessons/lessonpane.h"
 #include "app/mainwindow.h"
 #include "app/translations.h"
@@ -54,7 +56,10 @@ private:
     // Runs one line of a lesson's script; "" when it went as expected, else what went wrong.
     QString run(const QString &line);
     QString typeCommand(const QString &line);
-    QString openSession();
+    QString openSession(bool stls = false);
+    // Ctrl+6: the eavesdropper view, which must show secret (or, with shown false, not show it);
+    // then Ctrl+4 back to the lesson.
+    QString look(const QString &secret, bool shown);
     QString answerQuestion();
     // Runs keys in the modal dialog that opens next, once it is active with the focus in it;
     // dialogDone() then says whether one was driven (and stops waiting for one).
@@ -216,11 +221,26 @@ void TestLessonWalk::pressInNextDialog(QDialogButtonBox::StandardButton which)
     });
 }
 
-QString TestLessonWalk::openSession()
+QString TestLessonWalk::openSession(bool stls)
 {
     TerminalPane *terminal = m_window->terminalPane();
     const int before = terminal->count();
-    pressInNextDialog(QDialogButtonBox::Open); // the connection dialog: as it is
+    if (stls) { // Alt+S picks "Raw + STLS" (the same mnemonic in French), then Tab to Open
+        inNextDialog([this](QWidget *dialog) {
+            ++m_keys;
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::AltModifier);
+            auto *box = dialog->findChild<QDialogButtonBox *>();
+            QAbstractButton *open = box ? box->button(QDialogButtonBox::Open) : nullptr;
+            for (int i = 0; open && i < 40 && QApplication::focusWidget() != open; ++i) {
+                ++m_keys;
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            }
+            ++m_keys;
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        });
+    } else {
+        pressInNextDialog(QDialogButtonBox::Open); // the connection dialog: as it is
+    }
     press(Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
     const bool asked = dialogDone();
     giveBackActivation();
@@ -241,6 +261,35 @@ QString TestLessonWalk::openSession()
             5000))
         return QStringLiteral("the new tab has no greeting or no focus");
     m_opened.append(m_window->diagramPane()->model().sessionName(view->session()->sessionId()));
+    if (stls && view->session()->settings().security != ConnectionSettings::Security::Stls)
+        return QStringLiteral("the new tab is not of the connection type asked");
+    return {};
+}
+
+QString TestLessonWalk::look(const QString &secret, bool shown)
+{
+    press(Qt::Key_6, Qt::ControlModifier);
+    EavesdropperPane *pane = m_window->eavesdropperPane();
+    if (QApplication::focusWidget() != pane->view())
+        return QStringLiteral("Ctrl+6 did not put the focus in the eavesdropper view");
+    QWidget *view = pane->view();
+    if (!QTest::qWaitFor(
+            [view] {
+                return view->visibleRegion().boundingRect() == view->rect();
+            },
+            1000))
+        return QStringLiteral("the eavesdropper view is cut");
+    if (!QTest::qWaitFor(
+            [&] {
+                pane->refresh();
+                return pane->plainText().contains(secret) == shown;
+            },
+            5000))
+        return QStringLiteral("the eavesdropper view %1 %2:\n%3")
+            .arg(shown ? QStringLiteral("does not show") : QStringLiteral("shows"),
+                secret,
+                pane->plainText());
+    press(Qt::Key_4, Qt::ControlModifier); // back to the lesson, a tab beside it
     return {};
 }
 
@@ -324,6 +373,35 @@ QString TestLessonWalk::run(const QString &line)
     TerminalPane *terminal = m_window->terminalPane();
     if (line == QLatin1String("open"))
         return openSession();
+    if (line == QLatin1String("open stls"))
+        return openSession(true);
+    if (line == QLatin1String("look clear")) // the password, highlighted where it leaked
+        return look(QStringLiteral("hessovs!"), true);
+    if (line == QLatin1String("look tls")) { // after STLS: records, and not a word typed since
+        if (!QTest::qWaitFor(
+                [terminal] {
+                    return terminal->currentSession()->isEncrypted();
+                },
+                10000))
+            return QStringLiteral("TLS never started");
+        const QList<QPair<QString, bool>> words = {{QStringLiteral("17 03 03"), true},
+            {QStringLiteral("retr 1"), false},
+            {QStringLiteral("Subject"), false}};
+        for (const auto &[word, shown] : words) {
+            if (const QString why = look(word, shown); !why.isEmpty())
+                return why;
+        }
+        return {};
+    }
+    if (line == QLatin1String("wait tls")) {
+        if (!QTest::qWaitFor(
+                [terminal] {
+                    return terminal->currentSession()->isEncrypted();
+                },
+                10000))
+            return QStringLiteral("TLS never started");
+        return {};
+    }
     if (line.startsWith(QLatin1String("C: ")))
         return typeCommand(line.mid(3));
     if (line == QLatin1String("answer"))
@@ -498,11 +576,29 @@ QList<QPair<QString, QStringList>> TestLessonWalk::scripts()
     lessons.append({QStringLiteral("08-plain-passwords"),
         QStringList{open} + login
             + QStringList{answer,
+                QStringLiteral("look clear"),
+                answer,
                 QStringLiteral("C: quit"),
                 QStringLiteral("action"),
                 open,
                 QStringLiteral("C: stls"),
                 QStringLiteral("apop"),
+                answer,
+                answer,
+                answer,
+                answer}});
+    lessons.append({QStringLiteral("09-stls"),
+        QStringList{open} + login
+            + QStringList{QStringLiteral("look clear"),
+                answer,
+                QStringLiteral("C: quit"),
+                QStringLiteral("open stls"),
+                QStringLiteral("C: stls"),
+                QStringLiteral("wait tls")}
+            + login
+            + QStringList{QStringLiteral("C: retr 1"),
+                QStringLiteral("look tls"),
+                answer,
                 answer,
                 answer,
                 answer}});
@@ -580,7 +676,7 @@ void TestLessonWalk::everyLessonByKeyboardAlone()
     walkLesson(id, QStringLiteral("fr"), script);
 }
 
-// The eight lessons in English in one window, then lesson 4's hand-in, by keys through the file
+// The nine lessons in English in one window, then lesson 4's hand-in, by keys through the file
 // dialog: its default name and its pages name the learner, hold lesson 4's sessions only, and no
 // password.
 void TestLessonWalk::handInAfterEveryLesson()

@@ -53,6 +53,7 @@ public:
         Pop3Session::Peer peer{QStringLiteral("127.0.0.1:%1").arg(40000 + id),
             QStringLiteral("127.0.0.1:1110"),
             QStringLiteral("127.0.0.1")};
+        peer.tlsAvailable = true; // STLS gets +OK, as with the window's server
         m_sessions[name] =
             std::make_unique<Pop3Session>(&m_log, &m_store, &m_personality, id, peer);
         m_sessions[name]->start(++m_now);
@@ -70,6 +71,18 @@ public:
     }
 
     void drop() { m_sessions.at(m_current)->end(DisconnectReason::PeerClosed, ++m_now); }
+
+    // STLS and the end of its handshake, as Pop3Connection reports it (the handshake itself is
+    // walked over real TCP by tests/app/tst_lessonwalk.cpp).
+    bool startTls()
+    {
+        Pop3Session &s = *m_sessions.at(m_current);
+        Pop3Session::Reply reply = s.handleLine("stls\r\n", ++m_now);
+        if (!reply.startTls)
+            return false;
+        s.tlsStarted(++m_now, QStringLiteral("TLSv1.3, TLS_AES_256_GCM_SHA384"));
+        return true;
+    }
 
     void to(const QString &name) { m_current = name; }
 
@@ -91,8 +104,8 @@ LessonLibrary bundled()
     return library;
 }
 
-// Runs a solution script: "open A", "to A", "C: line", "drop", "answer: text", "answer-lines",
-// "plant", "apop", "personality id", "skip".
+// Runs a solution script: "open A", "to A", "C: line", "drop", "tls" (STLS and its handshake),
+// "answer: text", "answer-lines", "plant", "apop", "personality id", "skip".
 QString play(Lab &lab, LessonRunner &runner, const QStringList &script)
 {
     for (const QString &step : script) {
@@ -104,6 +117,9 @@ QString play(Lab &lab, LessonRunner &runner, const QStringList &script)
             lab.type(step.mid(3).toUtf8() + "\r\n");
         } else if (step == QLatin1String("drop")) {
             lab.drop();
+        } else if (step == QLatin1String("tls")) {
+            if (!lab.startTls())
+                return QStringLiteral("STLS was refused");
         } else if (step.startsWith(QLatin1String("answer: "))) {
             const int at = runner.currentStep();
             if (!runner.answer(step.mid(8)).correct)
@@ -160,6 +176,7 @@ private slots:
     void mistakeIsExplained_data();
     void mistakeIsExplained();
     void stepIsNotTickedWithoutTheEvent();
+    void encryptedStepsFollowTheSession();
     void wrongAnswerRevealsHint();
     void answersFollowTheLiveMailbox();
     void progressIsSavedAndResumed();
@@ -332,11 +349,26 @@ void TestLessons::solutionTicksEveryStep_data()
         << QStringLiteral("08-plain-passwords") << QStringLiteral("en")
         << QStringList{QStringLiteral("personality dovecot"), QStringLiteral("open A")} + login()
             + QStringList{QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
                 QStringLiteral("C: quit"),
                 QStringLiteral("personality rfc1939"),
                 QStringLiteral("open B"),
                 QStringLiteral("C: stls"),
                 QStringLiteral("apop"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1"),
+                QStringLiteral("answer: 1")};
+    QTest::newRow("lesson 9: PASS in clear, then STLS and PASS inside TLS")
+        << QStringLiteral("09-stls") << QStringLiteral("en")
+        << QStringList{QStringLiteral("open A")} + login()
+            + QStringList{QStringLiteral("answer: 1"),
+                QStringLiteral("C: quit"),
+                QStringLiteral("open B"),
+                QStringLiteral("tls")}
+            + login()
+            + QStringList{QStringLiteral("C: retr 1"),
+                QStringLiteral("answer: 1"),
                 QStringLiteral("answer: 1"),
                 QStringLiteral("answer: 1"),
                 QStringLiteral("answer: 1")};
@@ -441,6 +473,41 @@ void TestLessons::mistakeIsExplained()
         QVERIFY(words.explanation.size() > 40);
         QVERIFY(words.explanation != code);
     }
+}
+
+// Lesson 9's checks: a PASS inside TLS does not tick the login in clear, a PASS in clear does not
+// tick the login inside TLS, and the "tls" step wants the handshake, not just the word STLS.
+void TestLessons::encryptedStepsFollowTheSession()
+{
+    Lab lab(QStringLiteral("dovecot"));
+    LessonRunner runner(&lab.m_log, &lab.m_store);
+    runner.start(*bundled().lesson(QStringLiteral("09-stls"), QStringLiteral("en")));
+    const auto login = [&lab] {
+        lab.type("user student\r\n");
+        return lab.type("pass hessovs!\r\n");
+    };
+    lab.open(QStringLiteral("A"));
+    QVERIFY(lab.startTls());
+    QVERIFY(login().startsWith("+OK"));
+    QCOMPARE(runner.currentStep(), 0); // logged in, but not in clear
+    lab.type("quit\r\n");
+    lab.open(QStringLiteral("B"));
+    QVERIFY(login().startsWith("+OK"));
+    QCOMPARE(runner.currentStep(), 1);
+    QVERIFY(runner.answer(QStringLiteral("1")).correct);
+    lab.type("quit\r\n");
+    QCOMPARE(runner.currentStep(), 3); // STLS
+    lab.open(QStringLiteral("C"));
+    QVERIFY(login().startsWith("+OK"));
+    QCOMPARE(runner.currentStep(), 3); // a login in clear is not TLS
+    lab.type("stls\r\n"); // refused in TRANSACTION: no handshake
+    QCOMPARE(runner.currentStep(), 3);
+    lab.type("quit\r\n");
+    lab.open(QStringLiteral("D"));
+    QVERIFY(lab.startTls());
+    QCOMPARE(runner.currentStep(), 4);
+    QVERIFY(login().startsWith("+OK"));
+    QCOMPARE(runner.currentStep(), 5);
 }
 
 void TestLessons::stepIsNotTickedWithoutTheEvent()

@@ -30,6 +30,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
@@ -43,6 +44,18 @@ QString fill(QString text, const pop3::LessonMistake &m)
     return text.replace(QLatin1String("{command}"), m.command)
         .replace(QLatin1String("{count}"), QString::number(m.count))
         .replace(QLatin1String("{message}"), QString::number(m.message));
+}
+
+} // namespace
+
+namespace {
+
+// The whole of w in sight: QScrollArea::ensureWidgetVisible() shows only a line edit's cursor
+// rectangle, which leaves the field's lower border cut off by a few pixels.
+void bringIntoSight(QScrollArea *scroll, QWidget *content, QWidget *w)
+{
+    const QRect r(w->mapTo(content, QPoint(0, 0)), w->size());
+    scroll->ensureVisible(r.center().x(), r.center().y(), r.width() / 2 + 1, r.height() / 2 + 1);
 }
 
 } // namespace
@@ -147,8 +160,14 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     // pane that lands on a control here must scroll to it too.
     connect(qApp, &QApplication::focusChanged, scroll, [scroll, content](QWidget *, QWidget *now) {
         if (now && content->isAncestorOf(now))
-            scroll->ensureWidgetVisible(now, 0, 0);
+            bringIntoSight(scroll, content, now);
     });
+    // The focus may be given to a control of a step shown a moment ago, before its layout has
+    // run (focusNext()): once the content is laid out again, the focused control is brought
+    // into sight once more, or it stays cut by the few pixels the layout moved it.
+    m_scroll = scroll;
+    m_content = content;
+    content->installEventFilter(this);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
@@ -324,6 +343,14 @@ void LessonPane::pickLesson(int index)
 
 bool LessonPane::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_content
+        && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Resize)) {
+        QTimer::singleShot(0, this, [this] {
+            QWidget *focus = QApplication::focusWidget();
+            if (focus && m_content->isAncestorOf(focus))
+                bringIntoSight(m_scroll, m_content, focus);
+        });
+    }
     if (watched == m_picker && event->type() == QEvent::MouseButtonPress)
         m_browsingPicker = false;
     if (watched == m_picker && event->type() == QEvent::FocusOut && m_browsingPicker) {

@@ -11,6 +11,7 @@ class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QTextBrowser;
 
 namespace pop3 {
@@ -117,6 +118,8 @@ private:
     QProgressBar *m_progressBar;
     QLabel *m_timerLabel;
     QTextBrowser *m_stepView;
+    QScrollArea *m_scroll = nullptr;
+    QWidget *m_content = nullptr; // the scrolled widget holding every control
     QListWidget *m_checklist;
     QLabel *m_questionLabel;
     QComboBox *m_choiceBox;

@@ -270,6 +270,12 @@ TerminalView *TerminalPane::currentView() const
     return qobject_cast<TerminalView *>(m_ui->tabs->currentWidget());
 }
 
+QString TerminalPane::currentTitle() const
+{
+    const int index = m_ui->tabs->currentIndex();
+    return index < 0 ? QString() : m_ui->tabs->tabText(index);
+}
+
 TerminalSession *TerminalPane::currentSession() const
 {
     TerminalView *v = currentView();

@@ -51,6 +51,8 @@ public:
     TerminalView *view(int index) const;
     TerminalView *currentView() const;
     TerminalSession *currentSession() const;
+    // The current tab's title ("Terminal 1"); empty without a tab.
+    QString currentTitle() const;
     int connectedCount() const;
 
     // The built-in server as a destination, and the settings the dialog starts from.

@@ -12,15 +12,6 @@
 
 namespace {
 
-QString endpointOf(const QHostAddress &address, quint16 port)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    const QString host = isV4 ? QHostAddress(v4).toString()
-                              : QLatin1Char('[') + address.toString() + QLatin1Char(']');
-    return host + QLatin1Char(':') + QString::number(port);
-}
-
 constexpr qsizetype maxQueuedLines = 100000;
 
 // The built-in server's reason for ending a session (the id in its Disconnected event), in words.
@@ -46,6 +37,7 @@ TerminalSession::TerminalSession(
     , m_settings(settings)
     , m_lab(lab)
     , m_socket(new QSslSocket(this))
+    , m_tap(new WireTap(this))
     , m_builtin(lab->isBuiltinServer(settings.host, settings.port))
     , m_tracker(m_builtin ? nullptr : lab->log())
 {
@@ -53,21 +45,17 @@ TerminalSession::TerminalSession(
     connect(m_socket, &QTcpSocket::readyRead, this, &TerminalSession::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &TerminalSession::onRemoteClosed);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (error == QAbstractSocket::RemoteHostClosedError)
-            return; // disconnected() follows
-        if (m_socket->state() == QAbstractSocket::ConnectedState)
-            return;
-        if (m_tracker.session() == 0 && !m_ended) {
-            // Never connected: for another server the diagram says why, on its own lifeline.
-            const pop3::DisconnectReason reason = error == QAbstractSocket::ConnectionRefusedError
-                ? pop3::DisconnectReason::Refused
-                : error == QAbstractSocket::HostNotFoundError ? pop3::DisconnectReason::HostNotFound
-                                                              : pop3::DisconnectReason::Error;
-            m_tracker.connectFailed(m_settings.endpoint(), reason, m_socket->errorString());
-        }
-        onDisconnected(
-            tr("Network error: %1").arg(m_socket->errorString()), pop3::DisconnectReason::Error);
+        onSocketError(error, m_socket->errorString());
     });
+    connect(m_tap, &WireTap::ready, this, &TerminalSession::onTapReady);
+    connect(m_tap, &WireTap::failed, this, &TerminalSession::onSocketError);
+    connect(m_tap,
+        &WireTap::captured,
+        this,
+        [this](WireTap::Direction direction, const QByteArray &bytes) {
+            m_capture.add(direction, bytes);
+            emit captureChanged();
+        });
     connect(m_socket, &QSslSocket::sslErrors, this, &TerminalSession::onSslErrors);
     connect(m_socket, &QSslSocket::encrypted, this, &TerminalSession::onEncrypted);
     connect(lab->log(), &pop3::EventLog::eventAppended, this, &TerminalSession::watchEvent);
@@ -82,12 +70,37 @@ TerminalSession::~TerminalSession()
 void TerminalSession::open()
 {
     addNote(tr("Connecting to %1 (%2)...").arg(m_settings.endpoint(), m_settings.securityName()));
+    m_tap->open(m_settings.host, m_settings.port);
+}
+
+void TerminalSession::onTapReady()
+{
+    // Through the tap; the certificate is still checked against the server's own name.
+    const QString tap = QStringLiteral("127.0.0.1");
+    m_socket->setPeerVerifyName(m_settings.host);
     if (m_settings.security == ConnectionSettings::Security::Tls) {
         trustBuiltinCertificate();
-        m_socket->connectToHostEncrypted(m_settings.host, m_settings.port);
+        m_socket->connectToHostEncrypted(tap, m_tap->listenPort(), m_settings.host);
     } else {
-        m_socket->connectToHost(m_settings.host, m_settings.port);
+        m_socket->connectToHost(tap, m_tap->listenPort());
     }
+}
+
+void TerminalSession::onSocketError(QAbstractSocket::SocketError error, const QString &why)
+{
+    if (error == QAbstractSocket::RemoteHostClosedError)
+        return; // disconnected() follows
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        return;
+    if (m_tracker.session() == 0 && !m_ended) {
+        // Never connected: for another server the diagram says why, on its own lifeline.
+        const pop3::DisconnectReason reason = error == QAbstractSocket::ConnectionRefusedError
+            ? pop3::DisconnectReason::Refused
+            : error == QAbstractSocket::HostNotFoundError ? pop3::DisconnectReason::HostNotFound
+                                                          : pop3::DisconnectReason::Error;
+        m_tracker.connectFailed(m_settings.endpoint(), reason, why);
+    }
+    onDisconnected(tr("Network error: %1").arg(why), pop3::DisconnectReason::Error);
 }
 
 bool TerminalSession::isEncrypted() const
@@ -167,9 +180,10 @@ void TerminalSession::close()
     if (m_ended)
         return;
     m_userClosed = true;
-    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+    if (m_socket->state() == QAbstractSocket::UnconnectedState) {
+        m_tap->close();
         onDisconnected(tr("Connection closed."), pop3::DisconnectReason::PeerClosed);
-    else
+    } else
         m_socket->disconnectFromHost();
 }
 
@@ -180,8 +194,10 @@ bool TerminalSession::isConnected() const
 
 void TerminalSession::onConnected()
 {
-    m_local = endpointOf(m_socket->localAddress(), m_socket->localPort());
-    const QString server = endpointOf(m_socket->peerAddress(), m_socket->peerPort());
+    // The server sees the tap's side of the connection: that is the session's endpoint.
+    m_tap->pair(m_socket->localPort());
+    m_local = m_tap->upstreamLocal();
+    const QString server = m_tap->upstreamPeer();
     addNote(tr("Connected to %1.").arg(server));
     m_tracker.connected(m_local, server, m_settings.endpoint());
     if (!m_builtin) {

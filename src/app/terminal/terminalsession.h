@@ -2,6 +2,7 @@
 
 #include "app/terminal/connectionsettings.h"
 #include "app/terminal/transcript.h"
+#include "app/terminal/wirecapture.h"
 #include "protocol/clienttracker.h"
 
 #include <QByteArray>
@@ -103,6 +104,10 @@ public:
 
     const Transcript &transcript() const { return m_transcript; }
 
+    // The bytes that crossed the connection, as an eavesdropper on the path sees them (the tab
+    // talks through a WireTap relay on 127.0.0.1).
+    const WireCapture &capture() const { return m_capture; }
+
     // Lines not yet taken by the view, the newest max at most; skipped tells how many older ones
     // were dropped unseen (a burst faster than anyone can read).
     QList<Line> takeLines(qsizetype max, qsizetype *skipped);
@@ -125,8 +130,11 @@ signals:
     void sessionIdentified(int sessionId);
     void replyReceived(const QByteArray &statusLine, bool ok);
     void ended(bool clean);
+    void captureChanged();
 
 private:
+    void onTapReady();
+    void onSocketError(QAbstractSocket::SocketError error, const QString &why);
     void onConnected();
     void onReadyRead();
     void onDisconnected(const QString &why, pop3::DisconnectReason reason);
@@ -143,6 +151,8 @@ private:
     ConnectionSettings m_settings;
     pop3::Lab *m_lab;
     QSslSocket *m_socket;
+    WireTap *m_tap;
+    WireCapture m_capture;
     TrustQuestion m_trustQuestion;
     QByteArray m_sentLine; // the client line being typed, to spot STLS
     bool m_stlsAsked = false; // STLS sent, its reply not read yet
