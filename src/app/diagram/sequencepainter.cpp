@@ -679,10 +679,12 @@ void SequencePainter::paintHeader(
     const int lanes = m_model.clientLaneCount();
     for (int lane = 0; lane < lanes; ++lane) {
         const int session = headerSession(lane, at, until);
+        if (session == 0)
+            continue; // no client in this lane here: an empty lane is named by nobody
         box(clientX(lane),
             laneGap - 14,
-            session ? m_model.sessionName(session) : tr("client"),
-            session ? tr("session %1 · its state").arg(session) : QString(),
+            m_model.sessionName(session),
+            tr("session %1 · its state").arg(session),
             m_colours->command);
     }
     for (int server = 1; server < m_model.serverCount(); ++server)
