@@ -242,30 +242,38 @@ void TestDiagram::notesStayInTheirBox()
     for (qsizetype v = 0; v < m.visibleCount(); ++v) {
         if (m.row(m.visibleRow(v)).kind != SequenceModel::RowKind::MaildropNote)
             continue;
-        QImage image(size, QImage::Format_RGB32);
-        image.fill(Qt::white);
-        QPainter p(&image);
-        painter.paintRows(&p, v, v, -1, true);
-        p.end();
-        const qreal top = painter.rowTop(v); // its row: the next row's note starts below
-        const qreal bottom = painter.rowTop(v) + painter.rowHeight(v) - 1;
-        int inside = 0;
-        for (int y = 0; y < image.height(); ++y) {
-            for (int x = int(left); x < int(right); ++x) {
-                if (image.pixel(x, y) == qRgb(255, 255, 255))
-                    continue;
-                if (y >= top && y <= bottom) {
-                    ++inside;
-                    continue;
+        // 1:1 on screen, and as a hand-in page draws it: 144 dpi, scaled to the A4 width.
+        for (const qreal dpi : {96.0, 144.0}) {
+            const qreal scale = dpi > 100 ? 1578.0 / size.width() : 1.0;
+            QImage image((QSizeF(size) * scale).toSize(), QImage::Format_RGB32);
+            image.setDotsPerMeterX(int(dpi / 0.0254));
+            image.setDotsPerMeterY(int(dpi / 0.0254));
+            image.fill(Qt::white);
+            QPainter p(&image);
+            p.scale(scale, scale);
+            painter.paintRows(&p, v, v, -1, true);
+            p.end();
+            const qreal top =
+                painter.rowTop(v) * scale; // its row: the next row's note starts below
+            const qreal bottom = (painter.rowTop(v) + painter.rowHeight(v)) * scale - 1;
+            int inside = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = int(left * scale); x < int(right * scale); ++x) {
+                    if (image.pixel(x, y) == qRgb(255, 255, 255))
+                        continue;
+                    if (y >= top && y <= bottom) {
+                        ++inside;
+                        continue;
+                    }
+                    QFAIL(qPrintable(QStringLiteral("%1: drawn at y %2, outside its box %3..%4")
+                                         .arg(m.label(m.visibleRow(v)))
+                                         .arg(y)
+                                         .arg(top)
+                                         .arg(bottom)));
                 }
-                QFAIL(qPrintable(QStringLiteral("%1: drawn at y %2, outside its box %3..%4")
-                                     .arg(m.label(m.visibleRow(v)))
-                                     .arg(y)
-                                     .arg(top)
-                                     .arg(bottom)));
             }
+            QVERIFY(inside > 0);
         }
-        QVERIFY(inside > 0);
         ++checked;
     }
     QCOMPARE(checked, 3);

@@ -485,6 +485,33 @@ void TestLessonPane::handInStartsEachSessionInItsState()
     QVERIFY2(transcript.contains(QStringLiteral("#%1 S: +OK Logged in.").arg(id)),
         qPrintable(transcript));
     QVERIFY2(!transcript.contains(QStringLiteral("hessovs")), qPrintable(transcript));
+    if (const QString keep = qEnvironmentVariable("POP3LAB_KEEP_STATE_HANDIN"); !keep.isEmpty()) {
+        QString error;
+        QVERIFY2(pane.exportHandIn(keep, &error), qPrintable(error)); // pdftoppm -png to look
+    }
+    if (const QString keep = qEnvironmentVariable("POP3LAB_KEEP_LOCK_HANDIN"); !keep.isEmpty()) {
+        // Lesson 5's story too, for looking at its pages: [IN-USE], then a stale lock cleared.
+        QVERIFY(pane.startLesson(QStringLiteral("05-the-lock-file"), true));
+        std::unique_ptr<Pop3Session> first = newSession();
+        std::unique_ptr<Pop3Session> second = newSession();
+        first->start(++m_now);
+        second->start(++m_now);
+        for (const char *line : {"user student", "pass hessovs!"})
+            typeOn(first.get(), line);
+        for (const char *line : {"user student", "pass hessovs!"})
+            typeOn(second.get(), line);
+        second->end(DisconnectReason::MailboxInUse, m_now += 10000);
+        typeOn(first.get(), "quit");
+        first->end(DisconnectReason::Quit, ++m_now);
+        QVERIFY(pane.runner()->plantStaleLock().ok);
+        std::unique_ptr<Pop3Session> third = newSession();
+        third->start(++m_now);
+        for (const char *line : {"user student", "pass hessovs!", "quit"})
+            typeOn(third.get(), line);
+        third->end(DisconnectReason::Quit, ++m_now);
+        QString error;
+        QVERIFY2(pane.exportHandIn(keep, &error), qPrintable(error));
+    }
 }
 
 void TestLessonPane::handInTranscriptInWords_data()

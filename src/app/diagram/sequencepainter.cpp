@@ -342,12 +342,22 @@ void SequencePainter::paintLabel(QPainter *p,
         return;
     }
     if (wrap && rect.height() >= 2 * smallMetrics.lineSpacing()) {
-        // Two lines in the small font: the whole text when it fits, else shortened to fit.
-        const QRectF bounds = smallMetrics.boundingRect(
-            QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, label);
+        // As many lines of the small font as the box holds: the whole text when it fits, else
+        // shortened (the least important part first) until its wrapped lines fit inside the box,
+        // never drawn past its top or bottom into the next row.
+        // Measured as the target lays it out (a PDF page's metrics are not the screen's).
+        const QFontMetricsF deviceMetrics(small, p->device());
+        const int lines = std::max(2, int(rect.height() / deviceMetrics.lineSpacing()));
+        auto fits = [&](const QString &text) {
+            return deviceMetrics
+                       .boundingRect(
+                           QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, text)
+                       .height()
+                <= lines * deviceMetrics.lineSpacing() + 1;
+        };
         QString text = label;
-        if (bounds.height() > 2 * smallMetrics.lineSpacing() + 1)
-            text = fittedLabel(row, label, small, rect.width() * 1.8);
+        for (qreal room = lines * 0.9; !fits(text) && room > 0.3; room -= 0.15)
+            text = fittedLabel(row, label, small, rect.width() * room);
         p->setFont(small);
         p->setPen(color);
         p->drawText(
