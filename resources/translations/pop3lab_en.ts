@@ -1172,6 +1172,21 @@
     </message>
 </context>
 <context>
+    <name>LessonTracker</name>
+    <message>
+        <source>  [+ %1 lines, %2 octets]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- state %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- talks to another server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MaildropModel</name>
     <message>
         <source>Message %1 is marked by DELE: QUIT removes it, RSET or a dropped connection keeps it</source>
@@ -2589,10 +2604,6 @@
     </message>
     <message>
         <source>time (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

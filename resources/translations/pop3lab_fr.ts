@@ -1176,6 +1176,21 @@
     </message>
 </context>
 <context>
+    <name>LessonTracker</name>
+    <message>
+        <source>  [+ %1 lines, %2 octets]</source>
+        <translation>  [+ %1 lignes, %2 octets]</translation>
+    </message>
+    <message>
+        <source>-- state %1 → %2</source>
+        <translation>-- état %1 → %2</translation>
+    </message>
+    <message>
+        <source>-- talks to another server: %1</source>
+        <translation>-- parle à un autre serveur : %1</translation>
+    </message>
+</context>
+<context>
     <name>MaildropModel</name>
     <message>
         <source>Message %1 is marked by DELE: QUIT removes it, RSET or a dropped connection keeps it</source>
@@ -2594,10 +2609,6 @@
     <message>
         <source>time (UTC)</source>
         <translation>heure (UTC)</translation>
-    </message>
-    <message>
-        <source>client</source>
-        <translation>client</translation>
     </message>
     <message>
         <source>server</source>

@@ -186,6 +186,11 @@ public:
     // for PASS, a digest for APOP or CRAM-MD5, nothing once TLS is on. Empty: not an arrow.
     QString eavesdropperWords(qsizetype row) const;
 
+    // The words the diagram draws for one event on its own (a lock, a mark, a note, a
+    // disconnect: never an id), in the current language; empty for an event drawn as no row.
+    // The hand-in's transcript uses them, so the two never tell it differently.
+    static QString eventWords(const Event &event);
+
     // The visible rows as text, one per line (tests, plain-text export).
     QString toText() const;
 

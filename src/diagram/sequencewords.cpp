@@ -838,6 +838,15 @@ QString SequenceModel::rowText(qsizetype index) const
     return line;
 }
 
+QString SequenceModel::eventWords(const Event &event)
+{
+    SequenceModel model;
+    model.setHideSecrets(true);
+    if (!model.append(event) && model.rowCount() == 0)
+        return {};
+    return model.plainLabel(model.rowCount() - 1);
+}
+
 QString SequenceModel::toText() const
 {
     QString out;

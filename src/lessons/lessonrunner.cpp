@@ -124,7 +124,11 @@ void LessonRunner::start(const Lesson &lesson, bool fresh)
     m_tickingSeqs.clear();
     m_mistakes.clear();
     m_loginUser.clear();
-    addPrelude();
+    // A finished lesson picked again (to look at it, to hand it in): its record is closed, nothing
+    // that happens now is added to it. Only a fresh start (Restart) opens it again.
+    m_closed = m_progress.isFinished();
+    if (!m_closed)
+        addPrelude();
     emit started();
     activate();
     save();
@@ -170,6 +174,8 @@ QStringList LessonRunner::revealedHints(int index) const
 
 void LessonRunner::handle(const LessonTracker::Observation &ob)
 {
+    if (m_closed)
+        return;
     const Event &e = ob.event;
     m_footprints[m_lesson.id].seqs.append(e.seq);
     QString line = LessonTracker::transcriptLine(e);
@@ -263,8 +269,13 @@ bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observatio
         return e.kind == EventKind::LockCreated;
     case Type::LockRemoved:
         return e.kind == EventKind::LockRemoved;
-    case Type::LockRefused:
-        return e.kind == EventKind::LockRefused;
+    case Type::LockRefused: {
+        // Ticked by the -ERR that tells the client, when it is really sent (Dovecot waits
+        // seconds before it), not by the refusal the client cannot see yet.
+        const SessionFacts *s = m_tracker.fold().session(e.session);
+        return e.kind == EventKind::ServerReply && !e.ok && ob.answersCommand && s
+            && s->lockRefused;
+    }
     case Type::StaleLockCleared:
         return e.kind == EventKind::StaleLockCleared;
     case Type::MarkedDeleted:
@@ -573,8 +584,11 @@ QByteArray LessonRunner::apopCommand(const QString &user, const QString &passwor
     return "APOP " + user.toUtf8() + ' ' + digest;
 }
 
-// A session connected before the lesson started: its connection and greeting go in the
-// transcript and the footprint, so the hand-in shows how it began.
+// A session connected before the lesson started: how it began and how it came to be in the state
+// it is in go in the transcript and the footprint, so the hand-in shows it as it really is (a
+// logged-in session drawn in AUTHORIZATION would teach something false). Kept: its connection and
+// greeting, the login exchange that brought it into TRANSACTION (the lock with it), its TLS
+// handshake, and the marks still standing; the exchanges of earlier lessons in between are not.
 void LessonRunner::addPrelude()
 {
     const QList<int> open = m_tracker.fold().openSessions();
@@ -582,24 +596,93 @@ void LessonRunner::addPrelude()
         return;
     Footprint &footprint = m_footprints[m_lesson.id];
     const QSet<quint64> known(footprint.seqs.cbegin(), footprint.seqs.cend());
-    QSet<int> pending(open.cbegin(), open.cend());
-    QList<quint64> found;
+
+    struct Carried
+    {
+        QList<quint64> kept; // connection, greeting, the login that succeeded, TLS
+        QList<quint64> login; // the login exchange in progress (from its USER/APOP/AUTH)
+        QHash<int, quint64> marks; // message number -> its MarkedDeleted event
+    };
+
+    QHash<int, Carried> carried;
+    for (int id : open)
+        carried.insert(id, {});
     const QList<Event> events = m_log->events();
     for (const Event &e : events) {
-        if (!pending.contains(e.session))
+        const auto it = carried.find(e.session);
+        if (it == carried.end())
             continue;
-        const bool greeting = e.kind == EventKind::ServerReply && e.state == State::Connecting;
-        if (e.kind == EventKind::Connected || greeting
-            || (e.kind == EventKind::StateChanged && e.from == State::Connecting)) {
-            if (!known.contains(e.seq)) {
-                found.append(e.seq);
-                const QString line = LessonTracker::transcriptLine(e);
-                if (!line.isEmpty())
-                    m_progress.transcript.append(line);
+        Carried &c = *it;
+        switch (e.kind) {
+        case EventKind::Connected:
+            c = Carried(); // a session id seen again: afresh
+            c.kept.append(e.seq);
+            break;
+        case EventKind::ClientLine:
+            if (e.state == State::Authorization) {
+                const Command command = parseCommandLine(e.bytes.trimmed()).command();
+                if (command == Command::User || command == Command::Apop
+                    || command == Command::Auth)
+                    c.login = {e.seq};
+                else if (!c.login.isEmpty())
+                    c.login.append(e.seq);
             }
+            break;
+        case EventKind::StateChanged:
+            if (e.from == State::Connecting) {
+                c.kept.append(e.seq);
+            } else if (e.from == State::Authorization && e.to == State::Transaction) {
+                c.kept += c.login;
+                c.kept.append(e.seq);
+                c.login.clear();
+            }
+            break;
+        case EventKind::MarkedDeleted:
+            c.marks.insert(e.number, e.seq);
+            break;
+        case EventKind::MarksReset:
+        case EventKind::Expunged:
+            c.marks.clear();
+            break;
+        case EventKind::Note:
+            if (e.note == NoteKind::TlsStarted || e.note == NoteKind::RemoteServer)
+                c.kept.append(e.seq);
+            break;
+        default:
+            if (e.kind == EventKind::ServerReply && e.state == State::Connecting)
+                c.kept.append(e.seq); // the greeting
+            else if (e.state == State::Authorization && !c.login.isEmpty())
+                c.login.append(e.seq); // replies, the lock, a refusal
+            break;
         }
-        if (e.kind == EventKind::StateChanged && e.from == State::Connecting)
-            pending.remove(e.session);
+    }
+    QList<quint64> found;
+    for (const Carried &c : std::as_const(carried)) {
+        found += c.kept;
+        for (quint64 seq : c.marks)
+            found.append(seq);
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::remove_if(found.begin(),
+                    found.end(),
+                    [&known](quint64 seq) {
+                        return known.contains(seq);
+                    }),
+        found.end());
+    QSet<int> answering; // sessions whose next line answers a SASL challenge (a credential)
+    for (quint64 seq : std::as_const(found)) {
+        const Event *e = m_log->find(seq);
+        if (!e)
+            continue;
+        QString line = LessonTracker::transcriptLine(*e);
+        if (e->kind == EventKind::ClientLine && answering.contains(e->session))
+            line = QStringLiteral("#%1 C: ********").arg(e->session);
+        if (e->kind == EventKind::ClientLine)
+            answering.remove(e->session);
+        else if (e->kind == EventKind::ServerReply && e->bytes.startsWith("+ "))
+            answering.insert(e->session);
+        if (!line.isEmpty())
+            m_progress.transcript.append(line);
     }
     footprint.prelude.unite(QSet<quint64>(found.cbegin(), found.cend()));
     footprint.seqs = found + footprint.seqs;

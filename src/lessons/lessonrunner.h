@@ -128,6 +128,7 @@ private:
     Lesson m_lesson;
     LessonProgress m_progress;
     bool m_running = false;
+    bool m_closed = false; // started already finished: events are no longer recorded
     int m_current = -1;
     quint64 m_seenSeq = 0;
     QList<LessonTracker::Observation> m_exchange; // since the last client line

@@ -1,7 +1,10 @@
 #include "lessons/lessontracker.h"
 
+#include "diagram/sequencemodel.h"
 #include "mail/mailstore.h"
 #include "protocol/commands.h"
+
+#include <QCoreApplication>
 
 namespace pop3 {
 
@@ -205,46 +208,42 @@ QByteArray LessonTracker::hideSecret(const QByteArray &line)
     return line.left(keep + 1) + "********" + end;
 }
 
+// The wire as it was (passwords hidden); every other event in the diagram's own words, in the
+// language of the moment: no internal id (a reason code, a note kind) reaches a hand-in.
 QString LessonTracker::transcriptLine(const Event &e)
 {
     const QString who = QStringLiteral("#%1 ").arg(e.session);
     switch (e.kind) {
-    case EventKind::Connected:
-        return who + QStringLiteral("-- connected from %1").arg(e.text);
     case EventKind::ClientLine:
         return who + QStringLiteral("C: ") + escape(hideSecret(e.bytes));
     case EventKind::ServerReply: {
         QString line = who + QStringLiteral("S: ") + escape(e.bytes);
         if (e.multiLine)
-            line += QStringLiteral("  [+ %1 lines, %2 octets]").arg(e.lines).arg(e.octets);
+            line += QCoreApplication::translate("LessonTracker", "  [+ %1 lines, %2 octets]")
+                        .arg(e.lines)
+                        .arg(e.octets);
         return line;
     }
     case EventKind::StateChanged:
-        return who + QStringLiteral("-- state %1 -> %2").arg(stateName(e.from), stateName(e.to));
-    case EventKind::LockCreated:
-        return who + QStringLiteral("-- lock file created: %1").arg(e.text);
-    case EventKind::LockRemoved:
-        return who + QStringLiteral("-- lock file removed: %1").arg(e.text);
-    case EventKind::LockRefused:
-        return who + QStringLiteral("-- lock refused, held by %1").arg(e.detail);
-    case EventKind::StaleLockCleared:
-        return who + QStringLiteral("-- stale lock cleared (%1)").arg(e.detail);
-    case EventKind::MarkedDeleted:
-        return who + QStringLiteral("-- message %1 marked deleted").arg(e.number);
-    case EventKind::MarksReset:
-        return who + QStringLiteral("-- marks reset");
-    case EventKind::Expunged: {
-        QStringList numbers;
-        for (int n : e.numbers)
-            numbers.append(QString::number(n));
-        return who + QStringLiteral("-- expunged: %1").arg(numbers.join(QLatin1Char(' ')));
+        return who
+            + QCoreApplication::translate("LessonTracker", "-- state %1 → %2")
+                  .arg(stateName(e.from), stateName(e.to));
+    case EventKind::Note: {
+        if (e.note == NoteKind::SessionLabel)
+            return {}; // a view's name for a session, not something that happened
+        const QString prefix = e.session > 0 ? who : QString();
+        if (e.note == NoteKind::RemoteServer)
+            return prefix
+                + QCoreApplication::translate("LessonTracker", "-- talks to another server: %1")
+                      .arg(e.detail);
+        const QString words = SequenceModel::eventWords(e);
+        return words.isEmpty() ? QString() : prefix + QStringLiteral("-- ") + words;
     }
-    case EventKind::Disconnected:
-        return who + QStringLiteral("-- disconnected (%1)").arg(e.text);
-    case EventKind::Note:
-        return QStringLiteral("-- %1 %2").arg(e.text, e.detail);
+    default: {
+        const QString words = SequenceModel::eventWords(e);
+        return words.isEmpty() ? QString() : who + QStringLiteral("-- ") + words;
     }
-    return {};
+    }
 }
 
 } // namespace pop3

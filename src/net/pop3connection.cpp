@@ -212,6 +212,7 @@ void Pop3Connection::send(Pop3Session::Reply reply)
         m_delayTimer.start(delay, Qt::PreciseTimer, this); // never early: a delay is a promise
         return;
     }
+    reply.report(QDateTime::currentMSecsSinceEpoch()); // a delayed reply's event: sent now
     if (m_delayTimer.isActive()) {
         // The last words (idle timeout, shutdown) replace a reply still waiting.
         m_delayTimer.stop();

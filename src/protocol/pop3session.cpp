@@ -66,8 +66,21 @@ QByteArray echoable(const QByteArray &bytes, qsizetype maxChars)
     return out;
 }
 
+void Pop3Session::Reply::report(qint64 nowMs)
+{
+    if (!held)
+        return;
+    Event e = std::move(*held);
+    held.reset();
+    e.timeMs = nowMs;
+    if (heldLog)
+        heldLog->append(std::move(e));
+}
+
 QByteArray Pop3Session::Reply::drain()
 {
+    if (held)
+        report(held->timeMs + delayMs);
     QByteArray all = head;
     if (body)
         all += body->readAll();
@@ -239,6 +252,13 @@ Pop3Session::Reply Pop3Session::finishReply(Reply reply)
         e.timeMs = m_now;
         e.state = m_state;
         reply.body->setPendingEvent(m_log, e);
+    } else if (reply.delayMs > 0 && m_log) {
+        // Held until the connection writes it (a failed login, Dovecot's [IN-USE] wait).
+        e.session = m_id;
+        e.timeMs = m_now;
+        e.state = m_state;
+        reply.heldLog = m_log;
+        reply.held = std::move(e);
     } else {
         emitEvent(e);
     }

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace pop3 {
 
@@ -40,8 +41,16 @@ public:
         // STLS accepted (RFC 2595 §4): once this +OK is written, what the client sent after STLS
         // is discarded and the TLS handshake starts; the session goes on with tlsStarted().
         bool startTls = false;
+        // A delayed reply's event: appended by report() when the reply is really written, so the
+        // diagram, the lessons and the hand-in see it when the client does (not at the command).
+        EventLog *heldLog = nullptr;
+        std::optional<Event> held;
 
-        QByteArray drain(); // head plus the whole body (tests, small replies)
+        // Appends the held event (if any) as written at nowMs; a reply dropped unsent tells none.
+        void report(qint64 nowMs);
+        // Head plus the whole body (tests, small replies); a held event is reported as written
+        // once its delay is over.
+        QByteArray drain();
     };
 
     struct Peer

@@ -78,6 +78,8 @@ private slots:
     void saveAndOpenTrace();
     void interleavedSessionsDrawTwoBands();
     void longLabelsKeepTheirFacts();
+    void notesStayInTheirBox();
+    void emptyLaneHasNoHeader();
     void headerNamesTheClientBelow();
     void zoomKeepsTheSelectionInView();
     void exportIsInTheOverflowMenu();
@@ -205,6 +207,103 @@ void TestDiagram::longLabelsKeepTheirFacts()
     QVERIFY(drawn.contains(QLatin1String("no UPDATE, message 1 kept")));
     QVERIFY(drawn.contains(QLatin1String("student.lock")));
 #endif
+}
+
+// A maildrop note with a long lock path (the hand-in's stale-lock note) is wrapped and shortened
+// to fit its box: nothing of it is drawn above or below its row, over the next row's note.
+void TestDiagram::notesStayInTheirBox()
+{
+    const QString path =
+        QStringLiteral("/tmp/tester/home.FjbW/.local/share/pop3lab/workspace/mail/student.lock");
+    SequenceModel m;
+    Event c;
+    c.seq = 1;
+    c.session = 1;
+    c.kind = EventKind::Connected;
+    c.text = QStringLiteral("127.0.0.1:50040");
+    m.append(c);
+    quint64 seq = 1;
+    for (EventKind kind :
+        {EventKind::StaleLockCleared, EventKind::LockCreated, EventKind::LockRefused}) {
+        Event e;
+        e.seq = ++seq;
+        e.session = 1;
+        e.state = State::Authorization;
+        e.kind = kind;
+        e.text = path;
+        e.detail = QStringLiteral("pid 4242 on this machine, which is gone");
+        m.append(e);
+    }
+    const SequencePainter painter(m);
+    const QSize size = painter.size().toSize();
+    const qreal left = painter.maildropX() + 26;
+    const qreal right = painter.maildropX() + SequencePainter::notesWidth - 22;
+    int checked = 0;
+    for (qsizetype v = 0; v < m.visibleCount(); ++v) {
+        if (m.row(m.visibleRow(v)).kind != SequenceModel::RowKind::MaildropNote)
+            continue;
+        // 1:1 on screen, and as a hand-in page draws it: 144 dpi, scaled to the A4 width.
+        for (const qreal dpi : {96.0, 144.0}) {
+            const qreal scale = dpi > 100 ? 1578.0 / size.width() : 1.0;
+            QImage image((QSizeF(size) * scale).toSize(), QImage::Format_RGB32);
+            image.setDotsPerMeterX(int(dpi / 0.0254));
+            image.setDotsPerMeterY(int(dpi / 0.0254));
+            image.fill(Qt::white);
+            QPainter p(&image);
+            p.scale(scale, scale);
+            painter.paintRows(&p, v, v, -1, true);
+            p.end();
+            const qreal top =
+                painter.rowTop(v) * scale; // its row: the next row's note starts below
+            const qreal bottom = (painter.rowTop(v) + painter.rowHeight(v)) * scale - 1;
+            int inside = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = int(left * scale); x < int(right * scale); ++x) {
+                    if (image.pixel(x, y) == qRgb(255, 255, 255))
+                        continue;
+                    if (y >= top && y <= bottom) {
+                        ++inside;
+                        continue;
+                    }
+                    QFAIL(qPrintable(QStringLiteral("%1: drawn at y %2, outside its box %3..%4")
+                                         .arg(m.label(m.visibleRow(v)))
+                                         .arg(y)
+                                         .arg(top)
+                                         .arg(bottom)));
+                }
+            }
+            QVERIFY(inside > 0);
+        }
+        ++checked;
+    }
+    QCOMPARE(checked, 3);
+}
+
+// A lane with no client in the rows below the header gets no header box (never "client").
+void TestDiagram::emptyLaneHasNoHeader()
+{
+    EventLog log;
+    DiagramPane pane(&log);
+    Bench bench(&log);
+    Pop3Session &first = bench.open(50051);
+    Pop3Session &second = bench.open(50052); // the second lane
+    bench.type(second, "quit");
+    bench.type(first, "noop");
+    bench.type(first, "noop");
+    const SequenceModel &m = pane.model();
+    QCOMPARE(m.clientLaneCount(), 2);
+    const SequencePainter painter(m);
+    const qsizetype last = m.visibleCount() - 1;
+    QCOMPARE(painter.headerSession(1, last, last), 0);
+    QImage image(
+        painter.size().toSize().width(), int(SequencePainter::headerHeight), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    painter.paintHeader(&p, 0, last, image.width(), last);
+    p.end();
+    const int y = int(SequencePainter::headerHeight / 2);
+    QVERIFY(image.pixel(int(painter.clientX(0)), y) != qRgb(255, 255, 255)); // a box
+    QCOMPARE(image.pixel(int(painter.clientX(1)), y), qRgb(255, 255, 255)); // none
 }
 
 // Lane 0: session 1 ends at the top of the view and session 3 takes the lane below it.

@@ -6,6 +6,7 @@
 #include "app/lessons/lessonexport.h"
 #include "app/lessons/lessonpane.h"
 #include "app/mainwindow.h"
+#include "app/translations.h"
 #include "diagram/sequencemodel.h"
 #include "events/eventlog.h"
 #include "lab/lab.h"
@@ -49,6 +50,10 @@ private slots:
     void focusGoesBackToTheTerminal();
     void lessonSetsItsPersonality();
     void handInHoldsOnlyItsLesson();
+    void handInStartsEachSessionInItsState();
+    void finishedLessonPickedAgainIsLeftAsItWas();
+    void handInTranscriptInWords_data();
+    void handInTranscriptInWords();
     void coachSpeaksOfThisLessonOnly();
     void handInFromTheWindow();
     void learnerIsAskedOnce();
@@ -430,6 +435,199 @@ void TestLessonPane::handInHoldsOnlyItsLesson()
         QFile::remove(keep);
         QFile::copy(pdf, keep); // for looking at it: pdftoppm -png
     }
+}
+
+// A session logged in during lesson 2 and kept through lesson 3 is drawn in lesson 4's hand-in
+// in TRANSACTION, holding its lock, with the marks it still has: never in AUTHORIZATION. The
+// transcript shows the login that brought it there (password hidden).
+void TestLessonPane::handInStartsEachSessionInItsState()
+{
+    LessonPane pane(m_lab.get());
+    pane.setProgressStore(
+        m_dir.filePath(QStringLiteral("progress-state")), QStringLiteral("Ada Lovelace"));
+    pane.setLanguage(QStringLiteral("en"));
+    QVERIFY(pane.startLesson(QStringLiteral("02-count-and-size")));
+    m_session->start(++m_now);
+    for (const char *line : {"user student", "pass hessovs!", "stat", "dele 3"})
+        type(line);
+    QVERIFY(pane.startLesson(QStringLiteral("03-read-a-mail")));
+    type("retr 1");
+    QVERIFY(pane.startLesson(QStringLiteral("04-delete-and-undo")));
+    for (const char *line : {"dele 1", "stat", "retr 1"})
+        type(line);
+    m_session->end(DisconnectReason::PeerClosed, ++m_now); // the tab closed: no UPDATE
+
+    SequenceModel model;
+    model.setHideSecrets(true);
+    LessonExport::buildDiagram(*pane.runner(), {}, &model);
+    const QString text = model.toText();
+    const int id = m_session->id();
+    QCOMPARE(model.sessions(), QList<int>{id});
+    bool sawDele = false;
+    for (qsizetype i = 0; i < model.rowCount(); ++i) {
+        const SequenceModel::Row &r = model.row(i);
+        if (r.kind == SequenceModel::RowKind::Command && r.text == QLatin1String("dele 1")) {
+            sawDele = true;
+            QVERIFY2(r.stateBefore == State::Transaction, qPrintable(text));
+            QVERIFY2(model.stateAt(id, i) == State::Transaction, qPrintable(text));
+        }
+    }
+    QVERIFY2(sawDele, qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("AUTHORIZATION -> TRANSACTION")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("locks held: 1")), qPrintable(text)); // created, shown
+    QVERIFY2(text.contains(QStringLiteral("marks lost: 3, 1")), qPrintable(text)); // both marks
+    QVERIFY2(!text.contains(QStringLiteral("hessovs")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("C --> S stat")), qPrintable(text)); // lesson 2's
+
+    const QString transcript = pane.runner()->progress().transcript.join(QLatin1Char('\n'));
+    QVERIFY2(transcript.contains(QStringLiteral("#%1 C: pass ********").arg(id)),
+        qPrintable(transcript));
+    QVERIFY2(transcript.contains(QStringLiteral("#%1 S: +OK Logged in.").arg(id)),
+        qPrintable(transcript));
+    QVERIFY2(!transcript.contains(QStringLiteral("hessovs")), qPrintable(transcript));
+    if (const QString keep = qEnvironmentVariable("POP3LAB_KEEP_STATE_HANDIN"); !keep.isEmpty()) {
+        QString error;
+        QVERIFY2(pane.exportHandIn(keep, &error), qPrintable(error)); // pdftoppm -png to look
+    }
+    if (const QString keep = qEnvironmentVariable("POP3LAB_KEEP_LOCK_HANDIN"); !keep.isEmpty()) {
+        // Lesson 5's story too, for looking at its pages: [IN-USE], then a stale lock cleared.
+        QVERIFY(pane.startLesson(QStringLiteral("05-the-lock-file"), true));
+        std::unique_ptr<Pop3Session> first = newSession();
+        std::unique_ptr<Pop3Session> second = newSession();
+        first->start(++m_now);
+        second->start(++m_now);
+        for (const char *line : {"user student", "pass hessovs!"})
+            typeOn(first.get(), line);
+        for (const char *line : {"user student", "pass hessovs!"})
+            typeOn(second.get(), line);
+        second->end(DisconnectReason::MailboxInUse, m_now += 10000);
+        typeOn(first.get(), "quit");
+        first->end(DisconnectReason::Quit, ++m_now);
+        QVERIFY(pane.runner()->plantStaleLock().ok);
+        std::unique_ptr<Pop3Session> third = newSession();
+        third->start(++m_now);
+        for (const char *line : {"user student", "pass hessovs!", "quit"})
+            typeOn(third.get(), line);
+        third->end(DisconnectReason::Quit, ++m_now);
+        QString error;
+        QVERIFY2(pane.exportHandIn(keep, &error), qPrintable(error));
+    }
+}
+
+void TestLessonPane::handInTranscriptInWords_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QStringList>("english"); // words that must not be left in English
+    QTest::newRow("en") << QStringLiteral("en") << QStringList();
+    QTest::newRow("fr") << QStringLiteral("fr")
+                        << QStringList{QStringLiteral("connection from"),
+                               QStringLiteral("connected from"),
+                               QStringLiteral("lock file created"),
+                               QStringLiteral("marked deleted"),
+                               QStringLiteral("marks reset"),
+                               QStringLiteral("state AUTHORIZATION"),
+                               QStringLiteral("disconnected"),
+                               QStringLiteral("lines,")};
+}
+
+// Every note kind and every way a connection ends, in the hand-in's transcript: words in the
+// lesson's language, never an internal id (a note kind, a reason code).
+void TestLessonPane::handInTranscriptInWords()
+{
+    QFETCH(QString, language);
+    QFETCH(QStringList, english);
+    Translations translations;
+    translations.install(QLocale(language));
+    QVERIFY(language == QLatin1String("en") || translations.hasOwnWords());
+    LessonPane pane(m_lab.get());
+    pane.setProgressStore(m_dir.filePath(QStringLiteral("progress-words-") + language),
+        QStringLiteral("Ada Lovelace"));
+    pane.setLanguage(language);
+    QVERIFY(pane.startLesson(QStringLiteral("04-delete-and-undo")));
+    m_session->start(++m_now);
+    for (const char *line :
+        {"user student", "pass hessovs!", "list", "dele 1", "rset", "dele 2", "quit"})
+        type(line);
+    m_session->end(DisconnectReason::Quit, ++m_now);
+
+    QStringList ids;
+    EventLog *log = m_lab->log();
+    for (int k = int(NoteKind::Other); k <= int(NoteKind::StlsInputDiscarded); ++k) {
+        const NoteKind kind = NoteKind(k);
+        ids << noteKindName(kind);
+        QString detail = QStringLiteral("something happened");
+        if (kind == NoteKind::PersonalityChanged)
+            detail = QStringLiteral("uw-ipop3d");
+        if (kind == NoteKind::StaleLockPlanted)
+            detail = m_lab->store()->lockPath(QStringLiteral("student"));
+        if (kind == NoteKind::RemoteServer)
+            continue; // a session's, below
+        log->append(Event::makeNote(kind, detail));
+    }
+    for (int r = int(DisconnectReason::Quit); r <= int(DisconnectReason::HostNotFound); ++r) {
+        const DisconnectReason reason = DisconnectReason(r);
+        ids << disconnectReasonName(reason);
+        std::unique_ptr<Pop3Session> session = newSession();
+        session->start(++m_now);
+        typeOn(session.get(), "user student");
+        session->end(reason, ++m_now);
+    }
+    ids << QStringLiteral("uw-ipop3d");
+
+    const QString html = LessonExport::html(*pane.runner(), pane.learner(), pane.mistakeTitles());
+    const QString transcript = pane.runner()->progress().transcript.join(QLatin1Char('\n'));
+    QVERIFY2(transcript.contains(QStringLiteral("-- ")), qPrintable(transcript));
+    for (const QString &id : std::as_const(ids)) {
+        if (id.isEmpty() || id == QLatin1String("note")) // Other's id, and a plain word
+            continue;
+        // As a word of its own: "(quit)", "-- personality-changed"; an id with a dash anywhere.
+        const QStringList forms = id.contains(QLatin1Char('-'))
+            ? QStringList{id}
+            : QStringList{QStringLiteral("(%1)").arg(id), QStringLiteral("-- %1").arg(id)};
+        for (const QString &form : forms) {
+            QVERIFY2(!transcript.contains(form),
+                qPrintable(form + QStringLiteral(" in the transcript:\n") + transcript));
+            QVERIFY2(!html.contains(form), qPrintable(form + QStringLiteral(" in the hand-in")));
+        }
+    }
+    for (const QString &words : std::as_const(english))
+        QVERIFY2(!transcript.contains(words),
+            qPrintable(words + QStringLiteral(" left in English:\n") + transcript));
+}
+
+// A finished lesson picked again, to look at it or hand it in, is not done again: the server
+// keeps the personality it has (Restart sets the lesson's), and nothing that happens now is
+// added to the finished lesson's hand-in.
+void TestLessonPane::finishedLessonPickedAgainIsLeftAsItWas()
+{
+    MainWindow window(m_lab.get());
+    auto *pane = window.findChild<LessonPane *>();
+    pane->setLearner(QStringLiteral("Ada"));
+    QVERIFY(pane->startLesson(QStringLiteral("05-the-lock-file"), true));
+    QCOMPARE(m_lab->server()->personality().id, QStringLiteral("dovecot"));
+    m_session->start(++m_now);
+    for (const char *line : {"user student", "pass hessovs!", "quit"})
+        type(line);
+    m_session->end(DisconnectReason::Quit, ++m_now);
+    LessonProgress done = pane->runner()->progress();
+    done.finishedAtMs = ++m_now; // as if every step were ticked
+    const QList<Event> events = pane->runner()->lessonEvents();
+    const QStringList transcript = done.transcript;
+
+    QVERIFY(pane->startLesson(QStringLiteral("06-mail-bomb-cleanup")));
+    QVERIFY(m_lab->lessonProgress(QStringLiteral("Ada"))->save(done).ok);
+    QCOMPARE(m_lab->server()->personality().id, QStringLiteral("uw-ipop3d"));
+    std::unique_ptr<Pop3Session> open = newSession(); // open while lesson 5 is picked again
+    open->start(++m_now);
+    QVERIFY(pane->startLesson(QStringLiteral("05-the-lock-file")));
+    QVERIFY(pane->runner()->isFinished());
+    QCOMPARE(m_lab->server()->personality().id, QStringLiteral("uw-ipop3d"));
+    typeOn(open.get(), "user student");
+    QCOMPARE(pane->runner()->lessonEvents().size(), events.size());
+    QCOMPARE(pane->runner()->progress().transcript, transcript);
+
+    QVERIFY(pane->startLesson(QStringLiteral("05-the-lock-file"), true)); // Restart: done again
+    QCOMPARE(m_lab->server()->personality().id, QStringLiteral("dovecot"));
 }
 
 // The mistake box and the hints belong to the lesson that is on.

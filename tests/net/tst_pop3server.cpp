@@ -191,6 +191,7 @@ private slots:
     void labSheetSession();
     void failedLoginWaitsWithoutBlockingOthers();
     void pipelinedGuessesStopAtTheFailureLimit();
+    void delayedRepliesAreLoggedWhenSent();
     void faultHookDropsBeforeTheLine();
     void manyConcurrentSessions();
     void secondLoginIsInUseUntilFirstQuits();
@@ -1353,6 +1354,74 @@ void TestPop3Server::pipelinedGuessesStopAtTheFailureLimit()
         return false;
     };
     QTRY_VERIFY(closedForFailures());
+}
+
+// A reply held back (a failed login, Dovecot's wait before [IN-USE]) is in the event stream when
+// it is written, not when its command came: the diagram, the lesson's tick and the hand-in tell
+// what the client saw, and when.
+void TestPop3Server::delayedRepliesAreLoggedWhenSent()
+{
+    constexpr int delay = 400;
+    Lab lab;
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("slow.json"));
+    QVERIFY(pop3test::writeFile(file,
+        QByteArray(R"({"id": "slow", "inherits": "dovecot", "loginFailureDelayMs": )")
+            + QByteArray::number(delay) + R"(, "inUseDelayMs": )" + QByteArray::number(delay)
+            + "}"));
+    std::optional<Personality> slow = Personality::load(file);
+    QVERIFY(slow);
+    lab.server.setPersonality(*slow);
+    QVERIFY(lab.start());
+    Client first;
+    Client second;
+    QVERIFY(first.open(lab.port()).startsWith("+OK"));
+    QVERIFY(second.open(lab.port()).startsWith("+OK"));
+    QVERIFY(first.login("student", "hessovs!"));
+    QVERIFY(second.command("USER student").startsWith("+OK"));
+    QVERIFY(second.command("PASS wrong").startsWith("-ERR [AUTH]"));
+    QVERIFY(second.command("USER student").startsWith("+OK"));
+    QVERIFY(second.command("PASS hessovs!").startsWith("-ERR [IN-USE]"));
+    QVERIFY(second.waitClosed());
+
+    int refused = 0; // the second client's session
+    for (const Event &e : lab.log.events()) {
+        if (e.kind == EventKind::LockRefused)
+            refused = e.session;
+    }
+    QVERIFY(refused > 0);
+    // Each PASS and the reply to it: the reply is stamped when it went out, after the delay.
+    QList<Event> sent;
+    QList<Event> answers;
+    for (const Event &e : lab.eventsOf(refused)) {
+        if (e.kind == EventKind::ClientLine && e.bytes.startsWith("PASS"))
+            sent.append(e);
+        if (e.kind == EventKind::ServerReply && !e.ok)
+            answers.append(e);
+    }
+    QCOMPARE(sent.size(), 2);
+    QCOMPARE(answers.size(), 2);
+    QVERIFY(answers.at(1).bytes.startsWith("-ERR [IN-USE]"));
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY2(answers.at(i).timeMs - sent.at(i).timeMs >= delay - 1,
+            qPrintable(QStringLiteral("%1: sent %2 ms after its PASS, not %3")
+                           .arg(QString::fromLatin1(answers.at(i).bytes.trimmed()))
+                           .arg(answers.at(i).timeMs - sent.at(i).timeMs)
+                           .arg(delay)));
+    }
+    // The refusal is found at PASS (the lock), the reply tells it later, then the server hangs up.
+    const QList<Event> events = lab.eventsOf(refused);
+    auto indexOf = [&events](EventKind kind, bool ok = false) {
+        for (qsizetype i = events.size() - 1; i >= 0; --i) {
+            if (events.at(i).kind == kind
+                && (kind != EventKind::ServerReply || events.at(i).ok == ok))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    QVERIFY(indexOf(EventKind::LockRefused) < indexOf(EventKind::ServerReply));
+    QVERIFY(indexOf(EventKind::ServerReply) < indexOf(EventKind::Disconnected));
+    QVERIFY(first.command("QUIT").startsWith("+OK"));
 }
 
 QTEST_GUILESS_MAIN(TestPop3Server)

@@ -350,12 +350,22 @@ void SequencePainter::paintLabel(QPainter *p,
         return;
     }
     if (wrap && rect.height() >= 2 * smallMetrics.lineSpacing()) {
-        // Two lines in the small font: the whole text when it fits, else shortened to fit.
-        const QRectF bounds = smallMetrics.boundingRect(
-            QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, label);
+        // As many lines of the small font as the box holds: the whole text when it fits, else
+        // shortened (the least important part first) until its wrapped lines fit inside the box,
+        // never drawn past its top or bottom into the next row.
+        // Measured as the target lays it out (a PDF page's metrics are not the screen's).
+        const QFontMetricsF deviceMetrics(small, p->device());
+        const int lines = std::max(2, int(rect.height() / deviceMetrics.lineSpacing()));
+        auto fits = [&](const QString &text) {
+            return deviceMetrics
+                       .boundingRect(
+                           QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, text)
+                       .height()
+                <= lines * deviceMetrics.lineSpacing() + 1;
+        };
         QString text = label;
-        if (bounds.height() > 2 * smallMetrics.lineSpacing() + 1)
-            text = fittedLabel(row, label, small, rect.width() * 1.8);
+        for (qreal room = lines * 0.9; !fits(text) && room > 0.3; room -= 0.15)
+            text = fittedLabel(row, label, small, rect.width() * room);
         p->setFont(small);
         p->setPen(color);
         p->drawText(
@@ -693,14 +703,16 @@ void SequencePainter::paintHeader(
     const qreal serverHalf = (m_compact ? 150 * m_spacing : 190) / 2;
     for (int lane = 0; lane < lanes; ++lane) {
         const int session = headerSession(lane, at, until);
+        if (session == 0)
+            continue; // no client in this lane here: an empty lane is named by nobody
         const qreal left = clientX(lane) - (laneStep() - 14) / 2;
         qreal right = clientX(lane) + (laneStep() - 14) / 2;
         if (m_compact && lane == lanes - 1 && m_model.serverCount() == 1)
             right = std::max(right, serverX() - serverHalf - 8);
         box((left + right) / 2,
             right - left,
-            session ? m_model.sessionName(session) : tr("client"),
-            session ? tr("session %1 · its state").arg(session) : QString(),
+            m_model.sessionName(session),
+            tr("session %1 · its state").arg(session),
             m_colours->command);
     }
     for (int server = 1; server < m_model.serverCount(); ++server)

@@ -403,6 +403,10 @@ void LessonPane::focusNext()
 // The lesson quotes one server's words: the server speaks them from the next session on.
 void LessonPane::applyLessonPersonality()
 {
+    // A finished lesson picked again is looked at or handed in, not done again: the server is
+    // left as it is (a change now would be an event after the lesson ended). Restart sets it.
+    if (m_runner->isFinished())
+        return;
     const QString wanted = m_runner->lesson().personality;
     const pop3::Pop3Server *server = m_lab->server();
     if (wanted.isEmpty() || !server || server->personality().id == wanted)
