@@ -50,9 +50,12 @@ public:
 
     unsigned trouble(int row, qint64 nowMs) const;
 
+    // The student a USER line names, typos of the lab sheet included ("USER: student07"); empty
+    // when the line is no USER command.
+    static QString userNamedBy(const QByteArray &line);
+
 private:
     int rowOf(const QString &user);
-    static QString userNamedBy(const QByteArray &line);
 
     QList<Student> m_students;
     QHash<QString, int> m_rows;

@@ -489,14 +489,14 @@ QString LessonRunner::expectedAnswer(int index) const
     return expectedValues(index, nullptr).join(QStringLiteral(" | "));
 }
 
-LessonRunner::AnswerResult LessonRunner::answer(const QString &text)
+LessonRunner::AnswerResult LessonRunner::check(int index, const QString &text) const
 {
     AnswerResult result;
-    if (m_current < 0 || !m_lesson.steps.at(m_current).question)
+    if (index < 0 || index >= m_lesson.steps.size() || !m_lesson.steps.at(index).question)
         return result;
     result.asked = true;
-    const LessonQuestion &q = *m_lesson.steps.at(m_current).question;
-    const QStringList expected = expectedValues(m_current, &result.problem);
+    const LessonQuestion &q = *m_lesson.steps.at(index).question;
+    const QStringList expected = expectedValues(index, &result.problem);
     if (!result.problem.isEmpty())
         return result;
     const QString given = text.trimmed();
@@ -527,9 +527,19 @@ LessonRunner::AnswerResult LessonRunner::answer(const QString &text)
             result.correct = result.correct || simplified(e) == simplified(given);
         break;
     }
+    return result;
+}
+
+LessonRunner::AnswerResult LessonRunner::answer(const QString &text)
+{
+    if (m_current < 0 || !m_lesson.steps.at(m_current).question)
+        return {};
     const int index = m_current;
+    const AnswerResult result = check(index, text);
+    if (!result.problem.isEmpty())
+        return result;
     if (result.correct) {
-        record(index).answer = given;
+        record(index).answer = text.trimmed();
         tick(index, now(), 0);
         activate();
     } else {

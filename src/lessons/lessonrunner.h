@@ -65,6 +65,9 @@ public:
     bool revealHint();
     // Answers the current step's question.
     AnswerResult answer(const QString &text);
+    // Checks an answer to question index against the mailbox now, whichever step is current,
+    // and changes nothing (a class's lab results are checked this way, in any order).
+    AnswerResult check(int index, const QString &text) const;
     // Skips the current step if it is optional.
     bool skip();
     // The current step's action: plants a stale lock for the lesson's account.
