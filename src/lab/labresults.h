@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -95,3 +96,7 @@ private:
 };
 
 } // namespace pop3
+
+Q_DECLARE_METATYPE(pop3::StudentProgress)
+Q_DECLARE_METATYPE(pop3::LabAnswer)
+Q_DECLARE_METATYPE(pop3::LabQuestion)
