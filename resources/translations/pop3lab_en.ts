@@ -116,6 +116,14 @@
         <source>Not connected.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stude&amp;nts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;b Results</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClassRollModel</name>
@@ -189,6 +197,18 @@
     </message>
     <message>
         <source>Trouble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ all %1 steps done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson step</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -716,6 +736,65 @@
     </message>
     <message>
         <source>--lesson expects a number from 1 to %1 or one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabResultsModel</name>
+    <message>
+        <source>Student %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1 (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Given: %2
+Expected for this student&apos;s mailbox: %3
+Tries: %4
+At: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong: %1, expected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1736,6 +1815,103 @@
     </message>
     <message>
         <source>Replayed transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsExport</name>
+    <message>
+        <source>Lab results: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1, %2. Each answer was checked against that student&apos;s own mailbox when it was given; the latest answer counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <source>Results written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lab-results.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lab-results.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the Results as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the Results as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server follows no lesson: no lab results (pop3lab-server --class-lesson).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson: %1. Each answer is checked by the server against that student&apos;s own mailbox; the latest answer counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -116,6 +116,14 @@
         <source>Not connected.</source>
         <translation>Non connecté.</translation>
     </message>
+    <message>
+        <source>Stude&amp;nts</source>
+        <translation>É&amp;lèves</translation>
+    </message>
+    <message>
+        <source>La&amp;b Results</source>
+        <translation>Résultats du &amp;TP</translation>
+    </message>
 </context>
 <context>
     <name>ClassRollModel</name>
@@ -190,6 +198,18 @@
     <message>
         <source>Trouble</source>
         <translation>Difficulté</translation>
+    </message>
+    <message>
+        <source>✓ all %1 steps done</source>
+        <translation>✓ les %1 étapes faites</translation>
+    </message>
+    <message>
+        <source>step %1 of %2: %3</source>
+        <translation>étape %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>Lesson step</source>
+        <translation>Étape de la leçon</translation>
     </message>
 </context>
 <context>
@@ -717,6 +737,69 @@
     <message>
         <source>--lesson expects a number from 1 to %1 or one of: %2</source>
         <translation>--lesson attend un nombre de 1 à %1 ou l’un de ces identifiants : %2</translation>
+    </message>
+</context>
+<context>
+    <name>LabResultsModel</name>
+    <message>
+        <source>Student %1</source>
+        <translation>Élève %1</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>✗ %1 (expected %2)</source>
+        <translation>✗ %1 (attendu : %2)</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>%1
+Given: %2
+Expected for this student&apos;s mailbox: %3
+Tries: %4
+At: %5</source>
+        <translation>%1
+Donnée : %2
+Attendue pour la boîte de cet élève : %3
+Essais : %4
+À : %5</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Juste</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>Faux</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>right: %1</source>
+        <translation>juste : %1</translation>
+    </message>
+    <message>
+        <source>wrong: %1, expected %2</source>
+        <translation>faux : %1, attendu %2</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1824,103 @@
     <message>
         <source>Replayed transcript</source>
         <translation>Transcription relue</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsExport</name>
+    <message>
+        <source>Lab results: %1</source>
+        <translation>Résultats du TP : %1</translation>
+    </message>
+    <message>
+        <source>Server %1, %2. Each answer was checked against that student&apos;s own mailbox when it was given; the latest answer counts.</source>
+        <translation>Serveur %1, %2. Chaque réponse a été vérifiée sur la boîte aux lettres de l&apos;élève au moment où elle a été donnée ; la dernière réponse compte.</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Juste</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(s)</source>
+        <translation>
+            <numerusform>%n essai</numerusform>
+            <numerusform>%n essais</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>The questions</source>
+        <translation>Les questions</translation>
+    </message>
+    <message>
+        <source>the PDF could not be written</source>
+        <translation>le PDF n&apos;a pas pu être écrit</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <source>Results written to %1.</source>
+        <translation>Résultats écrits dans %1.</translation>
+    </message>
+    <message>
+        <source>The results could not be written: %1</source>
+        <translation>Les résultats n&apos;ont pas pu être écrits : %1</translation>
+    </message>
+    <message>
+        <source>lab-results.pdf</source>
+        <translation>resultats-tp.pdf</translation>
+    </message>
+    <message>
+        <source>lab-results.csv</source>
+        <translation>resultats-tp.csv</translation>
+    </message>
+    <message>
+        <source>Export the Results as PDF</source>
+        <translation>Exporter les résultats en PDF</translation>
+    </message>
+    <message>
+        <source>Export the Results as CSV</source>
+        <translation>Exporter les résultats en CSV</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The server follows no lesson: no lab results (pop3lab-server --class-lesson).</source>
+        <translation>Le serveur ne suit aucune leçon : pas de résultats de TP (pop3lab-server --class-lesson).</translation>
+    </message>
+    <message>
+        <source>Lesson: %1. Each answer is checked by the server against that student&apos;s own mailbox; the latest answer counts.</source>
+        <translation>Leçon : %1. Le serveur vérifie chaque réponse sur la boîte aux lettres de l&apos;élève lui-même ; la dernière réponse compte.</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Résultats du TP</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV...</source>
+        <translation>Exporter en &amp;CSV...</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF...</source>
+        <translation>Exporter en P&amp;DF...</translation>
     </message>
 </context>
 <context>

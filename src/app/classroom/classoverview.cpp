@@ -393,8 +393,8 @@ void ClassOverview::retranslateUi()
     m_anonymise->setToolTip(tr("Shows Student 1, Student 2... instead of the account names"));
     m_open->setText(tr("&Open Diagram"));
     m_reset->setText(tr("&Reset This Student's Mailbox..."));
-    m_tabs->setTabText(0, tr("&Students"));
-    m_tabs->setTabText(1, tr("&Lab Results"));
+    m_tabs->setTabText(0, tr("Stude&nts"));
+    m_tabs->setTabText(1, tr("La&b Results"));
     if (m_status->text().isEmpty())
         setStatus(tr("Not connected."));
 }
