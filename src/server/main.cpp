@@ -273,8 +273,11 @@ int main(int argc, char *argv[])
         QList<LoginSlips::Card> cards;
         for (const QString &user : lab.store()->users())
             cards.append({user, lab.store()->account(user)->password});
-        if (const pop3::Result r = LoginSlips::write(
-                options->slips, cards, slipsHost(*options, *lab.server()), lab.server()->port());
+        if (const pop3::Result r = LoginSlips::write(options->slips,
+                cards,
+                slipsHost(*options, *lab.server()),
+                lab.server()->port(),
+                answers ? answers->port() : quint16(0));
             !r)
             return fail(r.error);
     }
