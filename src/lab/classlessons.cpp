@@ -7,6 +7,11 @@
 #include "lessons/lessonrunner.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 
 namespace pop3 {
 
@@ -36,6 +41,12 @@ Result ClassLessons::start(
     }
     m_results.setQuestions(m_questions);
     m_results.setStudents(students);
+    QDir().mkpath(progressFolder);
+    m_resultsPath = QDir(progressFolder).filePath(QStringLiteral("lab-answers.json"));
+    if (fresh)
+        QFile::remove(m_resultsPath);
+    else
+        loadAnswers();
     for (const QString &user : students) {
         if (m_students.count(user))
             continue;
@@ -169,10 +180,46 @@ Result ClassLessons::submit(
     if (r->currentStep() == index)
         r->answer(given); // the lesson goes on, as in the pane
     m_results.apply(a);
+    saveAnswers();
     if (answer)
         *answer = a;
     emit answered(a);
     return Result::success();
+}
+
+// The answers so far, one file for the class: a server restarted (--accounts) keeps them.
+void ClassLessons::loadAnswers()
+{
+    QFile file(m_resultsPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    if (o.value(QStringLiteral("lesson")).toString() != m_lesson.id)
+        return; // another lesson's answers are not this one's
+    for (const QJsonValue &v : o.value(QStringLiteral("answers")).toArray()) {
+        const LabAnswer a = LabAnswer::fromJson(v.toObject());
+        if (m_results.students().contains(a.user) && m_lesson.indexOf(a.question) >= 0)
+            m_results.apply(a);
+    }
+}
+
+void ClassLessons::saveAnswers()
+{
+    QJsonArray answers;
+    for (const QString &user : m_results.students()) {
+        for (const LabQuestion &q : m_questions) {
+            if (const LabAnswer *a = m_results.answer(user, q.id))
+                answers.append(a->toJson());
+        }
+    }
+    QJsonObject o;
+    o.insert(QStringLiteral("lesson"), m_lesson.id);
+    o.insert(QStringLiteral("answers"), answers);
+    QSaveFile file(m_resultsPath);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
+        file.commit();
+    }
 }
 
 } // namespace pop3

@@ -43,7 +43,8 @@ public:
     ~ClassLessons() override;
 
     // Starts lesson for each of students, their progress kept in progressFolder (one file per
-    // student); fresh forgets what was saved (a new class). The lesson's account becomes each
+    // student) and the class's answers there too (lab-answers.json); fresh forgets what was saved
+    // (a new class). The lesson's account becomes each
     // student's own. Call once.
     Result start(const Lesson &lesson,
         const QStringList &students,
@@ -89,6 +90,8 @@ private:
     void route(const Event &event);
     void deliver(const QString &user, const Event &event);
     void progressMayHaveChanged(const QString &user);
+    void loadAnswers();
+    void saveAnswers();
 
     Lab *m_lab;
     Lesson m_lesson;
@@ -98,6 +101,7 @@ private:
     QHash<int, QString> m_sessionUser; // session id -> the student it belongs to
     QHash<int, QList<Event>> m_pending; // a session's events before it names a student
     LabResults m_results;
+    QString m_resultsPath; // lab-answers.json in the progress folder
     bool m_started = false;
 };
 

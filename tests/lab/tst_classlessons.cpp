@@ -109,6 +109,7 @@ private slots:
     void nobodyAnswersForAnother();
     void neverOnThePop3Port();
     void csvIsExact();
+    void answersSurviveARestart();
     void teachersCopyThroughTheStream();
 };
 
@@ -302,6 +303,30 @@ void TestClassLessons::csvIsExact()
     });
     QVERIFY(anonymous.contains("\r\nStudent 2,'=1+34,"));
     QVERIFY(!anonymous.contains("alice"));
+}
+
+void TestClassLessons::answersSurviveARestart()
+{
+    Classroom room;
+    QVERIFY(room.start());
+    Client bob;
+    QVERIFY(room.logIn(bob, "bob", "passb").startsWith("+OK"));
+    QCOMPARE(bob.command("ANSWER count 34"), QByteArray("+OK wrong (try 1)\r\n"));
+    QCOMPARE(bob.command("ANSWER total 23183"), QByteArray("+OK right\r\n"));
+
+    // The same class served again (--accounts): the answers are still there ...
+    const QString folder = room.dir.filePath(QStringLiteral("class-progress"));
+    ClassLessons again(room.lab.get());
+    QVERIFY(again.start(room.lessons->lesson(), room.lab->store()->users(), folder, false));
+    const LabAnswer *a = again.results().answer(QStringLiteral("bob"), QStringLiteral("count"));
+    QVERIFY(a);
+    QCOMPARE(a->given, QStringLiteral("34"));
+    QVERIFY(!a->correct);
+    QCOMPARE(again.results().rightCount(QStringLiteral("bob")), 1);
+    // ... and a new class (--class) starts without them.
+    ClassLessons fresh(room.lab.get());
+    QVERIFY(fresh.start(room.lessons->lesson(), room.lab->store()->users(), folder, true));
+    QCOMPARE(fresh.results().answer(QStringLiteral("bob"), QStringLiteral("count")), nullptr);
 }
 
 void TestClassLessons::teachersCopyThroughTheStream()
