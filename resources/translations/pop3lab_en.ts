@@ -1895,10 +1895,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server follows no lesson: no lab results (pop3lab-server --class-lesson).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Lesson: %1. Each answer is checked by the server against that student&apos;s own mailbox; the latest answer counts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1912,6 +1908,10 @@ At: %5</source>
     </message>
     <message>
         <source>Export P&amp;DF...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lesson yet: a server that follows one sends it when the overview connects (pop3lab-server --class-lesson).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

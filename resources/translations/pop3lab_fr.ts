@@ -1903,10 +1903,6 @@ Essais : %4
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <source>The server follows no lesson: no lab results (pop3lab-server --class-lesson).</source>
-        <translation>Le serveur ne suit aucune leçon : pas de résultats de TP (pop3lab-server --class-lesson).</translation>
-    </message>
-    <message>
         <source>Lesson: %1. Each answer is checked by the server against that student&apos;s own mailbox; the latest answer counts.</source>
         <translation>Leçon : %1. Le serveur vérifie chaque réponse sur la boîte aux lettres de l&apos;élève lui-même ; la dernière réponse compte.</translation>
     </message>
@@ -1921,6 +1917,10 @@ Essais : %4
     <message>
         <source>Export P&amp;DF...</source>
         <translation>Exporter en P&amp;DF...</translation>
+    </message>
+    <message>
+        <source>No lesson yet: a server that follows one sends it when the overview connects (pop3lab-server --class-lesson).</source>
+        <translation>Pas encore de leçon : un serveur qui en suit une l&apos;envoie quand la vue d&apos;ensemble se connecte (pop3lab-server --class-lesson).</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,8 @@ ResultsPane::ResultsPane(LabResultsModel *model, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_status, 1);
@@ -60,6 +61,7 @@ ResultsPane::ResultsPane(LabResultsModel *model, QWidget *parent)
         askAndExport(true);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &ResultsPane::updateWidgets);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ResultsPane::fitColumns);
     retranslateUi();
     updateWidgets();
 }
@@ -115,6 +117,17 @@ void ResultsPane::askAndExport(bool pdf)
         exportCsv(path);
 }
 
+// The names and the score as wide as they need; the questions share the rest (a long title is
+// elided, its tooltip has the whole question), so that a class fits a projector without scrolling.
+void ResultsPane::fitColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const int columns = m_model->columnCount();
+    for (int c = 0; c < columns; ++c)
+        header->setSectionResizeMode(
+            c, c == 0 || c == columns - 1 ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
+}
+
 void ResultsPane::updateWidgets()
 {
     const bool any = !m_lessonTitle.isEmpty();
@@ -125,7 +138,8 @@ void ResultsPane::updateWidgets()
 void ResultsPane::retranslateUi()
 {
     m_heading->setText(m_lessonTitle.isEmpty()
-            ? tr("The server follows no lesson: no lab results (pop3lab-server --class-lesson).")
+            ? tr("No lesson yet: a server that follows one sends it when the overview connects "
+                 "(pop3lab-server --class-lesson).")
             : tr("Lesson: %1. Each answer is checked by the server against that student's own "
                  "mailbox; the latest answer counts.")
                   .arg(m_lessonTitle));

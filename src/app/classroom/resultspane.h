@@ -36,6 +36,7 @@ protected:
 private:
     void retranslateUi();
     void updateWidgets();
+    void fitColumns();
     void askAndExport(bool pdf);
 
     LabResultsModel *m_model;
