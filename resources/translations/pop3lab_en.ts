@@ -1840,13 +1840,6 @@ At: %5</source>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n try(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
@@ -1857,6 +1850,10 @@ At: %5</source>
     </message>
     <message>
         <source>the PDF could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tries: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

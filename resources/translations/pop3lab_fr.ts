@@ -1848,13 +1848,6 @@ Essais : %4
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
-    <message numerus="yes">
-        <source>%n try(s)</source>
-        <translation>
-            <numerusform>%n essai</numerusform>
-            <numerusform>%n essais</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
@@ -1866,6 +1859,10 @@ Essais : %4
     <message>
         <source>the PDF could not be written</source>
         <translation>le PDF n&apos;a pas pu être écrit</translation>
+    </message>
+    <message>
+        <source>tries: %1</source>
+        <translation>essais : %1</translation>
     </message>
 </context>
 <context>

@@ -344,6 +344,7 @@ void ClassOverview::wordLesson()
 {
     QHash<QString, QString> titles = m_serverStepTitles;
     QString lessonTitle = m_lessonTitle;
+    QList<pop3::LabQuestion> questions = m_questions;
     if (!m_lessonId.isEmpty()) {
         pop3::LessonLibrary library;
         library.load(pop3::LessonLibrary::defaultFolders());
@@ -353,11 +354,16 @@ void ClassOverview::wordLesson()
                 if (titles.contains(step.id))
                     titles.insert(step.id, step.title);
             }
+            for (pop3::LabQuestion &q : questions) {
+                const int index = own->indexOf(q.id);
+                if (index >= 0 && own->steps.at(index).question)
+                    q.prompt = own->steps.at(index).question->prompt;
+            }
             lessonTitle = own->title;
         }
     }
     m_model->setStepTitles(titles);
-    m_resultsModel->setQuestions(m_questions, titles); // the answers stay
+    m_resultsModel->setQuestions(questions, titles); // the answers stay
     m_results->setLesson(
         lessonTitle, QStringLiteral("%1:%2").arg(m_host->text().trimmed()).arg(m_port->value()));
 }

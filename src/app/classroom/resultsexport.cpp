@@ -69,7 +69,7 @@ QString ResultsExport::html(
             h += QStringLiteral("<td bgcolor=\"%1\">%2<br/><small>%3</small></td>")
                      .arg(a->correct ? QStringLiteral("#d4edda") : QStringLiteral("#f8d7da"),
                          model.cellText(*a, true).toHtmlEscaped(),
-                         tr("%n try(s)", nullptr, a->tries));
+                         tr("tries: %1").arg(a->tries));
         }
         h += QStringLiteral("<td align=\"right\">%1</td></tr>")
                  .arg(tr("%1 of %2").arg(results.rightCount(user)).arg(results.questions().size()));
