@@ -602,6 +602,73 @@
     </message>
 </context>
 <context>
+    <name>HandInDialog</name>
+    <message>
+        <source>&amp;Log In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand In Lab Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers go to the class server&apos;s answers port, as you: the user name and password of your login slip. The server checks each one against your own mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;rver and answers port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not taken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ wrong, try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has your answers; the latest one counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in to %1:%2...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in as %1: %2 questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an answer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>pop3lab Help</source>
@@ -1467,6 +1534,10 @@ At: %5</source>
     </message>
     <message>
         <source>&amp;Watch a class...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand In Lab Answers...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -602,6 +602,73 @@
     </message>
 </context>
 <context>
+    <name>HandInDialog</name>
+    <message>
+        <source>&amp;Log In</source>
+        <translation>&amp;Se connecter</translation>
+    </message>
+    <message>
+        <source>&amp;Send Answers</source>
+        <translation>&amp;Envoyer les réponses</translation>
+    </message>
+    <message>
+        <source>Hand In Lab Answers</source>
+        <translation>Rendre les réponses du TP</translation>
+    </message>
+    <message>
+        <source>Your answers go to the class server&apos;s answers port, as you: the user name and password of your login slip. The server checks each one against your own mailbox.</source>
+        <translation>Vos réponses partent vers le port des réponses du serveur de la classe, en votre nom : le nom d&apos;utilisateur et le mot de passe de votre fiche de connexion. Le serveur vérifie chacune sur votre propre boîte aux lettres.</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver and answers port:</source>
+        <translation>Se&amp;rveur et port des réponses :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Not logged in: %1</source>
+        <translation>Non connecté : %1</translation>
+    </message>
+    <message>
+        <source>not taken: %1</source>
+        <translation>non prise : %1</translation>
+    </message>
+    <message>
+        <source>✓ right</source>
+        <translation>✓ juste</translation>
+    </message>
+    <message>
+        <source>✗ wrong, try again</source>
+        <translation>✗ faux, essayez encore</translation>
+    </message>
+    <message>
+        <source>The server has your answers; the latest one counts.</source>
+        <translation>Le serveur a vos réponses ; la dernière compte.</translation>
+    </message>
+    <message>
+        <source>Logging in to %1:%2...</source>
+        <translation>Connexion à %1:%2...</translation>
+    </message>
+    <message>
+        <source>Logged in as %1: %2 questions.</source>
+        <translation>Connecté en tant que %1 : %2 questions.</translation>
+    </message>
+    <message>
+        <source>sent...</source>
+        <translation>envoyée...</translation>
+    </message>
+    <message>
+        <source>Type an answer first.</source>
+        <translation>Tapez d&apos;abord une réponse.</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>pop3lab Help</source>
@@ -1476,6 +1543,10 @@ Essais : %4
     <message>
         <source>&amp;Watch a class...</source>
         <translation>&amp;Observer une classe...</translation>
+    </message>
+    <message>
+        <source>&amp;Hand In Lab Answers...</source>
+        <translation>Rendre les réponses du &amp;TP...</translation>
     </message>
 </context>
 <context>
