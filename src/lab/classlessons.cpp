@@ -57,6 +57,7 @@ Result ClassLessons::start(
         s.store = std::make_unique<LessonProgressStore>(progressFolder, user);
         s.runner = std::make_unique<LessonRunner>(s.log.get(), m_lab->store());
         s.runner->setProgressStore(s.store.get());
+        s.runner->setKeepHandIn(false); // no hand-in on the server: its memory stays flat
         Lesson own = lesson;
         own.account = user; // the questions are about this student's mailbox
         s.runner->start(own, fresh);

@@ -36,7 +36,9 @@ class ClassLessons final : public QObject
     Q_DISABLE_COPY_MOVE(ClassLessons)
 
 public:
-    static constexpr qsizetype studentLogCapacity = 4000; // events kept per student
+    // Events kept per student: the runner looks at the latest exchange only (and catches up
+    // from here after a gap); 60 students, or the soak's 560 accounts, stay small.
+    static constexpr qsizetype studentLogCapacity = 256;
     static constexpr qsizetype pendingLimit = 64; // events of a session before it names a student
 
     explicit ClassLessons(Lab *lab, QObject *parent = nullptr);

@@ -171,14 +171,16 @@ QStringList LessonRunner::revealedHints(int index) const
 void LessonRunner::handle(const LessonTracker::Observation &ob)
 {
     const Event &e = ob.event;
-    m_footprints[m_lesson.id].seqs.append(e.seq);
-    QString line = LessonTracker::transcriptLine(e);
-    if (ob.credential) // AUTH PLAIN's answer is the password in base64
-        line = QStringLiteral("#%1 C: ********").arg(e.session);
-    if (!line.isEmpty()) {
-        m_progress.transcript.append(line);
-        while (m_progress.transcript.size() > LessonProgress::transcriptLimit)
-            m_progress.transcript.removeFirst();
+    if (m_keepHandIn) {
+        m_footprints[m_lesson.id].seqs.append(e.seq);
+        QString line = LessonTracker::transcriptLine(e);
+        if (ob.credential) // AUTH PLAIN's answer is the password in base64
+            line = QStringLiteral("#%1 C: ********").arg(e.session);
+        if (!line.isEmpty()) {
+            m_progress.transcript.append(line);
+            while (m_progress.transcript.size() > LessonProgress::transcriptLimit)
+                m_progress.transcript.removeFirst();
+        }
     }
     if (e.kind == EventKind::ClientLine) {
         m_exchange.clear();
@@ -582,7 +584,7 @@ QByteArray LessonRunner::apopCommand(const QString &user, const QString &passwor
 void LessonRunner::addPrelude()
 {
     const QList<int> open = m_tracker.fold().openSessions();
-    if (open.isEmpty())
+    if (open.isEmpty() || !m_keepHandIn)
         return;
     Footprint &footprint = m_footprints[m_lesson.id];
     const QSet<quint64> known(footprint.seqs.cbegin(), footprint.seqs.cend());

@@ -44,6 +44,10 @@ public:
     // Progress is loaded from and saved to store (may be null: nothing is kept).
     void setProgressStore(LessonProgressStore *store) { m_store = store; }
 
+    // Whether the transcript and the lesson's events are kept for a hand-in (the default). A
+    // classroom server runs a runner per student and needs neither: off, its memory stays flat.
+    void setKeepHandIn(bool on) { m_keepHandIn = on; }
+
     // Starts lesson: resumes saved progress unless fresh; only events from now on count.
     void start(const Lesson &lesson, bool fresh = false);
     void stop();
@@ -131,6 +135,7 @@ private:
     Lesson m_lesson;
     LessonProgress m_progress;
     bool m_running = false;
+    bool m_keepHandIn = true;
     int m_current = -1;
     quint64 m_seenSeq = 0;
     QList<LessonTracker::Observation> m_exchange; // since the last client line
