@@ -4,6 +4,7 @@
 
 #include "app/announcer.h"
 #include "app/classroom/classoverview.h"
+#include "app/classroom/handindialog.h"
 #include "app/diagram/diagrampane.h"
 #include "app/diagram/sequenceview.h"
 #include "app/eavesdropper/eavesdropperpane.h"
@@ -224,7 +225,19 @@ void MainWindow::connectActions()
     watchClass->setObjectName(QStringLiteral("actionWatchClass"));
     watchClass->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_ui->menuFile->insertAction(m_ui->actionPreferences, watchClass);
+    // A student's end of the same class: the lab answers, sent as themselves.
+    auto *handIn = new QAction(tr("&Hand In Lab Answers..."), this);
+    handIn->setObjectName(QStringLiteral("actionHandIn"));
+    m_ui->menuFile->insertAction(m_ui->actionPreferences, handIn);
     m_ui->menuFile->insertSeparator(m_ui->actionPreferences);
+    connect(handIn, &QAction::triggered, this, [this] {
+        auto *dialog = findChild<HandInDialog *>();
+        if (!dialog)
+            dialog = new HandInDialog(this);
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
     connect(watchClass, &QAction::triggered, this, [this] {
         auto *overview = findChild<ClassOverview *>();
         if (!overview)

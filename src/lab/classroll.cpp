@@ -94,6 +94,15 @@ int ClassRoll::apply(const Event &e)
     return row;
 }
 
+int ClassRoll::applyProgress(const StudentProgress &progress)
+{
+    if (progress.user.isEmpty())
+        return -1;
+    const int row = rowOf(progress.user);
+    m_students[row].lesson = progress;
+    return row;
+}
+
 unsigned ClassRoll::trouble(int row, qint64 nowMs) const
 {
     if (row < 0 || row >= m_students.size())

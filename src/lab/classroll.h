@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/event.h"
+#include "lab/labresults.h"
 
 #include <QHash>
 #include <QList>
@@ -39,20 +40,26 @@ public:
         int errorRun = 0; // -ERR replies in a row, latest session
         bool disconnectedForErrors = false;
         qint64 lastActivityMs = 0; // 0: never seen
+        StudentProgress lesson; // where the server's lesson runner has them (of == 0: none)
     };
 
     // The class's accounts, in order (the observer's hello); rows for others appear as they come.
     void setStudents(const QStringList &users);
     // Folds one event of the stream; returns the row it changed, or -1.
     int apply(const Event &event);
+    // A student's lesson step, from the server; returns the row it changed.
+    int applyProgress(const StudentProgress &progress);
 
     const QList<Student> &students() const { return m_students; }
 
     unsigned trouble(int row, qint64 nowMs) const;
 
+    // The student a USER line names, typos of the lab sheet included ("USER: student07"); empty
+    // when the line is no USER command.
+    static QString userNamedBy(const QByteArray &line);
+
 private:
     int rowOf(const QString &user);
-    static QString userNamedBy(const QByteArray &line);
 
     QList<Student> m_students;
     QHash<QString, int> m_rows;

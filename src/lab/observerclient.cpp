@@ -100,6 +100,34 @@ void ObserverClient::handleLine(const QByteArray &line)
             o.value(QStringLiteral("error")).toString());
         return;
     }
+    if (o.contains(QStringLiteral("progress"))) {
+        emit progressReceived(
+            StudentProgress::fromJson(o.value(QStringLiteral("progress")).toObject()));
+        return;
+    }
+    if (o.contains(QStringLiteral("labAnswer"))) {
+        emit labAnswerReceived(
+            LabAnswer::fromJson(o.value(QStringLiteral("labAnswer")).toObject()));
+        return;
+    }
+    if (o.contains(QStringLiteral("lesson"))) {
+        const QJsonObject l = o.value(QStringLiteral("lesson")).toObject();
+        QStringList ids;
+        QStringList titles;
+        for (const QJsonValue &v : l.value(QStringLiteral("steps")).toArray()) {
+            ids.append(v.toObject().value(QStringLiteral("id")).toString());
+            titles.append(v.toObject().value(QStringLiteral("title")).toString());
+        }
+        QList<LabQuestion> questions;
+        for (const QJsonValue &v : l.value(QStringLiteral("questions")).toArray())
+            questions.append(LabQuestion::fromJson(v.toObject()));
+        emit lessonReceived(l.value(QStringLiteral("id")).toString(),
+            l.value(QStringLiteral("title")).toString(),
+            ids,
+            titles,
+            questions);
+        return;
+    }
     if (o.contains(QStringLiteral("dropped"))) {
         emit eventsMissed(o.value(QStringLiteral("dropped")).toInteger());
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/event.h"
+#include "lab/labresults.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -41,6 +42,15 @@ signals:
     void eventReceived(const pop3::Event &event);
     void answered(bool ok, const QString &request, const QString &error);
     void eventsMissed(qint64 count);
+    // The class's lesson (its id, title, language, step ids and titles, and its questions), sent
+    // after the hello by a server that keeps lesson progress per student.
+    void lessonReceived(const QString &id,
+        const QString &title,
+        const QStringList &stepIds,
+        const QStringList &stepTitles,
+        const QList<pop3::LabQuestion> &questions);
+    void progressReceived(const pop3::StudentProgress &progress);
+    void labAnswerReceived(const pop3::LabAnswer &answer);
     // The connection ended (a wrong token ends it before anything was received).
     void closed(const QString &why);
 

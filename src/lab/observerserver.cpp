@@ -1,6 +1,7 @@
 #include "lab/observerserver.h"
 
 #include "events/eventlog.h"
+#include "lab/classlessons.h"
 #include "lab/lab.h"
 #include "mail/mailstore.h"
 
@@ -167,6 +168,7 @@ bool ObserverServer::authenticate(QTcpSocket *socket, Client &client, const QByt
     }
     client.authenticated = true;
     socket->write(helloLine());
+    sendLessonState(socket);
     if (catchUp) {
         const EventLog *log = m_lab->log();
         for (qsizetype i = 0; i < log->size(); ++i) {
@@ -189,6 +191,70 @@ QByteArray ObserverServer::helloLine() const
     o.insert(QStringLiteral("users"), QJsonArray::fromStringList(m_lab->store()->users()));
     o.insert(QStringLiteral("lastSeq"), qint64(m_lab->log()->lastSeq()));
     return jsonLine(o);
+}
+
+void ObserverServer::setClassLessons(ClassLessons *lessons)
+{
+    m_lessons = lessons;
+    connect(lessons, &ClassLessons::progressChanged, this, [this](const StudentProgress &p) {
+        QJsonObject o;
+        o.insert(QStringLiteral("progress"), p.toJson());
+        sendToAll(jsonLine(o));
+    });
+    connect(lessons, &ClassLessons::answered, this, [this](const LabAnswer &a) {
+        QJsonObject o;
+        o.insert(QStringLiteral("labAnswer"), a.toJson());
+        sendToAll(jsonLine(o));
+    });
+}
+
+// What a teacher joining late needs: the lesson, where each student is, the answers so far.
+void ObserverServer::sendLessonState(QTcpSocket *socket)
+{
+    if (!m_lessons)
+        return;
+    const Lesson &lesson = m_lessons->lesson();
+    QJsonArray steps;
+    for (const LessonStep &step : lesson.steps) {
+        QJsonObject s;
+        s.insert(QStringLiteral("id"), step.id);
+        s.insert(QStringLiteral("title"), step.title);
+        steps.append(s);
+    }
+    QJsonArray questions;
+    for (const LabQuestion &q : m_lessons->questions())
+        questions.append(q.toJson());
+    QJsonObject l;
+    l.insert(QStringLiteral("id"), lesson.id);
+    l.insert(QStringLiteral("language"), lesson.language);
+    l.insert(QStringLiteral("title"), lesson.title);
+    l.insert(QStringLiteral("steps"), steps);
+    l.insert(QStringLiteral("questions"), questions);
+    QJsonObject o;
+    o.insert(QStringLiteral("lesson"), l);
+    socket->write(jsonLine(o));
+    const LabResults &results = m_lessons->results();
+    for (const QString &user : m_lessons->students()) {
+        QJsonObject p;
+        p.insert(QStringLiteral("progress"), m_lessons->progress(user).toJson());
+        socket->write(jsonLine(p));
+        for (const LabQuestion &q : results.questions()) {
+            if (const LabAnswer *a = results.answer(user, q.id)) {
+                QJsonObject line;
+                line.insert(QStringLiteral("labAnswer"), a->toJson());
+                socket->write(jsonLine(line));
+            }
+        }
+    }
+}
+
+// Progress and answers are few and small: never dropped, whatever the backlog.
+void ObserverServer::sendToAll(const QByteArray &line)
+{
+    for (auto &[socket, client] : m_clients) {
+        if (client.authenticated)
+            socket->write(line);
+    }
 }
 
 QByteArray ObserverServer::answer(const QByteArray &line)

@@ -13,6 +13,7 @@ class QTcpSocket;
 
 namespace pop3 {
 
+class ClassLessons;
 class Lab;
 struct Event;
 
@@ -25,6 +26,8 @@ struct Event;
 //   server: {"hello":"pop3lab-observer","version":1,"pop3":..,"users":[..],"lastSeq":N}
 //           then one JSON event per line (EventLog::toJsonLine), secrets always hidden
 //   client: RESET <user> | RESET-CLASS             answered {"answer":"ok"|"error",...}
+//   with a class lesson (setClassLessons): after the hello {"lesson":..}, a {"progress":..} per
+//   student and a {"labAnswer":..} per answer so far; then each change as it happens
 //
 // It shares the server's event loop but never blocks it: writes are buffered by the socket, and
 // an observer that reads too slowly (more than bufferLimit octets waiting) misses events, told
@@ -59,6 +62,9 @@ public:
 
     int observerCount() const;
 
+    // The class's lesson: each student's step and the lab answers go into the stream too.
+    void setClassLessons(ClassLessons *lessons);
+
     // Events not sent to some observer because it was too slow (all observers, since start).
     qint64 droppedEvents() const { return m_dropped; }
 
@@ -85,8 +91,11 @@ private:
     void send(QTcpSocket *socket, Client &client, const QByteArray &line, quint64 seq);
     void drained(QTcpSocket *socket);
     QByteArray helloLine() const;
+    void sendLessonState(QTcpSocket *socket);
+    void sendToAll(const QByteArray &line);
 
     Lab *m_lab;
+    ClassLessons *m_lessons = nullptr;
     QTcpServer *m_server;
     QByteArray m_token;
     qint64 m_bufferLimit = defaultBufferLimit;

@@ -177,14 +177,16 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
     if (m_closed)
         return;
     const Event &e = ob.event;
-    m_footprints[m_lesson.id].seqs.append(e.seq);
-    QString line = LessonTracker::transcriptLine(e);
-    if (ob.credential) // AUTH PLAIN's answer is the password in base64
-        line = QStringLiteral("#%1 C: ********").arg(e.session);
-    if (!line.isEmpty()) {
-        m_progress.transcript.append(line);
-        while (m_progress.transcript.size() > LessonProgress::transcriptLimit)
-            m_progress.transcript.removeFirst();
+    if (m_keepHandIn) {
+        m_footprints[m_lesson.id].seqs.append(e.seq);
+        QString line = LessonTracker::transcriptLine(e);
+        if (ob.credential) // AUTH PLAIN's answer is the password in base64
+            line = QStringLiteral("#%1 C: ********").arg(e.session);
+        if (!line.isEmpty()) {
+            m_progress.transcript.append(line);
+            while (m_progress.transcript.size() > LessonProgress::transcriptLimit)
+                m_progress.transcript.removeFirst();
+        }
     }
     if (e.kind == EventKind::ClientLine) {
         m_exchange.clear();
@@ -506,14 +508,14 @@ QString LessonRunner::expectedAnswer(int index) const
     return expectedValues(index, nullptr).join(QStringLiteral(" | "));
 }
 
-LessonRunner::AnswerResult LessonRunner::answer(const QString &text)
+LessonRunner::AnswerResult LessonRunner::check(int index, const QString &text) const
 {
     AnswerResult result;
-    if (m_current < 0 || !m_lesson.steps.at(m_current).question)
+    if (index < 0 || index >= m_lesson.steps.size() || !m_lesson.steps.at(index).question)
         return result;
     result.asked = true;
-    const LessonQuestion &q = *m_lesson.steps.at(m_current).question;
-    const QStringList expected = expectedValues(m_current, &result.problem);
+    const LessonQuestion &q = *m_lesson.steps.at(index).question;
+    const QStringList expected = expectedValues(index, &result.problem);
     if (!result.problem.isEmpty())
         return result;
     const QString given = text.trimmed();
@@ -544,9 +546,19 @@ LessonRunner::AnswerResult LessonRunner::answer(const QString &text)
             result.correct = result.correct || simplified(e) == simplified(given);
         break;
     }
+    return result;
+}
+
+LessonRunner::AnswerResult LessonRunner::answer(const QString &text)
+{
+    if (m_current < 0 || !m_lesson.steps.at(m_current).question)
+        return {};
     const int index = m_current;
+    const AnswerResult result = check(index, text);
+    if (!result.problem.isEmpty())
+        return result;
     if (result.correct) {
-        record(index).answer = given;
+        record(index).answer = text.trimmed();
         tick(index, now(), 0);
         activate();
     } else {
@@ -592,7 +604,7 @@ QByteArray LessonRunner::apopCommand(const QString &user, const QString &passwor
 void LessonRunner::addPrelude()
 {
     const QList<int> open = m_tracker.fold().openSessions();
-    if (open.isEmpty())
+    if (open.isEmpty() || !m_keepHandIn)
         return;
     Footprint &footprint = m_footprints[m_lesson.id];
     const QSet<quint64> known(footprint.seqs.cbegin(), footprint.seqs.cend());

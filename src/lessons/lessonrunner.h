@@ -44,6 +44,10 @@ public:
     // Progress is loaded from and saved to store (may be null: nothing is kept).
     void setProgressStore(LessonProgressStore *store) { m_store = store; }
 
+    // Whether the transcript and the lesson's events are kept for a hand-in (the default). A
+    // classroom server runs a runner per student and needs neither: off, its memory stays flat.
+    void setKeepHandIn(bool on) { m_keepHandIn = on; }
+
     // Starts lesson: resumes saved progress unless fresh; only events from now on count.
     void start(const Lesson &lesson, bool fresh = false);
     void stop();
@@ -65,6 +69,9 @@ public:
     bool revealHint();
     // Answers the current step's question.
     AnswerResult answer(const QString &text);
+    // Checks an answer to question index against the mailbox now, whichever step is current,
+    // and changes nothing (a class's lab results are checked this way, in any order).
+    AnswerResult check(int index, const QString &text) const;
     // Skips the current step if it is optional.
     bool skip();
     // The current step's action: plants a stale lock for the lesson's account.
@@ -129,6 +136,7 @@ private:
     LessonProgress m_progress;
     bool m_running = false;
     bool m_closed = false; // started already finished: events are no longer recorded
+    bool m_keepHandIn = true;
     int m_current = -1;
     quint64 m_seenSeq = 0;
     QList<LessonTracker::Observation> m_exchange; // since the last client line

@@ -22,6 +22,7 @@ void drawCard(QPainter &p,
     const LoginSlips::Card &card,
     const QString &host,
     quint16 port,
+    quint16 answersPort,
     int number,
     int total)
 {
@@ -75,13 +76,24 @@ void drawCard(QPainter &p,
         QPointF(inner.left() + 3 * mm, y), QStringLiteral("telnet %1 %2").arg(host).arg(port));
     y += 5 * mm;
     p.drawText(QPointF(inner.left() + 3 * mm, y), QStringLiteral("USER %1").arg(card.user));
+    if (answersPort != 0) {
+        y += 6.5 * mm;
+        p.setFont(label);
+        p.drawText(QPointF(inner.left(), y), word("Your answers:"));
+        p.setFont(small);
+        p.drawText(QPointF(inner.left() + 24 * mm, y),
+            QStringLiteral("telnet %1 %2").arg(host).arg(answersPort));
+    }
     p.restore();
 }
 
 } // namespace
 
-pop3::Result LoginSlips::write(
-    const QString &pdfPath, const QList<Card> &cards, const QString &host, quint16 port)
+pop3::Result LoginSlips::write(const QString &pdfPath,
+    const QList<Card> &cards,
+    const QString &host,
+    quint16 port,
+    quint16 answersPort)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return pop3::Result::failure(QStringLiteral("login slips need Qt GUI (a QGuiApplication)"));
@@ -114,7 +126,7 @@ pop3::Result LoginSlips::write(
         if (i > 0 && slot == 0)
             pdf.newPage();
         const QRectF rect(QPointF((slot % 2) * w, (slot / 2) * h), QSizeF(w, h));
-        drawCard(painter, rect, cards.at(i), host, port, i + 1, int(cards.size()));
+        drawCard(painter, rect, cards.at(i), host, port, answersPort, i + 1, int(cards.size()));
     }
     if (!painter.end())
         return pop3::Result::failure(QStringLiteral("cannot write the slips %1").arg(pdfPath));

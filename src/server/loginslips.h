@@ -20,7 +20,11 @@ public:
 
     static constexpr int cardsPerPage = 8; // 2 columns x 4 rows on A4 portrait
 
-    // Writes one card per entry of cards to pdfPath (owner-only: it holds passwords).
-    static pop3::Result write(
-        const QString &pdfPath, const QList<Card> &cards, const QString &host, quint16 port);
+    // Writes one card per entry of cards to pdfPath (owner-only: it holds passwords); with an
+    // answersPort, each card also says where the lab's answers are handed in.
+    static pop3::Result write(const QString &pdfPath,
+        const QList<Card> &cards,
+        const QString &host,
+        quint16 port,
+        quint16 answersPort = 0);
 };

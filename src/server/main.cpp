@@ -5,10 +5,13 @@
 //   quit
 
 #include "events/tracewriter.h"
+#include "lab/answerserver.h"
+#include "lab/classlessons.h"
 #include "lab/classroster.h"
 #include "lab/faultcontrol.h"
 #include "lab/lab.h"
 #include "lab/observerserver.h"
+#include "lessons/lessonlibrary.h"
 #include "loginslips.h"
 #include "mail/mailstore.h"
 #include "serveroptions.h"
@@ -119,6 +122,25 @@ pop3::Result makeClass(const ServerOptions &options)
     return pop3::ClassRoster::writeAccountsFile(path, students, mailbox);
 }
 
+// --class-lesson: an id ("02-count-and-size") or its number ("2", "02").
+std::optional<pop3::Lesson> findLesson(
+    const QString &wanted, const QString &language, QString *error)
+{
+    pop3::LessonLibrary library;
+    library.load(pop3::LessonLibrary::defaultFolders());
+    bool numeric = false;
+    const int number = wanted.toInt(&numeric);
+    for (const QString &id : library.ids()) {
+        if (id == wanted
+            || (numeric
+                && id.startsWith(QStringLiteral("%1-").arg(number, 2, 10, QLatin1Char('0')))))
+            return library.lesson(id, language);
+    }
+    *error = QStringLiteral("--class-lesson: no lesson '%1' (lessons: %2)")
+                 .arg(wanted, library.ids().join(QStringLiteral(", ")));
+    return std::nullopt;
+}
+
 void printBanner(const ServerOptions &options, const pop3::Lab &lab, long files)
 {
     const pop3::Pop3Server &server = *lab.server();
@@ -222,12 +244,40 @@ int main(int argc, char *argv[])
                      .arg(observer->address().toString())
                      .arg(observer->port()));
     }
+    // Lesson progress per student, and the lab's answers checked against each one's mailbox.
+    std::unique_ptr<pop3::ClassLessons> lessons;
+    std::unique_ptr<pop3::AnswerServer> answers;
+    if (const QString lessonId = options->classLessonId(); !lessonId.isEmpty()) {
+        const std::optional<pop3::Lesson> lesson =
+            findLesson(lessonId, options->lessonLanguage, &error);
+        if (!lesson)
+            return fail(error);
+        lessons = std::make_unique<pop3::ClassLessons>(&lab);
+        if (const pop3::Result r = lessons->start(*lesson,
+                lab.store()->users(),
+                lab.store()->workspace() + QStringLiteral("/class-progress"),
+                options->classSize > 0); // a new class starts its lesson afresh
+            !r)
+            return fail(r.error);
+        if (observer)
+            observer->setClassLessons(lessons.get());
+        if (options->answersGiven) {
+            answers = std::make_unique<pop3::AnswerServer>(lab.store(), lessons.get());
+            if (const pop3::Result r = answers->listen(
+                    options->answersAddress, options->answersPort, lab.server()->port());
+                !r)
+                return fail(r.error);
+        }
+    }
     if (!options->slips.isEmpty()) {
         QList<LoginSlips::Card> cards;
         for (const QString &user : lab.store()->users())
             cards.append({user, lab.store()->account(user)->password});
-        if (const pop3::Result r = LoginSlips::write(
-                options->slips, cards, slipsHost(*options, *lab.server()), lab.server()->port());
+        if (const pop3::Result r = LoginSlips::write(options->slips,
+                cards,
+                slipsHost(*options, *lab.server()),
+                lab.server()->port(),
+                answers ? answers->port() : quint16(0));
             !r)
             return fail(r.error);
     }
@@ -273,6 +323,19 @@ int main(int argc, char *argv[])
             qPrintable(observer->address().toString()),
             observer->port(),
             observer->token().constData());
+    if (lessons && !options->quiet)
+        fprintf(stdout,
+            "  lesson %s (%s) followed for each of %lld students; progress in %s/class-progress\n",
+            qPrintable(lessons->lesson().id),
+            qPrintable(lessons->lesson().language),
+            qint64(lessons->students().size()),
+            qPrintable(lab.store()->workspace()));
+    // Printed even with --quiet: the students need it.
+    if (answers)
+        fprintf(stdout,
+            "  lab answers on %s:%u (telnet, USER and PASS of the student, then ANSWER)\n",
+            qPrintable(answers->address().toString()),
+            answers->port());
     for (const QString &stale : lab.staleLocksAtStart())
         fprintf(stdout, "  stale lock: %s\n", qPrintable(stale));
     fflush(stdout);

@@ -158,8 +158,24 @@ std::optional<ServerOptions> ServerOptions::parse(
                        "(default address 127.0.0.1; never the POP3 port), for whoever gives the "
                        "token printed at start (docs/classroom.md)."),
         QStringLiteral("PORT"));
+    const QCommandLineOption classLesson(QStringLiteral("class-lesson"),
+        QStringLiteral("The lesson each student's progress is followed in and whose questions "
+                       "are the lab's: an id or its number (default 2, 02-count-and-size, the lab "
+                       "sheet's questions, whenever a class is served; none: no lesson)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption lessonLanguage(QStringLiteral("lesson-language"),
+        QStringLiteral("The language of the class's lesson (en, fr; default en)."),
+        QStringLiteral("LANG"));
+    const QCommandLineOption answers(QStringLiteral("answers"),
+        QStringLiteral("Take the students' lab answers on PORT or ADDR:PORT (default address: "
+                       "the POP3 one; never the POP3 port): each logs in with their own POP3 "
+                       "user and password (docs/classroom.md)."),
+        QStringLiteral("PORT"));
     parser.addOptions({listen,
         classSize,
+        classLesson,
+        lessonLanguage,
+        answers,
         classPrefix,
         accountsOut,
         slips,
@@ -237,6 +253,24 @@ std::optional<ServerOptions> ServerOptions::parse(
         if (o.observerPort != 0 && o.observerPort == o.listen.port) {
             *error = QStringLiteral("--observer needs a port of its own, not the POP3 port %1")
                          .arg(o.observerPort);
+            return std::nullopt;
+        }
+    }
+    o.classLesson = parser.value(classLesson);
+    o.lessonLanguage =
+        parser.isSet(lessonLanguage) ? parser.value(lessonLanguage) : QStringLiteral("en");
+    if (parser.isSet(answers)) {
+        const QString value = parser.value(answers);
+        if (!parseEndpoint(value, &o.answersAddress, &o.answersPort, o.listen.address)) {
+            *error = QStringLiteral(
+                "--answers expects PORT or ADDR:PORT, e.g. 1112 or 0.0.0.0:1112 (got '%1')")
+                         .arg(value);
+            return std::nullopt;
+        }
+        o.answersGiven = true;
+        if (o.answersPort != 0 && o.answersPort == o.listen.port) {
+            *error = QStringLiteral("--answers needs a port of its own, not the POP3 port %1")
+                         .arg(o.answersPort);
             return std::nullopt;
         }
     }
@@ -368,7 +402,22 @@ std::optional<ServerOptions> ServerOptions::parse(
         *error = QStringLiteral("--in-place goes with --mailbox");
         return std::nullopt;
     }
+    if (o.answersGiven && o.classLessonId().isEmpty()) {
+        *error = QStringLiteral("--answers needs a class (--class or --accounts) or a "
+                                "--class-lesson");
+        return std::nullopt;
+    }
     return o;
+}
+
+QString ServerOptions::classLessonId() const
+{
+    if (classLesson == QLatin1String("none"))
+        return {};
+    if (!classLesson.isEmpty())
+        return classLesson;
+    return classSize > 0 || !accountsFile.isEmpty() ? QStringLiteral("02-count-and-size")
+                                                    : QString();
 }
 
 pop3::Lab::Config ServerOptions::labConfig() const

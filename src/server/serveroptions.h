@@ -40,6 +40,17 @@ struct ServerOptions
     bool observerGiven = false;
     QHostAddress observerAddress;
     quint16 observerPort = 0;
+    // The class's lesson (ClassLessons): --class-lesson as given ("none": off), its language.
+    QString classLesson;
+    QString lessonLanguage;
+    // Where students hand in their answers (AnswerServer): off unless --answers is given.
+    bool answersGiven = false;
+    QHostAddress answersAddress;
+    quint16 answersPort = 0;
+
+    // The lesson followed per student: --class-lesson, else 02-count-and-size for a class (--class
+    // or --accounts); empty: none.
+    QString classLessonId() const;
 
     // Where --class writes its accounts: --accounts-out, or class-accounts.txt in the workspace.
     QString classAccountsPath() const;

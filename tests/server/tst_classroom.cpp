@@ -70,6 +70,7 @@ private slots:
     void listeningBeyondThisMachineWarns();
     void observerNeedsTheToken();
     void controlSocketResetsOneStudent();
+    void studentsHandInAnswers();
 };
 
 void TestClassroom::classAccountsEachLogInToTheirOwnMailbox()
@@ -223,6 +224,16 @@ void TestClassroom::classOptionsErrors_data()
     QTest::newRow("the observer on the POP3 port")
         << QStringList{"--listen", "127.0.0.1:1110", "--observer", "1110"}
         << QStringLiteral("POP3 port");
+    QTest::newRow("the answers on the POP3 port")
+        << QStringList{"--class", "2", "--listen", "127.0.0.1:1110", "--answers", "1110"}
+        << QStringLiteral("POP3 port");
+    QTest::newRow("answers without a class")
+        << QStringList{"--answers", "1112"} << QStringLiteral("--answers");
+    QTest::newRow("answers with no lesson")
+        << QStringList{"--class", "2", "--class-lesson", "none", "--answers", "1112"}
+        << QStringLiteral("--answers");
+    QTest::newRow("an unknown lesson")
+        << QStringList{"--class", "2", "--class-lesson", "99"} << QStringLiteral("'99'");
 }
 
 void TestClassroom::classOptionsErrors()
@@ -356,6 +367,66 @@ void TestClassroom::controlSocketResetsOneStudent()
         QVERIFY(c.command("STAT").startsWith(i == 0 ? "+OK 35 " : "+OK 34 "));
         QVERIFY(c.command("QUIT").startsWith("+OK"));
     }
+    QCOMPARE(server.stop(), 0);
+}
+
+// The real binary: --class with --answers and --observer; a student answers over telnet's protocol
+// as themselves, after running STAT; the teacher's stream gets their step and their answer.
+void TestClassroom::studentsHandInAnswers()
+{
+    QTemporaryDir dir;
+    ServerProcess server;
+    QVERIFY(server.start({"--workspace",
+        dir.filePath(QStringLiteral("ws")),
+        "--class",
+        "2",
+        "--accounts-out",
+        dir.filePath(QStringLiteral("a.txt")),
+        "--observer",
+        "0",
+        "--answers",
+        "0",
+        "--class-lesson",
+        "2",
+        "--quiet"}));
+    const QRegularExpressionMatch o = waitForOutput(server,
+        QRegularExpression(
+            QStringLiteral("observer stream on 127\\.0\\.0\\.1:(\\d+), token ([0-9a-f]{32})\\n")));
+    QVERIFY2(o.hasMatch(), server.standardOutput().constData());
+    const QRegularExpressionMatch a = waitForOutput(
+        server, QRegularExpression(QStringLiteral("lab answers on 127\\.0\\.0\\.1:(\\d+) ")));
+    QVERIFY2(a.hasMatch(), server.standardOutput().constData());
+    const QList<Account> accounts = readAccounts(dir.filePath(QStringLiteral("a.txt")));
+    QCOMPARE(accounts.size(), 2);
+
+    Client teacher;
+    QVERIFY(teacher.connectTo(quint16(o.captured(1).toUInt())));
+    teacher.send("TOKEN " + o.captured(2).toLatin1() + "\n");
+    QVERIFY(teacher.line().startsWith("{\"hello\":\"pop3lab-observer\""));
+    QVERIFY(teacher.line().startsWith("{\"lesson\":{\"id\":\"02-count-and-size\""));
+
+    Client student;
+    QVERIFY(student.open(server.port()).startsWith("+OK"));
+    QVERIFY(student.login(accounts.at(1).user, accounts.at(1).password));
+    QVERIFY(student.command("STAT").startsWith("+OK 35 23183"));
+    Client answers;
+    QVERIFY(answers.open(quint16(a.captured(1).toUInt())).startsWith("+OK pop3lab lab answers"));
+    QVERIFY(answers.command("USER " + accounts.at(1).user).startsWith("+OK"));
+    QVERIFY(answers.command("PASS " + accounts.at(0).password).startsWith("-ERR"));
+    QVERIFY(answers.command("USER " + accounts.at(1).user).startsWith("+OK"));
+    QVERIFY(answers.command("PASS " + accounts.at(1).password).startsWith("+OK"));
+    QCOMPARE(answers.command("ANSWER count 35"), QByteArray("+OK right\r\n"));
+    QVERIFY(answers.command("QUIT").startsWith("+OK"));
+
+    QByteArray stream;
+    QElapsedTimer clock;
+    clock.start();
+    while (!stream.contains("\"labAnswer\"") && clock.elapsed() < 5000)
+        stream += teacher.line(1000);
+    QVERIFY2(stream.contains("\"labAnswer\":{\"correct\":true"), stream.constData());
+    QVERIFY(stream.contains(
+        QByteArray("\"stepId\":\"count\",\"user\":\"" + accounts.at(1).user + "\"")));
+    QVERIFY(!stream.contains(accounts.at(1).password));
     QCOMPARE(server.stop(), 0);
 }
 

@@ -1,9 +1,12 @@
 #include "app/classroom/classoverview.h"
 
 #include "app/classroom/classrollmodel.h"
+#include "app/classroom/labresultsmodel.h"
+#include "app/classroom/resultspane.h"
 #include "app/classroom/studentwindow.h"
 #include "events/eventlog.h"
 #include "lab/observerclient.h"
+#include "lessons/lessonlibrary.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -16,6 +19,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -32,6 +36,7 @@ ClassOverview::ClassOverview(QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_client(new pop3::ObserverClient(this))
     , m_model(new ClassRollModel(this))
+    , m_resultsModel(new LabResultsModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_hostLabel(new QLabel(this))
     , m_host(new QLineEdit(QStringLiteral("127.0.0.1"), this))
@@ -42,7 +47,9 @@ ClassOverview::ClassOverview(QWidget *parent)
     , m_connect(new QPushButton(this))
     , m_filter(new QLineEdit(this))
     , m_anonymise(new QCheckBox(this))
+    , m_tabs(new QTabWidget(this))
     , m_table(new QTableView(this))
+    , m_results(new ResultsPane(m_resultsModel, this))
     , m_open(new QPushButton(this))
     , m_reset(new QPushButton(this))
     , m_status(new QLabel(this))
@@ -96,8 +103,14 @@ ClassOverview::ClassOverview(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(connectRow);
     layout->addLayout(filterRow);
-    layout->addWidget(m_table, 1);
-    layout->addLayout(buttons);
+    auto *studentsPage = new QWidget(m_tabs);
+    auto *studentsLayout = new QVBoxLayout(studentsPage);
+    studentsLayout->setContentsMargins(0, 0, 0, 0);
+    studentsLayout->addWidget(m_table, 1);
+    studentsLayout->addLayout(buttons);
+    m_tabs->addTab(studentsPage, QString());
+    m_tabs->addTab(m_results, QString());
+    layout->addWidget(m_tabs, 1);
 
     connect(m_connect, &QPushButton::clicked, this, &ClassOverview::connectFromUi);
     connect(m_token, &QLineEdit::returnPressed, this, &ClassOverview::connectFromUi);
@@ -105,6 +118,7 @@ ClassOverview::ClassOverview(QWidget *parent)
         m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_anonymise, &QCheckBox::toggled, this, [this](bool on) {
         m_model->setAnonymised(on);
+        m_resultsModel->setAnonymised(on);
         for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it) {
             if (it.value())
                 it.value()->setStudentName(shownName(it.key()));
@@ -127,11 +141,24 @@ ClassOverview::ClassOverview(QWidget *parent)
     connect(m_client, &pop3::ObserverClient::joined, this, [this](const QStringList &users) {
         m_connecting = false;
         m_model->setStudents(users);
+        m_resultsModel->setStudents(users);
+        m_lessonId.clear();
+        m_lessonTitle.clear();
+        m_questions.clear();
+        m_serverStepTitles.clear();
+        wordLesson();
         setStatus(tr("Watching %n student(s).", nullptr, int(users.size())));
         updateWidgets();
         emit joined();
     });
     connect(m_client, &pop3::ObserverClient::eventReceived, this, &ClassOverview::receive);
+    connect(m_client, &pop3::ObserverClient::lessonReceived, this, &ClassOverview::takeLesson);
+    connect(
+        m_client, &pop3::ObserverClient::progressReceived, m_model, &ClassRollModel::applyProgress);
+    connect(m_client,
+        &pop3::ObserverClient::labAnswerReceived,
+        m_resultsModel,
+        &LabResultsModel::apply);
     connect(m_client,
         &pop3::ObserverClient::answered,
         this,
@@ -296,6 +323,51 @@ void ClassOverview::confirmResetCurrent()
     box->open();
 }
 
+void ClassOverview::takeLesson(const QString &id,
+    const QString &title,
+    const QStringList &stepIds,
+    const QStringList &stepTitles,
+    const QList<pop3::LabQuestion> &questions)
+{
+    m_lessonId = id;
+    m_lessonTitle = title;
+    m_questions = questions;
+    m_serverStepTitles.clear();
+    for (qsizetype i = 0; i < stepIds.size() && i < stepTitles.size(); ++i)
+        m_serverStepTitles.insert(stepIds.at(i), stepTitles.at(i));
+    wordLesson();
+}
+
+// The lesson's words in the window's language when the window has the lesson too, else the
+// server's.
+void ClassOverview::wordLesson()
+{
+    QHash<QString, QString> titles = m_serverStepTitles;
+    QString lessonTitle = m_lessonTitle;
+    QList<pop3::LabQuestion> questions = m_questions;
+    if (!m_lessonId.isEmpty()) {
+        pop3::LessonLibrary library;
+        library.load(pop3::LessonLibrary::defaultFolders());
+        if (const std::optional<pop3::Lesson> own =
+                library.lesson(m_lessonId, QLocale().name().left(2))) {
+            for (const pop3::LessonStep &step : own->steps) {
+                if (titles.contains(step.id))
+                    titles.insert(step.id, step.title);
+            }
+            for (pop3::LabQuestion &q : questions) {
+                const int index = own->indexOf(q.id);
+                if (index >= 0 && own->steps.at(index).question)
+                    q.prompt = own->steps.at(index).question->prompt;
+            }
+            lessonTitle = own->title;
+        }
+    }
+    m_model->setStepTitles(titles);
+    m_resultsModel->setQuestions(questions, titles); // the answers stay
+    m_results->setLesson(
+        lessonTitle, QStringLiteral("%1:%2").arg(m_host->text().trimmed()).arg(m_port->value()));
+}
+
 void ClassOverview::zoom(int delta)
 {
     QFont f = m_table->font();
@@ -327,6 +399,8 @@ void ClassOverview::retranslateUi()
     m_anonymise->setToolTip(tr("Shows Student 1, Student 2... instead of the account names"));
     m_open->setText(tr("&Open Diagram"));
     m_reset->setText(tr("&Reset This Student's Mailbox..."));
+    m_tabs->setTabText(0, tr("Stude&nts"));
+    m_tabs->setTabText(1, tr("La&b Results"));
     if (m_status->text().isEmpty())
         setStatus(tr("Not connected."));
 }
@@ -334,6 +408,8 @@ void ClassOverview::retranslateUi()
 void ClassOverview::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        wordLesson();
+    }
 }

@@ -8,6 +8,8 @@
 #include <memory>
 
 class ClassRollModel;
+class LabResultsModel;
+class ResultsPane;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -15,12 +17,14 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
+class QTabWidget;
 class StudentWindow;
 
 namespace pop3 {
 class EventLog;
 class ObserverClient;
 struct Event;
+struct LabQuestion;
 } // namespace pop3
 
 // The teacher's overview of a class (docs/classroom.md): connects to a classroom server's
@@ -45,6 +49,13 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
 
     QTableView *table() const { return m_table; }
+
+    // The "Lab results" tab and its model.
+    ResultsPane *resultsPane() const { return m_results; }
+
+    LabResultsModel *resultsModel() const { return m_resultsModel; }
+
+    QTabWidget *tabs() const { return m_tabs; }
 
     QString statusText() const;
     // The events the stream gave for user (empty log if none yet); never null.
@@ -73,9 +84,16 @@ private:
     QString shownName(const QString &user) const;
     void setStatus(const QString &text);
     void zoom(int delta);
+    void takeLesson(const QString &id,
+        const QString &title,
+        const QStringList &stepIds,
+        const QStringList &stepTitles,
+        const QList<pop3::LabQuestion> &questions);
+    void wordLesson();
 
     pop3::ObserverClient *m_client;
     ClassRollModel *m_model;
+    LabResultsModel *m_resultsModel;
     QSortFilterProxyModel *m_proxy;
     QLabel *m_hostLabel;
     QLineEdit *m_host;
@@ -86,7 +104,9 @@ private:
     QPushButton *m_connect;
     QLineEdit *m_filter;
     QCheckBox *m_anonymise;
+    QTabWidget *m_tabs;
     QTableView *m_table;
+    ResultsPane *m_results;
     QPushButton *m_open;
     QPushButton *m_reset;
     QLabel *m_status;
@@ -94,4 +114,10 @@ private:
     QHash<int, QList<pop3::Event>> m_pending; // a session's events before it names a student
     QHash<QString, QPointer<StudentWindow>> m_windows;
     bool m_connecting = false;
+    // The class's lesson as the server sent it (its words are the server's language; the window
+    // words it in its own when it has the lesson too).
+    QString m_lessonId;
+    QString m_lessonTitle;
+    QHash<QString, QString> m_serverStepTitles;
+    QList<pop3::LabQuestion> m_questions;
 };

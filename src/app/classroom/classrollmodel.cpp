@@ -44,6 +44,37 @@ QString ClassRollModel::apply(const pop3::Event &event)
     return m_roll.students().at(row).user;
 }
 
+void ClassRollModel::applyProgress(const pop3::StudentProgress &progress)
+{
+    const qsizetype before = m_roll.students().size();
+    const int row = m_roll.applyProgress(progress);
+    if (row < 0)
+        return;
+    if (m_roll.students().size() != before) {
+        beginResetModel();
+        endResetModel();
+    } else {
+        emit dataChanged(index(row, LessonColumn), index(row, LessonColumn));
+    }
+}
+
+void ClassRollModel::setStepTitles(const QHash<QString, QString> &titles)
+{
+    m_stepTitles = titles;
+    if (!m_roll.students().isEmpty())
+        emit dataChanged(index(0, LessonColumn), index(rowCount() - 1, LessonColumn));
+}
+
+QString ClassRollModel::lessonText(const pop3::StudentProgress &p) const
+{
+    if (p.of <= 0)
+        return {};
+    if (p.finished || p.step < 0)
+        return tr("✓ all %1 steps done").arg(p.of);
+    const QString title = m_stepTitles.value(p.stepId, p.stepId);
+    return tr("step %1 of %2: %3").arg(p.step + 1).arg(p.of).arg(title);
+}
+
 void ClassRollModel::setAnonymised(bool on)
 {
     if (on == m_anonymised)
@@ -131,6 +162,8 @@ QVariant ClassRollModel::data(const QModelIndex &index, int role) const
             return s.errors;
         case IdleColumn:
             return idleText(s.lastActivityMs);
+        case LessonColumn:
+            return lessonText(s.lesson);
         case TroubleColumn:
             return t ? troubleText(t) : tr("fine");
         default:
@@ -146,6 +179,8 @@ QVariant ClassRollModel::data(const QModelIndex &index, int role) const
             return s.lastActivityMs > 0 ? m_now() - s.lastActivityMs : -1;
         case TroubleColumn:
             return int(t);
+        case LessonColumn: // by how far they got
+            return s.lesson.finished ? s.lesson.of + 1 : s.lesson.done;
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -191,6 +226,8 @@ QVariant ClassRollModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Errors");
     case IdleColumn:
         return tr("Idle for");
+    case LessonColumn:
+        return tr("Lesson step");
     case TroubleColumn:
         return tr("Trouble");
     default:

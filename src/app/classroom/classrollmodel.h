@@ -3,6 +3,7 @@
 #include "lab/classroll.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QTimer>
 
 #include <functional>
@@ -27,6 +28,7 @@ public:
         ReplyColumn,
         ErrorsColumn,
         IdleColumn,
+        LessonColumn,
         TroubleColumn,
         ColumnCount
     };
@@ -41,6 +43,10 @@ public:
     void setStudents(const QStringList &users);
     // Folds one event of the stream; returns the account it belongs to (empty: none yet).
     QString apply(const pop3::Event &event);
+    // A student's lesson step (the server's lesson runner for them).
+    void applyProgress(const pop3::StudentProgress &progress);
+    // The titles of the class lesson's steps, by step id, in the window's language.
+    void setStepTitles(const QHash<QString, QString> &titles);
 
     // "Student 1", "Student 2"... instead of the names (a projector in front of the class).
     void setAnonymised(bool on);
@@ -64,10 +70,12 @@ public:
 private:
     QString displayName(int row) const;
     QString idleText(qint64 lastMs) const;
+    QString lessonText(const pop3::StudentProgress &p) const;
     void tick();
 
     pop3::ClassRoll m_roll;
     std::function<qint64()> m_now;
     QTimer m_ticker;
+    QHash<QString, QString> m_stepTitles;
     bool m_anonymised = false;
 };

@@ -1,0 +1,147 @@
+// File > Hand In Lab Answers... against a real classroom server in this process (Lab,
+// ClassLessons, AnswerServer) over TCP on 127.0.0.1: a student logs in with their own password,
+// sees the questions, sends answers and reads right or wrong beside each; the server keeps them as
+// that student's. A wrong password gets nothing.
+
+#include "app/classroom/handindialog.h"
+#include "app/mainwindow.h"
+#include "lab/answerserver.h"
+#include "lab/classlessons.h"
+#include "lab/lab.h"
+#include "lessons/lessonlibrary.h"
+#include "mail/mailstore.h"
+#include "support/labfixture.h"
+#include "support/pop3testclient.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace pop3;
+
+class TestHandIn : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void studentHandsInAnswers();
+    void wrongPasswordGetsNothing();
+    void theFileMenuOpensIt();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Lab> m_lab;
+    std::unique_ptr<ClassLessons> m_lessons;
+    std::unique_ptr<AnswerServer> m_answers;
+};
+
+void TestHandIn::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    const QString accounts = m_dir->filePath(QStringLiteral("accounts.txt"));
+    QVERIFY(pop3test::writeFile(
+        accounts, "alice \"pass a\" sample:student\ncarol passc sample:barakirs\n"));
+    m_lab = std::make_unique<Lab>();
+    Lab::Config config;
+    config.workspace = m_dir->filePath(QStringLiteral("ws"));
+    config.progressFolder = m_dir->filePath(QStringLiteral("progress"));
+    config.samples = false;
+    config.accountsFile = accounts;
+    config.listen.port = 0;
+    config.listen.loginDelays = false;
+    QVERIFY(m_lab->start(config));
+    LessonLibrary library;
+    library.load(LessonLibrary::defaultFolders());
+    const std::optional<Lesson> lesson =
+        library.lesson(QStringLiteral("02-count-and-size"), QStringLiteral("en"));
+    QVERIFY(lesson);
+    m_lessons = std::make_unique<ClassLessons>(m_lab.get());
+    QVERIFY(m_lessons->start(
+        *lesson, m_lab->store()->users(), m_dir->filePath(QStringLiteral("cp")), true));
+    m_answers = std::make_unique<AnswerServer>(m_lab->store(), m_lessons.get());
+    m_answers->setFailureDelay(20);
+    QVERIFY(m_answers->listen(QHostAddress(QHostAddress::LocalHost), 0));
+}
+
+void TestHandIn::cleanup()
+{
+    m_answers.reset();
+    m_lessons.reset();
+    m_lab.reset();
+    m_dir.reset();
+}
+
+void TestHandIn::studentHandsInAnswers()
+{
+    HandInDialog dialog;
+    dialog.show();
+    dialog.setServer(QStringLiteral("127.0.0.1"), m_answers->port());
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("handInUser")), "carol");
+    QLineEdit *password = dialog.findChild<QLineEdit *>(QStringLiteral("handInPassword"));
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(password, "passc");
+    auto *send = dialog.findChild<QPushButton *>(QStringLiteral("handInSend"));
+    QVERIFY(!send->isEnabled());
+    QSignalSpy shown(&dialog, &HandInDialog::questionsShown);
+    QTest::keyClick(password, Qt::Key_Return);
+    QVERIFY(shown.wait(5000));
+    QVERIFY(send->isEnabled());
+    QVERIFY(dialog.answerField(QStringLiteral("count")));
+    QVERIFY(dialog.answerField(QStringLiteral("size-1")));
+
+    // carol's mailbox is the mail-bombed one: 206 is right for her, the sample's 376 is not.
+    QTest::keyClicks(dialog.answerField(QStringLiteral("count")), "206");
+    QTest::keyClicks(dialog.answerField(QStringLiteral("size-1")), "376");
+    QSignalSpy checked(&dialog, &HandInDialog::answerChecked);
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTRY_COMPARE(checked.size(), 2);
+    QCOMPARE(dialog.verdict(QStringLiteral("count")), QStringLiteral("✓ right"));
+    QCOMPARE(dialog.verdict(QStringLiteral("size-1")), QStringLiteral("✗ wrong, try again"));
+    QVERIFY(dialog.verdict(QStringLiteral("total")).isEmpty()); // left empty: not sent
+
+    const LabAnswer *count =
+        m_lessons->results().answer(QStringLiteral("carol"), QStringLiteral("count"));
+    QVERIFY(count && count->correct);
+    QCOMPARE(count->given, QStringLiteral("206"));
+    QCOMPARE(
+        m_lessons->results().answer(QStringLiteral("alice"), QStringLiteral("count")), nullptr);
+}
+
+void TestHandIn::wrongPasswordGetsNothing()
+{
+    HandInDialog dialog;
+    dialog.show();
+    dialog.setServer(QStringLiteral("127.0.0.1"), m_answers->port());
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("handInUser")), "alice");
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("handInPassword")), "passc");
+    dialog.logIn();
+    QTRY_VERIFY(dialog.statusText().startsWith(QStringLiteral("Not logged in")));
+    QVERIFY(dialog.statusText().contains(QStringLiteral("wrong user or password")));
+    QVERIFY(!dialog.answerField(QStringLiteral("count")));
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("handInSend"))->isEnabled());
+}
+
+void TestHandIn::theFileMenuOpensIt()
+{
+    LabFixture fixture;
+    QVERIFY(fixture.start());
+    MainWindow window(fixture.services.get());
+    window.show();
+    auto *action = window.findChild<QAction *>(QStringLiteral("actionHandIn"));
+    QVERIFY(action);
+    action->trigger();
+    auto *dialog = window.findChild<HandInDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    action->trigger();
+    QCOMPARE(window.findChildren<HandInDialog *>().size(), 1);
+}
+
+QTEST_MAIN(TestHandIn)
+#include "tst_handin.moc"
