@@ -1012,10 +1012,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✔: done, ▶: the current step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Current step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,6 +1025,38 @@
     </message>
     <message>
         <source>Hints and mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an answer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You learnt to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step done: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1016,10 +1016,6 @@
         <translation>Étapes de la leçon</translation>
     </message>
     <message>
-        <source>✔: done, ▶: the current step</source>
-        <translation>✔ : faite, ▶ : l&apos;étape en cours</translation>
-    </message>
-    <message>
         <source>Current step</source>
         <translation>Étape en cours</translation>
     </message>
@@ -1034,6 +1030,38 @@
     <message>
         <source>Hints and mistakes</source>
         <translation>Indices et erreurs</translation>
+    </message>
+    <message>
+        <source>Type an answer first.</source>
+        <translation>Tapez d'abord une réponse.</translation>
+    </message>
+    <message>
+        <source>You learnt to:</source>
+        <translation>Vous avez appris à :</translation>
+    </message>
+    <message>
+        <source>%1 (skipped)</source>
+        <translation>%1 (passée)</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Passée : %1</translation>
+    </message>
+    <message>
+        <source>Step done: %1</source>
+        <translation>Étape faite : %1</translation>
+    </message>
+    <message>
+        <source>Current step: %1</source>
+        <translation>Étape en cours : %1</translation>
+    </message>
+    <message>
+        <source>To do: %1</source>
+        <translation>À faire : %1</translation>
+    </message>
+    <message>
+        <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
+        <translation>✔ : faite, ↷ : passée, ▶ : l'étape en cours, ○ : à faire</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QScreen>
-#include <QStandardPaths>
 #include <QStyle>
 
 MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
@@ -386,7 +385,7 @@ void MainWindow::saveTranscript()
     ask.setCheckBox(hide);
     if (ask.exec() != QMessageBox::Save)
         return;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir = LabSettings::saveFolder();
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Save transcript"),
         QDir(dir).filePath(QStringLiteral("pop3-transcript.txt")),
