@@ -529,6 +529,10 @@
         <source>More diagram tools</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Diagram tool&amp;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FaultsMenu</name>

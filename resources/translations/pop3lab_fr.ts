@@ -529,6 +529,10 @@
         <source>More diagram tools</source>
         <translation>Autres outils du diagramme</translation>
     </message>
+    <message>
+        <source>Diagram tool&amp;s</source>
+        <translation>Outil&amp;s du diagramme</translation>
+    </message>
 </context>
 <context>
     <name>FaultsMenu</name>
@@ -1033,7 +1037,7 @@
     </message>
     <message>
         <source>Type an answer first.</source>
-        <translation>Tapez d'abord une réponse.</translation>
+        <translation>Tapez d&apos;abord une réponse.</translation>
     </message>
     <message>
         <source>You learnt to:</source>
@@ -1061,7 +1065,7 @@
     </message>
     <message>
         <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
-        <translation>✔ : faite, ↷ : passée, ▶ : l'étape en cours, ○ : à faire</translation>
+        <translation>✔ : faite, ↷ : passée, ▶ : l&apos;étape en cours, ○ : à faire</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,8 @@ void MainWindow::createPaneActions()
     m_panes->addPane(m_replay);
     m_ui->menuView->addSeparator();
     m_ui->menuView->addActions(m_panes->actions());
+    m_ui->menuView->addSeparator();
+    m_ui->menuView->addMenu(m_diagram->menu());
     m_closeEndedAction = new QAction(this);
     m_ui->menuFile->insertAction(m_ui->actionSaveTranscript, m_closeEndedAction);
     connect(m_closeEndedAction, &QAction::triggered, m_terminal, &TerminalPane::closeEndedSessions);
