@@ -2633,6 +2633,14 @@ Connect a terminal to the built-in server, or open a trace.</source>
         <source>&amp;Disconnect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No session: Ctrl+Shift+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed · Enter: restart</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TerminalSession</name>

@@ -2638,6 +2638,14 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
         <source>&amp;Disconnect</source>
         <translation>&amp;Déconnecter</translation>
     </message>
+    <message>
+        <source>No session: Ctrl+Shift+T</source>
+        <translation>Aucune session : Ctrl+Maj+T</translation>
+    </message>
+    <message>
+        <source>Closed · Enter: restart</source>
+        <translation>Fermée · Entrée : redémarrer</translation>
+    </message>
 </context>
 <context>
     <name>TerminalSession</name>

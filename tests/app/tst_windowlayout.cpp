@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QFontInfo>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QScreen>
@@ -32,6 +33,8 @@ private slots:
     void lessonControlsAreWholeAndOnScreen();
     void diagramLabelsAreReadableAtTheDefaultZoom_data();
     void diagramLabelsAreReadableAtTheDefaultZoom();
+    void terminalStatusTextIsWhole_data();
+    void terminalStatusTextIsWhole();
 
 private:
     static void addRows();
@@ -191,6 +194,43 @@ void TestWindowLayout::diagramLabelsAreReadableAtTheDefaultZoom()
         systemPx);
     QVERIFY2(labelPx >= minimumPx - 0.01,
         qPrintable(QStringLiteral("labels are %1 px, fewer than %2").arg(labelPx).arg(minimumPx)));
+}
+
+void TestWindowLayout::terminalStatusTextIsWhole_data()
+{
+    addRows();
+}
+
+// The line beside the terminal's buttons says the mode whole, never "…Enter sends CR LF · local
+// e…" or "Entrée : redéma…": with no session, a live one and a closed one.
+void TestWindowLayout::terminalStatusTextIsWhole()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    openWindow(language, size);
+    TerminalPane *terminal = m_window->terminalPane();
+    auto *label = terminal->findChild<QLabel *>(QStringLiteral("modeLabel"));
+    QVERIFY(label);
+    const auto whole = [label]() -> QString {
+        QApplication::processEvents();
+        const QString text = label->text();
+        if (text.isEmpty() || text.contains(QChar(0x2026))
+            || label->fontMetrics().horizontalAdvance(text) > label->contentsRect().width())
+            return QStringLiteral("\"%1\" in %2 px").arg(text).arg(label->width());
+        return {};
+    };
+    QStringList problems;
+    while (terminal->count() > 0)
+        terminal->closeCurrentSession();
+    problems.append(whole());
+    TerminalView *view = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(view));
+    problems.append(whole());
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QTRY_VERIFY(view->session()->hasEnded());
+    problems.append(whole());
+    problems.removeAll(QString());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestWindowLayout)
