@@ -11,17 +11,23 @@
 #include "support/labfixture.h"
 
 #include <QAbstractButton>
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QFontInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextBrowser>
 
 class TestWindowLayout : public QObject
 {
@@ -34,6 +40,8 @@ private slots:
     void diagramLabelsAreReadableAtTheDefaultZoom_data();
     void diagramLabelsAreReadableAtTheDefaultZoom();
     void terminalStatusTextIsWhole_data();
+    void stepWordsAreInView_data();
+    void stepWordsAreInView();
     void terminalStatusTextIsWhole();
 
 private:
@@ -231,6 +239,75 @@ void TestWindowLayout::terminalStatusTextIsWhole()
     problems.append(whole());
     problems.removeAll(QString());
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestWindowLayout::stepWordsAreInView_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char *language : {"en", "fr"})
+        QTest::addRow("%s at 1280x720", language)
+            << QString::fromLatin1(language) << QSize(1280, 720);
+}
+
+// At 1280×720 the step's words are what the pane shows: the heading of the step in view, the
+// line a lesson button adds scrolled to (it was appended below the fold), and what Check says
+// whole on screen ("Pick one of the choices first." was cut in half at the pane's bottom edge).
+void TestWindowLayout::stepWordsAreInView()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QTemporaryDir lessons;
+    QFile file(lessons.filePath(QStringLiteral("92-room.%1.json").arg(language)));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"format": 1, "id": "92-room", "language": "%1", "title": "Room",
+        "goals": ["Read."], "intro": "An intro.", "summary": "Done.",
+        "steps": [{"id": "digest", "title": "A step whose title is rather long, as French ones are",
+                   "text": ["One.", "", "Two.", "", "Three.", "", "Four.", "", "Five.", "", "Six."],
+                   "optional": true, "action": {"type": "apop-digest"}, "check": {"type": "command", "command": "APOP"}}],
+        "quiz": [{"id": "q1", "title": "Pick", "question": {"prompt": "Which one counts?",
+                     "choices": ["STAT", "QUIT"], "answer": {"type": "choice", "correct": 1}}}]
+    })")
+                   .arg(language)
+                   .toUtf8());
+    file.close();
+    qputenv("POP3LAB_LESSONS_DIR", QFile::encodeName(lessons.path()));
+    openWindow(language, size);
+    qunsetenv("POP3LAB_LESSONS_DIR");
+    LessonPane *pane = m_window->lessonPane();
+    QVERIFY(pane->startLesson(QStringLiteral("92-room"), true));
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QTRY_VERIFY(!pane->visibleRegion().isEmpty());
+    auto *stepView = pane->findChild<QTextBrowser *>(QStringLiteral("stepView"));
+    auto *action = pane->findChild<QAbstractButton *>(QStringLiteral("actionButton"));
+    QVERIFY(stepView && action);
+    QApplication::processEvents();
+    // The heading (the first block) whole in the step's view.
+    const QRect heading = stepView->document()
+                              ->documentLayout()
+                              ->blockBoundingRect(stepView->document()->firstBlock())
+                              .toRect();
+    QVERIFY2(heading.bottom() <= stepView->viewport()->height(),
+        qPrintable(QStringLiteral("heading %1 px high, view %2 px")
+                       .arg(heading.height())
+                       .arg(stepView->viewport()->height())));
+    action->click();
+    QApplication::processEvents();
+    QTextCursor end(stepView->document());
+    end.movePosition(QTextCursor::End);
+    QTRY_VERIFY2(stepView->viewport()->rect().contains(stepView->cursorRect(end)),
+        qPrintable(QStringLiteral("the added line is at %1 in a %2 px view")
+                       .arg(stepView->cursorRect(end).y())
+                       .arg(stepView->viewport()->height())));
+
+    QVERIFY(pane->runner()->skip());
+    auto *check = pane->findChild<QAbstractButton *>(QStringLiteral("checkButton"));
+    auto *result = pane->findChild<QLabel *>(QStringLiteral("answerResult"));
+    QVERIFY(check && result);
+    QTRY_VERIFY(check->isVisible());
+    check->click();
+    QTRY_VERIFY2(clipped(result).isEmpty(), qPrintable(clipped(result)));
+    QVERIFY(!result->text().isEmpty());
 }
 
 QTEST_MAIN(TestWindowLayout)

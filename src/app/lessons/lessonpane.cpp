@@ -28,8 +28,10 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
@@ -458,6 +460,12 @@ void LessonPane::checkAnswer()
     if (!step.question)
         return;
     const bool choice = step.question->answer == pop3::LessonQuestion::Answer::Choice;
+    // What Check says sits at the pane's bottom edge: scrolled into sight once laid out.
+    QTimer::singleShot(0, this, [this] {
+        if (auto *scroll = findChild<QScrollArea *>(QStringLiteral("lessonScroll"));
+            scroll && m_answerResult->isVisible())
+            scroll->ensureWidgetVisible(m_answerResult, 0, 0);
+    });
     if (choice && m_choiceBox->currentIndex() < 0) { // not a wrong try: no answer was given
         m_answerResult->setText(tr("Pick one of the choices first."));
         updateWidgets();
@@ -524,6 +532,8 @@ void LessonPane::actionClicked()
         break;
     }
     updateWidgets();
+    // The line the button produced is appended under the step: bring it into view.
+    m_stepView->verticalScrollBar()->setValue(m_stepView->verticalScrollBar()->maximum());
     focusNext();
 }
 
@@ -574,13 +584,15 @@ void LessonPane::renderStep()
     }
     const pop3::Lesson &lesson = m_runner->lesson();
     const int current = m_runner->currentStep();
-    QString md = QStringLiteral("# %1\n\n").arg(lesson.title);
+    // The picker above names the lesson: the step's own words get the few lines a 1280×720
+    // window leaves (the lesson's title as a heading took two of them).
+    QString md;
     bool started = false;
     for (int i = 0; i < lesson.steps.size(); ++i)
         started = started || m_runner->isDone(i);
     if (current < 0) {
         // The end first, in view: the goals follow as what was learnt.
-        md = QStringLiteral("## %1 — %2\n\n%3\n\n")
+        md = QStringLiteral("#### %1 — %2\n\n%3\n\n")
                  .arg(tr("Lesson complete"), lesson.title, lesson.summary);
         if (m_runner->timerMs() >= 0)
             md += tr("Your time: %1 s.").arg(m_runner->timerMs() / 1000.0, 0, 'f', 1)
@@ -602,7 +614,7 @@ void LessonPane::renderStep()
         if (!m_rightText.isEmpty())
             md += m_rightText + QStringLiteral("\n\n---\n\n");
         const pop3::LessonStep &step = lesson.steps.at(current);
-        md += QStringLiteral("## %1 — %2\n\n%3\n")
+        md += QStringLiteral("#### %1 — %2\n\n%3\n")
                   .arg(step.quiz ? tr("Quiz")
                                  : tr("Step %1 of %2").arg(current + 1).arg(lesson.steps.size()),
                       step.title,
