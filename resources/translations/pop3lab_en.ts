@@ -1560,6 +1560,27 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>%1 is a file name suffix, for example txt</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReplayPane</name>
     <message>
         <source>Replay…</source>
@@ -2776,6 +2797,17 @@ Connect a terminal to the built-in server, or open a trace.</source>
     </message>
     <message>
         <source>Type a POP3 command and press Enter to send it. The server&apos;s replies are shown below what you typed; +OK in green, -ERR in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>RFC 1939 examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pop3lab (plain wording)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1564,6 +1564,27 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>%1 is a file name suffix, for example txt</comment>
+        <translation>Fichier %1</translation>
+    </message>
+</context>
+<context>
     <name>ReplayPane</name>
     <message>
         <source>Replay…</source>
@@ -2782,6 +2803,17 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message>
         <source>Type a POP3 command and press Enter to send it. The server&apos;s replies are shown below what you typed; +OK in green, -ERR in red.</source>
         <translation>Tapez une commande POP3 et appuyez sur Entrée pour l&apos;envoyer. Les réponses du serveur s&apos;affichent sous ce que vous avez tapé ; +OK en vert, -ERR en rouge.</translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>RFC 1939 examples</source>
+        <translation>exemples de la RFC 1939</translation>
+    </message>
+    <message>
+        <source>pop3lab (plain wording)</source>
+        <translation>pop3lab (formulation simple)</translation>
     </message>
 </context>
 <context>

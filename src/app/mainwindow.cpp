@@ -20,6 +20,7 @@
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
 #include "app/terminal/terminalview.h"
+#include "app/translations.h"
 #include "events/eventlog.h"
 #include "lab/lab.h"
 #include "mail/mailstore.h"
@@ -316,8 +317,11 @@ void MainWindow::updateWidgets()
     m_endpointLabel->setText(server && server->isListening()
             ? tr("Built-in server listening on %1").arg(server->endpoint())
             : tr("Built-in server not running"));
-    m_personalityLabel->setText(
-        server ? tr("Personality: %1").arg(server->personality().name) : QString());
+    m_personalityLabel->setText(server
+            ? tr("Personality: %1")
+                  .arg(Translations::personalityName(
+                      server->personality().id, server->personality().name))
+            : QString());
     m_maildrop->setPersonality(server ? &server->personality() : nullptr);
     m_sessionsLabel->setText(tr("Server sessions: %1 · Terminal tabs connected: %2")
                                  .arg(server ? server->sessionCount() : 0)

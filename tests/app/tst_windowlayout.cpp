@@ -11,11 +11,13 @@
 #include "support/labfixture.h"
 
 #include <QAbstractButton>
+#include <QAbstractFileIconProvider>
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QFontInfo>
 #include <QGuiApplication>
 #include <QLabel>
@@ -25,6 +27,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -42,6 +45,7 @@ private slots:
     void terminalStatusTextIsWhole_data();
     void stepWordsAreInView_data();
     void stepWordsAreInView();
+    void frenchHasNoEnglishLeft();
     void terminalStatusTextIsWhole();
 
 private:
@@ -308,6 +312,28 @@ void TestWindowLayout::stepWordsAreInView()
     check->click();
     QTRY_VERIFY2(clipped(result).isEmpty(), qPrintable(clipped(result)));
     QVERIFY(!result->text().isEmpty());
+}
+
+// In French the personality shown is named in French ("Personnalité : RFC 1939 examples" was
+// seen), and the file dialog's Type column says "Dossier": Qt 6.4's own French lacks that word.
+void TestWindowLayout::frenchHasNoEnglishLeft()
+{
+    openWindow(QStringLiteral("fr"), QSize(1280, 720));
+    m_window->setPersonality(QStringLiteral("rfc1939"));
+    QString shown;
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Personnalité")))
+            shown = label->text();
+    }
+    QCOMPARE(shown, QStringLiteral("Personnalité : exemples de la RFC 1939"));
+    m_window->setPersonality(QStringLiteral("base"));
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Personnalité")))
+            shown = label->text();
+    }
+    QVERIFY2(!shown.contains(QStringLiteral("wording")), qPrintable(shown));
+    QCOMPARE(
+        QAbstractFileIconProvider().type(QFileInfo(m_lab->dir.path())), QStringLiteral("Dossier"));
 }
 
 QTEST_MAIN(TestWindowLayout)

@@ -2,6 +2,7 @@
 
 #include "app/announcer.h"
 #include "app/labsettings.h"
+#include "app/translations.h"
 #include "lab/lab.h"
 #include "lessons/lessonprogress.h"
 #include "lessons/lessonrunner.h"
@@ -405,7 +406,8 @@ void LessonPane::applyLessonPersonality()
     if (server->personality().id == wanted)
         m_actionText = tr("The server now answers as %1, whose replies this lesson quotes (in the "
                           "sessions opened from now on).")
-                           .arg(server->personality().name);
+                           .arg(Translations::personalityName(
+                               server->personality().id, server->personality().name));
 }
 
 bool LessonPane::startLesson(const QString &id, bool fresh)
