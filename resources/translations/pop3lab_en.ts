@@ -549,6 +549,10 @@
             <source>More diagram tools</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Diagram tool&amp;s</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>EavesdropperPane</name>
@@ -1192,6 +1196,38 @@
         </message>
         <message>
             <source>Hints and mistakes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type an answer first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You learnt to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (skipped)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skipped: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Step done: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current step: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To do: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2795,6 +2831,14 @@ Connect a terminal to the built-in server, or open a trace.</source>
             <source>&amp;Disconnect</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>No session: Ctrl+Shift+T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed · Enter: restart</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>TerminalSession</name>
@@ -3165,6 +3209,38 @@ At: %5</source>
         </message>
         <message>
             <source>No lesson yet: a server that follows one sends it when the overview connects (pop3lab-server --class-lesson).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 File</source>
+            <comment>%1 is a file name suffix, for example txt</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Translations</name>
+        <message>
+            <source>RFC 1939 examples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pop3lab (plain wording)</source>
             <translation type="unfinished" />
         </message>
     </context>

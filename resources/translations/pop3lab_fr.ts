@@ -549,6 +549,10 @@
             <source>More diagram tools</source>
             <translation>Autres outils du diagramme</translation>
         </message>
+        <message>
+            <source>Diagram tool&amp;s</source>
+            <translation>Outil&amp;s du diagramme</translation>
+        </message>
     </context>
     <context>
         <name>EavesdropperPane</name>
@@ -1197,6 +1201,38 @@
         <message>
             <source>Hints and mistakes</source>
             <translation>Indices et erreurs</translation>
+        </message>
+        <message>
+            <source>Type an answer first.</source>
+            <translation>Tapez d'abord une réponse.</translation>
+        </message>
+        <message>
+            <source>You learnt to:</source>
+            <translation>Vous avez appris à :</translation>
+        </message>
+        <message>
+            <source>%1 (skipped)</source>
+            <translation>%1 (passée)</translation>
+        </message>
+        <message>
+            <source>Skipped: %1</source>
+            <translation>Passée : %1</translation>
+        </message>
+        <message>
+            <source>Step done: %1</source>
+            <translation>Étape faite : %1</translation>
+        </message>
+        <message>
+            <source>Current step: %1</source>
+            <translation>Étape en cours : %1</translation>
+        </message>
+        <message>
+            <source>To do: %1</source>
+            <translation>À faire : %1</translation>
+        </message>
+        <message>
+            <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
+            <translation>✔ : faite, ↷ : passée, ▶ : l'étape en cours, ○ : à faire</translation>
         </message>
     </context>
     <context>
@@ -2800,6 +2836,14 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
             <source>&amp;Disconnect</source>
             <translation>&amp;Déconnecter</translation>
         </message>
+        <message>
+            <source>No session: Ctrl+Shift+T</source>
+            <translation>Aucune session : Ctrl+Maj+T</translation>
+        </message>
+        <message>
+            <source>Closed · Enter: restart</source>
+            <translation>Fermée · Entrée : redémarrer</translation>
+        </message>
     </context>
     <context>
         <name>TerminalSession</name>
@@ -3175,6 +3219,38 @@ Essais : %4
         <message>
             <source>No lesson yet: a server that follows one sends it when the overview connects (pop3lab-server --class-lesson).</source>
             <translation>Pas encore de leçon : un serveur qui en suit une l'envoie quand la vue d'ensemble se connecte (pop3lab-server --class-lesson).</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>Lecteur</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>%1 File</source>
+            <comment>%1 is a file name suffix, for example txt</comment>
+            <translation>Fichier %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Translations</name>
+        <message>
+            <source>RFC 1939 examples</source>
+            <translation>exemples de la RFC 1939</translation>
+        </message>
+        <message>
+            <source>pop3lab (plain wording)</source>
+            <translation>pop3lab (formulation simple)</translation>
         </message>
     </context>
 </TS>

@@ -1,6 +1,8 @@
 #include "app/labsettings.h"
 
+#include <QDir>
 #include <QSettings>
+#include <QStandardPaths>
 
 int LabSettings::fontPointSize() const
 {
@@ -124,4 +126,10 @@ void LabSettings::setWindow(const QByteArray &geometry, const QByteArray &state)
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), geometry);
     s.setValue(QStringLiteral("window/state"), state);
+}
+
+QString LabSettings::saveFolder()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return !documents.isEmpty() && QDir(documents).exists() ? documents : QDir::homePath();
 }

@@ -35,5 +35,9 @@ public:
     QByteArray windowState() const;
     void setWindow(const QByteArray &geometry, const QByteArray &state);
 
+    // Where save dialogs open (hand-ins, transcripts): the Documents folder, or the home folder
+    // when there is none (a dialog given a folder that does not exist opens in the current one).
+    static QString saveFolder();
+
     static constexpr int defaultFontPointSize = 13; // readable on a classroom projector
 };

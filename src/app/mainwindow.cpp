@@ -22,6 +22,7 @@
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalsession.h"
 #include "app/terminal/terminalview.h"
+#include "app/translations.h"
 #include "events/eventlog.h"
 #include "lab/lab.h"
 #include "mail/mailstore.h"
@@ -38,7 +39,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QScreen>
-#include <QStandardPaths>
 #include <QStyle>
 
 MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
@@ -159,6 +159,8 @@ void MainWindow::createPaneActions()
     });
     m_ui->menuView->addSeparator();
     m_ui->menuView->addActions(m_panes->actions());
+    m_ui->menuView->addSeparator();
+    m_ui->menuView->addMenu(m_diagram->menu());
     m_closeEndedAction = new QAction(this);
     m_ui->menuFile->insertAction(m_ui->actionSaveTranscript, m_closeEndedAction);
     connect(m_closeEndedAction, &QAction::triggered, m_terminal, &TerminalPane::closeEndedSessions);
@@ -344,8 +346,11 @@ void MainWindow::updateWidgets()
     m_endpointLabel->setText(server && server->isListening()
             ? tr("Built-in server listening on %1").arg(server->endpoint())
             : tr("Built-in server not running"));
-    m_personalityLabel->setText(
-        server ? tr("Personality: %1").arg(server->personality().name) : QString());
+    m_personalityLabel->setText(server
+            ? tr("Personality: %1")
+                  .arg(Translations::personalityName(
+                      server->personality().id, server->personality().name))
+            : QString());
     m_maildrop->setPersonality(server ? &server->personality() : nullptr);
     m_sessionsLabel->setText(tr("Server sessions: %1 · Terminal tabs connected: %2")
                                  .arg(server ? server->sessionCount() : 0)
@@ -415,7 +420,7 @@ void MainWindow::saveTranscript()
     ask.setCheckBox(hide);
     if (ask.exec() != QMessageBox::Save)
         return;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir = LabSettings::saveFolder();
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Save transcript"),
         QDir(dir).filePath(QStringLiteral("pop3-transcript.txt")),

@@ -1,5 +1,7 @@
 #include "app/personalitycomparedialog.h"
 
+#include "app/translations.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -88,7 +90,7 @@ QWidget *PersonalityCompareDialog::buildSide(SideWidgets &side, const QString &t
     side.personality = new QComboBox(box);
     for (const QString &id : Personality::builtinIds()) {
         const std::optional<Personality> p = Personality::load(id);
-        side.personality->addItem(p ? p->name : id, id);
+        side.personality->addItem(p ? Translations::personalityName(id, p->name) : id, id);
     }
     layout->addWidget(side.personality);
     for (const QString &name : capabilityNames) {
@@ -118,7 +120,8 @@ void PersonalityCompareDialog::loadCapabilities(SideWidgets &side)
     for (QCheckBox *check : side.capabilities)
         check->setToolTip(p->capa
                 ? QString()
-                : tr("%1 has no CAPA command: a client cannot ask what it offers.").arg(p->name));
+                : tr("%1 has no CAPA command: a client cannot ask what it offers.")
+                      .arg(Translations::personalityName(p->id, p->name)));
 }
 
 void PersonalityCompareDialog::setPersonality(Side side, const QString &id)

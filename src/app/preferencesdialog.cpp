@@ -2,6 +2,7 @@
 
 #include "ui_preferencesdialog.h"
 
+#include "app/translations.h"
 #include "protocol/personality.h"
 
 PreferencesDialog::PreferencesDialog(const Values &values, QWidget *parent)
@@ -13,7 +14,7 @@ PreferencesDialog::PreferencesDialog(const Values &values, QWidget *parent)
     m_ui->endingCombo->addItem(tr("LF only (netcat)"));
     for (const QString &id : pop3::Personality::builtinIds()) {
         const std::optional<pop3::Personality> p = pop3::Personality::load(id);
-        m_ui->personalityCombo->addItem(p ? p->name : id, id);
+        m_ui->personalityCombo->addItem(p ? Translations::personalityName(id, p->name) : id, id);
         if (p)
             m_ui->personalityCombo->setItemData(
                 m_ui->personalityCombo->count() - 1, p->description, Qt::ToolTipRole);

@@ -3,6 +3,20 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 
+namespace {
+
+// Words Qt 6.4's own French (qtbase_fr) lacks, which its file dialog shows: pop3lab's catalogue,
+// installed after Qt's, answers for them in their Qt context.
+[[maybe_unused]] const char *const qtWordsMissing[][3] = {
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "Folder", "All other platforms"),
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "Drive", nullptr),
+    QT_TRANSLATE_NOOP3("QAbstractFileIconProvider", "File", nullptr),
+    QT_TRANSLATE_NOOP3(
+        "QAbstractFileIconProvider", "%1 File", "%1 is a file name suffix, for example txt"),
+};
+
+} // namespace
+
 Translations::~Translations()
 {
     remove();
@@ -32,4 +46,13 @@ void Translations::remove()
     if (m_ownLoaded)
         QCoreApplication::removeTranslator(&m_own);
     m_qtLoaded = m_ownLoaded = false;
+}
+
+QString Translations::personalityName(const QString &id, const QString &name)
+{
+    if (id == QLatin1String("rfc1939"))
+        return QCoreApplication::translate("Translations", "RFC 1939 examples");
+    if (id == QLatin1String("base"))
+        return QCoreApplication::translate("Translations", "pop3lab (plain wording)");
+    return name;
 }

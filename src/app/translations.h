@@ -26,6 +26,10 @@ public:
     // Where Qt's catalogues are looked for (QLibraryInfo::TranslationsPath).
     static QString qtFolder();
 
+    // A personality's name as the window shows it: the built-in ones that are words, not a
+    // product's name, in the window's language (the JSON files name them in English).
+    static QString personalityName(const QString &id, const QString &name);
+
 private:
     QTranslator m_qt;
     QTranslator m_own;

@@ -21,9 +21,15 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolBar>
+#include <QWidgetAction>
+
+#include <functional>
 
 namespace {
 
@@ -55,6 +61,7 @@ private slots:
     void startingALessonShowsItsPane();
     void diagramArrowsAreSaid();
     void lessonTicksAreSaid();
+    void diagramToolsAreInAMenuWithShortcuts();
 
 private:
     QDockWidget *dockOf(QWidget *pane) const;
@@ -308,6 +315,82 @@ void TestKeyboard::lessonTicksAreSaid()
                               .arg(lesson.steps.at(0).title);
     QTRY_VERIFY2(heard(said, announcer).contains(first),
         qPrintable(heard(said, announcer).join(QLatin1Char('\n'))));
+}
+
+// Every tool of the diagram's toolbar is reachable without the mouse (Tab from the diagram met
+// only the session filter): each is in View › Diagram tools, each that acts by itself has a
+// shortcut no other action or shortcut of the window uses, and it works from the terminal.
+void TestKeyboard::diagramToolsAreInAMenuWithShortcuts()
+{
+    DiagramPane *diagram = m_window->diagramPane();
+    auto *bar = diagram->findChild<QToolBar *>();
+    QVERIFY(bar);
+    QSet<QAction *> inMenus; // what the menu bar reaches, submenus included
+    std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            inMenus.insert(a);
+            if (a->menu())
+                walk(a->menu());
+        }
+    };
+    for (QAction *top : m_window->menuBar()->actions()) {
+        if (top->menu())
+            walk(top->menu());
+    }
+    QStringList problems;
+    int tools = 0;
+    for (QAction *a : bar->actions()) {
+        if (a->isSeparator() || qobject_cast<QWidgetAction *>(a))
+            continue;
+        ++tools;
+        if (!inMenus.contains(a))
+            problems.append(QStringLiteral("\"%1\" is in no menu").arg(a->text()));
+        if (!a->menu() && a->shortcut().isEmpty())
+            problems.append(QStringLiteral("\"%1\" has no shortcut").arg(a->text()));
+        for (QAction *sub : a->menu() ? a->menu()->actions() : QList<QAction *>()) {
+            if (!inMenus.contains(sub))
+                problems.append(QStringLiteral("\"%1\" is in no menu").arg(sub->text()));
+        }
+    }
+    QVERIFY(tools >= 9); // collapse, NOOP, zoom ×2, fit, follow, body, export, open, save
+    QHash<QKeySequence, QString> owner;
+    const auto claim = [&](const QKeySequence &key, const QString &who) {
+        if (owner.contains(key) && owner.value(key) != who)
+            problems.append(QStringLiteral("%1 is both \"%2\" and \"%3\"")
+                                .arg(key.toString(), owner.value(key), who));
+        owner.insert(key, who);
+    };
+    // The window-wide ones (a pane's own keys, like the replay's Space, may repeat an action).
+    const auto windowWide = [](Qt::ShortcutContext context) {
+        return context == Qt::WindowShortcut || context == Qt::ApplicationShortcut;
+    };
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        for (const QKeySequence &key : a->shortcuts()) {
+            if (windowWide(a->shortcutContext()))
+                claim(key, a->text());
+        }
+    }
+    for (QShortcut *shortcut : m_window->findChildren<QShortcut *>()) {
+        if (windowWide(shortcut->context()))
+            claim(shortcut->key(), shortcut->objectName());
+    }
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+    // From the terminal: the shortcut of Collapse login folds the logins.
+    TerminalPane *terminal = m_window->terminalPane();
+    TerminalView *view = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(view));
+    QTRY_VERIFY(view->hasFocus());
+    QAction *collapse = nullptr;
+    for (QAction *a : bar->actions()) {
+        if (a->isCheckable() && a->text() == QLatin1String("Collapse login"))
+            collapse = a;
+    }
+    QVERIFY(collapse && !collapse->isChecked());
+    QTest::keySequence(view, collapse->shortcut());
+    QTRY_VERIFY(collapse->isChecked());
+    QVERIFY(diagram->model().filter().collapseAuthorization);
 }
 
 QTEST_MAIN(TestKeyboard)

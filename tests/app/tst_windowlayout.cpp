@@ -11,16 +11,26 @@
 #include "support/labfixture.h"
 
 #include <QAbstractButton>
+#include <QAbstractFileIconProvider>
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
 #include <QFontInfo>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextBrowser>
 
 class TestWindowLayout : public QObject
 {
@@ -32,6 +42,11 @@ private slots:
     void lessonControlsAreWholeAndOnScreen();
     void diagramLabelsAreReadableAtTheDefaultZoom_data();
     void diagramLabelsAreReadableAtTheDefaultZoom();
+    void terminalStatusTextIsWhole_data();
+    void stepWordsAreInView_data();
+    void stepWordsAreInView();
+    void frenchHasNoEnglishLeft();
+    void terminalStatusTextIsWhole();
 
 private:
     static void addRows();
@@ -191,6 +206,134 @@ void TestWindowLayout::diagramLabelsAreReadableAtTheDefaultZoom()
         systemPx);
     QVERIFY2(labelPx >= minimumPx - 0.01,
         qPrintable(QStringLiteral("labels are %1 px, fewer than %2").arg(labelPx).arg(minimumPx)));
+}
+
+void TestWindowLayout::terminalStatusTextIsWhole_data()
+{
+    addRows();
+}
+
+// The line beside the terminal's buttons says the mode whole, never "…Enter sends CR LF · local
+// e…" or "Entrée : redéma…": with no session, a live one and a closed one.
+void TestWindowLayout::terminalStatusTextIsWhole()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    openWindow(language, size);
+    TerminalPane *terminal = m_window->terminalPane();
+    auto *label = terminal->findChild<QLabel *>(QStringLiteral("modeLabel"));
+    QVERIFY(label);
+    const auto whole = [label]() -> QString {
+        QApplication::processEvents();
+        const QString text = label->text();
+        if (text.isEmpty() || text.contains(QChar(0x2026))
+            || label->fontMetrics().horizontalAdvance(text) > label->contentsRect().width())
+            return QStringLiteral("\"%1\" in %2 px").arg(text).arg(label->width());
+        return {};
+    };
+    QStringList problems;
+    while (terminal->count() > 0)
+        terminal->closeCurrentSession();
+    problems.append(whole());
+    TerminalView *view = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(view));
+    problems.append(whole());
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QTRY_VERIFY(view->session()->hasEnded());
+    problems.append(whole());
+    problems.removeAll(QString());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestWindowLayout::stepWordsAreInView_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char *language : {"en", "fr"})
+        QTest::addRow("%s at 1280x720", language)
+            << QString::fromLatin1(language) << QSize(1280, 720);
+}
+
+// At 1280×720 the step's words are what the pane shows: the heading of the step in view, the
+// line a lesson button adds scrolled to (it was appended below the fold), and what Check says
+// whole on screen ("Pick one of the choices first." was cut in half at the pane's bottom edge).
+void TestWindowLayout::stepWordsAreInView()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QTemporaryDir lessons;
+    QFile file(lessons.filePath(QStringLiteral("92-room.%1.json").arg(language)));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"format": 1, "id": "92-room", "language": "%1", "title": "Room",
+        "goals": ["Read."], "intro": "An intro.", "summary": "Done.",
+        "steps": [{"id": "digest", "title": "A step whose title is rather long, as French ones are",
+                   "text": ["One.", "", "Two.", "", "Three.", "", "Four.", "", "Five.", "", "Six."],
+                   "optional": true, "action": {"type": "apop-digest"}, "check": {"type": "command", "command": "APOP"}}],
+        "quiz": [{"id": "q1", "title": "Pick", "question": {"prompt": "Which one counts?",
+                     "choices": ["STAT", "QUIT"], "answer": {"type": "choice", "correct": 1}}}]
+    })")
+                   .arg(language)
+                   .toUtf8());
+    file.close();
+    qputenv("POP3LAB_LESSONS_DIR", QFile::encodeName(lessons.path()));
+    openWindow(language, size);
+    qunsetenv("POP3LAB_LESSONS_DIR");
+    LessonPane *pane = m_window->lessonPane();
+    QVERIFY(pane->startLesson(QStringLiteral("92-room"), true));
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QTRY_VERIFY(!pane->visibleRegion().isEmpty());
+    auto *stepView = pane->findChild<QTextBrowser *>(QStringLiteral("stepView"));
+    auto *action = pane->findChild<QAbstractButton *>(QStringLiteral("actionButton"));
+    QVERIFY(stepView && action);
+    QApplication::processEvents();
+    // The heading (the first block) whole in the step's view.
+    const QRect heading = stepView->document()
+                              ->documentLayout()
+                              ->blockBoundingRect(stepView->document()->firstBlock())
+                              .toRect();
+    QVERIFY2(heading.bottom() <= stepView->viewport()->height(),
+        qPrintable(QStringLiteral("heading %1 px high, view %2 px")
+                       .arg(heading.height())
+                       .arg(stepView->viewport()->height())));
+    action->click();
+    QApplication::processEvents();
+    QTextCursor end(stepView->document());
+    end.movePosition(QTextCursor::End);
+    QTRY_VERIFY2(stepView->viewport()->rect().contains(stepView->cursorRect(end)),
+        qPrintable(QStringLiteral("the added line is at %1 in a %2 px view")
+                       .arg(stepView->cursorRect(end).y())
+                       .arg(stepView->viewport()->height())));
+
+    QVERIFY(pane->runner()->skip());
+    auto *check = pane->findChild<QAbstractButton *>(QStringLiteral("checkButton"));
+    auto *result = pane->findChild<QLabel *>(QStringLiteral("answerResult"));
+    QVERIFY(check && result);
+    QTRY_VERIFY(check->isVisible());
+    check->click();
+    QTRY_VERIFY2(clipped(result).isEmpty(), qPrintable(clipped(result)));
+    QVERIFY(!result->text().isEmpty());
+}
+
+// In French the personality shown is named in French ("Personnalité : RFC 1939 examples" was
+// seen), and the file dialog's Type column says "Dossier": Qt 6.4's own French lacks that word.
+void TestWindowLayout::frenchHasNoEnglishLeft()
+{
+    openWindow(QStringLiteral("fr"), QSize(1280, 720));
+    m_window->setPersonality(QStringLiteral("rfc1939"));
+    QString shown;
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Personnalité")))
+            shown = label->text();
+    }
+    QCOMPARE(shown, QStringLiteral("Personnalité : exemples de la RFC 1939"));
+    m_window->setPersonality(QStringLiteral("base"));
+    for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Personnalité")))
+            shown = label->text();
+    }
+    QVERIFY2(!shown.contains(QStringLiteral("wording")), qPrintable(shown));
+    QCOMPARE(
+        QAbstractFileIconProvider().type(QFileInfo(m_lab->dir.path())), QStringLiteral("Dossier"));
 }
 
 QTEST_MAIN(TestWindowLayout)

@@ -103,6 +103,25 @@ void DiagramPane::buildToolBar()
     m_saveAction = bar->addAction(QString(), this, &DiagramPane::chooseSaveTrace);
     layout()->addWidget(bar);
 
+    // The same actions in a menu, with shortcuts that work from any pane (the window's own zoom,
+    // Ctrl++, is the terminal's: the diagram's adds Alt).
+    m_collapseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_hideNoopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_zoomOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Minus));
+    m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Equal),
+        QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Plus)});
+    m_fitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_0));
+    m_followAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_expandAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    m_saveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_menu = new QMenu(this);
+    m_menu->addActions({m_collapseAction, m_hideNoopAction});
+    m_menu->addSeparator();
+    m_menu->addActions({m_zoomOutAction, m_zoomInAction, m_fitAction, m_followAction});
+    m_menu->addSeparator();
+    m_menu->addActions({m_expandAction, m_exportAction, m_openAction, m_saveAction});
+
     connect(m_sessionCombo, &QComboBox::currentIndexChanged, this, &DiagramPane::applyFilterFromUi);
     connect(m_collapseAction, &QAction::toggled, this, &DiagramPane::applyFilterFromUi);
     connect(m_hideNoopAction, &QAction::toggled, this, &DiagramPane::applyFilterFromUi);
@@ -120,6 +139,7 @@ void DiagramPane::retranslateUi()
     for (QToolButton *more : findChildren<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
         more->setAccessibleName(tr("More diagram tools"));
     m_details->setAccessibleName(tr("Selected step"));
+    m_menu->setTitle(tr("Diagram tool&s"));
     m_collapseAction->setText(tr("Collapse login"));
     m_collapseAction->setToolTip(tr("Draw the AUTHORIZATION exchange of each session as one step"));
     m_hideNoopAction->setText(tr("Hide NOOP"));

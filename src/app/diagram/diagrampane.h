@@ -11,6 +11,7 @@ class QAction;
 class QComboBox;
 class QFrame;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QPainter;
 class QTextBrowser;
@@ -67,6 +68,10 @@ public:
 
     SequenceView *view() const { return m_view; }
 
+    // Every toolbar action, with its shortcut, for the window's View menu: the toolbar's tool
+    // buttons are no Tab stops, so the menu (and the shortcuts) are how a keyboard reaches them.
+    QMenu *menu() const { return m_menu; }
+
     void setFilter(const pop3::SequenceModel::Filter &filter);
     // Expands or folds the body of a multi-line reply row (the body comes from the log).
     void setExpanded(qsizetype row, bool expanded);
@@ -119,5 +124,6 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_expandAction = nullptr;
+    QMenu *m_menu = nullptr; // View › Diagram
     qsizetype m_knownSessions = 0;
 };

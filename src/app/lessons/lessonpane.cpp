@@ -1,6 +1,8 @@
 #include "app/lessons/lessonpane.h"
 
 #include "app/announcer.h"
+#include "app/labsettings.h"
+#include "app/translations.h"
 #include "lab/lab.h"
 #include "lessons/lessonprogress.h"
 #include "lessons/lessonrunner.h"
@@ -27,8 +29,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -101,6 +103,17 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     m_restartButton->setObjectName(QStringLiteral("restartButton"));
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     m_picker->installEventFilter(this);
+    m_choiceBox->installEventFilter(this);
+    // Enter presses a focused button, as Space does (the docs say "Check, or Enter"): outside a
+    // dialog a push button takes Enter only when it is an auto-default one.
+    for (QPushButton *button : {m_learnerButton,
+             m_restartButton,
+             m_exportButton,
+             m_checkButton,
+             m_actionButton,
+             m_hintButton,
+             m_skipButton})
+        button->setAutoDefault(true);
 
     // The picker has a row of its own and the buttons the next one: in one row, French words
     // and a long name pushed Export for hand-in out of a 1280-pixel window.
@@ -357,6 +370,14 @@ bool LessonPane::eventFilter(QObject *watched, QEvent *event)
         m_browsingPicker = false; // browsed away without Return: show the lesson that runs
         fillPicker();
     }
+    // Enter in the closed choice box checks the answer (the open list takes its own keys).
+    if (watched == m_choiceBox && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            checkAnswer();
+            return true;
+        }
+    }
     if (watched == m_picker && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {
@@ -415,7 +436,8 @@ void LessonPane::applyLessonPersonality()
     if (server->personality().id == wanted)
         m_actionText = tr("The server now answers as %1, whose replies this lesson quotes (in the "
                           "sessions opened from now on).")
-                           .arg(server->personality().name);
+                           .arg(Translations::personalityName(
+                               server->personality().id, server->personality().name));
 }
 
 bool LessonPane::startLesson(const QString &id, bool fresh)
@@ -470,10 +492,22 @@ void LessonPane::checkAnswer()
     if (!step.question)
         return;
     const bool choice = step.question->answer == pop3::LessonQuestion::Answer::Choice;
+    // What Check says sits at the pane's bottom edge: scrolled into sight once laid out.
+    QTimer::singleShot(0, this, [this] {
+        if (auto *scroll = findChild<QScrollArea *>(QStringLiteral("lessonScroll"));
+            scroll && m_answerResult->isVisible())
+            scroll->ensureWidgetVisible(m_answerResult, 0, 0);
+    });
     if (choice && m_choiceBox->currentIndex() < 0) { // not a wrong try: no answer was given
         m_answerResult->setText(tr("Pick one of the choices first."));
         updateWidgets();
         m_choiceBox->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (!choice && m_answerEdit->text().trimmed().isEmpty()) { // as above: nothing typed yet
+        m_answerResult->setText(tr("Type an answer first."));
+        updateWidgets();
+        m_answerEdit->setFocus(Qt::OtherFocusReason);
         return;
     }
     // The choice by identity: the item keeps the number it has in the lesson file.
@@ -530,6 +564,8 @@ void LessonPane::actionClicked()
         break;
     }
     updateWidgets();
+    // The line the button produced is appended under the step: bring it into view.
+    m_stepView->verticalScrollBar()->setValue(m_stepView->verticalScrollBar()->maximum());
     focusNext();
 }
 
@@ -539,10 +575,9 @@ void LessonPane::exportClicked()
         return;
     if (!m_learnerKnown)
         askLearner();
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Export for hand-in"),
-        QDir(folder).filePath(defaultHandInName()),
+        QDir(LabSettings::saveFolder()).filePath(defaultHandInName()),
         tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
@@ -581,27 +616,37 @@ void LessonPane::renderStep()
     }
     const pop3::Lesson &lesson = m_runner->lesson();
     const int current = m_runner->currentStep();
-    QString md = QStringLiteral("# %1\n\n").arg(lesson.title);
+    // The picker above names the lesson: the step's own words get the few lines a 1280×720
+    // window leaves (the lesson's title as a heading took two of them).
+    QString md;
     bool started = false;
     for (int i = 0; i < lesson.steps.size(); ++i)
         started = started || m_runner->isDone(i);
-    if (!started || current < 0) {
-        md += QStringLiteral("**%1**\n\n").arg(tr("You will learn to:"));
-        for (const QString &goal : lesson.goals)
-            md += QStringLiteral("- %1\n").arg(goal);
-        md += QStringLiteral("\n%1\n\n").arg(lesson.intro);
-    }
-    if (!m_rightText.isEmpty())
-        md += m_rightText + QStringLiteral("\n\n---\n\n");
     if (current < 0) {
-        md += QStringLiteral("## %1\n\n%2\n\n").arg(tr("Lesson complete"), lesson.summary);
+        // The end first, in view: the goals follow as what was learnt.
+        md = QStringLiteral("#### %1 — %2\n\n%3\n\n")
+                 .arg(tr("Lesson complete"), lesson.title, lesson.summary);
         if (m_runner->timerMs() >= 0)
             md += tr("Your time: %1 s.").arg(m_runner->timerMs() / 1000.0, 0, 'f', 1)
                 + QStringLiteral("\n\n");
-        md += tr("Use **Export for hand-in** to save a PDF with your transcript and answers.");
+        md += tr("Use **Export for hand-in** to save a PDF with your transcript and answers.")
+            + QStringLiteral("\n\n");
+        if (!m_rightText.isEmpty())
+            md += QStringLiteral("---\n\n") + m_rightText + QStringLiteral("\n\n");
+        md += QStringLiteral("---\n\n**%1**\n\n").arg(tr("You learnt to:"));
+        for (const QString &goal : lesson.goals)
+            md += QStringLiteral("- %1\n").arg(goal);
     } else {
+        if (!started) {
+            md += QStringLiteral("**%1**\n\n").arg(tr("You will learn to:"));
+            for (const QString &goal : lesson.goals)
+                md += QStringLiteral("- %1\n").arg(goal);
+            md += QStringLiteral("\n%1\n\n").arg(lesson.intro);
+        }
+        if (!m_rightText.isEmpty())
+            md += m_rightText + QStringLiteral("\n\n---\n\n");
         const pop3::LessonStep &step = lesson.steps.at(current);
-        md += QStringLiteral("## %1 — %2\n\n%3\n")
+        md += QStringLiteral("#### %1 — %2\n\n%3\n")
                   .arg(step.quiz ? tr("Quiz")
                                  : tr("Step %1 of %2").arg(current + 1).arg(lesson.steps.size()),
                       step.title,
@@ -628,14 +673,30 @@ void LessonPane::updateWidgets()
         const pop3::Lesson &lesson = m_runner->lesson();
         for (int i = 0; i < lesson.steps.size(); ++i) {
             const bool ticked = m_runner->isDone(i);
+            // A skipped step is passed, not done: the hand-in says "skipped", so does the list.
+            const bool skipped =
+                ticked && m_runner->progress().steps.value(lesson.steps.at(i).id).skipped;
             done += ticked ? 1 : 0;
-            const QString mark = ticked ? QStringLiteral("✔")
-                : i == current          ? QStringLiteral("▶")
-                                        : QStringLiteral("○");
             const QString title = lesson.steps.at(i).quiz
                 ? tr("Quiz: %1").arg(lesson.steps.at(i).title)
                 : lesson.steps.at(i).title;
-            auto *item = new QListWidgetItem(QStringLiteral("%1 %2").arg(mark, title), m_checklist);
+            QString text;
+            QString spoken; // the mark in words, for a screen reader
+            if (skipped) {
+                text = QStringLiteral("↷ %1").arg(tr("%1 (skipped)").arg(title));
+                spoken = tr("Skipped: %1").arg(title);
+            } else if (ticked) {
+                text = QStringLiteral("✔ %1").arg(title);
+                spoken = tr("Step done: %1").arg(title);
+            } else if (i == current) {
+                text = QStringLiteral("▶ %1").arg(title);
+                spoken = tr("Current step: %1").arg(title);
+            } else {
+                text = QStringLiteral("○ %1").arg(title);
+                spoken = tr("To do: %1").arg(title);
+            }
+            auto *item = new QListWidgetItem(text, m_checklist);
+            item->setData(Qt::AccessibleTextRole, spoken);
             item->setData(Qt::UserRole, ticked);
             if (i == current)
                 m_checklist->setCurrentItem(item);
@@ -703,7 +764,7 @@ void LessonPane::retranslateUi()
     m_picker->setAccessibleName(tr("Lesson"));
     m_progressBar->setAccessibleName(tr("Lesson progress"));
     m_checklist->setAccessibleName(tr("Lesson steps"));
-    m_checklist->setAccessibleDescription(tr("✔: done, ▶: the current step"));
+    m_checklist->setAccessibleDescription(tr("✔: done, ↷: skipped, ▶: the current step, ○: to do"));
     m_stepView->setAccessibleName(tr("Current step"));
     m_stepView->setAccessibleDescription(tr("What to type in the terminal, and why"));
     m_choiceBox->setAccessibleName(tr("Answer"));

@@ -397,22 +397,33 @@ void TerminalPane::sessionEnded(TerminalView *view, bool clean)
 void TerminalPane::updateWidgets()
 {
     TerminalSession *session = currentSession();
-    if (!session)
+    if (!session) {
         m_modeText = tr("No session: File ▸ New session (Ctrl+Shift+T)");
-    else if (session->hasEnded())
+        m_shortModeText = tr("No session: Ctrl+Shift+T");
+    } else if (session->hasEnded()) {
         m_modeText = tr("%1 · closed · Enter: restart").arg(session->settings().endpoint());
-    else
+        m_shortModeText = tr("Closed · Enter: restart");
+    } else {
         m_modeText = session->settings().describe();
+        m_shortModeText = QStringLiteral("%1 %2").arg(
+            session->settings().securityName(), session->settings().endpoint());
+    }
     showModeText();
 }
 
-// The line beside the buttons is elided (…), never cut, when the pane is narrow (French, 1280
-// pixels): the whole of it is in its tooltip and its accessible name.
+// The line beside the buttons says the whole mode when there is room; in a narrow pane (1280
+// pixels, French) its short form, which keeps what matters (the connection, how to restart), and
+// only in a narrower one still an elided (…) text. The whole text is always in its tooltip and
+// accessible name.
 void TerminalPane::showModeText()
 {
     QLabel *label = m_ui->modeLabel;
-    label->setText(
-        label->fontMetrics().elidedText(m_modeText, Qt::ElideRight, qMax(0, label->width())));
+    const QFontMetrics metrics = label->fontMetrics();
+    const int room = qMax(0, label->contentsRect().width());
+    QString text = m_modeText;
+    if (metrics.horizontalAdvance(text) > room)
+        text = metrics.elidedText(m_shortModeText, Qt::ElideRight, room);
+    label->setText(text);
     label->setToolTip(m_modeText);
     label->setAccessibleName(m_modeText);
 }

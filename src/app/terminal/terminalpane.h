@@ -107,4 +107,5 @@ private:
     bool m_showControl = false;
     int m_opened = 0;
     QString m_modeText; // the mode label's whole text
+    QString m_shortModeText; // what it says when the whole text does not fit
 };
