@@ -82,6 +82,15 @@ void LessonRunner::catchUp()
         const LessonTracker::Observation ob = m_tracker.observe(e);
         if (m_running)
             handle(ob);
+        forgetIfClosed(e);
+    }
+}
+
+void LessonRunner::forgetIfClosed(const Event &event)
+{
+    if (!m_keepHandIn && event.kind == EventKind::Disconnected) {
+        m_tracker.forgetSession(event.session);
+        m_tlsSessions.remove(event.session);
     }
 }
 
@@ -97,6 +106,7 @@ void LessonRunner::appendEvent(const Event &event)
     const LessonTracker::Observation ob = m_tracker.observe(event);
     if (m_running)
         handle(ob);
+    forgetIfClosed(event);
 }
 
 void LessonRunner::start(const Lesson &lesson, bool fresh)

@@ -48,6 +48,9 @@ public:
     // classroom server runs a runner per student and needs neither: off, its memory stays flat.
     void setKeepHandIn(bool on) { m_keepHandIn = on; }
 
+    // Without a hand-in nothing asks about a closed session again: forget it once closed, so a
+    // server's runner per student stays the same size however many sessions the class opens.
+
     // Starts lesson: resumes saved progress unless fresh; only events from now on count.
     void start(const Lesson &lesson, bool fresh = false);
     void stop();
@@ -118,6 +121,7 @@ signals:
 private:
     void appendEvent(const Event &event);
     void catchUp();
+    void forgetIfClosed(const Event &event);
     void handle(const LessonTracker::Observation &ob);
     bool matches(const LessonCheck &check, const LessonTracker::Observation &ob) const;
     bool holdsNow(const LessonCheck &check) const;

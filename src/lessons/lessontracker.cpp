@@ -77,6 +77,12 @@ void LessonTracker::parseLine(const QByteArray &raw, QByteArray *keyword, QList<
     *args = parsed.args;
 }
 
+void LessonTracker::forgetSession(int session)
+{
+    m_fold.forget(session);
+    m_subjects.remove(session);
+}
+
 LessonTracker::Observation LessonTracker::observe(const Event &e)
 {
     Observation ob;

@@ -32,6 +32,10 @@ struct LessonMistake
 class LessonTracker final
 {
 public:
+    // Drops what it knows of a closed session: for a long-running server, whose student
+    // runners would otherwise keep every session ever seen.
+    void forgetSession(int session);
+
     struct Observation
     {
         Event event;

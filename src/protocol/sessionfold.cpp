@@ -24,6 +24,11 @@ void SessionFold::clear()
     m_sessions.clear();
 }
 
+void SessionFold::forget(int id)
+{
+    m_sessions.remove(id);
+}
+
 const SessionFacts *SessionFold::session(int id) const
 {
     const auto it = m_sessions.constFind(id);

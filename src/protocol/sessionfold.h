@@ -63,6 +63,8 @@ class SessionFold final
 public:
     FoldStep apply(const Event &event);
     void clear();
+    // Drops what is known of one session (a closed one nobody will ask about again).
+    void forget(int id);
 
     const SessionFacts *session(int id) const;
     QList<int> openSessions() const;
