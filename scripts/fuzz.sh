@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(session commandline mail mbox message mime)
+[ ${#targets[@]} -gt 0 ] || targets=(session commandline mail mbox message mime trace)
 
 dir=build-fuzz
 if [ ! -f "$dir/CMakeCache.txt" ]; then
@@ -56,6 +56,8 @@ for target in "${targets[@]}"; do
     [ "$target" = mbox ] && options+=(-max_len=1024)
     [ "$target" = message ] && options+=(-max_len=1024)
     [ "$target" = mime ] && options+=(-max_len=256)
+    # A dozen trace lines: a login, a few commands and their replies.
+    [ "$target" = trace ] && options+=(-max_len=4096)
     echo "== $target: $seconds s"
     (cd "$logs" && nice -n 19 "$work/$dir/fuzz/fuzz_$target" -max_total_time="$seconds" \
         -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$findings/" "${options[@]}" \

@@ -399,18 +399,14 @@ bool EventLog::save(const QString &path, QString *error, SecretPolicy secrets) c
     return true;
 }
 
-bool EventLog::load(const QString &path, QString *error)
+std::optional<QList<Event>> EventLog::parseTrace(const QByteArray &content, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    std::deque<Event> loaded;
+    QList<Event> events;
     int lineNumber = 0;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
+    for (QByteArrayView rest(content); !rest.isEmpty();) {
+        const qsizetype end = rest.indexOf('\n');
+        const QByteArray line = (end < 0 ? rest : rest.first(end)).trimmed().toByteArray();
+        rest = end < 0 ? QByteArrayView() : rest.sliced(end + 1);
         ++lineNumber;
         if (line.isEmpty())
             continue;
@@ -419,18 +415,32 @@ bool EventLog::load(const QString &path, QString *error)
         if (!e) {
             if (error)
                 *error = QStringLiteral("line %1: %2").arg(lineNumber).arg(why);
-            return false;
+            return std::nullopt;
         }
-        loaded.push_back(std::move(*e));
+        // A time of 0 means "now" to append(): a trace keeps its own clock.
+        if (e->timeMs == 0)
+            e->timeMs = 1;
+        events.append(std::move(*e));
     }
+    return events;
+}
+
+bool EventLog::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    std::optional<QList<Event>> loaded = parseTrace(file.readAll(), error);
+    if (!loaded)
+        return false;
     m_events.clear();
     emit cleared();
     m_nextSeq = 1;
-    for (Event &e : loaded) {
-        const qint64 time = e.timeMs;
-        e.timeMs = time ? time : 1;
+    for (Event &e : *loaded)
         append(std::move(e));
-    }
     return true;
 }
 

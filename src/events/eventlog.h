@@ -69,6 +69,10 @@ public:
     bool save(const QString &path,
         QString *error = nullptr,
         SecretPolicy secrets = SecretPolicy::Hide) const;
+    // A whole trace's events, as load() reads them (seq as written: append() renumbers), or
+    // nullopt and the first bad line's number and why.
+    static std::optional<QList<Event>> parseTrace(
+        const QByteArray &content, QString *error = nullptr);
     // Replaces the content with the trace at path; emits cleared() then eventAppended for each.
     bool load(const QString &path, QString *error = nullptr);
 
