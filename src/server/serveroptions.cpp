@@ -238,41 +238,47 @@ std::optional<ServerOptions> ServerOptions::parse(
         o.listen.tryNextPorts = false;
         o.listenGiven = true;
     }
+    // --observer and --answers: a port of their own beside the POP3 one, PORT or ADDR:PORT.
+    const auto sidePort = [&](const QCommandLineOption &option,
+                              const char *example,
+                              const QHostAddress &defaultAddress,
+                              QHostAddress *address,
+                              quint16 *port) {
+        const QString name = option.names().constFirst();
+        const QString value = parser.value(option);
+        if (!parseEndpoint(value, address, port, defaultAddress)) {
+            *error = QStringLiteral("--%1 expects PORT or ADDR:PORT, e.g. %2 (got '%3')")
+                         .arg(name, QLatin1String(example), value);
+            return false;
+        }
+        if (*port != 0 && *port == o.listen.port) {
+            *error = QStringLiteral("--%1 needs a port of its own, not the POP3 port %2")
+                         .arg(name)
+                         .arg(*port);
+            return false;
+        }
+        return true;
+    };
     if (parser.isSet(observer)) {
-        const QString value = parser.value(observer);
-        if (!parseEndpoint(value,
+        if (!sidePort(observer,
+                "1111 or 127.0.0.1:1111",
+                QHostAddress(QHostAddress::LocalHost),
                 &o.observerAddress,
-                &o.observerPort,
-                QHostAddress(QHostAddress::LocalHost))) {
-            *error = QStringLiteral(
-                "--observer expects PORT or ADDR:PORT, e.g. 1111 or 127.0.0.1:1111 (got '%1')")
-                         .arg(value);
+                &o.observerPort))
             return std::nullopt;
-        }
         o.observerGiven = true;
-        if (o.observerPort != 0 && o.observerPort == o.listen.port) {
-            *error = QStringLiteral("--observer needs a port of its own, not the POP3 port %1")
-                         .arg(o.observerPort);
-            return std::nullopt;
-        }
     }
     o.classLesson = parser.value(classLesson);
     o.lessonLanguage =
         parser.isSet(lessonLanguage) ? parser.value(lessonLanguage) : QStringLiteral("en");
     if (parser.isSet(answers)) {
-        const QString value = parser.value(answers);
-        if (!parseEndpoint(value, &o.answersAddress, &o.answersPort, o.listen.address)) {
-            *error = QStringLiteral(
-                "--answers expects PORT or ADDR:PORT, e.g. 1112 or 0.0.0.0:1112 (got '%1')")
-                         .arg(value);
+        if (!sidePort(answers,
+                "1112 or 0.0.0.0:1112",
+                o.listen.address,
+                &o.answersAddress,
+                &o.answersPort))
             return std::nullopt;
-        }
         o.answersGiven = true;
-        if (o.answersPort != 0 && o.answersPort == o.listen.port) {
-            *error = QStringLiteral("--answers needs a port of its own, not the POP3 port %1")
-                         .arg(o.answersPort);
-            return std::nullopt;
-        }
     }
     o.mailbox = parser.value(mailbox);
     o.user = parser.value(user);
