@@ -105,6 +105,10 @@ void ObserverClient::handleLine(const QByteArray &line)
             StudentProgress::fromJson(o.value(QStringLiteral("progress")).toObject()));
         return;
     }
+    if (o.contains(QStringLiteral("student"))) {
+        emit studentReceived(o.value(QStringLiteral("student")).toObject());
+        return;
+    }
     if (o.contains(QStringLiteral("labAnswer"))) {
         emit labAnswerReceived(
             LabAnswer::fromJson(o.value(QStringLiteral("labAnswer")).toObject()));

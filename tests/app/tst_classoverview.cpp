@@ -40,6 +40,7 @@ private slots:
     void init();
     void cleanup();
     void watchesTheClass();
+    void aLateOverviewSeesTheClassAtOnce();
     void theFileMenuOpensIt();
 
 private:
@@ -238,6 +239,52 @@ void TestClassOverview::watchesTheClass()
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(resetShown(), 5000);
+}
+
+// The teacher opens the overview after the students logged in: every row shows where the student
+// is at once, without waiting for them to type again (the server's snapshot after the hello).
+void TestClassOverview::aLateOverviewSeesTheClassAtOnce()
+{
+    pop3test::Client a;
+    QVERIFY(a.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(a.login(m_students.at(0).user.toUtf8(), m_students.at(0).password.toUtf8()));
+    pop3test::Client b;
+    QVERIFY(b.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(b.login(m_students.at(1).user.toUtf8(), m_students.at(1).password.toUtf8()));
+    QVERIFY(b.command("RETR 999").startsWith("-ERR"));
+
+    ClassOverview overview;
+    overview.show();
+    QSignalSpy joined(&overview, &ClassOverview::joined);
+    overview.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    const QSortFilterProxyModel *proxy = overview.proxy();
+    using C = ClassRollModel;
+    for (int i = 0; i < 2; ++i) {
+        const QString user = m_students.at(i).user;
+        QTRY_COMPARE_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, user), C::StateColumn),
+            QStringLiteral("TRANSACTION"),
+            5000);
+        QCOMPARE(cell(proxy, proxyRow(proxy, user), C::LockColumn), QStringLiteral("held"));
+        QVERIFY(
+            cell(proxy, proxyRow(proxy, user), C::IdleColumn) != QStringLiteral("not seen yet"));
+    }
+    int row = proxyRow(proxy, m_students.at(0).user);
+    QCOMPARE(cell(proxy, row, C::CommandColumn), QStringLiteral("PASS ********"));
+    QVERIFY(cell(proxy, row, C::ReplyColumn).startsWith(QStringLiteral("+OK")));
+    row = proxyRow(proxy, m_students.at(1).user);
+    QCOMPARE(cell(proxy, row, C::CommandColumn), QStringLiteral("RETR 999"));
+    QVERIFY(cell(proxy, row, C::ReplyColumn).startsWith(QStringLiteral("-ERR")));
+    QCOMPARE(cell(proxy, row, C::ErrorsColumn), QStringLiteral("1"));
+    QCOMPARE(cell(proxy, proxyRow(proxy, m_students.at(2).user), C::IdleColumn),
+        QStringLiteral("not seen yet"));
+
+    // Their sessions are known too: what a student does next lands on their row.
+    QVERIFY(a.command("QUIT").startsWith("+OK"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        cell(proxy, proxyRow(proxy, m_students.at(0).user), C::LockColumn), QString(), 5000);
+    QCOMPARE(
+        cell(proxy, proxyRow(proxy, m_students.at(1).user), C::LockColumn), QStringLiteral("held"));
 }
 
 void TestClassOverview::theFileMenuOpensIt()

@@ -155,6 +155,8 @@ ClassOverview::ClassOverview(QWidget *parent)
     connect(m_client, &pop3::ObserverClient::lessonReceived, this, &ClassOverview::takeLesson);
     connect(
         m_client, &pop3::ObserverClient::progressReceived, m_model, &ClassRollModel::applyProgress);
+    connect(
+        m_client, &pop3::ObserverClient::studentReceived, m_model, &ClassRollModel::applySnapshot);
     connect(m_client,
         &pop3::ObserverClient::labAnswerReceived,
         m_resultsModel,
