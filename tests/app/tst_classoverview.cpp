@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,7 @@ private slots:
     void cleanup();
     void watchesTheClass();
     void aLateOverviewSeesTheClassAtOnce();
+    void aCommandDoesNotMeasureTheWholeTable();
     void theFileMenuOpensIt();
 
 private:
@@ -285,6 +287,64 @@ void TestClassOverview::aLateOverviewSeesTheClassAtOnce()
         cell(proxy, proxyRow(proxy, m_students.at(0).user), C::LockColumn), QString(), 5000);
     QCOMPARE(
         cell(proxy, proxyRow(proxy, m_students.at(1).user), C::LockColumn), QStringLiteral("held"));
+}
+
+namespace {
+
+// Counts how many cells the view measures.
+class CountingDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        ++measured;
+        return QStyledItemDelegate::sizeHint(option, index);
+    }
+
+    mutable int measured = 0;
+};
+
+} // namespace
+
+// A class of 60 sends thousands of events a second: one student's command must repaint their
+// row, not measure every cell of the table again (a header resizing to its contents did, at each
+// event, and the overview fell seconds behind the class: benchmarks/classroom).
+void TestClassOverview::aCommandDoesNotMeasureTheWholeTable()
+{
+    ClassOverview overview;
+    overview.show();
+    QSignalSpy joined(&overview, &ClassOverview::joined);
+    overview.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    auto *delegate = new CountingDelegate(overview.table());
+    overview.table()->setItemDelegate(delegate);
+    QVERIFY(QTest::qWaitForWindowExposed(&overview));
+    pop3test::Client a;
+    QVERIFY(a.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(a.login(m_students.at(0).user.toUtf8(), m_students.at(0).password.toUtf8()));
+    const QString user = m_students.at(0).user;
+    const QSortFilterProxyModel *proxy = overview.proxy();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, user), ClassRollModel::StateColumn),
+        QStringLiteral("TRANSACTION"),
+        5000);
+    QCoreApplication::processEvents();
+    delegate->measured = 0;
+    constexpr int commands = 40;
+    for (int i = 0; i < commands; ++i) {
+        QVERIFY(a.command("NOOP").startsWith("+OK"));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, user), ClassRollModel::ErrorsColumn),
+            QStringLiteral("0"),
+            5000);
+        QCoreApplication::processEvents(); // each reply on its own: painted before the next
+    }
+    // Two events per command (the line and the reply); measuring the table once in a while
+    // (a few times a second at most) is fine, measuring it at each event is not.
+    QVERIFY2(delegate->measured < commands * proxy->rowCount(),
+        qPrintable(QStringLiteral("%1 cells measured for %2 commands")
+                       .arg(delegate->measured)
+                       .arg(commands)));
 }
 
 void TestClassOverview::theFileMenuOpensIt()
