@@ -1,8 +1,8 @@
 #include "app/classroom/resultsexport.h"
 
 #include "app/classroom/labresultsmodel.h"
+#include "app/pdfpages.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QFile>
 #include <QLocale>
@@ -11,7 +11,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QTextDocument>
 
 namespace {
 
@@ -91,13 +90,8 @@ bool ResultsExport::writePdf(const LabResultsModel &model,
     const QString &path,
     QString *error)
 {
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = probe.errorString();
+    if (!PdfPages::canWrite(path, error))
         return false;
-    }
-    probe.close();
 
     QPdfWriter pdf(path);
     pdf.setResolution(pdfResolution);
@@ -114,26 +108,7 @@ bool ResultsExport::writePdf(const LabResultsModel &model,
             *error = tr("the PDF could not be written");
         return false;
     }
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&pdf);
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPointSizeF(9);
-    doc.setDefaultFont(font);
-    QTextOption option = doc.defaultTextOption();
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    doc.setDefaultTextOption(option);
-    doc.setHtml(html(model, lessonTitle, server));
-    const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
-    doc.setPageSize(page.size());
-    for (int i = 0; i < doc.pageCount(); ++i) {
-        if (i > 0)
-            pdf.newPage();
-        painter.save();
-        const QRectF clip(0, i * page.height(), page.width(), page.height());
-        painter.translate(0, -clip.top());
-        doc.drawContents(&painter, clip);
-        painter.restore();
-    }
+    PdfPages::paintHtml(&pdf, &painter, html(model, lessonTitle, server), 9);
     painter.end();
     if (QFile(path).size() == 0) {
         if (error)
