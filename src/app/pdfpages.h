@@ -17,4 +17,7 @@ bool canWrite(const QString &path, QString *error);
 // painter is on; returns the number of pages painted.
 int paintHtml(QPdfWriter *pdf, QPainter *painter, const QString &html, qreal pointSize);
 
+// Whether html, laid out as paintHtml does, takes one page at most.
+bool fitsOnePage(QPdfWriter *pdf, const QString &html, qreal pointSize);
+
 } // namespace PdfPages
