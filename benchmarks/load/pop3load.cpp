@@ -9,10 +9,15 @@
 //   fresh client's lab-sheet sessions are timed mailbox   one user: full LIST/UIDL K times, then
 //   STAT / LIST n / UIDL n / RETR n / NOOP ready     start a server (the command after --), time
 //   until it accepts, greets and answers STAT
+//   classroom  --accounts FILE --students N --idle M [--think-ms T]: the first N accounts of a
+//   class's accounts file each run the lab sheet in a loop (their own password; T ms of thinking
+//   before each command) while M connections sit greeted and silent; then each student logs in
+//   once more and every message must still be there, as first seen (benchmarks/load/classroom.sh)
 
 #include "stats.h"
 #include "worker.h"
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -50,6 +55,9 @@ struct Options
     std::string freshUser = "fresh";
     int freshSessions = 20;
     int fullLists = 20;
+    std::string accounts;
+    int students = 60;
+    int thinkMs = 0;
     std::vector<std::string> spawn;
 };
 
@@ -111,6 +119,12 @@ Options parse(int argc, char **argv)
             o.freshUser = v;
         else if (a == "--fresh-sessions")
             o.freshSessions = atoi(v);
+        else if (a == "--accounts")
+            o.accounts = v;
+        else if (a == "--students")
+            o.students = atoi(v);
+        else if (a == "--think-ms")
+            o.thinkMs = atoi(v);
         else if (a == "--full-lists")
             o.fullLists = std::max(1, atoi(v));
         else
@@ -431,6 +445,154 @@ int runMailbox(const Options &o)
     return w.stats.errors ? 1 : 0;
 }
 
+// name password mailbox, fields in double quotes where they hold blanks (\" and \\ inside).
+std::vector<std::pair<std::string, std::string>> readAccounts(const std::string &path)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    FILE *f = fopen(path.c_str(), "r");
+    if (!f)
+        usage(("cannot read " + path).c_str());
+    char buf[4096];
+    while (fgets(buf, sizeof buf, f)) {
+        std::vector<std::string> fields;
+        const char *p = buf;
+        while (*p) {
+            while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+                ++p;
+            if (!*p || (fields.empty() && *p == '#'))
+                break;
+            std::string field;
+            if (*p == '"') {
+                for (++p; *p && *p != '"'; ++p) {
+                    if (*p == '\\' && p[1])
+                        ++p;
+                    field += *p;
+                }
+                if (*p == '"')
+                    ++p;
+            } else {
+                while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+                    field += *p++;
+            }
+            fields.push_back(field);
+        }
+        if (fields.size() >= 2)
+            out.emplace_back(fields[0], fields[1]);
+    }
+    fclose(f);
+    return out;
+}
+
+void printStudent(const std::string &user, std::vector<int64_t> v, uint64_t sessions)
+{
+    const size_t n = v.size();
+    printf("  %-12s %6zu commands %4llu sessions  p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms\n",
+        user.c_str(),
+        n,
+        static_cast<unsigned long long>(sessions),
+        ms(percentile(v, 50)),
+        ms(percentile(v, 99)),
+        ms(percentile(v, 100)));
+}
+
+int runClassroom(const Options &o)
+{
+    rlimit lim{};
+    getrlimit(RLIMIT_NOFILE, &lim);
+    lim.rlim_cur = lim.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &lim);
+    const auto accounts = readAccounts(o.accounts);
+    if (int(accounts.size()) < o.students)
+        usage("fewer accounts in --accounts than --students");
+
+    // The idle connections first: the class works while they are held.
+    Worker idle(config(o));
+    idle.stopNs = INT64_MAX;
+    int started = 0;
+    auto startNext = [&] {
+        while (started < o.idle && started - idle.idleReady - idle.failed < o.batch) {
+            ++started;
+            idle.add(Role::Lurker, "idle");
+        }
+    };
+    idle.onIdleReady = startNext;
+    startNext();
+    idle.loop(
+        [&] {
+            return idle.idleReady + idle.failed >= o.idle;
+        },
+        nowNs() + 120000000000LL);
+    std::atomic<bool> release{false};
+    std::thread idleThread([&] {
+        idle.loop(
+            [&] {
+                return release.load();
+            },
+            INT64_MAX);
+    });
+
+    WorkerConfig c = config(o);
+    c.thinkUs = o.thinkMs * 1000;
+    Worker students(c);
+    ServerWatch watch(o);
+    const int64_t start = nowNs();
+    students.stopNs = start + int64_t(o.seconds * 1e9);
+    for (int i = 0; i < o.students; ++i)
+        students.addStudent(Role::Student, accounts[size_t(i)].first, accounts[size_t(i)].second);
+    students.loop(nullptr, students.stopNs + 60000000000LL);
+    const double secs = double(nowNs() - start) / 1e9;
+    Json j = header(o);
+    watch.report(j);
+    release = true;
+    idleThread.join();
+    const int idleHeld = idle.idleReady;
+    idle.releaseIdle();
+    idle.loop(nullptr, nowNs() + 60000000000LL);
+
+    // Afterwards: each student once more, every message as first seen, no lock left behind.
+    const std::vector<Worker::PerConn> seen = students.perConn();
+    Worker check(config(o));
+    check.stopNs = INT64_MAX;
+    for (int i = 0; i < o.students; ++i) {
+        const Worker::PerConn &p = seen[size_t(i)];
+        check.addStudent(Role::Fresh,
+            accounts[size_t(i)].first,
+            accounts[size_t(i)].second,
+            1,
+            p.count,
+            p.total);
+    }
+    check.loop(nullptr, nowNs() + 60000000000LL);
+
+    printf("classroom: %d students, %d idle connections held, %.1f s, think %d ms\n",
+        o.students,
+        idleHeld,
+        secs,
+        o.thinkMs);
+    std::vector<int64_t> worstP99;
+    for (const Worker::PerConn &p : seen) {
+        printStudent(p.user, p.latency, p.sessions);
+        std::vector<int64_t> v = p.latency;
+        worstP99.push_back(int64_t(percentile(v, 99)));
+    }
+    Stats s = students.stats;
+    j.add("students", o.students);
+    j.add("idle_held", idleHeld);
+    j.add("seconds", secs);
+    j.add("think_ms", o.thinkMs);
+    j.add("sessions", double(s.sessions));
+    j.add("commands_per_s", double(s.commands) / secs);
+    addLatencies(j, "cmd", s.all);
+    j.add("worst_student_p99_ms", ms(percentile(worstP99, 100)));
+    j.add("check_sessions", double(check.stats.sessions));
+    j.add("check_retrs", double(check.stats.retrs));
+    s.merge(idle.stats);
+    s.merge(check.stats);
+    addErrors(j, s);
+    printf("%s\n", j.done().c_str());
+    return s.errors ? 1 : 0;
+}
+
 int runReady(const Options &o)
 {
     if (o.spawn.empty())
@@ -488,5 +650,7 @@ int main(int argc, char **argv)
         return runMailbox(o);
     if (o.mode == "ready")
         return runReady(o);
+    if (o.mode == "classroom")
+        return runClassroom(o);
     usage(("unknown mode " + o.mode).c_str());
 }

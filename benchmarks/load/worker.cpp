@@ -82,6 +82,13 @@ struct Conn
     int mixStep = 0;
     bool loginTimed = false;
     std::mt19937 rng{12345};
+    std::string password; // empty: the worker's
+    std::vector<int64_t> mine; // Student: this connection's command latencies
+    int64_t expectCount = -1, expectTotal = -1; // Student/Fresh: what STAT must say
+    uint64_t sessionsDone = 0;
+    Cmd pendingCmd = Cmd::Greeting; // Student: sent when the think time is over
+    int pendingArg = 0;
+    bool thought = false;
 };
 
 Worker::Worker(WorkerConfig config)
@@ -111,6 +118,28 @@ Conn *Worker::add(Role role, const std::string &user, int sessions, int fullList
     raw->sessionT0 = nowNs();
     startConnect(raw);
     return raw;
+}
+
+Conn *Worker::addStudent(Role role,
+    const std::string &user,
+    const std::string &password,
+    int sessions,
+    int64_t expectCount,
+    int64_t expectTotal)
+{
+    Conn *c = add(role, user, sessions);
+    c->password = password;
+    c->expectCount = expectCount;
+    c->expectTotal = expectTotal;
+    return c;
+}
+
+std::vector<Worker::PerConn> Worker::perConn() const
+{
+    std::vector<PerConn> out;
+    for (const auto &c : m_conns)
+        out.push_back({c->user, c->mine, c->expectCount, c->expectTotal, c->sessionsDone});
+    return out;
 }
 
 void Worker::closeFd(Conn *c)
@@ -187,14 +216,26 @@ void Worker::onWritable(Conn *c)
 
 void Worker::send(Conn *c, Cmd cmd, int arg)
 {
-    char line[128];
+    // A student reads the reply before typing the next command (QUIT included).
+    if (c->role == Role::Student && m_config.thinkUs > 0 && !c->thought) {
+        c->pendingCmd = cmd;
+        c->pendingArg = arg;
+        c->phase = Phase::Timer;
+        c->wakeAt = nowNs() + int64_t(m_config.thinkUs) * 1000;
+        return;
+    }
+    c->thought = false;
+    char line[160];
     int n = 0;
     switch (cmd) {
     case Cmd::User:
         n = snprintf(line, sizeof line, "USER %s\r\n", c->user.c_str());
         break;
     case Cmd::Pass:
-        n = snprintf(line, sizeof line, "PASS %s\r\n", m_config.password.c_str());
+        n = snprintf(line,
+            sizeof line,
+            "PASS %s\r\n",
+            (c->password.empty() ? m_config.password : c->password).c_str());
         break;
     case Cmd::Stat:
         n = snprintf(line, sizeof line, "STAT\r\n");
@@ -244,7 +285,7 @@ void Worker::fail(Conn *c, const std::string &why)
         ++stats.inUse;
     if (stats.errorTexts.size() < 10)
         stats.errorTexts.push_back(c->user + " " + cmdName(c->cmd) + ": " + why);
-    if (c->role == Role::Idle && c->phase != Phase::Idle) {
+    if ((c->role == Role::Idle || c->role == Role::Lurker) && c->phase != Phase::Idle) {
         ++failed;
         if (onIdleReady)
             onIdleReady();
@@ -342,6 +383,8 @@ void Worker::onReply(Conn *c)
     if (c->cmd != Cmd::Greeting) {
         stats.all.push_back(latency);
         ++stats.commands;
+        if (c->role == Role::Student)
+            c->mine.push_back(latency);
     }
     if (!r.ok())
         return fail(c, "refused: " + r.status());
@@ -350,6 +393,13 @@ void Worker::onReply(Conn *c)
     case Cmd::Greeting:
         if (c->role == Role::Ready && stats.readyGreetingNs == 0)
             stats.readyGreetingNs = t - m_config.startNs;
+        if (c->role == Role::Lurker) {
+            c->phase = Phase::Idle;
+            ++idleReady;
+            if (onIdleReady)
+                onIdleReady();
+            return;
+        }
         return send(c, Cmd::User);
     case Cmd::User:
         return send(c, Cmd::Pass);
@@ -361,6 +411,17 @@ void Worker::onReply(Conn *c)
             return fail(c, "bad STAT reply: " + r.status());
         c->count = int(n);
         c->total = total;
+        if (c->role == Role::Student || c->role == Role::Fresh) {
+            if (c->expectCount < 0) {
+                c->expectCount = int64_t(n);
+                c->expectTotal = int64_t(total);
+            } else if (int64_t(n) != c->expectCount || int64_t(total) != c->expectTotal) {
+                return fail(c,
+                    "lost mail: STAT " + std::to_string(n) + ' ' + std::to_string(total)
+                        + ", first " + std::to_string(c->expectCount) + ' '
+                        + std::to_string(c->expectTotal));
+            }
+        }
         if (c->role == Role::Ready) {
             stats.readyStatNs = t - m_config.startNs;
             return send(c, Cmd::Quit);
@@ -511,7 +572,8 @@ void Worker::sessionFinished(Conn *c)
 {
     const int64_t t = nowNs();
     closeFd(c);
-    if (c->role == Role::Session) {
+    ++c->sessionsDone;
+    if (c->role == Role::Session || c->role == Role::Student) {
         if (t <= stopNs) {
             ++stats.sessions;
             c->sessionT0 = t;
@@ -530,8 +592,10 @@ void Worker::sessionFinished(Conn *c)
 void Worker::releaseIdle()
 {
     for (auto &c : m_conns) {
-        if (c->phase == Phase::Idle)
+        if (c->phase == Phase::Idle) {
+            c->role = c->role == Role::Lurker ? Role::Fresh : c->role; // QUIT, then done
             send(c.get(), Cmd::Quit);
+        }
     }
 }
 
@@ -566,7 +630,10 @@ void Worker::loop(const std::function<bool()> &done, int64_t hardStopNs)
         t = nowNs();
         for (auto &c : m_conns) {
             if (c->phase == Phase::Timer && c->wakeAt <= t) {
-                if (c->fd < 0)
+                if (c->role == Role::Student) {
+                    c->thought = true;
+                    send(c.get(), c->pendingCmd, c->pendingArg);
+                } else if (c->fd < 0)
                     startConnect(c.get()); // Ready: retry the connect
                 else if (t >= stopNs)
                     send(c.get(), Cmd::Quit);

@@ -43,6 +43,9 @@ enum class Role {
     Mix, // log in, full LIST/UIDL `fullLeft` times, then single-message commands
     Echo, // raw "NOOP\r\n" round trips against an echo server
     Ready, // connect (retrying while refused), log in, STAT, QUIT: time to ready
+    Student, // the lab sheet as Session, with its own password, thinkUs between commands; every
+             // STAT must match the first (nothing lost)
+    Lurker, // connect, take the greeting, stay silent in AUTHORIZATION until released
 };
 
 struct Stats
@@ -69,6 +72,7 @@ struct WorkerConfig
     std::string password;
     int intervalUs = 1000;
     int64_t startNs = 0; // Ready: when the server was started
+    int thinkUs = 0; // Student: the pause before each command (a person reading the reply)
 };
 
 class Worker
@@ -79,6 +83,26 @@ public:
 
     // Adds a connection following role as user; it starts connecting at once.
     Conn *add(Role role, const std::string &user, int sessions = 0, int fullLists = 0);
+    // A Student (or Fresh) connection with a password of its own; expectCount/expectTotal: what
+    // STAT must say (-1: take the first STAT as the truth).
+    Conn *addStudent(Role role,
+        const std::string &user,
+        const std::string &password,
+        int sessions = 0,
+        int64_t expectCount = -1,
+        int64_t expectTotal = -1);
+
+    // Each connection's own command latencies (ns), its user, and the STAT it saw first.
+    struct PerConn
+    {
+        std::string user;
+        std::vector<int64_t> latency;
+        int64_t count = -1;
+        int64_t total = -1;
+        uint64_t sessions = 0;
+    };
+
+    std::vector<PerConn> perConn() const;
     // Runs until done() says so, every connection is finished, or hardStopNs passes.
     void loop(const std::function<bool()> &done, int64_t hardStopNs);
     // Sends QUIT to every Idle connection.

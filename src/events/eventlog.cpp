@@ -335,7 +335,11 @@ std::optional<Event> EventLog::fromJsonLine(const QByteArray &line, QString *err
             *error = parseError.errorString();
         return std::nullopt;
     }
-    const QJsonObject o = doc.object();
+    return fromJson(doc.object(), error);
+}
+
+std::optional<Event> EventLog::fromJson(const QJsonObject &o, QString *error)
+{
     bool kindOk = false;
     Event e;
     e.kind = eventKindFromName(o.value(QStringLiteral("kind")).toString(), &kindOk);

@@ -2,6 +2,7 @@
 
 #include "events/event.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <deque>
@@ -60,6 +61,8 @@ public:
     // JSON Lines: one object per event, in order.
     static QByteArray toJsonLine(const Event &event);
     static std::optional<Event> fromJsonLine(const QByteArray &line, QString *error = nullptr);
+    // The same from the line's object already parsed (a stream reader parses each line once).
+    static std::optional<Event> fromJson(const QJsonObject &object, QString *error = nullptr);
     // Passwords, APOP digests and SASL responses are hidden unless the caller asks to keep them
     // (a teacher's own machine); the file is created owner-only.
     enum class SecretPolicy : quint8 {

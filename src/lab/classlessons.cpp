@@ -3,6 +3,7 @@
 #include "events/eventlog.h"
 #include "lab/classroll.h"
 #include "lab/lab.h"
+#include "lessons/backgroundwriter.h"
 #include "lessons/lessonprogress.h"
 #include "lessons/lessonrunner.h"
 
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace pop3 {
 
@@ -21,6 +21,12 @@ ClassLessons::ClassLessons(Lab *lab, QObject *parent)
 { }
 
 ClassLessons::~ClassLessons() = default;
+
+void ClassLessons::flush()
+{
+    if (m_writer)
+        m_writer->flush();
+}
 
 Result ClassLessons::start(
     const Lesson &lesson, const QStringList &students, const QString &progressFolder, bool fresh)
@@ -41,6 +47,7 @@ Result ClassLessons::start(
     }
     m_results.setQuestions(m_questions);
     m_results.setStudents(students);
+    m_writer = std::make_unique<BackgroundWriter>();
     QDir().mkpath(progressFolder);
     m_resultsPath = QDir(progressFolder).filePath(QStringLiteral("lab-answers.json"));
     if (fresh)
@@ -55,6 +62,7 @@ Result ClassLessons::start(
         s.log = std::make_unique<EventLog>();
         s.log->setCapacity(studentLogCapacity);
         s.store = std::make_unique<LessonProgressStore>(progressFolder, user);
+        s.store->setWriter(m_writer.get());
         s.runner = std::make_unique<LessonRunner>(s.log.get(), m_lab->store());
         s.runner->setProgressStore(s.store.get());
         s.runner->setKeepHandIn(false); // no hand-in on the server: its memory stays flat
@@ -221,11 +229,8 @@ void ClassLessons::saveAnswers()
     QJsonObject o;
     o.insert(QStringLiteral("lesson"), m_lesson.id);
     o.insert(QStringLiteral("answers"), answers);
-    QSaveFile file(m_resultsPath);
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-        file.commit();
-    }
+    if (m_writer)
+        m_writer->write(m_resultsPath, QJsonDocument(o).toJson(QJsonDocument::Indented));
 }
 
 } // namespace pop3

@@ -13,6 +13,8 @@
 
 namespace pop3 {
 
+class BackgroundWriter;
+
 class EventLog;
 class Lab;
 class LessonProgressStore;
@@ -64,6 +66,10 @@ public:
 
     const LabResults &results() const { return m_results; }
 
+    // Waits until the progress and answers saved so far are on disk (they are written on a
+    // thread of their own; the destructor waits too).
+    void flush();
+
     // Null for an account that is not a student of the class.
     LessonRunner *runner(const QString &user) const;
 
@@ -98,6 +104,9 @@ private:
     Lab *m_lab;
     Lesson m_lesson;
     QList<LabQuestion> m_questions;
+    // Progress and answers go to disk on its thread, never in the event loop; declared before
+    // the students so that it outlives their runners (it writes what they saved last).
+    std::unique_ptr<BackgroundWriter> m_writer;
     std::map<QString, Student> m_students;
     QStringList m_order;
     QHash<int, QString> m_sessionUser; // session id -> the student it belongs to

@@ -1,5 +1,7 @@
 #include "lab/classroll.h"
 
+#include <QJsonArray>
+
 namespace pop3 {
 
 void ClassRoll::setStudents(const QStringList &users)
@@ -100,6 +102,51 @@ int ClassRoll::applyProgress(const StudentProgress &progress)
         return -1;
     const int row = rowOf(progress.user);
     m_students[row].lesson = progress;
+    return row;
+}
+
+QJsonObject ClassRoll::studentJson(int row) const
+{
+    const Student &s = m_students.at(row);
+    QJsonArray sessions;
+    for (auto it = m_sessionUser.constBegin(); it != m_sessionUser.constEnd(); ++it) {
+        if (it.value() == s.user)
+            sessions.append(it.key());
+    }
+    QJsonObject o;
+    o.insert(QStringLiteral("user"), s.user);
+    o.insert(QStringLiteral("state"), stateName(s.state));
+    o.insert(QStringLiteral("lock"), s.lockHeld);
+    o.insert(QStringLiteral("lastCommand"), QString::fromUtf8(s.lastCommand));
+    // The status line only: a RETR's reply carries the start of the mail too.
+    const qsizetype lineEnd = s.lastReply.indexOf('\n');
+    o.insert(QStringLiteral("lastReply"),
+        QString::fromUtf8(lineEnd < 0 ? s.lastReply : s.lastReply.left(lineEnd).trimmed()));
+    o.insert(QStringLiteral("errors"), s.errors);
+    o.insert(QStringLiteral("errorRun"), s.errorRun);
+    o.insert(QStringLiteral("cutOff"), s.disconnectedForErrors);
+    o.insert(QStringLiteral("lastActivity"), s.lastActivityMs);
+    o.insert(QStringLiteral("sessions"), sessions);
+    return o;
+}
+
+int ClassRoll::applySnapshot(const QJsonObject &o)
+{
+    const QString user = o.value(QStringLiteral("user")).toString();
+    if (user.isEmpty())
+        return -1;
+    const int row = rowOf(user);
+    Student &s = m_students[row];
+    s.state = stateFromName(o.value(QStringLiteral("state")).toString());
+    s.lockHeld = o.value(QStringLiteral("lock")).toBool();
+    s.lastCommand = o.value(QStringLiteral("lastCommand")).toString().toUtf8();
+    s.lastReply = o.value(QStringLiteral("lastReply")).toString().toUtf8();
+    s.errors = o.value(QStringLiteral("errors")).toInt();
+    s.errorRun = o.value(QStringLiteral("errorRun")).toInt();
+    s.disconnectedForErrors = o.value(QStringLiteral("cutOff")).toBool();
+    s.lastActivityMs = o.value(QStringLiteral("lastActivity")).toInteger();
+    for (const QJsonValue &v : o.value(QStringLiteral("sessions")).toArray())
+        m_sessionUser.insert(v.toInt(), user);
     return row;
 }
 

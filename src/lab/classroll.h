@@ -4,6 +4,7 @@
 #include "lab/labresults.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -51,6 +52,13 @@ public:
     int applyProgress(const StudentProgress &progress);
 
     const QList<Student> &students() const { return m_students; }
+
+    // A row as the observer stream's snapshot line carries it (docs/classroom.md), with the ids
+    // of the sessions open for that student, so that what they type next lands on their row.
+    QJsonObject studentJson(int row) const;
+    // A row from a snapshot line: a late observer starts from where each student is; returns
+    // the row, or -1 for a line without a user.
+    int applySnapshot(const QJsonObject &student);
 
     unsigned trouble(int row, qint64 nowMs) const;
 

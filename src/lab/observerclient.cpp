@@ -73,8 +73,17 @@ void ObserverClient::resetClass()
 
 void ObserverClient::readLines()
 {
-    while (m_socket->canReadLine())
-        handleLine(m_socket->readLine(maxLine));
+    while (m_socket->canReadLine()) {
+        // readLine() sized to the line: readLine(maxLine) would allocate (and page in, and give
+        // back) a whole MiB for every event, which kept a class's overview seconds behind.
+        const QByteArray line = m_socket->readLine();
+        if (line.size() > maxLine) {
+            m_socket->abort();
+            emit closed(QStringLiteral("a line of the stream is too long"));
+            return;
+        }
+        handleLine(line);
+    }
     if (m_socket->bytesAvailable() > maxLine) {
         m_socket->abort();
         emit closed(QStringLiteral("a line of the stream is too long"));
@@ -105,6 +114,10 @@ void ObserverClient::handleLine(const QByteArray &line)
             StudentProgress::fromJson(o.value(QStringLiteral("progress")).toObject()));
         return;
     }
+    if (o.contains(QStringLiteral("student"))) {
+        emit studentReceived(o.value(QStringLiteral("student")).toObject());
+        return;
+    }
     if (o.contains(QStringLiteral("labAnswer"))) {
         emit labAnswerReceived(
             LabAnswer::fromJson(o.value(QStringLiteral("labAnswer")).toObject()));
@@ -132,7 +145,7 @@ void ObserverClient::handleLine(const QByteArray &line)
         emit eventsMissed(o.value(QStringLiteral("dropped")).toInteger());
         return;
     }
-    if (const std::optional<Event> e = EventLog::fromJsonLine(line.trimmed()))
+    if (const std::optional<Event> e = EventLog::fromJson(o))
         emit eventReceived(*e);
 }
 

@@ -4,6 +4,7 @@
 #include "lab/labresults.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 
@@ -50,6 +51,9 @@ signals:
         const QStringList &stepTitles,
         const QList<pop3::LabQuestion> &questions);
     void progressReceived(const pop3::StudentProgress &progress);
+    // Where one student is when the observer joins (the server's snapshot after the hello, see
+    // ClassRoll::studentJson): a late observer's rows start from these.
+    void studentReceived(const QJsonObject &student);
     void labAnswerReceived(const pop3::LabAnswer &answer);
     // The connection ended (a wrong token ends it before anything was received).
     void closed(const QString &why);

@@ -47,6 +47,8 @@ ObserverServer::ObserverServer(Lab *lab, QObject *parent)
     QRandomGenerator::system()->fillRange(words);
     m_token = QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
     connect(m_server, &QTcpServer::newConnection, this, &ObserverServer::acceptConnections);
+    if (const MailStore *store = lab->store())
+        m_roll.setStudents(store->users());
     connect(lab->log(), &EventLog::eventAppended, this, &ObserverServer::sendEvent);
 }
 
@@ -169,6 +171,8 @@ bool ObserverServer::authenticate(QTcpSocket *socket, Client &client, const QByt
     client.authenticated = true;
     socket->write(helloLine());
     sendLessonState(socket);
+    if (!catchUp)
+        sendSnapshot(socket);
     if (catchUp) {
         const EventLog *log = m_lab->log();
         for (qsizetype i = 0; i < log->size(); ++i) {
@@ -248,6 +252,21 @@ void ObserverServer::sendLessonState(QTcpSocket *socket)
     }
 }
 
+// Where each student is, as the stream has shown it so far (their passwords hidden as in the
+// stream: the roll is fed the events without secrets). An observer that asks for SINCE instead
+// rebuilds the same from the events.
+void ObserverServer::sendSnapshot(QTcpSocket *socket)
+{
+    const QList<ClassRoll::Student> &students = m_roll.students();
+    for (int row = 0; row < students.size(); ++row) {
+        if (students.at(row).lastActivityMs == 0)
+            continue; // not seen yet: the hello's list says it
+        QJsonObject o;
+        o.insert(QStringLiteral("student"), m_roll.studentJson(row));
+        socket->write(jsonLine(o));
+    }
+}
+
 // Progress and answers are few and small: never dropped, whatever the backlog.
 void ObserverServer::sendToAll(const QByteArray &line)
 {
@@ -281,6 +300,7 @@ QByteArray ObserverServer::answer(const QByteArray &line)
 
 void ObserverServer::sendEvent(const Event &event)
 {
+    m_roll.apply(event.secretFrom >= 0 ? event.withoutSecret() : event);
     QByteArray line;
     for (auto &[socket, client] : m_clients) {
         if (!client.authenticated)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/result.h"
+#include "lab/classroll.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -26,6 +27,9 @@ struct Event;
 //   server: {"hello":"pop3lab-observer","version":1,"pop3":..,"users":[..],"lastSeq":N}
 //           then one JSON event per line (EventLog::toJsonLine), secrets always hidden
 //   client: RESET <user> | RESET-CLASS             answered {"answer":"ok"|"error",...}
+//   without SINCE, after the hello: a {"student":..} snapshot per student seen so far (state,
+//   lock, last command and reply, errors, last activity, open sessions): a late observer starts
+//   from where the class is, not from nothing
 //   with a class lesson (setClassLessons): after the hello {"lesson":..}, a {"progress":..} per
 //   student and a {"labAnswer":..} per answer so far; then each change as it happens
 //
@@ -92,6 +96,7 @@ private:
     void drained(QTcpSocket *socket);
     QByteArray helloLine() const;
     void sendLessonState(QTcpSocket *socket);
+    void sendSnapshot(QTcpSocket *socket);
     void sendToAll(const QByteArray &line);
 
     Lab *m_lab;
@@ -102,6 +107,7 @@ private:
     qint64 m_dropped = 0;
     qint64 m_largestBacklog = 0;
     std::map<QTcpSocket *, Client> m_clients;
+    ClassRoll m_roll; // the class as the stream has shown it so far: a late observer's start
 };
 
 } // namespace pop3

@@ -1,6 +1,7 @@
 #include "lessons/lessonprogress.h"
 
 #include "events/datafolder.h"
+#include "lessons/backgroundwriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -105,6 +106,13 @@ QString LessonProgressStore::filePath() const
 
 QJsonObject LessonProgressStore::readAll() const
 {
+    if (m_writer) {
+        if (const std::optional<QByteArray> queued = m_writer->pending(filePath()))
+            return QJsonDocument::fromJson(*queued)
+                .object()
+                .value(QStringLiteral("lessons"))
+                .toObject();
+    }
     QFile file(filePath());
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -116,6 +124,12 @@ QJsonObject LessonProgressStore::readAll() const
 
 Result LessonProgressStore::writeAll(const QJsonObject &lessons)
 {
+    if (m_writer) {
+        const QJsonObject root{
+            {QStringLiteral("learner"), m_learner}, {QStringLiteral("lessons"), lessons}};
+        m_writer->write(filePath(), QJsonDocument(root).toJson());
+        return Result::success();
+    }
     if (!QDir().mkpath(m_folder))
         return Result::failure(QStringLiteral("cannot create %1").arg(m_folder));
     QSaveFile file(filePath());

@@ -12,6 +12,8 @@
 
 namespace pop3 {
 
+class BackgroundWriter;
+
 // How far one learner got in one lesson: what was ticked and when, the answers given, the
 // mistakes made and the transcript, so the lesson resumes where it was left and the hand-in
 // can be exported later.
@@ -72,12 +74,16 @@ public:
     Result remove(const QString &lessonId);
     QStringList finishedLessons() const;
 
+    // Writes through writer (its thread) instead of at once; reads see what it has queued.
+    void setWriter(BackgroundWriter *writer) { m_writer = writer; }
+
 private:
     QJsonObject readAll() const;
     Result writeAll(const QJsonObject &lessons);
 
     QString m_folder;
     QString m_learner;
+    BackgroundWriter *m_writer = nullptr;
 };
 
 } // namespace pop3

@@ -13,6 +13,7 @@
 #include "lab/lab.h"
 #include "lab/observerserver.h"
 #include "net/pop3server.h"
+#include "support/classserver.h"
 #include "support/labfixture.h"
 #include "support/pop3testclient.h"
 
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +42,8 @@ private slots:
     void init();
     void cleanup();
     void watchesTheClass();
+    void aLateOverviewSeesTheClassAtOnce();
+    void aCommandDoesNotMeasureTheWholeTable();
     void theFileMenuOpensIt();
 
 private:
@@ -47,38 +51,27 @@ private:
     static int proxyRow(const QSortFilterProxyModel *proxy, const QString &user);
     static QString cell(const QSortFilterProxyModel *proxy, int row, int column);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
     QList<ClassRoster::Student> m_students;
-    std::unique_ptr<Lab> m_lab;
-    std::unique_ptr<ObserverServer> m_server;
+    std::unique_ptr<ClassServer> m_class;
+    Lab *m_lab = nullptr;
+    ObserverServer *m_server = nullptr;
 };
 
 void TestClassOverview::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
     QString error;
     m_students = ClassRoster::generate(3, QStringLiteral("student"), &error);
     QCOMPARE(m_students.size(), qsizetype(3));
-    const QString accounts = m_dir->filePath(QStringLiteral("accounts.txt"));
-    QVERIFY(ClassRoster::writeAccountsFile(accounts, m_students, QStringLiteral("sample:student")));
-    m_lab = std::make_unique<Lab>();
-    Lab::Config config;
-    config.workspace = m_dir->filePath(QStringLiteral("ws"));
-    config.progressFolder = m_dir->filePath(QStringLiteral("progress"));
-    config.samples = false;
-    config.accountsFile = accounts;
-    config.listen.port = 0;
-    config.listen.loginDelays = false;
-    QVERIFY(m_lab->start(config));
-    m_server = std::make_unique<ObserverServer>(m_lab.get());
-    QVERIFY(m_server->listen(QHostAddress(QHostAddress::LocalHost), 0));
+    m_class = std::make_unique<ClassServer>();
+    QVERIFY(m_class->startClass(m_students));
+    QVERIFY(m_class->startObserver());
+    m_lab = m_class->lab.get();
+    m_server = m_class->observer.get();
 }
 
 void TestClassOverview::cleanup()
 {
-    m_server.reset();
-    m_lab.reset();
-    m_dir.reset();
+    m_class.reset();
 }
 
 int TestClassOverview::proxyRow(const QSortFilterProxyModel *proxy, const QString &user)
@@ -238,6 +231,110 @@ void TestClassOverview::watchesTheClass()
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(resetShown(), 5000);
+}
+
+// The teacher opens the overview after the students logged in: every row shows where the student
+// is at once, without waiting for them to type again (the server's snapshot after the hello).
+void TestClassOverview::aLateOverviewSeesTheClassAtOnce()
+{
+    pop3test::Client a;
+    QVERIFY(a.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(a.login(m_students.at(0).user.toUtf8(), m_students.at(0).password.toUtf8()));
+    pop3test::Client b;
+    QVERIFY(b.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(b.login(m_students.at(1).user.toUtf8(), m_students.at(1).password.toUtf8()));
+    QVERIFY(b.command("RETR 999").startsWith("-ERR"));
+
+    ClassOverview overview;
+    overview.show();
+    QSignalSpy joined(&overview, &ClassOverview::joined);
+    overview.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    const QSortFilterProxyModel *proxy = overview.proxy();
+    using C = ClassRollModel;
+    for (int i = 0; i < 2; ++i) {
+        const QString user = m_students.at(i).user;
+        QTRY_COMPARE_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, user), C::StateColumn),
+            QStringLiteral("TRANSACTION"),
+            5000);
+        QCOMPARE(cell(proxy, proxyRow(proxy, user), C::LockColumn), QStringLiteral("held"));
+        QVERIFY(
+            cell(proxy, proxyRow(proxy, user), C::IdleColumn) != QStringLiteral("not seen yet"));
+    }
+    int row = proxyRow(proxy, m_students.at(0).user);
+    QCOMPARE(cell(proxy, row, C::CommandColumn), QStringLiteral("PASS ********"));
+    QVERIFY(cell(proxy, row, C::ReplyColumn).startsWith(QStringLiteral("+OK")));
+    row = proxyRow(proxy, m_students.at(1).user);
+    QCOMPARE(cell(proxy, row, C::CommandColumn), QStringLiteral("RETR 999"));
+    QVERIFY(cell(proxy, row, C::ReplyColumn).startsWith(QStringLiteral("-ERR")));
+    QCOMPARE(cell(proxy, row, C::ErrorsColumn), QStringLiteral("1"));
+    QCOMPARE(cell(proxy, proxyRow(proxy, m_students.at(2).user), C::IdleColumn),
+        QStringLiteral("not seen yet"));
+
+    // Their sessions are known too: what a student does next lands on their row.
+    QVERIFY(a.command("QUIT").startsWith("+OK"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        cell(proxy, proxyRow(proxy, m_students.at(0).user), C::LockColumn), QString(), 5000);
+    QCOMPARE(
+        cell(proxy, proxyRow(proxy, m_students.at(1).user), C::LockColumn), QStringLiteral("held"));
+}
+
+namespace {
+
+// Counts how many cells the view measures.
+class CountingDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        ++measured;
+        return QStyledItemDelegate::sizeHint(option, index);
+    }
+
+    mutable int measured = 0;
+};
+
+} // namespace
+
+// A class of 60 sends thousands of events a second: one student's command must repaint their
+// row, not measure every cell of the table again (a header resizing to its contents did, at each
+// event, and the overview fell seconds behind the class: benchmarks/classroom).
+void TestClassOverview::aCommandDoesNotMeasureTheWholeTable()
+{
+    ClassOverview overview;
+    overview.show();
+    QSignalSpy joined(&overview, &ClassOverview::joined);
+    overview.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    auto *delegate = new CountingDelegate(overview.table());
+    overview.table()->setItemDelegate(delegate);
+    QVERIFY(QTest::qWaitForWindowExposed(&overview));
+    pop3test::Client a;
+    QVERIFY(a.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(a.login(m_students.at(0).user.toUtf8(), m_students.at(0).password.toUtf8()));
+    const QString user = m_students.at(0).user;
+    const QSortFilterProxyModel *proxy = overview.proxy();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, user), ClassRollModel::StateColumn),
+        QStringLiteral("TRANSACTION"),
+        5000);
+    QCoreApplication::processEvents();
+    delegate->measured = 0;
+    constexpr int commands = 40;
+    for (int i = 0; i < commands; ++i) {
+        QVERIFY(a.command("NOOP").startsWith("+OK"));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, user), ClassRollModel::ErrorsColumn),
+            QStringLiteral("0"),
+            5000);
+        QCoreApplication::processEvents(); // each reply on its own: painted before the next
+    }
+    // Two events per command (the line and the reply); measuring the table once in a while
+    // (a few times a second at most) is fine, measuring it at each event is not.
+    QVERIFY2(delegate->measured < commands * proxy->rowCount(),
+        qPrintable(QStringLiteral("%1 cells measured for %2 commands")
+                       .arg(delegate->measured)
+                       .arg(commands)));
 }
 
 void TestClassOverview::theFileMenuOpensIt()

@@ -10,6 +10,7 @@
 #include "lab/lab.h"
 #include "lessons/lessonlibrary.h"
 #include "mail/mailstore.h"
+#include "support/classserver.h"
 #include "support/labfixture.h"
 #include "support/pop3testclient.h"
 
@@ -36,46 +37,26 @@ private slots:
     void theFileMenuOpensIt();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Lab> m_lab;
-    std::unique_ptr<ClassLessons> m_lessons;
-    std::unique_ptr<AnswerServer> m_answers;
+    std::unique_ptr<ClassServer> m_class;
+    Lab *m_lab = nullptr;
+    ClassLessons *m_lessons = nullptr;
+    AnswerServer *m_answers = nullptr;
 };
 
 void TestHandIn::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    const QString accounts = m_dir->filePath(QStringLiteral("accounts.txt"));
-    QVERIFY(pop3test::writeFile(
-        accounts, "alice \"pass a\" sample:student\ncarol passc sample:barakirs\n"));
-    m_lab = std::make_unique<Lab>();
-    Lab::Config config;
-    config.workspace = m_dir->filePath(QStringLiteral("ws"));
-    config.progressFolder = m_dir->filePath(QStringLiteral("progress"));
-    config.samples = false;
-    config.accountsFile = accounts;
-    config.listen.port = 0;
-    config.listen.loginDelays = false;
-    QVERIFY(m_lab->start(config));
-    LessonLibrary library;
-    library.load(LessonLibrary::defaultFolders());
-    const std::optional<Lesson> lesson =
-        library.lesson(QStringLiteral("02-count-and-size"), QStringLiteral("en"));
-    QVERIFY(lesson);
-    m_lessons = std::make_unique<ClassLessons>(m_lab.get());
-    QVERIFY(m_lessons->start(
-        *lesson, m_lab->store()->users(), m_dir->filePath(QStringLiteral("cp")), true));
-    m_answers = std::make_unique<AnswerServer>(m_lab->store(), m_lessons.get());
-    m_answers->setFailureDelay(20);
-    QVERIFY(m_answers->listen(QHostAddress(QHostAddress::LocalHost), 0));
+    m_class = std::make_unique<ClassServer>();
+    QVERIFY(m_class->start("alice \"pass a\" sample:student\ncarol passc sample:barakirs\n"));
+    QVERIFY(m_class->startLessons());
+    QVERIFY(m_class->startAnswers(20));
+    m_lab = m_class->lab.get();
+    m_lessons = m_class->lessons.get();
+    m_answers = m_class->answers.get();
 }
 
 void TestHandIn::cleanup()
 {
-    m_answers.reset();
-    m_lessons.reset();
-    m_lab.reset();
-    m_dir.reset();
+    m_class.reset();
 }
 
 void TestHandIn::studentHandsInAnswers()

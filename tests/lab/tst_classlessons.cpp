@@ -152,7 +152,8 @@ void TestClassLessons::progressFollowsEachStudentsOwnCommands()
     QTRY_COMPARE(room.step(QStringLiteral("bob")), login + 1);
     QCOMPARE(room.step(QStringLiteral("alice")), count);
 
-    // The progress is kept on disk, one file per student.
+    // The progress is kept on disk, one file per student (written off the event loop).
+    room.lessons->flush();
     QVERIFY(!QDir(room.dir.filePath(QStringLiteral("class-progress")))
                  .entryList(QDir::Files)
                  .isEmpty());
@@ -315,6 +316,7 @@ void TestClassLessons::answersSurviveARestart()
     QCOMPARE(bob.command("ANSWER total 23183"), QByteArray("+OK right\r\n"));
 
     // The same class served again (--accounts): the answers are still there ...
+    room.lessons->flush(); // on disk, as when the first server has ended
     const QString folder = room.dir.filePath(QStringLiteral("class-progress"));
     ClassLessons again(room.lab.get());
     QVERIFY(again.start(room.lessons->lesson(), room.lab->store()->users(), folder, false));

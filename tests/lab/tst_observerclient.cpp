@@ -7,6 +7,7 @@
 #include "lab/lab.h"
 #include "lab/observerclient.h"
 #include "lab/observerserver.h"
+#include "support/classserver.h"
 #include "support/pop3testclient.h"
 
 #include <QSignalSpy>
@@ -29,37 +30,26 @@ private slots:
     void asksForAReset();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
     QList<ClassRoster::Student> m_students;
-    std::unique_ptr<Lab> m_lab;
-    std::unique_ptr<ObserverServer> m_server;
+    std::unique_ptr<ClassServer> m_class;
+    Lab *m_lab = nullptr;
+    ObserverServer *m_server = nullptr;
 };
 
 void TestObserverClient::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
     QString error;
     m_students = ClassRoster::generate(2, QStringLiteral("student"), &error);
-    const QString accounts = m_dir->filePath(QStringLiteral("accounts.txt"));
-    QVERIFY(ClassRoster::writeAccountsFile(accounts, m_students, QStringLiteral("sample:student")));
-    m_lab = std::make_unique<Lab>();
-    Lab::Config config;
-    config.workspace = m_dir->filePath(QStringLiteral("ws"));
-    config.progressFolder = m_dir->filePath(QStringLiteral("progress"));
-    config.samples = false;
-    config.accountsFile = accounts;
-    config.listen.port = 0;
-    config.listen.loginDelays = false;
-    QVERIFY(m_lab->start(config));
-    m_server = std::make_unique<ObserverServer>(m_lab.get());
-    QVERIFY(m_server->listen(QHostAddress(QHostAddress::LocalHost), 0));
+    m_class = std::make_unique<ClassServer>();
+    QVERIFY(m_class->startClass(m_students));
+    QVERIFY(m_class->startObserver());
+    m_lab = m_class->lab.get();
+    m_server = m_class->observer.get();
 }
 
 void TestObserverClient::cleanup()
 {
-    m_server.reset();
-    m_lab.reset();
-    m_dir.reset();
+    m_class.reset();
 }
 
 void TestObserverClient::joinsAndReceivesTheClassEvents()

@@ -21,8 +21,10 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace {
@@ -53,6 +55,7 @@ ClassOverview::ClassOverview(QWidget *parent)
     , m_open(new QPushButton(this))
     , m_reset(new QPushButton(this))
     , m_status(new QLabel(this))
+    , m_widen(new QTimer(this))
 {
     setObjectName(QStringLiteral("classOverview"));
     m_port->setRange(1, 65535);
@@ -83,7 +86,18 @@ ClassOverview::ClassOverview(QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Not ResizeToContents: that measured every cell of the table at each event of the stream
+    // (thousands a second with a class of 60) and the window fell seconds behind. The columns
+    // fit when the table is new, renamed or zoomed, and grow to new contents once a second.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_widen->setSingleShot(true);
+    m_widen->setInterval(1000);
+    connect(m_widen, &QTimer::timeout, this, &ClassOverview::widenColumns);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
+        if (!m_widen->isActive())
+            m_widen->start();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ClassOverview::fitColumns);
 
     auto *connectRow = new QHBoxLayout;
     connectRow->addWidget(m_hostLabel);
@@ -119,6 +133,7 @@ ClassOverview::ClassOverview(QWidget *parent)
     connect(m_anonymise, &QCheckBox::toggled, this, [this](bool on) {
         m_model->setAnonymised(on);
         m_resultsModel->setAnonymised(on);
+        fitColumns();
         for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it) {
             if (it.value())
                 it.value()->setStudentName(shownName(it.key()));
@@ -155,6 +170,8 @@ ClassOverview::ClassOverview(QWidget *parent)
     connect(m_client, &pop3::ObserverClient::lessonReceived, this, &ClassOverview::takeLesson);
     connect(
         m_client, &pop3::ObserverClient::progressReceived, m_model, &ClassRollModel::applyProgress);
+    connect(
+        m_client, &pop3::ObserverClient::studentReceived, m_model, &ClassRollModel::applySnapshot);
     connect(m_client,
         &pop3::ObserverClient::labAnswerReceived,
         m_resultsModel,
@@ -374,6 +391,24 @@ void ClassOverview::zoom(int delta)
     f.setPointSizeF(qBound(6.0, f.pointSizeF() + 2 * delta, 48.0));
     m_table->setFont(f);
     m_table->horizontalHeader()->setFont(f);
+    fitColumns();
+}
+
+void ClassOverview::fitColumns()
+{
+    m_table->resizeColumnsToContents();
+}
+
+// Grows a column whose contents got wider; never shrinks one (no jumping on a projector).
+void ClassOverview::widenColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int c = 0; c + 1 < m_proxy->columnCount(); ++c) {
+        const int before = header->sectionSize(c);
+        m_table->resizeColumnToContents(c);
+        if (header->sectionSize(c) < before)
+            header->resizeSection(c, before);
+    }
 }
 
 void ClassOverview::updateWidgets()

@@ -18,6 +18,7 @@ class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
 class QTabWidget;
+class QTimer;
 class StudentWindow;
 
 namespace pop3 {
@@ -90,6 +91,8 @@ private:
         const QStringList &stepTitles,
         const QList<pop3::LabQuestion> &questions);
     void wordLesson();
+    void fitColumns();
+    void widenColumns();
 
     pop3::ObserverClient *m_client;
     ClassRollModel *m_model;
@@ -110,6 +113,7 @@ private:
     QPushButton *m_open;
     QPushButton *m_reset;
     QLabel *m_status;
+    QTimer *m_widen; // the columns grow to new contents at most once a second
     std::map<QString, std::unique_ptr<pop3::EventLog>> m_logs;
     QHash<int, QList<pop3::Event>> m_pending; // a session's events before it names a student
     QHash<QString, QPointer<StudentWindow>> m_windows;

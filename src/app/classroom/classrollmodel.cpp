@@ -58,6 +58,20 @@ void ClassRollModel::applyProgress(const pop3::StudentProgress &progress)
     }
 }
 
+void ClassRollModel::applySnapshot(const QJsonObject &student)
+{
+    const qsizetype before = m_roll.students().size();
+    const int row = m_roll.applySnapshot(student);
+    if (row < 0)
+        return;
+    if (m_roll.students().size() != before) {
+        beginResetModel();
+        endResetModel();
+    } else {
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
 void ClassRollModel::setStepTitles(const QHash<QString, QString> &titles)
 {
     m_stepTitles = titles;

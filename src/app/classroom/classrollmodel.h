@@ -45,6 +45,8 @@ public:
     QString apply(const pop3::Event &event);
     // A student's lesson step (the server's lesson runner for them).
     void applyProgress(const pop3::StudentProgress &progress);
+    // Where a student is when the overview joins late (the server's snapshot line).
+    void applySnapshot(const QJsonObject &student);
     // The titles of the class lesson's steps, by step id, in the window's language.
     void setStepTitles(const QHash<QString, QString> &titles);
 

@@ -1,8 +1,8 @@
 #include "app/classroom/resultsexport.h"
 
 #include "app/classroom/labresultsmodel.h"
+#include "app/pdfpages.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QFile>
 #include <QLocale>
@@ -11,11 +11,13 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QTextDocument>
+
+#include <algorithm>
 
 namespace {
 
 constexpr int pdfResolution = 144;
+constexpr qreal pdfPointSize = 9;
 
 } // namespace
 
@@ -40,26 +42,27 @@ bool ResultsExport::writeCsv(const LabResultsModel &model, const QString &path, 
     return true;
 }
 
-QString ResultsExport::html(
+ResultsExport::Parts ResultsExport::parts(
     const LabResultsModel &model, const QString &lessonTitle, const QString &server)
 {
     const pop3::LabResults &results = model.results();
-    QString h =
+    Parts parts;
+    parts.head =
         QStringLiteral("<h2>%1</h2>").arg(tr("Lab results: %1").arg(lessonTitle.toHtmlEscaped()));
-    h += QStringLiteral("<p>%1</p>")
-             .arg(tr("Server %1, %2. Each answer was checked against that student's own mailbox "
-                     "when it was given; the latest answer counts.")
-                      .arg(server.toHtmlEscaped(),
-                          QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat)));
-    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">");
-    h += QStringLiteral("<thead><tr><th align=\"left\">%1</th>").arg(tr("Student"));
+    parts.head +=
+        QStringLiteral("<p>%1</p>")
+            .arg(tr("Server %1, %2. Each answer was checked against that student's own mailbox "
+                    "when it was given; the latest answer counts.")
+                     .arg(server.toHtmlEscaped(),
+                         QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat)));
+    parts.tableHeader = QStringLiteral("<thead><tr><th align=\"left\">%1</th>").arg(tr("Student"));
     for (int c = 1; c <= results.questions().size(); ++c)
-        h += QStringLiteral("<th align=\"left\">%1</th>")
-                 .arg(model.questionTitle(c).toHtmlEscaped());
-    h += QStringLiteral("<th>%1</th></tr></thead>").arg(tr("Right"));
+        parts.tableHeader += QStringLiteral("<th align=\"left\">%1</th>")
+                                 .arg(model.questionTitle(c).toHtmlEscaped());
+    parts.tableHeader += QStringLiteral("<th>%1</th></tr></thead>").arg(tr("Right"));
     for (int row = 0; row < results.students().size(); ++row) {
         const QString &user = results.students().at(row);
-        h += QStringLiteral("<tr><td>%1</td>").arg(model.displayName(row).toHtmlEscaped());
+        QString h = QStringLiteral("<tr><td>%1</td>").arg(model.displayName(row).toHtmlEscaped());
         for (const pop3::LabQuestion &q : results.questions()) {
             const pop3::LabAnswer *a = results.answer(user, q.id);
             if (!a) {
@@ -73,16 +76,35 @@ QString ResultsExport::html(
         }
         h += QStringLiteral("<td align=\"right\">%1</td></tr>")
                  .arg(tr("%1 of %2").arg(results.rightCount(user)).arg(results.questions().size()));
+        parts.rows.append(h);
     }
-    h += QStringLiteral("</table><h3>%1</h3><ol>").arg(tr("The questions"));
+    parts.tail = QStringLiteral("<h3>%1</h3><ol>").arg(tr("The questions"));
     for (int c = 1; c <= results.questions().size(); ++c) {
         const pop3::LabQuestion &q = results.questions().at(c - 1);
-        h += QStringLiteral("<li><b>%1</b> (<code>%2</code>): %3</li>")
-                 .arg(model.questionTitle(c).toHtmlEscaped(),
-                     q.id.toHtmlEscaped(),
-                     q.prompt.toHtmlEscaped());
+        parts.tail += QStringLiteral("<li><b>%1</b> (<code>%2</code>): %3</li>")
+                          .arg(model.questionTitle(c).toHtmlEscaped(),
+                              q.id.toHtmlEscaped(),
+                              q.prompt.toHtmlEscaped());
     }
-    return h + QStringLiteral("</ol>");
+    parts.tail += QStringLiteral("</ol>");
+    return parts;
+}
+
+QString ResultsExport::Parts::table(qsizetype from, qsizetype to) const
+{
+    QString h =
+        QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">")
+        + tableHeader;
+    for (qsizetype r = from; r < to; ++r)
+        h += rows.at(r);
+    return h + QStringLiteral("</table>");
+}
+
+QString ResultsExport::html(
+    const LabResultsModel &model, const QString &lessonTitle, const QString &server)
+{
+    const Parts p = parts(model, lessonTitle, server);
+    return p.head + p.table(0, p.rows.size()) + p.tail;
 }
 
 bool ResultsExport::writePdf(const LabResultsModel &model,
@@ -91,13 +113,8 @@ bool ResultsExport::writePdf(const LabResultsModel &model,
     const QString &path,
     QString *error)
 {
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = probe.errorString();
+    if (!PdfPages::canWrite(path, error))
         return false;
-    }
-    probe.close();
 
     QPdfWriter pdf(path);
     pdf.setResolution(pdfResolution);
@@ -114,25 +131,27 @@ bool ResultsExport::writePdf(const LabResultsModel &model,
             *error = tr("the PDF could not be written");
         return false;
     }
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&pdf);
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPointSizeF(9);
-    doc.setDefaultFont(font);
-    QTextOption option = doc.defaultTextOption();
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    doc.setDefaultTextOption(option);
-    doc.setHtml(html(model, lessonTitle, server));
-    const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
-    doc.setPageSize(page.size());
-    for (int i = 0; i < doc.pageCount(); ++i) {
+    // Each page gets as many whole rows as it holds, under the table's header: Qt's rich text
+    // would break a row between two pages (a student's "tries" at the top of the next page).
+    const Parts p = parts(model, lessonTitle, server);
+    QStringList pages;
+    for (qsizetype from = 0; from < p.rows.size() || pages.isEmpty();) {
+        const QString head = pages.isEmpty() ? p.head : QString();
+        qsizetype to = std::min(from + 1, p.rows.size()); // one row at least, whatever its size
+        while (to < p.rows.size()
+            && PdfPages::fitsOnePage(&pdf, head + p.table(from, to + 1), pdfPointSize))
+            ++to;
+        pages.append(head + p.table(from, to));
+        from = to;
+    }
+    if (PdfPages::fitsOnePage(&pdf, pages.last() + p.tail, pdfPointSize))
+        pages.last() += p.tail;
+    else
+        pages.append(p.tail);
+    for (qsizetype i = 0; i < pages.size(); ++i) {
         if (i > 0)
             pdf.newPage();
-        painter.save();
-        const QRectF clip(0, i * page.height(), page.width(), page.height());
-        painter.translate(0, -clip.top());
-        doc.drawContents(&painter, clip);
-        painter.restore();
+        PdfPages::paintHtml(&pdf, &painter, pages.at(i), pdfPointSize);
     }
     painter.end();
     if (QFile(path).size() == 0) {

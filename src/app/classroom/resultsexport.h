@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 class LabResultsModel;
 
@@ -22,5 +23,20 @@ public:
         QString *error);
     // The PDF's text, as HTML.
     static QString html(
+        const LabResultsModel &model, const QString &lessonTitle, const QString &server);
+
+private:
+    // The PDF's text in pieces, so that pages break between rows only.
+    struct Parts
+    {
+        QString head; // the title and what the table is
+        QString tableHeader; // repeated on each page
+        QStringList rows; // one <tr> per student
+        QString tail; // the questions
+
+        QString table(qsizetype from, qsizetype to) const;
+    };
+
+    static Parts parts(
         const LabResultsModel &model, const QString &lessonTitle, const QString &server);
 };

@@ -1,10 +1,10 @@
 #include "app/lessons/lessonexport.h"
 
 #include "app/diagram/sequencepainter.h"
+#include "app/pdfpages.h"
 #include "diagram/sequencemodel.h"
 #include "lessons/lessonrunner.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QFile>
 #include <QLocale>
@@ -14,7 +14,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTextDocument>
-#include <QTextOption>
 
 namespace {
 
@@ -189,13 +188,8 @@ bool LessonExport::writePdf(const pop3::LessonRunner &runner,
     const QString &path,
     QString *error)
 {
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = probe.errorString();
+    if (!PdfPages::canWrite(path, error))
         return false;
-    }
-    probe.close();
 
     QPdfWriter pdf(path);
     pdf.setResolution(pdfResolution);
@@ -209,29 +203,8 @@ bool LessonExport::writePdf(const pop3::LessonRunner &runner,
         return false;
     }
 
-    // The text pages: laid out on the page's own size, so no line is cut between two pages and
-    // none runs past the margin (long words are broken anywhere).
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(&pdf);
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPointSizeF(10);
-    doc.setDefaultFont(font);
-    QTextOption option = doc.defaultTextOption();
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    doc.setDefaultTextOption(option);
-    doc.setHtml(html(runner, learner, mistakeTitles));
-    const QRectF textPage = pdf.pageLayout().paintRectPixels(pdf.resolution());
-    doc.setPageSize(textPage.size());
-    const int textPages = doc.pageCount();
-    for (int i = 0; i < textPages; ++i) {
-        if (i > 0)
-            pdf.newPage();
-        painter.save();
-        const QRectF clip(0, i * textPage.height(), textPage.width(), textPage.height());
-        painter.translate(0, -clip.top());
-        doc.drawContents(&painter, clip);
-        painter.restore();
-    }
+    // The text pages, then the diagram's.
+    PdfPages::paintHtml(&pdf, &painter, html(runner, learner, mistakeTitles), 10);
 
     // The diagram pages: this lesson's sessions only, landscape, cut between rows.
     pop3::SequenceModel model;
