@@ -1,6 +1,7 @@
 #include "app/lessons/lessonpane.h"
 
 #include "app/announcer.h"
+#include "app/focusring.h"
 #include "app/labsettings.h"
 #include "app/translations.h"
 #include "lab/lab.h"
@@ -129,6 +130,14 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
 
     m_stepView->setOpenExternalLinks(true);
     m_feedback->setOpenExternalLinks(true);
+    // Read from the keyboard as a page is: a caret lets Ctrl+End, Ctrl+Home and the Page keys
+    // scroll (a browser's default flags take only the links from the keyboard). And a focus
+    // frame round them, as round the terminal: the style draws none on a list or a text view.
+    for (QTextBrowser *text : {m_stepView, m_feedback}) {
+        text->setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);
+        FocusRing::watch(text);
+    }
+    FocusRing::watch(m_checklist);
     m_questionLabel->setTextFormat(Qt::MarkdownText);
     m_questionLabel->setWordWrap(true);
     m_answerResult->setWordWrap(true);
@@ -189,6 +198,25 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     layout->addLayout(lessonButtons);
     layout->addLayout(progress);
     layout->addWidget(split, 1);
+
+    // Tab follows the eye, top to bottom and left to right: the lesson, its buttons, the
+    // checklist, the step's words, the answer, the step's buttons, the hints (by creation order
+    // the step's words came before the checklist drawn above them).
+    const QList<QWidget *> stops{m_picker,
+        m_learnerButton,
+        m_restartButton,
+        m_exportButton,
+        m_checklist,
+        m_stepView,
+        m_choiceBox,
+        m_answerEdit,
+        m_checkButton,
+        m_actionButton,
+        m_hintButton,
+        m_skipButton,
+        m_feedback};
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        setTabOrder(stops.at(i - 1), stops.at(i));
 
     connect(m_picker, &QComboBox::activated, this, &LessonPane::pickLesson);
     connect(m_learnerButton, &QPushButton::clicked, this, &LessonPane::askLearner);
