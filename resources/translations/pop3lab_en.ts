@@ -1348,6 +1348,18 @@ At: %5</source>
         <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or fold the list of the lesson&apos;s steps (folded when the pane is short, so the step&apos;s words get the room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s steps</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonTracker</name>

@@ -1356,6 +1356,18 @@ Essais : %4
         <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
         <translation>✔ : faite, ↷ : passée, ▶ : l&apos;étape en cours, ○ : à faire</translation>
     </message>
+    <message>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Show or fold the list of the lesson&apos;s steps (folded when the pane is short, so the step&apos;s words get the room)</source>
+        <translation>Afficher ou replier la liste des étapes de la leçon (repliée quand le panneau est bas, pour laisser la place au texte de l&apos;étape)</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s steps</source>
+        <translation>Afficher les étapes de la leçon</translation>
+    </message>
 </context>
 <context>
     <name>LessonTracker</name>

@@ -339,12 +339,14 @@ void TestTabWalk::lessonPaneStopsFollowTheEye()
 
     QVERIFY2(reach(picker), qPrintable(why()));
     QVERIFY(showChecklist());
+    auto *list = pane->findChild<QListWidget *>(QStringLiteral("lessonChecklist"));
+    auto *step = pane->findChild<QTextBrowser *>(QStringLiteral("stepView"));
+    QVERIFY(list && step);
+    QTRY_VERIFY(step->mapTo(pane, QPoint(0, 0)).y() >= list->mapTo(pane, QPoint(0, 0)).y() + 20);
     QVERIFY2(reach(picker), qPrintable(why()));
     stops = paneStops();
     problem = outOfOrder(stops);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    auto *list = pane->findChild<QListWidget *>(QStringLiteral("lessonChecklist"));
-    auto *step = pane->findChild<QTextBrowser *>(QStringLiteral("stepView"));
     QVERIFY(stops.contains(list) && stops.contains(step));
     QVERIFY(stops.indexOf(list) < stops.indexOf(step));
 

@@ -45,6 +45,8 @@ private slots:
     void terminalStatusTextIsWhole_data();
     void stepWordsAreInView_data();
     void stepWordsAreInView();
+    void stepTextHasTheRoom_data();
+    void stepTextHasTheRoom();
     void frenchHasNoEnglishLeft();
     void terminalStatusTextIsWhole();
 
@@ -334,6 +336,60 @@ void TestWindowLayout::frenchHasNoEnglishLeft()
     QVERIFY2(!shown.contains(QStringLiteral("wording")), qPrintable(shown));
     QCOMPARE(
         QAbstractFileIconProvider().type(QFileInfo(m_lab->dir.path())), QStringLiteral("Dossier"));
+}
+
+void TestWindowLayout::stepTextHasTheRoom_data()
+{
+    stepWordsAreInView_data();
+}
+
+// At 1280×720 the pane is about 300 px high: the step's words get most of it (they had 68 px,
+// three lines and a half, under a checklist of four rows), on a step and on a question.
+void TestWindowLayout::stepTextHasTheRoom()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    constexpr int wanted = 8; // lines of the step's words in view
+    QTemporaryDir lessons;
+    QFile file(lessons.filePath(QStringLiteral("94-room.%1.json").arg(language)));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"format": 1, "id": "94-room", "language": "%1", "title": "Room",
+        "goals": ["Read."], "intro": "An intro.", "summary": "Done.",
+        "steps": [{"id": "step", "title": "Step", "text": "Words.", "hints": ["A hint."],
+                   "optional": true, "check": {"type": "command", "command": "STAT"}}],
+        "quiz": [{"id": "q1", "title": "Pick", "question": {"prompt": "Which one counts?",
+                     "choices": ["STAT", "QUIT"], "answer": {"type": "choice", "correct": 1}}}]
+    })")
+                   .arg(language)
+                   .toUtf8());
+    file.close();
+    qputenv("POP3LAB_LESSONS_DIR", QFile::encodeName(lessons.path()));
+    openWindow(language, size);
+    qunsetenv("POP3LAB_LESSONS_DIR");
+    LessonPane *pane = m_window->lessonPane();
+    QVERIFY(pane->startLesson(QStringLiteral("94-room"), true));
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QTRY_VERIFY(!pane->visibleRegion().isEmpty());
+    auto *stepView = pane->findChild<QTextBrowser *>(QStringLiteral("stepView"));
+    QVERIFY(stepView);
+    const int line = stepView->fontMetrics().lineSpacing();
+    const auto room = [&](const char *where) {
+        QApplication::processEvents();
+        const int shown = stepView->viewport()->visibleRegion().boundingRect().height();
+        return shown >= wanted * line
+            ? QString()
+            : QStringLiteral("%1: the step's words get %2 px, %3 lines of %4 px (%5 wanted)")
+                  .arg(QLatin1String(where))
+                  .arg(shown)
+                  .arg(shown / line)
+                  .arg(line)
+                  .arg(wanted);
+    };
+    QString problem = room("a step");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(pane->runner()->skip());
+    problem = room("a question");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_MAIN(TestWindowLayout)

@@ -34,6 +34,7 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
@@ -41,6 +42,10 @@ Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
 namespace {
 
 constexpr int maxLearnerWidth = 220; // pixels of the learner's button text
+// Below this many lines of height the pane folds the checklist: the progress bar and the step's
+// heading say where the learner is, and the step's words get the room (at 1280×720 they had
+// three lines and a half under a four-row checklist).
+constexpr int checklistFoldLines = 28;
 
 QString fill(QString text, const pop3::LessonMistake &m)
 {
@@ -76,6 +81,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     , m_timerLabel(new QLabel(this))
     , m_stepView(new QTextBrowser(this))
     , m_checklist(new QListWidget(this))
+    , m_stepsToggle(new QToolButton(this))
     , m_questionLabel(new QLabel(this))
     , m_choiceBox(new QComboBox(this))
     , m_answerEdit(new QLineEdit(this))
@@ -124,7 +130,16 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     lessonButtons->addWidget(m_learnerButton, 1);
     lessonButtons->addWidget(m_restartButton);
     lessonButtons->addWidget(m_exportButton);
+    m_stepsToggle->setObjectName(QStringLiteral("stepsToggle"));
+    m_stepsToggle->setCheckable(true);
+    m_stepsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_stepsToggle->setFocusPolicy(Qt::StrongFocus);
+    connect(m_stepsToggle, &QToolButton::clicked, this, [this](bool shown) {
+        m_checklistChoice = shown; // the learner's choice holds whatever the pane's height
+        fitChecklist();
+    });
     auto *progress = new QHBoxLayout;
+    progress->addWidget(m_stepsToggle);
     progress->addWidget(m_progressBar, 1);
     progress->addWidget(m_timerLabel);
 
@@ -190,6 +205,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     m_scroll = scroll;
     m_content = content;
     content->installEventFilter(this);
+    scroll->installEventFilter(this); // its height folds or shows the checklist
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
@@ -206,6 +222,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
         m_learnerButton,
         m_restartButton,
         m_exportButton,
+        m_stepsToggle,
         m_checklist,
         m_stepView,
         m_choiceBox,
@@ -237,6 +254,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     retranslateUi();
     fillPicker();
     updateWidgets();
+    fitChecklist();
 }
 
 LessonPane::~LessonPane() = default;
@@ -392,6 +410,8 @@ bool LessonPane::eventFilter(QObject *watched, QEvent *event)
                 bringIntoSight(m_scroll, m_content, focus);
         });
     }
+    if (watched == m_scroll && event->type() == QEvent::Resize)
+        fitChecklist();
     if (watched == m_picker && event->type() == QEvent::MouseButtonPress)
         m_browsingPicker = false;
     if (watched == m_picker && event->type() == QEvent::FocusOut && m_browsingPicker) {
@@ -742,7 +762,8 @@ void LessonPane::updateWidgets()
     m_choiceBox->setVisible(choice);
     m_answerEdit->setVisible(question && !choice);
     m_checkButton->setVisible(question);
-    m_answerResult->setVisible(question || !m_answerResult->text().isEmpty());
+    // Lines that say nothing take none of the step's room (at 1280×720 every line counts).
+    m_answerResult->setVisible(!m_answerResult->text().isEmpty());
     if (question) {
         m_questionLabel->setText(question->prompt);
         // Shuffled per learner and attempt, and nothing chosen: Check alone never passes.
@@ -778,7 +799,7 @@ void LessonPane::updateWidgets()
         }
     }
     m_hintButton->setEnabled(step && m_runner->revealedHints(current).size() < step->hints.size());
-    m_hintButton->setVisible(step);
+    m_hintButton->setVisible(step && !step->hints.isEmpty());
     m_skipButton->setVisible(step && step->optional);
     m_feedback->setVisible(!m_hintText.isEmpty() || !m_mistakeText.isEmpty());
     // The hints of the step in hand first, then the latest mistake of this lesson.
@@ -813,8 +834,23 @@ void LessonPane::retranslateUi()
         m_learnerButton->fontMetrics().elidedText(learner, Qt::ElideRight, maxLearnerWidth));
     m_learnerButton->setAccessibleName(learner);
     m_learnerButton->setToolTip(tr("The name printed on your hand-ins; progress is kept per name"));
+    m_stepsToggle->setText(tr("Steps"));
+    m_stepsToggle->setToolTip(tr("Show or fold the list of the lesson's steps (folded when the "
+                                 "pane is short, so the step's words get the room)"));
+    m_stepsToggle->setAccessibleName(tr("Show the lesson's steps"));
     m_hintButton->setText(tr("Hint"));
     m_skipButton->setText(tr("Skip"));
+}
+
+// The checklist shown as the learner chose, else when the pane is tall enough for it and the
+// step's words both.
+void LessonPane::fitChecklist()
+{
+    const bool shown = m_checklistChoice.value_or(
+        m_scroll->height() >= checklistFoldLines * fontMetrics().lineSpacing());
+    m_checklist->setVisible(shown);
+    m_stepsToggle->setChecked(shown);
+    m_stepsToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
 }
 
 void LessonPane::changeEvent(QEvent *event)

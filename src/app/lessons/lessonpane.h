@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -13,6 +15,7 @@ class QProgressBar;
 class QPushButton;
 class QScrollArea;
 class QTextBrowser;
+class QToolButton;
 
 namespace pop3 {
 class Lab;
@@ -97,6 +100,7 @@ private:
     void updateWidgets();
     void renderStep();
     void retranslateUi();
+    void fitChecklist();
 
     pop3::Lab *m_lab;
     pop3::LessonLibrary m_library;
@@ -121,6 +125,8 @@ private:
     QScrollArea *m_scroll = nullptr;
     QWidget *m_content = nullptr; // the scrolled widget holding every control
     QListWidget *m_checklist;
+    QToolButton *m_stepsToggle; // shows or folds the checklist
+    std::optional<bool> m_checklistChoice; // the learner's, over the pane's height
     QLabel *m_questionLabel;
     QComboBox *m_choiceBox;
     QLineEdit *m_answerEdit;
