@@ -1201,10 +1201,6 @@ Essais : %4
         <translation>Quiz : %1</translation>
     </message>
     <message>
-        <source>%v of %m steps</source>
-        <translation>%v étapes sur %m</translation>
-    </message>
-    <message>
         <source>Time: %1 s</source>
         <translation>Temps : %1 s</translation>
     </message>
@@ -1367,6 +1363,13 @@ Essais : %4
     <message>
         <source>Show the lesson&apos;s steps</source>
         <translation>Afficher les étapes de la leçon</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 steps</source>
+        <translation>
+            <numerusform>%n étape sur %1</numerusform>
+            <numerusform>%n étapes sur %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1812,9 +1815,12 @@ Essais : %4
         <source>(connect: greeting)</source>
         <translation>(connexion : accueil)</translation>
     </message>
-    <message>
-        <source>%1 of %2 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
-        <translation>%1 réponses sur %2 diffèrent (marquées ≠ et en gras) ; le protocole est le même, seuls les mots et ce qui est proposé changent.</translation>
+    <message numerus="yes">
+        <source>%n of %1 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
+        <translation>
+            <numerusform>%n réponse sur %1 diffère (marquée ≠ et en gras) ; le protocole est le même, seuls les mots et ce qui est proposé changent.</numerusform>
+            <numerusform>%n réponses sur %1 diffèrent (marquées ≠ et en gras) ; le protocole est le même, seuls les mots et ce qui est proposé changent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -753,7 +753,11 @@ void LessonPane::updateWidgets()
     }
     const bool chosen = hasLesson();
     m_progressBar->setValue(chosen ? done : 0);
-    m_progressBar->setFormat(chosen ? tr("%v of %m steps") : tr("No lesson chosen yet"));
+    // Counted in words: French agrees with the steps done ("1 étape sur 9"), which a format's
+    // %v cannot (numbers are all the text holds, never a '%' the bar would read).
+    m_progressBar->setFormat(chosen
+            ? tr("%n of %1 steps", nullptr, done).arg(m_progressBar->maximum())
+            : tr("No lesson chosen yet"));
     const qint64 timer = running ? m_runner->timerMs() : -1;
     m_timerLabel->setVisible(timer >= 0);
     m_timerLabel->setText(tr("Time: %1 s").arg(timer / 1000.0, 0, 'f', 1));
