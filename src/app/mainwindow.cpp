@@ -9,6 +9,7 @@
 #include "app/diagram/sequenceview.h"
 #include "app/eavesdropper/eavesdropperpane.h"
 #include "app/faultsmenu.h"
+#include "app/filedialogfit.h"
 #include "app/focusring.h"
 #include "app/helpdialog.h"
 #include "app/labsettings.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     , m_panes(new PaneSwitcher(this))
 {
     m_ui->setupUi(this);
+    FileDialogFit::install(); // Qt's own file dialogs (Export, Save transcript) show whole columns
     setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
     setCentralWidget(m_terminal);
     createDocks();
