@@ -154,7 +154,11 @@ void MainWindow::createPaneActions()
         return m_diagram->view();
     });
     m_panes->addPane(m_maildrop);
-    m_panes->addPane(m_lessons);
+    // A question in hand: Ctrl+4 lands on its answer (the keyboard was in the terminal when the
+    // step before it was ticked), not on the lesson picker six Tab stops above.
+    m_panes->addPane(m_lessons, [this]() -> QWidget * {
+        return m_lessons->answerWidget();
+    });
     m_panes->addPane(m_replay);
     m_panes->addPane(m_eavesdropper, [this]() -> QWidget * {
         return m_eavesdropper->view();

@@ -36,6 +36,7 @@ private slots:
     void lessonOneByKeyboardAlone();
     void lessonPaneStopsFollowTheEye();
     void stepTextScrollsFromTheKeyboard();
+    void goingToTheLessonsReachesTheAnswer();
 
 private:
     using Wanted = std::function<bool(QWidget *)>;
@@ -406,6 +407,21 @@ void TestTabWalk::stepTextScrollsFromTheKeyboard()
     QTRY_VERIFY2(bar->value() >= step->viewport()->height() / 2,
         "Page Down left the step's words where they were");
     QCOMPARE(QApplication::focusWidget(), step); // the keys scrolled, the focus stayed
+}
+
+// A question comes up while the keyboard is in the terminal (the step before was typed there):
+// Ctrl+4 lands on the answer, not on the lesson picker six Tab presses above it.
+void TestTabWalk::goingToTheLessonsReachesTheAnswer()
+{
+    LessonPane *pane = m_window->lessonPane();
+    QVERIFY(pane->startLesson(QStringLiteral("93-eyes"), true));
+    press(Qt::Key_4, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("lessonPicker"));
+    QVERIFY(pane->runner()->skip()); // the quiz's question is current now
+    press(Qt::Key_1, Qt::ControlModifier);
+    QTRY_VERIFY(!pane->isAncestorOf(QApplication::focusWidget()));
+    press(Qt::Key_4, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("choiceBox"));
 }
 
 QTEST_MAIN(TestTabWalk)

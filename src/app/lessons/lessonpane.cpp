@@ -469,6 +469,18 @@ void LessonPane::focusNext()
     emit terminalFocusRequested();
 }
 
+QWidget *LessonPane::answerWidget() const
+{
+    const int current = m_runner->isRunning() ? m_runner->currentStep() : -1;
+    if (current < 0 || !m_runner->lesson().steps.at(current).question)
+        return nullptr;
+    QWidget *answer = m_runner->lesson().steps.at(current).question->answer
+            == pop3::LessonQuestion::Answer::Choice
+        ? static_cast<QWidget *>(m_choiceBox)
+        : m_answerEdit;
+    return answer->isVisibleTo(this) ? answer : nullptr;
+}
+
 // The lesson quotes one server's words: the server speaks them from the next session on.
 void LessonPane::applyLessonPersonality()
 {

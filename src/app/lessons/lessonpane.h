@@ -62,6 +62,10 @@ public:
     // The learner's runner (the lab's); its lesson is empty until one is started.
     pop3::LessonRunner *runner() const { return m_runner; }
 
+    // Where the keyboard goes when the learner comes to the pane (Ctrl+4): the answer of the
+    // question in hand, else null (the pane's first control, the lesson picker).
+    QWidget *answerWidget() const;
+
     bool exportHandIn(const QString &path, QString *error = nullptr) const;
     // The words of every mistake code in the current lesson's language (for the hand-in).
     QHash<QString, QString> mistakeTitles() const;
