@@ -1193,10 +1193,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%v of %m steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time: %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,6 +1343,25 @@ At: %5</source>
     <message>
         <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or fold the list of the lesson&apos;s steps (folded when the pane is short, so the step&apos;s words get the room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 steps</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1792,9 +1807,12 @@ At: %5</source>
         <source>(connect: greeting)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 of %2 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n of %1 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

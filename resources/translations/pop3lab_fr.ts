@@ -1201,10 +1201,6 @@ Essais : %4
         <translation>Quiz : %1</translation>
     </message>
     <message>
-        <source>%v of %m steps</source>
-        <translation>%v étapes sur %m</translation>
-    </message>
-    <message>
         <source>Time: %1 s</source>
         <translation>Temps : %1 s</translation>
     </message>
@@ -1355,6 +1351,25 @@ Essais : %4
     <message>
         <source>✔: done, ↷: skipped, ▶: the current step, ○: to do</source>
         <translation>✔ : faite, ↷ : passée, ▶ : l&apos;étape en cours, ○ : à faire</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Show or fold the list of the lesson&apos;s steps (folded when the pane is short, so the step&apos;s words get the room)</source>
+        <translation>Afficher ou replier la liste des étapes de la leçon (repliée quand le panneau est bas, pour laisser la place au texte de l&apos;étape)</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s steps</source>
+        <translation>Afficher les étapes de la leçon</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 steps</source>
+        <translation>
+            <numerusform>%n étape sur %1</numerusform>
+            <numerusform>%n étapes sur %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1800,9 +1815,12 @@ Essais : %4
         <source>(connect: greeting)</source>
         <translation>(connexion : accueil)</translation>
     </message>
-    <message>
-        <source>%1 of %2 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
-        <translation>%1 réponses sur %2 diffèrent (marquées ≠ et en gras) ; le protocole est le même, seuls les mots et ce qui est proposé changent.</translation>
+    <message numerus="yes">
+        <source>%n of %1 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
+        <translation>
+            <numerusform>%n réponse sur %1 diffère (marquée ≠ et en gras) ; le protocole est le même, seuls les mots et ce qui est proposé changent.</numerusform>
+            <numerusform>%n réponses sur %1 diffèrent (marquées ≠ et en gras) ; le protocole est le même, seuls les mots et ce qui est proposé changent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

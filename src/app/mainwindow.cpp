@@ -9,6 +9,7 @@
 #include "app/diagram/sequenceview.h"
 #include "app/eavesdropper/eavesdropperpane.h"
 #include "app/faultsmenu.h"
+#include "app/filedialogfit.h"
 #include "app/focusring.h"
 #include "app/helpdialog.h"
 #include "app/labsettings.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     , m_panes(new PaneSwitcher(this))
 {
     m_ui->setupUi(this);
+    FileDialogFit::install(); // Qt's own file dialogs (Export, Save transcript) show whole columns
     setWindowIcon(QIcon(QStringLiteral(":/icons/pop3lab.svg")));
     setCentralWidget(m_terminal);
     createDocks();
@@ -152,7 +154,11 @@ void MainWindow::createPaneActions()
         return m_diagram->view();
     });
     m_panes->addPane(m_maildrop);
-    m_panes->addPane(m_lessons);
+    // A question in hand: Ctrl+4 lands on its answer (the keyboard was in the terminal when the
+    // step before it was ticked), not on the lesson picker six Tab stops above.
+    m_panes->addPane(m_lessons, [this]() -> QWidget * {
+        return m_lessons->answerWidget();
+    });
     m_panes->addPane(m_replay);
     m_panes->addPane(m_eavesdropper, [this]() -> QWidget * {
         return m_eavesdropper->view();

@@ -214,8 +214,9 @@ void PersonalityCompareDialog::compare()
         }
     }
     m_summary->setText(
-        tr("%1 of %2 replies differ (marked ≠ and in bold); the protocol is the same, "
-           "only the words and what is offered change.")
-            .arg(differing)
+        tr("%n of %1 replies differ (marked ≠ and in bold); the protocol is the same, "
+           "only the words and what is offered change.",
+            nullptr,
+            differing)
             .arg(rows.size()));
 }

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 
 namespace pop3 {
 
@@ -193,8 +194,13 @@ QString SequenceModel::labelElidable(qsizetype index, bool *pathLike) const
         return r.text;
     case RowKind::Command:
         return shownLine(r);
-    case RowKind::Reply:
-        return r.text;
+    case RowKind::Reply: {
+        // The status and a response code ("-ERR [IN-USE]") are the reply's facts: only the
+        // reason's words after them may be shortened.
+        static const QRegularExpression head(QStringLiteral("^[+-]\\S*\\s+(\\[[^\\]]*\\]\\s*)?"));
+        const QRegularExpressionMatch m = head.match(r.text);
+        return m.hasMatch() ? r.text.mid(m.capturedLength()) : r.text;
+    }
     case RowKind::MaildropNote:
         switch (r.event) {
         case EventKind::LockCreated:

@@ -79,6 +79,7 @@ private slots:
     void interleavedSessionsDrawTwoBands();
     void longLabelsKeepTheirFacts();
     void notesStayInTheirBox();
+    void refusalKeepsItsReason();
     void emptyLaneHasNoHeader();
     void headerNamesTheClientBelow();
     void zoomKeepsTheSelectionInView();
@@ -206,6 +207,63 @@ void TestDiagram::longLabelsKeepTheirFacts()
     QVERIFY(drawn.contains(QLatin1String("[206 lines, 1746 octets]")));
     QVERIFY(drawn.contains(QLatin1String("no UPDATE, message 1 kept")));
     QVERIFY(drawn.contains(QLatin1String("student.lock")));
+#endif
+}
+
+// Lesson 5's refusal on the third client's lane, the narrowest: "-ERR [IN-USE] Mailbox is
+// locked by another POP3 session." lost its conclusion (drawn "… POP3 ses…", and in a hand-in
+// cut right after "[IN-USE]"). The status and the code are never shortened; the reason is drawn
+// whole where a proportional face fits it.
+void TestDiagram::refusalKeepsItsReason()
+{
+    const QByteArray refusal = "-ERR [IN-USE] Mailbox is locked by another POP3 session.";
+    EventLog log;
+    for (int session = 1; session <= 3; ++session) {
+        Event c;
+        c.session = session;
+        c.kind = EventKind::Connected;
+        c.text = QStringLiteral("127.0.0.1:5006%1").arg(session);
+        log.append(c);
+    }
+    Event pass;
+    pass.session = 3;
+    pass.kind = EventKind::ClientLine;
+    pass.state = State::Authorization;
+    pass.bytes = "PASS secret\r\n";
+    log.append(pass);
+    Event reply;
+    reply.session = 3;
+    reply.kind = EventKind::ServerReply;
+    reply.state = State::Authorization;
+    reply.ok = false;
+    reply.bytes = refusal + "\r\n";
+    log.append(reply);
+    SequenceModel m;
+    for (qsizetype i = 0; i < log.size(); ++i)
+        m.append(log.at(i));
+    qsizetype row = -1;
+    for (qsizetype i = 0; i < m.rowCount(); ++i)
+        row = m.row(i).kind == SequenceModel::RowKind::Reply ? i : row;
+    QVERIFY(row >= 0);
+    QCOMPARE(m.label(row), QString::fromLatin1(refusal));
+    const SequencePainter painter(m);
+    // Narrower than the lane leaves, down to half: "-ERR [IN-USE]" always stays whole.
+    const qreal lane = SequencePainter::toServer - 28 - 22;
+    for (qreal width : {lane, lane * 0.75, lane * 0.5}) {
+        const QString fitted = painter.fittedLabel(row, m.label(row), painter.monoFont(), width);
+        QVERIFY2(fitted.startsWith(QLatin1String("-ERR [IN-USE] ")), qPrintable(fitted));
+    }
+#ifdef POP3LAB_HAVE_SVG
+    // What is really drawn: the exported drawing's text.
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("refusal.svg"));
+    QString error;
+    QVERIFY2(DiagramExport::write(m, svg, &error), qPrintable(error));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString drawn = QString::fromUtf8(file.readAll());
+    QVERIFY2(drawn.contains(QLatin1String("locked by another POP3 session.")),
+        qPrintable(drawn.mid(drawn.indexOf(QLatin1String("-ERR")), 80)));
 #endif
 }
 

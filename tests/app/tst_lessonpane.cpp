@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -57,6 +58,8 @@ private slots:
     void coachSpeaksOfThisLessonOnly();
     void handInFromTheWindow();
     void learnerIsAskedOnce();
+    void progressCountsInWords_data();
+    void progressCountsInWords();
 
 private:
     static void answerRight(LessonPane *pane);
@@ -807,6 +810,58 @@ void TestLessonPane::learnerIsAskedOnce()
                 ->load(QStringLiteral("02-count-and-size"))
                 .has_value());
     LabSettings().setLearnerName(QString());
+}
+
+void TestLessonPane::progressCountsInWords_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("none");
+    QTest::addColumn<QString>("one");
+    QTest::addColumn<QString>("two");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("0 of 3 steps")
+                        << QStringLiteral("1 of 3 steps") << QStringLiteral("2 of 3 steps");
+    // French counts 0 and 1 in the singular ("1 étapes sur 9" was shown).
+    QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("0 étape sur 3")
+                        << QStringLiteral("1 étape sur 3") << QStringLiteral("2 étapes sur 3");
+}
+
+// The progress bar's words agree with the count, in each language.
+void TestLessonPane::progressCountsInWords()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, none);
+    QFETCH(QString, one);
+    QFETCH(QString, two);
+    Translations translations;
+    translations.install(QLocale(language));
+    QTemporaryDir lessons;
+    QFile file(lessons.filePath(QStringLiteral("95-count.%1.json").arg(language)));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"format": 1, "id": "95-count", "language": "%1", "title": "Count",
+        "goals": ["Count."], "intro": "An intro.", "summary": "Done.",
+        "steps": [{"id": "a", "title": "A", "text": "A.", "optional": true,
+                   "check": {"type": "command", "command": "STAT"}},
+                  {"id": "b", "title": "B", "text": "B.", "optional": true,
+                   "check": {"type": "command", "command": "STAT"}},
+                  {"id": "c", "title": "C", "text": "C.", "optional": true,
+                   "check": {"type": "command", "command": "STAT"}}]
+    })")
+                   .arg(language)
+                   .toUtf8());
+    file.close();
+    qputenv("POP3LAB_LESSONS_DIR", QFile::encodeName(lessons.path()));
+    LessonPane pane(m_lab.get());
+    qunsetenv("POP3LAB_LESSONS_DIR");
+    pane.setProgressStore(m_dir.filePath(QStringLiteral("progress-count")), QStringLiteral("Ada"));
+    pane.setLanguage(language);
+    QVERIFY(pane.startLesson(QStringLiteral("95-count"), true));
+    auto *bar = pane.findChild<QProgressBar *>();
+    QVERIFY(bar);
+    QCOMPARE(bar->text(), none);
+    QVERIFY(pane.runner()->skip());
+    QCOMPARE(bar->text(), one);
+    QVERIFY(pane.runner()->skip());
+    QCOMPARE(bar->text(), two);
 }
 
 QTEST_MAIN(TestLessonPane)

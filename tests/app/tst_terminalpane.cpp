@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -27,6 +28,7 @@ private slots:
     void typeUserAndReadTranscript();
     void backspaceAndCursorEditing();
     void historyWalksUpAndDown();
+    void pageKeysScrollWithoutSelecting();
     void netcatModeSendsBareLf();
     void windowsTelnetModeSendsEachKeyWithoutEcho();
     void secondTabIsRefusedInUse();
@@ -140,6 +142,34 @@ void TestTerminalPane::historyWalksUpAndDown()
     QCOMPARE(view->editLine(), QStringLiteral("user student"));
     QTest::keyClick(view, Qt::Key_Down);
     QCOMPARE(view->editLine(), QStringLiteral("dra"));
+}
+
+// Shift+Page Up scrolls back, as in a terminal (a student reads LIST's first lines above the
+// fold): it selected the text instead, and the selection then spread over every new line.
+void TestTerminalPane::pageKeysScrollWithoutSelecting()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QVERIFY(!typeLine(view, QStringLiteral("user student")).isEmpty());
+    QVERIFY(!typeLine(view, QStringLiteral("pass hessovs!")).isEmpty());
+    QVERIFY(!typeLine(view, QStringLiteral("list")).isEmpty());
+    view->flush();
+    QScrollBar *bar = view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    for (const Qt::KeyboardModifiers modifiers :
+        {Qt::KeyboardModifiers(Qt::ShiftModifier), Qt::KeyboardModifiers(Qt::NoModifier)}) {
+        bar->setValue(bar->maximum());
+        QTest::keyClick(view, Qt::Key_PageUp, modifiers);
+        QVERIFY2(bar->value() < bar->maximum(), "Page Up did not scroll back");
+        QVERIFY2(!view->textCursor().hasSelection(),
+            qPrintable(QStringLiteral("Page Up selected \"%1…\"")
+                           .arg(view->textCursor().selectedText().left(40))));
+        QTest::keyClick(view, Qt::Key_PageDown, modifiers);
+        QCOMPARE(bar->value(), bar->maximum());
+        QVERIFY(!view->textCursor().hasSelection());
+    }
+    QCOMPARE(typeLine(view, QStringLiteral("noop")), QByteArray("+OK")); // typing still goes on
 }
 
 void TestTerminalPane::netcatModeSendsBareLf()

@@ -17,9 +17,11 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontInfo>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -31,6 +33,8 @@
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTimer>
+#include <QTreeView>
 
 class TestWindowLayout : public QObject
 {
@@ -45,6 +49,9 @@ private slots:
     void terminalStatusTextIsWhole_data();
     void stepWordsAreInView_data();
     void stepWordsAreInView();
+    void stepTextHasTheRoom_data();
+    void stepTextHasTheRoom();
+    void exportDialogColumnsAreWhole();
     void frenchHasNoEnglishLeft();
     void terminalStatusTextIsWhole();
 
@@ -334,6 +341,109 @@ void TestWindowLayout::frenchHasNoEnglishLeft()
     QVERIFY2(!shown.contains(QStringLiteral("wording")), qPrintable(shown));
     QCOMPARE(
         QAbstractFileIconProvider().type(QFileInfo(m_lab->dir.path())), QStringLiteral("Dossier"));
+}
+
+void TestWindowLayout::stepTextHasTheRoom_data()
+{
+    stepWordsAreInView_data();
+}
+
+// At 1280×720 the pane is about 300 px high: the step's words get most of it (they had 68 px,
+// three lines and a half, under a checklist of four rows), on a step and on a question.
+void TestWindowLayout::stepTextHasTheRoom()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    constexpr int wanted = 8; // lines of the step's words in view
+    QTemporaryDir lessons;
+    QFile file(lessons.filePath(QStringLiteral("94-room.%1.json").arg(language)));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"format": 1, "id": "94-room", "language": "%1", "title": "Room",
+        "goals": ["Read."], "intro": "An intro.", "summary": "Done.",
+        "steps": [{"id": "step", "title": "Step", "text": "Words.", "hints": ["A hint."],
+                   "optional": true, "check": {"type": "command", "command": "STAT"}}],
+        "quiz": [{"id": "q1", "title": "Pick", "question": {"prompt": "Which one counts?",
+                     "choices": ["STAT", "QUIT"], "answer": {"type": "choice", "correct": 1}}}]
+    })")
+                   .arg(language)
+                   .toUtf8());
+    file.close();
+    qputenv("POP3LAB_LESSONS_DIR", QFile::encodeName(lessons.path()));
+    openWindow(language, size);
+    qunsetenv("POP3LAB_LESSONS_DIR");
+    LessonPane *pane = m_window->lessonPane();
+    QVERIFY(pane->startLesson(QStringLiteral("94-room"), true));
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QTRY_VERIFY(!pane->visibleRegion().isEmpty());
+    auto *stepView = pane->findChild<QTextBrowser *>(QStringLiteral("stepView"));
+    QVERIFY(stepView);
+    const int line = stepView->fontMetrics().lineSpacing();
+    const auto room = [&](const char *where) {
+        QApplication::processEvents();
+        const int shown = stepView->viewport()->visibleRegion().boundingRect().height();
+        return shown >= wanted * line
+            ? QString()
+            : QStringLiteral("%1: the step's words get %2 px, %3 lines of %4 px (%5 wanted)")
+                  .arg(QLatin1String(where))
+                  .arg(shown)
+                  .arg(shown / line)
+                  .arg(line)
+                  .arg(wanted);
+    };
+    QString problem = room("a step");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(pane->runner()->skip());
+    problem = room("a question");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+// Export for hand-in opens Qt's own file dialog (no desktop offers one here): in French its last
+// column's header read "Dernière modifica", cut by the dialog's edge.
+void TestWindowLayout::exportDialogColumnsAreWhole()
+{
+    openWindow(QStringLiteral("fr"), QSize(1280, 720));
+    LessonPane *pane = m_window->lessonPane();
+    QVERIFY(pane->startLesson(QStringLiteral("01-connect-and-login"), true));
+    auto *exportButton = pane->findChild<QAbstractButton *>(QStringLiteral("exportButton"));
+    QVERIFY(exportButton);
+    QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+    QTRY_VERIFY(exportButton->isVisible() && exportButton->isEnabled());
+    QString problem = QStringLiteral("no file dialog");
+    int looks = 0;
+    // Looks at the dialog each time its event loop turns, until its columns are whole (or for
+    // 200 turns), then closes it.
+    std::function<void()> look = [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        auto *view = dialog ? dialog->findChild<QTreeView *>(QStringLiteral("treeView")) : nullptr;
+        if (view && dialog->isVisible()) {
+            QHeaderView *header = view->header();
+            const QFontMetrics metrics = header->fontMetrics();
+            const int margin =
+                header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+            problem.clear();
+            for (int i = 0; i < header->count() && problem.isEmpty(); ++i) {
+                const QString text = view->model()->headerData(i, Qt::Horizontal).toString();
+                const int needed = metrics.horizontalAdvance(text) + 2 * margin;
+                const int shown = qMin(header->sectionSize(i),
+                    view->viewport()->width() - header->sectionViewportPosition(i));
+                if (shown < needed)
+                    problem =
+                        QStringLiteral("the column \"%1\" shows %2 of the %3 px its header needs")
+                            .arg(text)
+                            .arg(shown)
+                            .arg(needed);
+            }
+        }
+        if ((view && problem.isEmpty()) || ++looks > 200) {
+            if (dialog)
+                dialog->reject();
+            return;
+        }
+        QTimer::singleShot(5, this, look);
+    };
+    QTimer::singleShot(0, this, look);
+    exportButton->click();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 QTEST_MAIN(TestWindowLayout)

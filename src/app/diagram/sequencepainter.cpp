@@ -349,6 +349,20 @@ void SequencePainter::paintLabel(QPainter *p,
         paintText(p, rect, label, small, color, align);
         return;
     }
+    if (font.styleHint() == QFont::Monospace || font.fixedPitch()) {
+        // A protocol line (a command, a reply) drawn in a proportional face rather than cut: its
+        // words whole matter more than the columns of a terminal ("-ERR [IN-USE] Mailbox is
+        // locked by another POP3 session." lost "session." on the narrowest lane). Bold last:
+        // an error also has its colour, its dash-dotted arrow and its ⊗.
+        for (const bool bold : {true, false}) {
+            QFont face = m_small;
+            face.setBold(bold && font.bold());
+            if (QFontMetricsF(face).horizontalAdvance(label) <= rect.width()) {
+                paintText(p, rect, label, face, color, align);
+                return;
+            }
+        }
+    }
     if (wrap && rect.height() >= 2 * smallMetrics.lineSpacing()) {
         // As many lines of the small font as the box holds: the whole text when it fits, else
         // shortened (the least important part first) until its wrapped lines fit inside the box,

@@ -1,6 +1,7 @@
 #include "app/lessons/lessonpane.h"
 
 #include "app/announcer.h"
+#include "app/focusring.h"
 #include "app/labsettings.h"
 #include "app/translations.h"
 #include "lab/lab.h"
@@ -33,6 +34,7 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
@@ -40,6 +42,10 @@ Q_LOGGING_CATEGORY(lcLessons, "pop3lab.lessons")
 namespace {
 
 constexpr int maxLearnerWidth = 220; // pixels of the learner's button text
+// Below this many lines of height the pane folds the checklist: the progress bar and the step's
+// heading say where the learner is, and the step's words get the room (at 1280×720 they had
+// three lines and a half under a four-row checklist).
+constexpr int checklistFoldLines = 28;
 
 QString fill(QString text, const pop3::LessonMistake &m)
 {
@@ -75,6 +81,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     , m_timerLabel(new QLabel(this))
     , m_stepView(new QTextBrowser(this))
     , m_checklist(new QListWidget(this))
+    , m_stepsToggle(new QToolButton(this))
     , m_questionLabel(new QLabel(this))
     , m_choiceBox(new QComboBox(this))
     , m_answerEdit(new QLineEdit(this))
@@ -123,12 +130,29 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     lessonButtons->addWidget(m_learnerButton, 1);
     lessonButtons->addWidget(m_restartButton);
     lessonButtons->addWidget(m_exportButton);
+    m_stepsToggle->setObjectName(QStringLiteral("stepsToggle"));
+    m_stepsToggle->setCheckable(true);
+    m_stepsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_stepsToggle->setFocusPolicy(Qt::StrongFocus);
+    connect(m_stepsToggle, &QToolButton::clicked, this, [this](bool shown) {
+        m_checklistChoice = shown; // the learner's choice holds whatever the pane's height
+        fitChecklist();
+    });
     auto *progress = new QHBoxLayout;
+    progress->addWidget(m_stepsToggle);
     progress->addWidget(m_progressBar, 1);
     progress->addWidget(m_timerLabel);
 
     m_stepView->setOpenExternalLinks(true);
     m_feedback->setOpenExternalLinks(true);
+    // Read from the keyboard as a page is: a caret lets Ctrl+End, Ctrl+Home and the Page keys
+    // scroll (a browser's default flags take only the links from the keyboard). And a focus
+    // frame round them, as round the terminal: the style draws none on a list or a text view.
+    for (QTextBrowser *text : {m_stepView, m_feedback}) {
+        text->setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);
+        FocusRing::watch(text);
+    }
+    FocusRing::watch(m_checklist);
     m_questionLabel->setTextFormat(Qt::MarkdownText);
     m_questionLabel->setWordWrap(true);
     m_answerResult->setWordWrap(true);
@@ -181,6 +205,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     m_scroll = scroll;
     m_content = content;
     content->installEventFilter(this);
+    scroll->installEventFilter(this); // its height folds or shows the checklist
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
@@ -189,6 +214,26 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     layout->addLayout(lessonButtons);
     layout->addLayout(progress);
     layout->addWidget(split, 1);
+
+    // Tab follows the eye, top to bottom and left to right: the lesson, its buttons, the
+    // checklist, the step's words, the answer, the step's buttons, the hints (by creation order
+    // the step's words came before the checklist drawn above them).
+    const QList<QWidget *> stops{m_picker,
+        m_learnerButton,
+        m_restartButton,
+        m_exportButton,
+        m_stepsToggle,
+        m_checklist,
+        m_stepView,
+        m_choiceBox,
+        m_answerEdit,
+        m_checkButton,
+        m_actionButton,
+        m_hintButton,
+        m_skipButton,
+        m_feedback};
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        setTabOrder(stops.at(i - 1), stops.at(i));
 
     connect(m_picker, &QComboBox::activated, this, &LessonPane::pickLesson);
     connect(m_learnerButton, &QPushButton::clicked, this, &LessonPane::askLearner);
@@ -209,6 +254,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     retranslateUi();
     fillPicker();
     updateWidgets();
+    fitChecklist();
 }
 
 LessonPane::~LessonPane() = default;
@@ -364,6 +410,8 @@ bool LessonPane::eventFilter(QObject *watched, QEvent *event)
                 bringIntoSight(m_scroll, m_content, focus);
         });
     }
+    if (watched == m_scroll && event->type() == QEvent::Resize)
+        fitChecklist();
     if (watched == m_picker && event->type() == QEvent::MouseButtonPress)
         m_browsingPicker = false;
     if (watched == m_picker && event->type() == QEvent::FocusOut && m_browsingPicker) {
@@ -419,6 +467,18 @@ void LessonPane::focusNext()
         return;
     }
     emit terminalFocusRequested();
+}
+
+QWidget *LessonPane::answerWidget() const
+{
+    const int current = m_runner->isRunning() ? m_runner->currentStep() : -1;
+    if (current < 0 || !m_runner->lesson().steps.at(current).question)
+        return nullptr;
+    QWidget *answer = m_runner->lesson().steps.at(current).question->answer
+            == pop3::LessonQuestion::Answer::Choice
+        ? static_cast<QWidget *>(m_choiceBox)
+        : m_answerEdit;
+    return answer->isVisibleTo(this) ? answer : nullptr;
 }
 
 // The lesson quotes one server's words: the server speaks them from the next session on.
@@ -705,7 +765,11 @@ void LessonPane::updateWidgets()
     }
     const bool chosen = hasLesson();
     m_progressBar->setValue(chosen ? done : 0);
-    m_progressBar->setFormat(chosen ? tr("%v of %m steps") : tr("No lesson chosen yet"));
+    // Counted in words: French agrees with the steps done ("1 étape sur 9"), which a format's
+    // %v cannot (numbers are all the text holds, never a '%' the bar would read).
+    m_progressBar->setFormat(chosen
+            ? tr("%n of %1 steps", nullptr, done).arg(m_progressBar->maximum())
+            : tr("No lesson chosen yet"));
     const qint64 timer = running ? m_runner->timerMs() : -1;
     m_timerLabel->setVisible(timer >= 0);
     m_timerLabel->setText(tr("Time: %1 s").arg(timer / 1000.0, 0, 'f', 1));
@@ -714,7 +778,8 @@ void LessonPane::updateWidgets()
     m_choiceBox->setVisible(choice);
     m_answerEdit->setVisible(question && !choice);
     m_checkButton->setVisible(question);
-    m_answerResult->setVisible(question || !m_answerResult->text().isEmpty());
+    // Lines that say nothing take none of the step's room (at 1280×720 every line counts).
+    m_answerResult->setVisible(!m_answerResult->text().isEmpty());
     if (question) {
         m_questionLabel->setText(question->prompt);
         // Shuffled per learner and attempt, and nothing chosen: Check alone never passes.
@@ -750,7 +815,7 @@ void LessonPane::updateWidgets()
         }
     }
     m_hintButton->setEnabled(step && m_runner->revealedHints(current).size() < step->hints.size());
-    m_hintButton->setVisible(step);
+    m_hintButton->setVisible(step && !step->hints.isEmpty());
     m_skipButton->setVisible(step && step->optional);
     m_feedback->setVisible(!m_hintText.isEmpty() || !m_mistakeText.isEmpty());
     // The hints of the step in hand first, then the latest mistake of this lesson.
@@ -785,8 +850,23 @@ void LessonPane::retranslateUi()
         m_learnerButton->fontMetrics().elidedText(learner, Qt::ElideRight, maxLearnerWidth));
     m_learnerButton->setAccessibleName(learner);
     m_learnerButton->setToolTip(tr("The name printed on your hand-ins; progress is kept per name"));
+    m_stepsToggle->setText(tr("Steps"));
+    m_stepsToggle->setToolTip(tr("Show or fold the list of the lesson's steps (folded when the "
+                                 "pane is short, so the step's words get the room)"));
+    m_stepsToggle->setAccessibleName(tr("Show the lesson's steps"));
     m_hintButton->setText(tr("Hint"));
     m_skipButton->setText(tr("Skip"));
+}
+
+// The checklist shown as the learner chose, else when the pane is tall enough for it and the
+// step's words both.
+void LessonPane::fitChecklist()
+{
+    const bool shown = m_checklistChoice.value_or(
+        m_scroll->height() >= checklistFoldLines * fontMetrics().lineSpacing());
+    m_checklist->setVisible(shown);
+    m_stepsToggle->setChecked(shown);
+    m_stepsToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
 }
 
 void LessonPane::changeEvent(QEvent *event)

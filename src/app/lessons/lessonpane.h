@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -13,6 +15,7 @@ class QProgressBar;
 class QPushButton;
 class QScrollArea;
 class QTextBrowser;
+class QToolButton;
 
 namespace pop3 {
 class Lab;
@@ -59,6 +62,10 @@ public:
     // The learner's runner (the lab's); its lesson is empty until one is started.
     pop3::LessonRunner *runner() const { return m_runner; }
 
+    // Where the keyboard goes when the learner comes to the pane (Ctrl+4): the answer of the
+    // question in hand, else null (the pane's first control, the lesson picker).
+    QWidget *answerWidget() const;
+
     bool exportHandIn(const QString &path, QString *error = nullptr) const;
     // The words of every mistake code in the current lesson's language (for the hand-in).
     QHash<QString, QString> mistakeTitles() const;
@@ -97,6 +104,7 @@ private:
     void updateWidgets();
     void renderStep();
     void retranslateUi();
+    void fitChecklist();
 
     pop3::Lab *m_lab;
     pop3::LessonLibrary m_library;
@@ -121,6 +129,8 @@ private:
     QScrollArea *m_scroll = nullptr;
     QWidget *m_content = nullptr; // the scrolled widget holding every control
     QListWidget *m_checklist;
+    QToolButton *m_stepsToggle; // shows or folds the checklist
+    std::optional<bool> m_checklistChoice; // the learner's, over the pane's height
     QLabel *m_questionLabel;
     QComboBox *m_choiceBox;
     QLineEdit *m_answerEdit;

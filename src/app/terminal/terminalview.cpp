@@ -419,6 +419,16 @@ void TerminalView::keyPressEvent(QKeyEvent *event)
         insertFromMimeData(QApplication::clipboard()->mimeData());
         return;
     }
+    // Page Up / Page Down (with Shift, as in a terminal) scroll the scrollback and nothing else:
+    // the text editor's own handling moved its cursor, and with Shift selected what it passed,
+    // a selection that then spread over every new line.
+    if ((event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown)
+        && (event->modifiers() & ~Qt::ShiftModifier) == Qt::NoModifier) {
+        verticalScrollBar()->triggerAction(event->key() == Qt::Key_PageUp
+                ? QAbstractSlider::SliderPageStepSub
+                : QAbstractSlider::SliderPageStepAdd);
+        return;
+    }
     if (m_session->hasEnded()) {
         if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
             emit restartRequested();
