@@ -2,6 +2,7 @@
 
 #include "app/diagram/diagrampane.h"
 #include "app/diagram/sequenceview.h"
+#include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalview.h"
 
@@ -112,14 +113,33 @@ void PresentationMode::enter()
     });
 }
 
+void PresentationMode::relayout()
+{
+    if (!m_active)
+        return;
+    layoutRoom();
+    apply();
+}
+
+QDockWidget *PresentationMode::replayDock() const
+{
+    auto *dock = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[3]));
+    return dock && qobject_cast<ReplayPane *>(dock->widget()) ? dock : nullptr;
+}
+
+bool PresentationMode::replaying() const
+{
+    QDockWidget *dock = replayDock();
+    return dock && static_cast<ReplayPane *>(dock->widget())->isActive();
+}
+
 void PresentationMode::layoutRoom()
 {
     QDockWidget *diagram = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[0]));
+    QDockWidget *replay = replaying() ? replayDock() : nullptr;
     for (QDockWidget *dock : m_window->findChildren<QDockWidget *>()) {
-        if (dock == diagram
-            || (dock->objectName() == QLatin1String(dockNames[3]) && dock->isVisible()))
-            continue; // a replay running stays in view, below the terminal
-        dock->hide();
+        if (dock != diagram && dock != replay)
+            dock->hide(); // an empty replay pane too: it comes back with a replay
     }
     if (!diagram)
         return;
@@ -128,17 +148,28 @@ void PresentationMode::layoutRoom()
     diagram->show();
     const QSize screen =
         m_window->screen() ? m_window->screen()->geometry().size() : QSize(1280, 720);
-    // Seven tenths: the diagram's lanes at the terminal's text size need about 840 pixels (see
-    // SequenceView::setFitLanes); the terminal keeps about 30 columns.
-    m_window->resizeDocks({diagram}, {screen.width() * 7 / 10}, Qt::Horizontal);
-    // A replay's controls and transcript below, the diagram keeping most of the height.
-    auto *replay = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[3]));
-    if (replay && replay->isVisible() && !replay->isFloating())
-        m_window->resizeDocks({replay}, {screen.height() * 3 / 10}, Qt::Vertical);
+    if (replay) {
+        // A replay takes the live terminal's place (it is not live; Ctrl+1 brings the terminal
+        // back): its controls, scrubber, transcript and maildrop in a column of their own, wide
+        // enough for every control and the maildrop's rows, the diagram beside it.
+        m_terminal->hide();
+        replay->setFloating(false);
+        m_window->addDockWidget(Qt::LeftDockWidgetArea, replay);
+        replay->show();
+        m_window->resizeDocks({replay, diagram},
+            {screen.width() * 45 / 100, screen.width() * 55 / 100},
+            Qt::Horizontal);
+        return;
+    }
+    m_terminal->show();
+    // The diagram's lanes at the terminal's text size need about 700 pixels once their gaps
+    // are narrowed (SequenceView::setFitLanes); the terminal keeps the rest.
+    m_window->resizeDocks({diagram}, {screen.width() * 56 / 100}, Qt::Horizontal);
 }
 
 void PresentationMode::leave()
 {
+    m_terminal->show(); // a replay had taken its place
     for (QWidget *w : scaledWidgets())
         w->setFont(m_fonts.value(w, QFont()));
     m_fonts.clear();
@@ -154,6 +185,9 @@ void PresentationMode::leave()
     if (!(m_windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
         m_window->setGeometry(m_geometry);
     m_window->restoreState(m_state);
+    // An empty replay pane saved visible is not brought back: it shows with a replay.
+    if (QDockWidget *replay = replayDock(); replay && !replaying())
+        replay->hide();
 }
 
 void PresentationMode::setZoom(qreal zoom)

@@ -8,6 +8,7 @@
 #include <QRect>
 
 class DiagramPane;
+class QDockWidget;
 class QAction;
 class QMainWindow;
 class QWidget;
@@ -46,6 +47,9 @@ public:
 
     QAction *toggleAction() const { return m_toggle; }
 
+    // A replay started or ended: the room's layout again (see layoutRoom). Nothing when inactive.
+    void relayout();
+
     QAction *highContrastAction() const { return m_contrast; }
 
     static constexpr qreal defaultZoom = 1.25;
@@ -65,6 +69,8 @@ private:
     void layoutRoom();
     void retranslate();
     QList<QWidget *> scaledWidgets() const;
+    QDockWidget *replayDock() const;
+    bool replaying() const; // a replay is loaded in the replay pane
 
     QMainWindow *m_window;
     TerminalPane *m_terminal;
