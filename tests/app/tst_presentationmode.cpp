@@ -35,6 +35,7 @@ private slots:
     void diagramShowsEveryLaneAt1280x720_data();
     void diagramShowsEveryLaneAt1280x720();
     void highContrastIsUndone();
+    void laneHeadersReachWcagContrast();
 
 private:
     struct Sizes
@@ -274,6 +275,31 @@ void TestPresentationMode::highContrastIsUndone()
     window.presentation()->highContrastAction()->trigger();
     QVERIFY(!window.diagramPane()->view()->diagram().isHighContrast());
     QCOMPARE(QApplication::palette(), before);
+}
+
+// The lane headers' words are black on a tint of the lane's ink. With high contrast on, the
+// client's header was 3.37:1 (black on a mid blue); WCAG asks 4.5:1 for text, in both palettes.
+void TestPresentationMode::laneHeadersReachWcagContrast()
+{
+    MainWindow window(m_lab->services.get());
+    const SequencePainter &painter = window.diagramPane()->view()->diagram();
+    for (const bool strong : {true, false}) {
+        window.presentation()->setHighContrast(strong);
+        QCOMPARE(painter.isHighContrast(), strong);
+        for (const QColor &ink : painter.headerInks()) {
+            const qreal ratio =
+                SequencePainter::contrastRatio(SequencePainter::headerFill(ink), Qt::black);
+            QVERIFY2(ratio >= 4.5,
+                qPrintable(
+                    QStringLiteral("%1 on %2 (high contrast %3): %4:1")
+                        .arg(QStringLiteral("black"), SequencePainter::headerFill(ink).name())
+                        .arg(strong)
+                        .arg(ratio, 0, 'f', 2)));
+        }
+    }
+    // The formula itself: black on white is 21:1, a colour on itself 1:1.
+    QCOMPARE(qRound(SequencePainter::contrastRatio(Qt::black, Qt::white)), 21);
+    QCOMPARE(SequencePainter::contrastRatio(Qt::red, Qt::red), 1.0);
 }
 
 // The room this mode is for: a 1280×720 projector. The offscreen platform's screen is 800×600
