@@ -10,10 +10,13 @@
 #include "support/labfixture.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFile>
 #include <QFontInfo>
 #include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
@@ -36,6 +39,7 @@ private slots:
     void diagramShowsEveryLaneAt1280x720();
     void highContrastIsUndone();
     void laneHeadersReachWcagContrast();
+    void oneZoomScalesBannersMenusAndDialogs();
 
 private:
     struct Sizes
@@ -300,6 +304,58 @@ void TestPresentationMode::laneHeadersReachWcagContrast()
     // The formula itself: black on white is 21:1, a colour on itself 1:1.
     QCOMPARE(qRound(SequencePainter::contrastRatio(Qt::black, Qt::white)), 21);
     QCOMPARE(SequencePainter::contrastRatio(Qt::red, Qt::red), 1.0);
+}
+
+// Ctrl++ in presentation mode scaled the terminal and the diagram, but not the banners (the
+// replay's, the saved trace's: a style sheet stopped the font), the popup menus and the dialogs
+// (windows of their own, which a parent's font does not reach) nor the diagram's caption.
+void TestPresentationMode::oneZoomScalesBannersMenusAndDialogs()
+{
+    MainWindow window(m_lab->services.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.replayPane()->loadScenario(QStringLiteral("lab-sheet")));
+    QMenu *fileMenu = window.menuBar()->actions().first()->menu();
+    QVERIFY(fileMenu);
+    const auto pixels = [&](QWidget *w) {
+        return qreal(QFontInfo(w->font()).pixelSize());
+    };
+    const auto widgets = [&]() {
+        QList<std::pair<QString, QWidget *>> list{
+            {QStringLiteral("trace banner"),
+                window.diagramPane()->findChild<QLabel *>(QStringLiteral("traceBannerText"))},
+            {QStringLiteral("replay banner"),
+                window.replayPane()->findChild<QLabel *>(QStringLiteral("replayBanner"))},
+            {QStringLiteral("File menu"), fileMenu}};
+        return list;
+    };
+    QHash<QString, qreal> before;
+    for (const auto &[name, w] : widgets()) {
+        QVERIFY2(w, qPrintable(name));
+        before.insert(name, pixels(w));
+    }
+    QDialog before0(&window);
+    const qreal dialogBefore = pixels(&before0);
+    window.presentation()->setActive(true);
+    QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+    const qreal zoom = window.presentation()->zoom();
+    QVERIFY(zoom > PresentationMode::defaultZoom);
+    for (const auto &[name, w] : widgets()) {
+        QVERIFY2(pixels(w) >= before.value(name) * zoom * 0.9,
+            qPrintable(QStringLiteral("%1: %2 px, was %3 px, zoom %4")
+                           .arg(name)
+                           .arg(pixels(w))
+                           .arg(before.value(name))
+                           .arg(zoom)));
+    }
+    QDialog dialog(&window);
+    QVERIFY2(pixels(&dialog) >= dialogBefore * zoom * 0.9,
+        qPrintable(QStringLiteral("dialog: %1 px, was %2").arg(pixels(&dialog)).arg(dialogBefore)));
+    window.presentation()->setActive(false);
+    for (const auto &[name, w] : widgets())
+        QCOMPARE(pixels(w), before.value(name));
+    QDialog after(&window);
+    QCOMPARE(pixels(&after), dialogBefore);
 }
 
 // The room this mode is for: a 1280×720 projector. The offscreen platform's screen is 800×600

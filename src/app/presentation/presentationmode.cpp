@@ -13,6 +13,7 @@
 #include <QFontDatabase>
 #include <QFontInfo>
 #include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
@@ -23,6 +24,27 @@
 #include <cmath>
 
 namespace {
+
+// The classes the platform theme gives a font of their own (QApplication::font(className),
+// QPlatformTheme::MenuFont...), which the application's font alone does not change: the popup
+// menus, tooltips, message boxes among them.
+const char *const classesWithFonts[] = {"QMenu",
+    "QMenuBar",
+    "QMenuItem",
+    "QMessageBox",
+    "QLabel",
+    "QTipLabel",
+    "QStatusBar",
+    "QDockWidgetTitle",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QToolButton",
+    "QAbstractItemView",
+    "QListView",
+    "QHeaderView",
+    "QComboMenuItem",
+    "QComboLineEdit"};
 
 // The docks, the diagram first (beside the terminal). The keys that show them (Ctrl+1 terminal,
 // Ctrl+2 diagram, Ctrl+3 maildrop, Ctrl+4 lessons, Ctrl+5 replay) are PaneSwitcher's, in and
@@ -49,6 +71,19 @@ PresentationMode::PresentationMode(
     connect(m_contrast, &QAction::toggled, this, &PresentationMode::setHighContrast);
     window->installEventFilter(this);
     retranslate();
+}
+
+PresentationMode::~PresentationMode()
+{
+    if (m_active)
+        restoreApplicationFonts(); // the one zoom is the application's font too
+}
+
+void PresentationMode::restoreApplicationFonts()
+{
+    QApplication::setFont(m_appFont);
+    for (auto it = m_classFonts.cbegin(); it != m_classFonts.cend(); ++it)
+        QApplication::setFont(it.value(), it.key().constData());
 }
 
 void PresentationMode::retranslate()
@@ -83,6 +118,18 @@ QList<QWidget *> PresentationMode::scaledWidgets() const
     QList<QWidget *> widgets{m_window->menuBar(), m_window->statusBar(), m_terminal};
     for (QDockWidget *dock : m_window->findChildren<QDockWidget *>())
         widgets.append(dock);
+    // The window's popup menus (the menu bar's, the panes' buttons'): windows of their own, which
+    // neither the parent's font nor (once created) the application's reaches.
+    for (QMenu *menu : m_window->findChildren<QMenu *>())
+        widgets.append(menu);
+    // Under a style sheet (the banners) a widget no longer takes its parent's font: each gets
+    // its own.
+    for (QWidget *styled : m_window->findChildren<QWidget *>()) {
+        if (styled->styleSheet().isEmpty())
+            continue;
+        widgets.append(styled);
+        widgets.append(styled->findChildren<QWidget *>());
+    }
     return widgets;
 }
 
@@ -99,6 +146,10 @@ void PresentationMode::enter()
         if (w->testAttribute(Qt::WA_SetFont))
             m_fonts.insert(w, w->font());
     }
+    m_appFont = QApplication::font();
+    m_classFonts.clear();
+    for (const char *name : classesWithFonts)
+        m_classFonts.insert(name, QApplication::font(name));
     m_zoom = defaultZoom;
     m_window->showFullScreen();
     layoutRoom();
@@ -169,6 +220,7 @@ void PresentationMode::layoutRoom()
 
 void PresentationMode::leave()
 {
+    restoreApplicationFonts();
     m_terminal->show(); // a replay had taken its place
     for (QWidget *w : scaledWidgets())
         w->setFont(m_fonts.value(w, QFont()));
@@ -204,7 +256,18 @@ void PresentationMode::zoomBy(int steps)
 
 void PresentationMode::apply()
 {
-    const QFont base = QApplication::font();
+    const QFont base = m_appFont;
+    // The application's font too: popup menus and dialogs are windows of their own, which a
+    // parent's font does not reach, and a widget under a style sheet (the banners) takes the
+    // application's font, not its parent's.
+    QFont app = m_appFont;
+    app.setPointSizeF(m_appFont.pointSizeF() * m_zoom);
+    QApplication::setFont(app);
+    for (auto it = m_classFonts.cbegin(); it != m_classFonts.cend(); ++it) {
+        QFont font = it.value();
+        font.setPointSizeF(font.pointSizeF() * m_zoom);
+        QApplication::setFont(font, it.key().constData());
+    }
     for (QWidget *w : scaledWidgets()) {
         QFont font = m_fonts.value(w, base);
         const qreal points = font.pointSizeF() > 0 ? font.pointSizeF() : base.pointSizeF();

@@ -29,6 +29,7 @@ class PresentationMode final : public QObject
 
 public:
     PresentationMode(QMainWindow *window, TerminalPane *terminal, DiagramPane *diagram);
+    ~PresentationMode() override; // gives the application its font back if still active
 
     bool isActive() const { return m_active; }
 
@@ -66,6 +67,7 @@ private:
     void enter();
     void leave();
     void apply();
+    void restoreApplicationFonts();
     void layoutRoom();
     void retranslate();
     QList<QWidget *> scaledWidgets() const;
@@ -89,4 +91,6 @@ private:
     bool m_diagramFits = true;
     QHash<QWidget *, QFont> m_fonts; // widgets that had a font of their own
     QPalette m_palette;
+    QFont m_appFont; // the application's font before entering (menus, dialogs, banners)
+    QHash<QByteArray, QFont> m_classFonts; // the platform's own for menus, tooltips, ...
 };
