@@ -40,6 +40,7 @@ private slots:
     void highContrastIsUndone();
     void laneHeadersReachWcagContrast();
     void oneZoomScalesBannersMenusAndDialogs();
+    void leavingKeepsTheTerminalAtItsEnd();
 
 private:
     struct Sizes
@@ -356,6 +357,28 @@ void TestPresentationMode::oneZoomScalesBannersMenusAndDialogs()
         QCOMPARE(pixels(w), before.value(name));
     QDialog after(&window);
     QCOMPARE(pixels(&after), dialogBefore);
+}
+
+// After F11 twice the terminal was scrolled away from its last line.
+void TestPresentationMode::leavingKeepsTheTerminalAtItsEnd()
+{
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    TerminalView *view = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(view));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("list")).startsWith("+OK"));
+    QScrollBar *bar = view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    window.presentation()->setActive(true);
+    QTRY_VERIFY(window.isFullScreen());
+    window.presentation()->setActive(false);
+    QTRY_VERIFY2(bar->value() == bar->maximum(),
+        qPrintable(QStringLiteral("at %1 of %2").arg(bar->value()).arg(bar->maximum())));
 }
 
 // The room this mode is for: a 1280×720 projector. The offscreen platform's screen is 800×600

@@ -240,6 +240,12 @@ void PresentationMode::leave()
     // An empty replay pane saved visible is not brought back: it shows with a replay.
     if (QDockWidget *replay = replayDock(); replay && !replaying())
         replay->hide();
+    // The terminal's size changes twice on the way back (fonts, then the layout): the view kept
+    // its scroll value, not its end. A student's last line is what the class was looking at.
+    QTimer::singleShot(0, this, [this] {
+        if (TerminalView *view = m_terminal->currentView())
+            view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    });
 }
 
 void PresentationMode::setZoom(qreal zoom)
