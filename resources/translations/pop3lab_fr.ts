@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>REPLAY of %1: not live traffic. Nothing here reaches the server or the mailbox.</source>
-        <translation>RELECTURE de %1 : pas du trafic en direct. Rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
+        <translation>RELECTURE — %1 : pas du trafic en direct. Rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
     </message>
     <message>
         <source>More diagram tools</source>
@@ -2077,7 +2077,7 @@ Essais : %4
     </message>
     <message>
         <source>REPLAY of %1 — not live: nothing here reaches the server or the mailbox.</source>
-        <translation>RELECTURE de %1 — pas en direct : rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
+        <translation>RELECTURE (%1) — pas en direct : rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
     </message>
     <message>
         <source>|| Pause</source>
