@@ -1814,6 +1814,10 @@ At: %5</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>(not sent: the connection is closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2094,10 +2098,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Play at the chosen speed, or pause (P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No replay: choose a trace or a scenario under Replay…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2110,10 +2110,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>More replay tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Replay position</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,6 +2119,94 @@ At: %5</source>
     </message>
     <message>
         <source>The 2000 tutorial: cleaning up a mail bomb with TOP and DELE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    (lock file refused: held by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1    (stale lock file cleared: it was left by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>── the server crashed: the lock file %1 is left behind ──</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>── server: %1 ──</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client&apos;s command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server&apos;s reply (+OK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server&apos;s reply (-ERR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock file created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock file removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale lock file cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message marked deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marks reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages removed (UPDATE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the replay here (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play at the chosen speed (P); Space steps one event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2403,10 +2487,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE] and the session stays in AUTHORIZATION.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The server rejects the login; the session stays in AUTHORIZATION.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2622,13 +2702,6 @@ At: %5</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so message(s) %1 marked deleted stay in the maildrop.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Marks removed from message(s) %1: they will not be deleted.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2637,13 +2710,6 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>UPDATE: the server removes message(s) %1 from the maildrop for good.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Message(s) %1 stay in the maildrop.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -2908,6 +2974,34 @@ At: %5</source>
     </message>
     <message>
         <source>An eavesdropper reads this line in clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE] and the server closes the connection (Dovecot first waits about ten seconds for the lock). Open a new session once the other one has quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE]; the session is still in AUTHORIZATION and may try again once the other one has quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE]. Dovecot then closes the connection; a server that keeps it open lets the client try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so message %1, marked deleted, stays in the maildrop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so messages %1, marked deleted, stay in the maildrop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message %1 stays in the maildrop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages %1 stay in the maildrop.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>REPLAY of %1: not live traffic. Nothing here reaches the server or the mailbox.</source>
-        <translation>RELECTURE de %1 : pas du trafic en direct. Rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
+        <translation>RELECTURE — %1 : pas du trafic en direct. Rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
     </message>
     <message>
         <source>More diagram tools</source>
@@ -1822,6 +1822,10 @@ Essais : %4
             <numerusform>%n réponses sur %1 diffèrent (marquées ≠ et en gras) ; le protocole est le même, seuls les mots et ce qui est proposé changent.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>(not sent: the connection is closed)</source>
+        <translation>(non envoyée : la connexion est fermée)</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2091,7 +2095,7 @@ Essais : %4
     </message>
     <message>
         <source>REPLAY of %1 — not live: nothing here reaches the server or the mailbox.</source>
-        <translation>RELECTURE de %1 — pas en direct : rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
+        <translation>RELECTURE (%1) — pas en direct : rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
     </message>
     <message>
         <source>|| Pause</source>
@@ -2100,10 +2104,6 @@ Essais : %4
     <message>
         <source>▶ Play</source>
         <translation>▶ Lecture</translation>
-    </message>
-    <message>
-        <source>Play at the chosen speed, or pause (P)</source>
-        <translation>Lire à la vitesse choisie, ou mettre en pause (P)</translation>
     </message>
     <message>
         <source>No replay: choose a trace or a scenario under Replay…</source>
@@ -2118,10 +2118,6 @@ Essais : %4
         <translation>Le serveur plante en gardant le verrou : la connexion suivante le trouve périmé</translation>
     </message>
     <message>
-        <source>More replay tools</source>
-        <translation>Autres outils de la relecture</translation>
-    </message>
-    <message>
         <source>Replay position</source>
         <translation>Position dans la relecture</translation>
     </message>
@@ -2132,6 +2128,94 @@ Essais : %4
     <message>
         <source>The 2000 tutorial: cleaning up a mail bomb with TOP and DELE</source>
         <translation>Le tutoriel de 2000 : nettoyer une bombe de courriels avec TOP et DELE</translation>
+    </message>
+    <message>
+        <source>%1    (lock file refused: held by %2)</source>
+        <translation>%1    (fichier de verrou refusé : tenu par %2)</translation>
+    </message>
+    <message>
+        <source>%1    (stale lock file cleared: it was left by %2)</source>
+        <translation>%1    (fichier de verrou périmé supprimé : laissé par %2)</translation>
+    </message>
+    <message>
+        <source>── the server crashed: the lock file %1 is left behind ──</source>
+        <translation>── le serveur a planté : le fichier de verrou %1 est resté ──</translation>
+    </message>
+    <message>
+        <source>── server: %1 ──</source>
+        <translation>── serveur : %1 ──</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>client&apos;s command</source>
+        <translation>commande du client</translation>
+    </message>
+    <message>
+        <source>server&apos;s reply (+OK)</source>
+        <translation>réponse du serveur (+OK)</translation>
+    </message>
+    <message>
+        <source>server&apos;s reply (-ERR)</source>
+        <translation>réponse du serveur (-ERR)</translation>
+    </message>
+    <message>
+        <source>state changed</source>
+        <translation>changement d&apos;état</translation>
+    </message>
+    <message>
+        <source>lock file created</source>
+        <translation>fichier de verrou créé</translation>
+    </message>
+    <message>
+        <source>lock file removed</source>
+        <translation>fichier de verrou supprimé</translation>
+    </message>
+    <message>
+        <source>lock refused</source>
+        <translation>verrou refusé</translation>
+    </message>
+    <message>
+        <source>stale lock file cleared</source>
+        <translation>fichier de verrou périmé supprimé</translation>
+    </message>
+    <message>
+        <source>message marked deleted</source>
+        <translation>message marqué pour suppression</translation>
+    </message>
+    <message>
+        <source>marks reset</source>
+        <translation>marques annulées</translation>
+    </message>
+    <message>
+        <source>messages removed (UPDATE)</source>
+        <translation>messages supprimés (UPDATE)</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Pause the replay here (P)</source>
+        <translation>Mettre la relecture en pause ici (P)</translation>
+    </message>
+    <message>
+        <source>Play at the chosen speed (P); Space steps one event</source>
+        <translation>Lire à la vitesse choisie (P) ; Espace avance d&apos;un événement</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
     </message>
 </context>
 <context>
@@ -2411,10 +2495,6 @@ Essais : %4
         <translation>Le serveur envoie un défi SASL et attend la réponse du client.</translation>
     </message>
     <message>
-        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE] and the session stays in AUTHORIZATION.</source>
-        <translation>Le mot de passe était correct, mais une autre session tient le verrou de la boîte : la connexion est refusée [IN-USE] et la session reste en AUTHORIZATION.</translation>
-    </message>
-    <message>
         <source>The server rejects the login; the session stays in AUTHORIZATION.</source>
         <translation>Le serveur rejette la connexion ; la session reste en AUTHORIZATION.</translation>
     </message>
@@ -2630,13 +2710,6 @@ Essais : %4
         </translation>
     </message>
     <message numerus="yes">
-        <source>The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so message(s) %1 marked deleted stay in the maildrop.</source>
-        <translation>
-            <numerusform>La connexion s&apos;est terminée sans QUIT : le fichier de verrou est supprimé, mais la session ne passe jamais en UPDATE, donc le message %1 marqué pour suppression reste dans la boîte.</numerusform>
-            <numerusform>La connexion s&apos;est terminée sans QUIT : le fichier de verrou est supprimé, mais la session ne passe jamais en UPDATE, donc les messages %1 marqués pour suppression restent dans la boîte.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Marks removed from message(s) %1: they will not be deleted.</source>
         <translation>
             <numerusform>Marque retirée du message %1 : il ne sera pas supprimé.</numerusform>
@@ -2648,13 +2721,6 @@ Essais : %4
         <translation>
             <numerusform>UPDATE : le serveur supprime définitivement le message %1 de la boîte.</numerusform>
             <numerusform>UPDATE : le serveur supprime définitivement les messages %1 de la boîte.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Message(s) %1 stay in the maildrop.</source>
-        <translation>
-            <numerusform>Le message %1 reste dans la boîte.</numerusform>
-            <numerusform>Les messages %1 restent dans la boîte.</numerusform>
         </translation>
     </message>
     <message>
@@ -2917,6 +2983,34 @@ Essais : %4
     <message>
         <source>An eavesdropper reads this line in clear.</source>
         <translation>Une oreille indiscrète lit cette ligne en clair.</translation>
+    </message>
+    <message>
+        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE] and the server closes the connection (Dovecot first waits about ten seconds for the lock). Open a new session once the other one has quit.</source>
+        <translation>Le mot de passe était juste, mais une autre session tient le verrou de la boîte : la connexion est refusée [IN-USE] et le serveur ferme la connexion (Dovecot attend d&apos;abord une dizaine de secondes le verrou). Ouvrez une nouvelle session une fois que l&apos;autre a quitté.</translation>
+    </message>
+    <message>
+        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE]; the session is still in AUTHORIZATION and may try again once the other one has quit.</source>
+        <translation>Le mot de passe était juste, mais une autre session tient le verrou de la boîte : la connexion est refusée [IN-USE] ; la session est toujours en AUTHORIZATION et peut réessayer une fois que l&apos;autre a quitté.</translation>
+    </message>
+    <message>
+        <source>The password was right, but another session holds the maildrop lock: the login is refused [IN-USE]. Dovecot then closes the connection; a server that keeps it open lets the client try again.</source>
+        <translation>Le mot de passe était juste, mais une autre session tient le verrou de la boîte : la connexion est refusée [IN-USE]. Dovecot ferme alors la connexion ; un serveur qui la garde ouverte laisse le client réessayer.</translation>
+    </message>
+    <message>
+        <source>The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so message %1, marked deleted, stays in the maildrop.</source>
+        <translation>La connexion s&apos;est terminée sans QUIT : le fichier de verrou est supprimé, mais la session n&apos;entre jamais en UPDATE, donc le message %1, marqué pour suppression, reste dans la boîte.</translation>
+    </message>
+    <message>
+        <source>The connection ended without QUIT: the lock file is removed, but the session never enters UPDATE, so messages %1, marked deleted, stay in the maildrop.</source>
+        <translation>La connexion s&apos;est terminée sans QUIT : le fichier de verrou est supprimé, mais la session n&apos;entre jamais en UPDATE, donc les messages %1, marqués pour suppression, restent dans la boîte.</translation>
+    </message>
+    <message>
+        <source>Message %1 stays in the maildrop.</source>
+        <translation>Le message %1 reste dans la boîte.</translation>
+    </message>
+    <message>
+        <source>Messages %1 stay in the maildrop.</source>
+        <translation>Les messages %1 restent dans la boîte.</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@ void MainWindow::createDocks()
     QDockWidget *replay = addDock(
         m_replay, tr("Replay (not live)"), QStringLiteral("replayDock"), Qt::BottomDockWidgetArea);
     replay->hide();
-    m_replay->installStepKeys(m_diagram);
+    addActions(m_replay->keyActions()); // the replay's keys wherever the focus is, while it runs
     connect(m_replay,
         &ReplayPane::started,
         this,
@@ -140,8 +140,14 @@ void MainWindow::createDocks()
             m_diagram->showReplay(log, what);
             replay->show();
             replay->raise();
+            if (m_presentation)
+                m_presentation->relayout(); // the replay's column in the room's layout
         });
     connect(m_replay, &ReplayPane::stopped, m_diagram, &DiagramPane::showLive);
+    connect(m_replay, &ReplayPane::stopped, this, [this] {
+        if (m_presentation)
+            m_presentation->relayout(); // the live terminal back in its place
+    });
     connect(m_diagram, &DiagramPane::liveShown, m_replay, &ReplayPane::stop);
 }
 
@@ -278,7 +284,14 @@ void MainWindow::connectActions()
     connect(
         m_terminal, &TerminalPane::currentSessionChanged, this, &MainWindow::currentSessionChanged);
     connect(m_terminal, &TerminalPane::eventPicked, m_diagram, &DiagramPane::highlightEvent);
-    connect(m_diagram, &DiagramPane::eventActivated, m_terminal, &TerminalPane::highlightEvent);
+    connect(m_diagram, &DiagramPane::eventActivated, this, [this](quint64 seq) {
+        // During a replay the diagram's events are the replay's: their lines are in the replay's
+        // transcript, never in a live terminal (whose log numbers the same seq differently).
+        if (m_replay->isActive())
+            m_replay->highlightEvent(seq);
+        else if (!m_diagram->isShowingTrace())
+            m_terminal->highlightEvent(seq);
+    });
     connect(m_terminal, &TerminalPane::sessionLabelled, m_diagram, &DiagramPane::setPeerLabel);
     m_lessons->setSessionNamer([this](int session) {
         return m_diagram->model().sessionName(session);

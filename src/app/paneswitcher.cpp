@@ -25,6 +25,8 @@ QAction *PaneSwitcher::addPane(QWidget *pane, std::function<QWidget *()> preferr
 void PaneSwitcher::show(int index)
 {
     const Pane &pane = m_panes.at(index);
+    if (pane.widget->isHidden())
+        pane.widget->show(); // the terminal, whose place a replay took in presentation mode
     for (QWidget *w = pane.widget; w; w = w->parentWidget()) {
         if (auto *dock = qobject_cast<QDockWidget *>(w)) {
             dock->show();

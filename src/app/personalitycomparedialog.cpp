@@ -194,8 +194,8 @@ void PersonalityCompareDialog::compare()
         differing += r.differs ? 1 : 0;
         const QStringList cells = {
             r.client.isEmpty() && i == 0 ? tr("(connect: greeting)") : QString::fromUtf8(r.client),
-            cellText(r.left),
-            cellText(r.right),
+            r.leftSent ? cellText(r.left) : tr("(not sent: the connection is closed)"),
+            r.rightSent ? cellText(r.right) : tr("(not sent: the connection is closed)"),
             r.differs ? QStringLiteral("≠") : QStringLiteral("=")};
         for (int c = 0; c < 4; ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));

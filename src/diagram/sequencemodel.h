@@ -234,6 +234,7 @@ private:
     void setBand(Session &s, qsizetype row, State state);
     QString rowText(qsizetype index) const;
     QString plainLabel(qsizetype index) const; // label() without the lock
+    QString inUseWords(qsizetype index) const; // the caption of a refused [IN-USE] login
     QString plainCaption(qsizetype index) const; // caption() without what an eavesdropper reads
     QString shownLine(const Row &row) const; // a command with its secret hidden if asked
 

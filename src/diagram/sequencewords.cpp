@@ -302,6 +302,31 @@ QString SequenceModel::plainLabel(qsizetype index) const
     return r.text;
 }
 
+QString SequenceModel::inUseWords(qsizetype index) const
+{
+    // What the server does next says what the session does: Dovecot waits about ten seconds for
+    // the lock, answers [IN-USE] and closes; a server that keeps the connection lets the client
+    // try again in AUTHORIZATION. Until the next row of the session is known, both are told.
+    const int session = row(index).session;
+    for (qsizetype i = index + 1; i < rowCount(); ++i) {
+        const Row &next = row(i);
+        if (next.session != session)
+            continue;
+        if (next.kind == RowKind::Disconnect)
+            return tr("The password was right, but another session holds the maildrop lock: the "
+                      "login is refused [IN-USE] and the server closes the connection (Dovecot "
+                      "first waits about ten seconds for the lock). Open a new session once the "
+                      "other one has quit.");
+        if (next.kind == RowKind::Command)
+            return tr("The password was right, but another session holds the maildrop lock: the "
+                      "login is refused [IN-USE]; the session is still in AUTHORIZATION and may "
+                      "try again once the other one has quit.");
+    }
+    return tr("The password was right, but another session holds the maildrop lock: the login "
+              "is refused [IN-USE]. Dovecot then closes the connection; a server that keeps it "
+              "open lets the client try again.");
+}
+
 QString SequenceModel::plainCaption(qsizetype index) const
 {
     const Row &r = row(index);
@@ -406,8 +431,7 @@ QString SequenceModel::plainCaption(qsizetype index) const
             r.command == Command::Pass || r.command == Command::Apop || r.command == Command::Auth;
         if (r.has(Err)) {
             if (login && r.text.contains(QLatin1String("IN-USE")))
-                words = tr("The password was right, but another session holds the maildrop lock: "
-                           "the login is refused [IN-USE] and the session stays in AUTHORIZATION.");
+                words = inUseWords(index);
             else if (login)
                 words = tr("The server rejects the login; the session stays in AUTHORIZATION.");
             else if (r.command == Command::Unknown || r.command == Command::None)
@@ -503,12 +527,13 @@ QString SequenceModel::plainCaption(qsizetype index) const
                 .arg(r.text, r.detail);
         case EventKind::LockRemoved:
             if (r.has(MarksLost))
-                return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
-                                  "The connection ended without QUIT: the lock file is removed, "
-                                  "but the session "
-                                  "never enters UPDATE, so message(s) %1 marked deleted stay in "
-                                  "the maildrop."),
-                    r.number)
+                return (r.number == 1
+                        ? tr("The connection ended without QUIT: the lock file is removed, but "
+                             "the session never enters UPDATE, so message %1, marked deleted, "
+                             "stays in the maildrop.")
+                        : tr("The connection ended without QUIT: the lock file is removed, but "
+                             "the session never enters UPDATE, so messages %1, marked deleted, "
+                             "stay in the maildrop."))
                     .arg(r.extra);
             if (r.has(Dropped))
                 return tr("The connection ended without QUIT: the lock file is removed; there is "
@@ -633,9 +658,8 @@ QString SequenceModel::plainCaption(qsizetype index) const
             words = tr("The connection failed: the session ends without UPDATE.");
         if (r.has(MarksLost))
             words += QLatin1Char(' ')
-                + plural(
-                    QT_TRANSLATE_N_NOOP("SequenceModel", "Message(s) %1 stay in the maildrop."),
-                    r.number)
+                + (r.number == 1 ? tr("Message %1 stays in the maildrop.")
+                                 : tr("Messages %1 stay in the maildrop."))
                       .arg(r.extra);
         return words;
     }

@@ -63,10 +63,13 @@ std::optional<PersonalityComparison::Transcript> PersonalityComparison::run(
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     t.greeting = session.start(now);
     for (const QByteArray &line : script) {
-        if (session.isClosing())
-            break;
         t.lines.append(line);
+        if (session.isClosing()) { // closed: the line is shown, as never sent
+            t.replies.append(QByteArray());
+            continue;
+        }
         t.replies.append(session.handleLine(line + "\r\n", now).drain());
+        t.sent = t.lines.size();
     }
     session.end(DisconnectReason::Quit, now);
     return t;
@@ -86,6 +89,8 @@ QList<PersonalityComparison::Row> PersonalityComparison::compare(
         r.client = i < left.lines.size() ? left.lines.at(i) : right.lines.at(i);
         r.left = left.replies.value(i);
         r.right = right.replies.value(i);
+        r.leftSent = i < left.sent;
+        r.rightSent = i < right.sent;
         r.differs = r.left != r.right;
         rows.append(r);
     }
@@ -95,8 +100,9 @@ QList<PersonalityComparison::Row> PersonalityComparison::compare(
 PersonalityComparison::Capabilities PersonalityComparison::capabilitiesOf(const Personality &p)
 {
     Capabilities caps;
-    caps.top = p.capabilities.contains(QLatin1String("TOP"));
-    caps.uidl = p.capabilities.contains(QLatin1String("UIDL"));
+    // A server without CAPA (UW ipop3d) still has TOP and UIDL: only CAPA's list tells otherwise.
+    caps.top = p.top && (!p.capa || p.capabilities.contains(QLatin1String("TOP")));
+    caps.uidl = p.uidl && (!p.capa || p.capabilities.contains(QLatin1String("UIDL")));
     caps.apop = p.apop;
     caps.sasl = p.saslMechanisms;
     return caps;
@@ -111,8 +117,12 @@ Personality PersonalityComparison::withCapabilities(Personality p, const Capabil
         else if (!on && has)
             p.capabilities.removeAll(token);
     };
-    toggle(QStringLiteral("TOP"), caps.top);
-    toggle(QStringLiteral("UIDL"), caps.uidl);
+    // Off: CAPA stops listing it and the server stops having it (TOP answers -ERR), as a server
+    // without it would; on: CAPA lists it (if the server has CAPA) and it works.
+    toggle(QStringLiteral("TOP"), caps.top && p.capa);
+    toggle(QStringLiteral("UIDL"), caps.uidl && p.capa);
+    p.top = caps.top;
+    p.uidl = caps.uidl;
     p.apop = caps.apop;
     p.saslMechanisms = caps.sasl;
     toggle(QStringLiteral("SASL"), !caps.sasl.isEmpty());

@@ -26,6 +26,9 @@ public:
         QByteArray greeting;
         QList<QByteArray> lines; // what the client sent (no line ending)
         QList<QByteArray> replies; // the whole reply to each line (a body included)
+        // The first `sent` lines were sent; those after the server closed were not (their
+        // replies are empty): a script's lines after QUIT are shown, never silently dropped.
+        qsizetype sent = 0;
     };
 
     struct Row
@@ -34,6 +37,8 @@ public:
         QByteArray left; // empty when that side had closed already
         QByteArray right;
         bool differs = false;
+        bool leftSent = true; // false: that side had closed, the line was not sent
+        bool rightSent = true;
     };
 
     // What the capability toggles change.
@@ -49,7 +54,7 @@ public:
     static QList<QByteArray> labSheetScript();
 
     // Runs script (one command per entry) against personality; nothing when the sample mailboxes
-    // cannot be copied (error says why). The run stops where the server closes.
+    // cannot be copied (error says why). Lines after the server closed are kept, as not sent.
     static std::optional<Transcript> run(
         const Personality &personality, const QList<QByteArray> &script, QString *error = nullptr);
 

@@ -161,6 +161,8 @@ void Pop3Connection::processLines()
             }
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             m_lastActivity = now; // a complete command line
+            if (const FaultHook *slow = m_server->faultHook())
+                m_session->setExtraReplyDelayMs(slow->replyDelayMs(m_session->id()));
             if (piece.kind == LineSplitter::Piece::BareCr) {
                 m_bareCrDue = false;
                 answer(m_session->handleBareCrLine(piece.bytes, now));
@@ -196,9 +198,9 @@ qint64 Pop3Connection::lastActivityMs() const
 
 void Pop3Connection::answer(Pop3Session::Reply reply)
 {
-    // The slow-replies fault adds its delay to the session's own (a failed login's).
-    if (const FaultHook *hook = m_server->faultHook())
-        reply.delayMs += std::max(0, hook->replyDelayMs(m_session->id()));
+    // The slow-replies fault's delay was added by the session (setExtraReplyDelayMs, set before
+    // each line), to its own (a failed login's): the reply's event waits with the reply.
+    m_session->setExtraReplyDelayMs(0);
     send(std::move(reply));
 }
 
@@ -212,7 +214,10 @@ void Pop3Connection::send(Pop3Session::Reply reply)
         m_delayTimer.start(delay, Qt::PreciseTimer, this); // never early: a delay is a promise
         return;
     }
-    reply.report(QDateTime::currentMSecsSinceEpoch()); // a delayed reply's event: sent now
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    reply.report(now); // a delayed reply's event: sent now
+    if (reply.body)
+        reply.body->setSentAt(now); // a multi-line one's too, its head going out now
     if (m_delayTimer.isActive()) {
         // The last words (idle timeout, shutdown) replace a reply still waiting.
         m_delayTimer.stop();

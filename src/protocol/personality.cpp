@@ -197,6 +197,10 @@ bool Personality::offers(Command command) const
         return capa;
     case Command::Auth:
         return !saslMechanisms.isEmpty();
+    case Command::Top:
+        return top;
+    case Command::Uidl:
+        return uidl;
     default:
         return true;
     }

@@ -36,6 +36,10 @@ public:
     bool revealUnknownUsers = false;
     QStringList saslMechanisms;
     QStringList capabilities; // CAPA tokens; "SASL" and "IMPLEMENTATION" are expanded
+    // The optional commands of RFC 1939 §7 the server has at all (a server without TOP answers
+    // it as an unknown command, whatever CAPA would say): the comparison's toggles.
+    bool top = true;
+    bool uidl = true;
     QString implementation;
     // How many unknown commands in a row each get their own -ERR; the next line, whatever it is,
     // gets the last -ERR and the close (Dovecot: 3 before login, 21 after); 0: never. Only

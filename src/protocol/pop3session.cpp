@@ -243,6 +243,8 @@ Pop3Session::Reply Pop3Session::finishReply(Reply reply)
     m_lastWasBad = false;
     if (reply.close)
         m_closing = true;
+    if (!reply.head.isEmpty())
+        reply.delayMs += m_extraDelayMs;
     Event e;
     e.kind = EventKind::ServerReply;
     e.ok = reply.head.startsWith('+');

@@ -94,6 +94,11 @@ public:
     // 0 delays nothing (a teacher's demo, tests that are not about delays).
     void setLoginDelays(bool on) { m_loginDelays = on; }
 
+    // The slow-replies fault: every reply to the lines handled from now on waits this long more.
+    // Set here, not added by the connection afterwards, so that the reply's event is held with the
+    // reply and logged when it is written (the diagram then draws it after the client's command).
+    void setExtraReplyDelayMs(int ms) { m_extraDelayMs = ms > 0 ? ms : 0; }
+
     // Plain-text logins (USER/PASS, SASL PLAIN and LOGIN) refused until TLS (Dovecot's
     // disable_plaintext_auth): -ERR [AUTH], and CAPA no longer lists them. localIsSecure: a
     // client on this machine (Peer::onThisMachine) counts as secure (Dovecot's default).
@@ -203,6 +208,7 @@ private:
     int m_id;
     Peer m_peer;
     qint64 m_now = 0;
+    int m_extraDelayMs = 0; // the slow-replies fault's, see setExtraReplyDelayMs
     State m_state = State::Connecting;
     QString m_user;
     QString m_pendingUser; // after USER, before PASS

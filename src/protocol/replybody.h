@@ -36,6 +36,9 @@ public:
     // The event to append on completion; set by the session.
     void setPendingEvent(EventLog *log, Event event);
 
+    // The reply starts going out now (after a delay: the slow-replies fault): its event says so.
+    void setSentAt(qint64 ms) { m_event.timeMs = ms; }
+
     // Another thread is about to read the body: reaching the end no longer appends the event
     // there; it is appended when the body is destroyed (in the thread that owns the log).
     void holdReport() { m_holdReport = true; }

@@ -10,10 +10,13 @@
 #include "support/labfixture.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFile>
 #include <QFontInfo>
 #include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
@@ -35,6 +38,9 @@ private slots:
     void diagramShowsEveryLaneAt1280x720_data();
     void diagramShowsEveryLaneAt1280x720();
     void highContrastIsUndone();
+    void laneHeadersReachWcagContrast();
+    void oneZoomScalesBannersMenusAndDialogs();
+    void leavingKeepsTheTerminalAtItsEnd();
 
 private:
     struct Sizes
@@ -274,6 +280,105 @@ void TestPresentationMode::highContrastIsUndone()
     window.presentation()->highContrastAction()->trigger();
     QVERIFY(!window.diagramPane()->view()->diagram().isHighContrast());
     QCOMPARE(QApplication::palette(), before);
+}
+
+// The lane headers' words are black on a tint of the lane's ink. With high contrast on, the
+// client's header was 3.37:1 (black on a mid blue); WCAG asks 4.5:1 for text, in both palettes.
+void TestPresentationMode::laneHeadersReachWcagContrast()
+{
+    MainWindow window(m_lab->services.get());
+    const SequencePainter &painter = window.diagramPane()->view()->diagram();
+    for (const bool strong : {true, false}) {
+        window.presentation()->setHighContrast(strong);
+        QCOMPARE(painter.isHighContrast(), strong);
+        for (const QColor &ink : painter.headerInks()) {
+            const qreal ratio =
+                SequencePainter::contrastRatio(SequencePainter::headerFill(ink), Qt::black);
+            QVERIFY2(ratio >= 4.5,
+                qPrintable(
+                    QStringLiteral("%1 on %2 (high contrast %3): %4:1")
+                        .arg(QStringLiteral("black"), SequencePainter::headerFill(ink).name())
+                        .arg(strong)
+                        .arg(ratio, 0, 'f', 2)));
+        }
+    }
+    // The formula itself: black on white is 21:1, a colour on itself 1:1.
+    QCOMPARE(qRound(SequencePainter::contrastRatio(Qt::black, Qt::white)), 21);
+    QCOMPARE(SequencePainter::contrastRatio(Qt::red, Qt::red), 1.0);
+}
+
+// Ctrl++ in presentation mode scaled the terminal and the diagram, but not the banners (the
+// replay's, the saved trace's: a style sheet stopped the font), the popup menus and the dialogs
+// (windows of their own, which a parent's font does not reach) nor the diagram's caption.
+void TestPresentationMode::oneZoomScalesBannersMenusAndDialogs()
+{
+    MainWindow window(m_lab->services.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.replayPane()->loadScenario(QStringLiteral("lab-sheet")));
+    QMenu *fileMenu = window.menuBar()->actions().first()->menu();
+    QVERIFY(fileMenu);
+    const auto pixels = [&](QWidget *w) {
+        return qreal(QFontInfo(w->font()).pixelSize());
+    };
+    const auto widgets = [&]() {
+        QList<std::pair<QString, QWidget *>> list{
+            {QStringLiteral("trace banner"),
+                window.diagramPane()->findChild<QLabel *>(QStringLiteral("traceBannerText"))},
+            {QStringLiteral("replay banner"),
+                window.replayPane()->findChild<QLabel *>(QStringLiteral("replayBanner"))},
+            {QStringLiteral("File menu"), fileMenu}};
+        return list;
+    };
+    QHash<QString, qreal> before;
+    for (const auto &[name, w] : widgets()) {
+        QVERIFY2(w, qPrintable(name));
+        before.insert(name, pixels(w));
+    }
+    QDialog before0(&window);
+    const qreal dialogBefore = pixels(&before0);
+    window.presentation()->setActive(true);
+    QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+    const qreal zoom = window.presentation()->zoom();
+    QVERIFY(zoom > PresentationMode::defaultZoom);
+    for (const auto &[name, w] : widgets()) {
+        QVERIFY2(pixels(w) >= before.value(name) * zoom * 0.9,
+            qPrintable(QStringLiteral("%1: %2 px, was %3 px, zoom %4")
+                           .arg(name)
+                           .arg(pixels(w))
+                           .arg(before.value(name))
+                           .arg(zoom)));
+    }
+    QDialog dialog(&window);
+    QVERIFY2(pixels(&dialog) >= dialogBefore * zoom * 0.9,
+        qPrintable(QStringLiteral("dialog: %1 px, was %2").arg(pixels(&dialog)).arg(dialogBefore)));
+    window.presentation()->setActive(false);
+    for (const auto &[name, w] : widgets())
+        QCOMPARE(pixels(w), before.value(name));
+    QDialog after(&window);
+    QCOMPARE(pixels(&after), dialogBefore);
+}
+
+// After F11 twice the terminal was scrolled away from its last line.
+void TestPresentationMode::leavingKeepsTheTerminalAtItsEnd()
+{
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    TerminalView *view = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(view));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("list")).startsWith("+OK"));
+    QScrollBar *bar = view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    window.presentation()->setActive(true);
+    QTRY_VERIFY(window.isFullScreen());
+    window.presentation()->setActive(false);
+    QTRY_VERIFY2(bar->value() == bar->maximum(),
+        qPrintable(QStringLiteral("at %1 of %2").arg(bar->value()).arg(bar->maximum())));
 }
 
 // The room this mode is for: a 1280×720 projector. The offscreen platform's screen is 800×600

@@ -365,10 +365,14 @@ void TestSequenceModel::droppedConnectionLosesTheMarks()
     QVERIFY(m.row(removed).has(Model::MarksLost));
     QCOMPARE(m.row(removed).extra, QStringLiteral("1"));
     QVERIFY(m.label(removed).contains(QLatin1String("NOT deleted")));
+    QVERIFY2(m.caption(removed).contains(QLatin1String("message 1, marked deleted, stays")),
+        qPrintable(m.caption(removed)));
     const qsizetype bye = findRow(m, Model::RowKind::Disconnect, EventKind::Disconnected);
     QVERIFY(m.row(bye).has(Model::Dropped));
     QCOMPARE(m.row(bye).detail, QStringLiteral("the terminal window was closed"));
     QVERIFY(m.caption(bye).contains(QLatin1String("never enters UPDATE")));
+    QVERIFY2(m.caption(bye).contains(QLatin1String("Message 1 stays in the maildrop.")),
+        qPrintable(m.caption(bye))); // was "Message 1 stay
     QVERIFY(
         bench.text(m).contains(QLatin1String("{dropped; marks lost: 1; TRANSACTION -> CLOSED}")));
 }
@@ -392,6 +396,13 @@ void TestSequenceModel::secondLoginIsRefusedInUse()
     QVERIFY(m.row(reply).has(Model::Err));
     QCOMPARE(m.row(reply).stateAfter, State::Authorization);
     QVERIFY(m.caption(reply).contains(QLatin1String("[IN-USE]")));
+    // Dovecot closes the connection after [IN-USE] (the reference's dovecot-2.3-replies.md): the
+    // caption said the session "stays in AUTHORIZATION".
+    QVERIFY(findRow(m, Model::RowKind::Disconnect, EventKind::Disconnected, int(reply)) > reply);
+    QVERIFY2(m.caption(reply).contains(QLatin1String("closes the connection")),
+        qPrintable(m.caption(reply)));
+    QVERIFY2(!m.caption(reply).contains(QLatin1String("stays in AUTHORIZATION")),
+        qPrintable(m.caption(reply)));
     QVERIFY(m.rfcSection(reply).contains(QLatin1String("RFC 2449")));
     QCOMPARE(m.clientLaneCount(), 2);
     QCOMPARE(m.laneOf(second.id()), 1);

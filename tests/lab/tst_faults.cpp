@@ -132,6 +132,27 @@ void TestFaults::slowRepliesWaitInOrder()
     QVERIFY2(first >= 390, qPrintable(QStringLiteral("%1 ms").arg(first)));
     QVERIFY(slow.multiLine().startsWith("+OK"));
     QVERIFY2(clock.elapsed() >= 790, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+    // Each reply is logged when it is written, after its command's delay, and in the order the
+    // wire saw: NOOP, its +OK 400 ms later, then LIST (read only once NOOP was answered), its
+    // reply.
+    QList<Event> wire;
+    for (const Event &e : lab.log()->eventsSince(0)) {
+        if (e.kind == EventKind::ClientLine || e.kind == EventKind::ServerReply)
+            wire.append(e);
+    }
+    QVERIFY(wire.size() >= 4);
+    wire = wire.mid(wire.size() - 4);
+    QCOMPARE(wire.at(0).bytes, QByteArray("NOOP\r\n"));
+    QCOMPARE(wire.at(1).kind, EventKind::ServerReply);
+    QCOMPARE(wire.at(2).bytes, QByteArray("LIST\r\n"));
+    QCOMPARE(wire.at(3).kind, EventKind::ServerReply);
+    for (int i : {0, 2}) {
+        const qint64 waited = wire.at(i + 1).timeMs - wire.at(i).timeMs;
+        QVERIFY2(waited >= 390,
+            qPrintable(QStringLiteral("%1: its reply stamped %2 ms after it, not 400")
+                           .arg(QString::fromLatin1(wire.at(i).bytes.trimmed()))
+                           .arg(waited)));
+    }
 
     lab.faults()->setReplyDelay(0);
     QCOMPARE(notes(lab, NoteKind::FaultSlowReplies).size(), 2);

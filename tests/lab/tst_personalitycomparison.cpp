@@ -87,7 +87,15 @@ void TestPersonalityComparison::runsStopWhereTheServerCloses()
 {
     const auto t = PersonalityComparison::run(load(QStringLiteral("dovecot")), {"QUIT", "NOOP"});
     QVERIFY(t);
-    QCOMPARE(t->lines, (QList<QByteArray>{"QUIT"}));
+    // The line after QUIT is there, as not sent (it was silently dropped).
+    QCOMPARE(t->lines, (QList<QByteArray>{"QUIT", "NOOP"}));
+    QCOMPARE(t->sent, 1);
+    QVERIFY(t->replies.at(1).isEmpty());
+    const QList<PersonalityComparison::Row> rows = PersonalityComparison::compare(*t, *t);
+    QCOMPARE(rows.size(), 3);
+    QVERIFY(rows.at(1).leftSent);
+    QVERIFY(!rows.at(2).leftSent && !rows.at(2).rightSent);
+    QCOMPARE(rows.at(2).client, QByteArray("NOOP"));
 }
 
 void TestPersonalityComparison::capabilityTogglesChangeCapa()
@@ -104,6 +112,22 @@ void TestPersonalityComparison::capabilityTogglesChangeCapa()
     const QList<QByteArray> capa = capaOf(changed);
     QVERIFY(!capa.contains("TOP\r"));
     QVERIFY(capa.contains("UIDL\r"));
+    // ...and the server has no TOP: it answers as a server without it would (CAPA hid TOP, but
+    // TOP 1 0 still sent the headers).
+    const auto top =
+        PersonalityComparison::run(changed, {"USER student", "PASS hessovs!", "TOP 1 0", "UIDL 1"});
+    QVERIFY(top);
+    QVERIFY2(top->replies.at(2).startsWith("-ERR"), top->replies.at(2).constData());
+    QVERIFY2(top->replies.at(3).startsWith("+OK"), top->replies.at(3).constData());
+    // UW ipop3d has no CAPA, but TOP and UIDL: its toggles start on, and stay working.
+    const Personality uw = load(QStringLiteral("uw-ipop3d"));
+    const PersonalityComparison::Capabilities uwCaps = PersonalityComparison::capabilitiesOf(uw);
+    QVERIFY(uwCaps.top && uwCaps.uidl);
+    const auto uwTop =
+        PersonalityComparison::run(PersonalityComparison::withCapabilities(uw, uwCaps),
+            {"USER student", "PASS hessovs!", "TOP 1 0"});
+    QVERIFY(uwTop);
+    QVERIFY2(uwTop->replies.at(2).startsWith("+OK"), uwTop->replies.at(2).constData());
     QVERIFY(capa.contains("SASL PLAIN\r"));
     const auto t = PersonalityComparison::run(changed, {});
     QVERIFY(t);

@@ -44,6 +44,7 @@ DiagramPane::DiagramPane(pop3::EventLog *log, QWidget *parent)
     auto *bannerLayout = new QHBoxLayout(m_traceBanner);
     bannerLayout->setContentsMargins(8, 4, 8, 4);
     m_traceLabel = new QLabel(m_traceBanner);
+    m_traceLabel->setObjectName(QStringLiteral("traceBannerText"));
     m_traceLabel->setWordWrap(true);
     m_traceLabel->setTextFormat(Qt::PlainText);
     m_liveButton = new QPushButton(m_traceBanner);

@@ -35,6 +35,8 @@ const SequencePainter::Colours strongColours{QColor(0x00, 0x2b, 0x80),
     QColor(0x42, 0x42, 0x42),
     QColor(0xff, 0xe0, 0x82)};
 
+const QColor serverInk(0x43, 0xa0, 0x47); // the built-in server's header
+
 enum ArrowStyle {
     Solid,
     Dashed,
@@ -79,6 +81,37 @@ void SequencePainter::setCompact(bool compact, qreal spacing)
 bool SequencePainter::isHighContrast() const
 {
     return m_colours == &strongColours;
+}
+
+qreal SequencePainter::contrastRatio(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](qreal v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+            + 0.0722 * channel(c.blueF());
+    };
+    const qreal la = luminance(a);
+    const qreal lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor SequencePainter::headerFill(const QColor &ink)
+{
+    QColor fill = ink.lighter(185);
+    // The high-contrast client blue gave 3.37:1: towards white, a tenth at a time.
+    while (contrastRatio(fill, Qt::black) < 4.6) {
+        fill = QColor::fromRgbF(fill.redF() + (1 - fill.redF()) * 0.1,
+            fill.greenF() + (1 - fill.greenF()) * 0.1,
+            fill.blueF() + (1 - fill.blueF()) * 0.1);
+    }
+    return fill;
+}
+
+QList<QColor> SequencePainter::headerInks() const
+{
+    return {m_colours->command, m_colours->grid.darker(150), serverInk, m_colours->lock};
 }
 
 QColor SequencePainter::stateColor(int state)
@@ -684,7 +717,7 @@ void SequencePainter::paintHeader(
         [&](qreal x, qreal w, const QString &title, const QString &subtitle, const QColor &color) {
             const QRectF rect(x - w / 2, y + 6, w, headerHeight - 12);
             p->setPen(QPen(color, 1.6));
-            p->setBrush(color.lighter(185));
+            p->setBrush(headerFill(color));
             p->drawRoundedRect(rect, 6, 6);
             p->setBrush(Qt::NoBrush);
             if (subtitle.isEmpty()) {
@@ -735,11 +768,7 @@ void SequencePainter::paintHeader(
             m_model.serverName(server),
             tr("other server"),
             m_colours->grid.darker(150));
-    box(serverX(),
-        serverHalf * 2,
-        tr("server"),
-        tr("built into pop3lab"),
-        QColor(0x43, 0xa0, 0x47));
+    box(serverX(), serverHalf * 2, tr("server"), tr("built into pop3lab"), serverInk);
     const qreal maildropRight = maildropX() + (m_compact ? 62 * m_spacing : 100);
     const qreal maildropLeft = m_compact ? serverX() + serverHalf + 8 : maildropX() - 100;
     box((maildropLeft + maildropRight) / 2,

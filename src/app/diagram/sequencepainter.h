@@ -48,6 +48,14 @@ public:
     void setHighContrast(bool on);
     bool isHighContrast() const;
 
+    // A lane header's box: filled with a light tint of its ink, black words on it. The tint is
+    // lightened until black on it reaches WCAG's 4.5:1 (a projector washes colours out).
+    static QColor headerFill(const QColor &ink);
+    // The inks of the header boxes in use (clients, other servers, the server, the maildrop).
+    QList<QColor> headerInks() const;
+    // WCAG 2 contrast ratio of two colours, 1 to 21.
+    static qreal contrastRatio(const QColor &a, const QColor &b);
+
     // The time column (on by default) may go where width is short (presentation mode).
     void setTimeColumn(bool shown);
 

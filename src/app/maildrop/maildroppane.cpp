@@ -232,3 +232,13 @@ void MaildropPane::changeEvent(QEvent *event)
         refresh();
     }
 }
+
+void MaildropPane::setResetVisible(bool visible)
+{
+    m_ui->resetButton->setVisible(visible);
+}
+
+void MaildropPane::setPreviewVisible(bool visible)
+{
+    m_ui->rawView->setVisible(visible);
+}

@@ -40,6 +40,10 @@ public:
     // replay sets it from the events so far, so a step back shows what the same point did going
     // forward. Takes effect at the next refresh(); an unknown user is ignored.
     void setUser(const QString &user);
+    // The replay's maildrop (a scratch copy nobody resets) has no Reset button; in a narrow
+    // column it leaves the message preview out, for the rows a class watches.
+    void setResetVisible(bool visible);
+    void setPreviewVisible(bool visible);
 
     MaildropModel *model() const { return m_model; }
 

@@ -2,6 +2,7 @@
 
 #include "app/diagram/diagrampane.h"
 #include "app/diagram/sequenceview.h"
+#include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalview.h"
 
@@ -12,6 +13,7 @@
 #include <QFontDatabase>
 #include <QFontInfo>
 #include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
@@ -22,6 +24,27 @@
 #include <cmath>
 
 namespace {
+
+// The classes the platform theme gives a font of their own (QApplication::font(className),
+// QPlatformTheme::MenuFont...), which the application's font alone does not change: the popup
+// menus, tooltips, message boxes among them.
+const char *const classesWithFonts[] = {"QMenu",
+    "QMenuBar",
+    "QMenuItem",
+    "QMessageBox",
+    "QLabel",
+    "QTipLabel",
+    "QStatusBar",
+    "QDockWidgetTitle",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QToolButton",
+    "QAbstractItemView",
+    "QListView",
+    "QHeaderView",
+    "QComboMenuItem",
+    "QComboLineEdit"};
 
 // The docks, the diagram first (beside the terminal). The keys that show them (Ctrl+1 terminal,
 // Ctrl+2 diagram, Ctrl+3 maildrop, Ctrl+4 lessons, Ctrl+5 replay) are PaneSwitcher's, in and
@@ -48,6 +71,19 @@ PresentationMode::PresentationMode(
     connect(m_contrast, &QAction::toggled, this, &PresentationMode::setHighContrast);
     window->installEventFilter(this);
     retranslate();
+}
+
+PresentationMode::~PresentationMode()
+{
+    if (m_active)
+        restoreApplicationFonts(); // the one zoom is the application's font too
+}
+
+void PresentationMode::restoreApplicationFonts()
+{
+    QApplication::setFont(m_appFont);
+    for (auto it = m_classFonts.cbegin(); it != m_classFonts.cend(); ++it)
+        QApplication::setFont(it.value(), it.key().constData());
 }
 
 void PresentationMode::retranslate()
@@ -82,6 +118,18 @@ QList<QWidget *> PresentationMode::scaledWidgets() const
     QList<QWidget *> widgets{m_window->menuBar(), m_window->statusBar(), m_terminal};
     for (QDockWidget *dock : m_window->findChildren<QDockWidget *>())
         widgets.append(dock);
+    // The window's popup menus (the menu bar's, the panes' buttons'): windows of their own, which
+    // neither the parent's font nor (once created) the application's reaches.
+    for (QMenu *menu : m_window->findChildren<QMenu *>())
+        widgets.append(menu);
+    // Under a style sheet (the banners) a widget no longer takes its parent's font: each gets
+    // its own.
+    for (QWidget *styled : m_window->findChildren<QWidget *>()) {
+        if (styled->styleSheet().isEmpty())
+            continue;
+        widgets.append(styled);
+        widgets.append(styled->findChildren<QWidget *>());
+    }
     return widgets;
 }
 
@@ -98,6 +146,10 @@ void PresentationMode::enter()
         if (w->testAttribute(Qt::WA_SetFont))
             m_fonts.insert(w, w->font());
     }
+    m_appFont = QApplication::font();
+    m_classFonts.clear();
+    for (const char *name : classesWithFonts)
+        m_classFonts.insert(name, QApplication::font(name));
     m_zoom = defaultZoom;
     m_window->showFullScreen();
     layoutRoom();
@@ -112,14 +164,33 @@ void PresentationMode::enter()
     });
 }
 
+void PresentationMode::relayout()
+{
+    if (!m_active)
+        return;
+    layoutRoom();
+    apply();
+}
+
+QDockWidget *PresentationMode::replayDock() const
+{
+    auto *dock = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[3]));
+    return dock && qobject_cast<ReplayPane *>(dock->widget()) ? dock : nullptr;
+}
+
+bool PresentationMode::replaying() const
+{
+    QDockWidget *dock = replayDock();
+    return dock && static_cast<ReplayPane *>(dock->widget())->isActive();
+}
+
 void PresentationMode::layoutRoom()
 {
     QDockWidget *diagram = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[0]));
+    QDockWidget *replay = replaying() ? replayDock() : nullptr;
     for (QDockWidget *dock : m_window->findChildren<QDockWidget *>()) {
-        if (dock == diagram
-            || (dock->objectName() == QLatin1String(dockNames[3]) && dock->isVisible()))
-            continue; // a replay running stays in view, below the terminal
-        dock->hide();
+        if (dock != diagram && dock != replay)
+            dock->hide(); // an empty replay pane too: it comes back with a replay
     }
     if (!diagram)
         return;
@@ -128,17 +199,29 @@ void PresentationMode::layoutRoom()
     diagram->show();
     const QSize screen =
         m_window->screen() ? m_window->screen()->geometry().size() : QSize(1280, 720);
-    // Seven tenths: the diagram's lanes at the terminal's text size need about 840 pixels (see
-    // SequenceView::setFitLanes); the terminal keeps about 30 columns.
-    m_window->resizeDocks({diagram}, {screen.width() * 7 / 10}, Qt::Horizontal);
-    // A replay's controls and transcript below, the diagram keeping most of the height.
-    auto *replay = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[3]));
-    if (replay && replay->isVisible() && !replay->isFloating())
-        m_window->resizeDocks({replay}, {screen.height() * 3 / 10}, Qt::Vertical);
+    if (replay) {
+        // A replay takes the live terminal's place (it is not live; Ctrl+1 brings the terminal
+        // back): its controls, scrubber, transcript and maildrop in a column of their own, wide
+        // enough for every control and the maildrop's rows, the diagram beside it.
+        m_terminal->hide();
+        replay->setFloating(false);
+        m_window->addDockWidget(Qt::LeftDockWidgetArea, replay);
+        replay->show();
+        m_window->resizeDocks({replay, diagram},
+            {screen.width() * 45 / 100, screen.width() * 55 / 100},
+            Qt::Horizontal);
+        return;
+    }
+    m_terminal->show();
+    // The diagram's lanes at the terminal's text size need about 700 pixels once their gaps
+    // are narrowed (SequenceView::setFitLanes); the terminal keeps the rest.
+    m_window->resizeDocks({diagram}, {screen.width() * 56 / 100}, Qt::Horizontal);
 }
 
 void PresentationMode::leave()
 {
+    restoreApplicationFonts();
+    m_terminal->show(); // a replay had taken its place
     for (QWidget *w : scaledWidgets())
         w->setFont(m_fonts.value(w, QFont()));
     m_fonts.clear();
@@ -154,6 +237,15 @@ void PresentationMode::leave()
     if (!(m_windowState & (Qt::WindowMaximized | Qt::WindowFullScreen)))
         m_window->setGeometry(m_geometry);
     m_window->restoreState(m_state);
+    // An empty replay pane saved visible is not brought back: it shows with a replay.
+    if (QDockWidget *replay = replayDock(); replay && !replaying())
+        replay->hide();
+    // The terminal's size changes twice on the way back (fonts, then the layout): the view kept
+    // its scroll value, not its end. A student's last line is what the class was looking at.
+    QTimer::singleShot(0, this, [this] {
+        if (TerminalView *view = m_terminal->currentView())
+            view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    });
 }
 
 void PresentationMode::setZoom(qreal zoom)
@@ -170,7 +262,18 @@ void PresentationMode::zoomBy(int steps)
 
 void PresentationMode::apply()
 {
-    const QFont base = QApplication::font();
+    const QFont base = m_appFont;
+    // The application's font too: popup menus and dialogs are windows of their own, which a
+    // parent's font does not reach, and a widget under a style sheet (the banners) takes the
+    // application's font, not its parent's.
+    QFont app = m_appFont;
+    app.setPointSizeF(m_appFont.pointSizeF() * m_zoom);
+    QApplication::setFont(app);
+    for (auto it = m_classFonts.cbegin(); it != m_classFonts.cend(); ++it) {
+        QFont font = it.value();
+        font.setPointSizeF(font.pointSizeF() * m_zoom);
+        QApplication::setFont(font, it.key().constData());
+    }
     for (QWidget *w : scaledWidgets()) {
         QFont font = m_fonts.value(w, base);
         const qreal points = font.pointSizeF() > 0 ? font.pointSizeF() : base.pointSizeF();

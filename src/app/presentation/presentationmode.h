@@ -8,6 +8,7 @@
 #include <QRect>
 
 class DiagramPane;
+class QDockWidget;
 class QAction;
 class QMainWindow;
 class QWidget;
@@ -28,6 +29,7 @@ class PresentationMode final : public QObject
 
 public:
     PresentationMode(QMainWindow *window, TerminalPane *terminal, DiagramPane *diagram);
+    ~PresentationMode() override; // gives the application its font back if still active
 
     bool isActive() const { return m_active; }
 
@@ -46,6 +48,9 @@ public:
 
     QAction *toggleAction() const { return m_toggle; }
 
+    // A replay started or ended: the room's layout again (see layoutRoom). Nothing when inactive.
+    void relayout();
+
     QAction *highContrastAction() const { return m_contrast; }
 
     static constexpr qreal defaultZoom = 1.25;
@@ -62,9 +67,12 @@ private:
     void enter();
     void leave();
     void apply();
+    void restoreApplicationFonts();
     void layoutRoom();
     void retranslate();
     QList<QWidget *> scaledWidgets() const;
+    QDockWidget *replayDock() const;
+    bool replaying() const; // a replay is loaded in the replay pane
 
     QMainWindow *m_window;
     TerminalPane *m_terminal;
@@ -83,4 +91,6 @@ private:
     bool m_diagramFits = true;
     QHash<QWidget *, QFont> m_fonts; // widgets that had a font of their own
     QPalette m_palette;
+    QFont m_appFont; // the application's font before entering (menus, dialogs, banners)
+    QHash<QByteArray, QFont> m_classFonts; // the platform's own for menus, tooltips, ...
 };

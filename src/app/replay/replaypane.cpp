@@ -19,13 +19,13 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QShortcut>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QSplitter>
+#include <QStyle>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -83,45 +83,94 @@ void ReplayPane::buildUi()
     m_banner->setTextFormat(Qt::PlainText);
     layout->addWidget(m_banner);
 
-    auto *bar = new QToolBar(this);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_sourceButton = new QToolButton(bar);
-    m_sourceButton->setPopupMode(QToolButton::InstantPopup);
-    m_sourceButton->setMenu(new QMenu(m_sourceButton));
-    bar->addWidget(m_sourceButton);
-    bar->addSeparator();
+    // Two rows of plain buttons, no toolbar: a toolbar too narrow for its tools hides the last
+    // ones behind a "more" arrow, and at 1280x720 in presentation mode that was the speed.
+    // Here every control keeps its place; the pane's minimum width follows from them.
+    auto *transport = new QHBoxLayout;
+    transport->setContentsMargins(4, 2, 4, 0);
+    transport->setSpacing(2);
+    const auto addButton = [this, transport](QAction *action) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setAutoRaise(true);
+        transport->addWidget(button);
+        return button;
+    };
     // Each control has a word beside its symbol: a symbol alone (or a colour) is not enough.
-    m_toStart = bar->addAction(QString(), m_replayer, &pop3::TraceReplayer::toStart);
-    m_stepBack = bar->addAction(QString(), m_replayer, &pop3::TraceReplayer::stepBack);
-    m_playPause = bar->addAction(QString(), this, [this] {
+    m_toStart = new QAction(this);
+    m_stepBack = new QAction(this);
+    m_playPause = new QAction(this);
+    m_stepForward = new QAction(this);
+    m_toEnd = new QAction(this);
+    m_stop = new QAction(this);
+    m_toStart->setObjectName(QStringLiteral("replayToStart"));
+    m_stepBack->setObjectName(QStringLiteral("replayStepBack"));
+    m_playPause->setObjectName(QStringLiteral("replayPlayPause"));
+    m_stepForward->setObjectName(QStringLiteral("replayStepForward"));
+    m_toEnd->setObjectName(QStringLiteral("replayToEnd"));
+    connect(m_toStart, &QAction::triggered, m_replayer, &pop3::TraceReplayer::toStart);
+    connect(m_stepBack, &QAction::triggered, m_replayer, &pop3::TraceReplayer::stepBack);
+    connect(m_playPause, &QAction::triggered, this, [this] {
         m_replayer->isPlaying() ? m_replayer->pause() : m_replayer->play();
     });
-    m_stepForward = bar->addAction(QString(), m_replayer, &pop3::TraceReplayer::stepForward);
-    m_toEnd = bar->addAction(QString(), m_replayer, &pop3::TraceReplayer::toEnd);
+    connect(m_stepForward, &QAction::triggered, m_replayer, &pop3::TraceReplayer::stepForward);
+    connect(m_toEnd, &QAction::triggered, m_replayer, &pop3::TraceReplayer::toEnd);
+    connect(m_stop, &QAction::triggered, this, &ReplayPane::stop);
+    addButton(m_toStart);
+    addButton(m_stepBack);
+    m_playButton = addButton(m_playPause);
+    addButton(m_stepForward);
+    addButton(m_toEnd);
+    transport->addStretch(1);
     m_stepForward->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_Right)});
     m_stepBack->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_Space), QKeySequence(Qt::Key_Left)});
     m_toStart->setShortcut(QKeySequence(Qt::Key_Home));
     m_toEnd->setShortcut(QKeySequence(Qt::Key_End));
     m_playPause->setShortcut(QKeySequence(Qt::Key_P));
     for (QAction *a : {m_toStart, m_stepBack, m_playPause, m_stepForward, m_toEnd}) {
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(a); // the keys work anywhere in the pane, not only on the toolbar
+        // While a replay runs its keys are the window's, wherever the focus is (a live
+        // terminal included: P or Space there would be typed into a live session). With no
+        // replay the actions are disabled and the keys go where they always went.
+        a->setShortcutContext(Qt::WindowShortcut);
+        addAction(a);
     }
-    bar->addSeparator();
-    m_paceCombo = new QComboBox(bar);
-    bar->addWidget(m_paceCombo);
-    m_stop = bar->addAction(QString(), this, &ReplayPane::stop);
-    layout->addWidget(bar);
+    layout->addLayout(transport);
 
-    auto *scrubRow = new QHBoxLayout;
-    scrubRow->setContentsMargins(8, 2, 8, 2);
+    auto *options = new QHBoxLayout;
+    options->setContentsMargins(4, 0, 4, 0);
+    m_sourceButton = new QToolButton(this);
+    m_sourceButton->setPopupMode(QToolButton::InstantPopup);
+    m_sourceButton->setMenu(new QMenu(m_sourceButton));
+    options->addWidget(m_sourceButton);
+    m_paceCombo = new QComboBox(this);
+    m_paceCombo->setObjectName(QStringLiteral("replayPace"));
+    // Shrinks (its text elided) rather than pushing the other controls out.
+    m_paceCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_paceCombo->setMinimumContentsLength(12);
+    options->addWidget(m_paceCombo, 1);
+    auto *stopButton = new QToolButton(this);
+    stopButton->setDefaultAction(m_stop);
+    options->addWidget(stopButton);
+    layout->addLayout(options);
+
+    // The scrubber has a row of its own, the whole width: dragging it follows the hand.
     m_scrubber = new QSlider(Qt::Horizontal, this);
+    m_scrubber->setObjectName(QStringLiteral("replayScrubber"));
+    m_scrubber->setMinimumWidth(160);
+    m_scrubber->setPageStep(1);
     m_positionLabel = new QLabel(this);
-    scrubRow->addWidget(m_scrubber, 1);
+    m_positionLabel->setObjectName(QStringLiteral("replayPosition"));
+    m_positionLabel->setWordWrap(true);
+    auto *scrubRow = new QVBoxLayout;
+    scrubRow->setContentsMargins(8, 2, 8, 2);
+    scrubRow->setSpacing(0);
+    scrubRow->addWidget(m_scrubber);
     scrubRow->addWidget(m_positionLabel);
     layout->addLayout(scrubRow);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    auto *splitter = m_splitter;
     m_transcriptView = new QPlainTextEdit(splitter);
     m_transcriptView->setReadOnly(true);
     m_transcriptView->setMaximumBlockCount(int(transcriptLimit));
@@ -131,8 +180,10 @@ void ReplayPane::buildUi()
     m_transcriptView->setFont(fixed);
     m_transcriptView->setObjectName(QStringLiteral("replayTranscript"));
     m_maildrop = new MaildropPane(m_log, m_files->store(), splitter);
+    m_maildrop->setResetVisible(false); // a replay's scratch copy: a reset there would do nothing
     splitter->addWidget(m_transcriptView);
     splitter->addWidget(m_maildrop);
+    splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
 
     connect(m_scrubber, &QSlider::valueChanged, this, [this](int value) {
@@ -146,9 +197,6 @@ void ReplayPane::buildUi()
 
 void ReplayPane::retranslateUi()
 {
-    // Qt's own "more tools" button of a toolbar too narrow for its tools has no name.
-    for (QToolButton *more : findChildren<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
-        more->setAccessibleName(tr("More replay tools"));
     m_scrubber->setAccessibleName(tr("Replay position"));
     m_transcriptView->setAccessibleName(tr("Replayed transcript"));
     m_sourceButton->setText(tr("Replay…"));
@@ -324,48 +372,19 @@ void ReplayPane::addEvent(const pop3::Event &e)
 {
     if (e.session > 0)
         m_session = e.session;
-    const QString who = tr("[%1]").arg(e.session);
-    switch (e.kind) {
-    case EventKind::Connected:
-        m_lines.append(tr("%1 ── connected from %2 ──").arg(who, e.text));
-        break;
-    case EventKind::ClientLine: {
-        const QString line = lineOf(e.bytes);
-        m_lines.append(tr("%1 C: %2").arg(who, line));
-        const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (e.kind == EventKind::ClientLine) {
+        const QStringList words = lineOf(e.bytes).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         // A user the scratch copy has (else the pane keeps the last one it could show).
         if (words.size() == 2
             && words.first().compare(QLatin1String("USER"), Qt::CaseInsensitive) == 0
             && m_files->store()->account(words.last()))
             m_user = words.last();
-        break;
+    } else if (e.kind == EventKind::LockCreated && m_files->store()->account(e.user)) {
+        m_user = e.user;
     }
-    case EventKind::ServerReply:
-        m_lines.append(e.multiLine
-                ? tr("%1 S: %2 (+ %n line(s) of body)", nullptr, e.lines).arg(who, lineOf(e.bytes))
-                : tr("%1 S: %2").arg(who, lineOf(e.bytes)));
-        break;
-    case EventKind::LockCreated:
-        if (m_files->store()->account(e.user))
-            m_user = e.user;
-        m_lines.append(tr("%1    (lock file created: %2's maildrop is locked)").arg(who, e.user));
-        break;
-    case EventKind::LockRemoved:
-        m_lines.append(tr("%1    (lock file removed)").arg(who));
-        break;
-    case EventKind::Expunged:
-        m_lines.append(tr("%1    (UPDATE: %n message(s) removed from the maildrop)",
-            nullptr,
-            int(e.numbers.size()))
-                           .arg(who));
-        break;
-    case EventKind::Disconnected:
-        m_lines.append(
-            tr("%1 ── disconnected: %2 ──").arg(who, e.detail.isEmpty() ? e.text : e.detail));
-        break;
-    default:
-        break;
-    }
+    const QString line = lineFor(e);
+    if (!line.isNull())
+        m_lines.append(line);
     if (m_lines.size() > 2 * transcriptLimit) { // keep memory bounded on a long trace
         const qsizetype drop = m_lines.size() - transcriptLimit;
         m_lines.remove(0, drop);
@@ -459,17 +478,50 @@ void ReplayPane::syncTranscript()
     m_shownTotal = total;
 }
 
-void ReplayPane::installStepKeys(QWidget *widget)
+bool ReplayPane::highlightEvent(quint64 seq)
 {
-    auto *forward = new QShortcut(QKeySequence(Qt::Key_Space), widget);
-    auto *back = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Space), widget);
-    for (QShortcut *key : {forward, back}) {
-        key->setContext(Qt::WidgetWithChildrenShortcut);
-        key->setEnabled(false);
-        m_stepKeys.append(key);
+    // The transcript's line of that event (or of the last event before it that has one): the
+    // lines are those addEvent() wrote, one per event that writes one.
+    qsizetype line = -1;
+    qsizetype lines = 0;
+    for (qsizetype i = 0; i < m_log->size(); ++i) {
+        const pop3::Event &e = m_log->at(i);
+        if (e.seq > seq)
+            break;
+        if (writesLine(e))
+            line = lines++;
     }
-    connect(forward, &QShortcut::activated, m_replayer, &pop3::TraceReplayer::stepForward);
-    connect(back, &QShortcut::activated, m_replayer, &pop3::TraceReplayer::stepBack);
+    const qsizetype total = m_dropped + qsizetype(m_lines.size());
+    const qsizetype block = line - (total - m_transcriptView->document()->blockCount());
+    if (line < 0 || block < 0)
+        return false;
+    QTextCursor cursor(m_transcriptView->document()->findBlockByNumber(int(block)));
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    m_transcriptView->setTextCursor(cursor);
+    m_transcriptView->ensureCursorVisible();
+    return true;
+}
+
+QString ReplayPane::selectedTranscriptLine() const
+{
+    return m_transcriptView->textCursor().selectedText();
+}
+
+void ReplayPane::resizeEvent(QResizeEvent *event)
+{
+    // A tall narrow pane (presentation mode's column) stacks the transcript over the maildrop,
+    // which gets two thirds (its rows, struck and restored, are what a class watches); a wide
+    // low one (under the terminal) puts them side by side.
+    const Qt::Orientation orientation = height() > width() * 3 / 4 ? Qt::Vertical : Qt::Horizontal;
+    if (orientation != m_splitter->orientation()) {
+        m_splitter->setOrientation(orientation);
+        m_maildrop->setPreviewVisible(orientation == Qt::Horizontal);
+        // The diagram above says REPLAY in its own banner; the column keeps its height for rows.
+        m_banner->setVisible(isActive() && orientation == Qt::Horizontal);
+        const int length = orientation == Qt::Vertical ? m_splitter->height() : m_splitter->width();
+        m_splitter->setSizes({length * 3 / 10, length - length * 3 / 10});
+    }
+    QWidget::resizeEvent(event);
 }
 
 QString ReplayPane::transcript() const
@@ -483,7 +535,7 @@ void ReplayPane::updateWidgets()
     const qsizetype position = m_replayer->position();
     const qsizetype count = m_replayer->count();
     const bool keyPress = Pace(m_paceCombo->currentData().toInt()) == Pace::KeyPress;
-    m_banner->setVisible(active);
+    m_banner->setVisible(active && m_splitter->orientation() == Qt::Horizontal);
     m_banner->setText(active ? tr("REPLAY of %1 — not live: nothing here reaches the server or "
                                   "the mailbox.")
                                    .arg(m_what)
@@ -493,11 +545,16 @@ void ReplayPane::updateWidgets()
     m_stepForward->setEnabled(active && position < count);
     m_toEnd->setEnabled(active && position < count);
     m_playPause->setEnabled(active && !keyPress && (position < count || m_replayer->isPlaying()));
-    m_playPause->setText(m_replayer->isPlaying() ? tr("|| Pause") : tr("▶ Play"));
-    m_playPause->setToolTip(tr("Play at the chosen speed, or pause (P)"));
+    // While playing the button is Pause, in every way it can be perceived: its words, its
+    // icon (in menus), its tooltip and the name a screen reader says.
+    const bool playing = m_replayer->isPlaying();
+    m_playPause->setText(playing ? tr("|| Pause") : tr("▶ Play"));
+    m_playPause->setIcon(
+        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playPause->setToolTip(playing ? tr("Pause the replay here (P)")
+                                    : tr("Play at the chosen speed (P); Space steps one event"));
+    m_playButton->setAccessibleName(playing ? tr("Pause") : tr("Play"));
     m_stop->setEnabled(active);
-    for (QShortcut *key : std::as_const(m_stepKeys))
-        key->setEnabled(active);
     m_scrubber->setEnabled(active && count > 0);
     if (!active) {
         m_positionLabel->setText(tr("No replay: choose a trace or a scenario under Replay…"));
@@ -509,7 +566,7 @@ void ReplayPane::updateWidgets()
         where += QStringLiteral(" · ")
             + QDateTime::fromMSecsSinceEpoch(last.timeMs, Qt::UTC)
                   .toString(QStringLiteral("HH:mm:ss.zzz"))
-            + QStringLiteral(" UTC · ") + pop3::eventKindName(last.kind);
+            + QStringLiteral(" UTC · ") + kindWords(last);
     }
     m_positionLabel->setText(where);
 }

@@ -12,7 +12,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
-class QShortcut;
+class QSplitter;
 class QSlider;
 class QToolButton;
 class ReplayMaildrop;
@@ -78,8 +78,19 @@ public:
     // Brings every view of this pane up to the replayer's position now (tests, benchmarks).
     void flush();
 
-    // Space and Shift+Space step in widget too (the diagram) while a replay runs.
-    void installStepKeys(QWidget *widget);
+    // The keys' actions (Space, Shift+Space, arrows, Home, End, P): the window adds them too, so
+    // that they reach the replay wherever the focus is while it runs (a hidden pane's do not).
+    QList<QAction *> keyActions() const
+    {
+        return {m_toStart, m_stepBack, m_playPause, m_stepForward, m_toEnd};
+    }
+
+    QAction *playPauseAction() const { return m_playPause; }
+
+    // Selects the transcript's line of the replay log's event seq (the diagram's arrow clicked
+    // during a replay); false when it has none on screen.
+    bool highlightEvent(quint64 seq);
+    QString selectedTranscriptLine() const;
 
     QAction *stepForwardAction() const { return m_stepForward; }
 
@@ -91,12 +102,16 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildUi();
     void retranslateUi();
     void updateWidgets();
     void addEvent(const pop3::Event &event);
+    QString lineFor(const pop3::Event &e) const; // null: the event writes no transcript line
+    bool writesLine(const pop3::Event &e) const;
+    QString kindWords(const pop3::Event &e) const; // the scrubber's words for what happened
     void clearTranscript();
     void rewind(qsizetype size); // a step back: from the nearest checkpoint
     void syncTranscript();
@@ -113,6 +128,8 @@ private:
     QLabel *m_banner = nullptr;
     QLabel *m_positionLabel = nullptr;
     QSlider *m_scrubber = nullptr;
+    QToolButton *m_playButton = nullptr;
+    QSplitter *m_splitter = nullptr;
     QComboBox *m_paceCombo = nullptr;
     QToolButton *m_sourceButton = nullptr;
     QAction *m_toStart = nullptr;
@@ -141,5 +158,4 @@ private:
     qsizetype m_applied = 0; // events of the replay log in the transcript
     int m_classPaceMs = 1500;
     QTimer m_frame; // while playing, views catch up once per frame
-    QList<QShortcut *> m_stepKeys;
 };

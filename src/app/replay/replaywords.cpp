@@ -1,0 +1,94 @@
+#include "app/replay/replaypane.h"
+
+// The replay's words: a transcript line per event that has one, and the scrubber's name for what
+// happened (translated, as every word the window shows).
+
+using pop3::EventKind;
+
+namespace {
+
+QString lineOf(const QByteArray &bytes)
+{
+    QByteArray line = bytes;
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+} // namespace
+
+QString ReplayPane::lineFor(const pop3::Event &e) const
+{
+    const QString who = tr("[%1]").arg(e.session);
+    switch (e.kind) {
+    case EventKind::Connected:
+        return tr("%1 ── connected from %2 ──").arg(who, e.text);
+    case EventKind::ClientLine:
+        return tr("%1 C: %2").arg(who, lineOf(e.bytes));
+    case EventKind::ServerReply:
+        return e.multiLine
+            ? tr("%1 S: %2 (+ %n line(s) of body)", nullptr, e.lines).arg(who, lineOf(e.bytes))
+            : tr("%1 S: %2").arg(who, lineOf(e.bytes));
+    case EventKind::LockCreated:
+        return tr("%1    (lock file created: %2's maildrop is locked)").arg(who, e.user);
+    case EventKind::LockRemoved:
+        return tr("%1    (lock file removed)").arg(who);
+    case EventKind::LockRefused:
+        return tr("%1    (lock file refused: held by %2)").arg(who, e.detail);
+    case EventKind::StaleLockCleared:
+        return tr("%1    (stale lock file cleared: it was left by %2)").arg(who, e.detail);
+    case EventKind::Expunged:
+        return tr("%1    (UPDATE: %n message(s) removed from the maildrop)",
+            nullptr,
+            int(e.numbers.size()))
+            .arg(who);
+    case EventKind::Disconnected:
+        return tr("%1 ── disconnected: %2 ──").arg(who, e.detail.isEmpty() ? e.text : e.detail);
+    case EventKind::Note:
+        if (e.note == pop3::NoteKind::FaultServerCrashed)
+            return tr("── the server crashed: the lock file %1 is left behind ──").arg(e.text);
+        if (e.note == pop3::NoteKind::MaildropWarning && !e.detail.isEmpty())
+            return tr("── server: %1 ──").arg(e.detail);
+        return QString();
+    default:
+        return QString();
+    }
+}
+
+bool ReplayPane::writesLine(const pop3::Event &e) const
+{
+    return !lineFor(e).isNull();
+}
+
+QString ReplayPane::kindWords(const pop3::Event &e) const
+{
+    switch (e.kind) {
+    case EventKind::Connected:
+        return tr("connected");
+    case EventKind::ClientLine:
+        return tr("client's command");
+    case EventKind::ServerReply:
+        return e.ok ? tr("server's reply (+OK)") : tr("server's reply (-ERR)");
+    case EventKind::StateChanged:
+        return tr("state changed");
+    case EventKind::LockCreated:
+        return tr("lock file created");
+    case EventKind::LockRemoved:
+        return tr("lock file removed");
+    case EventKind::LockRefused:
+        return tr("lock refused");
+    case EventKind::StaleLockCleared:
+        return tr("stale lock file cleared");
+    case EventKind::MarkedDeleted:
+        return tr("message marked deleted");
+    case EventKind::MarksReset:
+        return tr("marks reset");
+    case EventKind::Expunged:
+        return tr("messages removed (UPDATE)");
+    case EventKind::Disconnected:
+        return tr("disconnected");
+    case EventKind::Note:
+        return tr("note");
+    }
+    return QString();
+}
