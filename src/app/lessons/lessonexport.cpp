@@ -4,6 +4,7 @@
 #include "app/pdfpages.h"
 #include "diagram/sequencemodel.h"
 #include "lessons/lessonrunner.h"
+#include "mail/mailstore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -152,6 +153,23 @@ QString LessonExport::html(const pop3::LessonRunner &runner,
     for (const QString &line : p.transcript)
         h += line.toHtmlEscaped() + QLatin1Char('\n');
     h += QStringLiteral("</pre>");
+    // A quiz choice or a question may quote a password (lessons 8 and 9 do): the hand-in hides
+    // the sample accounts' passwords and every password typed in this lesson, as the transcript
+    // and the diagram do.
+    QStringList secrets{QString::fromLatin1(pop3::MailStore::sampleStudentPassword),
+        QString::fromLatin1(pop3::MailStore::sampleBarakirsPassword)};
+    for (const pop3::Event &e : runner.lessonEvents()) {
+        if (e.kind != pop3::EventKind::ClientLine)
+            continue;
+        const QByteArray line = e.bytes.trimmed();
+        if (line.size() > 5 && line.first(5).toUpper() == "PASS ") {
+            const QString typed = QString::fromUtf8(line.mid(5)).trimmed();
+            if (typed.size() >= 4)
+                secrets.append(typed);
+        }
+    }
+    for (const QString &secret : std::as_const(secrets))
+        h.replace(secret.toHtmlEscaped(), QStringLiteral("********"));
     return h;
 }
 
