@@ -35,14 +35,6 @@ namespace {
 
 constexpr qsizetype transcriptLimit = 3000; // lines kept on screen (a long trace stays cheap)
 
-QString lineOf(const QByteArray &bytes)
-{
-    QByteArray line = bytes;
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    return QString::fromUtf8(line);
-}
-
 } // namespace
 
 ReplayPane::ReplayPane(const pop3::EventLog *live, QWidget *parent)
@@ -373,7 +365,8 @@ void ReplayPane::addEvent(const pop3::Event &e)
     if (e.session > 0)
         m_session = e.session;
     if (e.kind == EventKind::ClientLine) {
-        const QStringList words = lineOf(e.bytes).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QStringList words =
+            QString::fromUtf8(e.bytes.trimmed()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         // A user the scratch copy has (else the pane keeps the last one it could show).
         if (words.size() == 2
             && words.first().compare(QLatin1String("USER"), Qt::CaseInsensitive) == 0
