@@ -124,10 +124,12 @@ QJsonObject LessonProgressStore::readAll() const
 
 Result LessonProgressStore::writeAll(const QJsonObject &lessons)
 {
+    const QByteArray json = QJsonDocument(
+        QJsonObject{{QStringLiteral("learner"), m_learner},
+            {QStringLiteral("lessons"),
+                lessons}}).toJson();
     if (m_writer) {
-        const QJsonObject root{
-            {QStringLiteral("learner"), m_learner}, {QStringLiteral("lessons"), lessons}};
-        m_writer->write(filePath(), QJsonDocument(root).toJson());
+        m_writer->write(filePath(), json);
         return Result::success();
     }
     if (!QDir().mkpath(m_folder))
@@ -136,9 +138,7 @@ Result LessonProgressStore::writeAll(const QJsonObject &lessons)
     if (!file.open(QIODevice::WriteOnly))
         return Result::failure(
             QStringLiteral("cannot write %1: %2").arg(filePath(), file.errorString()));
-    const QJsonObject root{
-        {QStringLiteral("learner"), m_learner}, {QStringLiteral("lessons"), lessons}};
-    file.write(QJsonDocument(root).toJson());
+    file.write(json);
     if (!file.commit())
         return Result::failure(
             QStringLiteral("cannot write %1: %2").arg(filePath(), file.errorString()));
