@@ -3039,6 +3039,20 @@ At: %5</source>
         <source>built into pop3lab</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <comment>the server&apos;s lane, short for: built into pop3lab</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock band</source>
+        <comment>the maildrop&apos;s lane, short for: lock file band</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequenceView</name>

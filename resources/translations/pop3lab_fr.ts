@@ -3047,6 +3047,20 @@ Essais : %4
         <source>built into pop3lab</source>
         <translation>intégré à pop3lab</translation>
     </message>
+    <message>
+        <source>session %1</source>
+        <translation>session %1</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <comment>the server&apos;s lane, short for: built into pop3lab</comment>
+        <translation>intégré</translation>
+    </message>
+    <message>
+        <source>lock band</source>
+        <comment>the maildrop&apos;s lane, short for: lock file band</comment>
+        <translation>verrou</translation>
+    </message>
 </context>
 <context>
     <name>SequenceView</name>

@@ -190,8 +190,12 @@ QString SequenceModel::labelElidable(qsizetype index, bool *pathLike) const
     if (pathLike)
         *pathLike = false;
     switch (r.kind) {
-    case RowKind::Connect:
-        return r.text;
+    case RowKind::Connect: {
+        // The address is the fact (the port tells the lanes apart); the words before it go.
+        const QString words = label(index);
+        const qsizetype at = words.indexOf(r.text);
+        return at > 0 ? words.left(at).trimmed() : r.text;
+    }
     case RowKind::Command:
         return shownLine(r);
     case RowKind::Reply: {

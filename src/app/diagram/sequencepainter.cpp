@@ -145,6 +145,11 @@ qreal SequencePainter::serverX(int server) const
         + (m_compact ? 280 : toServer) * m_spacing * (slot + 1);
 }
 
+qreal SequencePainter::notesLeft() const
+{
+    return clientX(m_model.clientLaneCount() - 1) + bandWidth + 8;
+}
+
 qreal SequencePainter::serverXFor(int session) const
 {
     return serverX(session != 0 ? m_model.serverOf(session) : 0);
@@ -153,23 +158,23 @@ qreal SequencePainter::serverXFor(int session) const
 QSizeF SequencePainter::size() const
 {
     // Compact: the notes are left of the maildrop; only its header's half is right of it.
-    const qreal right = m_compact ? 66 * m_spacing : notesWidth;
-    return {maildropX() + right, headerHeight + m_model.totalUnits() * unitHeight + bottomMargin};
+    const qreal right = m_compact ? 62 : notesWidth;
+    return {maildropX() + right, headerHeight + m_model.totalUnits() * unit() + bottomMargin};
 }
 
 qreal SequencePainter::rowTop(qsizetype visible) const
 {
-    return headerHeight + m_model.visibleTop(visible) * unitHeight;
+    return headerHeight + m_model.visibleTop(visible) * unit();
 }
 
 qreal SequencePainter::rowHeight(qsizetype visible) const
 {
-    return m_model.visibleHeight(visible) * unitHeight;
+    return m_model.visibleHeight(visible) * unit();
 }
 
 qsizetype SequencePainter::visibleAt(qreal y) const
 {
-    return m_model.visibleAtUnit(int(std::floor((y - headerHeight) / unitHeight)));
+    return m_model.visibleAtUnit(int(std::floor((y - headerHeight) / unit())));
 }
 
 void SequencePainter::paintAll(QPainter *p) const
@@ -375,6 +380,8 @@ void SequencePainter::paintLabel(QPainter *p,
         paintText(p, rect, label, font, color, align);
         return;
     }
+    if (m_compact && paintWrapped(p, rect, row, label, font, color, align))
+        return;
     QFont small = font;
     small.setPixelSize(m_small.pixelSize());
     const QFontMetricsF smallMetrics(small);
@@ -396,19 +403,20 @@ void SequencePainter::paintLabel(QPainter *p,
             }
         }
     }
-    if (wrap && rect.height() >= 2 * smallMetrics.lineSpacing()) {
+    if ((wrap || m_compact) && rect.height() >= 2 * smallMetrics.lineSpacing()) {
         // As many lines of the small font as the box holds: the whole text when it fits, else
         // shortened (the least important part first) until its wrapped lines fit inside the box,
         // never drawn past its top or bottom into the next row.
         // Measured as the target lays it out (a PDF page's metrics are not the screen's).
         const QFontMetricsF deviceMetrics(small, p->device());
         const int lines = std::max(2, int(rect.height() / deviceMetrics.lineSpacing()));
+        // A word longer than the box (a path) is not broken by the wrap: it would overflow the
+        // note sideways (the stale lock's path did in presentation mode), so it must fit too.
         auto fits = [&](const QString &text) {
-            return deviceMetrics
-                       .boundingRect(
-                           QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, text)
-                       .height()
-                <= lines * deviceMetrics.lineSpacing() + 1;
+            const QRectF box = deviceMetrics.boundingRect(
+                QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, text);
+            return box.height() <= lines * deviceMetrics.lineSpacing() + 1
+                && box.width() <= rect.width() + 0.5;
         };
         QString text = label;
         for (qreal room = lines * 0.9; !fits(text) && room > 0.3; room -= 0.15)
@@ -423,6 +431,49 @@ void SequencePainter::paintLabel(QPainter *p,
     p->setPen(color);
     p->drawText(
         rect, int(align) | Qt::TextSingleLine, fittedLabel(row, label, small, rect.width()));
+}
+
+bool SequencePainter::paintWrapped(QPainter *p,
+    const QRectF &rect,
+    qsizetype row,
+    const QString &label,
+    const QFont &font,
+    const QColor &color,
+    Qt::Alignment align) const
+{
+    // Compact (presentation mode): two lines at the label's own size rather than a smaller font
+    // on one — the labels stay as large as the terminal's text. Only the part the model says may
+    // go is shortened (a reply's reason words, a path's middle); the status, the counts and the
+    // conclusion stay whole. A protocol line may also take the proportional face, same size.
+    QList<QFont> faces{font};
+    if (font.styleHint() == QFont::Monospace || font.fixedPitch()) {
+        QFont face = m_font;
+        face.setPixelSize(font.pixelSize());
+        face.setBold(font.bold());
+        faces.append(face);
+    }
+    for (const QFont &face : std::as_const(faces)) {
+        const QFontMetricsF metrics(face, p->device());
+        const int lines = int(rect.height() / metrics.lineSpacing());
+        if (lines < 2)
+            return false;
+        const auto fits = [&](const QString &text) {
+            const QRectF box = metrics.boundingRect(
+                QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, text);
+            return box.height() <= lines * metrics.lineSpacing() + 1
+                && box.width() <= rect.width() + 0.5;
+        };
+        QString text = label;
+        for (qreal room = lines * 0.95; !fits(text) && room > 0.3; room -= 0.1)
+            text = fittedLabel(row, label, face, rect.width() * room);
+        if (!fits(text) || text.startsWith(QStringLiteral("…")))
+            continue; // the beginning (a status, a subject) would be lost: not this way
+        p->setFont(face);
+        p->setPen(color);
+        p->drawText(rect, int(align) | Qt::TextWordWrap, text);
+        return true;
+    }
+    return false;
 }
 
 void SequencePainter::paintErrorMark(QPainter *p, QPointF c) const
@@ -480,7 +531,11 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
             // The lifeline's head: who this client is.
             const QString name = m_model.sessionName(r.session);
             const QFontMetricsF metrics(m_bold);
-            const qreal w = std::min(laneStep() - 12, metrics.horizontalAdvance(name) + 14);
+            // Compact: the name whole, even wider than the lane's step (the neighbour's box is
+            // on another row).
+            const qreal w = m_compact
+                ? QFontMetricsF(m_small).horizontalAdvance(name) + 14
+                : std::min(laneStep() - 12, metrics.horizontalAdvance(name) + 14);
             const QRectF box(cx - w / 2, y - unitHeight * 0.5, w, unitHeight);
             p->setPen(QPen(m_colours->command, 1.4));
             p->setBrush(Qt::white);
@@ -488,12 +543,16 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
             p->setBrush(Qt::NoBrush);
             paintText(
                 p, box.adjusted(4, 0, -4, 0), name, m_small, m_colours->command, Qt::AlignCenter);
-            paintLabel(p,
-                labelRect.adjusted(w / 2 - 6, 0, 0, 0),
-                index,
-                label,
-                m_font,
-                m_colours->command);
+            // Compact: the address alone when the words would not fit on two lines (the
+            // arrow and the name's box say the rest).
+            // Compact: above the name's box, the whole gap wide (beside it, on the lane nearest
+            // the server, not even the address fitted).
+            const QRectF rect = m_compact
+                ? QRectF(labelRect.left(), top, labelRect.width(), y - top - unitHeight * 0.5 - 1)
+                : labelRect.adjusted(w / 2 - 6, 0, 0, 0);
+            const bool narrow =
+                m_compact && QFontMetricsF(m_font).horizontalAdvance(label) > rect.width() * 1.8;
+            paintLabel(p, rect, index, narrow ? r.text : label, m_font, m_colours->command);
         }
         break;
     case Kind::Command: {
@@ -538,7 +597,7 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         if (m_model.isExpanded(index)) {
             const QStringList body = m_model.expandedBody(index);
             const QRectF box(cx + 14,
-                top + SequenceModel::rowUnits * unitHeight,
+                top + SequenceModel::rowUnits * unit(),
                 sx - cx - 28,
                 (body.size() + 0.6) * unitHeight);
             p->fillRect(box, QColor(0xf5, 0xf5, 0xf0));
@@ -561,9 +620,12 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         const bool err = r.has(SequenceModel::Err) || r.has(SequenceModel::MarksLost);
         // The server acts on the maildrop: a thin connector from its lifeline.
         p->setPen(QPen(m_colours->note, 1.2, Qt::DotLine));
-        // Compact: the note fills the gap between the server and the maildrop.
+        // Compact: the note spans the lanes from the clients' to the maildrop's, over the
+        // server's lifeline (UML's note over several lanes) — a note's row has no arrow, and
+        // the gap between the server and the maildrop alone was too narrow for its words at
+        // the labels' size ("…arked deleted" lost its message number).
         const QRectF note = m_compact
-            ? QRectF(bx + 12, top + 3, std::max(20.0, mx - bx - 36), rowHeight(v) - 6)
+            ? QRectF(notesLeft(), top + 3, std::max(20.0, mx - 22 - notesLeft()), rowHeight(v) - 6)
             : QRectF(mx + 22, top + 3, notesWidth - 40, rowHeight(v) - 6);
         p->drawLine(QPointF(m_compact ? note.right() : bx + 9, y), QPointF(mx - 10, y));
         if (detail) {
@@ -618,14 +680,19 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->setBrush(Qt::white);
         p->drawEllipse(QPointF(sx, y), 5, 5);
         p->setBrush(Qt::NoBrush);
+        // Compact: right of the server is only the maildrop's narrow lane; the words go left of
+        // the server, over the clients' side (the stale lock's note overflowed there).
+        const QRectF box = m_compact
+            ? QRectF(notesLeft(), top + 2, sx - 14 - notesLeft(), rowHeight(v) - 4)
+            : QRectF(sx + 16, top + 2, size().width() - sx - 24, rowHeight(v) - 4);
         if (detail)
             paintLabel(p,
-                QRectF(sx + 16, top + 2, size().width() - sx - 24, rowHeight(v) - 4),
+                box,
                 index,
                 label,
-                m_small,
+                m_compact ? m_font : m_small,
                 err ? m_colours->error : m_colours->note,
-                Qt::AlignLeft | Qt::AlignVCenter,
+                (m_compact ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
                 true);
         break;
     }
@@ -713,30 +780,60 @@ void SequencePainter::paintHeader(
     p->fillRect(QRectF(0, y, width, headerHeight), Qt::white);
     p->setPen(QPen(m_colours->grid, 1));
     p->drawLine(QPointF(0, y + headerHeight - 0.5), QPointF(width, y + headerHeight - 0.5));
-    auto box =
-        [&](qreal x, qreal w, const QString &title, const QString &subtitle, const QColor &color) {
-            const QRectF rect(x - w / 2, y + 6, w, headerHeight - 12);
-            p->setPen(QPen(color, 1.6));
-            p->setBrush(headerFill(color));
-            p->drawRoundedRect(rect, 6, 6);
-            p->setBrush(Qt::NoBrush);
-            if (subtitle.isEmpty()) {
-                paintText(p, rect.adjusted(6, 0, -6, 0), title, m_bold, Qt::black, Qt::AlignCenter);
-            } else {
-                paintText(p,
-                    rect.adjusted(6, 2, -6, -rect.height() / 2),
-                    title,
-                    m_bold,
-                    Qt::black,
-                    Qt::AlignHCenter | Qt::AlignBottom);
-                paintText(p,
-                    rect.adjusted(6, rect.height() / 2, -6, 0),
-                    subtitle,
-                    m_small,
-                    Qt::black,
-                    Qt::AlignHCenter | Qt::AlignTop);
+    auto box = [&](qreal x,
+                   qreal w,
+                   const QString &title,
+                   QString subtitle,
+                   const QColor &color,
+                   const QString &shortSubtitle = QString()) {
+        const QRectF rect(x - w / 2, y + 6, w, headerHeight - 12);
+        p->setPen(QPen(color, 1.6));
+        p->setBrush(headerFill(color));
+        p->drawRoundedRect(rect, 6, 6);
+        p->setBrush(Qt::NoBrush);
+        const qreal room = rect.width() - 12;
+        if (m_compact) {
+            // A lane's name is never cut (presentation mode's narrow lanes, French's longer
+            // words): a long subtitle gives way to its short form; a title too long for one
+            // line takes the whole box on two lines, the subtitle left out.
+            if (QFontMetricsF(m_small).horizontalAdvance(subtitle) > room)
+                subtitle = shortSubtitle;
+            if (QFontMetricsF(m_bold).horizontalAdvance(title) > room) {
+                // An address breaks after its colon ("127.0.0.1:" / "33950").
+                QString breakable = title;
+                breakable.replace(QLatin1Char(':'), QStringLiteral(":\u200b"));
+                for (QFont face : {m_bold, m_small}) {
+                    face.setBold(true);
+                    const QRectF wrapped = QFontMetricsF(face).boundingRect(
+                        QRectF(0, 0, room, 1000), Qt::TextWordWrap, breakable);
+                    if (wrapped.width() <= room + 0.5 && wrapped.height() <= rect.height()) {
+                        p->setFont(face);
+                        p->setPen(Qt::black);
+                        p->drawText(rect.adjusted(6, 0, -6, 0),
+                            Qt::AlignCenter | Qt::TextWordWrap,
+                            breakable);
+                        return;
+                    }
+                }
             }
-        };
+        }
+        if (subtitle.isEmpty()) {
+            paintText(p, rect.adjusted(6, 0, -6, 0), title, m_bold, Qt::black, Qt::AlignCenter);
+        } else {
+            paintText(p,
+                rect.adjusted(6, 2, -6, -rect.height() / 2),
+                title,
+                m_bold,
+                Qt::black,
+                Qt::AlignHCenter | Qt::AlignBottom);
+            paintText(p,
+                rect.adjusted(6, rect.height() / 2, -6, 0),
+                subtitle,
+                m_small,
+                Qt::black,
+                Qt::AlignHCenter | Qt::AlignTop);
+        }
+    };
     if (m_timeColumn)
         paintText(p,
             QRectF(6, y + 6, timeWidth, headerHeight - 12),
@@ -747,20 +844,27 @@ void SequencePainter::paintHeader(
     const int lanes = m_model.clientLaneCount();
     // Compact (presentation mode): the boxes of the last client lane and of the maildrop take the
     // room up to the server's box, so that their names (longer in French) are not cut short.
-    const qreal serverHalf = (m_compact ? 150 * m_spacing : 190) / 2;
+    const qreal serverHalf = (m_compact ? 110 : 190) / 2;
     for (int lane = 0; lane < lanes; ++lane) {
         const int session = headerSession(lane, at, until);
         if (session == 0)
             continue; // no client in this lane here: an empty lane is named by nobody
-        const qreal left = clientX(lane) - (laneStep() - 14) / 2;
+        qreal left = clientX(lane) - (laneStep() - 14) / 2;
         qreal right = clientX(lane) + (laneStep() - 14) / 2;
+        if (m_compact) {
+            // Each box from just left of its lifeline to just left of the next one (the first
+            // from the edge): the narrow lanes' names were cut ("T…1") with two clients.
+            left = lane == 0 ? 4 : clientX(lane) - 6;
+            right = clientX(lane + 1) - 12;
+        }
         if (m_compact && lane == lanes - 1 && m_model.serverCount() == 1)
             right = std::max(right, serverX() - serverHalf - 8);
         box((left + right) / 2,
             right - left,
             m_model.sessionName(session),
             tr("session %1 · its state").arg(session),
-            m_colours->command);
+            m_colours->command,
+            tr("session %1").arg(session));
     }
     for (int server = 1; server < m_model.serverCount(); ++server)
         box(serverX(server),
@@ -768,13 +872,19 @@ void SequencePainter::paintHeader(
             m_model.serverName(server),
             tr("other server"),
             m_colours->grid.darker(150));
-    box(serverX(), serverHalf * 2, tr("server"), tr("built into pop3lab"), serverInk);
-    const qreal maildropRight = maildropX() + (m_compact ? 62 * m_spacing : 100);
+    box(serverX(),
+        serverHalf * 2,
+        tr("server"),
+        tr("built into pop3lab"),
+        serverInk,
+        tr("built-in", "the server's lane, short for: built into pop3lab"));
+    const qreal maildropRight = maildropX() + (m_compact ? 58 : 100);
     const qreal maildropLeft = m_compact ? serverX() + serverHalf + 8 : maildropX() - 100;
     box((maildropLeft + maildropRight) / 2,
         maildropRight - maildropLeft,
         tr("maildrop"),
         tr("lock file band"),
-        m_colours->lock);
+        m_colours->lock,
+        tr("lock band", "the maildrop's lane, short for: lock file band"));
     p->restore();
 }

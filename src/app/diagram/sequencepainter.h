@@ -27,6 +27,7 @@ class SequencePainter final
 
 public:
     static constexpr qreal unitHeight = 17;
+    static constexpr qreal compactUnitHeight = 26;
     static constexpr qreal headerHeight = 52;
     static constexpr qreal timeWidth = 108;
     static constexpr qreal laneGap = 170;
@@ -84,13 +85,26 @@ public:
 
     qreal serverXFor(int session) const;
 
-    qreal maildropX() const { return serverX() + (m_compact ? 190 : toMaildrop) * m_spacing; }
+    // Compact: the server's and the maildrop's boxes keep their width whatever the spacing (their
+    // names whole); only the clients' side narrows.
+    qreal maildropX() const { return serverX() + (m_compact ? 110 : toMaildrop * m_spacing); }
+
+    // Compact: where the notes spanning the lanes start (right of the last client's band).
+    qreal notesLeft() const;
 
     QSizeF size() const; // the whole diagram
     qreal rowTop(qsizetype visible) const;
     qreal rowHeight(qsizetype visible) const;
 
-    qreal arrowY(qsizetype visible) const { return rowTop(visible) + unitHeight * 1.25; }
+    // A layout unit's height: taller in compact mode, where a label too long for one line at the
+    // label font takes two above its arrow instead of a smaller font (presentation mode: the
+    // labels stay as large as the terminal's text).
+    qreal unit() const { return m_compact ? compactUnitHeight : unitHeight; }
+
+    qreal arrowY(qsizetype visible) const
+    {
+        return rowTop(visible) + (m_compact ? unit() * 2 - 14 : unitHeight * 1.25);
+    }
 
     // The visible index at diagram y (clamped; -1 when empty).
     qsizetype visibleAt(qreal y) const;
@@ -128,6 +142,13 @@ private:
         const QColor &color,
         Qt::Alignment align = Qt::AlignLeft | Qt::AlignBottom,
         bool wrap = false) const;
+    bool paintWrapped(QPainter *p,
+        const QRectF &rect,
+        qsizetype row,
+        const QString &label,
+        const QFont &font,
+        const QColor &color,
+        Qt::Alignment align) const;
     void paintText(QPainter *p,
         const QRectF &rect,
         const QString &text,

@@ -85,10 +85,14 @@ void SequenceView::fitLanes()
     if (!m_fitLanes || width <= 0)
         return;
     // The diagram's width is a fixed part (the time column) and a part that scales with the
-    // spacing: measured at spacing 1, the spacing that fills the pane follows.
+    // spacing: the spacing that fills the pane follows.
+    // Compact, part of it does not scale at all (the server's and the maildrop's boxes):
+    // measured at two spacings, the width is fixed + scaled × spacing.
+    m_painter.setCompact(true, 0.5);
+    const qreal half = m_painter.size().width();
     m_painter.setCompact(true, 1.0);
-    const qreal fixed = m_painter.hasTimeColumn() ? SequencePainter::timeWidth : 0;
-    const qreal scaled = m_painter.size().width() - fixed;
+    const qreal scaled = (m_painter.size().width() - half) * 2;
+    const qreal fixed = m_painter.size().width() - scaled;
     m_painter.setCompact(true, (width / m_zoom - fixed - 1) / scaled);
 }
 
@@ -132,7 +136,7 @@ void SequenceView::updateScrollBars()
     m_scrollingByCode = true;
     verticalScrollBar()->setRange(0, std::max(0, int(std::ceil(size.height())) - view.height()));
     verticalScrollBar()->setPageStep(view.height());
-    verticalScrollBar()->setSingleStep(int(SequencePainter::unitHeight * 2 * m_zoom));
+    verticalScrollBar()->setSingleStep(int(m_painter.unit() * 2 * m_zoom));
     horizontalScrollBar()->setRange(0, std::max(0, int(std::ceil(size.width())) - view.width()));
     horizontalScrollBar()->setPageStep(view.width());
     horizontalScrollBar()->setSingleStep(40);
@@ -186,9 +190,9 @@ void SequenceView::setZoom(qreal zoom)
         anchorY = m_painter.arrowY(selected);
         const qreal header = SequencePainter::headerHeight * zoom;
         anchorAt = std::clamp(anchorY * m_zoom - verticalScrollBar()->value(),
-            header + SequencePainter::unitHeight * zoom,
-            std::max(header + SequencePainter::unitHeight * zoom,
-                view.height() - SequencePainter::unitHeight * 2 * zoom));
+            header + m_painter.unit() * zoom,
+            std::max(
+                header + m_painter.unit() * zoom, view.height() - m_painter.unit() * 2 * zoom));
     }
     const qreal anchorX = (horizontalScrollBar()->value() + view.width() / 2.0) / m_zoom;
     m_zoom = zoom;
@@ -320,8 +324,7 @@ void SequenceView::ensureRowVisible(qsizetype row)
     const int header = int(SequencePainter::headerHeight * m_zoom);
     const int top = int(m_painter.rowTop(v) * m_zoom);
     const int bottom =
-        int((m_painter.rowTop(v)
-                + std::min<qreal>(m_painter.rowHeight(v), 6 * SequencePainter::unitHeight))
+        int((m_painter.rowTop(v) + std::min<qreal>(m_painter.rowHeight(v), 6 * m_painter.unit()))
             * m_zoom);
     QScrollBar *bar = verticalScrollBar();
     int value = bar->value();
@@ -368,9 +371,8 @@ void SequenceView::mouseDoubleClickEvent(QMouseEvent *event)
 void SequenceView::keyPressEvent(QKeyEvent *event)
 {
     const qsizetype count = m_model->visibleCount();
-    const int pageRows = std::max(1,
-        int(viewport()->height() / (SequencePainter::unitHeight * SequenceModel::rowUnits * m_zoom))
-            - 1);
+    const int pageRows = std::max(
+        1, int(viewport()->height() / (m_painter.unit() * SequenceModel::rowUnits * m_zoom)) - 1);
     switch (event->key()) {
     case Qt::Key_Down:
         stepSelection(1);

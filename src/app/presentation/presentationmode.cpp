@@ -12,12 +12,15 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFontInfo>
+#include <QFontMetricsF>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTextDocument>
 #include <QTimer>
 
 #include <algorithm>
@@ -213,9 +216,36 @@ void PresentationMode::layoutRoom()
         return;
     }
     m_terminal->show();
-    // The diagram's lanes at the terminal's text size need about 700 pixels once their gaps
-    // are narrowed (SequenceView::setFitLanes); the terminal keeps the rest.
-    m_window->resizeDocks({diagram}, {screen.width() * 56 / 100}, Qt::Horizontal);
+    shareWidth();
+}
+
+void PresentationMode::shareWidth()
+{
+    QDockWidget *diagram = m_window->findChild<QDockWidget *>(QLatin1String(dockNames[0]));
+    if (!diagram || replaying())
+        return;
+    const QSize screen =
+        m_window->screen() ? m_window->screen()->geometry().size() : QSize(1280, 720);
+    // The terminal first: the lab sheet's lines (LIST, RETR, a header of a message) are up to
+    // labColumns wide, and a class must read them whole, not wrapped. The diagram takes the rest
+    // and narrows its lanes to fit it (SequenceView::setFitLanes).
+    const int terminal = std::min(terminalWidthFor(labColumns), screen.width() * 70 / 100);
+    m_window->resizeDocks({diagram}, {screen.width() - terminal}, Qt::Horizontal);
+}
+
+int PresentationMode::terminalWidthFor(int columns) const
+{
+    const TerminalView *view = m_terminal->currentView();
+    if (!view)
+        return m_window->width() / 2;
+    // The text's columns, its margins, the frame, the scroll bar (shown or not: it comes with
+    // the first long reply) and the pane's own margins.
+    const qreal advance = QFontMetricsF(view->font()).horizontalAdvance(QLatin1Char('M'));
+    const int chrome = m_terminal->width() - view->viewport()->width()
+        + (view->verticalScrollBar()->isVisible()
+                ? 0
+                : view->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    return int(std::ceil(columns * advance + 2 * view->document()->documentMargin() + 2)) + chrome;
 }
 
 void PresentationMode::leave()
@@ -298,6 +328,7 @@ void PresentationMode::apply()
     const qreal zoom = std::max(1.0, terminalPixels / labelPixels);
     view->setZoom(zoom);
     view->horizontalScrollBar()->setValue(0);
+    shareWidth(); // the terminal's share follows its font
 }
 
 void PresentationMode::setHighContrast(bool on)

@@ -53,7 +53,13 @@ public:
 
     QAction *highContrastAction() const { return m_contrast; }
 
-    static constexpr qreal defaultZoom = 1.25;
+    // The widest lines of the lab sheet (LIST, RETR and a message's header): the terminal's
+    // share in the room layout holds this many columns of its font.
+    static constexpr int labColumns = 76;
+    // The window's own sizes (the terminal's 13 pt): at 1280×720 a larger start leaves the
+    // terminal fewer than 72 columns or the diagram's labels smaller than its text (see
+    // docs/presentation.md). Ctrl++ trades columns for size.
+    static constexpr qreal defaultZoom = 1.0;
     static constexpr qreal minZoom = 1.0;
     static constexpr qreal maxZoom = 3.0;
 
@@ -69,6 +75,8 @@ private:
     void apply();
     void restoreApplicationFonts();
     void layoutRoom();
+    void shareWidth(); // terminal and diagram side by side: the terminal's columns first
+    int terminalWidthFor(int columns) const; // the terminal pane's width for so many columns
     void retranslate();
     QList<QWidget *> scaledWidgets() const;
     QDockWidget *replayDock() const;
