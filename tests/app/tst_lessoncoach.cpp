@@ -176,12 +176,17 @@ void TestLessonCoach::lessonSixTimerShowsWhileItRuns()
     QTRY_VERIFY2(timer->text() != first, qPrintable(timer->text())); // it counts
     QVERIFY2(timer->width() >= timer->sizeHint().width(), qPrintable(timer->text()));
     // In sight in the lesson pane (shown by Ctrl+4), above its scrolled content.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
     QTRY_VERIFY(pane->isVisible());
     auto *scroll = pane->findChild<QScrollArea *>(QStringLiteral("lessonScroll"));
     QVERIFY(!scroll->isAncestorOf(timer));
     const QRect seen(pane->mapTo(&window, QPoint()), pane->size());
     const QRect at(timer->mapTo(&window, QPoint()), timer->size());
+    // With POP3LAB_SCREENSHOT_DIR set (under xvfb-run), the window as the learner sees it.
+    if (const QString shots = qEnvironmentVariable("POP3LAB_SCREENSHOT_DIR"); !shots.isEmpty())
+        QVERIFY(window.grab().save(shots + QStringLiteral("/lesson6-timer.png")));
     QVERIFY2(window.rect().contains(seen) && seen.contains(at),
         qPrintable(QStringLiteral("timer at %1,%2 %3x%4")
                        .arg(at.x())

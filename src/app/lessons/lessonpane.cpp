@@ -860,7 +860,7 @@ void LessonPane::updateTimer()
         return;
     const pop3::Lesson &lesson = m_runner->lesson();
     const QString text = tr("Time: %1 s").arg(timer / 1000.0, 0, 'f', 1);
-    m_timerLabel->setText(ticking ? QStringLiteral("⏱ ") + text : text);
+    m_timerLabel->setText(text); // no stopwatch glyph: the usual fonts lack U+23F1
     m_timerLabel->setToolTip(ticking
             ? tr("The lesson times you: from “%1” to “%2”.")
                   .arg(stepTitle(lesson, lesson.timerFrom), stepTitle(lesson, lesson.timerTo))
