@@ -1363,6 +1363,18 @@ At: %5</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Step %1 of %2 skipped: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson times you: from “%1” to “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your time, from “%1” to “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonTracker</name>
@@ -1475,18 +1487,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Stale lock file&lt;/b&gt; — left by %1, which is no longer running (a crashed server). Nobody holds %2&apos;s maildrop: the next login removes the file and gets in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>process %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an unknown process</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets &lt;code&gt;%2&lt;/code&gt; — QUIT or a disconnection removes it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1507,11 +1507,27 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The machine has started again since it was written (another boot id).</source>
+        <source>left by session %1 of this window&apos;s own server (process %2, still running), which was killed before it released the lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Process %1 is alive, but it started at another time: another program got the pid.</source>
+        <source>left by process %1, which is no longer running (a crashed server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty file older than a minute: its writer died before filling it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left by process %1 before the machine last started (another boot id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left by process %1, which is no longer running: another program started later has its pid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stale lock file&lt;/b&gt; — %1. Nobody holds %2&apos;s maildrop: the next login removes the file and gets in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3287,6 +3303,10 @@ Connect a terminal to the built-in server, or open a trace.</source>
     </message>
     <message>
         <source>The server now waits for a TLS handshake, but this tab is %1: it cannot start TLS. Open a new session with &quot;Raw + STLS&quot; to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server was killed (Faults › Kill the Server), leaving its lock file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

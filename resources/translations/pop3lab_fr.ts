@@ -1371,6 +1371,18 @@ Essais : %4
             <numerusform>%n étapes sur %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Step %1 of %2 skipped: %3</source>
+        <translation>Étape %1 sur %2 passée : %3</translation>
+    </message>
+    <message>
+        <source>The lesson times you: from “%1” to “%2”.</source>
+        <translation>La leçon vous chronomètre : de « %1 » à « %2 ».</translation>
+    </message>
+    <message>
+        <source>Your time, from “%1” to “%2”.</source>
+        <translation>Votre temps, de « %1 » à « %2 ».</translation>
+    </message>
 </context>
 <context>
     <name>LessonTracker</name>
@@ -1483,18 +1495,6 @@ Essais : %4
         <translation>[... la suite du message n&apos;est pas affichée ici ...]</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Stale lock file&lt;/b&gt; — left by %1, which is no longer running (a crashed server). Nobody holds %2&apos;s maildrop: the next login removes the file and gets in.</source>
-        <translation>&lt;b&gt;Fichier de verrou périmé&lt;/b&gt; — laissé par %1, qui ne tourne plus (un serveur planté). Personne ne tient la boîte de %2 : la prochaine connexion supprime le fichier et entre.</translation>
-    </message>
-    <message>
-        <source>process %1</source>
-        <translation>le processus %1</translation>
-    </message>
-    <message>
-        <source>an unknown process</source>
-        <translation>un processus inconnu</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Lock file exists&lt;/b&gt; — held by %1. Another login gets &lt;code&gt;%2&lt;/code&gt; — QUIT or a disconnection removes it.</source>
         <translation>&lt;b&gt;Le fichier de verrou existe&lt;/b&gt; — tenu par %1. Une autre connexion reçoit &lt;code&gt;%2&lt;/code&gt; — QUIT ou une déconnexion le supprime.</translation>
     </message>
@@ -1515,12 +1515,28 @@ Essais : %4
         <translation>Le fichier brut du message sélectionné, en-têtes compris.</translation>
     </message>
     <message>
-        <source>The machine has started again since it was written (another boot id).</source>
-        <translation>La machine a redémarré depuis qu’il a été écrit (autre identifiant de démarrage).</translation>
+        <source>left by session %1 of this window&apos;s own server (process %2, still running), which was killed before it released the lock</source>
+        <translation>laissé par la session %1 du serveur de cette fenêtre même (processus %2, toujours en marche), tué avant d’avoir libéré le verrou</translation>
     </message>
     <message>
-        <source>Process %1 is alive, but it started at another time: another program got the pid.</source>
-        <translation>Le processus %1 existe, mais il a démarré à un autre moment : un autre programme a reçu ce pid.</translation>
+        <source>left by process %1, which is no longer running (a crashed server)</source>
+        <translation>laissé par le processus %1, qui ne tourne plus (un serveur planté)</translation>
+    </message>
+    <message>
+        <source>an empty file older than a minute: its writer died before filling it</source>
+        <translation>un fichier vide de plus d’une minute : celui qui l’écrivait est mort avant de le remplir</translation>
+    </message>
+    <message>
+        <source>left by process %1 before the machine last started (another boot id)</source>
+        <translation>laissé par le processus %1 avant le dernier démarrage de la machine (autre identifiant de démarrage)</translation>
+    </message>
+    <message>
+        <source>left by process %1, which is no longer running: another program started later has its pid</source>
+        <translation>laissé par le processus %1, qui ne tourne plus : un autre programme, lancé plus tard, a son pid</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stale lock file&lt;/b&gt; — %1. Nobody holds %2&apos;s maildrop: the next login removes the file and gets in.</source>
+        <translation>&lt;b&gt;Fichier de verrou périmé&lt;/b&gt; — %1. Personne ne tient la boîte de %2 : la prochaine connexion supprime le fichier et entre.</translation>
     </message>
 </context>
 <context>
@@ -3297,6 +3313,10 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message>
         <source>The server now waits for a TLS handshake, but this tab is %1: it cannot start TLS. Open a new session with &quot;Raw + STLS&quot; to go on.</source>
         <translation>Le serveur attend maintenant une négociation TLS, mais cet onglet est en %1 : il ne peut pas démarrer TLS. Ouvrez une nouvelle session en « Raw + STLS » pour continuer.</translation>
+    </message>
+    <message>
+        <source>the server was killed (Faults › Kill the Server), leaving its lock file</source>
+        <translation>le serveur a été tué (Pannes › Tuer le serveur), en laissant son fichier de verrou</translation>
     </message>
 </context>
 <context>

@@ -57,12 +57,14 @@ FaultsMenu::FaultsMenu(pop3::Lab *lab,
             emit failed(r.error);
         updateWidgets();
     });
-    connect(m_refuseLogin, &QAction::triggered, this, [this] {
-        m_lab->faults()->refuseNextLogin(); // armed until a login uses it
+    // A tick arms the fault until a login (a commit) uses it; the same press on a ticked one,
+    // from the keyboard or the mouse, disarms it.
+    connect(m_refuseLogin, &QAction::triggered, this, [this](bool armed) {
+        m_lab->faults()->setRefuseNextLogin(armed);
         updateWidgets();
     });
-    connect(m_failCommit, &QAction::triggered, this, [this] {
-        m_lab->faults()->failNextCommit();
+    connect(m_failCommit, &QAction::triggered, this, [this](bool armed) {
+        m_lab->faults()->setFailNextCommit(armed);
         updateWidgets();
     });
     connect(m_deliver, &QAction::triggered, this, &FaultsMenu::deliverMessage);

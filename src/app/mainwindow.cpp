@@ -201,6 +201,10 @@ void MainWindow::announceRow(quint64 seq)
     const qsizetype row = model.rowForSeq(seq);
     if (row < 0 || model.row(row).seq != seq)
         return; // the event drew no row of its own
+    // What the diagram shows, no more: a login summary is there only while logins are collapsed,
+    // a filtered-out session's arrows not at all.
+    if (!model.isVisible(row))
+        return;
     const pop3::SequenceModel::Row &r = model.row(row);
     using Kind = pop3::SequenceModel::RowKind;
     const QString client = model.sessionName(r.session);

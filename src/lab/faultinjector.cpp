@@ -25,14 +25,14 @@ void FaultInjector::setReplyDelay(int ms)
     m_log->append(e);
 }
 
-void FaultInjector::refuseNextLogin()
+void FaultInjector::setRefuseNextLogin(bool armed)
 {
-    m_refuseNextLogin = true;
+    m_refuseNextLogin = armed;
 }
 
-void FaultInjector::failNextCommit()
+void FaultInjector::setFailNextCommit(bool armed)
 {
-    m_failNextCommit = true;
+    m_failNextCommit = armed;
 }
 
 QString FaultInjector::refusedLoginReason()

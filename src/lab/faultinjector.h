@@ -33,11 +33,16 @@ public:
 
     int replyDelay() const { return m_delayMs; }
 
-    void refuseNextLogin();
+    void refuseNextLogin() { setRefuseNextLogin(true); }
+
+    // Armed or disarmed again (the window's tick, which a second press clears).
+    void setRefuseNextLogin(bool armed);
 
     bool refusesNextLogin() const { return m_refuseNextLogin; }
 
-    void failNextCommit();
+    void failNextCommit() { setFailNextCommit(true); }
+
+    void setFailNextCommit(bool armed);
 
     bool failsNextCommit() const { return m_failNextCommit; }
 

@@ -209,8 +209,10 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
     m_exchange.append(ob);
 
     bool changed = false;
+    const LessonStep *step = m_current >= 0 ? &m_lesson.steps.at(m_current) : nullptr;
+    const bool asked = step && step->check && asksFor(*step->check, ob);
     for (const LessonMistake &m : ob.mistakes) {
-        if (!m_lesson.watchesMistake(m.code))
+        if (asked || !m_lesson.watchesMistake(m.code))
             continue;
         m_mistakes.append(m);
         const QString stepId = m_current >= 0 ? m_lesson.steps.at(m_current).id : QString();
@@ -240,6 +242,20 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
         save();
         emit progressChanged();
     }
+}
+
+bool LessonRunner::asksFor(const LessonCheck &check, const LessonTracker::Observation &ob) const
+{
+    if (matches(check, ob))
+        return true;
+    // A step that wants a command's -ERR: its line is what the step asks to type.
+    if (check.type != Type::Command || !check.replyOk || *check.replyOk
+        || ob.event.kind != EventKind::ClientLine)
+        return false;
+    LessonCheck line = check;
+    line.replyOk.reset();
+    line.replyText.clear();
+    return matches(line, ob);
 }
 
 bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observation &ob) const
@@ -763,6 +779,21 @@ qint64 LessonRunner::timerMs() const
     if (!from.done || !to.done)
         return -1;
     return qMax<qint64>(0, to.doneAtMs - from.doneAtMs);
+}
+
+bool LessonRunner::timerRunning() const
+{
+    if (m_lesson.timerFrom.isEmpty())
+        return false;
+    return m_progress.steps.value(m_lesson.timerFrom).done
+        && !m_progress.steps.value(m_lesson.timerTo).done;
+}
+
+qint64 LessonRunner::timerNowMs() const
+{
+    if (!timerRunning())
+        return timerMs();
+    return qMax<qint64>(0, now() - m_progress.steps.value(m_lesson.timerFrom).doneAtMs);
 }
 
 void LessonRunner::save()

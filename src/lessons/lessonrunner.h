@@ -88,6 +88,10 @@ public:
     QString expectedAnswer(int index) const;
     // Between the ticks of the lesson's timer steps (-1 if not both ticked).
     qint64 timerMs() const;
+    // The timer's reading now: since its first step was ticked while the last is not yet (the
+    // lesson is timing the learner), else timerMs().
+    qint64 timerNowMs() const;
+    bool timerRunning() const;
 
     const LessonProgress &progress() const { return m_progress; }
 
@@ -123,6 +127,9 @@ private:
     void catchUp();
     void forgetIfClosed(const Event &event);
     void handle(const LessonTracker::Observation &ob);
+    // The current step asks for this: the -ERR or the drop it provokes is what the step wants,
+    // not a mistake (the line itself is seen before the reply that ticks the step).
+    bool asksFor(const LessonCheck &check, const LessonTracker::Observation &ob) const;
     bool matches(const LessonCheck &check, const LessonTracker::Observation &ob) const;
     bool holdsNow(const LessonCheck &check) const;
     void tick(int index, qint64 timeMs, quint64 seq);

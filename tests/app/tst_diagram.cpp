@@ -82,6 +82,7 @@ private slots:
     void refusalKeepsItsReason();
     void emptyLaneHasNoHeader();
     void headerNamesTheClientBelow();
+    void headerNamesTheReopenedTab();
     void zoomKeepsTheSelectionInView();
     void exportIsInTheOverflowMenu();
     void traceBannerSaysItIsATrace();
@@ -388,6 +389,40 @@ void TestDiagram::headerNamesTheClientBelow()
     const qsizetype at = m.visibleIndexOf(disconnect);
     QCOMPARE(painter.headerSession(0, at, m.visibleCount() - 1), s3);
     QCOMPARE(painter.headerSession(0, at + 1, m.visibleCount() - 1), s3);
+}
+
+// Lessons 4 and 5: Terminal 1's tab is closed a few rows below the top of the view and the
+// reopened tab (Terminal 3) takes its lane for the rest of it: the header names Terminal 3.
+void TestDiagram::headerNamesTheReopenedTab()
+{
+    EventLog log;
+    DiagramPane pane(&log);
+    pane.setPeerLabel(QStringLiteral("127.0.0.1:50041"), QStringLiteral("Terminal 1"));
+    pane.setPeerLabel(QStringLiteral("127.0.0.1:50043"), QStringLiteral("Terminal 3"));
+    Bench bench(&log);
+    Pop3Session &t1 = bench.open(50041);
+    bench.type(t1, "user student");
+    bench.type(t1, "pass hessovs!");
+    bench.type(t1, "dele 1");
+    bench.drop(t1); // the tab is closed
+    Pop3Session &t3 = bench.open(50043);
+    for (const char *line : {"user student", "pass hessovs!", "stat", "list", "retr 2"})
+        bench.type(t3, line);
+    const SequenceModel &m = pane.model();
+    const int s1 = m.sessions().at(0);
+    const int s3 = m.sessions().at(1);
+    QCOMPARE(m.laneOf(s3), m.laneOf(s1));
+    const qsizetype dele =
+        m.visibleIndexOf(findRow(m, SequenceModel::RowKind::Command, SequenceModel::Command::Dele));
+    QVERIFY(dele > 0);
+    const SequencePainter painter(m);
+    const qsizetype last = m.visibleCount() - 1;
+    QCOMPARE(m.sessionName(painter.headerSession(0, dele, last)), QStringLiteral("Terminal 3"));
+    // Scrolled back to where Terminal 1 fills the view: it is named.
+    const qsizetype login =
+        m.visibleIndexOf(findRow(m, SequenceModel::RowKind::Command, SequenceModel::Command::User));
+    QCOMPARE(
+        m.sessionName(painter.headerSession(0, login, dele + 1)), QStringLiteral("Terminal 1"));
 }
 
 void TestDiagram::zoomKeepsTheSelectionInView()

@@ -31,6 +31,7 @@ private slots:
     void armsAndShowsTheFaults();
     void deliversToTheCurrentUser();
     void crashLeavesTheLock();
+    void armedFaultsUntickFromTheKeyboard();
 
 private:
     int current() const { return m_session; }
@@ -165,6 +166,34 @@ void TestFaultsMenu::crashLeavesTheLock()
     QVERIFY(next.login("student", "hessovs!"));
     QCOMPARE(QFile::exists(lock), true); // the new session's own lock now
     QCOMPARE(pop3::MaildropLock::read(lock)->session, m_lab->server()->sessions().last()->id());
+}
+
+// A ticked "Refuse the Next Login" (or "Fail the Next Commit") is unticked by Enter on it, as it
+// was ticked: the fault is disarmed, and the next login gets in.
+void TestFaultsMenu::armedFaultsUntickFromTheKeyboard()
+{
+    auto pressOn = [this](QAction *action) {
+        m_menu->popup(QPoint(10, 10));
+        QVERIFY(QTest::qWaitForWindowExposed(m_menu.get()));
+        m_menu->setActiveAction(action);
+        QTest::keyClick(m_menu.get(), Qt::Key_Return);
+        QTRY_VERIFY(!m_menu->isVisible());
+    };
+    pressOn(m_menu->refuseLoginAction());
+    QVERIFY(m_lab->faults()->refusesNextLogin());
+    pressOn(m_menu->refuseLoginAction());
+    QVERIFY(!m_lab->faults()->refusesNextLogin());
+    m_menu->updateWidgets();
+    QVERIFY(!m_menu->refuseLoginAction()->isChecked());
+
+    pressOn(m_menu->failCommitAction());
+    QVERIFY(m_lab->faults()->failsNextCommit());
+    pressOn(m_menu->failCommitAction());
+    QVERIFY(!m_lab->faults()->failsNextCommit());
+
+    Client c; // disarmed for real: the login gets in
+    QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
 }
 
 QTEST_MAIN(TestFaultsMenu)

@@ -25,6 +25,7 @@ private slots:
     void subjectsAreDecoded();
     void lockWordsAreThePersonalitys();
     void staleLockIsShownAsStale();
+    void killedServersLockIsToldTruthfully();
 
 private:
     TerminalView *login();
@@ -189,6 +190,27 @@ void TestMaildropPane::staleLockIsShownAsStale()
     QVERIFY2(
         pane->lockText().contains(QStringLiteral("Stale lock file")), qPrintable(pane->lockText()));
     QVERIFY(!pane->lockText().contains(QStringLiteral("held by")));
+}
+
+// Faults › Kill the server: the lock its session left names this very process, which still
+// runs. The pane says the lock was left by the killed server (never that the window's own pid is
+// a dead process), and the terminal that the server was killed (not "a network error").
+void TestMaildropPane::killedServersLockIsToldTruthfully()
+{
+    TerminalView *view = login();
+    QVERIFY(view);
+    QSignalSpy ended(view->session(), &TerminalSession::ended);
+    QVERIFY(m_lab->services->crashServer().ok);
+    QVERIFY(ended.count() > 0 || ended.wait());
+    MaildropPane *pane = m_window->maildropPane();
+    pane->refresh();
+    const QString words = pane->lockText();
+    QVERIFY2(words.contains(QStringLiteral("Stale lock file")), qPrintable(words));
+    QVERIFY2(!words.contains(QStringLiteral("no longer running")), qPrintable(words));
+    QVERIFY2(words.contains(QStringLiteral("killed")), qPrintable(words));
+    QTRY_VERIFY(view->toPlainText().contains(QStringLiteral("killed")));
+    QVERIFY2(!view->toPlainText().contains(QStringLiteral("network error")),
+        qPrintable(view->toPlainText()));
 }
 
 QTEST_MAIN(TestMaildropPane)

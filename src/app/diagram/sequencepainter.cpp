@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -757,19 +758,24 @@ int SequencePainter::headerSession(int lane, qsizetype at, qsizetype until) cons
 {
     if (at < 0 || at >= m_model.visibleCount())
         return 0;
-    const qsizetype row = m_model.visibleRow(at);
-    const int session = m_model.sessionInLaneAt(lane, row);
-    const qsizetype ends = session ? m_model.sessionLastRow(session) : -1;
-    if (session != 0 && (ends < 0 || ends > row))
-        return session; // its lifeline goes on below the header
-    // The lane is free (or its session ends right here): name the next one drawn in it.
+    // The client of most of the rows below the header, not the one of the top row: a tab closed
+    // near the top of the view leaves its lane to the tab opened after it, which the header
+    // names (the later one when they share the rows evenly).
     const qsizetype last = std::min(until < 0 ? at + 60 : until, m_model.visibleCount() - 1);
-    for (qsizetype v = at + 1; v <= last; ++v) {
-        const int next = m_model.sessionInLaneAt(lane, m_model.visibleRow(v));
-        if (next != 0 && next != session)
-            return next;
+    QHash<int, int> rows;
+    int named = 0;
+    int most = 0;
+    for (qsizetype v = at; v <= last; ++v) {
+        const int session = m_model.sessionInLaneAt(lane, m_model.visibleRow(v));
+        if (session == 0)
+            continue;
+        const int count = ++rows[session];
+        if (count >= most) {
+            most = count;
+            named = session;
+        }
     }
-    return session;
+    return named;
 }
 
 void SequencePainter::paintHeader(

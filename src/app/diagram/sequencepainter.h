@@ -116,7 +116,7 @@ public:
     // The lane names for the rows [at, until] below the header, in a band of headerHeight from y.
     void paintHeader(QPainter *p, qreal y, qsizetype at, qreal width, qsizetype until = -1) const;
     // The session a lane's header names for the visible rows [at, until]: the one whose lifeline
-    // runs below the header (0: none).
+    // runs along most of them (0: none).
     int headerSession(int lane, qsizetype at, qsizetype until) const;
     // The label as painted in width with font (shortened only where the model allows).
     QString fittedLabel(qsizetype row, const QString &label, const QFont &font, qreal width) const;

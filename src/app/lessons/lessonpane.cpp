@@ -54,6 +54,16 @@ QString fill(QString text, const pop3::LessonMistake &m)
         .replace(QLatin1String("{message}"), QString::number(m.message));
 }
 
+// A step's title by its id (the timer's steps), the id itself if the lesson has no such step.
+QString stepTitle(const pop3::Lesson &lesson, const QString &id)
+{
+    for (const pop3::LessonStep &step : lesson.steps) {
+        if (step.id == id)
+            return step.title;
+    }
+    return id;
+}
+
 } // namespace
 
 namespace {
@@ -79,6 +89,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     , m_exportButton(new QPushButton(this))
     , m_progressBar(new QProgressBar(this))
     , m_timerLabel(new QLabel(this))
+    , m_timerTick(new QTimer(this))
     , m_stepView(new QTextBrowser(this))
     , m_checklist(new QListWidget(this))
     , m_stepsToggle(new QToolButton(this))
@@ -141,7 +152,6 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     auto *progress = new QHBoxLayout;
     progress->addWidget(m_stepsToggle);
     progress->addWidget(m_progressBar, 1);
-    progress->addWidget(m_timerLabel);
 
     m_stepView->setOpenExternalLinks(true);
     m_feedback->setOpenExternalLinks(true);
@@ -208,6 +218,20 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     scroll->installEventFilter(this); // its height folds or shows the checklist
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    // Lesson 6 times the learner: its clock stays in sight above the scrolled content, bold, as
+    // a stopwatch is, whatever control the focus has scrolled to.
+    m_timerLabel->setObjectName(QStringLiteral("lessonTimer"));
+    QFont timerFont = m_timerLabel->font();
+    timerFont.setBold(true);
+    timerFont.setPointSizeF(timerFont.pointSizeF() * 1.2);
+    m_timerLabel->setFont(timerFont);
+    m_timerLabel->setAlignment(Qt::AlignCenter);
+    m_timerLabel->setFrameShape(QFrame::StyledPanel);
+    m_timerLabel->setMargin(2);
+    m_timerLabel->setVisible(false);
+    m_timerTick->setInterval(100);
+    connect(m_timerTick, &QTimer::timeout, this, &LessonPane::updateTimer);
+    outer->addWidget(m_timerLabel);
     outer->addWidget(scroll);
     auto *layout = new QVBoxLayout(content);
     layout->addLayout(top);
@@ -340,12 +364,15 @@ void LessonPane::attachRunner()
     connect(r, &pop3::LessonRunner::stepTicked, this, &LessonPane::updateWidgets);
     connect(r, &pop3::LessonRunner::stepTicked, this, [this](int index) {
         const QList<pop3::LessonStep> &steps = m_runner->lesson().steps;
-        if (index >= 0 && index < steps.size())
-            Announcer::announce(this,
-                tr("Step %1 of %2 done: %3")
-                    .arg(index + 1)
-                    .arg(steps.size())
-                    .arg(steps.at(index).title));
+        if (index < 0 || index >= steps.size())
+            return;
+        // A skipped step is passed, not done: said so, as the checklist and the hand-in do.
+        const bool skipped = m_runner->progress().steps.value(steps.at(index).id).skipped;
+        Announcer::announce(this,
+            (skipped ? tr("Step %1 of %2 skipped: %3") : tr("Step %1 of %2 done: %3"))
+                .arg(index + 1)
+                .arg(steps.size())
+                .arg(steps.at(index).title));
     });
     connect(r, &pop3::LessonRunner::hintRevealed, this, &LessonPane::showHint);
     connect(r, &pop3::LessonRunner::mistakeDetected, this, &LessonPane::showMistake);
@@ -770,9 +797,7 @@ void LessonPane::updateWidgets()
     m_progressBar->setFormat(chosen
             ? tr("%n of %1 steps", nullptr, done).arg(m_progressBar->maximum())
             : tr("No lesson chosen yet"));
-    const qint64 timer = running ? m_runner->timerMs() : -1;
-    m_timerLabel->setVisible(timer >= 0);
-    m_timerLabel->setText(tr("Time: %1 s").arg(timer / 1000.0, 0, 'f', 1));
+    updateTimer();
 
     m_questionLabel->setVisible(question);
     m_choiceBox->setVisible(choice);
@@ -821,6 +846,27 @@ void LessonPane::updateWidgets()
     // The hints of the step in hand first, then the latest mistake of this lesson.
     m_feedback->setMarkdown(m_hintText + m_mistakeText);
     renderStep();
+}
+
+void LessonPane::updateTimer()
+{
+    const bool running = hasLesson() && m_runner->isRunning();
+    const qint64 timer = running ? m_runner->timerNowMs() : -1;
+    const bool ticking = running && m_runner->timerRunning();
+    if (ticking != m_timerTick->isActive())
+        ticking ? m_timerTick->start() : m_timerTick->stop();
+    m_timerLabel->setVisible(timer >= 0);
+    if (timer < 0)
+        return;
+    const pop3::Lesson &lesson = m_runner->lesson();
+    const QString text = tr("Time: %1 s").arg(timer / 1000.0, 0, 'f', 1);
+    m_timerLabel->setText(text); // no stopwatch glyph: the usual fonts lack U+23F1
+    m_timerLabel->setToolTip(ticking
+            ? tr("The lesson times you: from “%1” to “%2”.")
+                  .arg(stepTitle(lesson, lesson.timerFrom), stepTitle(lesson, lesson.timerTo))
+            : tr("Your time, from “%1” to “%2”.")
+                  .arg(stepTitle(lesson, lesson.timerFrom), stepTitle(lesson, lesson.timerTo)));
+    m_timerLabel->setAccessibleName(m_timerLabel->toolTip() + QLatin1Char(' ') + text);
 }
 
 void LessonPane::retranslateUi()

@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QTimer;
 class QLineEdit;
 class QListWidget;
 class QProgressBar;
@@ -102,6 +103,7 @@ private:
     void showMistake(const pop3::LessonMistake &mistake);
     void showHint(int index, const QString &hint);
     void updateWidgets();
+    void updateTimer();
     void renderStep();
     void retranslateUi();
     void fitChecklist();
@@ -125,6 +127,7 @@ private:
     QPushButton *m_exportButton;
     QProgressBar *m_progressBar;
     QLabel *m_timerLabel;
+    QTimer *m_timerTick; // repaints the timer while the lesson times the learner
     QTextBrowser *m_stepView;
     QScrollArea *m_scroll = nullptr;
     QWidget *m_content = nullptr; // the scrolled widget holding every control

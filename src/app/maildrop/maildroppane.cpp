@@ -145,20 +145,30 @@ void MaildropPane::updateLock()
                                    })
                                       : Why::NotStale;
                why != Why::NotStale) {
-        // A crashed server's lock: nobody holds the maildrop, and the next login says so.
-        QString because;
-        if (why == Why::Rebooted)
-            because = tr("The machine has started again since it was written (another boot id).");
-        else if (why == Why::PidReused)
-            because = tr("Process %1 is alive, but it started at another time: another program "
-                         "got the pid.")
-                          .arg(holder->pid);
-        m_ui->lockState->setText(
-            tr("<b>Stale lock file</b> — left by %1, which is no longer running (a crashed "
-               "server). Nobody holds %2's maildrop: the next login removes the file and gets in.")
-                .arg(holder->pid ? tr("process %1").arg(holder->pid) : tr("an unknown process"),
-                    m_user.toHtmlEscaped())
-            + (because.isEmpty() ? QString() : QLatin1Char(' ') + because));
+        // A crashed server's lock: nobody holds the maildrop, and the next login says so. Who
+        // left it is told from the facts the judgement used, never "a dead process" for a pid
+        // that still runs (this window's own, whose killed server left the file).
+        QString leftBy;
+        if (why == Why::SessionGone)
+            leftBy = tr("left by session %1 of this window's own server (process %2, still "
+                        "running), which was killed before it released the lock")
+                         .arg(holder->session)
+                         .arg(holder->pid);
+        else if (why == Why::ProcessGone)
+            leftBy = tr("left by process %1, which is no longer running (a crashed server)")
+                         .arg(holder->pid);
+        else if (why == Why::EmptyAndOld)
+            leftBy = tr("an empty file older than a minute: its writer died before filling it");
+        else if (why == Why::Rebooted)
+            leftBy = tr("left by process %1 before the machine last started (another boot id)")
+                         .arg(holder->pid);
+        else
+            leftBy = tr("left by process %1, which is no longer running: another program "
+                        "started later has its pid")
+                         .arg(holder->pid);
+        m_ui->lockState->setText(tr("<b>Stale lock file</b> — %1. Nobody holds %2's maildrop: "
+                                    "the next login removes the file and gets in.")
+                                     .arg(leftBy.toHtmlEscaped(), m_user.toHtmlEscaped()));
     } else {
         const QString who = holder && holder->session
             ? tr("session %1 (%2) since %3")

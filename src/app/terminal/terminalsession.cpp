@@ -262,6 +262,13 @@ void TerminalSession::watchEvent(const pop3::Event &event)
         }
         return;
     }
+    // Faults › Kill the Server: its note comes just before the cut, which then is no "network
+    // error" but the server's death, told as such.
+    if (m_builtin && event.kind == pop3::EventKind::Note
+        && event.note == pop3::NoteKind::FaultServerCrashed) {
+        m_serverKilled = true;
+        return;
+    }
     if (event.session != m_sessionId)
         return;
     if (event.kind == pop3::EventKind::ClientLine)
@@ -269,7 +276,9 @@ void TerminalSession::watchEvent(const pop3::Event &event)
     else if (event.kind == pop3::EventKind::ServerReply)
         m_replySeqs.append(event.seq);
     else if (event.kind == pop3::EventKind::Disconnected && m_builtin)
-        m_serverReason = serverReasonWords(event.text);
+        m_serverReason = m_serverKilled
+            ? tr("the server was killed (Faults › Kill the Server), leaving its lock file")
+            : serverReasonWords(event.text);
 }
 
 void TerminalSession::onReadyRead()
