@@ -5,6 +5,7 @@
 
 #include "app/classroom/handindialog.h"
 #include "app/mainwindow.h"
+#include "app/translations.h"
 #include "lab/answerserver.h"
 #include "lab/classlessons.h"
 #include "lab/lab.h"
@@ -15,6 +16,8 @@
 #include "support/pop3testclient.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -35,6 +38,8 @@ private slots:
     void studentHandsInAnswers();
     void wrongPasswordGetsNothing();
     void theFileMenuOpensIt();
+    void everyLabelHasItsMnemonic_data();
+    void everyLabelHasItsMnemonic();
 
 private:
     std::unique_ptr<ClassServer> m_class;
@@ -122,6 +127,40 @@ void TestHandIn::theFileMenuOpensIt()
     QVERIFY(dialog && dialog->isVisible());
     action->trigger();
     QCOMPARE(window.findChildren<HandInDialog *>().size(), 1);
+}
+
+void TestHandIn::everyLabelHasItsMnemonic_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+// A label with "&" shows it as an underline only when it has a buddy: "Se&rver and answers
+// port:" once read with its ampersand, and Alt+R went nowhere. Each label's key must focus its
+// field.
+void TestHandIn::everyLabelHasItsMnemonic()
+{
+    QFETCH(QString, language);
+    Translations translations;
+    translations.install(QLocale(language));
+    HandInDialog dialog;
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    int withKey = 0;
+    for (QLabel *label : labels) {
+        const QString text = label->text();
+        const qsizetype amp = text.indexOf(QLatin1Char('&'));
+        if (amp < 0 || amp + 1 >= text.size())
+            continue;
+        ++withKey;
+        QVERIFY2(label->buddy(), qPrintable(text + QStringLiteral(": no buddy, the & is shown")));
+        QTest::keyClick(&dialog, text.at(amp + 1).toLower().toLatin1(), Qt::AltModifier);
+        QTRY_VERIFY2(label->buddy()->hasFocus(), qPrintable(text));
+    }
+    QCOMPARE(withKey, 3); // server, user, password
 }
 
 QTEST_MAIN(TestHandIn)
