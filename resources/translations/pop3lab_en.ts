@@ -1093,6 +1093,13 @@ At: %5</source>
         <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>[… %n earlier line(s) omitted: only the last %1 lines are kept …]</source>
+        <translation>
+            <numerusform>[… %n earlier line omitted: only the last %1 lines are kept …]</numerusform>
+            <numerusform>[… %n earlier lines omitted: only the last %1 lines are kept …]</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LessonPane</name>

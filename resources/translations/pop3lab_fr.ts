@@ -1097,6 +1097,13 @@ Essais : %4
         <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
         <translation>Le diagramme de séquence des sessions de cette leçon suit, sur des pages à l&apos;italienne.</translation>
     </message>
+    <message numerus="yes">
+        <source>[… %n earlier line(s) omitted: only the last %1 lines are kept …]</source>
+        <translation>
+            <numerusform>[… %n ligne précédente omise : seules les %1 dernières lignes sont gardées …]</numerusform>
+            <numerusform>[… %n lignes précédentes omises : seules les %1 dernières lignes sont gardées …]</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LessonPane</name>

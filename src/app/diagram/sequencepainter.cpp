@@ -162,6 +162,11 @@ qreal SequencePainter::rowTop(qsizetype visible) const
     return headerHeight + m_model.visibleTop(visible) * unitHeight;
 }
 
+qreal SequencePainter::arrowY(qsizetype visible) const
+{
+    return rowTop(visible) + unitHeight * (1.25 + m_model.unitsAbove(visible));
+}
+
 qreal SequencePainter::rowHeight(qsizetype visible) const
 {
     return m_model.visibleHeight(visible) * unitHeight;
@@ -618,15 +623,23 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->setBrush(Qt::white);
         p->drawEllipse(QPointF(sx, y), 5, 5);
         p->setBrush(Qt::NoBrush);
-        if (detail)
+        if (detail) {
+            const QRectF rect(sx + 16, top + 2, size().width() - sx - 24, rowHeight(v) - 4);
+            // The maildrop's lifeline runs under this text: a white ground keeps it readable.
+            const QFontMetricsF metrics(m_small, p->device());
+            const qreal wide = std::min(rect.width(), metrics.horizontalAdvance(label) + 8);
+            const qreal high = wide < rect.width() ? metrics.lineSpacing() + 4 : rect.height();
+            p->fillRect(
+                QRectF(rect.left() - 4, rect.center().y() - high / 2, wide, high), Qt::white);
             paintLabel(p,
-                QRectF(sx + 16, top + 2, size().width() - sx - 24, rowHeight(v) - 4),
+                rect,
                 index,
                 label,
                 m_small,
                 err ? m_colours->error : m_colours->note,
                 Qt::AlignLeft | Qt::AlignVCenter,
                 true);
+        }
         break;
     }
     case Kind::Disconnect: {
@@ -651,9 +664,16 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->setPen(QPen(color, 3));
         p->drawLine(QPointF(cx - 9, y - 9), QPointF(cx + 9, y + 9));
         p->drawLine(QPointF(cx - 9, y + 9), QPointF(cx + 9, y - 9));
+        // A dropped connection's row has a second line above its arrow: the label wraps there.
         if (detail)
-            paintLabel(
-                p, labelRect.adjusted(10, 0, 0, 0), index, label, dropped ? m_bold : m_font, color);
+            paintLabel(p,
+                labelRect.adjusted(10, 0, 0, 0),
+                index,
+                label,
+                dropped ? m_bold : m_font,
+                color,
+                Qt::AlignLeft | Qt::AlignBottom,
+                dropped);
         break;
     }
     case Kind::LoginSummary:

@@ -90,7 +90,7 @@ public:
     qreal rowTop(qsizetype visible) const;
     qreal rowHeight(qsizetype visible) const;
 
-    qreal arrowY(qsizetype visible) const { return rowTop(visible) + unitHeight * 1.25; }
+    qreal arrowY(qsizetype visible) const;
 
     // The visible index at diagram y (clamped; -1 when empty).
     qsizetype visibleAt(qreal y) const;
