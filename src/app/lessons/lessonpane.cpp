@@ -418,12 +418,31 @@ bool LessonPane::eventFilter(QObject *watched, QEvent *event)
         m_browsingPicker = false; // browsed away without Return: show the lesson that runs
         fillPicker();
     }
-    // Enter in the closed choice box checks the answer (the open list takes its own keys).
+    // The closed choice box, predictable from the keyboard (the open list, Alt+Down or F4, takes
+    // its own keys): Return, Enter and Space check the choice shown (Space used to open the list,
+    // and Return with nothing chosen only says "Pick"); Down from nothing chosen is the first
+    // choice, Up the last, and the arrows stop at the ends instead of doing nothing from -1.
     if (watched == m_choiceBox && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool plain = !(key->modifiers() & ~Qt::KeypadModifier);
+        const int count = m_choiceBox->count();
+        const int at = m_choiceBox->currentIndex();
+        switch (plain ? key->key() : 0) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Space:
             checkAnswer();
             return true;
+        case Qt::Key_Down:
+            if (count > 0)
+                m_choiceBox->setCurrentIndex(at < 0 ? 0 : std::min(at + 1, count - 1));
+            return true;
+        case Qt::Key_Up:
+            if (count > 0)
+                m_choiceBox->setCurrentIndex(at < 0 ? count - 1 : std::max(at - 1, 0));
+            return true;
+        default:
+            break;
         }
     }
     if (watched == m_picker && event->type() == QEvent::KeyPress) {
