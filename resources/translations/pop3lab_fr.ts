@@ -3196,6 +3196,10 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
         <source>Closed · Enter: restart</source>
         <translation>Fermée · Entrée : redémarrer</translation>
     </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
 </context>
 <context>
     <name>TerminalSession</name>
