@@ -75,14 +75,29 @@ MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     m_terminal->setFontPointSize(settings.fontPointSize());
     m_terminal->setLastSettings(settings.lastConnection(m_terminal->builtinSettings()));
     if (!restoreGeometry(settings.windowGeometry())) {
+        // The first start. 1400×900 and its frame where the screen has room; on a smaller one
+        // (1280×720) the window is maximized: a client area of the screen's whole size put the
+        // title bar and the frame past the bottom of the screen, the status bar off it.
         const QSize screen = QGuiApplication::primaryScreen()->availableSize();
-        resize(qMin(1400, screen.width()), qMin(900, screen.height()));
+        const QSize wanted(1400, 900);
+        const QSize frameRoom(16, 64); // a title bar and borders, as window managers draw them
+        resize(qMin(wanted.width(), screen.width() - frameRoom.width()),
+            qMin(wanted.height(), screen.height() - frameRoom.height()));
+        m_maximizeAtStart = screen.width() < wanted.width() + frameRoom.width()
+            || screen.height() < wanted.height() + frameRoom.height();
     }
     restoreState(settings.windowState());
     updateWidgets();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showAtStart()
+{
+    if (m_maximizeAtStart)
+        setWindowState(windowState() | Qt::WindowMaximized);
+    show();
+}
 
 void MainWindow::createDocks()
 {
