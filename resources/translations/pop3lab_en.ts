@@ -1756,6 +1756,26 @@ At: %5</source>
         <source>&amp;Hand In Lab Answers...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Export for Hand-in...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a lesson first: a hand-in is the record of one lesson.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-in saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the hand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program opens %1 here: open it from its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PersonalityCompareDialog</name>

@@ -1764,6 +1764,26 @@ Essais : %4
         <source>&amp;Hand In Lab Answers...</source>
         <translation>Rendre les réponses du &amp;TP...</translation>
     </message>
+    <message>
+        <source>&amp;Export for Hand-in...</source>
+        <translation>E&amp;xporter pour le rendu...</translation>
+    </message>
+    <message>
+        <source>Pick a lesson first: a hand-in is the record of one lesson.</source>
+        <translation>Choisissez d&apos;abord une leçon : un rendu est le compte rendu d&apos;une leçon.</translation>
+    </message>
+    <message>
+        <source>Hand-in saved to %1</source>
+        <translation>Rendu enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open the hand-in</source>
+        <translation>&amp;Ouvrir le rendu</translation>
+    </message>
+    <message>
+        <source>No program opens %1 here: open it from its folder.</source>
+        <translation>Aucun programme n&apos;ouvre %1 ici : ouvrez-le depuis son dossier.</translation>
+    </message>
 </context>
 <context>
     <name>PersonalityCompareDialog</name>

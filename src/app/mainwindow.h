@@ -19,6 +19,7 @@ class PresentationMode;
 class ReplayPane;
 class QDockWidget;
 class QLabel;
+class QPushButton;
 class QMenu;
 class TerminalPane;
 class TerminalSession;
@@ -105,4 +106,5 @@ private:
     PaneSwitcher *m_panes; // Ctrl+1..6: terminal, diagram, maildrop, lessons, replay, eavesdropper
     QAction *m_closeEndedAction = nullptr;
     bool m_maximizeAtStart = false;
+    QPushButton *m_openHandInButton = nullptr; // shown once a hand-in is written
 };

@@ -4,6 +4,7 @@
 // that student's. A wrong password gets nothing.
 
 #include "app/classroom/handindialog.h"
+#include "app/lessons/lessonpane.h"
 #include "app/mainwindow.h"
 #include "app/translations.h"
 #include "lab/answerserver.h"
@@ -17,12 +18,21 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -40,6 +50,7 @@ private slots:
     void theFileMenuOpensIt();
     void everyLabelHasItsMnemonic_data();
     void everyLabelHasItsMnemonic();
+    void exportForHandInFromTheFileMenu();
 
 private:
     std::unique_ptr<ClassServer> m_class;
@@ -161,6 +172,64 @@ void TestHandIn::everyLabelHasItsMnemonic()
         QTRY_VERIFY2(label->buddy()->hasFocus(), qPrintable(text));
     }
     QCOMPARE(withKey, 3); // server, user, password
+}
+
+// File > Export for Hand-in... (Ctrl+Shift+E): in the menu with its key, the dialog opens in the
+// folder of the last hand-in, and the window says where the PDF went, with a button to open it.
+void TestHandIn::exportForHandInFromTheFileMenu()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(QStringLiteral("handIn"));
+    LabFixture fixture;
+    QVERIFY(fixture.start());
+    MainWindow window(fixture.services.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *action = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction *a : menu->menu()->actions())
+            if (a->objectName() == QLatin1String("actionExportHandIn"))
+                action = a;
+    }
+    QVERIFY2(action, "no Export for Hand-in in the menus");
+    QVERIFY(action->text().contains(QLatin1Char('&')));
+    QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+E")));
+
+    window.lessonPane()->setLearner(QStringLiteral("Ada Lovelace"));
+    QVERIFY(window.lessonPane()->startLesson(QStringLiteral("01-connect-and-login")));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("class")));
+    const QString folder = dir.filePath(QStringLiteral("class"));
+    QString opened; // the folder each dialog opened in
+    const auto saveAs = [&](const QString &path) {
+        opened.clear();
+        QTimer::singleShot(0, this, [&opened, path] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            opened = dialog->directory().absolutePath();
+            dialog->selectFile(path);
+            static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected
+        });
+    };
+    saveAs(QDir(folder).filePath(QStringLiteral("first.pdf")));
+    QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString first = QDir(folder).filePath(QStringLiteral("first.pdf"));
+    QTRY_VERIFY(QFileInfo(first).size() > 1000);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(first)),
+        qPrintable(window.statusBar()->currentMessage()));
+    auto *open = window.findChild<QPushButton *>(QStringLiteral("openHandInButton"));
+    QVERIFY(open && open->isVisible());
+    QVERIFY(open->text().contains(QLatin1Char('&')));
+
+    // The next one opens where the last one went.
+    saveAs(QDir(folder).filePath(QStringLiteral("second.pdf")));
+    action->trigger();
+    QCOMPARE(opened, QFileInfo(folder).absoluteFilePath());
+    QTRY_VERIFY(QFileInfo(QDir(folder).filePath(QStringLiteral("second.pdf"))).exists());
 }
 
 QTEST_MAIN(TestHandIn)

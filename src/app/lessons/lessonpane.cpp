@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -650,20 +651,31 @@ void LessonPane::actionClicked()
 
 void LessonPane::exportClicked()
 {
+    exportWithDialog();
+}
+
+bool LessonPane::exportWithDialog()
+{
     if (!hasLesson())
-        return;
+        return false;
     if (!m_learnerKnown)
         askLearner();
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Export for hand-in"),
-        QDir(LabSettings::saveFolder()).filePath(defaultHandInName()),
+        QDir(LabSettings::handInFolder()).filePath(defaultHandInName()),
         tr("PDF files (*.pdf)"));
     if (path.isEmpty())
-        return;
+        return true;
     QString error;
-    if (!exportHandIn(path, &error))
+    if (!exportHandIn(path, &error)) {
         QMessageBox::warning(
             this, tr("Export for hand-in"), tr("Could not write %1: %2").arg(path, error));
+        return true;
+    }
+    // The next hand-in opens where this one went (a class's folder, a USB stick).
+    LabSettings::setHandInFolder(QFileInfo(path).absolutePath());
+    emit handInWritten(path);
+    return true;
 }
 
 bool LessonPane::exportHandIn(const QString &path, QString *error) const
