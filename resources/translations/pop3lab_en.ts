@@ -12,9 +12,9 @@
     <name>ClassOverview</name>
     <message numerus="yes">
         <source>Watching %n student(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Watching %n student.</numerusform>
+            <numerusform>Watching %n students.</numerusform>
         </translation>
     </message>
     <message>
@@ -27,9 +27,9 @@
     </message>
     <message numerus="yes">
         <source>%n event(s) missed: the window could not keep up.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event missed: the window could not keep up.</numerusform>
+            <numerusform>%n events missed: the window could not keep up.</numerusform>
         </translation>
     </message>
     <message>
@@ -1093,6 +1093,13 @@ At: %5</source>
         <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>[… %n earlier line(s) omitted: only the last %1 lines are kept …]</source>
+        <translation>
+            <numerusform>[… %n earlier line omitted: only the last %1 lines are kept …]</numerusform>
+            <numerusform>[… %n earlier lines omitted: only the last %1 lines are kept …]</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LessonPane</name>
@@ -1358,9 +1365,9 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>%n of %1 steps</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of %1 steps</numerusform>
+            <numerusform>%n of %1 steps</numerusform>
         </translation>
     </message>
     <message>
@@ -1765,14 +1772,34 @@ At: %5</source>
         <source>&amp;Hand In Lab Answers...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Export for Hand-in...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a lesson first: a hand-in is the record of one lesson.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-in saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the hand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program opens %1 here: open it from its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PersonalityCompareDialog</name>
     <message numerus="yes">
         <source>%1 (+%n line(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (+%n line)</numerusform>
+            <numerusform>%1 (+%n lines)</numerusform>
         </translation>
     </message>
     <message>
@@ -1825,9 +1852,9 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>%n of %1 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of %1 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</numerusform>
+            <numerusform>%n of %1 replies differ (marked ≠ and in bold); the protocol is the same, only the words and what is offered change.</numerusform>
         </translation>
     </message>
     <message>
@@ -2042,9 +2069,9 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>this session (%n event(s) so far)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>this session (%n event so far)</numerusform>
+            <numerusform>this session (%n events so far)</numerusform>
         </translation>
     </message>
     <message>
@@ -2073,9 +2100,9 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>%1 S: %2 (+ %n line(s) of body)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 S: %2 (+ %n line of body)</numerusform>
+            <numerusform>%1 S: %2 (+ %n lines of body)</numerusform>
         </translation>
     </message>
     <message>
@@ -2092,9 +2119,9 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>%1    (UPDATE: %n message(s) removed from the maildrop)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1    (UPDATE: %n message removed from the maildrop)</numerusform>
+            <numerusform>%1    (UPDATE: %n messages removed from the maildrop)</numerusform>
         </translation>
     </message>
     <message>
@@ -2684,51 +2711,51 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>lock removed, no UPDATE: message(s) %1 NOT deleted</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>lock removed, no UPDATE: message %1 NOT deleted</numerusform>
+            <numerusform>lock removed, no UPDATE: messages %1 NOT deleted</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>UPDATE: message(s) %1 removed for good</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>UPDATE: message %1 removed for good</numerusform>
+            <numerusform>UPDATE: messages %1 removed for good</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>connection dropped (%1): no UPDATE, message(s) %2 kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>connection dropped (%1): no UPDATE, message %2 kept</numerusform>
+            <numerusform>connection dropped (%1): no UPDATE, messages %2 kept</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The server lists %n message(s) not marked deleted: number and size in octets, then a line with a single dot.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The server lists %n message not marked deleted: number and size in octets, then a line with a single dot.</numerusform>
+            <numerusform>The server lists %n messages not marked deleted: number and size in octets, then a line with a single dot.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Marks removed from message(s) %1: they will not be deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Marks removed from message %1: they will not be deleted.</numerusform>
+            <numerusform>Marks removed from messages %1: they will not be deleted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>UPDATE: the server removes message(s) %1 from the maildrop for good.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>UPDATE: the server removes message %1 from the maildrop for good.</numerusform>
+            <numerusform>UPDATE: the server removes messages %1 from the maildrop for good.</numerusform>
         </translation>
     </message>
     <message>
@@ -2765,9 +2792,9 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>mailbox of %1 reset to a fresh copy (%n message(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mailbox of %1 reset to a fresh copy (%n message)</numerusform>
+            <numerusform>mailbox of %1 reset to a fresh copy (%n messages)</numerusform>
         </translation>
     </message>
     <message>
@@ -2860,9 +2887,9 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>the server crashed, leaving %n lock file(s) behind</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the server crashed, leaving %n lock file behind</numerusform>
+            <numerusform>the server crashed, leaving %n lock files behind</numerusform>
         </translation>
     </message>
     <message>
@@ -2935,9 +2962,9 @@ At: %5</source>
     </message>
     <message numerus="yes">
         <source>The teacher made UPDATE stop half-way with a write error: the journal naming the %n message(s) marked deleted was written, only some were removed, and the server says -ERR [SYS/TEMP]. The mailbox stays consistent: the next login finishes the journal, so every marked message goes and no other (the commit is all or nothing).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The teacher made UPDATE stop half-way with a write error: the journal naming the %n message marked deleted was written, only some were removed, and the server says -ERR [SYS/TEMP]. The mailbox stays consistent: the next login finishes the journal, so every marked message goes and no other (the commit is all or nothing).</numerusform>
+            <numerusform>The teacher made UPDATE stop half-way with a write error: the journal naming the %n messages marked deleted was written, only some were removed, and the server says -ERR [SYS/TEMP]. The mailbox stays consistent: the next login finishes the journal, so every marked message goes and no other (the commit is all or nothing).</numerusform>
         </translation>
     </message>
     <message>
@@ -3153,9 +3180,9 @@ Connect a terminal to the built-in server, or open a trace.</source>
     </message>
     <message numerus="yes">
         <source>%n message(s) of this session are marked for deletion. Closing the tab drops the connection without QUIT: the server deletes nothing and the marks are lost. Close it anyway?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message of this session is marked for deletion. Closing the tab drops the connection without QUIT: the server deletes nothing and the mark is lost. Close it anyway?</numerusform>
+            <numerusform>%n messages of this session are marked for deletion. Closing the tab drops the connection without QUIT: the server deletes nothing and the marks are lost. Close it anyway?</numerusform>
         </translation>
     </message>
     <message>
@@ -3208,6 +3235,10 @@ Connect a terminal to the built-in server, or open a trace.</source>
     </message>
     <message>
         <source>Closed · Enter: restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1097,6 +1097,13 @@ Essais : %4
         <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
         <translation>Le diagramme de séquence des sessions de cette leçon suit, sur des pages à l&apos;italienne.</translation>
     </message>
+    <message numerus="yes">
+        <source>[… %n earlier line(s) omitted: only the last %1 lines are kept …]</source>
+        <translation>
+            <numerusform>[… %n ligne précédente omise : seules les %1 dernières lignes sont gardées …]</numerusform>
+            <numerusform>[… %n lignes précédentes omises : seules les %1 dernières lignes sont gardées …]</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LessonPane</name>
@@ -1772,6 +1779,26 @@ Essais : %4
     <message>
         <source>&amp;Hand In Lab Answers...</source>
         <translation>Rendre les réponses du &amp;TP...</translation>
+    </message>
+    <message>
+        <source>&amp;Export for Hand-in...</source>
+        <translation>E&amp;xporter pour le rendu...</translation>
+    </message>
+    <message>
+        <source>Pick a lesson first: a hand-in is the record of one lesson.</source>
+        <translation>Choisissez d&apos;abord une leçon : un rendu est le compte rendu d&apos;une leçon.</translation>
+    </message>
+    <message>
+        <source>Hand-in saved to %1</source>
+        <translation>Rendu enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open the hand-in</source>
+        <translation>&amp;Ouvrir le rendu</translation>
+    </message>
+    <message>
+        <source>No program opens %1 here: open it from its folder.</source>
+        <translation>Aucun programme n&apos;ouvre %1 ici : ouvrez-le depuis son dossier.</translation>
     </message>
 </context>
 <context>
@@ -3218,6 +3245,10 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message>
         <source>Closed · Enter: restart</source>
         <translation>Fermée · Entrée : redémarrer</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
     </message>
 </context>
 <context>

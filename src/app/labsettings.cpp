@@ -128,6 +128,17 @@ void LabSettings::setWindow(const QByteArray &geometry, const QByteArray &state)
     s.setValue(QStringLiteral("window/state"), state);
 }
 
+QString LabSettings::handInFolder()
+{
+    const QString folder = QSettings().value(QStringLiteral("handIn/folder")).toString();
+    return !folder.isEmpty() && QDir(folder).exists() ? folder : saveFolder();
+}
+
+void LabSettings::setHandInFolder(const QString &folder)
+{
+    QSettings().setValue(QStringLiteral("handIn/folder"), folder);
+}
+
 QString LabSettings::saveFolder()
 {
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);

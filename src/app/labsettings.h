@@ -38,6 +38,9 @@ public:
     // Where save dialogs open (hand-ins, transcripts): the Documents folder, or the home folder
     // when there is none (a dialog given a folder that does not exist opens in the current one).
     static QString saveFolder();
+    // Where the last hand-in was exported (saveFolder() before the first, or when it is gone).
+    static QString handInFolder();
+    static void setHandInFolder(const QString &folder);
 
     static constexpr int defaultFontPointSize = 13; // readable on a classroom projector
 };

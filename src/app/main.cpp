@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
         window.lessonPane(),
         &LessonPane::setLanguage);
     window.terminalPane()->setShowControlCharacters(options->showControl);
-    window.show();
+    window.showAtStart();
     if (options->presentation)
         window.presentation()->setActive(true);
     if (!personalityNote.isEmpty())

@@ -33,14 +33,17 @@
 
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QStyle>
+#include <QUrl>
 
 MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     : QMainWindow(parent)
@@ -75,14 +78,29 @@ MainWindow::MainWindow(pop3::Lab *lab, QWidget *parent)
     m_terminal->setFontPointSize(settings.fontPointSize());
     m_terminal->setLastSettings(settings.lastConnection(m_terminal->builtinSettings()));
     if (!restoreGeometry(settings.windowGeometry())) {
+        // The first start. 1400×900 and its frame where the screen has room; on a smaller one
+        // (1280×720) the window is maximized: a client area of the screen's whole size put the
+        // title bar and the frame past the bottom of the screen, the status bar off it.
         const QSize screen = QGuiApplication::primaryScreen()->availableSize();
-        resize(qMin(1400, screen.width()), qMin(900, screen.height()));
+        const QSize wanted(1400, 900);
+        const QSize frameRoom(16, 64); // a title bar and borders, as window managers draw them
+        resize(qMin(wanted.width(), screen.width() - frameRoom.width()),
+            qMin(wanted.height(), screen.height() - frameRoom.height()));
+        m_maximizeAtStart = screen.width() < wanted.width() + frameRoom.width()
+            || screen.height() < wanted.height() + frameRoom.height();
     }
     restoreState(settings.windowState());
     updateWidgets();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showAtStart()
+{
+    if (m_maximizeAtStart)
+        setWindowState(windowState() | Qt::WindowMaximized);
+    show();
+}
 
 void MainWindow::createDocks()
 {
@@ -243,6 +261,36 @@ void MainWindow::connectActions()
     watchClass->setObjectName(QStringLiteral("actionWatchClass"));
     watchClass->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_ui->menuFile->insertAction(m_ui->actionPreferences, watchClass);
+    // The lesson's hand-in, from the menu too (it was only a button in the Lessons pane).
+    auto *exportHandIn = new QAction(tr("&Export for Hand-in..."), this);
+    exportHandIn->setObjectName(QStringLiteral("actionExportHandIn"));
+    exportHandIn->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_ui->menuFile->insertAction(m_ui->actionPreferences, exportHandIn);
+    connect(exportHandIn, &QAction::triggered, this, [this] {
+        if (!m_lessons->exportWithDialog())
+            statusBar()->showMessage(
+                tr("Pick a lesson first: a hand-in is the record of one lesson."), 8000);
+    });
+    // Said where it went, with a button to open it (the status bar's message alone fades).
+    m_openHandInButton = new QPushButton(this);
+    m_openHandInButton->setObjectName(QStringLiteral("openHandInButton"));
+    m_openHandInButton->setFlat(true);
+    m_openHandInButton->hide();
+    statusBar()->addPermanentWidget(m_openHandInButton);
+    connect(m_lessons, &LessonPane::handInWritten, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Hand-in saved to %1").arg(QDir::toNativeSeparators(path)));
+        m_openHandInButton->setProperty("path", path);
+        m_openHandInButton->setText(tr("&Open the hand-in"));
+        m_openHandInButton->setToolTip(QDir::toNativeSeparators(path));
+        m_openHandInButton->show();
+    });
+    connect(m_openHandInButton, &QPushButton::clicked, this, [this] {
+        const QString path = m_openHandInButton->property("path").toString();
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+            statusBar()->showMessage(
+                tr("No program opens %1 here: open it from its folder.").arg(path), 8000);
+        m_openHandInButton->hide();
+    });
     // A student's end of the same class: the lab answers, sent as themselves.
     auto *handIn = new QAction(tr("&Hand In Lab Answers..."), this);
     handIn->setObjectName(QStringLiteral("actionHandIn"));

@@ -19,6 +19,7 @@ class PresentationMode;
 class ReplayPane;
 class QDockWidget;
 class QLabel;
+class QPushButton;
 class QMenu;
 class TerminalPane;
 class TerminalSession;
@@ -37,6 +38,10 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(pop3::Lab *lab, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Shows the window as main() does: maximized at the first start (no saved geometry) on a
+    // screen too small for 1400×900 and its frame, so that it never runs off a 1280×720 screen.
+    void showAtStart();
 
     TerminalPane *terminalPane() const { return m_terminal; }
 
@@ -100,4 +105,6 @@ private:
     FocusRing *m_focusRing;
     PaneSwitcher *m_panes; // Ctrl+1..6: terminal, diagram, maildrop, lessons, replay, eavesdropper
     QAction *m_closeEndedAction = nullptr;
+    bool m_maximizeAtStart = false;
+    QPushButton *m_openHandInButton = nullptr; // shown once a hand-in is written
 };

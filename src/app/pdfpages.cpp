@@ -2,10 +2,15 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QTextOption>
+#include <QTextTable>
 
 namespace PdfPages {
 
@@ -22,6 +27,66 @@ bool canWrite(const QString &path, QString *error)
 
 namespace {
 
+// The page a document y falls on.
+int pageOf(const QTextDocument *doc, qreal y)
+{
+    return int(y / doc->pageSize().height());
+}
+
+// Where a block's first and last lines are, in the document (blocks of the top frame only: a
+// table's rows are kept whole by Qt's own layout).
+std::pair<qreal, qreal> linesOf(const QTextDocument *doc, const QTextBlock &block)
+{
+    const QRectF box = doc->documentLayout()->blockBoundingRect(block);
+    const QTextLayout *layout = block.layout();
+    if (!layout || layout->lineCount() == 0)
+        return {box.top(), box.bottom()};
+    const QTextLine first = layout->lineAt(0);
+    const QTextLine last = layout->lineAt(layout->lineCount() - 1);
+    return {box.top() + first.y(), box.top() + last.y() + last.height()};
+}
+
+// What QTextDocument's pagination does not do: a heading is never left alone at the foot of a
+// page (it goes on the next, with what it heads), and a short paragraph that wraps (a long lock
+// path in the transcript) is never split between two pages. Each fix moves what follows, so
+// the document is looked at again from the start after each one.
+void keepTogether(QTextDocument *doc)
+{
+    const qreal pageHeight = doc->pageSize().height();
+    const qreal followRoom = 3 * QFontMetricsF(doc->defaultFont()).lineSpacing();
+    for (int moved = 0; moved < 200; ++moved) {
+        // The layout is lazy: laid out to the end before its blocks are measured, else what
+        // follows a moved block is measured (and painted) from a layout that stopped short.
+        doc->size();
+        QTextBlock fix;
+        for (QTextBlock b = doc->begin(); b.isValid() && !fix.isValid(); b = b.next()) {
+            if (QTextCursor(b).currentTable())
+                continue;
+            if (b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+                continue;
+            const auto [top, bottom] = linesOf(doc, b);
+            if (top < 1 || bottom - top > pageHeight / 3)
+                continue;
+            if (pageOf(doc, top) != pageOf(doc, bottom - 1)) {
+                fix = b; // split between two pages
+            } else if (b.blockFormat().headingLevel() > 0) {
+                // What it heads must start on the same page, with a few lines of it.
+                const QTextBlock next = b.next();
+                const qreal pageEnd = (pageOf(doc, top) + 1) * pageHeight;
+                const bool nextElsewhere = next.isValid() && !QTextCursor(next).currentTable()
+                    && pageOf(doc, linesOf(doc, next).first) != pageOf(doc, top);
+                if (nextElsewhere || pageEnd - bottom < followRoom)
+                    fix = b;
+            }
+        }
+        if (!fix.isValid())
+            return;
+        QTextBlockFormat format = fix.blockFormat();
+        format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(fix).setBlockFormat(format);
+    }
+}
+
 // Lays html out on pdf's page size, as it is printed.
 void layOut(QTextDocument *doc, QPdfWriter *pdf, const QString &html, qreal pointSize)
 {
@@ -34,6 +99,7 @@ void layOut(QTextDocument *doc, QPdfWriter *pdf, const QString &html, qreal poin
     doc->setDefaultTextOption(option);
     doc->setHtml(html);
     doc->setPageSize(pdf->pageLayout().paintRectPixels(pdf->resolution()).size());
+    keepTogether(doc);
 }
 
 } // namespace

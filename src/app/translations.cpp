@@ -35,6 +35,10 @@ void Translations::install(const QLocale &locale)
         QCoreApplication::installTranslator(&m_qt);
     m_ownLoaded = m_own.load(
         locale, QStringLiteral("pop3lab"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    // A language pop3lab has no words for (LANG=C, a bare X session, German): English, with its
+    // plural forms ("1 message", not "1 message(s)"), which only the English catalogue has.
+    if (!m_ownLoaded)
+        m_ownLoaded = m_own.load(QStringLiteral(":/i18n/pop3lab_en.qm"));
     if (m_ownLoaded)
         QCoreApplication::installTranslator(&m_own);
 }

@@ -413,13 +413,20 @@ void SequenceModel::relayout(qsizetype fromVisible)
     }
 }
 
+int SequenceModel::unitsAbove(qsizetype v) const
+{
+    const Row &r = m_rows[size_t(m_visible[size_t(v)].row)];
+    return r.kind == RowKind::Disconnect && r.has(Dropped) ? 1 : 0;
+}
+
 int SequenceModel::visibleHeight(qsizetype v) const
 {
     const int row = m_visible[size_t(v)].row;
+    const int units = rowUnits + unitsAbove(v);
     if (m_bodies.isEmpty())
-        return rowUnits;
+        return units;
     const auto it = m_bodies.constFind(row);
-    return it == m_bodies.cend() ? rowUnits : rowUnits + int(it->size()) + 1;
+    return it == m_bodies.cend() ? units : units + int(it->size()) + 1;
 }
 
 int SequenceModel::totalUnits() const

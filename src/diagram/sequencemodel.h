@@ -140,6 +140,10 @@ public:
     int visibleTop(qsizetype v) const { return m_visible[size_t(v)].top; }
 
     int visibleHeight(qsizetype v) const;
+    // Units added above a row's arrow for a label that needs two lines: a connection dropped
+    // ("connection dropped (client left without QUIT): no UPDATE, message 1 kept") is wrapped,
+    // never cut, and its arrow moves down by as much.
+    int unitsAbove(qsizetype v) const;
     int totalUnits() const;
     // The visible index covering unit y (clamped), and the visible index of a row (the nearest
     // visible one at or after it if it is hidden; -1 if none).

@@ -45,6 +45,8 @@ QJsonObject LessonProgress::toJson() const
     o.insert(QStringLiteral("steps"), stepsJson);
     o.insert(QStringLiteral("mistakes"), mistakesJson);
     o.insert(QStringLiteral("transcript"), QJsonArray::fromStringList(transcript));
+    if (transcriptOmitted > 0)
+        o.insert(QStringLiteral("transcriptOmitted"), double(transcriptOmitted));
     return o;
 }
 
@@ -75,6 +77,7 @@ LessonProgress LessonProgress::fromJson(const QJsonObject &o)
     }
     for (const QJsonValue &v : o.value(QStringLiteral("transcript")).toArray())
         p.transcript.append(v.toString());
+    p.transcriptOmitted = qint64(o.value(QStringLiteral("transcriptOmitted")).toDouble());
     return p;
 }
 

@@ -46,6 +46,7 @@ struct LessonProgress
     QHash<QString, Step> steps;
     QList<Mistake> mistakes;
     QStringList transcript; // "C: USER student\r\n", "S: +OK\r\n", "-- lock created …"
+    qint64 transcriptOmitted = 0; // the earliest lines dropped to keep transcriptLimit
 
     bool isFinished() const { return finishedAtMs > 0; }
 

@@ -194,8 +194,10 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
             line = QStringLiteral("#%1 C: ********").arg(e.session);
         if (!line.isEmpty()) {
             m_progress.transcript.append(line);
-            while (m_progress.transcript.size() > LessonProgress::transcriptLimit)
+            while (m_progress.transcript.size() > LessonProgress::transcriptLimit) {
                 m_progress.transcript.removeFirst();
+                ++m_progress.transcriptOmitted; // the hand-in says that lines are missing
+            }
         }
     }
     if (e.kind == EventKind::ClientLine) {

@@ -4,7 +4,9 @@
 // that student's. A wrong password gets nothing.
 
 #include "app/classroom/handindialog.h"
+#include "app/lessons/lessonpane.h"
 #include "app/mainwindow.h"
+#include "app/translations.h"
 #include "lab/answerserver.h"
 #include "lab/classlessons.h"
 #include "lab/lab.h"
@@ -15,11 +17,22 @@
 #include "support/pop3testclient.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -35,6 +48,9 @@ private slots:
     void studentHandsInAnswers();
     void wrongPasswordGetsNothing();
     void theFileMenuOpensIt();
+    void everyLabelHasItsMnemonic_data();
+    void everyLabelHasItsMnemonic();
+    void exportForHandInFromTheFileMenu();
 
 private:
     std::unique_ptr<ClassServer> m_class;
@@ -122,6 +138,98 @@ void TestHandIn::theFileMenuOpensIt()
     QVERIFY(dialog && dialog->isVisible());
     action->trigger();
     QCOMPARE(window.findChildren<HandInDialog *>().size(), 1);
+}
+
+void TestHandIn::everyLabelHasItsMnemonic_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+// A label with "&" shows it as an underline only when it has a buddy: "Se&rver and answers
+// port:" once read with its ampersand, and Alt+R went nowhere. Each label's key must focus its
+// field.
+void TestHandIn::everyLabelHasItsMnemonic()
+{
+    QFETCH(QString, language);
+    Translations translations;
+    translations.install(QLocale(language));
+    HandInDialog dialog;
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    int withKey = 0;
+    for (QLabel *label : labels) {
+        const QString text = label->text();
+        const qsizetype amp = text.indexOf(QLatin1Char('&'));
+        if (amp < 0 || amp + 1 >= text.size())
+            continue;
+        ++withKey;
+        QVERIFY2(label->buddy(), qPrintable(text + QStringLiteral(": no buddy, the & is shown")));
+        QTest::keyClick(&dialog, text.at(amp + 1).toLower().toLatin1(), Qt::AltModifier);
+        QTRY_VERIFY2(label->buddy()->hasFocus(), qPrintable(text));
+    }
+    QCOMPARE(withKey, 3); // server, user, password
+}
+
+// File > Export for Hand-in... (Ctrl+Shift+E): in the menu with its key, the dialog opens in the
+// folder of the last hand-in, and the window says where the PDF went, with a button to open it.
+void TestHandIn::exportForHandInFromTheFileMenu()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(QStringLiteral("handIn"));
+    LabFixture fixture;
+    QVERIFY(fixture.start());
+    MainWindow window(fixture.services.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *action = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction *a : menu->menu()->actions())
+            if (a->objectName() == QLatin1String("actionExportHandIn"))
+                action = a;
+    }
+    QVERIFY2(action, "no Export for Hand-in in the menus");
+    QVERIFY(action->text().contains(QLatin1Char('&')));
+    QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+E")));
+
+    window.lessonPane()->setLearner(QStringLiteral("Ada Lovelace"));
+    QVERIFY(window.lessonPane()->startLesson(QStringLiteral("01-connect-and-login")));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("class")));
+    const QString folder = dir.filePath(QStringLiteral("class"));
+    QString opened; // the folder each dialog opened in
+    const auto saveAs = [&](const QString &path) {
+        opened.clear();
+        QTimer::singleShot(0, this, [&opened, path] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            opened = dialog->directory().absolutePath();
+            dialog->selectFile(path);
+            static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected
+        });
+    };
+    saveAs(QDir(folder).filePath(QStringLiteral("first.pdf")));
+    QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString first = QDir(folder).filePath(QStringLiteral("first.pdf"));
+    QTRY_VERIFY(QFileInfo(first).size() > 1000);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(first)),
+        qPrintable(window.statusBar()->currentMessage()));
+    auto *open = window.findChild<QPushButton *>(QStringLiteral("openHandInButton"));
+    QVERIFY(open && open->isVisible());
+    QVERIFY(open->text().contains(QLatin1Char('&')));
+
+    // The next one opens where the last one went.
+    saveAs(QDir(folder).filePath(QStringLiteral("second.pdf")));
+    action->trigger();
+    QCOMPARE(opened, QFileInfo(folder).absoluteFilePath());
+    QTRY_VERIFY(QFileInfo(QDir(folder).filePath(QStringLiteral("second.pdf"))).exists());
 }
 
 QTEST_MAIN(TestHandIn)

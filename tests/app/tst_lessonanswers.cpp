@@ -10,6 +10,7 @@
 #include "protocol/personality.h"
 #include "protocol/pop3session.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -36,6 +37,7 @@ private slots:
     void init();
     void cleanup();
     void answeredFromTheKeyboard();
+    void choicesFromTheKeyboard();
     void finishedLessonOpensOnItsSummary();
     void handInDialogOpensAtHome();
 
@@ -173,6 +175,62 @@ void TestLessonAnswers::answeredFromTheKeyboard()
     QTest::keyClick(choices, Qt::Key_Enter);
     QVERIFY(runner->isDone(3));
     QCOMPARE(runner->currentStep(), -1);
+}
+
+// The closed choice list, from the keyboard: Down from nothing chosen is the first choice, Up the
+// last; the arrows move one at a time and stop at the ends; Space never opens the list (it
+// checks, as Return does); with nothing chosen both say "Pick" and count no wrong try.
+void TestLessonAnswers::choicesFromTheKeyboard()
+{
+    LessonPane *pane = openPane(QStringLiteral("bea"));
+    QVERIFY(QTest::qWaitForWindowActive(pane));
+    QVERIFY(pane->startLesson(QStringLiteral("91-keys")));
+    LessonRunner *runner = pane->runner();
+    m_session->start(++m_now);
+    QTRY_COMPARE(runner->currentStep(), 1);
+    auto *skip = pane->findChild<QPushButton *>(QStringLiteral("skipButton"));
+    auto *answer = pane->findChild<QLineEdit *>(QStringLiteral("answerEdit"));
+    auto *choices = pane->findChild<QComboBox *>(QStringLiteral("choiceBox"));
+    auto *result = pane->findChild<QLabel *>(QStringLiteral("answerResult"));
+    QVERIFY(skip && answer && choices && result);
+    skip->click();
+    QTRY_VERIFY(answer->hasFocus());
+    QTest::keyClicks(answer, QStringLiteral("STAT"));
+    QTest::keyClick(answer, Qt::Key_Return);
+    QCOMPARE(runner->currentStep(), 3);
+    QTRY_VERIFY(choices->hasFocus());
+    QCOMPARE(choices->count(), 2);
+
+    QCOMPARE(choices->currentIndex(), -1);
+    QTest::keyClick(choices, Qt::Key_Space);
+    QVERIFY2(!choices->view()->isVisible(), "Space opened the closed list");
+    QCOMPARE(runner->tries(3), 0);
+    QVERIFY2(result->text().contains(QStringLiteral("Pick")), qPrintable(result->text()));
+    QCOMPARE(choices->currentIndex(), -1);
+
+    QTest::keyClick(choices, Qt::Key_Up); // nothing chosen: Up is the last choice
+    QCOMPARE(choices->currentIndex(), 1);
+    choices->setCurrentIndex(-1);
+    QTest::keyClick(choices, Qt::Key_Down); // and Down the first
+    QCOMPARE(choices->currentIndex(), 0);
+    QTest::keyClick(choices, Qt::Key_Down);
+    QCOMPARE(choices->currentIndex(), 1);
+    QTest::keyClick(choices, Qt::Key_Down); // the end: it stays
+    QCOMPARE(choices->currentIndex(), 1);
+    QTest::keyClick(choices, Qt::Key_Up);
+    QCOMPARE(choices->currentIndex(), 0);
+    QVERIFY(!choices->view()->isVisible());
+
+    // Space on a choice checks it: a wrong one is one wrong try, the right one passes.
+    const int right = choices->findData(QStringLiteral("1"));
+    choices->setCurrentIndex(1 - right);
+    QTest::keyClick(choices, Qt::Key_Space);
+    QVERIFY(!choices->view()->isVisible());
+    QCOMPARE(runner->tries(3), 1);
+    QTest::keyClick(choices, right == 0 ? Qt::Key_Up : Qt::Key_Down);
+    QCOMPARE(choices->currentIndex(), right);
+    QTest::keyClick(choices, Qt::Key_Space);
+    QVERIFY(runner->isDone(3));
 }
 
 // The end of a lesson is what the learner reads first: "Lesson complete" and the summary on top,

@@ -270,7 +270,11 @@ void TestPresentationMode::diagramShowsEveryLaneAt1280x720()
 
     window.presentation()->setActive(false);
     QVERIFY(painter.hasTimeColumn());
-    QVERIFY(!painter.isCompact());
+    // Back in the window's own narrower column: the lanes are as close as that column needs
+    // (compact only when the full gaps do not fit at a readable zoom).
+    view->flush();
+    QVERIFY(painter.size().width() * view->zoom() <= view->viewport()->width() + 1
+        || !painter.isCompact());
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 

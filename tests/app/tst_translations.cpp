@@ -15,6 +15,7 @@ class TestTranslations : public QObject
 private slots:
     void qtButtonsAreFrench();
     void englishStaysEnglish();
+    void pluralsWithoutALanguage();
 };
 
 void TestTranslations::qtButtonsAreFrench()
@@ -42,6 +43,23 @@ void TestTranslations::englishStaysEnglish()
     QDialogButtonBox box(QDialogButtonBox::Cancel);
     QCOMPARE(box.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')),
         QStringLiteral("Cancel"));
+}
+
+// A system without a language (LANG=C, a bare Xvfb session) reads English: with its plurals,
+// never "1 message(s) of this session are marked".
+void TestTranslations::pluralsWithoutALanguage()
+{
+    Translations translations;
+    translations.install(QLocale::c());
+    QVERIFY(translations.hasOwnWords());
+    const QString text = QCoreApplication::translate("TerminalPane",
+        "%n message(s) of this session are marked for deletion. Closing the tab drops the "
+        "connection without QUIT: the server deletes nothing and the marks are lost. Close it "
+        "anyway?",
+        nullptr,
+        1);
+    QVERIFY2(
+        text.startsWith(QStringLiteral("1 message of this session is marked")), qPrintable(text));
 }
 
 QTEST_MAIN(TestTranslations)

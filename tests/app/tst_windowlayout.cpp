@@ -46,6 +46,8 @@ private slots:
     void lessonControlsAreWholeAndOnScreen();
     void diagramLabelsAreReadableAtTheDefaultZoom_data();
     void diagramLabelsAreReadableAtTheDefaultZoom();
+    void diagramFitsThePaneWidth_data();
+    void diagramFitsThePaneWidth();
     void terminalStatusTextIsWhole_data();
     void stepWordsAreInView_data();
     void stepWordsAreInView();
@@ -213,6 +215,54 @@ void TestWindowLayout::diagramLabelsAreReadableAtTheDefaultZoom()
         systemPx);
     QVERIFY2(labelPx >= minimumPx - 0.01,
         qPrintable(QStringLiteral("labels are %1 px, fewer than %2").arg(labelPx).arg(minimumPx)));
+}
+
+void TestWindowLayout::diagramFitsThePaneWidth_data()
+{
+    addRows();
+}
+
+// Two terminals logged in: every lane, the maildrop's included, is in the pane at the default
+// window size, its labels still readable; Ctrl+Alt+0 fits the width (it once shrank the whole
+// diagram to a thumbnail), not the height.
+void TestWindowLayout::diagramFitsThePaneWidth()
+{
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    openWindow(language, size);
+    TerminalPane *terminal = m_window->terminalPane();
+    for (int i = 0; i < 2; ++i) {
+        TerminalView *view = terminal->openSession(terminal->builtinSettings());
+        QVERIFY(waitGreeting(view));
+        QCOMPARE(typeLine(view, QStringLiteral("user student")), QByteArray("+OK"));
+        if (i == 0) { // the second stays in AUTHORIZATION: the mailbox is locked
+            QVERIFY(typeLine(view, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+            QVERIFY(typeLine(view, QStringLiteral("list")).startsWith("+OK"));
+        }
+    }
+    SequenceView *diagram = m_window->diagramPane()->view();
+    const auto check = [&](const char *when) {
+        diagram->flush();
+        const qreal width = diagram->diagram().size().width() * diagram->zoom();
+        const qreal maildrop = diagram->diagram().maildropX() * diagram->zoom();
+        const int pane = diagram->viewport()->width();
+        const QString why = QStringLiteral("%1: diagram %2 px wide, maildrop at %3, pane %4, zoom "
+                                           "%5 (readable from %6)")
+                                .arg(QString::fromLatin1(when))
+                                .arg(width)
+                                .arg(maildrop)
+                                .arg(pane)
+                                .arg(diagram->zoom())
+                                .arg(diagram->readableZoom());
+        QVERIFY2(width <= pane + 1, qPrintable(why));
+        QVERIFY2(maildrop < pane, qPrintable(why));
+        QVERIFY2(diagram->zoom() >= diagram->readableZoom() - 0.001, qPrintable(why));
+    };
+    check("by default");
+    diagram->zoomIn();
+    diagram->zoomIn();
+    QTest::keyClick(m_window.get(), Qt::Key_0, Qt::ControlModifier | Qt::AltModifier);
+    check("after Ctrl+Alt+0");
 }
 
 void TestWindowLayout::terminalStatusTextIsWhole_data()

@@ -46,7 +46,11 @@ HandInDialog::HandInDialog(QWidget *parent)
     auto *where = new QHBoxLayout;
     where->addWidget(m_host, 1);
     where->addWidget(m_port);
-    login->addRow(tr("Se&rver and answers port:"), where);
+    // A row whose field is a layout gets no buddy from QFormLayout: without one, the label
+    // shows its "&" instead of underlining the key, and Alt+R goes nowhere.
+    auto *whereLabel = new QLabel(tr("Se&rver and answers port:"), this);
+    whereLabel->setBuddy(m_host);
+    login->addRow(whereLabel, where);
     login->addRow(tr("&User:"), m_user);
     login->addRow(tr("&Password:"), m_password);
     auto *scroll = new QScrollArea(this);

@@ -168,6 +168,13 @@ qreal SequencePainter::rowTop(qsizetype visible) const
     return headerHeight + m_model.visibleTop(visible) * unit();
 }
 
+qreal SequencePainter::arrowY(qsizetype visible) const
+{
+    // Rows with a note above their arrow (a dropped connection's) are that many units taller.
+    const qreal above = unit() * m_model.unitsAbove(visible);
+    return rowTop(visible) + above + (m_compact ? unit() * 2 - 14 : unitHeight * 1.25);
+}
+
 qreal SequencePainter::rowHeight(qsizetype visible) const
 {
     return m_model.visibleHeight(visible) * unit();
@@ -681,20 +688,29 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->setBrush(Qt::white);
         p->drawEllipse(QPointF(sx, y), 5, 5);
         p->setBrush(Qt::NoBrush);
-        // Compact: right of the server is only the maildrop's narrow lane; the words go left of
-        // the server, over the clients' side (the stale lock's note overflowed there).
-        const QRectF box = m_compact
-            ? QRectF(notesLeft(), top + 2, sx - 14 - notesLeft(), rowHeight(v) - 4)
-            : QRectF(sx + 16, top + 2, size().width() - sx - 24, rowHeight(v) - 4);
-        if (detail)
+        if (detail) {
+            // Compact: right of the server is only the maildrop's narrow lane; the words go left
+            // of the server, over the clients' side (the stale lock's note overflowed there).
+            const QRectF rect = m_compact
+                ? QRectF(notesLeft(), top + 2, sx - 14 - notesLeft(), rowHeight(v) - 4)
+                : QRectF(sx + 16, top + 2, size().width() - sx - 24, rowHeight(v) - 4);
+            // The maildrop's lifeline runs under this text: a white ground keeps it readable.
+            if (!m_compact) {
+                const QFontMetricsF metrics(m_small, p->device());
+                const qreal wide = std::min(rect.width(), metrics.horizontalAdvance(label) + 8);
+                const qreal high = wide < rect.width() ? metrics.lineSpacing() + 4 : rect.height();
+                p->fillRect(
+                    QRectF(rect.left() - 4, rect.center().y() - high / 2, wide, high), Qt::white);
+            }
             paintLabel(p,
-                box,
+                rect,
                 index,
                 label,
                 m_compact ? m_font : m_small,
                 err ? m_colours->error : m_colours->note,
                 (m_compact ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
                 true);
+        }
         break;
     }
     case Kind::Disconnect: {
@@ -719,9 +735,16 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->setPen(QPen(color, 3));
         p->drawLine(QPointF(cx - 9, y - 9), QPointF(cx + 9, y + 9));
         p->drawLine(QPointF(cx - 9, y + 9), QPointF(cx + 9, y - 9));
+        // A dropped connection's row has a second line above its arrow: the label wraps there.
         if (detail)
-            paintLabel(
-                p, labelRect.adjusted(10, 0, 0, 0), index, label, dropped ? m_bold : m_font, color);
+            paintLabel(p,
+                labelRect.adjusted(10, 0, 0, 0),
+                index,
+                label,
+                dropped ? m_bold : m_font,
+                color,
+                Qt::AlignLeft | Qt::AlignBottom,
+                dropped);
         break;
     }
     case Kind::LoginSummary:

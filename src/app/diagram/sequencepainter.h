@@ -101,10 +101,7 @@ public:
     // labels stay as large as the terminal's text).
     qreal unit() const { return m_compact ? compactUnitHeight : unitHeight; }
 
-    qreal arrowY(qsizetype visible) const
-    {
-        return rowTop(visible) + (m_compact ? unit() * 2 - 14 : unitHeight * 1.25);
-    }
+    qreal arrowY(qsizetype visible) const;
 
     // The visible index at diagram y (clamped; -1 when empty).
     qsizetype visibleAt(qreal y) const;

@@ -102,10 +102,25 @@ void SequenceView::applyFitWidth()
         fitLanes();
         return;
     }
-    const qreal width = m_painter.size().width();
-    if (!m_fitWidth || width <= 0 || viewport()->width() <= 0)
+    const qreal view = viewport()->width();
+    if (!m_fitWidth || view <= 0)
         return;
-    const qreal zoom = std::clamp(viewport()->width() / width, readableZoom(), 1.0);
+    m_painter.setCompact(false);
+    const qreal width = m_painter.size().width();
+    if (width <= 0)
+        return;
+    const qreal zoom = std::clamp(view / width, readableZoom(), 1.0);
+    if (width * zoom > view + 0.5) {
+        // Still wider than the pane with the labels as small as they can be read (two
+        // terminals and the maildrop's notes at 1280×720): the lanes come closer together and
+        // the maildrop's notes go between the server and the maildrop, as in presentation
+        // mode, so that every lane is in view. The labels keep their size; a long one is
+        // shortened where it matters least (SequencePainter::fittedLabel).
+        m_painter.setCompact(true, 1.0);
+        const qreal fixed = m_painter.hasTimeColumn() ? SequencePainter::timeWidth : 0;
+        const qreal scaled = m_painter.size().width() - fixed;
+        m_painter.setCompact(true, (view / zoom - fixed - 1) / scaled);
+    }
     if (!qFuzzyCompare(zoom, m_zoom))
         setZoom(zoom);
 }
@@ -219,12 +234,13 @@ void SequenceView::setZoom(qreal zoom)
 
 void SequenceView::zoomToFit()
 {
-    m_fitWidth = false;
-    const QSizeF size = m_painter.size();
-    const QSize view = viewport()->size();
-    if (size.isEmpty() || view.isEmpty())
-        return;
-    setZoom(std::min(view.width() / size.width(), view.height() / size.height()));
+    // The width, as the user guide says: fitting the height too shrank a long diagram to a
+    // thumbnail nobody could read. The fit then follows the pane's width again.
+    m_fitWidth = true;
+    flush();
+    m_scrollingByCode = true;
+    horizontalScrollBar()->setValue(0);
+    m_scrollingByCode = false;
 }
 
 std::pair<qsizetype, qsizetype> SequenceView::paintedRange() const

@@ -47,8 +47,10 @@ public:
     }
 
     // While on (the default), the zoom follows the width of the pane, from readableZoom() to 1,
-    // so the lanes stay in view in a narrow dock as long as the labels can still be read (the
-    // pane scrolls sideways beyond that); an explicit zoom turns it off.
+    // so the lanes stay in view in a narrow dock as long as the labels can still be read; beyond
+    // that the lanes come closer together (the painter's compact geometry, down to half its
+    // gaps) and only then does the pane scroll sideways. An explicit zoom turns it off;
+    // zoomToFit() (Ctrl+Alt+0) turns it back on.
     void setFitWidth(bool fit);
     // The smallest zoom at which the labels are as large as the widget's own font, and never
     // smaller than minimumLabelPixels.

@@ -148,11 +148,18 @@ QString LessonExport::html(const pop3::LessonRunner &runner,
     if (!runner.lessonEvents().isEmpty())
         legend += QLatin1Char(' ')
             + tr("The sequence diagram of this lesson's sessions follows on landscape pages.");
-    h += QStringLiteral("<h2>%1</h2><p>%2</p><pre style=\"white-space: pre-wrap\">")
-             .arg(tr("Transcript"), legend);
+    h += QStringLiteral("<h2>%1</h2><p>%2</p>").arg(tr("Transcript"), legend);
+    if (p.transcriptOmitted > 0)
+        h += QStringLiteral("<p><b>%1</b></p>")
+                 .arg(tr("[… %n earlier line(s) omitted: only the last %1 lines are kept …]",
+                     nullptr,
+                     int(p.transcriptOmitted))
+                          .arg(pop3::LessonProgress::transcriptLimit));
+    // One paragraph a line: a line that wraps (a long lock path) is kept on one page.
     for (const QString &line : p.transcript)
-        h += line.toHtmlEscaped() + QLatin1Char('\n');
-    h += QStringLiteral("</pre>");
+        h += QStringLiteral("<p style=\"white-space: pre-wrap; font-family: 'DejaVu Sans Mono', "
+                            "monospace; margin-top: 0; margin-bottom: 0\">%1</p>")
+                 .arg(line.toHtmlEscaped());
     // A quiz choice or a question may quote a password (lessons 8 and 9 do): the hand-in hides
     // the sample accounts' passwords and every password typed in this lesson, as the transcript
     // and the diagram do.

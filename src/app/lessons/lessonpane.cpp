@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -445,12 +446,31 @@ bool LessonPane::eventFilter(QObject *watched, QEvent *event)
         m_browsingPicker = false; // browsed away without Return: show the lesson that runs
         fillPicker();
     }
-    // Enter in the closed choice box checks the answer (the open list takes its own keys).
+    // The closed choice box, predictable from the keyboard (the open list, Alt+Down or F4, takes
+    // its own keys): Return, Enter and Space check the choice shown (Space used to open the list,
+    // and Return with nothing chosen only says "Pick"); Down from nothing chosen is the first
+    // choice, Up the last, and the arrows stop at the ends instead of doing nothing from -1.
     if (watched == m_choiceBox && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool plain = !(key->modifiers() & ~Qt::KeypadModifier);
+        const int count = m_choiceBox->count();
+        const int at = m_choiceBox->currentIndex();
+        switch (plain ? key->key() : 0) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Space:
             checkAnswer();
             return true;
+        case Qt::Key_Down:
+            if (count > 0)
+                m_choiceBox->setCurrentIndex(at < 0 ? 0 : std::min(at + 1, count - 1));
+            return true;
+        case Qt::Key_Up:
+            if (count > 0)
+                m_choiceBox->setCurrentIndex(at < 0 ? count - 1 : std::max(at - 1, 0));
+            return true;
+        default:
+            break;
         }
     }
     if (watched == m_picker && event->type() == QEvent::KeyPress) {
@@ -658,20 +678,31 @@ void LessonPane::actionClicked()
 
 void LessonPane::exportClicked()
 {
+    exportWithDialog();
+}
+
+bool LessonPane::exportWithDialog()
+{
     if (!hasLesson())
-        return;
+        return false;
     if (!m_learnerKnown)
         askLearner();
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Export for hand-in"),
-        QDir(LabSettings::saveFolder()).filePath(defaultHandInName()),
+        QDir(LabSettings::handInFolder()).filePath(defaultHandInName()),
         tr("PDF files (*.pdf)"));
     if (path.isEmpty())
-        return;
+        return true;
     QString error;
-    if (!exportHandIn(path, &error))
+    if (!exportHandIn(path, &error)) {
         QMessageBox::warning(
             this, tr("Export for hand-in"), tr("Could not write %1: %2").arg(path, error));
+        return true;
+    }
+    // The next hand-in opens where this one went (a class's folder, a USB stick).
+    LabSettings::setHandInFolder(QFileInfo(path).absolutePath());
+    emit handInWritten(path);
+    return true;
 }
 
 bool LessonPane::exportHandIn(const QString &path, QString *error) const

@@ -68,6 +68,10 @@ public:
     QWidget *answerWidget() const;
 
     bool exportHandIn(const QString &path, QString *error = nullptr) const;
+    bool hasLesson() const;
+    // Export for hand-in: asks where (in the folder of the last hand-in), writes the PDF and
+    // says so (handInWritten). False when no lesson is open.
+    bool exportWithDialog();
     // The words of every mistake code in the current lesson's language (for the hand-in).
     QHash<QString, QString> mistakeTitles() const;
 
@@ -83,6 +87,8 @@ signals:
     void terminalFocusRequested();
     // The learner gave their name (the window remembers it).
     void learnerChanged(const QString &name);
+    // A hand-in PDF was written there (the window says so and offers to open it).
+    void handInWritten(const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -93,7 +99,6 @@ private:
     bool askLearner();
     void applyLessonPersonality();
     void focusNext();
-    bool hasLesson() const;
     void fillPicker();
     void pickLesson(int index);
     void restart();

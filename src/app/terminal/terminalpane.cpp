@@ -10,6 +10,7 @@
 #include "lab/lab.h"
 #include "net/pop3server.h"
 
+#include <QAbstractButton>
 #include <QIcon>
 #include <QLabel>
 #include <QMenu>
@@ -230,7 +231,7 @@ bool TerminalPane::closeSession(int index, bool ask)
         return false;
     if (const int marks = v->session()->pendingMarks(); ask && marks > 0) {
         m_ui->tabs->setCurrentIndex(index);
-        const QMessageBox::StandardButton answer = QMessageBox::question(this,
+        QMessageBox ask(QMessageBox::Question,
             tr("Close the session"),
             tr("%n message(s) of this session are marked for deletion. Closing the tab drops "
                "the connection without QUIT: the server deletes nothing and the marks are lost. "
@@ -238,8 +239,11 @@ bool TerminalPane::closeSession(int index, bool ask)
                 nullptr,
                 marks),
             QMessageBox::Close | QMessageBox::Cancel,
-            QMessageBox::Cancel);
-        if (answer != QMessageBox::Close)
+            this);
+        ask.setDefaultButton(QMessageBox::Cancel);
+        // Qt's own "Close" has no key to press with Alt: this one has, in each language.
+        ask.button(QMessageBox::Close)->setText(tr("&Close"));
+        if (ask.exec() != QMessageBox::Close)
             return false;
     }
     m_ui->tabs->removeTab(index);
