@@ -148,7 +148,7 @@ void ObserverServer::readRequests(QTcpSocket *socket)
             }
             continue;
         }
-        socket->write(answer(line));
+        socket->write(answer(client, line));
     }
 }
 
@@ -276,13 +276,14 @@ void ObserverServer::sendToAll(const QByteArray &line)
     }
 }
 
-QByteArray ObserverServer::answer(const QByteArray &line)
+QByteArray ObserverServer::answer(Client &client, const QByteArray &line)
 {
     const QList<QByteArray> words = line.simplified().split(' ');
     const QByteArray request = words.value(0).toUpper();
     QJsonObject o;
     o.insert(QStringLiteral("request"), QString::fromUtf8(request.toLower()));
-    Result r = Result::failure(QStringLiteral("unknown request; RESET <user> | RESET-CLASS"));
+    Result r = Result::failure(
+        QStringLiteral("unknown request; RESET <user> | RESET-CLASS | BODIES NONE|ALL|<user>..."));
     if (request == "RESET" && words.size() == 2) {
         const QString user = QString::fromUtf8(words.at(1));
         o.insert(QStringLiteral("user"), user);
@@ -291,6 +292,17 @@ QByteArray ObserverServer::answer(const QByteArray &line)
         r = m_lab->resetAllMailboxes();
     } else if (request == "RESET") {
         r = Result::failure(QStringLiteral("usage: RESET <user>"));
+    } else if (request == "BODIES" && words.size() >= 2) {
+        const QByteArray what = words.at(1).toUpper();
+        client.bodyUsers.clear();
+        client.allBodies = words.size() == 2 && what == "ALL";
+        if (words.size() > 2 || (what != "ALL" && what != "NONE")) {
+            for (qsizetype i = 1; i < words.size(); ++i)
+                client.bodyUsers.insert(QString::fromUtf8(words.at(i)));
+        }
+        r = Result::success();
+    } else if (request == "BODIES") {
+        r = Result::failure(QStringLiteral("usage: BODIES NONE | BODIES ALL | BODIES <user>..."));
     }
     o.insert(QStringLiteral("answer"), r ? QStringLiteral("ok") : QStringLiteral("error"));
     if (!r)
@@ -301,12 +313,27 @@ QByteArray ObserverServer::answer(const QByteArray &line)
 void ObserverServer::sendEvent(const Event &event)
 {
     m_roll.apply(event.secretFrom >= 0 ? event.withoutSecret() : event);
-    QByteArray line;
+    // Each line made once for every observer, and only when someone observes: with the mail's
+    // body, or without it (the status line, the lines and octets stay) for the observers that
+    // do not show it. The body is most of the stream (a RETR of 16 KiB against a NOOP's 150
+    // octets): a teacher's table of the class needs none, an open diagram one student's.
+    QByteArray full;
+    QByteArray bare;
+    const bool hasBody = !event.body.isEmpty();
     for (auto &[socket, client] : m_clients) {
         if (!client.authenticated)
             continue;
-        if (line.isEmpty()) // once for every observer, and only when someone observes
-            line = EventLog::toJsonLine(event.withoutSecret()) + '\n';
+        const bool withBody = hasBody
+            && (client.allBodies
+                || (!client.bodyUsers.isEmpty()
+                    && client.bodyUsers.contains(m_roll.userOfSession(event.session))));
+        QByteArray &line = !hasBody || withBody ? full : bare;
+        if (line.isEmpty()) {
+            Event e = event.withoutSecret();
+            if (!withBody)
+                e.body.clear();
+            line = EventLog::toJsonLine(e) + '\n';
+        }
         send(socket, client, line, event.seq);
     }
 }

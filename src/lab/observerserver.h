@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 
 #include <map>
 
@@ -27,6 +28,8 @@ struct Event;
 //   server: {"hello":"pop3lab-observer","version":1,"pop3":..,"users":[..],"lastSeq":N}
 //           then one JSON event per line (EventLog::toJsonLine), secrets always hidden
 //   client: RESET <user> | RESET-CLASS             answered {"answer":"ok"|"error",...}
+//   client: BODIES NONE | BODIES ALL | BODIES <user>...   whose mail bodies (RETR, TOP) the
+//           events carry: all by default; a table of the class needs none, an open diagram one
 //   without SINCE, after the hello: a {"student":..} snapshot per student seen so far (state,
 //   lock, last command and reply, errors, last activity, open sessions): a late observer starts
 //   from where the class is, not from nothing
@@ -85,12 +88,14 @@ private:
         qint64 dropped = 0; // events missed since the last "dropped" line
         quint64 firstDropped = 0;
         quint64 lastDropped = 0;
+        bool allBodies = true; // BODIES ALL (the default) or BODIES NONE / <user>...
+        QSet<QString> bodyUsers; // without allBodies: the students whose bodies are wanted
     };
 
     void acceptConnections();
     void readRequests(QTcpSocket *socket);
     bool authenticate(QTcpSocket *socket, Client &client, const QByteArray &line);
-    QByteArray answer(const QByteArray &line);
+    QByteArray answer(Client &client, const QByteArray &line);
     void sendEvent(const Event &event);
     void send(QTcpSocket *socket, Client &client, const QByteArray &line, quint64 seq);
     void drained(QTcpSocket *socket);

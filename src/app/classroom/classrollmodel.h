@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <vector>
 
 // The teacher's overview as a table: one row per student of a ClassRoll (src/lab), worded and
 // coloured here. A student in trouble says so in the Trouble column and with an icon on the name,
@@ -74,10 +75,17 @@ private:
     QString idleText(qint64 lastMs) const;
     QString lessonText(const pop3::StudentProgress &p) const;
     void tick();
+    void changed(int row);
+    void flushChanges();
 
     pop3::ClassRoll m_roll;
     std::function<qint64()> m_now;
     QTimer m_ticker;
+    // The rows events changed since the last dataChanged: one signal per row per turn of the
+    // event loop (a read of the stream brings dozens of events), not one per event.
+    QTimer m_flush;
+    std::vector<bool> m_dirty;
+    bool m_anyDirty = false;
     QHash<QString, QString> m_stepTitles;
     bool m_anonymised = false;
 };

@@ -768,7 +768,12 @@ void SequencePainter::paintHeader(
             m_model.serverName(server),
             tr("other server"),
             m_colours->grid.darker(150));
-    box(serverX(), serverHalf * 2, tr("server"), tr("built into pop3lab"), serverInk);
+    const bool builtIn = m_model.mainServerName().isEmpty();
+    box(serverX(),
+        serverHalf * 2,
+        builtIn ? tr("server") : m_model.mainServerName(),
+        builtIn ? tr("built into pop3lab") : m_model.mainServerWords(),
+        serverInk);
     const qreal maildropRight = maildropX() + (m_compact ? 62 * m_spacing : 100);
     const qreal maildropLeft = m_compact ? serverX() + serverHalf + 8 : maildropX() - 100;
     box((maildropLeft + maildropRight) / 2,
