@@ -36,9 +36,11 @@ struct Event;
 //   with a class lesson (setClassLessons): after the hello {"lesson":..}, a {"progress":..} per
 //   student and a {"labAnswer":..} per answer so far; then each change as it happens
 //
-// It shares the server's event loop but never blocks it: writes are buffered by the socket, and
-// an observer that reads too slowly (more than bufferLimit octets waiting) misses events, told
-// by one {"dropped":N,...} line once it has caught up, instead of growing the buffer.
+// It shares the server's event loop but never blocks it: the lines of one turn of the loop go out
+// together before it waits again (one send() per observer, the socket buffering what the kernel
+// does not take), and an observer that reads too slowly (more than bufferLimit octets waiting)
+// misses events, told by one {"dropped":N,...} line once it has caught up, instead of growing the
+// buffer.
 class ObserverServer final : public QObject
 {
     Q_OBJECT
@@ -90,6 +92,7 @@ private:
         quint64 lastDropped = 0;
         bool allBodies = true; // BODIES ALL (the default) or BODIES NONE / <user>...
         QSet<QString> bodyUsers; // without allBodies: the students whose bodies are wanted
+        QByteArray pending; // lines of this turn of the event loop, not handed to the socket yet
     };
 
     void acceptConnections();
@@ -99,9 +102,12 @@ private:
     void sendEvent(const Event &event);
     void send(QTcpSocket *socket, Client &client, const QByteArray &line, quint64 seq);
     void drained(QTcpSocket *socket);
+    void queue(Client &client, const QByteArray &bytes);
+    void flushAll();
+    void writeOut(QTcpSocket *socket, const QByteArray &bytes);
     QByteArray helloLine() const;
-    void sendLessonState(QTcpSocket *socket);
-    void sendSnapshot(QTcpSocket *socket);
+    void sendLessonState(Client &client);
+    void sendSnapshot(Client &client);
     void sendToAll(const QByteArray &line);
 
     Lab *m_lab;
@@ -111,6 +117,7 @@ private:
     qint64 m_bufferLimit = defaultBufferLimit;
     qint64 m_dropped = 0;
     qint64 m_largestBacklog = 0;
+    bool m_flushDue = false; // some observer's pending lines wait for the end of the turn
     std::map<QTcpSocket *, Client> m_clients;
     ClassRoll m_roll; // the class as the stream has shown it so far: a late observer's start
 };

@@ -49,6 +49,7 @@ private slots:
     void aCommandDoesNotMeasureTheWholeTable();
     void mailBodiesOnlyForAnOpenDiagram();
     void aReadOfManyEventsChangesARowOnce();
+    void theTickRepaintsTheIdleTimesOnly();
     void theFileMenuOpensIt();
 
 private:
@@ -450,6 +451,51 @@ void TestClassOverview::aReadOfManyEventsChangesARowOnce()
     QTRY_COMPARE(rowSignals(), 1);
     QCOMPARE(
         model.index(1, ClassRollModel::CommandColumn).data().toString(), QStringLiteral("NOOP"));
+}
+
+// Each second the idle times tick: their column changes, and the rows whose trouble the time
+// changes (a lock held and idle); the whole table repainted each second was the overview's
+// slowest frame with a class at work (benchmarks/classroom).
+void TestClassOverview::theTickRepaintsTheIdleTimesOnly()
+{
+    ClassRollModel model;
+    model.setStudents({QStringLiteral("student01"), QStringLiteral("student02")});
+    const qint64 start = QDateTime::currentMSecsSinceEpoch();
+    Event lock;
+    lock.seq = 1;
+    lock.timeMs = start;
+    lock.session = 3;
+    lock.kind = EventKind::LockCreated;
+    lock.user = QStringLiteral("student01");
+    QCOMPARE(model.apply(lock), QStringLiteral("student01"));
+    QCoreApplication::processEvents(); // the row's own change
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    using C = ClassRollModel;
+    const auto ranges = [&changed] {
+        QStringList r;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto from = args.at(0).value<QModelIndex>();
+            const auto to = args.at(1).value<QModelIndex>();
+            r << QStringLiteral("%1,%2-%3,%4")
+                     .arg(from.row())
+                     .arg(from.column())
+                     .arg(to.row())
+                     .arg(to.column());
+        }
+        return r;
+    };
+    const QString idleColumn = QStringLiteral("0,%1-1,%1").arg(C::IdleColumn);
+    model.setClock([start] {
+        return start + 5'000;
+    });
+    QCOMPARE(ranges(), QStringList{idleColumn});
+    changed.clear();
+    model.setClock([start] {
+        return start + ClassRoll::idleLimitMs + 1'000; // student01 holds the lock, idle
+    });
+    QCOMPARE(
+        ranges(), (QStringList{QStringLiteral("0,0-0,%1").arg(C::ColumnCount - 1), idleColumn}));
+    QVERIFY(model.trouble(0) & ClassRoll::LockHeldIdle);
 }
 
 void TestClassOverview::theFileMenuOpensIt()

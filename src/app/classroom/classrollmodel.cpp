@@ -137,8 +137,19 @@ void ClassRollModel::tick()
 {
     if (m_roll.students().isEmpty())
         return;
-    // The idle time and what it may make of a row (a lock held and idle): nothing else changes.
-    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    // The idle time, and the rows it puts in trouble (a lock held and idle) or out of it: nothing
+    // else changes. Not every cell: the whole table repainted each second was the overview's
+    // slowest frame with a class at work (docs/performance.md, Classroom).
+    const qint64 now = m_now();
+    m_tickTrouble.resize(size_t(rowCount()), 0);
+    for (int row = 0; row < rowCount(); ++row) {
+        const unsigned t = m_roll.trouble(row, now);
+        if (t != m_tickTrouble[size_t(row)]) {
+            m_tickTrouble[size_t(row)] = t;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+    emit dataChanged(index(0, IdleColumn), index(rowCount() - 1, IdleColumn));
 }
 
 int ClassRollModel::rowCount(const QModelIndex &parent) const

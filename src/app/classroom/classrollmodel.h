@@ -12,7 +12,7 @@
 // The teacher's overview as a table: one row per student of a ClassRoll (src/lab), worded and
 // coloured here. A student in trouble says so in the Trouble column and with an icon on the name,
 // and the row is tinted too (never colour alone). The idle time ticks every second by dataChanged
-// on its two columns; the model is never rebuilt for it.
+// on its column (and on the rows whose trouble it changes); the model is never rebuilt for it.
 //
 //   ObserverClient::eventReceived ──apply()──► ClassRoll ──► dataChanged(row) ──► proxy ──► view
 class ClassRollModel final : public QAbstractTableModel
@@ -86,6 +86,7 @@ private:
     QTimer m_flush;
     std::vector<bool> m_dirty;
     bool m_anyDirty = false;
+    std::vector<unsigned> m_tickTrouble; // each row's trouble at the last tick
     QHash<QString, QString> m_stepTitles;
     bool m_anonymised = false;
 };
