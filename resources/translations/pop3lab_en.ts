@@ -3059,6 +3059,11 @@ At: %5</source>
 Connect a terminal to the built-in server, or open a trace.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No POP3 traffic yet.
+What the student types next appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StudentWindow</name>

@@ -3068,6 +3068,12 @@ Connect a terminal to the built-in server, or open a trace.</source>
         <translation>Pas encore de trafic POP3.
 Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     </message>
+    <message>
+        <source>No POP3 traffic yet.
+What the student types next appears here.</source>
+        <translation>Pas encore de trafic POP3.
+Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
+    </message>
 </context>
 <context>
     <name>StudentWindow</name>
