@@ -85,19 +85,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter: a name, a state, a command, a trouble...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Anonymise names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter the students</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -122,6 +114,22 @@
     </message>
     <message>
         <source>La&amp;b Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classroom server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the students&apos; POP3 server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter both tabs: a name, a state, a command, a trouble, an answer...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the students and their results</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3106,6 +3114,11 @@ At: %5</source>
     <message>
         <source>No POP3 traffic yet.
 Connect a terminal to the built-in server, or open a trace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No POP3 traffic yet.
+What the student types next appears here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

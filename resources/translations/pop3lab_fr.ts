@@ -85,20 +85,12 @@
         <translation>&amp;Observer</translation>
     </message>
     <message>
-        <source>Filter: a name, a state, a command, a trouble...</source>
-        <translation>Filtrer : un nom, un état, une commande, une difficulté...</translation>
-    </message>
-    <message>
         <source>&amp;Anonymise names</source>
         <translation>&amp;Anonymiser les noms</translation>
     </message>
     <message>
         <source>Students</source>
         <translation>Élèves</translation>
-    </message>
-    <message>
-        <source>Filter the students</source>
-        <translation>Filtrer les élèves</translation>
     </message>
     <message>
         <source>Shows Student 1, Student 2... instead of the account names</source>
@@ -123,6 +115,22 @@
     <message>
         <source>La&amp;b Results</source>
         <translation>Résultats du &amp;TP</translation>
+    </message>
+    <message>
+        <source>classroom server</source>
+        <translation>serveur de la classe</translation>
+    </message>
+    <message>
+        <source>the students&apos; POP3 server</source>
+        <translation>le serveur POP3 des élèves</translation>
+    </message>
+    <message>
+        <source>Filter both tabs: a name, a state, a command, a trouble, an answer...</source>
+        <translation>Filtrer les deux onglets : un nom, un état, une commande, une difficulté, une réponse...</translation>
+    </message>
+    <message>
+        <source>Filter the students and their results</source>
+        <translation>Filtrer les élèves et leurs résultats</translation>
     </message>
 </context>
 <context>
@@ -3116,6 +3124,12 @@ Essais : %4
 Connect a terminal to the built-in server, or open a trace.</source>
         <translation>Pas encore de trafic POP3.
 Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
+    </message>
+    <message>
+        <source>No POP3 traffic yet.
+What the student types next appears here.</source>
+        <translation>Pas encore de trafic POP3.
+Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
     </message>
 </context>
 <context>

@@ -170,6 +170,19 @@ public:
     int serverOf(int session) const;
     QString serverName(int server) const;
 
+    // What lifeline 0 is: empty (the default) for the server built into pop3lab; else its name
+    // and the words under it, e.g. the classroom server a teacher watches ("classroom server",
+    // "10.0.0.5:1110").
+    void setMainServer(const QString &name, const QString &words)
+    {
+        m_mainServerName = name;
+        m_mainServerWords = words;
+    }
+
+    QString mainServerName() const { return m_mainServerName; }
+
+    QString mainServerWords() const { return m_mainServerWords; }
+
     // A multi-line reply shows its body under the arrow (the caller passes the body preview).
     void setExpanded(qsizetype row, bool expanded, const QByteArray &body = {});
 
@@ -255,6 +268,8 @@ private:
     int m_locks = 0;
     bool m_hideSecrets = false;
     QStringList m_servers; // other servers, "host:port"
+    QString m_mainServerName; // lifeline 0's; empty: the server built into pop3lab
+    QString m_mainServerWords;
     QHash<int, int> m_sessionServer; // session -> index in m_servers + 1
 };
 

@@ -77,6 +77,9 @@ int ClassRoll::apply(const Event &e)
         break;
     case EventKind::StateChanged:
         s.state = e.to;
+        // Logged in again: the cut-off is history now (the errors column still counts it).
+        if (e.to == State::Transaction)
+            s.disconnectedForErrors = false;
         break;
     case EventKind::LockCreated:
         s.lockHeld = true;

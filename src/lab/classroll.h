@@ -24,7 +24,7 @@ public:
         None = 0,
         RepeatedErrors = 1, // errorRunLimit -ERR replies in a row
         LockHeldIdle = 2, // holds the maildrop lock and typed nothing for idleLimitMs
-        DisconnectedForErrors = 4, // the server's too-many-errors disconnect
+        DisconnectedForErrors = 4, // the too-many-errors disconnect, until the next login
     };
 
     static constexpr int errorRunLimit = 3;
@@ -61,6 +61,9 @@ public:
     int applySnapshot(const QJsonObject &student);
 
     unsigned trouble(int row, qint64 nowMs) const;
+
+    // The student session belongs to (named by its USER line or its lock); empty: none yet.
+    QString userOfSession(int session) const { return m_sessionUser.value(session); }
 
     // The student a USER line names, typos of the lab sheet included ("USER: student07"); empty
     // when the line is no USER command.

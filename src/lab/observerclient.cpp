@@ -21,7 +21,8 @@ ObserverClient::ObserverClient(QObject *parent)
     , m_socket(new QTcpSocket(this))
 {
     connect(m_socket, &QTcpSocket::connected, this, [this] {
-        m_socket->write(m_hello);
+        // The request behind the token: the server reads it before it sends any event.
+        m_socket->write(m_hello + m_bodies);
     });
     connect(m_socket, &QTcpSocket::readyRead, this, &ObserverClient::readLines);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
@@ -55,6 +56,7 @@ void ObserverClient::close()
 {
     m_joined = false;
     m_users.clear();
+    m_pop3.clear();
     const QSignalBlocker quiet(m_socket); // our own close is not news
     m_socket->abort();
 }
@@ -69,6 +71,21 @@ void ObserverClient::resetClass()
 {
     if (m_joined)
         m_socket->write("RESET-CLASS\n");
+}
+
+void ObserverClient::setBodies(const QStringList &users)
+{
+    QByteArray line = "BODIES";
+    if (users.isEmpty())
+        line += " NONE";
+    for (const QString &user : users)
+        line += ' ' + user.toUtf8();
+    line += '\n';
+    if (line == m_bodies)
+        return;
+    m_bodies = line;
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->write(m_bodies);
 }
 
 void ObserverClient::readLines()
@@ -98,12 +115,17 @@ void ObserverClient::handleLine(const QByteArray &line)
             return;
         m_joined = true;
         m_users.clear();
+        m_pop3 = o.value(QStringLiteral("pop3")).toString();
         for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray())
             m_users.append(v.toString());
         emit joined(m_users);
         return;
     }
     if (o.contains(QStringLiteral("answer"))) {
+        if (o.value(QStringLiteral("request")).toString() == QLatin1String("bodies")) {
+            emit bodiesSet(); // setBodies's own answer: nothing for the window to say
+            return;
+        }
         emit answered(o.value(QStringLiteral("answer")).toString() == QLatin1String("ok"),
             o.value(QStringLiteral("request")).toString(),
             o.value(QStringLiteral("error")).toString());

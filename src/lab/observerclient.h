@@ -35,14 +35,24 @@ public:
 
     QStringList users() const { return m_users; }
 
+    // Where the class's POP3 server listens, as the hello says ("0.0.0.0:1110"); empty before.
+    QString pop3Endpoint() const { return m_pop3; }
+
     void resetStudent(const QString &user);
     void resetClass();
+
+    // Asks for the mail bodies (RETR, TOP) of these students only; none when empty. Until it is
+    // called the stream carries every body (the protocol's default). Kept across reconnections:
+    // it goes right after the token.
+    void setBodies(const QStringList &users);
 
 signals:
     void joined(const QStringList &users);
     void eventReceived(const pop3::Event &event);
     void answered(bool ok, const QString &request, const QString &error);
     void eventsMissed(qint64 count);
+    // The server took the last setBodies(): the events from here on carry those bodies.
+    void bodiesSet();
     // The class's lesson (its id, title, language, step ids and titles, and its questions), sent
     // after the hello by a server that keeps lesson progress per student.
     void lessonReceived(const QString &id,
@@ -64,7 +74,9 @@ private:
 
     QTcpSocket *m_socket;
     QByteArray m_hello;
+    QByteArray m_bodies; // the BODIES request line; empty: never asked (every body)
     QStringList m_users;
+    QString m_pop3;
     bool m_joined = false;
 };
 

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 
 #include <map>
 
@@ -27,15 +28,19 @@ struct Event;
 //   server: {"hello":"pop3lab-observer","version":1,"pop3":..,"users":[..],"lastSeq":N}
 //           then one JSON event per line (EventLog::toJsonLine), secrets always hidden
 //   client: RESET <user> | RESET-CLASS             answered {"answer":"ok"|"error",...}
+//   client: BODIES NONE | BODIES ALL | BODIES <user>...   whose mail bodies (RETR, TOP) the
+//           events carry: all by default; a table of the class needs none, an open diagram one
 //   without SINCE, after the hello: a {"student":..} snapshot per student seen so far (state,
 //   lock, last command and reply, errors, last activity, open sessions): a late observer starts
 //   from where the class is, not from nothing
 //   with a class lesson (setClassLessons): after the hello {"lesson":..}, a {"progress":..} per
 //   student and a {"labAnswer":..} per answer so far; then each change as it happens
 //
-// It shares the server's event loop but never blocks it: writes are buffered by the socket, and
-// an observer that reads too slowly (more than bufferLimit octets waiting) misses events, told
-// by one {"dropped":N,...} line once it has caught up, instead of growing the buffer.
+// It shares the server's event loop but never blocks it: the lines of one turn of the loop go out
+// together before it waits again (one send() per observer, the socket buffering what the kernel
+// does not take), and an observer that reads too slowly (more than bufferLimit octets waiting)
+// misses events, told by one {"dropped":N,...} line once it has caught up, instead of growing the
+// buffer.
 class ObserverServer final : public QObject
 {
     Q_OBJECT
@@ -85,18 +90,24 @@ private:
         qint64 dropped = 0; // events missed since the last "dropped" line
         quint64 firstDropped = 0;
         quint64 lastDropped = 0;
+        bool allBodies = true; // BODIES ALL (the default) or BODIES NONE / <user>...
+        QSet<QString> bodyUsers; // without allBodies: the students whose bodies are wanted
+        QByteArray pending; // lines of this turn of the event loop, not handed to the socket yet
     };
 
     void acceptConnections();
     void readRequests(QTcpSocket *socket);
     bool authenticate(QTcpSocket *socket, Client &client, const QByteArray &line);
-    QByteArray answer(const QByteArray &line);
+    QByteArray answer(Client &client, const QByteArray &line);
     void sendEvent(const Event &event);
     void send(QTcpSocket *socket, Client &client, const QByteArray &line, quint64 seq);
     void drained(QTcpSocket *socket);
+    void queue(Client &client, const QByteArray &bytes);
+    void flushAll();
+    void writeOut(QTcpSocket *socket, const QByteArray &bytes);
     QByteArray helloLine() const;
-    void sendLessonState(QTcpSocket *socket);
-    void sendSnapshot(QTcpSocket *socket);
+    void sendLessonState(Client &client);
+    void sendSnapshot(Client &client);
     void sendToAll(const QByteArray &line);
 
     Lab *m_lab;
@@ -106,6 +117,7 @@ private:
     qint64 m_bufferLimit = defaultBufferLimit;
     qint64 m_dropped = 0;
     qint64 m_largestBacklog = 0;
+    bool m_flushDue = false; // some observer's pending lines wait for the end of the turn
     std::map<QTcpSocket *, Client> m_clients;
     ClassRoll m_roll; // the class as the stream has shown it so far: a late observer's start
 };

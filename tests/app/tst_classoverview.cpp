@@ -8,9 +8,11 @@
 #include "app/classroom/studentwindow.h"
 #include "app/diagram/diagrampane.h"
 #include "app/mainwindow.h"
+#include "events/eventlog.h"
 #include "lab/classroll.h"
 #include "lab/classroster.h"
 #include "lab/lab.h"
+#include "lab/observerclient.h"
 #include "lab/observerserver.h"
 #include "net/pop3server.h"
 #include "support/classserver.h"
@@ -20,6 +22,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDateTime>
+#include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -44,6 +47,9 @@ private slots:
     void watchesTheClass();
     void aLateOverviewSeesTheClassAtOnce();
     void aCommandDoesNotMeasureTheWholeTable();
+    void mailBodiesOnlyForAnOpenDiagram();
+    void aReadOfManyEventsChangesARowOnce();
+    void theTickRepaintsTheIdleTimesOnly();
     void theFileMenuOpensIt();
 
 private:
@@ -199,6 +205,30 @@ void TestClassOverview::watchesTheClass()
         5000);
     QTRY_VERIFY_WITH_TIMEOUT(
         typoWindow->transcript().contains(QString(QStringLiteral("C: USER ") + typo)), 5000);
+    // They connect again and log in right: the cut-off is history (it stayed on the row for the
+    // whole class); the errors column still counts what happened.
+    pop3test::Client again;
+    QVERIFY(again.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(again.login(typo.toUtf8(), m_students.at(1).password.toUtf8()));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        cell(proxy, proxyRow(proxy, typo), C::LockColumn), QStringLiteral("held"), 5000);
+    QVERIFY2(!cell(proxy, proxyRow(proxy, typo), C::TroubleColumn)
+                  .contains(QStringLiteral("too many errors")),
+        qPrintable(cell(proxy, proxyRow(proxy, typo), C::TroubleColumn)));
+    QVERIFY(
+        cell(proxy, proxyRow(proxy, typo), C::ErrorsColumn).toInt() >= ClassRoll::errorRunLimit);
+    // Their diagram's server is the classroom server, not the one built into the window.
+    QTemporaryDir drawn;
+    const QString svg = drawn.filePath(QStringLiteral("student.svg"));
+    QString error;
+    QVERIFY2(typoWindow->diagram()->exportTo(svg, &error), qPrintable(error));
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svgFile.readAll();
+    QVERIFY(svgText.contains("classroom server"));
+    QVERIFY(svgText.contains(
+        QByteArray("127.0.0.1:").append(QByteArray::number(m_lab->server()->port()))));
+    QVERIFY(!svgText.contains("built into pop3lab"));
     StudentWindow *goodWindow = overview.openStudent(good);
     QVERIFY(goodWindow->transcript().contains(QStringLiteral("C: PASS ********")));
     QVERIFY(!goodWindow->transcript().contains(m_students.at(0).password));
@@ -335,6 +365,137 @@ void TestClassOverview::aCommandDoesNotMeasureTheWholeTable()
         qPrintable(QStringLiteral("%1 cells measured for %2 commands")
                        .arg(delegate->measured)
                        .arg(commands)));
+}
+
+// The table needs no mail body: the overview asks the stream for the bodies of the students
+// whose diagram is open only (a class reading its mail sends mostly bodies).
+void TestClassOverview::mailBodiesOnlyForAnOpenDiagram()
+{
+    ClassOverview overview;
+    overview.show();
+    auto *client = overview.findChild<ObserverClient *>();
+    QVERIFY(client);
+    QSignalSpy bodiesSet(client, &ObserverClient::bodiesSet);
+    QSignalSpy joined(&overview, &ClassOverview::joined);
+    overview.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(bodiesSet.count(), 1, 5000); // BODIES NONE, behind the token
+    const QString user = m_students.at(0).user;
+    pop3test::Client a;
+    QVERIFY(a.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(a.login(user.toUtf8(), m_students.at(0).password.toUtf8()));
+    // The RETR replies in the student's log, in order.
+    const auto retrs = [&overview, &user] {
+        QList<Event> replies;
+        EventLog *log = overview.studentLog(user);
+        for (qsizetype i = 0; i < log->size(); ++i) {
+            if (log->at(i).kind == EventKind::ServerReply && log->at(i).multiLine)
+                replies.append(log->at(i));
+        }
+        return replies;
+    };
+    QVERIFY(a.multiLineCommand("RETR 1").endsWith("\r\n.\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(retrs().size(), qsizetype(1), 5000);
+    QVERIFY(retrs().at(0).body.isEmpty());
+    QVERIFY(retrs().at(0).octets > 0); // the size still says what was read
+
+    StudentWindow *window = overview.openStudent(user);
+    QVERIFY(bodiesSet.wait(5000));
+    const QByteArray second = a.multiLineCommand("RETR 2");
+    QVERIFY(second.endsWith("\r\n.\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(retrs().size(), qsizetype(2), 5000);
+    const QByteArray body = retrs().at(1).body;
+    QVERIFY(body.size() > 20);
+    QVERIFY(second.contains(body.left(20))); // the mail as the student read it
+
+    window->close(); // closed: no more bodies
+    QVERIFY(bodiesSet.wait(5000));
+    QVERIFY(a.multiLineCommand("RETR 3").endsWith("\r\n.\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(retrs().size(), qsizetype(3), 5000);
+    QVERIFY(retrs().at(2).body.isEmpty());
+}
+
+// One read of the stream brings dozens of events of a class at work: the table hears of each
+// row once per turn of the event loop, not once per event (the proxy sorted and filtered, and
+// the view scheduled a repaint, at each one).
+void TestClassOverview::aReadOfManyEventsChangesARowOnce()
+{
+    ClassRollModel model;
+    model.setStudents({QStringLiteral("student01"), QStringLiteral("student02")});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < 50; ++i) {
+        Event e;
+        e.seq = quint64(i + 1);
+        e.timeMs = now + i;
+        e.session = 4;
+        e.kind = i % 2 ? EventKind::ServerReply : EventKind::ClientLine;
+        e.ok = true;
+        e.state = State::Authorization;
+        e.bytes = i == 0 ? QByteArray("USER student02\r\n")
+            : i % 2      ? QByteArray("+OK\r\n")
+                         : QByteArray("NOOP\r\n");
+        QCOMPARE(model.apply(e), QStringLiteral("student02"));
+    }
+    QCOMPARE(changed.count(), 0); // not yet: the events of this read may not be all
+    const auto rowSignals = [&changed] {
+        int n = 0;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto from = args.at(0).value<QModelIndex>();
+            const auto to = args.at(1).value<QModelIndex>();
+            if (from.row() == 1 && to.row() == 1) // not the idle time's tick of every row
+                ++n;
+        }
+        return n;
+    };
+    QTRY_COMPARE(rowSignals(), 1);
+    QCOMPARE(
+        model.index(1, ClassRollModel::CommandColumn).data().toString(), QStringLiteral("NOOP"));
+}
+
+// Each second the idle times tick: their column changes, and the rows whose trouble the time
+// changes (a lock held and idle); the whole table repainted each second was the overview's
+// slowest frame with a class at work (benchmarks/classroom).
+void TestClassOverview::theTickRepaintsTheIdleTimesOnly()
+{
+    ClassRollModel model;
+    model.setStudents({QStringLiteral("student01"), QStringLiteral("student02")});
+    const qint64 start = QDateTime::currentMSecsSinceEpoch();
+    Event lock;
+    lock.seq = 1;
+    lock.timeMs = start;
+    lock.session = 3;
+    lock.kind = EventKind::LockCreated;
+    lock.user = QStringLiteral("student01");
+    QCOMPARE(model.apply(lock), QStringLiteral("student01"));
+    QCoreApplication::processEvents(); // the row's own change
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    using C = ClassRollModel;
+    const auto ranges = [&changed] {
+        QStringList r;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto from = args.at(0).value<QModelIndex>();
+            const auto to = args.at(1).value<QModelIndex>();
+            r << QStringLiteral("%1,%2-%3,%4")
+                     .arg(from.row())
+                     .arg(from.column())
+                     .arg(to.row())
+                     .arg(to.column());
+        }
+        return r;
+    };
+    const QString idleColumn = QStringLiteral("0,%1-1,%1").arg(C::IdleColumn);
+    model.setClock([start] {
+        return start + 5'000;
+    });
+    QCOMPARE(ranges(), QStringList{idleColumn});
+    changed.clear();
+    model.setClock([start] {
+        return start + ClassRoll::idleLimitMs + 1'000; // student01 holds the lock, idle
+    });
+    QCOMPARE(
+        ranges(), (QStringList{QStringLiteral("0,0-0,%1").arg(C::ColumnCount - 1), idleColumn}));
+    QVERIFY(model.trouble(0) & ClassRoll::LockHeldIdle);
 }
 
 void TestClassOverview::theFileMenuOpensIt()

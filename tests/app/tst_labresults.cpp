@@ -21,6 +21,7 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -173,7 +174,21 @@ void TestLabResults::resultsTableAndExports()
     QCOMPARE(
         results->index(2, 0).data(LabResultsModel::UserNameRole).toString(), QStringLiteral("bob"));
 
-    // The CSV: exactly the results, names as shown.
+    // The filter box above both tabs filters this one too (it filtered the students' tab only):
+    // a name, or the sign of a wrong answer.
+    auto *filter = overview.findChild<QLineEdit *>(QStringLiteral("classFilter"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("bob"));
+    QCOMPARE(results->rowCount(), 1);
+    QCOMPARE(
+        results->index(0, 0).data(LabResultsModel::UserNameRole).toString(), QStringLiteral("bob"));
+    QCOMPARE(roll->rowCount(), 1);
+    filter->setText(QStringLiteral("✗"));
+    QCOMPARE(results->rowCount(), 2); // bob's count, carol's mail 1
+    QCOMPARE(rowOf(results, QStringLiteral("alice")), -1);
+    filter->setText(QStringLiteral("bob"));
+
+    // The CSV: exactly the results, names as shown; the whole class, whatever the filter shows.
     auto *exportCsv = overview.findChild<QPushButton *>(QStringLiteral("exportCsv"));
     QVERIFY(exportCsv && exportCsv->isEnabled());
     const QString csvPath = m_class->path(QStringLiteral("results.csv"));
@@ -188,6 +203,8 @@ void TestLabResults::resultsTableAndExports()
     const QByteArray carolLine =
         "carol,2,2,yes,1,,,,,376," + QByteArray::number(carolFirst.size()) + ",no,1,";
     QVERIFY(lines.at(3).startsWith(carolLine));
+    filter->clear();
+    QCOMPARE(results->rowCount(), 3);
 
     // Anonymised: the table and the CSV both say Student 1, 2, 3.
     overview.findChild<QCheckBox *>(QStringLiteral("anonymiseNames"))->setChecked(true);

@@ -108,6 +108,7 @@ private slots:
     void tokenIsRandom128Bits();
     void withoutTheTokenNothingIsSent();
     void eventsOfTwoStudentsArrive();
+    void bodiesOnlyForWhoAsks();
     void credentialsNeverInTheStream();
     void resetOverTheStreamResetsOneStudentOnly();
     void slowObserverMissesEventsAndIsTold();
@@ -210,6 +211,72 @@ void TestObserverServer::eventsOfTwoStudentsArrive()
             QStringLiteral("PASS ********"),
             QStringLiteral("DELE 1"),
             QStringLiteral("QUIT")}));
+}
+
+// BODIES: a teacher's table needs no mail bodies, an open diagram one student's. Three observers
+// of the same RETRs: the default (every body), BODIES NONE (sizes, no body), BODIES of student01
+// (theirs only); a line for a "bodies" request is answered ok.
+void TestObserverServer::bodiesOnlyForWhoAsks()
+{
+    Classroom room;
+    QVERIFY(room.start());
+    Client all, none, one;
+    QVERIFY(!room.join(all).isEmpty());
+    QVERIFY(!room.join(none, "\nBODIES NONE").isEmpty());
+    QVERIFY(!room.join(one, "\nBODIES " + room.user(0)).isEmpty());
+    const auto answered = [](const QJsonObject &o) {
+        return o.value(QStringLiteral("request")).toString() == QLatin1String("bodies");
+    };
+    for (Client *c : {&none, &one}) {
+        const QList<QJsonObject> lines = readUntil(*c, answered);
+        QVERIFY(!lines.isEmpty() && answered(lines.last()));
+        QCOMPARE(lines.last().value(QStringLiteral("answer")).toString(), QStringLiteral("ok"));
+    }
+
+    Client a, b;
+    QVERIFY(a.open(room.lab->server()->port()).startsWith("+OK"));
+    QVERIFY(b.open(room.lab->server()->port()).startsWith("+OK"));
+    QVERIFY(a.login(room.user(0), room.password(0)));
+    QVERIFY(b.login(room.user(1), room.password(1)));
+    QVERIFY(a.multiLineCommand("RETR 1").endsWith("\r\n.\r\n"));
+    QVERIFY(b.multiLineCommand("RETR 1").endsWith("\r\n.\r\n"));
+    QVERIFY(a.command("QUIT").startsWith("+OK"));
+    QVERIFY(b.command("QUIT").startsWith("+OK"));
+
+    // Per observer: the RETR replies of student01's and student02's sessions, in that order.
+    const auto retrReplies = [&](Client &c) {
+        int disconnects = 0;
+        const QList<QJsonObject> events = readUntil(c, [&](const QJsonObject &o) {
+            return isDisconnect(o) && ++disconnects == 2;
+        });
+        QList<QJsonObject> replies;
+        for (const QJsonObject &o : events) {
+            if (o.value(QStringLiteral("kind")).toString() == QLatin1String("server-reply")
+                && o.value(QStringLiteral("multiLine")).toBool())
+                replies.append(o);
+        }
+        return replies;
+    };
+    const QList<QJsonObject> toAll = retrReplies(all);
+    const QList<QJsonObject> toNone = retrReplies(none);
+    const QList<QJsonObject> toOne = retrReplies(one);
+    QCOMPARE(toAll.size(), 2);
+    QCOMPARE(toNone.size(), 2);
+    QCOMPARE(toOne.size(), 2);
+    const QString body = QStringLiteral("body");
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(toAll.at(i).contains(body));
+        QVERIFY(!toNone.at(i).contains(body));
+        // Without the body, what the diagram says of the reply is still there.
+        QCOMPARE(toNone.at(i).value(QStringLiteral("octets")),
+            toAll.at(i).value(QStringLiteral("octets")));
+        QCOMPARE(toNone.at(i).value(QStringLiteral("lines")),
+            toAll.at(i).value(QStringLiteral("lines")));
+        QCOMPARE(toNone.at(i).value(QStringLiteral("bytes")),
+            toAll.at(i).value(QStringLiteral("bytes")));
+    }
+    QCOMPARE(toOne.at(0).value(body), toAll.at(0).value(body)); // student01's RETR
+    QVERIFY(!toOne.at(1).contains(body)); // student02's
 }
 
 // PASS, APOP digests and SASL responses are hidden in the stream whatever --trace-secrets says

@@ -4,6 +4,7 @@
 #include "app/classroom/labresultsmodel.h"
 #include "app/classroom/resultspane.h"
 #include "app/classroom/studentwindow.h"
+#include "app/diagram/diagrampane.h"
 #include "events/eventlog.h"
 #include "lab/observerclient.h"
 #include "lessons/lessonlibrary.h"
@@ -128,8 +129,15 @@ ClassOverview::ClassOverview(QWidget *parent)
 
     connect(m_connect, &QPushButton::clicked, this, &ClassOverview::connectFromUi);
     connect(m_token, &QLineEdit::returnPressed, this, &ClassOverview::connectFromUi);
+    // One filter over both tabs: the rows of the students it keeps, whichever tab is shown.
+    m_results->proxy()->setFilterKeyColumn(-1);
+    m_results->proxy()->setFilterCaseSensitivity(Qt::CaseInsensitive);
     connect(
         m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter,
+        &QLineEdit::textChanged,
+        m_results->proxy(),
+        &QSortFilterProxyModel::setFilterFixedString);
     connect(m_anonymise, &QCheckBox::toggled, this, [this](bool on) {
         m_model->setAnonymised(on);
         m_resultsModel->setAnonymised(on);
@@ -208,6 +216,7 @@ ClassOverview::ClassOverview(QWidget *parent)
     });
     addActions({zoomIn, zoomOut});
 
+    askForBodies(); // none until a student's diagram is open
     m_token->setFocus(); // the address and port are usually right already
     resize(1100, 560);
     retranslateUi();
@@ -302,12 +311,43 @@ QString ClassOverview::shownName(const QString &user) const
 StudentWindow *ClassOverview::openStudent(const QString &user)
 {
     QPointer<StudentWindow> &window = m_windows[user];
-    if (!window)
+    if (!window) {
         window = new StudentWindow(studentLog(user), shownName(user), this);
+        window->diagram()->setServerName(tr("classroom server"), classServerWords());
+        connect(window, &StudentWindow::shownChanged, this, &ClassOverview::askForBodies);
+    }
     window->show();
     window->raise();
     window->activateWindow();
     return window;
+}
+
+// Under the server lifeline of a student's diagram: where the students reach the classroom
+// server (its POP3 address from the hello; a wildcard address is the host the overview watches).
+QString ClassOverview::classServerWords() const
+{
+    QString endpoint = m_client->pop3Endpoint();
+    const qsizetype colon = endpoint.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        const QString host = endpoint.left(colon);
+        if (host == QLatin1String("0.0.0.0") || host == QLatin1String("[::]"))
+            endpoint = m_host->text().trimmed() + endpoint.mid(colon);
+    }
+    return endpoint.isEmpty() ? tr("the students' POP3 server") : endpoint;
+}
+
+// The mail bodies only of the students whose diagram is open: the table needs none, and with a
+// class of 60 reading their mail the bodies are most of the stream, parsed here for nothing
+// (docs/performance.md, Classroom). A diagram opened later shows the bodies read from then on.
+void ClassOverview::askForBodies()
+{
+    QStringList users;
+    for (auto it = m_windows.cbegin(); it != m_windows.cend(); ++it) {
+        if (it.value() && it.value()->isVisible())
+            users.append(it.key());
+    }
+    users.sort();
+    m_client->setBodies(users);
 }
 
 StudentWindow *ClassOverview::studentWindow(const QString &user) const
@@ -427,10 +467,11 @@ void ClassOverview::retranslateUi()
     m_tokenLabel->setText(tr("&Token:"));
     m_token->setPlaceholderText(tr("the 32 digits pop3lab-server printed"));
     m_connect->setText(tr("&Watch"));
-    m_filter->setPlaceholderText(tr("Filter: a name, a state, a command, a trouble..."));
+    m_filter->setPlaceholderText(
+        tr("Filter both tabs: a name, a state, a command, a trouble, an answer..."));
     m_anonymise->setText(tr("&Anonymise names"));
     m_table->setAccessibleName(tr("Students"));
-    m_filter->setAccessibleName(tr("Filter the students"));
+    m_filter->setAccessibleName(tr("Filter the students and their results"));
     m_anonymise->setToolTip(tr("Shows Student 1, Student 2... instead of the account names"));
     m_open->setText(tr("&Open Diagram"));
     m_reset->setText(tr("&Reset This Student's Mailbox..."));
@@ -446,5 +487,9 @@ void ClassOverview::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
         wordLesson();
+        for (const QPointer<StudentWindow> &w : std::as_const(m_windows)) {
+            if (w)
+                w->diagram()->setServerName(tr("classroom server"), classServerWords());
+        }
     }
 }

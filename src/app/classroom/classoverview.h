@@ -83,6 +83,8 @@ private:
     void receive(const pop3::Event &event);
     QString currentUser() const;
     QString shownName(const QString &user) const;
+    QString classServerWords() const;
+    void askForBodies();
     void setStatus(const QString &text);
     void zoom(int delta);
     void takeLesson(const QString &id,

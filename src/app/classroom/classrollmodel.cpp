@@ -19,12 +19,41 @@ ClassRollModel::ClassRollModel(QObject *parent)
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ClassRollModel::tick);
     m_ticker.start();
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(0);
+    connect(&m_flush, &QTimer::timeout, this, &ClassRollModel::flushChanges);
+}
+
+void ClassRollModel::changed(int row)
+{
+    if (size_t(row) >= m_dirty.size())
+        m_dirty.resize(size_t(rowCount()), false);
+    m_dirty[size_t(row)] = true;
+    m_anyDirty = true;
+    if (!m_flush.isActive())
+        m_flush.start();
+}
+
+void ClassRollModel::flushChanges()
+{
+    if (!m_anyDirty)
+        return;
+    m_anyDirty = false;
+    for (size_t row = 0; row < m_dirty.size(); ++row) {
+        if (!m_dirty[row])
+            continue;
+        m_dirty[row] = false;
+        if (int(row) < rowCount())
+            emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
+    }
 }
 
 void ClassRollModel::setStudents(const QStringList &users)
 {
     beginResetModel();
     m_roll.setStudents(users);
+    m_dirty.assign(size_t(users.size()), false);
+    m_anyDirty = false;
     endResetModel();
 }
 
@@ -39,7 +68,7 @@ QString ClassRollModel::apply(const pop3::Event &event)
         beginResetModel();
         endResetModel();
     } else {
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        changed(row);
     }
     return m_roll.students().at(row).user;
 }
@@ -108,8 +137,19 @@ void ClassRollModel::tick()
 {
     if (m_roll.students().isEmpty())
         return;
-    // The idle time and what it may make of a row (a lock held and idle): nothing else changes.
-    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    // The idle time, and the rows it puts in trouble (a lock held and idle) or out of it: nothing
+    // else changes. Not every cell: the whole table repainted each second was the overview's
+    // slowest frame with a class at work (docs/performance.md, Classroom).
+    const qint64 now = m_now();
+    m_tickTrouble.resize(size_t(rowCount()), 0);
+    for (int row = 0; row < rowCount(); ++row) {
+        const unsigned t = m_roll.trouble(row, now);
+        if (t != m_tickTrouble[size_t(row)]) {
+            m_tickTrouble[size_t(row)] = t;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+    emit dataChanged(index(0, IdleColumn), index(rowCount() - 1, IdleColumn));
 }
 
 int ClassRollModel::rowCount(const QModelIndex &parent) const

@@ -7,11 +7,12 @@
 #include <QTimer>
 
 #include <functional>
+#include <vector>
 
 // The teacher's overview as a table: one row per student of a ClassRoll (src/lab), worded and
 // coloured here. A student in trouble says so in the Trouble column and with an icon on the name,
 // and the row is tinted too (never colour alone). The idle time ticks every second by dataChanged
-// on its two columns; the model is never rebuilt for it.
+// on its column (and on the rows whose trouble it changes); the model is never rebuilt for it.
 //
 //   ObserverClient::eventReceived ──apply()──► ClassRoll ──► dataChanged(row) ──► proxy ──► view
 class ClassRollModel final : public QAbstractTableModel
@@ -74,10 +75,18 @@ private:
     QString idleText(qint64 lastMs) const;
     QString lessonText(const pop3::StudentProgress &p) const;
     void tick();
+    void changed(int row);
+    void flushChanges();
 
     pop3::ClassRoll m_roll;
     std::function<qint64()> m_now;
     QTimer m_ticker;
+    // The rows events changed since the last dataChanged: one signal per row per turn of the
+    // event loop (a read of the stream brings dozens of events), not one per event.
+    QTimer m_flush;
+    std::vector<bool> m_dirty;
+    bool m_anyDirty = false;
+    std::vector<unsigned> m_tickTrouble; // each row's trouble at the last tick
     QHash<QString, QString> m_stepTitles;
     bool m_anonymised = false;
 };

@@ -75,6 +75,18 @@ void StudentWindow::retranslateUi()
     m_transcript->setPlaceholderText(tr("Nothing typed yet."));
 }
 
+void StudentWindow::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    emit shownChanged(true);
+}
+
+void StudentWindow::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    emit shownChanged(false);
+}
+
 void StudentWindow::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);

@@ -27,8 +27,14 @@ public:
     // Renames the window (the overview's names, anonymised or not).
     void setStudentName(const QString &name);
 
+signals:
+    // Shown or hidden: the overview asks the stream for the mail bodies of open windows only.
+    void shownChanged(bool shown);
+
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void appendLine(const pop3::Event &event);

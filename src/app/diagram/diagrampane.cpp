@@ -336,6 +336,12 @@ void DiagramPane::setPeerLabel(const QString &peer, const QString &label)
     m_view->viewport()->update();
 }
 
+void DiagramPane::setServerName(const QString &name, const QString &words)
+{
+    m_model.setMainServer(name, words);
+    m_view->viewport()->update();
+}
+
 void DiagramPane::showDetails(qsizetype row)
 {
     updateWidgets();

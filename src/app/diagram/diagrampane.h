@@ -45,6 +45,10 @@ public:
     // Names the client lane of the session connected from peer "address:port" ("Terminal 1").
     void setPeerLabel(const QString &peer, const QString &label);
 
+    // Names the server lifeline when it is not the one built into pop3lab (a student's diagram
+    // in the class overview: the classroom server, and where it listens); empty: the built-in one.
+    void setServerName(const QString &name, const QString &words);
+
     // Writes the diagram as shown (filters applied) to path: .png, .svg, .pdf or .txt.
     bool exportTo(const QString &path, QString *error = nullptr) const;
     // Paints the whole diagram scaled into target (the lessons' hand-in, printing); hideSecrets:

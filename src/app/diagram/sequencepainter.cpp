@@ -901,12 +901,20 @@ void SequencePainter::paintHeader(
             m_model.serverName(server),
             tr("other server"),
             m_colours->grid.darker(150));
-    box(serverX(),
-        serverHalf * 2,
-        tr("server"),
-        tr("built into pop3lab"),
-        serverInk,
-        tr("built-in", "the server's lane, short for: built into pop3lab"));
+    const bool builtIn = m_model.mainServerName().isEmpty();
+    if (builtIn)
+        box(serverX(),
+            serverHalf * 2,
+            tr("server"),
+            tr("built into pop3lab"),
+            serverInk,
+            tr("built-in", "the server's lane, short for: built into pop3lab"));
+    else
+        box(serverX(),
+            serverHalf * 2,
+            m_model.mainServerName(),
+            m_model.mainServerWords(),
+            serverInk);
     const qreal maildropRight = maildropX() + (m_compact ? 58 : 100);
     const qreal maildropLeft = m_compact ? serverX() + serverHalf + 8 : maildropX() - 100;
     box((maildropLeft + maildropRight) / 2,

@@ -272,10 +272,13 @@ void SequenceView::paintEvent(QPaintEvent *event)
     if (m_model->visibleCount() == 0) {
         p.resetTransform();
         p.setPen(Qt::darkGray);
+        // A student's diagram in the class overview shows the classroom server, not ours.
         p.drawText(viewport()->rect(),
             Qt::AlignCenter | Qt::TextWordWrap,
-            tr("No POP3 traffic yet.\nConnect a terminal to the built-in server, or open a "
-               "trace."));
+            m_model->mainServerName().isEmpty()
+                ? tr("No POP3 traffic yet.\nConnect a terminal to the built-in server, or open "
+                     "a trace.")
+                : tr("No POP3 traffic yet.\nWhat the student types next appears here."));
     }
 }
 
