@@ -1363,6 +1363,41 @@ At: %5</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>A session is still logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) still logged in as %1 hold(s) the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</source>
+        <translation>
+            <numerusform>%n session still logged in as %1 holds the mailbox's lock: %2. This lesson's login would be refused ([IN-USE]) until it is freed.</numerusform>
+            <numerusform>%n sessions still logged in as %1 hold the mailbox's lock: %2. This lesson's login would be refused ([IN-USE]) until it is freed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send QUIT in it now? QUIT ends the session cleanly and frees the lock (marked messages are deleted, as at any QUIT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;QUIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a program outside this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (session %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonTracker</name>
@@ -3220,14 +3255,6 @@ Connect a terminal to the built-in server, or open a trace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection): nothing marked was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server cut the connection without a QUIT (%1): nothing marked was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connecting to %1 (%2)...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3274,6 +3301,21 @@ Connect a terminal to the built-in server, or open a trace.</source>
     <message>
         <source>The server now waits for a TLS handshake, but this tab is %1: it cannot start TLS. Open a new session with &quot;Raw + STLS&quot; to go on.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n message(s) marked with DELE were not deleted.</source>
+        <translation>
+            <numerusform>The message marked with DELE was not deleted.</numerusform>
+            <numerusform>The %n messages marked with DELE were not deleted.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1371,6 +1371,41 @@ Essais : %4
             <numerusform>%n étapes sur %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A session is still logged in</source>
+        <translation>Une session est encore connectée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) still logged in as %1 hold(s) the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</source>
+        <translation>
+            <numerusform>%n session encore connectée en tant que %1 détient le verrou de la boîte aux lettres : %2. La connexion de cette leçon serait refusée ([IN-USE]) tant qu'il n'est pas libéré.</numerusform>
+            <numerusform>%n sessions encore connectées en tant que %1 détiennent le verrou de la boîte aux lettres : %2. La connexion de cette leçon serait refusée ([IN-USE]) tant qu'il n'est pas libéré.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send QUIT in it now? QUIT ends the session cleanly and frees the lock (marked messages are deleted, as at any QUIT).</source>
+        <translation>Envoyer QUIT maintenant ? QUIT termine la session proprement et libère le verrou (les messages marqués sont supprimés, comme à chaque QUIT).</translation>
+    </message>
+    <message>
+        <source>Send &amp;QUIT</source>
+        <translation>Envoyer &amp;QUIT</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Garder</translation>
+    </message>
+    <message>
+        <source>a program outside this window</source>
+        <translation>un programme extérieur à cette fenêtre</translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation>session %1</translation>
+    </message>
+    <message>
+        <source>%1 (session %2)</source>
+        <translation>%1 (session %2)</translation>
+    </message>
 </context>
 <context>
     <name>LessonTracker</name>
@@ -3229,14 +3264,6 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
         <translation>Connexion fermée par le serveur après QUIT.</translation>
     </message>
     <message>
-        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection): nothing marked was deleted.</source>
-        <translation>Le serveur a coupé la connexion sans QUIT (il a planté, a été arrêté ou a abandonné la connexion) : rien de ce qui était marqué n&apos;a été supprimé.</translation>
-    </message>
-    <message>
-        <source>The server cut the connection without a QUIT (%1): nothing marked was deleted.</source>
-        <translation>Le serveur a coupé la connexion sans QUIT (%1) : rien de ce qui était marqué n&apos;a été supprimé.</translation>
-    </message>
-    <message>
         <source>Connecting to %1 (%2)...</source>
         <translation>Connexion à %1 (%2)...</translation>
     </message>
@@ -3283,6 +3310,21 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message>
         <source>The server now waits for a TLS handshake, but this tab is %1: it cannot start TLS. Open a new session with &quot;Raw + STLS&quot; to go on.</source>
         <translation>Le serveur attend maintenant une négociation TLS, mais cet onglet est en %1 : il ne peut pas démarrer TLS. Ouvrez une nouvelle session en « Raw + STLS » pour continuer.</translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection).</source>
+        <translation>Le serveur a coupé la connexion sans QUIT (il a planté, a été arrêté ou a abandonné la connexion).</translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (%1).</source>
+        <translation>Le serveur a coupé la connexion sans QUIT (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n message(s) marked with DELE were not deleted.</source>
+        <translation>
+            <numerusform>Le message marqué avec DELE n'a pas été supprimé.</numerusform>
+            <numerusform>Les %n messages marqués avec DELE n'ont pas été supprimés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -308,6 +308,9 @@ void MainWindow::connectActions()
         }
     });
     connect(m_lessons, &LessonPane::personalityRequested, this, &MainWindow::setPersonality);
+    connect(m_lessons, &LessonPane::quitSessionsRequested, this, [this](const QList<int> &ids) {
+        m_terminal->quitSessions(ids);
+    });
     connect(
         m_terminal, &TerminalPane::lastSettingsChanged, this, [this](const ConnectionSettings &s) {
             LabSettings().setLastConnection(s, m_lab->isBuiltinServer(s.host, s.port));

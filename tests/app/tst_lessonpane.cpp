@@ -530,7 +530,9 @@ void TestLessonPane::handInTranscriptInWords_data()
                                QStringLiteral("marks reset"),
                                QStringLiteral("state AUTHORIZATION"),
                                QStringLiteral("disconnected"),
-                               QStringLiteral("lines,")};
+                               QStringLiteral("lines,"),
+                               QStringLiteral("RFC 1939 examples"),
+                               QStringLiteral("plain wording")};
 }
 
 // Every note kind and every way a connection ends, in the hand-in's transcript: words in the
@@ -576,6 +578,9 @@ void TestLessonPane::handInTranscriptInWords()
         session->end(reason, ++m_now);
     }
     ids << QStringLiteral("uw-ipop3d");
+    // Every personality's name, as the diagram says it ("now answers as …").
+    for (const QString &id : Personality::builtinIds())
+        log->append(Event::makeNote(NoteKind::PersonalityChanged, id));
 
     const QString html = LessonExport::html(*pane.runner(), pane.learner(), pane.mistakeTitles());
     const QString transcript = pane.runner()->progress().transcript.join(QLatin1Char('\n'));

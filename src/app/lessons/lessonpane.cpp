@@ -47,9 +47,10 @@ constexpr int maxLearnerWidth = 220; // pixels of the learner's button text
 // three lines and a half under a four-row checklist).
 constexpr int checklistFoldLines = 28;
 
-QString fill(QString text, const pop3::LessonMistake &m)
+QString fill(QString text, const pop3::LessonMistake &m, const QString &holder)
 {
-    return text.replace(QLatin1String("{command}"), m.command)
+    return text.replace(QLatin1String("{holder}"), holder)
+        .replace(QLatin1String("{command}"), m.command)
         .replace(QLatin1String("{count}"), QString::number(m.count))
         .replace(QLatin1String("{message}"), QString::number(m.message));
 }
@@ -396,8 +397,46 @@ void LessonPane::pickLesson(int index)
         return;
     if (!m_learnerKnown)
         askLearner(); // once; cancelled, the login name stands and it is asked again later
-    if (startLesson(id))
+    if (startLesson(id)) {
+        offerToQuitLeftovers();
         focusNext();
+    }
+}
+
+// A session the previous lesson left logged in holds the mailbox's lock: this lesson's first
+// login would meet [IN-USE] (and Dovecot's hang-up). One key (Enter) sends QUIT in it.
+void LessonPane::offerToQuitLeftovers()
+{
+    const pop3::SessionFold &fold = m_runner->tracker().fold();
+    QList<int> holders;
+    QStringList names;
+    for (int id : fold.openSessions()) {
+        const pop3::SessionFacts *s = fold.session(id);
+        if (s->holdsLock && s->user == m_runner->lesson().account) {
+            holders.append(id);
+            names.append(holderName(id));
+        }
+    }
+    if (holders.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Question,
+        tr("A session is still logged in"),
+        tr("%n session(s) still logged in as %1 hold(s) the mailbox's lock: %2. This lesson's "
+           "login would be refused ([IN-USE]) until it is freed.",
+            nullptr,
+            int(holders.size()))
+            .arg(m_runner->lesson().account, QLocale().createSeparatedList(names)),
+        QMessageBox::NoButton,
+        this);
+    box.setInformativeText(tr("Send QUIT in it now? QUIT ends the session cleanly and frees the "
+                              "lock (marked messages are deleted, as at any QUIT)."));
+    box.setObjectName(QStringLiteral("quitLeftoversBox"));
+    QPushButton *quit = box.addButton(tr("Send &QUIT"), QMessageBox::AcceptRole);
+    box.addButton(tr("&Keep it"), QMessageBox::RejectRole);
+    box.setDefaultButton(quit);
+    box.exec();
+    if (box.clickedButton() == quit)
+        emit quitSessionsRequested(holders);
 }
 
 bool LessonPane::eventFilter(QObject *watched, QEvent *event)
@@ -530,6 +569,16 @@ void LessonPane::showHint(int index, const QString &hint)
     updateWidgets();
 }
 
+// Who holds a lock, in the words of the window: "Terminal 1 (session 4)".
+QString LessonPane::holderName(int session) const
+{
+    if (session <= 0)
+        return tr("a program outside this window");
+    const QString number = tr("session %1").arg(session);
+    const QString name = m_sessionNamer ? m_sessionNamer(session) : QString();
+    return name.isEmpty() || name == number ? number : tr("%1 (session %2)").arg(name).arg(session);
+}
+
 void LessonPane::showMistake(const pop3::LessonMistake &mistake)
 {
     const pop3::LessonLibrary::MistakeText words =
@@ -538,7 +587,7 @@ void LessonPane::showMistake(const pop3::LessonMistake &mistake)
     m_mistakeText =
         QStringLiteral("**⚠ %1** — %2\n\n%3 `%4`\n\n")
             .arg(words.title,
-                fill(words.explanation, mistake),
+                fill(words.explanation, mistake, holderName(mistake.holder)),
                 tr("Bytes sent:"),
                 pop3::LessonTracker::escape(pop3::LessonTracker::hideSecret(mistake.bytes)));
     updateWidgets();
