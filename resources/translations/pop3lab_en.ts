@@ -1093,6 +1093,16 @@ At: %5</source>
         <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hand-in of %1</source>
+        <comment>the name starts with a vowel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — hand-in of %2</source>
+        <comment>the name starts with a vowel</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonPane</name>
@@ -1370,8 +1380,8 @@ At: %5</source>
     <message numerus="yes">
         <source>%n session(s) still logged in as %1 hold(s) the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</source>
         <translation>
-            <numerusform>%n session still logged in as %1 holds the mailbox's lock: %2. This lesson's login would be refused ([IN-USE]) until it is freed.</numerusform>
-            <numerusform>%n sessions still logged in as %1 hold the mailbox's lock: %2. This lesson's login would be refused ([IN-USE]) until it is freed.</numerusform>
+            <numerusform>%n session still logged in as %1 holds the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</numerusform>
+            <numerusform>%n sessions still logged in as %1 hold the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</numerusform>
         </translation>
     </message>
     <message>
@@ -1396,6 +1406,10 @@ At: %5</source>
     </message>
     <message>
         <source>%1 (session %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lesson</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1617,10 +1631,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Reset zoom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>pop3lab &amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1782,6 +1792,15 @@ At: %5</source>
     </message>
     <message>
         <source>&amp;Hand In Lab Answers...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pop3-transcript.txt</source>
+        <comment>a file name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;zoom</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3063,15 +3082,16 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>session %1 · its state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>other server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>built into pop3lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 · bar: state</source>
+        <comment>the lane&apos;s bar is coloured by the session&apos;s state</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>&amp;Always</source>
-        <translation>&amp;Toujours</translation>
+        <translation>T&amp;oujours</translation>
     </message>
     <message>
         <source>Ne&amp;ver</source>
@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>&amp;Only on clean exit</source>
-        <translation>&amp;Seulement si la sortie est propre</translation>
+        <translation>Se&amp;ulement si la sortie est propre</translation>
     </message>
     <message>
         <source>Local echo and line editing (PuTTY)</source>
@@ -721,11 +721,11 @@
     </message>
     <message>
         <source>&amp;Fail the Next Commit (UPDATE)</source>
-        <translation>Faire é&amp;chouer la prochaine validation (UPDATE)</translation>
+        <translation>&amp;Faire échouer la prochaine validation (UPDATE)</translation>
     </message>
     <message>
         <source>D&amp;eliver a New Message to %1</source>
-        <translation>&amp;Livrer un nouveau message à %1</translation>
+        <translation>Livrer un &amp;nouveau message à %1</translation>
     </message>
     <message>
         <source>D&amp;eliver a New Message</source>
@@ -1097,6 +1097,16 @@ Essais : %4
         <source>The sequence diagram of this lesson&apos;s sessions follows on landscape pages.</source>
         <translation>Le diagramme de séquence des sessions de cette leçon suit, sur des pages à l&apos;italienne.</translation>
     </message>
+    <message>
+        <source>Hand-in of %1</source>
+        <comment>the name starts with a vowel</comment>
+        <translation>Rendu d&apos;%1</translation>
+    </message>
+    <message>
+        <source>%1 — hand-in of %2</source>
+        <comment>the name starts with a vowel</comment>
+        <translation>%1 — rendu d&apos;%2</translation>
+    </message>
 </context>
 <context>
     <name>LessonPane</name>
@@ -1378,8 +1388,8 @@ Essais : %4
     <message numerus="yes">
         <source>%n session(s) still logged in as %1 hold(s) the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</source>
         <translation>
-            <numerusform>%n session encore connectée en tant que %1 détient le verrou de la boîte aux lettres : %2. La connexion de cette leçon serait refusée ([IN-USE]) tant qu'il n'est pas libéré.</numerusform>
-            <numerusform>%n sessions encore connectées en tant que %1 détiennent le verrou de la boîte aux lettres : %2. La connexion de cette leçon serait refusée ([IN-USE]) tant qu'il n'est pas libéré.</numerusform>
+            <numerusform>%n session encore connectée en tant que %1 détient le verrou de la boîte aux lettres : %2. La connexion de cette leçon serait refusée ([IN-USE]) tant qu&apos;il n&apos;est pas libéré.</numerusform>
+            <numerusform>%n sessions encore connectées en tant que %1 détiennent le verrou de la boîte aux lettres : %2. La connexion de cette leçon serait refusée ([IN-USE]) tant qu&apos;il n&apos;est pas libéré.</numerusform>
         </translation>
     </message>
     <message>
@@ -1405,6 +1415,10 @@ Essais : %4
     <message>
         <source>%1 (session %2)</source>
         <translation>%1 (session %2)</translation>
+    </message>
+    <message>
+        <source>lesson</source>
+        <translation>lecon</translation>
     </message>
 </context>
 <context>
@@ -1574,7 +1588,7 @@ Essais : %4
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>&amp;New session...</source>
@@ -1623,10 +1637,6 @@ Essais : %4
     <message>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
-    </message>
-    <message>
-        <source>&amp;Reset zoom</source>
-        <translation>Zoom &amp;normal</translation>
     </message>
     <message>
         <source>pop3lab &amp;Help</source>
@@ -1774,7 +1784,7 @@ Essais : %4
     </message>
     <message>
         <source>Go to the &amp;replay</source>
-        <translation>Aller au &amp;rejeu</translation>
+        <translation>Aller au re&amp;jeu</translation>
     </message>
     <message>
         <source>&amp;Watch a class...</source>
@@ -1791,6 +1801,15 @@ Essais : %4
     <message>
         <source>&amp;Hand In Lab Answers...</source>
         <translation>Rendre les réponses du &amp;TP...</translation>
+    </message>
+    <message>
+        <source>pop3-transcript.txt</source>
+        <comment>a file name</comment>
+        <translation>transcription-pop3.txt</translation>
+    </message>
+    <message>
+        <source>Reset &amp;zoom</source>
+        <translation>Zoom &amp;normal</translation>
     </message>
 </context>
 <context>
@@ -1929,7 +1948,7 @@ Essais : %4
     </message>
     <message>
         <source>&amp;High contrast</source>
-        <translation>Contraste é&amp;levé</translation>
+        <translation>C&amp;ontraste élevé</translation>
     </message>
     <message>
         <source>Black on white with strong selection colours, for projectors</source>
@@ -3071,16 +3090,17 @@ Essais : %4
         <translation>bande du fichier de verrou</translation>
     </message>
     <message>
-        <source>session %1 · its state</source>
-        <translation>session %1 · son état</translation>
-    </message>
-    <message>
         <source>other server</source>
         <translation>autre serveur</translation>
     </message>
     <message>
         <source>built into pop3lab</source>
         <translation>intégré à pop3lab</translation>
+    </message>
+    <message>
+        <source>session %1 · bar: state</source>
+        <comment>the lane&apos;s bar is coloured by the session&apos;s state</comment>
+        <translation>session %1 · barre : état</translation>
     </message>
 </context>
 <context>
@@ -3322,8 +3342,8 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
     <message numerus="yes">
         <source>The %n message(s) marked with DELE were not deleted.</source>
         <translation>
-            <numerusform>Le message marqué avec DELE n'a pas été supprimé.</numerusform>
-            <numerusform>Les %n messages marqués avec DELE n'ont pas été supprimés.</numerusform>
+            <numerusform>Le message marqué avec DELE n&apos;a pas été supprimé.</numerusform>
+            <numerusform>Les %n messages marqués avec DELE n&apos;ont pas été supprimés.</numerusform>
         </translation>
     </message>
 </context>

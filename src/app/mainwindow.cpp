@@ -445,7 +445,7 @@ void MainWindow::saveTranscript()
     const QString dir = LabSettings::saveFolder();
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Save transcript"),
-        QDir(dir).filePath(QStringLiteral("pop3-transcript.txt")),
+        QDir(dir).filePath(tr("pop3-transcript.txt", "a file name")),
         tr("Text files (*.txt);;All files (*)"));
     if (path.isEmpty())
         return;

@@ -759,7 +759,8 @@ void SequencePainter::paintHeader(
         box((left + right) / 2,
             right - left,
             m_model.sessionName(session),
-            tr("session %1 · its state").arg(session),
+            tr("session %1 · bar: state", "the lane's bar is coloured by the session's state")
+                .arg(session),
             m_colours->command);
     }
     for (int server = 1; server < m_model.serverCount(); ++server)

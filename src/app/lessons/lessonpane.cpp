@@ -303,7 +303,24 @@ QString LessonPane::defaultHandInName() const
     static const QRegularExpression unsafe(QStringLiteral("[\\s/\\\\:*?\"<>|]+"));
     QString name = m_learner;
     name.replace(unsafe, QStringLiteral("-"));
-    const QString id = hasLesson() ? m_runner->lesson().id : QStringLiteral("lesson");
+    QString id = hasLesson() ? m_runner->lesson().id : tr("lesson");
+    // The lesson's id is English words: another language names the file after its own title
+    // ("06-nettoyer-une-boite-bombardee"), accents dropped so that any file system takes it.
+    if (hasLesson() && m_runner->lesson().language != QLatin1String("en")) {
+        QString title;
+        for (const QChar c : m_runner->lesson().title.normalized(QString::NormalizationForm_D)) {
+            if (c.category() != QChar::Mark_NonSpacing)
+                title += c.toLower();
+        }
+        static const QRegularExpression other(QStringLiteral("[^a-z0-9]+"));
+        title.replace(other, QStringLiteral("-"));
+        while (title.startsWith(QLatin1Char('-')))
+            title.remove(0, 1);
+        while (title.endsWith(QLatin1Char('-')))
+            title.chop(1);
+        if (!title.isEmpty())
+            id = id.section(QLatin1Char('-'), 0, 0) + QLatin1Char('-') + title;
+    }
     return QStringLiteral("%1-%2.pdf").arg(name, id);
 }
 
@@ -736,7 +753,8 @@ void LessonPane::renderStep()
         md = QStringLiteral("#### %1 — %2\n\n%3\n\n")
                  .arg(tr("Lesson complete"), lesson.title, lesson.summary);
         if (m_runner->timerMs() >= 0)
-            md += tr("Your time: %1 s.").arg(m_runner->timerMs() / 1000.0, 0, 'f', 1)
+            md +=
+                tr("Your time: %1 s.").arg(QLocale().toString(m_runner->timerMs() / 1000.0, 'f', 1))
                 + QStringLiteral("\n\n");
         md += tr("Use **Export for hand-in** to save a PDF with your transcript and answers.")
             + QStringLiteral("\n\n");
