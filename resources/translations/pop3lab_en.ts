@@ -1108,6 +1108,16 @@ At: %5</source>
             <numerusform>[… %n earlier lines omitted: only the last %1 lines are kept …]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Hand-in of %1</source>
+        <comment>the name starts with a vowel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — hand-in of %2</source>
+        <comment>the name starts with a vowel</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonPane</name>
@@ -1390,6 +1400,45 @@ At: %5</source>
         <source>Your time, from “%1” to “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session is still logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) still logged in as %1 hold(s) the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</source>
+        <translation>
+            <numerusform>%n session still logged in as %1 holds the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</numerusform>
+            <numerusform>%n sessions still logged in as %1 hold the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send QUIT in it now? QUIT ends the session cleanly and frees the lock (marked messages are deleted, as at any QUIT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;QUIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a program outside this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (session %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonTracker</name>
@@ -1613,10 +1662,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Reset zoom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>pop3lab &amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1798,6 +1843,15 @@ At: %5</source>
     </message>
     <message>
         <source>No program opens %1 here: open it from its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pop3-transcript.txt</source>
+        <comment>a file name</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3079,10 +3133,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>session %1 · its state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>other server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3102,6 +3152,11 @@ At: %5</source>
     <message>
         <source>lock band</source>
         <comment>the maildrop&apos;s lane, short for: lock file band</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1 · bar: state</source>
+        <comment>the lane&apos;s bar is coloured by the session&apos;s state</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3294,14 +3349,6 @@ What the student types next appears here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection): nothing marked was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server cut the connection without a QUIT (%1): nothing marked was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connecting to %1 (%2)...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3352,6 +3399,21 @@ What the student types next appears here.</source>
     <message>
         <source>the server was killed (Faults › Kill the Server), leaving its lock file</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n message(s) marked with DELE were not deleted.</source>
+        <translation>
+            <numerusform>The message marked with DELE was not deleted.</numerusform>
+            <numerusform>The %n messages marked with DELE were not deleted.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

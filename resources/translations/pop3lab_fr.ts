@@ -1112,6 +1112,16 @@ Essais : %4
             <numerusform>[… %n lignes précédentes omises : seules les %1 dernières lignes sont gardées …]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Hand-in of %1</source>
+        <comment>the name starts with a vowel</comment>
+        <translation>Rendu d&apos;%1</translation>
+    </message>
+    <message>
+        <source>%1 — hand-in of %2</source>
+        <comment>the name starts with a vowel</comment>
+        <translation>%1 — rendu d&apos;%2</translation>
+    </message>
 </context>
 <context>
     <name>LessonPane</name>
@@ -1398,6 +1408,45 @@ Essais : %4
         <source>Your time, from “%1” to “%2”.</source>
         <translation>Votre temps, de « %1 » à « %2 ».</translation>
     </message>
+    <message>
+        <source>lesson</source>
+        <translation>lecon</translation>
+    </message>
+    <message>
+        <source>A session is still logged in</source>
+        <translation>Une session est encore connectée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) still logged in as %1 hold(s) the mailbox&apos;s lock: %2. This lesson&apos;s login would be refused ([IN-USE]) until it is freed.</source>
+        <translation>
+            <numerusform>%n session encore connectée en tant que %1 détient le verrou de la boîte aux lettres : %2. La connexion de cette leçon serait refusée ([IN-USE]) tant qu&apos;il n&apos;est pas libéré.</numerusform>
+            <numerusform>%n sessions encore connectées en tant que %1 détiennent le verrou de la boîte aux lettres : %2. La connexion de cette leçon serait refusée ([IN-USE]) tant qu&apos;il n&apos;est pas libéré.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send QUIT in it now? QUIT ends the session cleanly and frees the lock (marked messages are deleted, as at any QUIT).</source>
+        <translation>Envoyer QUIT maintenant ? QUIT termine la session proprement et libère le verrou (les messages marqués sont supprimés, comme à chaque QUIT).</translation>
+    </message>
+    <message>
+        <source>Send &amp;QUIT</source>
+        <translation>Envoyer &amp;QUIT</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Garder</translation>
+    </message>
+    <message>
+        <source>a program outside this window</source>
+        <translation>un programme extérieur à cette fenêtre</translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation>session %1</translation>
+    </message>
+    <message>
+        <source>%1 (session %2)</source>
+        <translation>%1 (session %2)</translation>
+    </message>
 </context>
 <context>
     <name>LessonTracker</name>
@@ -1621,10 +1670,6 @@ Essais : %4
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <source>&amp;Reset zoom</source>
-        <translation>Zoom &amp;normal</translation>
-    </message>
-    <message>
         <source>pop3lab &amp;Help</source>
         <translation>&amp;Aide de pop3lab</translation>
     </message>
@@ -1807,6 +1852,15 @@ Essais : %4
     <message>
         <source>No program opens %1 here: open it from its folder.</source>
         <translation>Aucun programme n&apos;ouvre %1 ici : ouvrez-le depuis son dossier.</translation>
+    </message>
+    <message>
+        <source>Reset &amp;zoom</source>
+        <translation>Zoom &amp;normal</translation>
+    </message>
+    <message>
+        <source>pop3-transcript.txt</source>
+        <comment>a file name</comment>
+        <translation>transcription-pop3.txt</translation>
     </message>
 </context>
 <context>
@@ -3087,10 +3141,6 @@ Essais : %4
         <translation>bande du fichier de verrou</translation>
     </message>
     <message>
-        <source>session %1 · its state</source>
-        <translation>session %1 · son état</translation>
-    </message>
-    <message>
         <source>other server</source>
         <translation>autre serveur</translation>
     </message>
@@ -3111,6 +3161,11 @@ Essais : %4
         <source>lock band</source>
         <comment>the maildrop&apos;s lane, short for: lock file band</comment>
         <translation>verrou</translation>
+    </message>
+    <message>
+        <source>session %1 · bar: state</source>
+        <comment>the lane&apos;s bar is coloured by the session&apos;s state</comment>
+        <translation>session %1 · barre : état</translation>
     </message>
 </context>
 <context>
@@ -3304,14 +3359,6 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
         <translation>Connexion fermée par le serveur après QUIT.</translation>
     </message>
     <message>
-        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection): nothing marked was deleted.</source>
-        <translation>Le serveur a coupé la connexion sans QUIT (il a planté, a été arrêté ou a abandonné la connexion) : rien de ce qui était marqué n&apos;a été supprimé.</translation>
-    </message>
-    <message>
-        <source>The server cut the connection without a QUIT (%1): nothing marked was deleted.</source>
-        <translation>Le serveur a coupé la connexion sans QUIT (%1) : rien de ce qui était marqué n&apos;a été supprimé.</translation>
-    </message>
-    <message>
         <source>Connecting to %1 (%2)...</source>
         <translation>Connexion à %1 (%2)...</translation>
     </message>
@@ -3362,6 +3409,21 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
     <message>
         <source>the server was killed (Faults › Kill the Server), leaving its lock file</source>
         <translation>le serveur a été tué (Pannes › Tuer le serveur), en laissant son fichier de verrou</translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (it crashed, was stopped or dropped the connection).</source>
+        <translation>Le serveur a coupé la connexion sans QUIT (il a planté, a été arrêté ou a abandonné la connexion).</translation>
+    </message>
+    <message>
+        <source>The server cut the connection without a QUIT (%1).</source>
+        <translation>Le serveur a coupé la connexion sans QUIT (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n message(s) marked with DELE were not deleted.</source>
+        <translation>
+            <numerusform>Le message marqué avec DELE n&apos;a pas été supprimé.</numerusform>
+            <numerusform>Les %n messages marqués avec DELE n&apos;ont pas été supprimés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

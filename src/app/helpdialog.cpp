@@ -26,7 +26,7 @@ HelpDialog::HelpDialog(QWidget *parent)
     m_browser->setAccessibleName(tr("User guide"));
     m_browser->setOpenExternalLinks(true);
     // As a source (not setMarkdown), so that the pictures are found next to the guide.
-    m_browser->setSource(QUrl(QString::fromLatin1(guideUrl)), QTextDocument::MarkdownResource);
+    m_browser->setSource(guideUrlFor(QLocale()), QTextDocument::MarkdownResource);
     if (m_browser->document()->isEmpty())
         m_browser->setPlainText(tr("The user guide is not bundled in this build."));
     m_status->setObjectName(QStringLiteral("helpStatus"));
@@ -48,6 +48,15 @@ HelpDialog::HelpDialog(QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     fitImages();
+}
+
+QUrl HelpDialog::guideUrlFor(const QLocale &locale)
+{
+    const QString language = locale.name().section(QLatin1Char('_'), 0, 0);
+    const QString translated = QStringLiteral(":/docs/user-guide.%1.md").arg(language);
+    if (language != QLatin1String("en") && QFileInfo::exists(translated))
+        return QUrl(QStringLiteral("qrc") + translated);
+    return QUrl(QString::fromLatin1(guideUrl));
 }
 
 QString HelpDialog::docsFolder()

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QDialog>
+#include <QLocale>
+#include <QUrl>
 
 class QLabel;
 class QTextBrowser;
@@ -23,6 +25,9 @@ public:
     bool openDocsFolder();
 
     static constexpr auto guideUrl = "qrc:/docs/user-guide.md";
+    // The guide in the language of the window (QLocale's default, set by View › Language):
+    // "qrc:/docs/user-guide.fr.md" when there is one, else the English guideUrl.
+    static QUrl guideUrlFor(const QLocale &locale);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -360,6 +360,9 @@ void MainWindow::connectActions()
         }
     });
     connect(m_lessons, &LessonPane::personalityRequested, this, &MainWindow::setPersonality);
+    connect(m_lessons, &LessonPane::quitSessionsRequested, this, [this](const QList<int> &ids) {
+        m_terminal->quitSessions(ids);
+    });
     connect(
         m_terminal, &TerminalPane::lastSettingsChanged, this, [this](const ConnectionSettings &s) {
             LabSettings().setLastConnection(s, m_lab->isBuiltinServer(s.host, s.port));
@@ -494,7 +497,7 @@ void MainWindow::saveTranscript()
     const QString dir = LabSettings::saveFolder();
     const QString path = QFileDialog::getSaveFileName(this,
         tr("Save transcript"),
-        QDir(dir).filePath(QStringLiteral("pop3-transcript.txt")),
+        QDir(dir).filePath(tr("pop3-transcript.txt", "a file name")),
         tr("Text files (*.txt);;All files (*)"));
     if (path.isEmpty())
         return;

@@ -96,6 +96,12 @@ QString personalityName(const QString &id)
         const std::optional<Personality> p = Personality::load(id);
         it = names.insert(id, p && !p->name.isEmpty() ? p->name : QString());
     }
+    // The names that are words, not product names, in the language of the moment: the same
+    // translations as the Preferences list (Translations::personalityName), never the JSON's.
+    if (id == QLatin1String("rfc1939"))
+        return QCoreApplication::translate("Translations", "RFC 1939 examples");
+    if (id == QLatin1String("base"))
+        return QCoreApplication::translate("Translations", "pop3lab (plain wording)");
     return it->isEmpty() ? QCoreApplication::translate("SequenceModel", "another server") : *it;
 }
 

@@ -470,6 +470,7 @@ QStringList lessonMistakeCodes()
         QStringLiteral("backspace"),
         QStringLiteral("forgot-quit"),
         QStringLiteral("wrong-password"),
+        QStringLiteral("mailbox-in-use"),
         QStringLiteral("missing-number"),
         QStringLiteral("too-many-errors")};
 }

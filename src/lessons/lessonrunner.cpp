@@ -213,9 +213,23 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
     bool changed = false;
     const LessonStep *step = m_current >= 0 ? &m_lesson.steps.at(m_current) : nullptr;
     const bool asked = step && step->check && asksFor(*step->check, ob);
+    const LessonCheck *expected = step && step->check ? &*step->check : nullptr;
+    // A refusal because another session holds the lock is the situation, not the student's try:
+    // it is explained (who holds the lock, how to free it), never counted as a wrong try nor
+    // answered with the step's hint, which is about something else (lesson 9's "without TLS").
+    const SessionFacts *facts = m_tracker.fold().session(e.session);
+    const bool lockRefusal = e.kind == EventKind::ServerReply && !e.ok && ob.answersCommand && facts
+        && facts->lockRefused;
     for (const LessonMistake &m : ob.mistakes) {
         if (asked || !m_lesson.watchesMistake(m.code))
             continue;
+        const bool inUse = m.code == QLatin1String("mailbox-in-use");
+        if (inUse && expected && expected->type == Type::LockRefused)
+            continue; // the step asks for it (lesson 5)
+        if (inUse) { // not the student's mistake: not in the hand-in
+            emit mistakeDetected(m);
+            continue;
+        }
         m_mistakes.append(m);
         const QString stepId = m_current >= 0 ? m_lesson.steps.at(m_current).id : QString();
         // The hand-in shows the line, never the password on it.
@@ -235,7 +249,7 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
             activate();
             changed = true;
         } else if (e.kind == EventKind::ServerReply && !e.ok && ob.answersCommand
-            && m_tickingSeqs.isEmpty()) {
+            && m_tickingSeqs.isEmpty() && !lockRefusal) {
             wrongTry();
             changed = true;
         }

@@ -116,6 +116,14 @@ LessonTracker::Observation LessonTracker::observe(const Event &e)
                 m.bytes = c.raw;
                 ob.mistakes.append(m);
             }
+            // [IN-USE]: the password was right, another session holds the lock (often one
+            // left logged in by the previous lesson); the student needs to know which one.
+            if (login && !e.ok && s.lockRefused) {
+                LessonMistake m = mistake(QStringLiteral("mailbox-in-use"), e, c.keyword);
+                m.bytes = c.raw;
+                m.holder = m_fold.lockHolder(s.namedUser);
+                ob.mistakes.append(m);
+            }
         }
         break;
     case EventKind::LockCreated:
@@ -204,9 +212,10 @@ QByteArray LessonTracker::hideSecret(const QByteArray &line)
     const CommandLine parsed = parseCommandLine(line);
     const CommandSpec *spec = parsed.spec;
     qsizetype keep = -1; // octets kept before the stars
+    // APOP's user name is no secret, only its digest: "APOP student ********" (commands.cpp).
     if (spec && spec->secret)
-        keep = line.indexOf(' ');
-    else if (spec && spec->command == Command::User) // "user student hessovs!": a mistake
+        return maskSecret(line);
+    if (spec && spec->command == Command::User) // "user student hessovs!": a mistake
         keep = line.indexOf(' ', line.indexOf(' ') + 1);
     if (keep <= 0)
         return line;

@@ -22,6 +22,7 @@ struct LessonMistake
     QString command; // the keyword involved
     int count = 0; // forgot-quit: how many marks were lost
     int message = 0; // deleted-message: the message number
+    int holder = 0; // mailbox-in-use: the session holding the lock (0: none of this lab's)
     quint64 seq = 0;
     qint64 timeMs = 0;
 };

@@ -95,7 +95,7 @@ Pop3Server::Pop3Server(
     : QObject(parent)
     , m_log(log)
     , m_store(store)
-    , m_personality(std::move(personality))
+    , m_personality(std::make_shared<const Personality>(std::move(personality)))
     , m_tcp(new QTcpServer(this))
     , m_tlsTcp(new QTcpServer(this))
     , m_idleTimer(new QTimer(this))
@@ -215,8 +215,8 @@ QString Pop3Server::endpoint() const
 
 void Pop3Server::setPersonality(Personality personality)
 {
-    m_personality = std::move(personality);
-    m_log->append(Event::makeNote(NoteKind::PersonalityChanged, m_personality.id));
+    m_personality = std::make_shared<const Personality>(std::move(personality));
+    m_log->append(Event::makeNote(NoteKind::PersonalityChanged, m_personality->id));
 }
 
 void Pop3Server::setIdleTimeout(int secs)
@@ -432,14 +432,14 @@ void Pop3Server::serve(int descriptor, bool tls)
     peer.onThisMachine = socket->peerAddress().isLoopback()
         || socket->peerAddress().isEqual(socket->localAddress(), QHostAddress::TolerantConversion);
     auto session =
-        std::make_unique<Pop3Session>(m_log, m_store, &m_personality, m_log->newSessionId(), peer);
+        std::make_unique<Pop3Session>(m_log, m_store, m_personality, m_log->newSessionId(), peer);
     session->setLoginThrottle(&m_throttle);
     session->setLoginDelays(m_options.loginDelays);
     session->setPlaintextAuthDisabled(
         // The personality's default only where TLS is there to log in with; the teacher's
         // explicit choice always (APOP, CRAM-MD5 and SCRAM-SHA-256 still work without TLS).
-        m_options.disablePlaintextAuth.value_or(m_personality.disablePlaintextAuth && hasTls()),
-        m_options.localIsSecure.value_or(m_personality.localIsSecure));
+        m_options.disablePlaintextAuth.value_or(m_personality->disablePlaintextAuth && hasTls()),
+        m_options.localIsSecure.value_or(m_personality->localIsSecure));
     auto *connection = new Pop3Connection(this, socket, std::move(session));
     connect(connection,
         &Pop3Connection::finished,

@@ -91,7 +91,7 @@ public:
     // The certificate's SHA-256 fingerprint, "AB:CD:...", empty without TLS.
     QString tlsFingerprint() const;
 
-    const Personality &personality() const { return m_personality; }
+    const Personality &personality() const { return *m_personality; }
 
     void setPersonality(Personality personality); // for sessions that start from now on
     void setIdleTimeout(int secs);
@@ -153,7 +153,9 @@ private:
     EventLog *m_log;
     MailboxAccess *m_store;
     FaultHook *m_faultHook = nullptr;
-    Personality m_personality;
+    // Shared with the sessions started under it: a switch makes a new one, so a session keeps
+    // the wording it greeted with (lesson 6: "only sessions opened from now on").
+    std::shared_ptr<const Personality> m_personality;
     Options m_options;
     LoginThrottle m_throttle; // failed logins per source address, shared by all connections
     QTcpServer *m_tcp; // listens; the accepting is ours (acceptReady)

@@ -97,6 +97,16 @@ Pop3Session::Pop3Session(
     , m_tls(m_peer.tls)
 { }
 
+Pop3Session::Pop3Session(EventLog *log,
+    MailboxAccess *store,
+    std::shared_ptr<const Personality> personality,
+    int id,
+    Peer peer)
+    : Pop3Session(log, store, personality.get(), id, std::move(peer))
+{
+    m_ownPersonality = std::move(personality);
+}
+
 Pop3Session::~Pop3Session()
 {
     if (m_state != State::Closed)

@@ -71,6 +71,13 @@ public:
 
     Pop3Session(
         EventLog *log, MailboxAccess *store, const Personality *personality, int id, Peer peer);
+    // The same, keeping its own reference to the personality it started with (the server's
+    // may be switched while the session runs).
+    Pop3Session(EventLog *log,
+        MailboxAccess *store,
+        std::shared_ptr<const Personality> personality,
+        int id,
+        Peer peer);
     ~Pop3Session();
 
     QByteArray start(qint64 nowMs);
@@ -204,6 +211,7 @@ private:
 
     EventLog *m_log;
     MailboxAccess *m_store;
+    std::shared_ptr<const Personality> m_ownPersonality; // null: the caller keeps it alive
     const Personality *m_personality;
     int m_id;
     Peer m_peer;

@@ -18,6 +18,8 @@ class TestHelpDialog : public QObject
 
 private slots:
     void showsTheUserGuide();
+    void frenchWindowShowsTheFrenchGuide();
+    void everyPictureOfTheGuideIsFound_data();
     void everyPictureOfTheGuideIsFound();
     void openDocsFolderFailureIsSaid();
 };
@@ -35,16 +37,50 @@ void TestHelpDialog::showsTheUserGuide()
              QStringLiteral("Hand-ins"),
              QStringLiteral("Keyboard"),
              QStringLiteral("The classroom server"),
-             QStringLiteral("French")})
+             QStringLiteral("French"),
+             QStringLiteral("Ctrl+U")})
         QVERIFY2(text.contains(section), qPrintable(section));
     // Not the README: no build instructions for a student.
     QVERIFY(!text.contains(QStringLiteral("scripts/test.sh")));
     QVERIFY(!text.contains(QStringLiteral("cmake")));
 }
 
+// F1 in a French window: the French guide, with the same sections and the same pictures.
+void TestHelpDialog::frenchWindowShowsTheFrenchGuide()
+{
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    HelpDialog dialog;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString text = dialog.browser()->toPlainText();
+    QVERIFY2(text.startsWith(QStringLiteral("Guide de l'utilisateur de pop3lab")),
+        qPrintable(text.left(80)));
+    for (const QString &section : {QStringLiteral("Se connecter"),
+             QStringLiteral("Les commandes"),
+             QStringLiteral("Lire le diagramme"),
+             QStringLiteral("Le volet de la boîte aux lettres"),
+             QStringLiteral("Les leçons"),
+             QStringLiteral("Les rendus"),
+             QStringLiteral("Le clavier"),
+             QStringLiteral("Le serveur de classe"),
+             QStringLiteral("Ctrl+U")})
+        QVERIFY2(text.contains(section), qPrintable(section));
+    QCOMPARE(HelpDialog::guideUrlFor(QLocale(QLocale::German)).toString(),
+        QString::fromLatin1(HelpDialog::guideUrl));
+}
+
+void TestHelpDialog::everyPictureOfTheGuideIsFound_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
 void TestHelpDialog::everyPictureOfTheGuideIsFound()
 {
+    QFETCH(QString, language);
+    QLocale::setDefault(QLocale(language));
     HelpDialog dialog;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     dialog.resize(860, 680);
     dialog.show();
     QTextDocument *document = dialog.browser()->document();

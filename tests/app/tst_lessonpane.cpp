@@ -46,6 +46,7 @@ private slots:
     void cleanup();
     void pickDriveAnswerAndExport();
     void frenchFollowsTheLanguage();
+    void frenchHandInWords();
     void showsTheLabsRunner();
     void quizStartsUnselectedAndShuffled();
     void focusGoesBackToTheTerminal();
@@ -194,6 +195,35 @@ void TestLessonPane::frenchFollowsTheLanguage()
     QTRY_VERIFY(feedback->toPlainText().contains(QStringLiteral("deux-points")));
     pane.setLanguage(QStringLiteral("de")); // no German lesson: English
     QCOMPARE(pane.runner()->lesson().language, QStringLiteral("en"));
+}
+
+// A French hand-in: "Rendu d'Elodie" (elided before a vowel, not "Rendu de Elodie"), a file
+// named after the French title, and numbers with the locale's decimal comma.
+void TestLessonPane::frenchHandInWords()
+{
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    Translations translations;
+    translations.install(QLocale(QLocale::French, QLocale::France));
+    QVERIFY(translations.hasOwnWords());
+    LessonPane pane(m_lab.get());
+    pane.setProgressStore(
+        m_dir.filePath(QStringLiteral("progress-fr-words")), QStringLiteral("Elodie Müller"));
+    pane.setLanguage(QStringLiteral("fr"));
+    QVERIFY(pane.startLesson(QStringLiteral("06-mail-bomb-cleanup")));
+    QCOMPARE(pane.defaultHandInName(),
+        QStringLiteral("Elodie-Müller-06-nettoyer-une-boite-bombardee.pdf"));
+    QCOMPARE(LessonExport::handInOf(QStringLiteral("Elodie Müller")),
+        QStringLiteral("Rendu d'Elodie Müller"));
+    QCOMPARE(LessonExport::handInOf(QStringLiteral("Émile")), QStringLiteral("Rendu d'Émile"));
+    QCOMPARE(LessonExport::handInOf(QStringLiteral("Grace Hopper")),
+        QStringLiteral("Rendu de Grace Hopper"));
+    const QString html = LessonExport::html(*pane.runner(), pane.learner());
+    QVERIFY2(html.contains(QStringLiteral("Rendu d&#x27;Elodie Müller"))
+            || html.contains(QStringLiteral("Rendu d'Elodie Müller")),
+        qPrintable(html.left(400)));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "pop3-transcript.txt", "a file name"),
+        QStringLiteral("transcription-pop3.txt"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 // The runner is the lab's, one per learner: a lesson started there shows here, and goes on in
@@ -406,7 +436,8 @@ void TestLessonPane::handInHoldsOnlyItsLesson()
     const QString diagram = model.toText();
     QVERIFY2(!diagram.contains(QStringLiteral("hessovs")), qPrintable(diagram));
     QVERIFY2(!diagram.contains(QString::fromLatin1(plain)), qPrintable(diagram));
-    QVERIFY2(diagram.contains(QStringLiteral("auth ********")), qPrintable(diagram));
+    // The mechanism is no secret; the base64 line after it is (checked just above).
+    QVERIFY2(diagram.contains(QStringLiteral("auth plain")), qPrintable(diagram));
     QVERIFY(diagram.contains(QStringLiteral("PASS ********"))
         || diagram.contains(QStringLiteral("pass ********")));
 
@@ -531,7 +562,9 @@ void TestLessonPane::handInTranscriptInWords_data()
                                QStringLiteral("marks reset"),
                                QStringLiteral("state AUTHORIZATION"),
                                QStringLiteral("disconnected"),
-                               QStringLiteral("lines,")};
+                               QStringLiteral("lines,"),
+                               QStringLiteral("RFC 1939 examples"),
+                               QStringLiteral("plain wording")};
 }
 
 // Every note kind and every way a connection ends, in the hand-in's transcript: words in the
@@ -577,6 +610,9 @@ void TestLessonPane::handInTranscriptInWords()
         session->end(reason, ++m_now);
     }
     ids << QStringLiteral("uw-ipop3d");
+    // Every personality's name, as the diagram says it ("now answers as …").
+    for (const QString &id : Personality::builtinIds())
+        log->append(Event::makeNote(NoteKind::PersonalityChanged, id));
 
     const QString html = LessonExport::html(*pane.runner(), pane.learner(), pane.mistakeTitles());
     const QString transcript = pane.runner()->progress().transcript.join(QLatin1Char('\n'));

@@ -28,6 +28,7 @@ private slots:
     void typeUserAndReadTranscript();
     void backspaceAndCursorEditing();
     void historyWalksUpAndDown();
+    void ctrlUErasesTheTypedLine();
     void pageKeysScrollWithoutSelecting();
     void netcatModeSendsBareLf();
     void windowsTelnetModeSendsEachKeyWithoutEcho();
@@ -125,6 +126,22 @@ void TestTerminalPane::backspaceAndCursorEditing()
     QCOMPARE(view->editLine(), QString());
 }
 
+// Ctrl+U as in a shell: what is typed before the cursor goes, nothing is sent.
+void TestTerminalPane::ctrlUErasesTheTypedLine()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QTest::keyClicks(view, QStringLiteral("pass hessvos!"));
+    QTest::keyClick(view, Qt::Key_U, Qt::ControlModifier);
+    QCOMPARE(view->editLine(), QString());
+    QTest::keyClicks(view, QStringLiteral("xxuser student"));
+    for (int i = 0; i < 12; ++i)
+        QTest::keyClick(view, Qt::Key_Left);
+    QTest::keyClick(view, Qt::Key_U, Qt::ControlModifier);
+    QCOMPARE(view->editLine(), QStringLiteral("user student"));
+    QCOMPARE(lastClientLine(lab().services->log(), view->session()->sessionId()), QByteArray());
+}
+
 void TestTerminalPane::historyWalksUpAndDown()
 {
     TerminalView *view = openBuiltin();
@@ -219,6 +236,15 @@ void TestTerminalPane::secondTabIsRefusedInUse()
     second->flush();
     QVERIFY(second->toPlainText().contains(QStringLiteral("✘ -ERR [IN-USE]")));
     QTRY_VERIFY(!second->session()->isConnected());
+    // Nothing was marked: the note about the cut says nothing of marked messages.
+    second->flush();
+    const QString note = second->toPlainText();
+    QVERIFY2(note.contains(QStringLiteral("without a QUIT")), qPrintable(note));
+    QVERIFY2(!note.contains(QStringLiteral("marked")), qPrintable(note));
+    // A lesson's Start frees the lock in one go: QUIT sent in the terminal holding it.
+    QCOMPARE(m_pane->quitSessions({first->session()->sessionId()}), 1);
+    QTRY_VERIFY(first->session()->hasEnded());
+    QVERIFY(first->session()->endedCleanly());
 }
 
 void TestTerminalPane::controlCharactersShowTheWire()

@@ -178,6 +178,8 @@ private slots:
     void mistakeIsExplained();
     void stepIsNotTickedWithoutTheEvent();
     void encryptedStepsFollowTheSession();
+    void lockLeftByAnEarlierLessonIsExplained();
+    void handInHidesOnlyTheSecret();
     void wrongAnswerRevealsHint();
     void answersFollowTheLiveMailbox();
     void progressIsSavedAndResumed();
@@ -511,6 +513,60 @@ void TestLessons::encryptedStepsFollowTheSession()
     QCOMPARE(runner.currentStep(), 4);
     QVERIFY(login().startsWith("+OK"));
     QCOMPARE(runner.currentStep(), 5);
+}
+
+// Lesson 7 left session A logged in; lesson 9 starts and B's login meets [IN-USE]. The coach
+// names A and says how to free the lock; it is no wrong try, and lesson 9's hint (about TLS) is
+// not shown for it.
+void TestLessons::lockLeftByAnEarlierLessonIsExplained()
+{
+    Lab lab(QStringLiteral("dovecot"));
+    LessonRunner runner(&lab.m_log, &lab.m_store);
+    QSignalSpy mistakes(&runner, &LessonRunner::mistakeDetected);
+    QSignalSpy hints(&runner, &LessonRunner::hintRevealed);
+    lab.open(QStringLiteral("A"));
+    play(lab, runner, login());
+    const int holder = lab.m_log.events().last().session;
+    runner.start(*bundled().lesson(QStringLiteral("09-stls"), QStringLiteral("fr")));
+    QCOMPARE(runner.currentStep(), 0);
+    lab.open(QStringLiteral("B"));
+    lab.type("user student\r\n");
+    QVERIFY(lab.type("pass hessovs!\r\n").startsWith("-ERR [IN-USE]"));
+    QCOMPARE(mistakes.count(), 1);
+    const LessonMistake m = mistakes.at(0).at(0).value<LessonMistake>();
+    QCOMPARE(m.code, QStringLiteral("mailbox-in-use"));
+    QCOMPARE(m.holder, holder);
+    QCOMPARE(runner.tries(0), 0);
+    QCOMPARE(hints.count(), 0);
+    QVERIFY(runner.progress().mistakes.isEmpty()); // not the student's mistake
+    const LessonLibrary library = bundled();
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("fr")}) {
+        const QString words = library.mistake(m.code, language).explanation;
+        QVERIFY2(words.contains(QLatin1String("{holder}")) && words.contains(QLatin1String("QUIT")),
+            qPrintable(words));
+    }
+    // Lesson 5 asks for the refusal: no warning there.
+    Lab five(QStringLiteral("dovecot"));
+    LessonRunner fifth(&five.m_log, &five.m_store);
+    QSignalSpy warned(&fifth, &LessonRunner::mistakeDetected);
+    fifth.start(*bundled().lesson(QStringLiteral("05-the-lock-file"), QStringLiteral("en")));
+    five.open(QStringLiteral("C"));
+    play(five, fifth, login());
+    five.open(QStringLiteral("D"));
+    play(five, fifth, login());
+    QCOMPARE(fifth.lesson().steps.at(fifth.currentStep()).id, QStringLiteral("release"));
+    QCOMPARE(warned.count(), 0);
+}
+
+// The hand-in shows who logged in: only APOP's digest is hidden, not the user it names.
+void TestLessons::handInHidesOnlyTheSecret()
+{
+    QCOMPARE(LessonTracker::hideSecret("APOP student c4c9334bac560ecc979e58001b3e22fb\r\n"),
+        QByteArray("APOP student ********\r\n"));
+    QCOMPARE(LessonTracker::hideSecret("pass hessovs!\r\n"), QByteArray("pass ********\r\n"));
+    QCOMPARE(LessonTracker::hideSecret("user student hessovs!\r\n"),
+        QByteArray("user student ********\r\n"));
+    QCOMPARE(LessonTracker::hideSecret("stat\r\n"), QByteArray("stat\r\n"));
 }
 
 void TestLessons::stepIsNotTickedWithoutTheEvent()

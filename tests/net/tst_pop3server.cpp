@@ -195,6 +195,7 @@ private slots:
     void faultHookDropsBeforeTheLine();
     void manyConcurrentSessions();
     void secondLoginIsInUseUntilFirstQuits();
+    void openSessionKeepsItsPersonality();
     void dropWithoutQuitCommitsNothing();
     void quitSaysWhichFilesItCouldNotRemove();
     void pipelinedCommandsAnsweredInOrder();
@@ -302,6 +303,22 @@ void TestPop3Server::manyConcurrentSessions()
     QTRY_COMPARE(lab.server.sessionCount(), 0);
     for (int i = 0; i < count; ++i)
         QCOMPARE(lab.messagesOnDisk(QStringLiteral("s%1").arg(i)), 2);
+}
+
+// Lesson 6 switches to UW ipop3d "for sessions opened from now on": a session that greeted as
+// Dovecot goes on answering as Dovecot, a new one greets as UW ipop3d.
+void TestPop3Server::openSessionKeepsItsPersonality()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    Client before;
+    QCOMPARE(before.open(lab.port()), QByteArray("+OK Dovecot ready.\r\n"));
+    lab.server.setPersonality(*Personality::load(QStringLiteral("uw-ipop3d")));
+    Client after;
+    QVERIFY2(after.open(lab.port()).contains("v7.60 server ready"), "a new session is UW's");
+    QCOMPARE(before.command("USER student"), QByteArray("+OK\r\n"));
+    QCOMPARE(
+        after.command("USER student"), QByteArray("+OK User name accepted, password please\r\n"));
 }
 
 void TestPop3Server::secondLoginIsInUseUntilFirstQuits()

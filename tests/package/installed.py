@@ -23,6 +23,7 @@ def expected_files(source_dir):
              "share/pop3lab/translations/pop3lab_en.qm",
              "share/pop3lab/lessons/README.md",
              "share/doc/pop3lab/README.md", "share/doc/pop3lab/user-guide.md",
+             "share/doc/pop3lab/user-guide.fr.md",
              "share/doc/pop3lab/clients.md",
              "share/doc/pop3lab/copyright", "share/doc/pop3lab/changelog.Debian.gz"]
     files += [f"share/icons/hicolor/{s}x{s}/apps/pop3lab.png" for s in ICON_SIZES]

@@ -891,7 +891,8 @@ void SequencePainter::paintHeader(
         box((left + right) / 2,
             right - left,
             m_model.sessionName(session),
-            tr("session %1 · its state").arg(session),
+            tr("session %1 · bar: state", "the lane's bar is coloured by the session's state")
+                .arg(session),
             m_colours->command,
             tr("session %1").arg(session));
     }

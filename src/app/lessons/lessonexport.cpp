@@ -88,6 +88,21 @@ QString LessonExport::markdownPlain(const QString &markdown)
     return doc.toPlainText().simplified();
 }
 
+// French elides "de" before a vowel ("Rendu d'Elodie"): the words for such a name are asked
+// for apart (the disambiguation), so each language says it its own way.
+bool LessonExport::startsWithVowel(const QString &name)
+{
+    const QString first = name.trimmed().normalized(QString::NormalizationForm_D).left(1).toLower();
+    return !first.isEmpty() && QStringLiteral("aeiou").contains(first);
+}
+
+QString LessonExport::handInOf(const QString &learner)
+{
+    return startsWithVowel(learner)
+        ? tr("Hand-in of %1", "the name starts with a vowel").arg(learner)
+        : tr("Hand-in of %1").arg(learner);
+}
+
 QString LessonExport::html(const pop3::LessonRunner &runner,
     const QString &learner,
     const QHash<QString, QString> &mistakeTitles)
@@ -97,7 +112,7 @@ QString LessonExport::html(const pop3::LessonRunner &runner,
     QString h;
     h += QStringLiteral("<h1>%1</h1>").arg(lesson.title.toHtmlEscaped());
     h += QStringLiteral("<p style=\"font-size: large\"><b>%1</b></p>")
-             .arg(tr("Hand-in of %1").arg(learner.toHtmlEscaped()));
+             .arg(handInOf(learner).toHtmlEscaped());
     h += QStringLiteral("<p>%1</p>")
              .arg(tr("Started %1 — finished %2")
                       .arg(when(p.startedAtMs),
@@ -218,7 +233,10 @@ bool LessonExport::writePdf(const pop3::LessonRunner &runner,
 
     QPdfWriter pdf(path);
     pdf.setResolution(pdfResolution);
-    pdf.setTitle(tr("%1 — hand-in of %2").arg(runner.lesson().title, learner));
+    pdf.setTitle(startsWithVowel(learner)
+            ? tr("%1 — hand-in of %2", "the name starts with a vowel")
+                  .arg(runner.lesson().title, learner)
+            : tr("%1 — hand-in of %2").arg(runner.lesson().title, learner));
     pdf.setCreator(QStringLiteral("pop3lab"));
     pdf.setPageLayout(a4(QPageLayout::Portrait));
     QPainter painter;

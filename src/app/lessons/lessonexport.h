@@ -25,6 +25,9 @@ public:
     // The name of a session's client in the live diagram ("Terminal 1"); empty: numbered.
     using SessionNamer = std::function<QString(int session)>;
 
+    // "Hand-in of Ada Lovelace" in the language of the moment ("Rendu d'Elodie Müller").
+    static QString handInOf(const QString &learner);
+    static bool startsWithVowel(const QString &name);
     // mistakeTitles: the words of each mistake code in the lesson's language.
     static QString html(const pop3::LessonRunner &runner,
         const QString &learner,

@@ -48,9 +48,10 @@ constexpr int maxLearnerWidth = 220; // pixels of the learner's button text
 // three lines and a half under a four-row checklist).
 constexpr int checklistFoldLines = 28;
 
-QString fill(QString text, const pop3::LessonMistake &m)
+QString fill(QString text, const pop3::LessonMistake &m, const QString &holder)
 {
-    return text.replace(QLatin1String("{command}"), m.command)
+    return text.replace(QLatin1String("{holder}"), holder)
+        .replace(QLatin1String("{command}"), m.command)
         .replace(QLatin1String("{count}"), QString::number(m.count))
         .replace(QLatin1String("{message}"), QString::number(m.message));
 }
@@ -327,7 +328,24 @@ QString LessonPane::defaultHandInName() const
     static const QRegularExpression unsafe(QStringLiteral("[\\s/\\\\:*?\"<>|]+"));
     QString name = m_learner;
     name.replace(unsafe, QStringLiteral("-"));
-    const QString id = hasLesson() ? m_runner->lesson().id : QStringLiteral("lesson");
+    QString id = hasLesson() ? m_runner->lesson().id : tr("lesson");
+    // The lesson's id is English words: another language names the file after its own title
+    // ("06-nettoyer-une-boite-bombardee"), accents dropped so that any file system takes it.
+    if (hasLesson() && m_runner->lesson().language != QLatin1String("en")) {
+        QString title;
+        for (const QChar c : m_runner->lesson().title.normalized(QString::NormalizationForm_D)) {
+            if (c.category() != QChar::Mark_NonSpacing)
+                title += c.toLower();
+        }
+        static const QRegularExpression other(QStringLiteral("[^a-z0-9]+"));
+        title.replace(other, QStringLiteral("-"));
+        while (title.startsWith(QLatin1Char('-')))
+            title.remove(0, 1);
+        while (title.endsWith(QLatin1Char('-')))
+            title.chop(1);
+        if (!title.isEmpty())
+            id = id.section(QLatin1Char('-'), 0, 0) + QLatin1Char('-') + title;
+    }
     return QStringLiteral("%1-%2.pdf").arg(name, id);
 }
 
@@ -424,8 +442,46 @@ void LessonPane::pickLesson(int index)
         return;
     if (!m_learnerKnown)
         askLearner(); // once; cancelled, the login name stands and it is asked again later
-    if (startLesson(id))
+    if (startLesson(id)) {
+        offerToQuitLeftovers();
         focusNext();
+    }
+}
+
+// A session the previous lesson left logged in holds the mailbox's lock: this lesson's first
+// login would meet [IN-USE] (and Dovecot's hang-up). One key (Enter) sends QUIT in it.
+void LessonPane::offerToQuitLeftovers()
+{
+    const pop3::SessionFold &fold = m_runner->tracker().fold();
+    QList<int> holders;
+    QStringList names;
+    for (int id : fold.openSessions()) {
+        const pop3::SessionFacts *s = fold.session(id);
+        if (s->holdsLock && s->user == m_runner->lesson().account) {
+            holders.append(id);
+            names.append(holderName(id));
+        }
+    }
+    if (holders.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Question,
+        tr("A session is still logged in"),
+        tr("%n session(s) still logged in as %1 hold(s) the mailbox's lock: %2. This lesson's "
+           "login would be refused ([IN-USE]) until it is freed.",
+            nullptr,
+            int(holders.size()))
+            .arg(m_runner->lesson().account, QLocale().createSeparatedList(names)),
+        QMessageBox::NoButton,
+        this);
+    box.setInformativeText(tr("Send QUIT in it now? QUIT ends the session cleanly and frees the "
+                              "lock (marked messages are deleted, as at any QUIT)."));
+    box.setObjectName(QStringLiteral("quitLeftoversBox"));
+    QPushButton *quit = box.addButton(tr("Send &QUIT"), QMessageBox::AcceptRole);
+    box.addButton(tr("&Keep it"), QMessageBox::RejectRole);
+    box.setDefaultButton(quit);
+    box.exec();
+    if (box.clickedButton() == quit)
+        emit quitSessionsRequested(holders);
 }
 
 bool LessonPane::eventFilter(QObject *watched, QEvent *event)
@@ -577,6 +633,16 @@ void LessonPane::showHint(int index, const QString &hint)
     updateWidgets();
 }
 
+// Who holds a lock, in the words of the window: "Terminal 1 (session 4)".
+QString LessonPane::holderName(int session) const
+{
+    if (session <= 0)
+        return tr("a program outside this window");
+    const QString number = tr("session %1").arg(session);
+    const QString name = m_sessionNamer ? m_sessionNamer(session) : QString();
+    return name.isEmpty() || name == number ? number : tr("%1 (session %2)").arg(name).arg(session);
+}
+
 void LessonPane::showMistake(const pop3::LessonMistake &mistake)
 {
     const pop3::LessonLibrary::MistakeText words =
@@ -585,7 +651,7 @@ void LessonPane::showMistake(const pop3::LessonMistake &mistake)
     m_mistakeText =
         QStringLiteral("**⚠ %1** — %2\n\n%3 `%4`\n\n")
             .arg(words.title,
-                fill(words.explanation, mistake),
+                fill(words.explanation, mistake, holderName(mistake.holder)),
                 tr("Bytes sent:"),
                 pop3::LessonTracker::escape(pop3::LessonTracker::hideSecret(mistake.bytes)));
     updateWidgets();
@@ -745,7 +811,8 @@ void LessonPane::renderStep()
         md = QStringLiteral("#### %1 — %2\n\n%3\n\n")
                  .arg(tr("Lesson complete"), lesson.title, lesson.summary);
         if (m_runner->timerMs() >= 0)
-            md += tr("Your time: %1 s.").arg(m_runner->timerMs() / 1000.0, 0, 'f', 1)
+            md +=
+                tr("Your time: %1 s.").arg(QLocale().toString(m_runner->timerMs() / 1000.0, 'f', 1))
                 + QStringLiteral("\n\n");
         md += tr("Use **Export for hand-in** to save a PDF with your transcript and answers.")
             + QStringLiteral("\n\n");

@@ -85,6 +85,9 @@ signals:
     // The learner picked a lesson, answered or pressed a lesson button: the next thing to type
     // goes into the terminal, so the window gives it the keyboard focus.
     void terminalFocusRequested();
+    // A lesson starts while these sessions (of an earlier lesson) hold its mailbox's lock: the
+    // learner asked to send QUIT in them.
+    void quitSessionsRequested(const QList<int> &sessions);
     // The learner gave their name (the window remembers it).
     void learnerChanged(const QString &name);
     // A hand-in PDF was written there (the window says so and offers to open it).
@@ -106,6 +109,8 @@ private:
     void checkAnswer();
     void actionClicked();
     void showMistake(const pop3::LessonMistake &mistake);
+    QString holderName(int session) const;
+    void offerToQuitLeftovers();
     void showHint(int index, const QString &hint);
     void updateWidgets();
     void updateTimer();

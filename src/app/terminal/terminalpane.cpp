@@ -192,6 +192,19 @@ int TerminalPane::endedCount() const
     return n;
 }
 
+int TerminalPane::quitSessions(const QList<int> &sessionIds)
+{
+    int sent = 0;
+    for (int i = 0; i < count(); ++i) {
+        TerminalSession *s = view(i)->session();
+        if (s->isConnected() && s->isBuiltin() && sessionIds.contains(s->sessionId())) {
+            s->sendLine(QStringLiteral("QUIT")); // shown in its terminal as if typed
+            ++sent;
+        }
+    }
+    return sent;
+}
+
 int TerminalPane::closeEndedSessions()
 {
     int closed = 0;

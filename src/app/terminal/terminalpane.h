@@ -43,6 +43,8 @@ public:
     TerminalView *restartSession(int index);
     // Closes every tab whose connection has ended; returns how many.
     int closeEndedSessions();
+    // Sends QUIT in the connected terminals of these built-in server sessions; how many.
+    int quitSessions(const QList<int> &sessionIds);
     int endedCount() const;
     // The menu of tab index (restart, close, close all closed tabs); the caller owns it.
     QMenu *tabMenu(int index);

@@ -244,11 +244,16 @@ void TerminalSession::onRemoteClosed()
     }
     // No QUIT: the server crashed, was stopped, timed out or cut us off. The built-in server
     // says why in its own events.
-    const QString why = m_serverReason.isEmpty()
+    // Marked messages are only mentioned when some were marked: after a refused login there
+    // is nothing to keep, and saying "nothing marked was deleted" would suggest otherwise.
+    const int marks = int(m_tracker.marks().size());
+    QString why = m_serverReason.isEmpty()
         ? tr("The server cut the connection without a QUIT (it crashed, was stopped or dropped "
-             "the connection): nothing marked was deleted.")
-        : tr("The server cut the connection without a QUIT (%1): nothing marked was deleted.")
-              .arg(m_serverReason);
+             "the connection).")
+        : tr("The server cut the connection without a QUIT (%1).").arg(m_serverReason);
+    if (marks > 0)
+        why += QLatin1Char(' ')
+            + tr("The %n message(s) marked with DELE were not deleted.", nullptr, marks);
     onDisconnected(why, pop3::DisconnectReason::Error);
 }
 

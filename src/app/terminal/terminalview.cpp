@@ -449,6 +449,14 @@ void TerminalView::keyPressEvent(QKeyEvent *event)
             QPlainTextEdit::keyPressEvent(event);
         return;
     }
+    // Ctrl+U, as in a shell (readline's unix-line-discard): erases what is typed before the
+    // cursor, so a wrong line can be dropped without a Backspace per character.
+    if (event->key() == Qt::Key_U && event->modifiers() == Qt::ControlModifier) {
+        m_edit.remove(0, m_cursor);
+        m_cursor = 0;
+        editChanged();
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Return:
     case Qt::Key_Enter: {
