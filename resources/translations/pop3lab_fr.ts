@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>&amp;Always</source>
-        <translation>&amp;Toujours</translation>
+        <translation>T&amp;oujours</translation>
     </message>
     <message>
         <source>Ne&amp;ver</source>
@@ -292,7 +292,7 @@
     </message>
     <message>
         <source>&amp;Only on clean exit</source>
-        <translation>&amp;Seulement si la sortie est propre</translation>
+        <translation>Se&amp;ulement si la sortie est propre</translation>
     </message>
     <message>
         <source>Local echo and line editing (PuTTY)</source>
@@ -729,11 +729,11 @@
     </message>
     <message>
         <source>&amp;Fail the Next Commit (UPDATE)</source>
-        <translation>Faire é&amp;chouer la prochaine validation (UPDATE)</translation>
+        <translation>&amp;Faire échouer la prochaine validation (UPDATE)</translation>
     </message>
     <message>
         <source>D&amp;eliver a New Message to %1</source>
-        <translation>&amp;Livrer un nouveau message à %1</translation>
+        <translation>Livrer un &amp;nouveau message à %1</translation>
     </message>
     <message>
         <source>D&amp;eliver a New Message</source>
@@ -1619,7 +1619,7 @@ Essais : %4
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>&amp;New session...</source>
@@ -1815,7 +1815,7 @@ Essais : %4
     </message>
     <message>
         <source>Go to the &amp;replay</source>
-        <translation>Aller au &amp;rejeu</translation>
+        <translation>Aller au re&amp;jeu</translation>
     </message>
     <message>
         <source>&amp;Watch a class...</source>
@@ -1999,7 +1999,7 @@ Essais : %4
     </message>
     <message>
         <source>&amp;High contrast</source>
-        <translation>Contraste é&amp;levé</translation>
+        <translation>C&amp;ontraste élevé</translation>
     </message>
     <message>
         <source>Black on white with strong selection colours, for projectors</source>
