@@ -1456,6 +1456,21 @@ At: %5</source>
     </message>
 </context>
 <context>
+    <name>LockWords</name>
+    <message>
+        <source>session %1 (%2), pid %3 on %4, since %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a stale lock, left by %2, a process that is gone (it crashed without releasing it); the next login of %3 clears it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a stale lock, left by %2: this program&apos;s server before it was killed (that session is gone and nothing removed the file); the next login of %3 clears it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MaildropModel</name>
     <message>
         <source>Message %1 is marked by DELE: QUIT removes it, RSET or a dropped connection keeps it</source>
@@ -2235,10 +2250,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>── the server crashed: the lock file %1 is left behind ──</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>── server: %1 ──</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2313,6 +2324,17 @@ At: %5</source>
     <message>
         <source>Play</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>── the server crashed: it held no lock ──</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>── the server crashed: %n lock file(s) left behind: %1 ──</source>
+        <translation>
+            <numerusform>── the server crashed: %n lock file left behind: %1 ──</numerusform>
+            <numerusform>── the server crashed: %n lock files left behind: %1 ──</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3414,6 +3436,14 @@ What the student types next appears here.</source>
             <numerusform>The message marked with DELE was not deleted.</numerusform>
             <numerusform>The %n messages marked with DELE were not deleted.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after QUIT, but the commit failed (see the -ERR above): it stopped half-way, so some marked messages are already gone. The server&apos;s journal lists them all: the next login finishes the commit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after QUIT, but the commit failed (see the -ERR above): some messages marked with DELE may not have been removed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1464,6 +1464,21 @@ Essais : %4
     </message>
 </context>
 <context>
+    <name>LockWords</name>
+    <message>
+        <source>session %1 (%2), pid %3 on %4, since %5</source>
+        <translation>session %1 (%2), pid %3 sur %4, depuis %5</translation>
+    </message>
+    <message>
+        <source>%1: a stale lock, left by %2, a process that is gone (it crashed without releasing it); the next login of %3 clears it</source>
+        <translation>%1 : un verrou périmé, laissé par %2, un processus qui n&apos;existe plus (il a planté sans le libérer) ; la prochaine connexion de %3 le supprime</translation>
+    </message>
+    <message>
+        <source>%1: a stale lock, left by %2: this program&apos;s server before it was killed (that session is gone and nothing removed the file); the next login of %3 clears it</source>
+        <translation>%1 : un verrou périmé, laissé par %2 : le serveur de ce programme avant qu&apos;il soit tué (cette session n&apos;existe plus et personne n&apos;a supprimé le fichier) ; la prochaine connexion de %3 le supprime</translation>
+    </message>
+</context>
+<context>
     <name>MaildropModel</name>
     <message>
         <source>Message %1 is marked by DELE: QUIT removes it, RSET or a dropped connection keeps it</source>
@@ -2243,10 +2258,6 @@ Essais : %4
         <translation>%1    (fichier de verrou périmé supprimé : laissé par %2)</translation>
     </message>
     <message>
-        <source>── the server crashed: the lock file %1 is left behind ──</source>
-        <translation>── le serveur a planté : le fichier de verrou %1 est resté ──</translation>
-    </message>
-    <message>
         <source>── server: %1 ──</source>
         <translation>── serveur : %1 ──</translation>
     </message>
@@ -2321,6 +2332,17 @@ Essais : %4
     <message>
         <source>Play</source>
         <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>── the server crashed: it held no lock ──</source>
+        <translation>── le serveur a planté : il ne tenait aucun verrou ──</translation>
+    </message>
+    <message numerus="yes">
+        <source>── the server crashed: %n lock file(s) left behind: %1 ──</source>
+        <translation>
+            <numerusform>── le serveur a planté : %n fichier de verrou laissé en place : %1 ──</numerusform>
+            <numerusform>── le serveur a planté : %n fichiers de verrou laissés en place : %1 ──</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3424,6 +3446,14 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
             <numerusform>Le message marqué avec DELE n&apos;a pas été supprimé.</numerusform>
             <numerusform>Les %n messages marqués avec DELE n&apos;ont pas été supprimés.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after QUIT, but the commit failed (see the -ERR above): it stopped half-way, so some marked messages are already gone. The server&apos;s journal lists them all: the next login finishes the commit.</source>
+        <translation>Connexion fermée par le serveur après QUIT, mais la validation a échoué (voir le -ERR ci-dessus) : elle s&apos;est arrêtée à mi-chemin, certains messages marqués sont donc déjà supprimés. Le journal du serveur les liste tous : la prochaine connexion termine la validation.</translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after QUIT, but the commit failed (see the -ERR above): some messages marked with DELE may not have been removed.</source>
+        <translation>Connexion fermée par le serveur après QUIT, mais la validation a échoué (voir le -ERR ci-dessus) : des messages marqués par DELE n&apos;ont peut-être pas été supprimés.</translation>
     </message>
 </context>
 <context>

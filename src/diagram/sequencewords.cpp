@@ -2,6 +2,7 @@
 // tr()) French. Kept apart from the model (sequencemodel.cpp) so the rules and the words can be
 // read, and translated, each on their own.
 
+#include "diagram/lockwords.h"
 #include "diagram/sequencemodel.h"
 #include "protocol/mailboxaccess.h"
 #include "protocol/personality.h"
@@ -142,7 +143,7 @@ QString noteLabel(const SequenceModel::Row &r)
     case NoteKind::MaildropWarning:
         return QCoreApplication::translate(
             "SequenceModel", "the maildrop was read with a warning: %1")
-            .arg(r.detail);
+            .arg(maildropWarningWords(r.detail));
     case NoteKind::DescriptorsExhausted:
         return QCoreApplication::translate(
             "SequenceModel", "no file descriptor left: new clients are refused until some leave");
@@ -233,6 +234,8 @@ QString SequenceModel::labelElidable(qsizetype index, bool *pathLike) const
             *pathLike = true;
         if (r.note == NoteKind::MailboxReset || r.note == NoteKind::PersonalityChanged)
             return {};
+        if (r.note == NoteKind::MaildropWarning)
+            return maildropWarningWords(r.detail);
         return r.detail;
     case RowKind::Disconnect:
         return r.has(Dropped) && !neverConnected(r) ? reasonWords(r.text) : QString();
@@ -534,7 +537,7 @@ QString SequenceModel::plainCaption(qsizetype index) const
         case EventKind::LockRefused:
             return tr(
                 "A second login finds the lock file %1 (held by %2): it is refused with [IN-USE].")
-                .arg(r.text, r.detail);
+                .arg(r.text, lockHolderWords(r.detail));
         case EventKind::LockRemoved:
             if (r.has(MarksLost))
                 return (r.number == 1
@@ -552,7 +555,7 @@ QString SequenceModel::plainCaption(qsizetype index) const
         case EventKind::StaleLockCleared: {
             const QString found = tr("A lock file left by a server that no longer runs (%1) is "
                                      "found and removed, so the login can go on.")
-                                      .arg(r.detail);
+                                      .arg(lockHolderWords(r.detail));
             const QString why = staleReasonWords(r.number); // empty in older traces
             return why.isEmpty() ? found : found + QLatin1Char(' ') + why;
         }

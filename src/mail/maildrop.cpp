@@ -869,8 +869,12 @@ Result Maildrop::expungeFiles(const QList<MessageInfo> &victims, QStringList *re
         for (; done < std::min<qsizetype>(stop, removed.size()); ++done)
             QFile::remove(removed.at(done));
         return Result::failure(
-            QStringLiteral("the commit stopped half-way (%1 of %2 message(s) removed); its "
-                           "journal lists them all, and the next login finishes it")
+            // Wire text (a server's reply is English, as every POP3 server's), plural by hand.
+            (removed.size() == 1
+                    ? QStringLiteral("the commit stopped half-way (%1 of %2 message removed); its "
+                                     "journal lists it, and the next login finishes it")
+                    : QStringLiteral("the commit stopped half-way (%1 of %2 messages removed); "
+                                     "its journal lists them all, and the next login finishes it"))
                 .arg(done)
                 .arg(removed.size()));
     }

@@ -167,9 +167,12 @@ void ClientTracker::finishBody(bool truncated)
 
 void ClientTracker::replyCompleted(const Pending &command, bool ok)
 {
-    if (!ok)
-        return;
     const Command k = command.command;
+    if (!ok) {
+        if (k == Command::Quit && m_state == State::Transaction)
+            m_quitRefused = true; // UPDATE failed: the server closes all the same
+        return;
+    }
     if (k == Command::Quit)
         m_quitAcknowledged = true;
     if (m_state == State::Authorization

@@ -66,6 +66,9 @@ public:
     // The server said +OK to QUIT: a clean end of the conversation.
     bool quitAcknowledged() const { return m_quitAcknowledged; }
 
+    // The server said -ERR to QUIT in TRANSACTION: its UPDATE failed (RFC 1939 section 6).
+    bool quitRefused() const { return m_quitRefused; }
+
     QSet<int> marks() const { return m_marks; }
 
 private:
@@ -90,6 +93,7 @@ private:
     bool m_greeted = false;
     bool m_awaitingSasl = false;
     bool m_quitAcknowledged = false;
+    bool m_quitRefused = false;
     QByteArray m_clientBuffer;
     QByteArray m_serverBuffer;
     std::deque<Pending> m_pending;

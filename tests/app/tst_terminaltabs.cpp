@@ -4,6 +4,7 @@
 // aborts the connection as a crashing server would.
 
 #include "app/translations.h"
+#include "lab/faultinjector.h"
 #include "support/labfixture.h"
 
 #include <QAbstractButton>
@@ -27,6 +28,7 @@ private slots:
     void tabMenuOffersRestart();
     void serverCrashReadsDifferentlyFromCleanClose();
     void builtinServerCutSaysWhy();
+    void failedCommitAfterQuitSaysSo();
     void refusedConnectionReadsFailed();
     void closingATabWithMarksAsksFirst();
     void closedTabsCanBeClosedAtOnce();
@@ -215,6 +217,31 @@ void TestTerminalTabs::builtinServerCutSaysWhy()
     QCOMPARE(view->session()->ending(), TerminalSession::Ending::Cut);
     QVERIFY2(
         lastNote(view).contains(QStringLiteral("without a QUIT (")), qPrintable(lastNote(view)));
+}
+
+// Faults › Fail the Next Commit: the client did send QUIT, and part of the commit happened; the
+// tab must say so (and what the next login does), not that the server cut without a QUIT.
+void TestTerminalTabs::failedCommitAfterQuitSaysSo()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QCOMPARE(typeLine(view, QStringLiteral("user student")), QByteArray("+OK"));
+    QCOMPARE(typeLine(view, QStringLiteral("pass hessovs!")), QByteArray("+OK Logged in."));
+    QVERIFY(typeLine(view, QStringLiteral("dele 1")).startsWith("+OK"));
+    QVERIFY(typeLine(view, QStringLiteral("dele 2")).startsWith("+OK"));
+    m_lab->services->faults()->failNextCommit();
+    QSignalSpy ended(view->session(), &TerminalSession::ended);
+    const QByteArray quit = typeLine(view, QStringLiteral("quit"));
+    QVERIFY2(quit.startsWith("-ERR [SYS/TEMP]"), quit.constData());
+    QVERIFY2(quit.contains("(1 of 2 messages removed)"), quit.constData());
+    QVERIFY(ended.count() > 0 || ended.wait(5000));
+    QCOMPARE(view->session()->ending(), TerminalSession::Ending::Quit); // closed, not cut
+    const QString note = lastNote(view);
+    QVERIFY2(!note.contains(QStringLiteral("without a QUIT")), qPrintable(note));
+    QVERIFY2(!note.contains(QStringLiteral("nothing marked")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("after QUIT")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("half-way")), qPrintable(note));
+    QVERIFY2(note.contains(QStringLiteral("next login")), qPrintable(note));
 }
 
 void TestTerminalTabs::refusedConnectionReadsFailed()

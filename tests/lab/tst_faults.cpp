@@ -204,7 +204,7 @@ void TestFaults::failedCommitStopsHalfWayAndTheNextLoginFinishesIt()
     lab.faults()->failNextCommit();
     const QByteArray quit = c.command("QUIT");
     QVERIFY2(quit.startsWith("-ERR [SYS/TEMP]"), quit.constData());
-    QVERIFY2(quit.contains("half-way (1 of 2 message(s) removed)"), quit.constData());
+    QVERIFY2(quit.contains("half-way (1 of 2 messages removed)"), quit.constData());
     QVERIFY(c.waitClosed());
 
     // Half-way on disk: one of the two files gone, the journal naming both still there.

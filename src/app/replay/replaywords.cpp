@@ -1,4 +1,5 @@
 #include "app/replay/replaypane.h"
+#include "diagram/lockwords.h"
 
 // The replay's words: a transcript line per event that has one, and the scrubber's name for what
 // happened (translated, as every word the window shows).
@@ -34,9 +35,11 @@ QString ReplayPane::lineFor(const pop3::Event &e) const
     case EventKind::LockRemoved:
         return tr("%1    (lock file removed)").arg(who);
     case EventKind::LockRefused:
-        return tr("%1    (lock file refused: held by %2)").arg(who, e.detail);
+        return tr("%1    (lock file refused: held by %2)")
+            .arg(who, pop3::lockHolderWords(e.detail));
     case EventKind::StaleLockCleared:
-        return tr("%1    (stale lock file cleared: it was left by %2)").arg(who, e.detail);
+        return tr("%1    (stale lock file cleared: it was left by %2)")
+            .arg(who, pop3::lockHolderWords(e.detail));
     case EventKind::Expunged:
         return tr("%1    (UPDATE: %n message(s) removed from the maildrop)",
             nullptr,
@@ -45,10 +48,18 @@ QString ReplayPane::lineFor(const pop3::Event &e) const
     case EventKind::Disconnected:
         return tr("%1 ── disconnected: %2 ──").arg(who, e.detail.isEmpty() ? e.text : e.detail);
     case EventKind::Note:
-        if (e.note == pop3::NoteKind::FaultServerCrashed)
-            return tr("── the server crashed: the lock file %1 is left behind ──").arg(e.text);
+        if (e.note == pop3::NoteKind::FaultServerCrashed) {
+            // The detail names the lock files left, one a line (text is the note's id).
+            const QStringList locks = e.detail.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            if (locks.isEmpty())
+                return tr("── the server crashed: it held no lock ──");
+            return tr("── the server crashed: %n lock file(s) left behind: %1 ──",
+                nullptr,
+                int(locks.size()))
+                .arg(locks.join(QStringLiteral(", ")));
+        }
         if (e.note == pop3::NoteKind::MaildropWarning && !e.detail.isEmpty())
-            return tr("── server: %1 ──").arg(e.detail);
+            return tr("── server: %1 ──").arg(pop3::maildropWarningWords(e.detail));
         return QString();
     default:
         return QString();

@@ -242,6 +242,20 @@ void TerminalSession::onRemoteClosed()
             tr("Connection closed by the server after QUIT."), pop3::DisconnectReason::Quit);
         return;
     }
+    if (m_tracker.quitRefused()) {
+        // QUIT was sent and answered -ERR: the UPDATE failed, perhaps half-way. The server closes
+        // after QUIT all the same; saying it cut us off "without a QUIT" would be false.
+        // The built-in server writes a journal first, so it can say what happens next.
+        onDisconnected(m_builtin
+                ? tr("Connection closed by the server after QUIT, but the commit failed (see the "
+                     "-ERR above): it stopped half-way, so some marked messages are already "
+                     "gone. The server's journal lists them all: the next login finishes the "
+                     "commit.")
+                : tr("Connection closed by the server after QUIT, but the commit failed (see the "
+                     "-ERR above): some messages marked with DELE may not have been removed."),
+            pop3::DisconnectReason::Error);
+        return;
+    }
     // No QUIT: the server crashed, was stopped, timed out or cut us off. The built-in server
     // says why in its own events.
     // Marked messages are only mentioned when some were marked: after a refused login there
@@ -361,9 +375,10 @@ void TerminalSession::onDisconnected(const QString &why, pop3::DisconnectReason 
     }
     const bool clean = m_tracker.quitAcknowledged();
     m_ending = m_userClosed ? Ending::UserClosed
-        : clean             ? Ending::Quit
-        : m_local.isEmpty() ? Ending::Failed
-                            : Ending::Cut;
+        // After a QUIT answered -ERR the server closed as after any QUIT: not a cut.
+        : clean || m_tracker.quitRefused() ? Ending::Quit
+        : m_local.isEmpty()                ? Ending::Failed
+                                           : Ending::Cut;
     m_tracker.disconnected(clean ? pop3::DisconnectReason::Quit : reason, why);
     addNote(why);
     emit connectedChanged(false);

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+namespace pop3 {
+
+// A lock holder and a stale-lock warning as the window shows them, in its language. The events
+// keep the core's English words (MaildropLock::Holder::describe(), Lab::findStaleLocks()), so a
+// trace reads the same wherever it is replayed; these re-word them, in live views and replays
+// alike. Text of another shape (an older or a foreign trace) is returned as it is.
+
+// "session 3 (127.0.0.1:53412), pid 1234 on host, since 2026-12-02T21:51:04Z"
+QString lockHolderWords(const QString &described);
+
+// A maildrop warning's detail: the stale-lock one re-worded, any other as it is.
+QString maildropWarningWords(const QString &detail);
+
+} // namespace pop3

@@ -1,0 +1,116 @@
+// The replay's words (issue 13): the lock files a crashed server left are named by their path,
+// never by an internal id; and in a French window the lock holders and the stale-lock warning
+// are French, in the replay's transcript and in the diagram alike.
+
+#include "app/diagram/diagrampane.h"
+#include "app/mainwindow.h"
+#include "app/replay/replaypane.h"
+#include "app/translations.h"
+#include "diagram/lockwords.h"
+#include "events/tracereplayer.h"
+#include "support/labfixture.h"
+
+class TestReplayWords : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void crashLineNamesTheLockFile();
+    void lockHoldersReadInFrench();
+    void staleLockWarningReadsInFrench();
+
+private:
+    // Plays scenario name to its end in window; its transcript then.
+    static QString playToEnd(MainWindow &window, const QString &name);
+    std::unique_ptr<LabFixture> m_lab;
+};
+
+void TestReplayWords::init()
+{
+    m_lab = std::make_unique<LabFixture>();
+    QVERIFY(m_lab->start());
+}
+
+void TestReplayWords::cleanup()
+{
+    m_lab.reset();
+}
+
+QString TestReplayWords::playToEnd(MainWindow &window, const QString &name)
+{
+    ReplayPane *replay = window.replayPane();
+    QString error;
+    if (!replay->loadScenario(name, &error))
+        return QStringLiteral("cannot load %1: %2").arg(name, error);
+    pop3::TraceReplayer *replayer = replay->replayer();
+    while (replayer->position() < replayer->count())
+        replayer->stepForward();
+    return replay->transcript();
+}
+
+void TestReplayWords::crashLineNamesTheLockFile()
+{
+    MainWindow window(m_lab->services.get());
+    window.show();
+    const QString transcript = playToEnd(window, QStringLiteral("stale-lock"));
+    const QString crash = transcript.section(QStringLiteral("the server crashed"), 1, 1)
+                              .section(QLatin1Char('\n'), 0, 0);
+    QVERIFY2(!crash.isEmpty(), qPrintable(transcript));
+    QVERIFY2(crash.contains(QStringLiteral("~/pop3lab/mail/student.lock")), qPrintable(crash));
+    QVERIFY2(!transcript.contains(QStringLiteral("fault-server-crashed")), qPrintable(crash));
+}
+
+void TestReplayWords::lockHoldersReadInFrench()
+{
+    Translations french;
+    french.install(QLocale(QLocale::French, QLocale::France));
+    QVERIFY(french.hasOwnWords());
+    for (const QString &name : {QStringLiteral("stale-lock"), QStringLiteral("lock-conflict")}) {
+        MainWindow window(m_lab->services.get());
+        window.show();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        const QString transcript = playToEnd(window, name);
+        const QString diagram = window.diagramPane()->model().toText();
+        for (const QString &text : {transcript, diagram}) {
+            for (const char *english : {" on lab-pc",
+                     "since 20",
+                     "a process that is gone",
+                     "this program's server",
+                     "clears it",
+                     "left by"}) {
+                QVERIFY2(!text.contains(QLatin1String(english)),
+                    qPrintable(name + QStringLiteral(": \"") + QLatin1String(english)
+                        + QStringLiteral("\" in\n") + text));
+            }
+        }
+        QVERIFY2(
+            transcript.contains(QStringLiteral("sur lab-pc, depuis 20")), qPrintable(transcript));
+    }
+    french.remove();
+}
+
+// The warning a start gives for a lock whose process crashed (a live lab, not a scenario).
+void TestReplayWords::staleLockWarningReadsInFrench()
+{
+    const QString english = QStringLiteral(
+        "/tmp/x/student.lock: a stale lock, left by session 7 (127.0.0.1:33188), pid 21717 on vm, "
+        "since 2026-12-03T08:13:35Z, a process that is gone (it crashed without releasing it); "
+        "the next login of student clears it");
+    QCOMPARE(pop3::maildropWarningWords(english), english); // no translator: as it was
+    Translations french;
+    french.install(QLocale(QLocale::French, QLocale::France));
+    const QString words = pop3::maildropWarningWords(english);
+    french.remove();
+    QVERIFY2(words.startsWith(QStringLiteral("/tmp/x/student.lock")), qPrintable(words));
+    QVERIFY2(words.contains(QStringLiteral("session 7 (127.0.0.1:33188), pid 21717 sur vm, depuis "
+                                           "2026-12-03T08:13:35Z")),
+        qPrintable(words));
+    QVERIFY2(words.contains(QStringLiteral("student")), qPrintable(words));
+    for (const char *e : {" on vm", "since", "a process that is gone", "clears it"})
+        QVERIFY2(!words.contains(QLatin1String(e)), qPrintable(words));
+}
+
+QTEST_MAIN(TestReplayWords)
+#include "tst_replaywords.moc"
