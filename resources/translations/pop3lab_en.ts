@@ -1496,6 +1496,15 @@ At: %5</source>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>new</source>
+        <comment>a message delivered since the login</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: delivered since the last login. It is on disk, but not in the open session&apos;s list: a session keeps the maildrop as it was when it logged in (RFC 1939). The next login sees it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaildropPane</name>
@@ -1608,6 +1617,20 @@ At: %5</source>
     <message>
         <source>&lt;b&gt;Stale lock file&lt;/b&gt; — %1. Nobody holds %2&apos;s maildrop: the next login removes the file and gets in.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new, not in the open session&apos;s list (it sees %1)</source>
+        <translation>
+            <numerusform>%n new, not in the open session&apos;s list (it sees %1)</numerusform>
+            <numerusform>%n new, not in the open session&apos;s list (it sees %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new since the last login</source>
+        <translation>
+            <numerusform>%n new since the last login</numerusform>
+            <numerusform>%n new since the last login</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1504,6 +1504,15 @@ Essais : %4
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
+    <message>
+        <source>new</source>
+        <comment>a message delivered since the login</comment>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>New: delivered since the last login. It is on disk, but not in the open session&apos;s list: a session keeps the maildrop as it was when it logged in (RFC 1939). The next login sees it.</source>
+        <translation>Nouveau : livré depuis la dernière connexion. Il est sur le disque, mais pas dans la liste de la session ouverte : une session garde la boîte telle qu&apos;elle était à sa connexion (RFC 1939). La prochaine connexion le voit.</translation>
+    </message>
 </context>
 <context>
     <name>MaildropPane</name>
@@ -1616,6 +1625,20 @@ Essais : %4
     <message>
         <source>&lt;b&gt;Stale lock file&lt;/b&gt; — %1. Nobody holds %2&apos;s maildrop: the next login removes the file and gets in.</source>
         <translation>&lt;b&gt;Fichier de verrou périmé&lt;/b&gt; — %1. Personne ne tient la boîte de %2 : la prochaine connexion supprime le fichier et entre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new, not in the open session&apos;s list (it sees %1)</source>
+        <translation>
+            <numerusform>%n nouveau, absent de la liste de la session ouverte (elle en voit %1)</numerusform>
+            <numerusform>%n nouveaux, absents de la liste de la session ouverte (elle en voit %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new since the last login</source>
+        <translation>
+            <numerusform>%n nouveau depuis la dernière connexion</numerusform>
+            <numerusform>%n nouveaux depuis la dernière connexion</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,12 @@ QString numberList(const QList<int> &numbers)
     return parts.join(QStringLiteral(", "));
 }
 
+// Which lock file a lock event is about: its path, or the maildrop's user in a trace without it.
+QString lockKey(const Event &e)
+{
+    return e.text.isEmpty() ? e.user : e.text;
+}
+
 } // namespace
 
 SequenceModel::SequenceModel() = default;
@@ -42,7 +48,7 @@ void SequenceModel::clear()
     m_freeLanes.clear();
     m_bodies.clear();
     m_fold.clear();
-    m_locks = 0;
+    m_locks.clear();
     m_servers.clear();
     m_sessionServer.clear();
 }
@@ -246,7 +252,7 @@ bool SequenceModel::append(const Event &e)
             r.text = step.session->user;
             r.number = int(s.authRows);
             r.lines = s.authErrors;
-            r.locksAfter = quint16(m_locks);
+            r.locksAfter = quint16(m_locks.size());
             addRow(std::move(r));
             return isVisible(index);
         }
@@ -256,13 +262,16 @@ bool SequenceModel::append(const Event &e)
         r.kind = RowKind::MaildropNote;
         r.text = e.text;
         r.detail = e.detail;
-        ++m_locks;
+        m_locks.insert(lockKey(e), e.session);
         break;
     case EventKind::LockRemoved:
         r.kind = RowKind::MaildropNote;
         r.text = e.text;
         r.detail = e.detail;
-        m_locks = std::max(0, m_locks - 1);
+        // Only its holder's: a session that finds the file gone or taken by another does not
+        // remove someone else's lock from the band.
+        if (m_locks.value(lockKey(e), -1) == e.session)
+            m_locks.remove(lockKey(e));
         if (e.state != State::Update) {
             r.flags |= Dropped;
             if (!step.lostMarks.isEmpty()) {
@@ -283,6 +292,7 @@ bool SequenceModel::append(const Event &e)
         r.text = e.text;
         r.detail = e.detail;
         r.number = e.number; // why it is stale: MailboxAccess::StaleReason
+        m_locks.remove(lockKey(e)); // the dead holder's file is gone
         break;
     case EventKind::MarkedDeleted:
         r.kind = RowKind::MaildropNote;
@@ -341,7 +351,7 @@ bool SequenceModel::append(const Event &e)
         break;
     }
     r.stateAfter = s.state;
-    r.locksAfter = quint16(m_locks);
+    r.locksAfter = quint16(m_locks.size());
     if (e.kind == EventKind::Note && e.note == NoteKind::TlsStarted && e.session != 0)
         s.encrypted = true; // every later arrow of the session is encrypted
     const bool disconnect = e.kind == EventKind::Disconnected;

@@ -265,7 +265,10 @@ private:
     QHash<QString, QString> m_peerLabels;
     QHash<int, QStringList> m_bodies; // expanded rows
     Filter m_filter;
-    int m_locks = 0;
+    // The lock files there are, by path (the user when a trace has none), with the session that
+    // created each: the band is hatched while one exists. Not a count: a killed server's lock is
+    // never removed by its holder, the next login clears it (StaleLockCleared).
+    QHash<QString, int> m_locks;
     bool m_hideSecrets = false;
     QStringList m_servers; // other servers, "host:port"
     QString m_mainServerName; // lifeline 0's; empty: the server built into pop3lab

@@ -234,6 +234,7 @@ Result Maildrop::load(const QString &path)
     QString error;
     const std::optional<Format> format = detect(path, &error);
     m_messages.clear();
+    m_delivered.clear();
     m_scanned.clear();
     m_looks.clear();
     if (!format)
@@ -265,6 +266,7 @@ Result Maildrop::refresh()
 {
     if (m_path.isEmpty())
         return Result::failure(QStringLiteral("no maildrop loaded"));
+    m_delivered.clear(); // the list is read as the disk is now, deliveries included
     const SafeFile::Kind kind = SafeFile::kind(m_path);
     if (kind != (m_format == Format::Mbox ? SafeFile::Kind::File : SafeFile::Kind::Dir))
         return load(m_path); // gone, or replaced by another kind: a full load says what it is
@@ -749,8 +751,11 @@ Result Maildrop::expunge(const QList<MessageInfo> &victims, QStringList *removed
 {
     if (victims.isEmpty())
         return Result::success();
-    return m_format == Format::Mbox ? expungeMbox(victims, removedFiles)
-                                    : expungeFiles(victims, removedFiles);
+    Result r = m_format == Format::Mbox ? expungeMbox(victims, removedFiles)
+                                        : expungeFiles(victims, removedFiles);
+    if (r)
+        m_delivered.clear(); // the list was read again after the commit
+    return r;
 }
 
 Result Maildrop::deliver(const QByteArray &message, QString *file)
@@ -777,6 +782,7 @@ Result Maildrop::deliver(const QByteArray &message, QString *file)
                 QStringLiteral("cannot move %1 into new/: %2").arg(tmp, qt_error_string(errno)));
         }
         SafeFile::syncFolder(dir.filePath(QStringLiteral("new")));
+        noteDelivered(target, message);
         if (file)
             *file = target;
         return Result::success();
@@ -787,6 +793,7 @@ Result Maildrop::deliver(const QByteArray &message, QString *file)
             target = dir.filePath(QStringLiteral("%1.%2.eml").arg(stamp).arg(n));
         if (Result r = SafeFile::writeNew(target, message); !r)
             return r;
+        noteDelivered(target, message);
         if (file)
             *file = target;
         return Result::success();
@@ -830,12 +837,29 @@ Result Maildrop::deliver(const QByteArray &message, QString *file)
         else if (tail != "\n\n" && tail != "\n")
             entry.prepend('\n');
     }
+    const qint64 separatorEnd = size + entry.indexOf('\n', entry.indexOf("From ")) + 1;
     if (out.write(entry) != entry.size() || !out.flush())
         return Result::failure(
             QStringLiteral("cannot write %1: %2").arg(m_path, out.errorString()));
+    MessageInfo info;
+    info.file = m_path;
+    info.offset = separatorEnd;
+    info.mboxQuoted = true;
+    const QByteArray stored = entry.mid(separatorEnd - size);
+    scanMessage(stored.constData(), stored.size(), true, info);
+    m_delivered.append(std::move(info));
     if (file)
         *file = m_path;
     return Result::success();
+}
+
+void Maildrop::noteDelivered(const QString &file, const QByteArray &message)
+{
+    MessageInfo info;
+    info.file = file;
+    scanMessage(message.constData(), message.size(), false, info);
+    info.uid = fileUid(uidBase(file)); // what the next read gives it (unless a duplicate)
+    m_delivered.append(std::move(info));
 }
 
 // File per message: each victim is found where it is now (a Maildir message renamed by a mail

@@ -77,6 +77,11 @@ public:
     // refreshed: sessions see it at their next login (RFC 1939's snapshot). file: where it went.
     Result deliver(const QByteArray &message, QString *file = nullptr);
 
+    // The messages deliver() put on disk since the list was last read (a login's refresh, a
+    // commit, a load), in order: what the maildrop has that an open session's list has not.
+    // Their unique-ids are left empty for an mbox (its next read gives them).
+    const QList<MessageInfo> &delivered() const { return m_delivered; }
+
     // Where a message of a snapshot is now: its file, or (Maildir) the file a mail reader renamed
     // it to (same name before the ":2," flags, in cur/ or new/); empty when it is gone.
     static QString locate(const MessageInfo &message);
@@ -122,6 +127,7 @@ private:
     };
 
     QStringList messageFolders() const;
+    void noteDelivered(const QString &file, const QByteArray &message); // file per message
     Result loadFiles(bool onlyChanged);
     void assignFileUids();
     QString uidBase(const QString &file) const; // the file name without flags or ".eml"
@@ -146,6 +152,7 @@ private:
     QString m_path;
     Format m_format = Format::EmlFolder;
     QList<MessageInfo> m_messages;
+    QList<MessageInfo> m_delivered; // since the list was last read
     QHash<QString, MessageInfo> m_scanned; // file per message: what each file held when scanned
     QHash<QString, Look> m_looks; // the message folders, or the mbox file, as last read
     QStringList m_warnings;

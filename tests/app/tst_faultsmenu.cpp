@@ -2,6 +2,7 @@
 // client over real TCP, and the menu shows what is armed.
 
 #include "app/faultsmenu.h"
+#include "diagram/sequencemodel.h"
 #include "events/eventlog.h"
 #include "lab/faultinjector.h"
 #include "lab/lab.h"
@@ -31,6 +32,7 @@ private slots:
     void armsAndShowsTheFaults();
     void deliversToTheCurrentUser();
     void crashLeavesTheLock();
+    void lockBandClosesAfterTheStaleLockIsCleared();
     void armedFaultsUntickFromTheKeyboard();
 
 private:
@@ -166,6 +168,46 @@ void TestFaultsMenu::crashLeavesTheLock()
     QVERIFY(next.login("student", "hessovs!"));
     QCOMPARE(QFile::exists(lock), true); // the new session's own lock now
     QCOMPARE(pop3::MaildropLock::read(lock)->session, m_lab->server()->sessions().last()->id());
+}
+
+// Issue 13: after Kill the Server, Restart and a login that clears the stale lock, a QUIT (or a
+// dropped connection) left the diagram's lock band hatched: the dead server's lock was counted
+// as still held.
+void TestFaultsMenu::lockBandClosesAfterTheStaleLockIsCleared()
+{
+    auto lockBandAtTheEnd = [this] {
+        pop3::SequenceModel model;
+        for (const pop3::Event &e : m_lab->log()->eventsSince(0))
+            model.append(e);
+        return model.row(model.rowCount() - 1).locksAfter;
+    };
+    Client c;
+    QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    m_menu->updateWidgets();
+    m_menu->crashAction()->trigger();
+    QVERIFY(c.waitClosed());
+    QCOMPARE(lockBandAtTheEnd(), 1); // the stale lock file is still there
+    m_menu->restartAction()->trigger();
+    QVERIFY(m_lab->server()->isListening());
+    Client next;
+    QVERIFY(next.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(next.login("student", "hessovs!"));
+    QCOMPARE(lockBandAtTheEnd(), 1); // the new session's lock, the stale one cleared
+    QVERIFY(next.command("QUIT").startsWith("+OK"));
+    QVERIFY(next.waitClosed());
+    QTRY_COMPARE(m_lab->server()->sessionCount(), 0);
+    QCOMPARE(lockBandAtTheEnd(), 0);
+    // A dropped connection ("lock removed, no UPDATE") closes it as well.
+    Client dropped;
+    QVERIFY(dropped.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(dropped.login("student", "hessovs!"));
+    m_session = m_lab->server()->sessions().last()->id();
+    m_menu->updateWidgets();
+    m_menu->dropAction()->trigger();
+    QVERIFY(dropped.waitClosed());
+    QTRY_COMPARE(m_lab->server()->sessionCount(), 0);
+    QCOMPARE(lockBandAtTheEnd(), 0);
 }
 
 // A ticked "Refuse the Next Login" (or "Fail the Next Commit") is unticked by Enter on it, as it

@@ -26,6 +26,7 @@ private slots:
     void lockWordsAreThePersonalitys();
     void staleLockIsShownAsStale();
     void killedServersLockIsToldTruthfully();
+    void deliveryShowsOnDiskNotInTheOpenSession();
 
 private:
     TerminalView *login();
@@ -211,6 +212,47 @@ void TestMaildropPane::killedServersLockIsToldTruthfully()
     QTRY_VERIFY(view->toPlainText().contains(QStringLiteral("killed")));
     QVERIFY2(!view->toPlainText().contains(QStringLiteral("network error")),
         qPrintable(view->toPlainText()));
+}
+
+// Issue 13: Faults › Deliver a New Message left the pane at the login's 35 messages while 36 were
+// on disk. The pane shows the delivered one, marked as not in the open session's list, while the
+// session keeps its snapshot (RFC 1939 §8) until it logs in again.
+void TestMaildropPane::deliveryShowsOnDiskNotInTheOpenSession()
+{
+    MaildropPane *pane = m_window->maildropPane();
+    TerminalView *view = login();
+    QVERIFY(view);
+    QTRY_VERIFY(pane->lockShownAsPresent());
+    QCOMPARE(pane->model()->rowCount(), 35);
+    const QByteArray message = "From: teacher@example.org\r\nSubject: Arrived during the "
+                               "session\r\n\r\nHello.\r\n";
+    QVERIFY(m_lab->services->deliver(QStringLiteral("student"), message).ok);
+    QTRY_COMPARE(pane->model()->rowCount(), 36);
+    MaildropModel *model = pane->model();
+    QVERIFY(model->data(model->index(35, MaildropModel::Subject), MaildropModel::NewRole).toBool());
+    QVERIFY(
+        !model->data(model->index(34, MaildropModel::Subject), MaildropModel::NewRole).toBool());
+    QCOMPARE(model->data(model->index(35, MaildropModel::Subject)).toString(),
+        QStringLiteral("Arrived during the session"));
+    QCOMPARE(model->data(model->index(35, MaildropModel::Size)).toLongLong(), message.size());
+    QVERIFY2(model->data(model->index(35, MaildropModel::Number), Qt::ToolTipRole)
+                 .toString()
+                 .contains(QLatin1String("not in the open session")),
+        qPrintable(
+            model->data(model->index(35, MaildropModel::Number), Qt::ToolTipRole).toString()));
+    QVERIFY2(pane->userText().contains(QLatin1String("36 message(s)"))
+            && pane->userText().contains(QLatin1String("sees 35")),
+        qPrintable(pane->userText()));
+    // The session still has the maildrop as it was at its login.
+    QVERIFY(typeLine(view, QStringLiteral("stat")).startsWith("+OK 35 "));
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    // The next login's snapshot has it: no longer new.
+    TerminalView *next = login();
+    QVERIFY(next);
+    QVERIFY(typeLine(next, QStringLiteral("stat")).startsWith("+OK 36 "));
+    QTRY_VERIFY(
+        !model->data(model->index(35, MaildropModel::Subject), MaildropModel::NewRole).toBool());
+    QCOMPARE(model->rowCount(), 36);
 }
 
 QTEST_MAIN(TestMaildropPane)

@@ -81,6 +81,7 @@ private slots:
     void secondLoginIsRefusedInUse();
     void staleLockIsClearedAndTold();
     void lockOfAReusedPidIsClearedAndToldWhy();
+    void staleLockScenarioEndsWithTheBandClosed();
     void rsetUnmarks();
     void unansweredLineIsMarked();
     void truncatedBodyIsMarked();
@@ -455,6 +456,33 @@ void TestSequenceModel::lockOfAReusedPidIsClearedAndToldWhy()
     QVERIFY2(why.contains(QLatin1String("started at another time"))
             && why.contains(QLatin1String("pid was reused")),
         qPrintable(why));
+}
+
+// Issue 13: the lock band counted lock files up and down, and the stale lock of a killed server
+// is never removed by its holder (the next login clears it): after that, the band stayed hatched
+// to the end of the diagram, under "lock file removed".
+void TestSequenceModel::staleLockScenarioEndsWithTheBandClosed()
+{
+    EventLog log;
+    Model m;
+    QObject::connect(&log, &EventLog::eventAppended, &log, [&m](const Event &e) {
+        m.append(e);
+    });
+    QString error;
+    QVERIFY2(log.load(QStringLiteral(POP3LAB_SOURCE_DIR "/resources/scenarios/stale-lock.jsonl"),
+                 &error),
+        qPrintable(error));
+    const qsizetype stale = findRow(m, Model::RowKind::MaildropNote, EventKind::StaleLockCleared);
+    QVERIFY(stale > 0);
+    QCOMPARE(m.row(stale - 1).locksAfter, 1); // the dead server's file is there until then
+    QCOMPARE(m.row(stale).locksAfter, 0);
+    const qsizetype created =
+        findRow(m, Model::RowKind::MaildropNote, EventKind::LockCreated, int(stale));
+    QCOMPARE(m.row(created).locksAfter, 1);
+    const qsizetype removed = findRow(m, Model::RowKind::MaildropNote, EventKind::LockRemoved);
+    QVERIFY(removed > created);
+    QCOMPARE(m.row(removed).locksAfter, 0);
+    QCOMPARE(m.row(m.rowCount() - 1).locksAfter, 0);
 }
 
 void TestSequenceModel::rsetUnmarks()

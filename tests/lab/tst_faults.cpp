@@ -6,6 +6,7 @@
 #include "lab/faultcontrol.h"
 #include "lab/faultinjector.h"
 #include "lab/lab.h"
+#include "mail/maildrop.h"
 #include "mail/maildroplock.h"
 #include "mail/mailstore.h"
 #include "protocol/pop3session.h"
@@ -309,11 +310,26 @@ void TestFaults::deliveredMessageIntoMaildirAndMbox()
     QVERIFY2(started.ok, qPrintable(started.error));
     const QByteArray second = "From: b@example.org\nSubject: two\n\nFrom here on\n";
     QVERIFY(lab.deliver(QStringLiteral("me"), second).ok);
+    // Until a login reads the maildrop again, the delivery is told apart (the maildrop pane
+    // shows it as new) and described as that read will describe it.
+    Maildrop &drop = *lab.store()->account(QStringLiteral("me"))->maildrop;
+    QCOMPARE(drop.messages().size(), 1);
+    QCOMPARE(drop.delivered().size(), 1);
+    const MessageInfo announced = drop.delivered().first();
+    QCOMPARE(Maildrop::content(announced), second);
 
     Client c;
     QVERIFY(c.open(lab.server()->port()).startsWith("+OK"));
     QVERIFY(c.login("me", "pw"));
     QVERIFY(c.command("STAT").startsWith("+OK 2 "));
+    QVERIFY(drop.delivered().isEmpty());
+    const MessageInfo read = drop.messages().at(1);
+    QCOMPARE(announced.file, read.file);
+    QCOMPARE(announced.offset, read.offset);
+    QCOMPARE(announced.wireSize, read.wireSize);
+    QCOMPARE(announced.subject, QByteArray("two"));
+    if (maildir)
+        QCOMPARE(announced.uid, read.uid);
     const QByteArray retr1 = c.multiLineCommand("RETR 1");
     QVERIFY2(retr1.endsWith(QByteArray("\r\n" + pop3test::wireBody(first))), retr1.constData());
     const QByteArray retr = c.multiLineCommand("RETR 2");

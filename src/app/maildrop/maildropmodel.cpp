@@ -9,9 +9,12 @@ MaildropModel::MaildropModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void MaildropModel::setMessages(const QList<pop3::MessageInfo> &messages, const QSet<int> &marks)
+void MaildropModel::setMessages(const QList<pop3::MessageInfo> &listed,
+    const QSet<int> &marks,
+    const QList<pop3::MessageInfo> &delivered)
 {
-    bool same = messages.size() == m_messages.size();
+    const QList<pop3::MessageInfo> messages = listed + delivered;
+    bool same = messages.size() == m_messages.size() && listed.size() == m_listed;
     for (qsizetype i = 0; same && i < messages.size(); ++i)
         same = messages.at(i).file == m_messages.at(i).file
             && messages.at(i).offset == m_messages.at(i).offset;
@@ -23,6 +26,7 @@ void MaildropModel::setMessages(const QList<pop3::MessageInfo> &messages, const 
     }
     beginResetModel();
     m_messages = messages;
+    m_listed = int(listed.size());
     m_marks = marks;
     m_from.clear();
     m_subject.clear();
@@ -49,10 +53,13 @@ QVariant MaildropModel::data(const QModelIndex &index, int role) const
         return {};
     const pop3::MessageInfo &m = m_messages.at(index.row());
     const bool marked = isMarked(index.row());
+    const bool fresh = isNew(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Number:
+            if (fresh) // its number is the next login's to give
+                return tr("new", "a message delivered since the login");
             return index.row() + 1;
         case Size:
             return m.wireSize;
@@ -74,16 +81,29 @@ QVariant MaildropModel::data(const QModelIndex &index, int role) const
             font.setStrikeOut(true);
             return font;
         }
+        if (fresh) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
         return {};
     case Qt::ForegroundRole:
+        if (fresh)
+            return QBrush(QColor(0x1a, 0x6b, 0x2f));
         return marked ? QVariant(QBrush(QColor(0x99, 0x33, 0x33))) : QVariant();
     case Qt::ToolTipRole:
+        if (fresh)
+            return tr("New: delivered since the last login. It is on disk, but not in the open "
+                      "session's list: a session keeps the maildrop as it was when it logged in "
+                      "(RFC 1939). The next login sees it.");
         return marked ? tr("Message %1 is marked by DELE: QUIT removes it, RSET or a dropped "
                            "connection keeps it")
                             .arg(index.row() + 1)
                       : QVariant();
     case MarkedRole:
         return marked;
+    case NewRole:
+        return fresh;
     default:
         return {};
     }

@@ -6,7 +6,8 @@
 #include <QSet>
 
 // The messages of one maildrop as a table: number, size in octets (as on the wire), unique-id,
-// From and Subject (RFC 2047 decoded). A message marked by DELE is struck through and greyed.
+// From and Subject (RFC 2047 decoded). A message marked by DELE is struck through and greyed; one
+// delivered since the list was read is in italics, its number "new".
 class MaildropModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,14 +24,24 @@ public:
     };
 
     static constexpr int MarkedRole = Qt::UserRole + 1;
+    static constexpr int NewRole = Qt::UserRole + 2; // delivered since the last login
 
     explicit MaildropModel(QObject *parent = nullptr);
 
-    void setMessages(const QList<pop3::MessageInfo> &messages, const QSet<int> &marks);
+    // messages: the list the server has read (an open session's); delivered: put on disk since,
+    // shown after them as new.
+    void setMessages(const QList<pop3::MessageInfo> &messages,
+        const QSet<int> &marks,
+        const QList<pop3::MessageInfo> &delivered = {});
 
+    // Every row's message, the delivered ones last.
     const QList<pop3::MessageInfo> &messages() const { return m_messages; }
 
-    bool isMarked(int row) const { return m_marks.contains(row + 1); }
+    int listedCount() const { return m_listed; }
+
+    bool isMarked(int row) const { return row < m_listed && m_marks.contains(row + 1); }
+
+    bool isNew(int row) const { return row >= m_listed; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -43,4 +54,5 @@ private:
     QStringList m_from;
     QStringList m_subject;
     QSet<int> m_marks;
+    int m_listed = 0; // rows in the server's list; the others are new
 };

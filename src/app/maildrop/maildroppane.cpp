@@ -79,6 +79,11 @@ QString MaildropPane::lockPath() const
     return m_store->lockPath(m_user);
 }
 
+QString MaildropPane::userText() const
+{
+    return m_ui->userLabel->text();
+}
+
 void MaildropPane::setPersonality(const pop3::Personality *personality)
 {
     m_personality = personality;
@@ -112,7 +117,9 @@ void MaildropPane::refresh()
     }
     const pop3::MailStore::Account *account = m_external ? nullptr : m_store->account(m_user);
     if (account && account->maildrop)
-        m_model->setMessages(account->maildrop->messages(), m_watch->marksFor(m_user));
+        m_model->setMessages(account->maildrop->messages(),
+            m_watch->marksFor(m_user),
+            account->maildrop->delivered());
     else
         m_model->setMessages({}, {});
     updateLock();
@@ -207,6 +214,15 @@ void MaildropPane::updateWidgets()
             .arg(total);
     if (marked > 0)
         text += QStringLiteral(" — ") + tr("%n marked for deletion", nullptr, marked);
+    // A delivery during a session: the maildrop has more than the session's list (RFC 1939's
+    // snapshot), which the class sees side by side.
+    const int fresh = m_model->rowCount() - m_model->listedCount();
+    if (fresh > 0 && m_watch->lockHolder(m_user) != 0)
+        text += QStringLiteral(" — ")
+            + tr("%n new, not in the open session's list (it sees %1)", nullptr, fresh)
+                  .arg(m_model->listedCount());
+    else if (fresh > 0)
+        text += QStringLiteral(" — ") + tr("%n new since the last login", nullptr, fresh);
     m_ui->userLabel->setText(text);
     m_ui->resetButton->setEnabled(m_store->account(m_user) != nullptr);
     m_ui->openFolderButton->setEnabled(true);

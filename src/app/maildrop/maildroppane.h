@@ -55,6 +55,8 @@ public:
     QString lockText() const;
 
     QString lockPath() const;
+    // The line above the messages: whose maildrop, how many, how many marked or new (rich text).
+    QString userText() const;
 
     // Reads the maildrop and the lock file again now.
     void refresh();
