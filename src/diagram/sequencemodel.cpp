@@ -158,6 +158,19 @@ bool SequenceModel::append(const Event &e)
     if (e.session != 0 && step.stateBefore != State::Closed)
         s.state = step.stateBefore;
     r.stateBefore = s.state;
+    if (e.kind == EventKind::ClientLine && e.queued && !s.queued.empty()) {
+        // A pipelined line the server reads now: its arrow was drawn when it arrived.
+        Row &command = m_rows.mut(size_t(s.queued.front()));
+        s.queued.erase(s.queued.begin());
+        fillCommand(command, s, e, step);
+        s.readQueued = true;
+        return false;
+    }
+    if (s.deferredFrom && e.kind != EventKind::StateChanged) {
+        // The state changed while the server read a pipelined line: shown on the next row.
+        r.stateBefore = *s.deferredFrom;
+        s.deferredFrom.reset();
+    }
 
     switch (e.kind) {
     case EventKind::Connected:
@@ -167,19 +180,31 @@ bool SequenceModel::append(const Event &e)
         s.peer = e.text;
         s.label = m_peerLabels.value(e.text);
         break;
-    case EventKind::ClientLine: {
+    case EventKind::ClientLine:
         r.kind = RowKind::Command;
-        r.text = cleanLine(e.bytes);
-        r.command = step.command.command;
-        if (step.command.continuation)
-            r.flags |= Continuation;
-        else
-            r.number = step.command.number();
+        if (e.state == State::Authorization) {
+            r.flags |= AuthArrow;
+            ++s.authRows;
+        }
+        if (s.encrypted)
+            r.flags |= Encrypted;
+        fillCommand(r, s, e, step);
+        s.pending.push_back(int(index));
+        break;
+    case EventKind::LineQueued: {
+        // Drawn as it arrives; what it asks for is known once the server reads it (fillCommand
+        // then), in the state of that moment. Until then a credential in it stays hidden.
+        r.kind = RowKind::Command;
+        r.flags |= Pipelined;
+        r.readIn = s.state; // until it is read
+        r.text = cleanLine(e.withoutSecret().bytes);
+        const CommandLine parsed = parseCommandLine(e.bytes);
+        r.command = parsed.spec ? parsed.spec->command : Command::Unknown;
         if (e.truncated) {
             r.flags |= Truncated;
             r.octets = e.octets;
         }
-        if (e.state == State::Authorization) {
+        if (s.state == State::Authorization) {
             r.flags |= AuthArrow;
             ++s.authRows;
         }
@@ -187,12 +212,8 @@ bool SequenceModel::append(const Event &e)
             r.flags |= Noop;
         if (s.encrypted)
             r.flags |= Encrypted;
-        // What an eavesdropper reads of a SASL answer depends on the mechanism.
-        if (step.command.continuation)
-            r.detail = s.saslMechanism;
-        else if (r.command == Command::Auth)
-            s.saslMechanism = r.text.section(QLatin1Char(' '), 1, 1).toUpper();
         s.pending.push_back(int(index));
+        s.queued.push_back(int(index));
         break;
     }
     case EventKind::ServerReply: {
@@ -234,6 +255,15 @@ bool SequenceModel::append(const Event &e)
         const State to = step.session->state;
         if (to == State::Closed) {
             s.closing = true;
+            return false;
+        }
+        if (s.readQueued || (!s.queued.empty() && s.lastRow == s.queued.back())) {
+            // Caused by a line read while pipelined lines wait (their arrows below its own), or
+            // by a pipelined line read just now (its arrow far above): the band changes,
+            // labelled, on the session's next row, not on an arrow drawn before the change.
+            if (!s.deferredFrom)
+                s.deferredFrom = s.state;
+            s.state = to;
             return false;
         }
         s.state = to;
@@ -324,6 +354,7 @@ bool SequenceModel::append(const Event &e)
         for (int pending : s.pending)
             m_rows.mut(size_t(pending)).flags |= Unanswered;
         s.pending.clear();
+        s.queued.clear();
         break;
     case EventKind::Note:
         r.kind = RowKind::ServerNote;
@@ -344,6 +375,15 @@ bool SequenceModel::append(const Event &e)
             || e.note == NoteKind::FaultLoginRefused || e.note == NoteKind::FaultCommitFailed
             || e.note == NoteKind::FaultServerCrashed)
             r.flags |= Err;
+        if (e.note == NoteKind::StlsInputDiscarded && e.session != 0) {
+            // What was pipelined behind STLS is thrown away, never answered (RFC 2595 §4).
+            for (int queued : s.queued) {
+                m_rows.mut(size_t(queued)).flags |= Unanswered;
+                s.pending.erase(
+                    std::remove(s.pending.begin(), s.pending.end(), queued), s.pending.end());
+            }
+            s.queued.clear();
+        }
         if (e.note == NoteKind::SessionLabel && e.session != 0) {
             s.label = e.detail;
             return false;
@@ -352,6 +392,7 @@ bool SequenceModel::append(const Event &e)
     }
     r.stateAfter = s.state;
     r.locksAfter = quint16(m_locks.size());
+    s.readQueued = false;
     if (e.kind == EventKind::Note && e.note == NoteKind::TlsStarted && e.session != 0)
         s.encrypted = true; // every later arrow of the session is encrypted
     const bool disconnect = e.kind == EventKind::Disconnected;
@@ -367,6 +408,27 @@ bool SequenceModel::append(const Event &e)
             releaseLane(s);
     }
     return isVisible(index);
+}
+
+void SequenceModel::fillCommand(Row &r, Session &s, const Event &e, const FoldStep &step)
+{
+    r.text = cleanLine(e.bytes);
+    r.readIn = s.state;
+    r.command = step.command.command;
+    if (step.command.continuation) {
+        r.flags |= Continuation;
+        r.detail = s.saslMechanism; // what an eavesdropper reads of it depends on the mechanism
+    } else {
+        r.number = step.command.number();
+        if (r.command == Command::Auth)
+            s.saslMechanism = r.text.section(QLatin1Char(' '), 1, 1).toUpper();
+    }
+    if (e.truncated) {
+        r.flags |= Truncated;
+        r.octets = e.octets;
+    }
+    if (r.command == Command::Noop)
+        r.flags |= Noop;
 }
 
 void SequenceModel::addRow(Row row)

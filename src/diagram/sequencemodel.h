@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace pop3 {
@@ -62,6 +63,7 @@ public:
         MarksLost = 0x0100, // the connection ended with messages marked but not removed
         Continuation = 0x0200, // a SASL "+ " challenge or the client's answer to one
         Encrypted = 0x0400, // an arrow after the session's TLS handshake (drawn with a lock)
+        Pipelined = 0x0800, // a command that arrived before the reply to the one before it
     };
 
     struct Row
@@ -78,6 +80,8 @@ public:
         Command command = Command::None; // Command rows and the reply to them
         State stateBefore = State::Connecting; // the session's state at the top of the row
         State stateAfter = State::Connecting; // ... and at its bottom (band changes here)
+        // Command: the state the server read it in (a Pipelined row's differs from its band's)
+        State readIn = State::Connecting;
         quint16 flags = 0;
         quint16 locksAfter = 0; // lock files held (all maildrops) after this row
         NoteKind note = NoteKind::Other; // ServerNote: what kind of note
@@ -228,6 +232,9 @@ private:
         QString peer;
         QString label;
         std::vector<int> pending; // command rows waiting for their reply
+        std::vector<int> queued; // Pipelined rows the server has not read yet
+        bool readQueued = false; // its last event read a queued line (no row of its own)
+        std::optional<State> deferredFrom; // a state change the next row of the session shows
         qsizetype authRows = 0; // arrows exchanged in AUTHORIZATION
         int authErrors = 0;
         bool alive = true;
@@ -245,6 +252,8 @@ private:
 
     Session &sessionFor(int id, qsizetype rowIndex);
     void addRow(Row row);
+    // A command row's words from the ClientLine that the server read.
+    void fillCommand(Row &r, Session &s, const Event &e, const FoldStep &step);
     bool passes(const Row &row, qsizetype index) const;
     void relayout(qsizetype fromVisible);
     void releaseLane(Session &s);

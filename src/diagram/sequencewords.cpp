@@ -377,7 +377,7 @@ QString SequenceModel::plainCaption(qsizetype index) const
             words = tr("The client asks which extensions the server supports.");
             break;
         case Command::Quit:
-            words = r.stateBefore == State::Transaction
+            words = r.readIn == State::Transaction
                 ? tr("The client ends the session: the server enters UPDATE, removes the messages "
                      "marked deleted, then releases the lock.")
                 : tr(
@@ -428,6 +428,11 @@ QString SequenceModel::plainCaption(qsizetype index) const
             break;
         }
         }
+        if (r.has(Pipelined))
+            words += QLatin1Char(' ')
+                + tr("The client sent this line before the reply to its previous command had "
+                     "arrived (pipelining, RFC 2449): the server keeps it and answers each line in "
+                     "turn, so the replies come back in the order of the commands.");
         if (r.has(Unanswered))
             words +=
                 QLatin1Char(' ') + tr("This line never got a reply: the connection ended first.");
@@ -804,7 +809,8 @@ QString SequenceModel::rfcSection(qsizetype index) const
     case Command::Rset:
         return s5;
     case Command::Quit:
-        return r.stateBefore == State::Authorization ? s4 : s6;
+        return (r.kind == RowKind::Command ? r.readIn : r.stateBefore) == State::Authorization ? s4
+                                                                                               : s6;
     case Command::Capa:
         return tr("RFC 2449 §5 (The CAPA Command)");
     case Command::Auth:
@@ -850,6 +856,8 @@ QString SequenceModel::rowText(qsizetype index) const
     QStringList tags;
     if (r.has(Err))
         tags << QStringLiteral("ERR");
+    if (r.has(Pipelined))
+        tags << QStringLiteral("pipelined");
     if (r.has(Unanswered))
         tags << QStringLiteral("no reply");
     if (r.has(Dropped))

@@ -31,6 +31,10 @@ enum class EventKind : quint8 {
     Expunged, // numbers: message numbers removed, detail: files
     Disconnected, // text: reason code (see DisconnectReason), detail: human words
     Note, // text: what happened (fault injected, mailbox reset, ...)
+    // bytes: a line that arrived while an earlier command of the session was still unanswered
+    // (RFC 2449 pipelining, or typed while the server was slow): it waits its turn. Its
+    // ClientLine follows when the server reads it, with `queued` set.
+    LineQueued,
 };
 
 enum class DisconnectReason : quint8 {
@@ -91,14 +95,22 @@ struct Event
     QString user; // the maildrop's user on lock events (Lock*, StaleLockCleared), MailboxReset
     QList<int> numbers; // MarksReset / Expunged
     NoteKind note = NoteKind::Other; // Note only
-    // ClientLine: where a credential starts in bytes (a password, an APOP digest, a SASL
-    // response), -1 when the line holds none. Saved copies hide bytes from there on.
+    // ClientLine, LineQueued: where a credential starts in bytes (a password, an APOP digest, a
+    // SASL response), -1 when the line holds none. Saved copies hide bytes from there on.
     qsizetype secretFrom = -1;
     bool secretHidden = false; // ClientLine: the credential was replaced by hiddenSecret
+    bool queued = false; // ClientLine: announced earlier by a LineQueued event (it waited)
 
     // A Note event of a typed kind (text set to its id).
     static Event makeNote(NoteKind kind, const QString &detail = {});
-    // This event as a saved copy shows it by default: a ClientLine's credential replaced by
+
+    // A line the client sent: ClientLine or LineQueued.
+    bool isClientBytes() const
+    {
+        return kind == EventKind::ClientLine || kind == EventKind::LineQueued;
+    }
+
+    // This event as a saved copy shows it by default: a client line's credential replaced by
     // hiddenSecret (the keyword and the line ending kept). Other events are returned as they are.
     Event withoutSecret() const;
 };

@@ -34,6 +34,7 @@ constexpr KindName kindNames[] = {
     {EventKind::Expunged, "expunged"},
     {EventKind::Disconnected, "disconnected"},
     {EventKind::Note, "note"},
+    {EventKind::LineQueued, "line-queued"},
 };
 
 bool isUtf8(const QByteArray &bytes)
@@ -169,7 +170,7 @@ Event Event::makeNote(NoteKind kind, const QString &detail)
 
 Event Event::withoutSecret() const
 {
-    if (kind != EventKind::ClientLine || secretFrom < 0 || secretHidden)
+    if (!isClientBytes() || secretFrom < 0 || secretHidden)
         return *this;
     Event copy = *this;
     qsizetype end = bytes.size();
@@ -312,7 +313,9 @@ QByteArray EventLog::toJsonLine(const Event &e)
         o.insert(QStringLiteral("detail"), e.detail);
     if (!e.user.isEmpty())
         o.insert(QStringLiteral("user"), e.user);
-    if (e.kind == EventKind::ClientLine && e.secretFrom >= 0) {
+    if (e.kind == EventKind::ClientLine && e.queued)
+        o.insert(QStringLiteral("queued"), true);
+    if (e.isClientBytes() && e.secretFrom >= 0) {
         o.insert(QStringLiteral("secretFrom"), qint64(e.secretFrom));
         if (e.secretHidden)
             o.insert(QStringLiteral("secretHidden"), true);
@@ -367,7 +370,9 @@ std::optional<Event> EventLog::fromJson(const QJsonObject &o, QString *error)
     e.text = o.value(QStringLiteral("text")).toString();
     e.detail = o.value(QStringLiteral("detail")).toString();
     e.user = o.value(QStringLiteral("user")).toString();
-    if (e.kind == EventKind::ClientLine && o.contains(QStringLiteral("secretFrom"))) {
+    if (e.kind == EventKind::ClientLine)
+        e.queued = o.value(QStringLiteral("queued")).toBool();
+    if (e.isClientBytes() && o.contains(QStringLiteral("secretFrom"))) {
         e.secretFrom = qsizetype(o.value(QStringLiteral("secretFrom")).toInteger(-1));
         e.secretHidden = o.value(QStringLiteral("secretHidden")).toBool();
         if (e.secretFrom < -1 || e.secretFrom > e.bytes.size())

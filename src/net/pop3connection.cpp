@@ -31,6 +31,9 @@ Pop3Connection::Pop3Connection(
     , m_session(std::move(session))
 {
     m_socket->setParent(this);
+    m_session->setQueueProbe([this] {
+        announceQueued();
+    });
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (server->m_options.sendBufferSize > 0)
         m_socket->setSocketOption(
@@ -97,6 +100,7 @@ void Pop3Connection::beginTls(const QByteArray &okLine)
     // the encryption (or injected on the path): it is dropped, never answered after the
     // handshake. Nothing is read from the socket in between: the next octets are the hello.
     const qint64 discarded = m_lines.discard() + m_socket->bytesAvailable();
+    m_announced = 0;
     if (m_socket->bytesAvailable() > 0)
         m_socket->readAll();
     m_bareCrTimer.stop();
@@ -125,7 +129,36 @@ void Pop3Connection::tlsReady()
 // each complete line.
 void Pop3Connection::readInput()
 {
+    // A line that comes while a reply is held back (the slow-replies fault, a failed login's
+    // delay) or a body is still going out waits its turn; it is taken in now, up to
+    // maxReadBuffer, only so that the diagram shows it arriving (pipelining). Beyond that, TCP
+    // holds the client back as before.
+    if (!m_processing && !m_finished && !m_handshaking && (m_delayTimer.isActive() || bodyPending())
+        && m_lines.pending() < maxReadBuffer && pullInput())
+        announceQueued();
     processLines();
+}
+
+void Pop3Connection::announceQueued()
+{
+    if (m_finished || m_closing || m_handshaking || m_lines.pending() == 0)
+        return;
+    // A copy shares the input (next() on it never copies the octets): it is read ahead, m_lines
+    // stays where the session is.
+    LineSplitter ahead = m_lines;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < maxAnnounced; ++i) {
+        const LineSplitter::Piece piece = ahead.next(false);
+        if (piece.kind == LineSplitter::Piece::None)
+            break;
+        if (i < m_announced)
+            continue;
+        const qint64 length =
+            piece.kind == LineSplitter::Piece::Overlong ? piece.length : piece.bytes.size();
+        if (!m_session->lineQueued(piece.bytes, length, now))
+            break;
+        ++m_announced;
+    }
 }
 
 bool Pop3Connection::pullInput()
@@ -161,6 +194,9 @@ void Pop3Connection::processLines()
             }
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             m_lastActivity = now; // a complete command line
+            m_session->setLineWasQueued(m_announced > 0);
+            if (m_announced > 0)
+                --m_announced;
             if (const FaultHook *slow = m_server->faultHook())
                 m_session->setExtraReplyDelayMs(slow->replyDelayMs(m_session->id()));
             if (piece.kind == LineSplitter::Piece::BareCr) {

@@ -58,6 +58,8 @@ public:
     static constexpr qint64 turnBudget = 64 * 1024;
     // Received octets the socket buffers before the server stops reading from the kernel.
     static constexpr qint64 maxReadBuffer = 64 * 1024;
+    // Pipelined lines told to the session (LineQueued events) ahead of the one answered.
+    static constexpr int maxAnnounced = 64;
     // How long a CR last in the input waits for its LF before it ends the line by itself.
     static constexpr int bareCrGraceMs = 250;
 
@@ -71,6 +73,9 @@ private:
     void readInput();
     void processLines();
     bool pullInput(); // appends what the socket has buffered to m_lines; false if nothing
+    // Tells the session about the complete lines waiting behind the one being answered (at most
+    // maxAnnounced ahead), each once.
+    void announceQueued();
     void send(Pop3Session::Reply reply);
     void sendDelayed();
     // send() now, or after the fault hook's delay (the next lines wait behind it).
@@ -103,6 +108,7 @@ private:
     bool m_bulk = false; // m_body goes to the worker once the socket's queue is empty
     quint64 m_streamJob = 0; // the worker thread is writing the body
     LineSplitter m_lines; // the input not yet answered, cut into lines
+    int m_announced = 0; // complete lines at the front of m_lines already told as queued
     QBasicTimer m_bareCrTimer; // a CR last in the input: its LF may still come
     // A reply held back (a failed login's delay, the slow-replies fault): nothing more is read
     // meanwhile.

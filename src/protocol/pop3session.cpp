@@ -350,7 +350,9 @@ Pop3Session::Reply Pop3Session::handleOverlongLine(
     e.octets = length;
     e.truncated = true;
     e.secretFrom = secretOffset(start, m_sasl != Sasl::None);
+    e.queued = m_lineWasQueued;
     emitEvent(e);
+    probeQueue(e.bytes);
     if (badLimitReached())
         return finishReply(tooManyBad());
     // An over-long SASL response ends the exchange (RFC 5034 §4: the server answers -ERR); left
@@ -359,6 +361,40 @@ Pop3Session::Reply Pop3Session::handleOverlongLine(
     m_saslUser.clear();
     return finishReply(
         err(t(QStringLiteral("line.tooLong"), {{QStringLiteral("length"), num(length)}})));
+}
+
+bool Pop3Session::lineQueued(const QByteArray &bytes, qint64 length, qint64 nowMs)
+{
+    if (m_closing || (m_state != State::Authorization && m_state != State::Transaction))
+        return false;
+    m_now = std::max(m_now, nowMs);
+    Event e;
+    e.kind = EventKind::LineQueued;
+    e.bytes = bytes;
+    e.octets = length;
+    e.truncated = length > bytes.size();
+    e.secretFrom = secretOffset(bytes, m_sasl != Sasl::None || m_queueAfterAuth);
+    if (parseCommandLine(bytes).keyword == "AUTH")
+        m_queueAfterAuth = true;
+    emitEvent(e);
+    return true;
+}
+
+void Pop3Session::probeQueue(const QByteArray &line)
+{
+    if (!m_queueProbe)
+        return;
+    // What follows an AUTH may be its SASL answer: hidden whole until the exchange is known.
+    if (parseCommandLine(line).keyword == "AUTH")
+        m_queueAfterAuth = true;
+    m_queueProbe();
+}
+
+void Pop3Session::setLineWasQueued(bool queued)
+{
+    m_lineWasQueued = queued;
+    if (!queued)
+        m_queueAfterAuth = false;
 }
 
 Pop3Session::Reply Pop3Session::handleBareCrLine(const QByteArray &rawLine, qint64 nowMs)
@@ -370,7 +406,9 @@ Pop3Session::Reply Pop3Session::handleBareCrLine(const QByteArray &rawLine, qint
     e.kind = EventKind::ClientLine;
     e.bytes = rawLine;
     e.octets = rawLine.size();
+    e.queued = m_lineWasQueued;
     emitEvent(e);
+    probeQueue(e.bytes);
     if (badLimitReached())
         return finishReply(tooManyBad());
     return finishReply(err(t(QStringLiteral("line.bareCr")), false));
@@ -387,7 +425,9 @@ Pop3Session::Reply Pop3Session::handleLine(const QByteArray &rawLine, qint64 now
     e.bytes = rawLine;
     e.octets = rawLine.size();
     e.secretFrom = secretOffset(rawLine, m_sasl != Sasl::None);
+    e.queued = m_lineWasQueued;
     emitEvent(e);
+    probeQueue(e.bytes);
     // Once the limit of unknown commands is reached, the next line, whatever it is, closes
     // (Dovecot: the 4th line after 3 unknown commands before login, the 22nd after 21).
     if (badLimitReached())

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -88,6 +89,21 @@ public:
     // A line the client ended with a CR alone (or telnet's CR NUL): refused with the explanation,
     // not counted as a bad command.
     Reply handleBareCrLine(const QByteArray &rawLine, qint64 nowMs);
+    // A line that arrived while an earlier one is still unanswered (pipelined, or typed while the
+    // server is slow): a LineQueued event, so the diagram draws it when it arrived. Its credential
+    // is hidden like a ClientLine's; after a queued AUTH every queued line counts as a SASL answer
+    // (the state it will be read in is not known yet). false: nothing told (the session is
+    // closing: the line will never be answered).
+    bool lineQueued(const QByteArray &bytes, qint64 length, qint64 nowMs);
+
+    // Called right after a line's ClientLine event, before the line is answered (its reply's
+    // event may be logged inside handleLine): the connection tells lineQueued() the lines
+    // already waiting behind it, so they are logged between the command and its reply.
+    void setQueueProbe(std::function<void()> probe) { m_queueProbe = std::move(probe); }
+
+    // The next line handled was announced by lineQueued (its ClientLine says so); false also
+    // means the queue is empty.
+    void setLineWasQueued(bool queued);
     // The RFC 1939 autologout, and an orderly server shutdown: the last words before closing.
     Reply idleTimeout(qint64 nowMs);
     Reply shutdown(qint64 nowMs);
@@ -217,6 +233,10 @@ private:
     Peer m_peer;
     qint64 m_now = 0;
     int m_extraDelayMs = 0; // the slow-replies fault's, see setExtraReplyDelayMs
+    void probeQueue(const QByteArray &line);
+    bool m_lineWasQueued = false; // see setLineWasQueued
+    std::function<void()> m_queueProbe; // see setQueueProbe
+    bool m_queueAfterAuth = false; // a queued line was an AUTH: what follows may be its answer
     State m_state = State::Connecting;
     QString m_user;
     QString m_pendingUser; // after USER, before PASS

@@ -146,6 +146,7 @@ FoldStep SessionFold::apply(const Event &e)
         break;
     case EventKind::StaleLockCleared:
     case EventKind::Note:
+    case EventKind::LineQueued: // a line waiting its turn: it counts once the server reads it
         break;
     }
     return step;

@@ -84,6 +84,7 @@ private slots:
     void staleLockScenarioEndsWithTheBandClosed();
     void rsetUnmarks();
     void unansweredLineIsMarked();
+    void pipelinedLinesAreDrawnWhenTheyArrive();
     void truncatedBodyIsMarked();
     void rfcSections_data();
     void rfcSections();
@@ -519,6 +520,93 @@ void TestSequenceModel::unansweredLineIsMarked()
     QVERIFY(m.row(1).has(Model::Unanswered));
     QVERIFY(m.toText().contains(QLatin1String("RETR 1  {no reply}")));
     QVERIFY(m.caption(1).contains(QLatin1String("never got a reply")));
+}
+
+// PASS, STAT and QUIT sent in one go (RFC 2449 pipelining), as Pop3Connection tells them: the line
+// read first, the others queued before its reply leaves, each read in turn. The arrows come in the
+// order of the wire (three commands, then three replies), each reply paired with its command, and
+// a state change caused by a queued line is shown on the first row after it was read, not on its
+// arrow far above.
+void TestSequenceModel::pipelinedLinesAreDrawnWhenTheyArrive()
+{
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    bench.type(s, "USER student");
+    const qint64 t = QDateTime::currentMSecsSinceEpoch();
+    s.setLineWasQueued(false);
+    bool told = false;
+    s.setQueueProbe([&] {
+        if (!told) { // what Pop3Connection does: the lines already read, told once
+            told = true;
+            QVERIFY(s.lineQueued("STAT\r\n", 6, t));
+            QVERIFY(s.lineQueued("QUIT\r\n", 6, t));
+        }
+    });
+    Pop3Session::Reply pass = s.handleLine("PASS hessovs!\r\n", t);
+    QVERIFY(told);
+    pass.drain();
+    s.setLineWasQueued(true);
+    Pop3Session::Reply stat = s.handleLine("STAT\r\n", t + 1);
+    stat.drain();
+    s.setLineWasQueued(true);
+    Pop3Session::Reply quit = s.handleLine("QUIT\r\n", t + 2);
+    QVERIFY(!s.lineQueued("NOOP\r\n", 6, t + 2)); // after QUIT nothing more is answered
+    quit.drain();
+    s.end(s.closeReason(), t + 3);
+
+    const Model m = bench.model();
+    QList<qsizetype> commands;
+    for (qsizetype i = 0; i < m.rowCount(); ++i) {
+        if (m.row(i).kind == Model::RowKind::Command)
+            commands.append(i);
+    }
+    QCOMPARE(commands.size(), 4); // USER, PASS, STAT, QUIT: one arrow each, none drawn twice
+    const qsizetype passRow = commands.at(1), statRow = commands.at(2), quitRow = commands.at(3);
+    QVERIFY(!m.row(passRow).has(Model::Pipelined));
+    QVERIFY(m.row(statRow).has(Model::Pipelined));
+    QVERIFY(m.row(quitRow).has(Model::Pipelined));
+    QCOMPARE(m.row(statRow).command, Model::Command::Stat);
+    QCOMPARE(m.row(quitRow).command, Model::Command::Quit);
+
+    // The three replies come after the three commands, in order, each paired with its command.
+    QList<qsizetype> replies;
+    for (qsizetype i = passRow; i < m.rowCount(); ++i) {
+        if (m.row(i).kind == Model::RowKind::Reply)
+            replies.append(i);
+    }
+    QCOMPARE(replies.size(), 3);
+    QVERIFY(replies.first() > quitRow);
+    QCOMPARE(m.row(replies.at(0)).pair, int(passRow));
+    QCOMPARE(m.row(replies.at(1)).pair, int(statRow));
+    QCOMPARE(m.row(replies.at(2)).pair, int(quitRow));
+    QCOMPARE(m.row(statRow).pair, int(replies.at(1)));
+    QVERIFY(m.row(replies.at(1)).text.startsWith(QLatin1String("+OK 35 ")));
+
+    // The arrows of STAT and QUIT arrived in AUTHORIZATION, while PASS was being read; the login
+    // shows on PASS's reply, as without pipelining. QUIT, read in TRANSACTION after STAT's reply
+    // (its words say so), changes the band on the first row after that, while its own arrow,
+    // drawn when it arrived, stays in AUTHORIZATION.
+    QCOMPARE(m.row(quitRow).stateBefore, State::Authorization);
+    QCOMPARE(m.row(replies.at(0)).stateBefore, State::Authorization);
+    QCOMPARE(m.row(replies.at(0)).stateAfter, State::Transaction);
+    QCOMPARE(m.row(quitRow).readIn, State::Transaction);
+    QVERIFY(m.caption(quitRow).contains(QLatin1String("ends the session")));
+    QCOMPARE(m.row(quitRow).stateAfter, State::Authorization);
+    qsizetype update = -1;
+    for (qsizetype i = replies.at(1) + 1; i < m.rowCount(); ++i) {
+        if (m.row(i).stateBefore != m.row(i).stateAfter) {
+            update = i;
+            break;
+        }
+    }
+    QVERIFY(update > replies.at(1));
+    QCOMPARE(m.row(update).stateBefore, State::Transaction);
+    QCOMPARE(m.row(update).stateAfter, State::Update);
+    QCOMPARE(m.stateAt(s.id(), statRow), State::Authorization);
+    QCOMPARE(m.stateAt(s.id(), replies.at(1)), State::Transaction);
+
+    QVERIFY(m.toText().contains(QLatin1String("STAT  {pipelined}")));
+    QVERIFY(m.caption(statRow).contains(QLatin1String("pipelining")));
 }
 
 void TestSequenceModel::truncatedBodyIsMarked()

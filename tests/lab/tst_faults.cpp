@@ -133,9 +133,25 @@ void TestFaults::slowRepliesWaitInOrder()
     QVERIFY2(first >= 390, qPrintable(QStringLiteral("%1 ms").arg(first)));
     QVERIFY(slow.multiLine().startsWith("+OK"));
     QVERIFY2(clock.elapsed() >= 790, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+    // LIST is drawn when it arrived, with NOOP, well before NOOP's reply (pipelining shown):
+    // a LineQueued event between NOOP and its reply.
+    QList<Event> all = lab.log()->eventsSince(0);
+    qsizetype noop = -1, queued = -1, noopReply = -1;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const Event &e = all.at(i);
+        if (e.kind == EventKind::ClientLine && e.bytes == "NOOP\r\n" && noop < 0)
+            noop = i;
+        else if (e.kind == EventKind::LineQueued && e.bytes == "LIST\r\n")
+            queued = i;
+        else if (e.kind == EventKind::ServerReply && noop >= 0 && noopReply < 0)
+            noopReply = i;
+    }
+    QVERIFY(noop >= 0 && queued > noop && noopReply > queued);
+    QVERIFY2(all.at(queued).timeMs - all.at(noop).timeMs < 390,
+        qPrintable(QStringLiteral("LIST told %1 ms after NOOP")
+                       .arg(all.at(queued).timeMs - all.at(noop).timeMs)));
     // Each reply is logged when it is written, after its command's delay, and in the order the
-    // wire saw: NOOP, its +OK 400 ms later, then LIST (read only once NOOP was answered), its
-    // reply.
+    // wire saw: NOOP, its +OK 400 ms later, then LIST read (once NOOP was answered), its reply.
     QList<Event> wire;
     for (const Event &e : lab.log()->eventsSince(0)) {
         if (e.kind == EventKind::ClientLine || e.kind == EventKind::ServerReply)
@@ -146,6 +162,8 @@ void TestFaults::slowRepliesWaitInOrder()
     QCOMPARE(wire.at(0).bytes, QByteArray("NOOP\r\n"));
     QCOMPARE(wire.at(1).kind, EventKind::ServerReply);
     QCOMPARE(wire.at(2).bytes, QByteArray("LIST\r\n"));
+    QVERIFY(wire.at(2).queued);
+    QVERIFY(!wire.at(0).queued);
     QCOMPARE(wire.at(3).kind, EventKind::ServerReply);
     for (int i : {0, 2}) {
         const qint64 waited = wire.at(i + 1).timeMs - wire.at(i).timeMs;
@@ -154,6 +172,26 @@ void TestFaults::slowRepliesWaitInOrder()
                            .arg(QString::fromLatin1(wire.at(i).bytes.trimmed()))
                            .arg(waited)));
     }
+
+    // A line typed while the server is slow (its own write, after the command before it was
+    // read) is told when it arrives, before the reply it waits behind.
+    const qsizetype before = lab.log()->eventsSince(0).size();
+    slow.send("STAT\r\n");
+    auto toldSince = [&](EventKind kind, const QByteArray &bytes) {
+        const QList<Event> since = lab.log()->eventsSince(0).mid(before);
+        for (qsizetype i = 0; i < since.size(); ++i) {
+            if (since.at(i).kind == kind && (bytes.isEmpty() || since.at(i).bytes == bytes))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    QTRY_VERIFY(toldSince(EventKind::ClientLine, "STAT\r\n") >= 0);
+    slow.send("NOOP\r\n");
+    QTRY_VERIFY(toldSince(EventKind::LineQueued, "NOOP\r\n") >= 0);
+    QVERIFY(toldSince(EventKind::ServerReply, {}) < 0 // STAT's reply still held back
+        || toldSince(EventKind::ServerReply, {}) > toldSince(EventKind::LineQueued, "NOOP\r\n"));
+    QVERIFY(slow.line().startsWith("+OK 35"));
+    QCOMPARE(slow.line(), QByteArray("+OK\r\n"));
 
     lab.faults()->setReplyDelay(0);
     QCOMPARE(notes(lab, NoteKind::FaultSlowReplies).size(), 2);

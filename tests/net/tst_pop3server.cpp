@@ -199,6 +199,7 @@ private slots:
     void dropWithoutQuitCommitsNothing();
     void quitSaysWhichFilesItCouldNotRemove();
     void pipelinedCommandsAnsweredInOrder();
+    void pipelinedLinesAreToldWhenTheyArriveWithTheirSecretsHidden();
     void idleClientIsLoggedOut();
     void tricklingClientIsStillLoggedOut_data();
     void tricklingClientIsStillLoggedOut();
@@ -472,6 +473,65 @@ void TestPop3Server::pipelinedCommandsAnsweredInOrder()
         + "+OK 4 340\r\n" + top1 + "+OK\r\n" + "+OK 35 23183\r\n"
         + "-ERR Unknown command: BOGUS\r\n" + retr(35) + "+OK Logging out.\r\n";
     QCOMPARE(all, expected);
+}
+
+// Lines sent in one go are logged as they arrive (LineQueued, between the first command and its
+// reply), and again, marked queued, when the server reads them: the diagram draws the commands
+// before the replies, as the wire saw them. A password or a SASL answer waiting in the queue is
+// hidden like the command's own.
+void TestPop3Server::pipelinedLinesAreToldWhenTheyArriveWithTheirSecretsHidden()
+{
+    Lab lab;
+    QVERIFY(lab.start());
+    Client c;
+    QVERIFY(c.open(lab.port()).startsWith("+OK"));
+    c.send("USER student\r\nPASS hessovs!\r\nSTAT\r\nQUIT\r\n");
+    c.readUntilClosed();
+    Client sasl; // AUTH PLAIN, its answer on the next line ("\0student\0hessovs!")
+    QVERIFY(sasl.open(lab.port()).startsWith("+OK"));
+    sasl.send("AUTH PLAIN\r\nAHN0dWRlbnQAaGVzc292cyE=\r\nQUIT\r\n");
+    sasl.readUntilClosed();
+    QTRY_VERIFY(lab.server.sessions().isEmpty());
+
+    QList<Event> first, second;
+    int firstId = 0;
+    for (const Event &e : lab.log.eventsSince(0)) {
+        if (e.kind != EventKind::ClientLine && e.kind != EventKind::LineQueued
+            && e.kind != EventKind::ServerReply)
+            continue;
+        if (firstId == 0)
+            firstId = e.session;
+        (e.session == firstId ? first : second).append(e);
+    }
+    auto shape = [](const QList<Event> &events) {
+        QStringList out;
+        for (const Event &e : events) {
+            const QString line = QString::fromLatin1(e.withoutSecret().bytes.trimmed());
+            if (e.kind == EventKind::LineQueued)
+                out << QStringLiteral("queued ") + line;
+            else if (e.kind == EventKind::ClientLine)
+                out << (e.queued ? QStringLiteral("read ") : QStringLiteral("C ")) + line;
+            else
+                out << QStringLiteral("S ") + line.section(QLatin1Char(' '), 0, 0);
+        }
+        return out.join(QLatin1String(" | "));
+    };
+    QCOMPARE(shape(first),
+        QStringLiteral("S +OK | C USER student | queued PASS ******** | queued STAT | queued QUIT"
+                       " | S +OK | read PASS ******** | S +OK | read STAT | S +OK | read QUIT"
+                       " | S +OK"));
+    QCOMPARE(shape(second),
+        QStringLiteral("S +OK | C AUTH PLAIN | queued ******** | queued ******** | S + | read "
+                       "******** | S +OK | read QUIT | S +OK"));
+
+    // Nothing secret in a saved trace, queued or read.
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("t.jsonl"));
+    QVERIFY(lab.log.save(trace));
+    const QByteArray saved = pop3test::readFile(trace);
+    QVERIFY(!saved.contains("hessovs"));
+    QVERIFY(!saved.contains("AHN0dWRlbnQAaGVzc292cyE="));
+    QVERIFY(saved.contains("\"kind\":\"line-queued\""));
 }
 
 void TestPop3Server::idleClientIsLoggedOut()

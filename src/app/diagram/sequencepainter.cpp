@@ -577,13 +577,14 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
                 m_colours->error,
                 Qt::AlignCenter);
         }
-        if (detail)
-            paintLabel(p,
-                labelRect,
-                index,
-                lost ? label + tr("   (no reply)") : label,
-                m_mono,
-                m_colours->command);
+        if (detail) {
+            QString words = label;
+            if (r.has(SequenceModel::Pipelined))
+                words += tr("   (pipelined)");
+            if (lost)
+                words += tr("   (no reply)");
+            paintLabel(p, labelRect, index, words, m_mono, m_colours->command);
+        }
         break;
     }
     case Kind::Reply: {

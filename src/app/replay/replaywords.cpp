@@ -25,7 +25,12 @@ QString ReplayPane::lineFor(const pop3::Event &e) const
     case EventKind::Connected:
         return tr("%1 ── connected from %2 ──").arg(who, e.text);
     case EventKind::ClientLine:
+        if (e.queued)
+            return QString(); // written when it arrived (its LineQueued)
         return tr("%1 C: %2").arg(who, lineOf(e.bytes));
+    case EventKind::LineQueued:
+        return tr("%1 C: %2   (pipelined: waits for the reply before it)")
+            .arg(who, lineOf(e.withoutSecret().bytes));
     case EventKind::ServerReply:
         return e.multiLine
             ? tr("%1 S: %2 (+ %n line(s) of body)", nullptr, e.lines).arg(who, lineOf(e.bytes))
@@ -100,6 +105,8 @@ QString ReplayPane::kindWords(const pop3::Event &e) const
         return tr("disconnected");
     case EventKind::Note:
         return tr("note");
+    case EventKind::LineQueued:
+        return tr("client's command, pipelined");
     }
     return QString();
 }
