@@ -158,8 +158,8 @@ void TestFaultsMenu::crashLeavesTheLock()
     bool explained = false;
     for (const pop3::Event &e : m_lab->log()->eventsSince(before))
         explained = explained
-            || (e.kind == pop3::EventKind::Note && e.note == pop3::NoteKind::MaildropWarning
-                && e.detail.startsWith(lock + QStringLiteral(": a stale lock")));
+            || (e.kind == pop3::EventKind::Note && e.note == pop3::NoteKind::StaleLockFound
+                && e.detail == lock);
     QVERIFY(explained);
     QVERIFY(m_menu->crashAction()->isEnabled());
     QVERIFY(!m_menu->restartAction()->isEnabled());
