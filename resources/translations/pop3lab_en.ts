@@ -561,6 +561,15 @@
         <source>Diagram tool&amp;s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>REPLAY of %1: finished, paused on its last event (%2 of %2). Esc or Back to live returns to the live terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay: event 0 of %1.
+Press Space or → to play the first event, P to play them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EavesdropperPane</name>
@@ -704,14 +713,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cut the current terminal&apos;s connection as a network fault would: no QUIT, so no UPDATE; the lock is released.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Kill the Server, Leaving Its Locks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Slow Replies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,6 +750,34 @@
     </message>
     <message>
         <source>Start the killed server again on the same port: it finds the lock files it left and says they are stale; the next login clears them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut the current terminal&apos;s connection only, as a network fault would: no QUIT, so no UPDATE; the lock is released. The server goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kill the Server for Everyone, Leaving Its Locks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill the server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill the built-in server for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every connection is cut at once, not only this terminal&apos;s; the port refuses new ones until Faults › Restart the Server; the lock files stay behind, stale. To cut only this terminal&apos;s connection, use Drop This Connection Now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kill the Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep It &amp;Running</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2120,10 +2149,6 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End the replay; the diagram shows the live server again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>One event per key press</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2358,6 +2383,14 @@ At: %5</source>
             <numerusform>── the server crashed: %n lock file left behind: %1 ──</numerusform>
             <numerusform>── the server crashed: %n lock files left behind: %1 ──</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>End the replay; the diagram shows the live server again (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>── server: stale lock found: %1, left by pid %2 (its session is gone); the next login of %3 clears it ──</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3154,6 +3187,22 @@ At: %5</source>
         <source>Messages %1 stay in the maildrop.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stale lock found at restart: %1, left by the killed server&apos;s session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale lock found at start: %1, left by pid %2 (gone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started again, the server found the lock file %1 of %2&apos;s maildrop: the server killed from the Faults menu left it (the session that held it is gone and nothing removed the file). Nobody holds the maildrop now: the lock is stale. The next login of %2 finds it stale, removes it and goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At start the server found the lock file %1 of %2&apos;s maildrop, written by process %3, which no longer runs: it crashed or was killed without removing its lock. Nobody holds the maildrop: the lock is stale. The next login of %2 finds it stale, removes it and goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -3219,6 +3268,14 @@ Connect a terminal to the built-in server, or open a trace.</source>
     <message>
         <source>No POP3 traffic yet.
 What the student types next appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ Follow the newest (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll to the newest step and keep it in view, as a terminal does</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3466,6 +3523,10 @@ What the student types next appears here.</source>
     </message>
     <message>
         <source>Connection closed by the server after QUIT, but the commit failed (see the -ERR above): some messages marked with DELE may not have been removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the teacher dropped this connection (Faults › Drop This Connection Now): the server closed it on purpose, as a network fault would; its lock is released</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -561,6 +561,16 @@
         <source>Diagram tool&amp;s</source>
         <translation>Outil&amp;s du diagramme</translation>
     </message>
+    <message>
+        <source>REPLAY of %1: finished, paused on its last event (%2 of %2). Esc or Back to live returns to the live terminal.</source>
+        <translation>RELECTURE — %1 : terminée, en pause sur son dernier événement (%2 sur %2). Échap ou « Revenir au direct » ramène le terminal en direct.</translation>
+    </message>
+    <message>
+        <source>Replay: event 0 of %1.
+Press Space or → to play the first event, P to play them all.</source>
+        <translation>Relecture : événement 0 sur %1.
+Espace ou → joue le premier événement, P les joue tous.</translation>
+    </message>
 </context>
 <context>
     <name>EavesdropperPane</name>
@@ -704,14 +714,6 @@
         <translation>&amp;Couper cette connexion maintenant</translation>
     </message>
     <message>
-        <source>Cut the current terminal&apos;s connection as a network fault would: no QUIT, so no UPDATE; the lock is released.</source>
-        <translation>Couper la connexion du terminal courant comme le ferait une panne réseau : pas de QUIT, donc pas d&apos;UPDATE ; le verrou est libéré.</translation>
-    </message>
-    <message>
-        <source>&amp;Kill the Server, Leaving Its Locks</source>
-        <translation>&amp;Tuer le serveur en laissant ses verrous</translation>
-    </message>
-    <message>
         <source>&amp;Slow Replies</source>
         <translation>Réponses &amp;lentes</translation>
     </message>
@@ -750,6 +752,34 @@
     <message>
         <source>Start the killed server again on the same port: it finds the lock files it left and says they are stale; the next login clears them.</source>
         <translation>Relancer le serveur tué sur le même port : il trouve les fichiers de verrou qu&apos;il a laissés et les dit périmés ; la prochaine connexion les supprime.</translation>
+    </message>
+    <message>
+        <source>Cut the current terminal&apos;s connection only, as a network fault would: no QUIT, so no UPDATE; the lock is released. The server goes on.</source>
+        <translation>Couper la connexion du terminal courant seulement, comme le ferait une panne réseau : pas de QUIT, donc pas d&apos;UPDATE ; le verrou est libéré. Le serveur continue.</translation>
+    </message>
+    <message>
+        <source>&amp;Kill the Server for Everyone, Leaving Its Locks…</source>
+        <translation>&amp;Tuer le serveur pour tout le monde, en laissant ses verrous…</translation>
+    </message>
+    <message>
+        <source>Kill the server?</source>
+        <translation>Tuer le serveur ?</translation>
+    </message>
+    <message>
+        <source>Kill the built-in server for everyone?</source>
+        <translation>Tuer le serveur intégré pour tout le monde ?</translation>
+    </message>
+    <message>
+        <source>Every connection is cut at once, not only this terminal&apos;s; the port refuses new ones until Faults › Restart the Server; the lock files stay behind, stale. To cut only this terminal&apos;s connection, use Drop This Connection Now.</source>
+        <translation>Toutes les connexions sont coupées d&apos;un coup, pas seulement celle de ce terminal ; le port refuse les nouvelles jusqu&apos;à Pannes › Redémarrer le serveur ; les fichiers de verrou restent, périmés. Pour couper seulement la connexion de ce terminal, utilisez « Couper cette connexion maintenant ».</translation>
+    </message>
+    <message>
+        <source>&amp;Kill the Server</source>
+        <translation>&amp;Tuer le serveur</translation>
+    </message>
+    <message>
+        <source>Keep It &amp;Running</source>
+        <translation>&amp;Garder le serveur en marche</translation>
     </message>
 </context>
 <context>
@@ -2128,10 +2158,6 @@ Essais : %4
         <translation>Revenir au direct</translation>
     </message>
     <message>
-        <source>End the replay; the diagram shows the live server again</source>
-        <translation>Terminer la relecture ; le diagramme montre à nouveau le serveur en direct</translation>
-    </message>
-    <message>
         <source>One event per key press</source>
         <translation>Un événement par appui de touche</translation>
     </message>
@@ -2366,6 +2392,14 @@ Essais : %4
             <numerusform>── le serveur a planté : %n fichier de verrou laissé en place : %1 ──</numerusform>
             <numerusform>── le serveur a planté : %n fichiers de verrou laissés en place : %1 ──</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>End the replay; the diagram shows the live server again (Esc)</source>
+        <translation>Terminer la relecture ; le diagramme montre à nouveau le serveur en direct (Échap)</translation>
+    </message>
+    <message>
+        <source>── server: stale lock found: %1, left by pid %2 (its session is gone); the next login of %3 clears it ──</source>
+        <translation>── serveur : verrou périmé trouvé : %1, laissé par le pid %2 (sa session n&apos;existe plus) ; la prochaine connexion de %3 le supprime ──</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3196,22 @@ Essais : %4
         <source>Messages %1 stay in the maildrop.</source>
         <translation>Les messages %1 restent dans la boîte.</translation>
     </message>
+    <message>
+        <source>stale lock found at restart: %1, left by the killed server&apos;s session</source>
+        <translation>verrou périmé trouvé au redémarrage : %1, laissé par la session du serveur tué</translation>
+    </message>
+    <message>
+        <source>stale lock found at start: %1, left by pid %2 (gone)</source>
+        <translation>verrou périmé trouvé au démarrage : %1, laissé par le pid %2 (disparu)</translation>
+    </message>
+    <message>
+        <source>Started again, the server found the lock file %1 of %2&apos;s maildrop: the server killed from the Faults menu left it (the session that held it is gone and nothing removed the file). Nobody holds the maildrop now: the lock is stale. The next login of %2 finds it stale, removes it and goes on.</source>
+        <translation>Redémarré, le serveur a trouvé le fichier de verrou %1 de la boîte de %2 : le serveur tué depuis le menu Pannes l&apos;a laissé (la session qui le tenait n&apos;existe plus et rien n&apos;a supprimé le fichier). Personne ne tient la boîte : le verrou est périmé. La prochaine connexion de %2 le trouve périmé, le supprime et continue.</translation>
+    </message>
+    <message>
+        <source>At start the server found the lock file %1 of %2&apos;s maildrop, written by process %3, which no longer runs: it crashed or was killed without removing its lock. Nobody holds the maildrop: the lock is stale. The next login of %2 finds it stale, removes it and goes on.</source>
+        <translation>Au démarrage, le serveur a trouvé le fichier de verrou %1 de la boîte de %2, écrit par le processus %3, qui ne tourne plus : il a planté ou a été tué sans supprimer son verrou. Personne ne tient la boîte : le verrou est périmé. La prochaine connexion de %2 le trouve périmé, le supprime et continue.</translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -3230,6 +3280,14 @@ Connectez un terminal au serveur intégré, ou ouvrez une trace.</translation>
 What the student types next appears here.</source>
         <translation>Pas encore de trafic POP3.
 Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
+    </message>
+    <message>
+        <source>↓ Follow the newest (End)</source>
+        <translation>↓ Suivre le plus récent (Fin)</translation>
+    </message>
+    <message>
+        <source>Scroll to the newest step and keep it in view, as a terminal does</source>
+        <translation>Défiler jusqu&apos;à la dernière étape et la garder en vue, comme le fait un terminal</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3535,10 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
     <message>
         <source>Connection closed by the server after QUIT, but the commit failed (see the -ERR above): some messages marked with DELE may not have been removed.</source>
         <translation>Connexion fermée par le serveur après QUIT, mais la validation a échoué (voir le -ERR ci-dessus) : des messages marqués par DELE n&apos;ont peut-être pas été supprimés.</translation>
+    </message>
+    <message>
+        <source>the teacher dropped this connection (Faults › Drop This Connection Now): the server closed it on purpose, as a network fault would; its lock is released</source>
+        <translation>l&apos;enseignant a coupé cette connexion (Pannes › Couper cette connexion maintenant) : le serveur l&apos;a fermée exprès, comme le ferait une panne réseau ; son verrou est libéré</translation>
     </message>
 </context>
 <context>

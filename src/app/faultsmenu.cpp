@@ -10,6 +10,8 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 
 FaultsMenu::FaultsMenu(pop3::Lab *lab,
     std::function<int()> currentSession,
@@ -47,11 +49,7 @@ FaultsMenu::FaultsMenu(pop3::Lab *lab,
         if (const pop3::Result r = m_lab->dropSession(m_currentSession()); !r)
             emit failed(r.error);
     });
-    connect(m_crash, &QAction::triggered, this, [this] {
-        if (const pop3::Result r = m_lab->crashServer(); !r)
-            emit failed(r.error);
-        updateWidgets();
-    });
+    connect(m_crash, &QAction::triggered, this, &FaultsMenu::confirmCrash);
     connect(m_restart, &QAction::triggered, this, [this] {
         if (const pop3::Result r = m_lab->restartServer(); !r)
             emit failed(r.error);
@@ -86,9 +84,9 @@ void FaultsMenu::retranslate()
 {
     setTitle(tr("Fa&ults"));
     m_drop->setText(tr("&Drop This Connection Now"));
-    m_drop->setToolTip(tr("Cut the current terminal's connection as a network fault would: "
-                          "no QUIT, so no UPDATE; the lock is released."));
-    m_crash->setText(tr("&Kill the Server, Leaving Its Locks"));
+    m_drop->setToolTip(tr("Cut the current terminal's connection only, as a network fault would: "
+                          "no QUIT, so no UPDATE; the lock is released. The server goes on."));
+    m_crash->setText(tr("&Kill the Server for Everyone, Leaving Its Locks…"));
     m_crash->setToolTip(tr("The built-in server dies: every connection is cut at once, its port "
                            "refuses connections and the lock files stay behind. Restart it to "
                            "see it find them stale."));
@@ -124,6 +122,40 @@ void FaultsMenu::updateWidgets()
     m_deliver->setEnabled(known);
     m_deliver->setText(
         known ? tr("D&eliver a New Message to %1").arg(user) : tr("D&eliver a New Message"));
+}
+
+void FaultsMenu::confirmCrash()
+{
+    QWidget *window = parentWidget() ? parentWidget()->window() : nullptr;
+    auto *box = new QMessageBox(QMessageBox::Warning,
+        tr("Kill the server?"),
+        tr("Kill the built-in server for everyone?"),
+        QMessageBox::NoButton,
+        window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("killServerQuestion"));
+    box->setInformativeText(tr("Every connection is cut at once, not only this terminal's; the "
+                               "port refuses new ones until Faults › Restart the Server; the lock "
+                               "files stay behind, stale. To cut only this terminal's connection, "
+                               "use Drop This Connection Now."));
+    QPushButton *kill = box->addButton(tr("&Kill the Server"), QMessageBox::DestructiveRole);
+    QPushButton *keep = box->addButton(tr("Keep It &Running"), QMessageBox::RejectRole);
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, kill](QAbstractButton *button) {
+        if (button == kill)
+            crash();
+    });
+    // open(), not exec(): no nested event loop under a menu's action (and a test can answer).
+    box->open();
+    keep->setFocus();
+}
+
+void FaultsMenu::crash()
+{
+    if (const pop3::Result r = m_lab->crashServer(); !r)
+        emit failed(r.error);
+    updateWidgets();
 }
 
 void FaultsMenu::deliverMessage()

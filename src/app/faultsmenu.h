@@ -62,6 +62,10 @@ protected:
 private:
     void retranslate();
     void deliverMessage();
+    // Kill stops the server for every student and leaves a stale lock: it asks first, the safe
+    // answer the default (Enter and Escape keep the server running).
+    void confirmCrash();
+    void crash();
 
     pop3::Lab *m_lab;
     std::function<int()> m_currentSession;

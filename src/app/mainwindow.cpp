@@ -25,6 +25,7 @@
 #include "app/terminal/terminalview.h"
 #include "app/translations.h"
 #include "events/eventlog.h"
+#include "events/tracereplayer.h"
 #include "lab/lab.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
@@ -155,11 +156,20 @@ void MainWindow::createDocks()
         &ReplayPane::started,
         this,
         [this, replay](pop3::EventLog *log, const QString &what) {
+            m_diagram->setReplayPosition(
+                m_replay->replayer()->position(), m_replay->replayer()->count());
             m_diagram->showReplay(log, what);
             replay->show();
             replay->raise();
             if (m_presentation)
                 m_presentation->relayout(); // the replay's column in the room's layout
+        });
+    connect(m_replay->replayer(),
+        &pop3::TraceReplayer::positionChanged,
+        this,
+        [this](qsizetype position) {
+            if (m_replay->isActive())
+                m_diagram->setReplayPosition(position, m_replay->replayer()->count());
         });
     connect(m_replay, &ReplayPane::stopped, m_diagram, &DiagramPane::showLive);
     connect(m_replay, &ReplayPane::stopped, this, [this] {

@@ -384,6 +384,24 @@ bool SequenceModel::append(const Event &e)
             }
             s.queued.clear();
         }
+        if (e.note == NoteKind::StaleLockFound) {
+            // A lock nobody holds, on disk: drawn in the lock band until the login that clears
+            // it (StaleLockCleared, keyed by the same path).
+            r.text = e.user;
+            r.number = e.number; // the pid written in it
+            m_locks.insert(e.detail, 0);
+            // Left by the server killed from the Faults menu (its crash note named the file):
+            // Dropped marks it, for the words; otherwise a process that is gone left it.
+            for (qsizetype i = index - 1; i >= 0; --i) {
+                const Row &before = m_rows[size_t(i)];
+                if (before.kind == RowKind::ServerNote
+                    && before.note == NoteKind::FaultServerCrashed
+                    && before.detail.split(QLatin1Char('\n')).contains(e.detail)) {
+                    r.flags |= Dropped;
+                    break;
+                }
+            }
+        }
         if (e.note == NoteKind::SessionLabel && e.session != 0) {
             s.label = e.detail;
             return false;

@@ -172,6 +172,15 @@ QString noteLabel(const SequenceModel::Row &r)
         return QCoreApplication::translate(
             "SequenceModel", "%1 octets sent after STLS were discarded unread")
             .arg(r.number);
+    case NoteKind::StaleLockFound:
+        return r.has(SequenceModel::Dropped)
+            ? QCoreApplication::translate("SequenceModel",
+                "stale lock found at restart: %1, left by the killed server's session")
+                  .arg(r.detail)
+            : QCoreApplication::translate(
+                "SequenceModel", "stale lock found at start: %1, left by pid %2 (gone)")
+                  .arg(r.detail)
+                  .arg(r.number);
     case NoteKind::SessionLabel:
     case NoteKind::RemoteServer:
     case NoteKind::Other:
@@ -230,7 +239,8 @@ QString SequenceModel::labelElidable(qsizetype index, bool *pathLike) const
             return {};
         }
     case RowKind::ServerNote:
-        if (r.note == NoteKind::StaleLockPlanted && pathLike)
+        if ((r.note == NoteKind::StaleLockPlanted || r.note == NoteKind::StaleLockFound)
+            && pathLike)
             *pathLike = true;
         if (r.note == NoteKind::MailboxReset || r.note == NoteKind::PersonalityChanged)
             return {};
@@ -596,6 +606,20 @@ QString SequenceModel::plainCaption(qsizetype index) const
             return tr("The lesson left the lock file %1 of a server that crashed: its holder's "
                       "process is gone, so the lock is stale.")
                 .arg(r.detail);
+        case NoteKind::StaleLockFound:
+            if (r.has(Dropped))
+                return tr("Started again, the server found the lock file %1 of %2's maildrop: "
+                          "the server killed from the Faults menu left it (the session that held "
+                          "it is gone and nothing removed the file). Nobody holds the maildrop "
+                          "now: the lock is stale. The next login of %2 finds it stale, removes "
+                          "it and goes on.")
+                    .arg(r.detail, r.text);
+            return tr("At start the server found the lock file %1 of %2's maildrop, written by "
+                      "process %3, which no longer runs: it crashed or was killed without "
+                      "removing its lock. Nobody holds the maildrop: the lock is stale. The next "
+                      "login of %2 finds it stale, removes it and goes on.")
+                .arg(r.detail, r.text)
+                .arg(r.number);
         case NoteKind::FaultSlowReplies:
             if (r.number <= 0)
                 return tr("The teacher took the delay away: every reply is sent at once again.");

@@ -71,6 +71,9 @@ enum class NoteKind : quint8 {
     MessageDelivered, // user: whose maildrop; detail: the new message's file
     TlsStarted, // the TLS handshake completed (STLS or POP3S); detail: protocol and cipher
     StlsInputDiscarded, // number: octets sent after STLS before the handshake, discarded
+    // A lock file left by a holder that is gone, found when the server starts (or restarts after
+    // Faults › Kill the Server); detail: its path, user: whose, number: the pid written in it.
+    StaleLockFound,
 };
 
 struct Event

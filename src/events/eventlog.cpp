@@ -136,6 +136,7 @@ const struct
     {NoteKind::MessageDelivered, "message-delivered"},
     {NoteKind::TlsStarted, "tls-started"},
     {NoteKind::StlsInputDiscarded, "stls-input-discarded"},
+    {NoteKind::StaleLockFound, "stale-lock-found"},
 };
 
 } // namespace

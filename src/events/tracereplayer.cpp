@@ -80,12 +80,15 @@ void TraceReplayer::scheduleNext()
 
 void TraceReplayer::playNext()
 {
-    stepForward();
-    if (m_position < count()) {
+    stepForward(); // the last one finishes the play
+    if (m_position < count())
         scheduleNext();
-        return;
-    }
+}
+
+void TraceReplayer::finishPlaying()
+{
     m_playing = false;
+    m_timer.stop();
     emit finished();
     emit playingChanged(false);
 }
@@ -97,8 +100,12 @@ void TraceReplayer::stepForward()
     m_target->append(m_events.at(m_position)); // keeps the recorded time
     ++m_position;
     emit positionChanged(m_position);
-    if (m_position == count() && !isPlaying())
-        emit finished();
+    if (m_position == count()) {
+        if (isPlaying())
+            finishPlaying(); // played, or Space pressed while playing
+        else
+            emit finished();
+    }
 }
 
 void TraceReplayer::stepBack()
@@ -117,6 +124,10 @@ void TraceReplayer::seek(qsizetype position)
     while (m_position < position)
         m_target->append(m_events.at(m_position++));
     emit positionChanged(m_position);
+    // Sent to the end while playing (End, the scrubber): it has finished, now, not when the
+    // next event's timer (up to a class pace later) finds nothing left.
+    if (m_playing && m_position >= count())
+        finishPlaying();
 }
 
 } // namespace pop3

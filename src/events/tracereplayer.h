@@ -73,6 +73,7 @@ signals:
 private:
     void scheduleNext();
     void playNext();
+    void finishPlaying(); // at the last event while playing: paused, finished
 
     EventLog *m_target;
     QList<Event> m_events;

@@ -256,8 +256,11 @@ void Lab::findStaleLocks()
                              "without releasing it); the next login of %3 clears it")
                   .arg(path, holder->describe(), user);
         m_staleAtStart.append(line);
-        Event e = Event::makeNote(NoteKind::MaildropWarning, line);
+        // A typed note (the diagram draws it in the lock band and explains it): its path, whose
+        // maildrop, the pid written in it.
+        Event e = Event::makeNote(NoteKind::StaleLockFound, path);
         e.user = user;
+        e.number = int(holder->pid);
         m_log->append(e);
     }
 }

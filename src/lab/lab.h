@@ -116,7 +116,7 @@ public:
     // connections — until restartServer().
     Result crashServer();
     // Starts the server again after crashServer(), on the same port. Like start(), it looks for
-    // the lock files a dead server left and reports each (a MaildropWarning note, and
+    // the lock files a dead server left and reports each (a StaleLockFound note, and
     // staleLocksAtStart()); the next login of their users clears them.
     Result restartServer();
 

@@ -13,6 +13,9 @@
 #include "support/pop3testclient.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -34,9 +37,14 @@ private slots:
     void crashLeavesTheLock();
     void lockBandClosesAfterTheStaleLockIsCleared();
     void armedFaultsUntickFromTheKeyboard();
+    void killAsksFirstDropDoesNot();
 
 private:
     int current() const { return m_session; }
+
+    // Kill the Server asks first (issue 13): the open question, once it is shown.
+    static QMessageBox *killQuestion();
+    void killConfirmed();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Lab> m_lab;
@@ -70,6 +78,36 @@ void TestFaultsMenu::cleanup()
     m_menu.reset();
     m_lab.reset();
     m_dir.reset();
+}
+
+QMessageBox *TestFaultsMenu::killQuestion()
+{
+    QMessageBox *box = nullptr;
+    // Shown with open(), not exec(): the question is a window of its own, found when it is up.
+    for (int i = 0; i < 100 && !box; ++i) {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *b = qobject_cast<QMessageBox *>(w); b && b->isVisible())
+                box = b;
+        }
+        if (!box)
+            QTest::qWait(20);
+    }
+    return box;
+}
+
+void TestFaultsMenu::killConfirmed()
+{
+    m_menu->crashAction()->trigger();
+    QMessageBox *box = killQuestion();
+    QVERIFY(box);
+    QAbstractButton *kill = nullptr;
+    for (QAbstractButton *b : box->buttons()) {
+        if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+            kill = b;
+    }
+    QVERIFY(kill);
+    kill->click();
+    QTRY_VERIFY(!box->isVisible());
 }
 
 void TestFaultsMenu::dropsTheCurrentSession()
@@ -136,7 +174,7 @@ void TestFaultsMenu::crashLeavesTheLock()
     QVERIFY(m_menu->crashAction()->isEnabled());
     QVERIFY(!m_menu->restartAction()->isEnabled());
     const quint16 port = m_lab->server()->port();
-    m_menu->crashAction()->trigger();
+    killConfirmed();
     QVERIFY(c.waitClosed());
     const QString lock = m_lab->store()->lockPath(QStringLiteral("student"));
     QVERIFY(QFile::exists(lock));
@@ -158,8 +196,8 @@ void TestFaultsMenu::crashLeavesTheLock()
     bool explained = false;
     for (const pop3::Event &e : m_lab->log()->eventsSince(before))
         explained = explained
-            || (e.kind == pop3::EventKind::Note && e.note == pop3::NoteKind::MaildropWarning
-                && e.detail.startsWith(lock + QStringLiteral(": a stale lock")));
+            || (e.kind == pop3::EventKind::Note && e.note == pop3::NoteKind::StaleLockFound
+                && e.detail == lock);
     QVERIFY(explained);
     QVERIFY(m_menu->crashAction()->isEnabled());
     QVERIFY(!m_menu->restartAction()->isEnabled());
@@ -185,7 +223,7 @@ void TestFaultsMenu::lockBandClosesAfterTheStaleLockIsCleared()
     QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
     QVERIFY(c.login("student", "hessovs!"));
     m_menu->updateWidgets();
-    m_menu->crashAction()->trigger();
+    killConfirmed();
     QVERIFY(c.waitClosed());
     QCOMPARE(lockBandAtTheEnd(), 1); // the stale lock file is still there
     m_menu->restartAction()->trigger();
@@ -236,6 +274,47 @@ void TestFaultsMenu::armedFaultsUntickFromTheKeyboard()
     Client c; // disarmed for real: the login gets in
     QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
     QVERIFY(c.login("student", "hessovs!"));
+}
+
+// Issue 13, in front of a class: Kill the Server (a stale lock, the server down for every
+// student) sat under Drop This Connection with nothing between them. Kill now asks, the safe
+// answer the default (Enter, Escape), and says it is for everyone; Drop stays one action.
+void TestFaultsMenu::killAsksFirstDropDoesNot()
+{
+    QVERIFY(m_menu->crashAction()->text().contains(QStringLiteral("Everyone")));
+    QVERIFY(m_menu->crashAction()->text().endsWith(QStringLiteral("…")));
+    QVERIFY(!m_menu->dropAction()->text().endsWith(QStringLiteral("…")));
+    Client c;
+    QVERIFY(c.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(c.login("student", "hessovs!"));
+    m_menu->updateWidgets();
+    m_menu->crashAction()->trigger();
+    QMessageBox *box = killQuestion();
+    QVERIFY2(box, "Kill the Server killed without asking");
+    QVERIFY(m_lab->server()->isListening()); // nothing done yet
+    QVERIFY(box->defaultButton());
+    QCOMPARE(box->buttonRole(box->defaultButton()), QMessageBox::RejectRole);
+    QCOMPARE(box->escapeButton(), box->defaultButton());
+    QVERIFY(box->defaultButton()->hasFocus() || !box->focusWidget()
+        || box->focusWidget() == box->defaultButton());
+    QTest::keyClick(box, Qt::Key_Return); // the keyboard's answer: the safe one
+    QTRY_VERIFY(!box->isVisible());
+    QVERIFY(m_lab->server()->isListening());
+    QCOMPARE(m_lab->server()->sessionCount(), 1);
+    killConfirmed(); // asked and answered: killed
+    QVERIFY(c.waitClosed());
+    QVERIFY(!m_lab->server()->isListening());
+    // Drop: one action, no question.
+    QVERIFY(m_menu->restartAction()->isEnabled());
+    m_menu->restartAction()->trigger();
+    Client d;
+    QVERIFY(d.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(d.login("student", "hessovs!"));
+    m_session = m_lab->server()->sessions().last()->id();
+    m_menu->updateWidgets();
+    m_menu->dropAction()->trigger();
+    QVERIFY(d.waitClosed());
+    QVERIFY(!killQuestion());
 }
 
 QTEST_MAIN(TestFaultsMenu)

@@ -103,6 +103,7 @@ private slots:
     void sessionFilterHidesOtherSessionsNotes();
     void secretsHiddenOnRequest();
     void noteKindsHaveWords();
+    void staleLockFoundAtStartIsDrawnInTheLockBand();
 };
 
 // Lesson 5: A logs in, B connects, A sends STAT. Each session keeps its own state: B's greeting
@@ -232,6 +233,47 @@ void TestSequenceModel::secretsHiddenOnRequest()
 }
 
 // Every note kind and every way a connection ends, in words: no trace id, no resource path.
+// Issue 13: a stale lock found at the app's start was a MaildropWarning note ("the maildrop was
+// read with a warning: …") and the lock band stayed empty. Now a typed note: its path and the
+// dead pid in words, the lock band holding it until the login that clears it.
+void TestSequenceModel::staleLockFoundAtStartIsDrawnInTheLockBand()
+{
+    const QString path = QStringLiteral("/ws/mail/student.lock");
+    Model m;
+    Event found = Event::makeNote(NoteKind::StaleLockFound, path);
+    found.user = QStringLiteral("student");
+    found.number = 4194305;
+    QVERIFY(m.append(found));
+    QCOMPARE(m.rowCount(), 1);
+    QCOMPARE(m.row(0).kind, Model::RowKind::ServerNote);
+    QCOMPARE(m.row(0).locksAfter, 1);
+    const QString label = m.label(0);
+    QVERIFY2(label.contains(QLatin1String("stale lock found at start")) && label.contains(path)
+            && label.contains(QLatin1String("4194305")),
+        qPrintable(label));
+    const QString why = m.caption(0);
+    QVERIFY2(why.contains(QLatin1String("no longer runs")) && why.contains(QLatin1String("stale"))
+            && why.contains(QLatin1String("student")),
+        qPrintable(why));
+    Event cleared;
+    cleared.kind = EventKind::StaleLockCleared;
+    cleared.session = 1;
+    cleared.state = State::Authorization;
+    cleared.text = path;
+    cleared.user = QStringLiteral("student");
+    m.append(cleared);
+    QCOMPARE(m.row(m.rowCount() - 1).locksAfter, 0);
+    // After Faults › Kill the Server the words name the killed server, not a gone pid.
+    Model killed;
+    Event crash = Event::makeNote(NoteKind::FaultServerCrashed, path);
+    crash.number = 1;
+    killed.append(crash);
+    killed.append(found);
+    const QString restart = killed.label(killed.rowCount() - 1);
+    QVERIFY2(restart.contains(QLatin1String("killed server")), qPrintable(restart));
+    QVERIFY(killed.caption(killed.rowCount() - 1).contains(QLatin1String("Faults menu")));
+}
+
 void TestSequenceModel::noteKindsHaveWords()
 {
     EventLog log;

@@ -49,6 +49,7 @@ private slots:
     void loadsASavedTraceWithoutTouchingIt();
     void keepsAPaceAClassCanFollow();
     void isPlayingThroughoutPlay();
+    void endWhilePlayingFinishesPaused();
 };
 
 void TestTraceReplayer::stepsForwardAndBackExactly()
@@ -185,6 +186,23 @@ void TestTraceReplayer::isPlayingThroughoutPlay()
     while (replay.position() < replay.count())
         replay.stepForward();
     QCOMPARE(finished.size(), 2);
+}
+
+// Issue 13: End pressed during a demo at the class's pace went to the last event but kept
+// playing (the window showed Pause under a banner saying "finished, paused") until the next
+// event's timer, up to a minute later, found nothing to play.
+void TestTraceReplayer::endWhilePlayingFinishesPaused()
+{
+    EventLog target;
+    TraceReplayer replay(&target);
+    replay.setEvents(recorded(5, 60'000)); // a minute between events
+    QSignalSpy finished(&replay, &TraceReplayer::finished);
+    replay.play();
+    QVERIFY(replay.isPlaying());
+    replay.toEnd();
+    QCOMPARE(replay.position(), 5);
+    QVERIFY2(!replay.isPlaying(), "still playing at the end");
+    QCOMPARE(finished.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTraceReplayer)

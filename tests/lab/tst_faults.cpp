@@ -412,15 +412,17 @@ void TestFaults::crashLeavesAStaleLockTheNextLoginClears()
     QVERIFY(lab.server()->isListening());
     QCOMPARE(lab.server()->port(), port);
     QVERIFY(!lab.restartServer()); // already running
-    const QList<Event> found = notes(lab, NoteKind::MaildropWarning);
+    // A typed note (issue 13: it was a MaildropWarning, drawn as "read with a warning"): the
+    // lock's path, its user and the pid written in it.
+    const QList<Event> found = notes(lab, NoteKind::StaleLockFound);
     QCOMPARE(found.size(), 1);
-    QVERIFY2(found.first().detail.startsWith(lockPath + QStringLiteral(": a stale lock")),
-        qPrintable(found.first().detail));
-    QVERIFY2(found.first().detail.contains(QStringLiteral("session %1 ").arg(id)),
-        qPrintable(found.first().detail));
-    QVERIFY2(found.first().detail.contains(QStringLiteral("before it was killed")),
-        qPrintable(found.first().detail));
+    QCOMPARE(found.first().detail, lockPath);
+    QCOMPARE(found.first().user, QStringLiteral("student"));
+    QCOMPARE(found.first().number, int(QCoreApplication::applicationPid()));
+    QVERIFY(notes(lab, NoteKind::MaildropWarning).isEmpty());
     QCOMPARE(lab.staleLocksAtStart().size(), 1);
+    QVERIFY2(lab.staleLocksAtStart().first().contains(QStringLiteral("before it was killed")),
+        qPrintable(lab.staleLocksAtStart().first()));
     QVERIFY(QFile::exists(lockPath)); // still there: the next login clears it
 
     // The next login finds the lock stale, clears it and says so.
@@ -450,9 +452,11 @@ void TestFaults::startReportsAStaleLock()
     const QString line = next.staleLocksAtStart().first();
     QVERIFY2(line.startsWith(lockPath + QStringLiteral(": a stale lock")), qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("pid 4194305")), qPrintable(line));
-    const QList<Event> n = notes(next, NoteKind::MaildropWarning);
+    const QList<Event> n = notes(next, NoteKind::StaleLockFound);
     QCOMPARE(n.size(), 1);
-    QCOMPARE(n.first().detail, line);
+    QCOMPARE(n.first().detail, lockPath);
+    QCOMPARE(n.first().number, 4194305);
+    QCOMPARE(n.first().user, QStringLiteral("student"));
     QVERIFY(QFile::exists(lockPath)); // the next login clears it, and says so
     Client c;
     QVERIFY(c.open(next.server()->port()).startsWith("+OK"));

@@ -34,6 +34,8 @@ QStringList signature(const QList<Event> &events)
             line = QStringLiteral("%1 greeting").arg(e.session); // carries an APOP timestamp
         if (!e.numbers.isEmpty())
             line += QStringLiteral(" %1").arg(e.numbers.size());
+        if (e.kind == EventKind::Note)
+            line += QLatin1Char(' ') + e.text; // its kind: a replay draws and words it by that
         out.append(line);
     }
     return out;

@@ -27,6 +27,9 @@ DiagramPane::DiagramPane(pop3::EventLog *log, QWidget *parent)
     : QWidget(parent)
     , m_live(log)
 {
+    // The diagram is what a projector shows: a password is drawn as ******** as in a saved
+    // trace and its replay (issue 12's rule); the student's own terminal shows what was typed.
+    m_model.setHideSecrets(true);
     m_view = new SequenceView(&m_model, this);
     m_details = new QTextBrowser(this);
     m_details->setOpenLinks(false);
@@ -191,7 +194,12 @@ void DiagramPane::changeEvent(QEvent *event)
 void DiagramPane::updateWidgets()
 {
     m_traceBanner->setVisible(isShowingTrace());
-    if (m_replay)
+    if (m_replay && m_replayCount > 0 && m_replayPosition >= m_replayCount)
+        m_traceLabel->setText(tr("REPLAY of %1: finished, paused on its last event (%2 of %2). "
+                                 "Esc or Back to live returns to the live terminal.")
+                                  .arg(m_replayWhat)
+                                  .arg(m_replayCount));
+    else if (m_replay)
         m_traceLabel->setText(tr("REPLAY of %1: not live traffic. Nothing here reaches the "
                                  "server or the mailbox.")
                                   .arg(m_replayWhat));
@@ -199,11 +207,28 @@ void DiagramPane::updateWidgets()
         m_traceLabel->setText(m_trace ? tr("Showing the saved trace %1, not live traffic.")
                                             .arg(QFileInfo(m_tracePath).fileName())
                                       : QString());
+    // At event 0 of a replay the empty diagram says where the replay is, not "connect a
+    // terminal" (nothing typed reaches a replay).
+    m_view->setPlaceholderText(m_replay ? tr("Replay: event 0 of %1.\nPress Space or → to play "
+                                             "the first event, P to play them all.")
+                                              .arg(m_replayCount)
+                                        : QString());
     const qsizetype row = m_view->selectedRow();
     const bool multi = row >= 0 && m_model.row(row).has(SequenceModel::MultiLine);
     m_expandAction->setEnabled(multi);
     m_expandAction->setText(multi && m_model.isExpanded(row) ? tr("Hide body") : tr("Show body"));
     m_saveAction->setEnabled(m_source && m_source->size() > 0);
+}
+
+void DiagramPane::setReplayPosition(qsizetype position, qsizetype count)
+{
+    const bool wasFinished = m_replayCount > 0 && m_replayPosition >= m_replayCount;
+    const bool finished = count > 0 && position >= count;
+    const bool newCount = count != m_replayCount;
+    m_replayPosition = position;
+    m_replayCount = count;
+    if (finished != wasFinished || newCount) // not at every event of a fast replay
+        updateWidgets();
 }
 
 void DiagramPane::attach(pop3::EventLog *log)
@@ -428,6 +453,8 @@ void DiagramPane::showLive()
     m_tracePath.clear();
     m_replay = nullptr;
     m_replayWhat.clear();
+    m_replayPosition = 0;
+    m_replayCount = 0;
     updateWidgets();
     if (wasTrace)
         emit liveShown();

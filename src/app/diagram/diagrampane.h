@@ -62,6 +62,10 @@ public:
     // Shows a replay's log (its own, never the live one) under the banner, saying what it is.
     void showReplay(pop3::EventLog *log, const QString &what);
 
+    // Where the replay shown is (from its replayer): at event 0 the empty diagram says so
+    // instead of "No POP3 traffic yet", and at its end the banner says it is finished.
+    void setReplayPosition(qsizetype position, qsizetype count);
+
     bool isShowingTrace() const { return m_trace != nullptr || m_replay != nullptr; }
 
     bool isShowingReplay() const { return m_replay != nullptr; }
@@ -110,6 +114,8 @@ private:
     QString m_tracePath;
     pop3::EventLog *m_replay = nullptr; // a replay's log, owned by the replay pane
     QString m_replayWhat;
+    qsizetype m_replayPosition = 0;
+    qsizetype m_replayCount = 0;
     pop3::SequenceModel m_model;
     pop3::Checkpoints<pop3::SequenceModel> m_checkpoints; // of a replay's log
     SequenceView *m_view = nullptr;

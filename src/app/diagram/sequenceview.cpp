@@ -7,6 +7,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QToolButton>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -36,6 +37,31 @@ SequenceView::SequenceView(const SequenceModel *model, QWidget *parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(frameMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &SequenceView::flush);
+    m_resume = new QToolButton(this);
+    m_resume->setObjectName(QStringLiteral("diagramResumeFollow"));
+    m_resume->setFocusPolicy(Qt::NoFocus); // End does the same from the keyboard
+    m_resume->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_resume->hide();
+    connect(m_resume, &QToolButton::clicked, this, [this] {
+        setFollowing(true);
+    });
+    retranslate();
+}
+
+void SequenceView::retranslate()
+{
+    m_resume->setText(tr("↓ Follow the newest (End)"));
+    m_resume->setToolTip(tr("Scroll to the newest step and keep it in view, as a terminal does"));
+    placeResumeButton();
+}
+
+void SequenceView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    else if (event->type() == QEvent::FontChange)
+        placeResumeButton();
+    QAbstractScrollArea::changeEvent(event);
 }
 
 void SequenceView::modelAppended()
@@ -140,6 +166,7 @@ void SequenceView::flush()
     updateScrollBars();
     if (m_following)
         scrollToEnd();
+    placeResumeButton();
     viewport()->update();
     emit laidOut();
 }
@@ -169,10 +196,32 @@ void SequenceView::setFollowing(bool follow)
 {
     if (follow)
         scrollToEnd();
-    if (follow == m_following)
-        return;
-    m_following = follow;
-    emit followingChanged(follow);
+    setFollowingState(follow);
+}
+
+void SequenceView::setFollowingState(bool follow)
+{
+    if (follow != m_following) {
+        m_following = follow;
+        emit followingChanged(follow);
+    }
+    placeResumeButton();
+}
+
+void SequenceView::placeResumeButton()
+{
+    // The way back to following, where the eye is when new rows stop coming into view: a
+    // button at the bottom right of the rows, shown only while not following.
+    const bool shown = !m_following && verticalScrollBar()->maximum() > 0;
+    if (shown) {
+        m_resume->adjustSize();
+        const QRect area = viewport()->geometry();
+        const int margin = 8;
+        m_resume->move(
+            area.right() - m_resume->width() - margin, area.bottom() - m_resume->height() - margin);
+        m_resume->raise();
+    }
+    m_resume->setVisible(shown);
 }
 
 void SequenceView::scrollContentsBy(int dx, int dy)
@@ -182,10 +231,7 @@ void SequenceView::scrollContentsBy(int dx, int dy)
     if (!m_scrollingByCode) {
         // The user moved: follow only while at the very end.
         const bool atEnd = verticalScrollBar()->value() >= verticalScrollBar()->maximum();
-        if (atEnd != m_following) {
-            m_following = atEnd;
-            emit followingChanged(atEnd);
-        }
+        setFollowingState(atEnd);
     }
     viewport()->update();
 }
@@ -217,10 +263,7 @@ void SequenceView::setZoom(qreal zoom)
     if (anchorSelection) {
         verticalScrollBar()->setValue(int(anchorY * m_zoom - anchorAt));
         const bool atEnd = verticalScrollBar()->value() >= verticalScrollBar()->maximum();
-        if (atEnd != m_following) {
-            m_following = atEnd;
-            emit followingChanged(atEnd);
-        }
+        setFollowingState(atEnd);
     } else if (m_following) {
         verticalScrollBar()->setValue(verticalScrollBar()->maximum());
     } else {
@@ -272,14 +315,24 @@ void SequenceView::paintEvent(QPaintEvent *event)
     if (m_model->visibleCount() == 0) {
         p.resetTransform();
         p.setPen(Qt::darkGray);
-        // A student's diagram in the class overview shows the classroom server, not ours.
-        p.drawText(viewport()->rect(),
-            Qt::AlignCenter | Qt::TextWordWrap,
-            m_model->mainServerName().isEmpty()
-                ? tr("No POP3 traffic yet.\nConnect a terminal to the built-in server, or open "
-                     "a trace.")
-                : tr("No POP3 traffic yet.\nWhat the student types next appears here."));
+        p.drawText(viewport()->rect(), Qt::AlignCenter | Qt::TextWordWrap, placeholderText());
     }
+}
+
+QString SequenceView::placeholderText() const
+{
+    if (!m_placeholder.isEmpty())
+        return m_placeholder;
+    // A student's diagram in the class overview shows the classroom server, not ours.
+    return m_model->mainServerName().isEmpty()
+        ? tr("No POP3 traffic yet.\nConnect a terminal to the built-in server, or open a trace.")
+        : tr("No POP3 traffic yet.\nWhat the student types next appears here.");
+}
+
+void SequenceView::setPlaceholderText(const QString &text)
+{
+    m_placeholder = text;
+    viewport()->update();
 }
 
 void SequenceView::resizeEvent(QResizeEvent *event)
@@ -289,6 +342,7 @@ void SequenceView::resizeEvent(QResizeEvent *event)
     updateScrollBars();
     if (m_following)
         scrollToEnd();
+    placeResumeButton();
 }
 
 qsizetype SequenceView::rowAt(QPoint pos) const
@@ -328,8 +382,22 @@ void SequenceView::selectRow(qsizetype row)
     viewport()->update();
 }
 
-void SequenceView::userSelect(qsizetype row)
+void SequenceView::userSelect(qsizetype row, bool scroll)
 {
+    if (!scroll) {
+        // A click: the row is where the pointer is, in view. The view does not move, so a
+        // click never stops following (as a click in a terminal does not).
+        if (m_flushTimer.isActive())
+            flush();
+        if (row != m_selected) {
+            m_selected = row;
+            emit rowSelected(row);
+        }
+        viewport()->update();
+        if (row >= 0)
+            emit rowActivated(m_model->row(row).seq);
+        return;
+    }
     selectRow(row);
     if (row >= 0)
         emit rowActivated(m_model->row(row).seq);
@@ -377,7 +445,7 @@ void SequenceView::mousePressEvent(QMouseEvent *event)
     }
     const qsizetype row = rowAt(event->position().toPoint());
     if (row >= 0)
-        userSelect(row);
+        userSelect(row, false);
 }
 
 void SequenceView::mouseDoubleClickEvent(QMouseEvent *event)
@@ -390,8 +458,6 @@ void SequenceView::mouseDoubleClickEvent(QMouseEvent *event)
 void SequenceView::keyPressEvent(QKeyEvent *event)
 {
     const qsizetype count = m_model->visibleCount();
-    const int pageRows = std::max(
-        1, int(viewport()->height() / (m_painter.unit() * SequenceModel::rowUnits * m_zoom)) - 1);
     switch (event->key()) {
     case Qt::Key_Down:
         stepSelection(1);
@@ -399,11 +465,13 @@ void SequenceView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Up:
         stepSelection(-1);
         break;
+    // Page Up / Down scroll, as in a terminal: moving the selection a page onto another
+    // session's row made the terminal show that session's tab (rowActivated).
     case Qt::Key_PageDown:
-        stepSelection(pageRows);
+        verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepAdd);
         break;
     case Qt::Key_PageUp:
-        stepSelection(-pageRows);
+        verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepSub);
         break;
     case Qt::Key_Home:
         if (count > 0)

@@ -5,6 +5,8 @@
 #include <QAbstractScrollArea>
 #include <QTimer>
 
+class QToolButton;
+
 namespace pop3 {
 class SequenceModel;
 }
@@ -13,8 +15,10 @@ class SequenceModel;
 // arrive in bursts; modelAppended() only marks the view dirty and one flush per frame (16 ms)
 // updates the scroll range, follows the end if following, and repaints once.
 //
-// Following: on while the view is scrolled to the bottom; scrolling back turns it off, scrolling
-// to the bottom again (or End, or setFollowing(true)) turns it on.
+// Following, as a terminal does: on while the view is scrolled to the bottom; scrolling back
+// (the wheel, the scroll bar, Page Up) turns it off, scrolling to the bottom again (or End, the
+// "Follow the newest" button shown meanwhile, or setFollowing(true)) turns it on. A click selects
+// a row and leaves following as it was.
 class SequenceView final : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -84,6 +88,13 @@ public:
     std::pair<qsizetype, qsizetype> paintedRange() const;
     // Where a model row's arrow is, in viewport coordinates (tests click there).
     QPoint arrowPoint(qsizetype row) const;
+    // The model row under a viewport point (-1: none, or the header).
+    qsizetype rowAt(QPoint viewportPos) const;
+
+    // The words shown while there is no row; setPlaceholderText("") gives back the live ones
+    // ("No POP3 traffic yet…"), which are wrong in a replay at its event 0.
+    QString placeholderText() const;
+    void setPlaceholderText(const QString &text);
 
     const SequencePainter &diagram() const { return m_painter; }
 
@@ -109,15 +120,18 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void updateScrollBars();
     void applyFitWidth();
     void fitLanes();
-    qsizetype rowAt(QPoint viewportPos) const;
-    void userSelect(qsizetype row);
+    void userSelect(qsizetype row, bool scroll = true); // scroll: into view (keys), not clicks
     void stepSelection(int delta);
     void scrollToEnd();
+    void setFollowingState(bool follow);
+    void placeResumeButton();
+    void retranslate();
 
     const pop3::SequenceModel *m_model;
     SequencePainter m_painter;
@@ -128,4 +142,6 @@ private:
     bool m_fitWidth = true;
     bool m_fitLanes = false;
     bool m_scrollingByCode = false;
+    QString m_placeholder;
+    QToolButton *m_resume = nullptr; // "Follow the newest", shown while not following
 };

@@ -14,6 +14,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -120,7 +121,8 @@ void ReplayPane::buildUi()
     m_toStart->setShortcut(QKeySequence(Qt::Key_Home));
     m_toEnd->setShortcut(QKeySequence(Qt::Key_End));
     m_playPause->setShortcut(QKeySequence(Qt::Key_P));
-    for (QAction *a : {m_toStart, m_stepBack, m_playPause, m_stepForward, m_toEnd}) {
+    m_stop->setShortcut(QKeySequence(Qt::Key_Escape)); // a finished replay's banner says so
+    for (QAction *a : {m_toStart, m_stepBack, m_playPause, m_stepForward, m_toEnd, m_stop}) {
         // While a replay runs its keys are the window's, wherever the focus is (a live
         // terminal included: P or Space there would be typed into a live session). With no
         // replay the actions are disabled and the keys go where they always went.
@@ -132,8 +134,10 @@ void ReplayPane::buildUi()
     auto *options = new QHBoxLayout;
     options->setContentsMargins(4, 0, 4, 0);
     m_sourceButton = new QToolButton(this);
+    m_sourceButton->setObjectName(QStringLiteral("replaySource"));
     m_sourceButton->setPopupMode(QToolButton::InstantPopup);
     m_sourceButton->setMenu(new QMenu(m_sourceButton));
+    m_sourceButton->installEventFilter(this); // Return and Enter open it, as Space does
     options->addWidget(m_sourceButton);
     m_paceCombo = new QComboBox(this);
     m_paceCombo->setObjectName(QStringLiteral("replayPace"));
@@ -215,7 +219,7 @@ void ReplayPane::retranslateUi()
     m_toEnd->setText(tr("End ▶|"));
     m_toEnd->setToolTip(tr("To the last event (End)"));
     m_stop->setText(tr("Back to live"));
-    m_stop->setToolTip(tr("End the replay; the diagram shows the live server again"));
+    m_stop->setToolTip(tr("End the replay; the diagram shows the live server again (Esc)"));
     const int pace = m_paceCombo->currentIndex();
     m_paceCombo->clear();
     m_paceCombo->addItem(tr("One event per key press"), int(Pace::KeyPress));
@@ -515,6 +519,20 @@ void ReplayPane::resizeEvent(QResizeEvent *event)
         m_splitter->setSizes({length * 3 / 10, length - length * 3 / 10});
     }
     QWidget::resizeEvent(event);
+}
+
+bool ReplayPane::eventFilter(QObject *watched, QEvent *event)
+{
+    // A tool button opens its menu on Space only; a keyboard user presses Return on a focused
+    // button (issue 13), as on every push button of the window.
+    if (watched == m_sourceButton && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            m_sourceButton->showMenu();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString ReplayPane::transcript() const

@@ -82,7 +82,7 @@ public:
     // that they reach the replay wherever the focus is while it runs (a hidden pane's do not).
     QList<QAction *> keyActions() const
     {
-        return {m_toStart, m_stepBack, m_playPause, m_stepForward, m_toEnd};
+        return {m_toStart, m_stepBack, m_playPause, m_stepForward, m_toEnd, m_stop};
     }
 
     QAction *playPauseAction() const { return m_playPause; }
@@ -96,6 +96,8 @@ public:
 
     QAction *stepBackAction() const { return m_stepBack; }
 
+    QAction *stopAction() const { return m_stop; } // Back to live
+
 signals:
     void started(pop3::EventLog *log, const QString &what);
     void stopped();
@@ -103,6 +105,7 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildUi();

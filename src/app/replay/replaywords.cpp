@@ -63,6 +63,12 @@ QString ReplayPane::lineFor(const pop3::Event &e) const
                 int(locks.size()))
                 .arg(locks.join(QStringLiteral(", ")));
         }
+        if (e.note == pop3::NoteKind::StaleLockFound)
+            return tr("── server: stale lock found: %1, left by pid %2 (its session is gone); the "
+                      "next login of %3 clears it ──")
+                .arg(e.detail)
+                .arg(e.number)
+                .arg(e.user);
         if (e.note == pop3::NoteKind::MaildropWarning && !e.detail.isEmpty())
             return tr("── server: %1 ──").arg(pop3::maildropWarningWords(e.detail));
         return QString();

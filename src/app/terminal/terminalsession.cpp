@@ -290,6 +290,13 @@ void TerminalSession::watchEvent(const pop3::Event &event)
     }
     if (event.session != m_sessionId)
         return;
+    // Faults › Drop This Connection Now: the server aborts the socket on purpose, which its
+    // Disconnected event calls an error; the student is told who did it, not "a network error".
+    if (m_builtin && event.kind == pop3::EventKind::Note
+        && event.note == pop3::NoteKind::FaultDropped) {
+        m_droppedByTeacher = true;
+        return;
+    }
     if (event.kind == pop3::EventKind::ClientLine)
         m_clientLineSeqs.append(event.seq);
     else if (event.kind == pop3::EventKind::ServerReply)
@@ -297,6 +304,9 @@ void TerminalSession::watchEvent(const pop3::Event &event)
     else if (event.kind == pop3::EventKind::Disconnected && m_builtin)
         m_serverReason = m_serverKilled
             ? tr("the server was killed (Faults › Kill the Server), leaving its lock file")
+            : m_droppedByTeacher
+            ? tr("the teacher dropped this connection (Faults › Drop This Connection Now): the "
+                 "server closed it on purpose, as a network fault would; its lock is released")
             : serverReasonWords(event.text);
 }
 

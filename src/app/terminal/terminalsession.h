@@ -162,6 +162,7 @@ private:
     bool m_userClosed = false;
     Ending m_ending = Ending::None;
     bool m_serverKilled = false; // the built-in server was killed by a fault
+    bool m_droppedByTeacher = false; // Faults › Drop This Connection Now, on this session
     QString m_serverReason; // built-in server: its words for why it ended the session
     bool m_readScheduled = false;
     QString m_local;
