@@ -2392,6 +2392,14 @@ At: %5</source>
         <source>── server: stale lock found: %1, left by pid %2 (its session is gone); the next login of %3 clears it ──</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 C: %2   (pipelined: waits for the reply before it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client&apos;s command, pipelined</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ResultsExport</name>
@@ -3203,6 +3211,10 @@ At: %5</source>
         <source>At start the server found the lock file %1 of %2&apos;s maildrop, written by process %3, which no longer runs: it crashed or was killed without removing its lock. Nobody holds the maildrop: the lock is stale. The next login of %2 finds it stale, removes it and goes on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The client sent this line before the reply to its previous command had arrived (pipelining, RFC 2449): the server keeps it and answers each line in turn, so the replies come back in the order of the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -3251,6 +3263,10 @@ At: %5</source>
     <message>
         <source>session %1 · bar: state</source>
         <comment>the lane&apos;s bar is coloured by the session&apos;s state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   (pipelined)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

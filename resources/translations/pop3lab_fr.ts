@@ -2401,6 +2401,14 @@ Essais : %4
         <source>── server: stale lock found: %1, left by pid %2 (its session is gone); the next login of %3 clears it ──</source>
         <translation>── serveur : verrou périmé trouvé : %1, laissé par le pid %2 (sa session n&apos;existe plus) ; la prochaine connexion de %3 le supprime ──</translation>
     </message>
+    <message>
+        <source>%1 C: %2   (pipelined: waits for the reply before it)</source>
+        <translation>%1 C: %2   (en pipeline : attend la réponse d&apos;avant)</translation>
+    </message>
+    <message>
+        <source>client&apos;s command, pipelined</source>
+        <translation>commande du client, en pipeline</translation>
+    </message>
 </context>
 <context>
     <name>ResultsExport</name>
@@ -3212,6 +3220,10 @@ Essais : %4
         <source>At start the server found the lock file %1 of %2&apos;s maildrop, written by process %3, which no longer runs: it crashed or was killed without removing its lock. Nobody holds the maildrop: the lock is stale. The next login of %2 finds it stale, removes it and goes on.</source>
         <translation>Au démarrage, le serveur a trouvé le fichier de verrou %1 de la boîte de %2, écrit par le processus %3, qui ne tourne plus : il a planté ou a été tué sans supprimer son verrou. Personne ne tient la boîte : le verrou est périmé. La prochaine connexion de %2 le trouve périmé, le supprime et continue.</translation>
     </message>
+    <message>
+        <source>The client sent this line before the reply to its previous command had arrived (pipelining, RFC 2449): the server keeps it and answers each line in turn, so the replies come back in the order of the commands.</source>
+        <translation>Le client a envoyé cette ligne avant que la réponse à sa commande précédente ne soit arrivée (pipelining, RFC 2449) : le serveur la garde et répond à chaque ligne à son tour, si bien que les réponses reviennent dans l&apos;ordre des commandes.</translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -3261,6 +3273,10 @@ Essais : %4
         <source>session %1 · bar: state</source>
         <comment>the lane&apos;s bar is coloured by the session&apos;s state</comment>
         <translation>session %1 · barre : état</translation>
+    </message>
+    <message>
+        <source>   (pipelined)</source>
+        <translation>   (en pipeline)</translation>
     </message>
 </context>
 <context>
