@@ -32,6 +32,7 @@ private slots:
     void diagramMasksThePasswordAsTheReplayDoes();
     void followResumesLikeATerminal();
     void pageUpScrollsTheDiagramNotTheTabs();
+    void arrowKeysStartFromWhatIsShown();
     void replayButtonOpensWithReturn();
     void replayAtEventZeroSaysWhereItIs();
     void finishedReplayStaysPausedWithAWayBack();
@@ -107,6 +108,39 @@ void TestInClass::diagramMasksThePasswordAsTheReplayDoes()
     window.replayPane()->replayer()->toEnd();
     QTRY_VERIFY(!passLabel(window.diagramPane()->model()).isEmpty());
     QCOMPARE(passLabel(window.diagramPane()->model()), live);
+}
+
+// A student's walk (issue 11, D3): a row selected long ago, then commands while following, then
+// Up in the diagram jumped back to the row above the old selection, off screen (another
+// session's, whose tab the terminal then showed) and stopped following. Up starts from the
+// newest rows, the ones on screen.
+void TestInClass::arrowKeysStartFromWhatIsShown()
+{
+    MainWindow window(m_lab->services.get());
+    TerminalView *view = loggedIn(window);
+    QVERIFY(view);
+    SequenceView *diagram = window.diagramPane()->view();
+    diagram->flush();
+    const qsizetype old = window.diagramPane()->model().visibleRow(1); // the greeting, near the top
+    diagram->selectRow(old);
+    diagram->setFollowing(true);
+    QScrollBar *bar = diagram->verticalScrollBar();
+    for (int i = 0; i < 30 && bar->value() < diagram->viewport()->height() * 2; ++i) {
+        QVERIFY(typeLine(view, QStringLiteral("noop")).startsWith("+OK"));
+        diagram->flush();
+    }
+    const auto [first, last] = diagram->paintedRange();
+    const qsizetype oldVisible = window.diagramPane()->model().visibleIndexOf(old);
+    QVERIFY2(oldVisible < first, "the old selection should be off screen by now");
+    diagram->setFocus();
+    QTest::keyClick(diagram, Qt::Key_Up);
+    const qsizetype now = window.diagramPane()->model().visibleIndexOf(diagram->selectedRow());
+    QVERIFY2(now >= first && now <= last,
+        qPrintable(QStringLiteral("Up selected visible row %1, the screen shows %2 to %3")
+                       .arg(now)
+                       .arg(first)
+                       .arg(last)));
+    QVERIFY(now >= window.diagramPane()->model().visibleCount() - 3); // just above the newest
 }
 
 // Follow stopped after a click on a row, with no obvious way back. Like a terminal: a click

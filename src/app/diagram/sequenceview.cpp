@@ -431,8 +431,13 @@ void SequenceView::stepSelection(int delta)
     qsizetype v = m_selected >= 0 ? m_model->visibleIndexOf(m_selected) : -1;
     if (v >= 0 && m_model->visibleRow(v) != m_selected && delta > 0)
         --v; // the selection is hidden: the next visible row is v itself
+    // A selection scrolled out of sight (following went on without it) is not where the keys
+    // start: they move from what the pane shows, as they do with no selection.
+    const auto [first, last] = paintedRange();
+    if (v >= 0 && (v < first || v > last))
+        v = -1;
     if (v < 0)
-        v = delta > 0 ? paintedRange().first - 1 : paintedRange().second + 1;
+        v = delta > 0 ? first - 1 : last + 1;
     v = std::clamp<qsizetype>(v + delta, 0, count - 1);
     userSelect(m_model->visibleRow(v));
 }
