@@ -229,7 +229,12 @@ void PresentationMode::shareWidth()
     // The terminal first: the lab sheet's lines (LIST, RETR, a header of a message) are up to
     // labColumns wide, and a class must read them whole, not wrapped. The diagram takes the rest
     // and narrows its lanes to fit it (SequenceView::setFitLanes).
-    const int terminal = std::min(terminalWidthFor(labColumns), screen.width() * 70 / 100);
+    int terminal = std::min(terminalWidthFor(labColumns), screen.width() * 70 / 100);
+    // ...but not the diagram's lanes: after Ctrl++ its maildrop lane was behind a sideways
+    // scroll. The terminal gives up columns for them, down to 40 % of the screen.
+    const SequenceView *view = m_diagram->view();
+    const int lanes = view->narrowestLanesWidth() + diagram->width() - view->width();
+    terminal = std::max(std::min(terminal, screen.width() - lanes), screen.width() * 40 / 100);
     m_window->resizeDocks({diagram}, {screen.width() - terminal}, Qt::Horizontal);
 }
 
