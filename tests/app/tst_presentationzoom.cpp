@@ -16,11 +16,15 @@
 #include <QFontInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextLayout>
 
 // Presentation mode after Ctrl++ at 1280×720 (issue 13, a class given from pop3lab): every lane
 // of the diagram still in view, the status bar's words apart, the maildrop's titles and lock
@@ -37,6 +41,7 @@ private slots:
     void statusBarWordsStayApart();
     void maildropShowsItsWordsWhole_data();
     void maildropShowsItsWordsWhole();
+    void replayTranscriptLooksLikeTheTerminal();
 
 private:
     // A window in presentation mode in language, a client logged in and a second connected.
@@ -204,6 +209,51 @@ void TestPresentationZoom::maildropShowsItsWordsWhole()
                            .arg(label->width())
                            .arg(label->text())));
     }
+}
+
+// A replay's transcript was 13 px and black on white beside a 17 px terminal in colour.
+void TestPresentationZoom::replayTranscriptLooksLikeTheTerminal()
+{
+    MainWindow window(m_lab->services.get());
+    openRoom(window);
+    TerminalView *live = window.terminalPane()->currentView();
+    QVERIFY(window.replayPane()->loadScenario(QStringLiteral("lab-sheet")));
+    window.replayPane()->replayer()->toEnd();
+    window.replayPane()->flush();
+    window.presentation()->relayout();
+    auto *transcript =
+        window.replayPane()->findChild<QPlainTextEdit *>(QStringLiteral("replayTranscript"));
+    QTRY_VERIFY(transcript->isVisible());
+    // The colour of a line the student typed, and of a +OK, in the live terminal.
+    const auto liveInk = [live](const QString &start) {
+        for (QTextBlock b = live->document()->begin(); b.isValid(); b = b.next()) {
+            const qsizetype at = b.text().indexOf(start);
+            if (at >= 0) {
+                QTextCursor cursor(b);
+                cursor.setPosition(b.position() + int(at) + 1);
+                return cursor.charFormat().foreground().color();
+            }
+        }
+        return QColor();
+    };
+    const auto replayInk = [transcript](const QString &part) {
+        for (QTextBlock b = transcript->document()->begin(); b.isValid(); b = b.next()) {
+            if (b.text().contains(part) && !b.layout()->formats().isEmpty())
+                return b.layout()->formats().first().format.foreground().color();
+        }
+        return QColor();
+    };
+    QVERIFY(liveInk(QStringLiteral("user student")).isValid());
+    QCOMPARE(replayInk(QStringLiteral("C: USER student")), liveInk(QStringLiteral("user student")));
+    QCOMPARE(replayInk(QStringLiteral("S: +OK")), liveInk(QStringLiteral("+OK")));
+    QCOMPARE(transcript->palette().color(QPalette::Base), live->palette().color(QPalette::Base));
+    for (int step = 0; step <= 2; ++step) {
+        if (step)
+            window.presentation()->zoomBy(1);
+        QCOMPARE(QFontInfo(transcript->font()).pixelSize(), QFontInfo(live->font()).pixelSize());
+    }
+    window.presentation()->setActive(false);
+    QCOMPARE_LT(QFontInfo(transcript->font()).pixelSize(), QFontInfo(live->font()).pixelSize());
 }
 
 // A 1280×720 projector (the offscreen platform's screen is 800×600 unless told otherwise).

@@ -133,6 +133,8 @@ QList<QWidget *> PresentationMode::scaledWidgets() const
         widgets.append(styled);
         widgets.append(styled->findChildren<QWidget *>());
     }
+    if (QWidget *transcript = replayTranscript())
+        widgets.append(transcript);
     return widgets;
 }
 
@@ -173,6 +175,13 @@ void PresentationMode::relayout()
         return;
     layoutRoom();
     apply();
+}
+
+QWidget *PresentationMode::replayTranscript() const
+{
+    QDockWidget *dock = replayDock();
+    return dock ? dock->widget()->findChild<QWidget *>(QStringLiteral("replayTranscript"))
+                : nullptr;
 }
 
 QDockWidget *PresentationMode::replayDock() const
@@ -316,6 +325,13 @@ void PresentationMode::apply()
         w->setFont(font);
     }
     m_terminal->setFontPointSize(int(std::lround(m_terminalPoints * m_zoom)));
+    // A replay's transcript is the terminal's text replayed: the terminal's size (it had the
+    // panes' 12 px beside a 17 px terminal).
+    if (QWidget *transcript = replayTranscript()) {
+        QFont font = transcript->font();
+        font.setPointSize(m_terminal->fontPointSize());
+        transcript->setFont(font);
+    }
     // The diagram's labels are at least as large as the terminal's text.
     QFont terminalFont = m_terminal->currentView()
         ? m_terminal->currentView()->font()
