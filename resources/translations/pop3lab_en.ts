@@ -1498,6 +1498,10 @@ At: %5</source>
         <source>%1: a stale lock, left by %2: this program&apos;s server before it was killed (that session is gone and nothing removed the file); the next login of %3 clears it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stale lock %1 left behind: the next login of %2 clears it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>

@@ -1507,6 +1507,10 @@ Essais : %4
         <source>%1: a stale lock, left by %2: this program&apos;s server before it was killed (that session is gone and nothing removed the file); the next login of %3 clears it</source>
         <translation>%1 : un verrou périmé, laissé par %2 : le serveur de ce programme avant qu&apos;il soit tué (cette session n&apos;existe plus et personne n&apos;a supprimé le fichier) ; la prochaine connexion de %3 le supprime</translation>
     </message>
+    <message>
+        <source>stale lock %1 left behind: the next login of %2 clears it</source>
+        <translation>verrou périmé %1 resté en place : la prochaine connexion de %2 le supprime</translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>

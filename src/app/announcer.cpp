@@ -2,9 +2,53 @@
 
 #include <QAccessible>
 #include <QEvent>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QStyle>
+#include <QToolTip>
+
+#include <algorithm>
+
+ElidingLabel::ElidingLabel(QWidget *parent)
+    : QLabel(parent)
+{ }
+
+QString ElidingLabel::shownText() const
+{
+    return fontMetrics().elidedText(text(), Qt::ElideRight, contentsRect().width());
+}
+
+QSize ElidingLabel::minimumSizeHint() const
+{
+    // A few letters and "…": the bar may make it that narrow rather than overflow.
+    const QSize whole = QLabel::minimumSizeHint();
+    return {std::min(whole.width(), fontMetrics().horizontalAdvance(QStringLiteral("Xxxx…"))),
+        whole.height()};
+}
+
+bool ElidingLabel::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && toolTip().isEmpty() && shownText() != text()) {
+        QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(), text(), this);
+        return true;
+    }
+    return QLabel::event(event);
+}
+
+void ElidingLabel::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    style()->drawItemText(&painter,
+        contentsRect(),
+        int(alignment()) | Qt::TextSingleLine,
+        palette(),
+        isEnabled(),
+        shownText(),
+        foregroundRole());
+}
 
 Announcer::Announcer(QWidget *parent)
-    : QLabel(parent)
+    : ElidingLabel(parent)
 {
     setObjectName(QStringLiteral("announcer"));
     setTextFormat(Qt::PlainText);

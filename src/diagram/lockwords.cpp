@@ -45,4 +45,18 @@ QString maildropWarningWords(const QString &detail)
     return detail;
 }
 
+QString maildropWarningShortWords(const QString &detail)
+{
+    static const QRegularExpression stale(
+        QStringLiteral("^(.*): a stale lock, left by .*; the next login of (.*) clears it$"));
+    const QRegularExpressionMatch m = stale.match(detail);
+    if (!m.hasMatch())
+        return {};
+    const QString path = m.captured(1);
+    const QString file = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+    return QCoreApplication::translate(
+        "LockWords", "stale lock %1 left behind: the next login of %2 clears it")
+        .arg(file, m.captured(2));
+}
+
 } // namespace pop3

@@ -14,5 +14,8 @@ QString lockHolderWords(const QString &described);
 
 // A maildrop warning's detail: the stale-lock one re-worded, any other as it is.
 QString maildropWarningWords(const QString &detail);
+// The stale-lock warning's facts alone, for a narrow diagram (presentation mode): the lock file's
+// name, that it is stale, who clears it. Empty for any other warning.
+QString maildropWarningShortWords(const QString &detail);
 
 } // namespace pop3

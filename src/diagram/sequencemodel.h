@@ -203,6 +203,9 @@ public:
     // a status line), so that the numbers and the conclusion stay; empty: nothing. pathLike: elide
     // its middle rather than its end.
     QString labelElidable(qsizetype row, bool *pathLike = nullptr) const;
+    // A shorter label with the same facts, for where even the shortened one would lose them (the
+    // stale-lock warning: its file's name and who clears it); empty: none. caption() keeps all.
+    QString shortLabel(qsizetype row) const;
     // What someone on the path (an eavesdropper) could read of this arrow: the password in clear
     // for PASS, a digest for APOP or CRAM-MD5, nothing once TLS is on. Empty: not an arrow.
     QString eavesdropperWords(qsizetype row) const;

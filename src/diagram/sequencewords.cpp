@@ -200,6 +200,14 @@ QString SequenceModel::shownLine(const Row &r) const
     return QString::fromUtf8(maskSecret(r.text.toUtf8(), r.has(Continuation)));
 }
 
+QString SequenceModel::shortLabel(qsizetype index) const
+{
+    const Row &r = row(index);
+    if (r.kind != RowKind::ServerNote || r.note != NoteKind::MaildropWarning)
+        return {};
+    return maildropWarningShortWords(r.detail);
+}
+
 QString SequenceModel::labelElidable(qsizetype index, bool *pathLike) const
 {
     const Row &r = row(index);

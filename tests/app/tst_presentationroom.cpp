@@ -7,6 +7,8 @@
 #include "app/translations.h"
 #include "diagram/sequencemodel.h"
 #include "events/tracereplayer.h"
+#include "lab/faultinjector.h"
+#include "lab/lab.h"
 #include "support/labfixture.h"
 
 #include <QApplication>
@@ -112,11 +114,12 @@ private:
     mutable Engine m_engine{this};
 };
 
+// The words drawn, in order; a non-breaking hyphen (which keeps "[IN-USE]" on one line) is one.
 QString joined(const QList<TextRecorder::Item> &items)
 {
     QStringList texts;
     for (const TextRecorder::Item &item : items)
-        texts.append(item.text.simplified());
+        texts.append(QString(item.text).replace(QChar(0x2011), QLatin1Char('-')).simplified());
     return texts.join(QLatin1Char(' '));
 }
 
@@ -134,6 +137,8 @@ private slots:
     void terminalHoldsTheLabSheetsColumns();
     void labelsKeepTheirFacts_data();
     void labelsKeepTheirFacts();
+    void faultLabelsKeepTheirFacts_data();
+    void faultLabelsKeepTheirFacts();
 
 private:
     void checkDrawnLabels(MainWindow &window);
@@ -228,6 +233,93 @@ void TestPresentationRoom::labelsKeepTheirFacts()
     QTest::qWait(0); // the room's layout after the window manager's full screen (a 0 timer)
     window.diagramPane()->view()->flush();
     checkDrawnLabels(window);
+}
+
+void TestPresentationRoom::faultLabelsKeepTheirFacts_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+// A class given at 1280×720 with two clients: the labels of the faults were cut at 1.0×,
+// "connection dropped (networ…)", "… teacher slowed the server", the stale lock's "…/tmp…".
+void TestPresentationRoom::faultLabelsKeepTheirFacts()
+{
+    QFETCH(QString, language);
+    const QLocale locale(language);
+    QLocale::setDefault(locale);
+    Translations translations;
+    translations.install(locale);
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    TerminalView *first = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(first));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.presentation()->setActive(true);
+    QTRY_COMPARE(window.size(), QSize(1280, 720));
+    for (const char *line : {"user student", "pass hessovs!", "stat", "dele 1"})
+        QVERIFY(typeLine(first, QString::fromLatin1(line)).startsWith("+OK"));
+    pop3::Lab *lab = m_lab->services.get();
+    lab->faults()->setReplyDelay(300);
+    TerminalView *second = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(second));
+    QVERIFY(typeLine(second, QStringLiteral("user student")).startsWith("+OK"));
+    const QByteArray refused = typeLine(second, QStringLiteral("pass hessovs!"), 20000);
+    QVERIFY2(refused.startsWith("-ERR [IN-USE]"), refused.constData());
+    lab->faults()->setReplyDelay(0);
+    QVERIFY(lab->dropSession(first->session()->sessionId()).ok);
+    // -ERR [IN-USE] closed the second connection: the teacher's next login, in a tab of its own.
+    TerminalView *third = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(third));
+    QVERIFY(typeLine(third, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(typeLine(third, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    QVERIFY(lab->crashServer().ok);
+    QVERIFY(lab->restartServer().ok);
+    QTest::qWait(0);
+    window.diagramPane()->view()->flush();
+    checkDrawnLabels(window);
+    // The facts of the faults, in the words drawn: the delay, why the connection went, the
+    // stale lock file's name.
+    SequenceView *view = window.diagramPane()->view();
+    TextRecorder device;
+    {
+        QPainter p(&device);
+        view->diagram().paintAll(&p);
+    }
+    const QString all = joined(device.items);
+    const SequenceModel &model = window.diagramPane()->model();
+    int faults = 0;
+    for (qsizetype v = 0; v < model.visibleCount(); ++v) {
+        const qsizetype row = model.visibleRow(v);
+        const QString label = model.label(row).simplified();
+        const bool fault = label.contains(QStringLiteral("300"))
+            || model.row(row).kind == SequenceModel::RowKind::Disconnect
+            || label.contains(QStringLiteral(".lock"));
+        if (!fault)
+            continue;
+        ++faults;
+        // Every word of the label is drawn whole, in one piece or across two lines; of a path,
+        // its file's name at least. The stale-lock warning may take its short form (its
+        // explanation is the caption's).
+        const QString shorter = model.shortLabel(row).simplified();
+        bool whole = true;
+        for (const QString &text : {label, shorter}) {
+            if (text.isEmpty())
+                continue;
+            whole = true;
+            for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                if (word.contains(QLatin1Char('/')))
+                    word = word.mid(word.lastIndexOf(QLatin1Char('/')) + 1);
+                whole = whole && all.contains(word);
+            }
+            if (whole)
+                break;
+        }
+        QVERIFY2(whole, qPrintable("\"" + label + "\" in " + all));
+    }
+    QCOMPARE_GE(faults, 4); // slowed, sped up, dropped, the stale lock
 }
 
 void TestPresentationRoom::checkDrawnLabels(MainWindow &window)

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +18,19 @@ using Row = SequenceModel::Row;
 using Kind = SequenceModel::RowKind;
 
 namespace {
+
+// A response code is one word: "[IN-USE]" wrapped after its hyphen read "[IN-" and "USE]". In
+// text to be wrapped, its hyphens become non-breaking ones (U+2011, the same dash).
+QString keepCodesWhole(const QString &text)
+{
+    static const QRegularExpression code(QStringLiteral("\\[[^\\]\\s]*-[^\\]\\s]*\\]"));
+    QString out = text;
+    for (auto it = code.globalMatch(text); it.hasNext();) {
+        const QString found = it.next().captured(0);
+        out.replace(found, QString(found).replace(QLatin1Char('-'), QChar(0x2011)));
+    }
+    return out;
+}
 
 // Colours are chosen here, never in the core; each also has a shape or a word so that colour is
 // never the only cue (projectors wash colours out, and not everyone sees them).
@@ -357,6 +371,10 @@ QString SequencePainter::fittedLabel(
                     + metrics.elidedText(part.left(slash), Qt::ElideMiddle, dirRoom) + file
                     + label.mid(at + part.size());
         }
+        // A path with no room for a folder: its file's name at least ("/t…ck exists" lost it).
+        if (slash > 0 && room >= metrics.horizontalAdvance(QStringLiteral("…") + part.mid(slash)))
+            return label.left(at) + QStringLiteral("…") + part.mid(slash)
+                + label.mid(at + part.size());
         if (room >= metrics.horizontalAdvance(QStringLiteral("…")) * 2) {
             const QString shortened =
                 metrics.elidedText(part, pathLike ? Qt::ElideMiddle : Qt::ElideRight, room);
@@ -388,8 +406,29 @@ void SequencePainter::paintLabel(QPainter *p,
         paintText(p, rect, label, font, color, align);
         return;
     }
-    if (m_compact && paintWrapped(p, rect, row, label, font, color, align))
-        return;
+    // The stale-lock warning lost its file's name and who clears it ("…/tmp…"): when it does
+    // not wrap whole, its short form has those facts (the caption, the whole text).
+    if (const QString shorter = m_model.shortLabel(row);
+        m_compact && !shorter.isEmpty() && shorter != label) {
+        const QFontMetricsF device(font, p->device());
+        const QRectF box = device.boundingRect(
+            QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, label);
+        if (box.height() > rect.height() || box.width() > rect.width() + 0.5) {
+            paintLabel(p, rect, row, shorter, font, color, align, wrap);
+            return;
+        }
+    }
+    // Compact: whole on two lines or more at the label's size, else whole at the small size, and
+    // only then shortened at the label's size ("connection dropped (mailbox i…)" on the second
+    // client's lane had room for its whole words in the small font).
+    if (m_compact) {
+        QFont smaller = font;
+        smaller.setPixelSize(m_small.pixelSize());
+        if (paintWrapped(p, rect, row, label, font, color, align, false)
+            || paintWrapped(p, rect, row, label, smaller, color, align, false)
+            || paintWrapped(p, rect, row, label, font, color, align, true))
+            return;
+    }
     QFont small = font;
     small.setPixelSize(m_small.pixelSize());
     const QFontMetricsF smallMetrics(small);
@@ -421,8 +460,9 @@ void SequencePainter::paintLabel(QPainter *p,
         // A word longer than the box (a path) is not broken by the wrap: it would overflow the
         // note sideways (the stale lock's path did in presentation mode), so it must fit too.
         auto fits = [&](const QString &text) {
-            const QRectF box = deviceMetrics.boundingRect(
-                QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, text);
+            const QRectF box = deviceMetrics.boundingRect(QRectF(0, 0, rect.width(), 1000),
+                Qt::TextWordWrap | Qt::AlignLeft,
+                keepCodesWhole(text));
             return box.height() <= lines * deviceMetrics.lineSpacing() + 1
                 && box.width() <= rect.width() + 0.5;
         };
@@ -431,8 +471,9 @@ void SequencePainter::paintLabel(QPainter *p,
             text = fittedLabel(row, label, small, rect.width() * room);
         p->setFont(small);
         p->setPen(color);
-        p->drawText(
-            rect, int(align & ~Qt::AlignBottom) | Qt::AlignVCenter | Qt::TextWordWrap, text);
+        p->drawText(rect,
+            int(align & ~Qt::AlignBottom) | Qt::AlignVCenter | Qt::TextWordWrap,
+            keepCodesWhole(text));
         return;
     }
     p->setFont(small);
@@ -447,12 +488,13 @@ bool SequencePainter::paintWrapped(QPainter *p,
     const QString &label,
     const QFont &font,
     const QColor &color,
-    Qt::Alignment align) const
+    Qt::Alignment align,
+    bool shorten) const
 {
-    // Compact (presentation mode): two lines at the label's own size rather than a smaller font
-    // on one — the labels stay as large as the terminal's text. Only the part the model says may
-    // go is shortened (a reply's reason words, a path's middle); the status, the counts and the
-    // conclusion stay whole. A protocol line may also take the proportional face, same size.
+    // Compact (presentation mode): two lines or more at font's size. With shorten, only the
+    // part the model says may go is shortened (a reply's reason words, a path's middle); the
+    // status, the counts and the conclusion stay whole. A protocol line may also take the
+    // proportional face, same size.
     QList<QFont> faces{font};
     if (font.styleHint() == QFont::Monospace || font.fixedPitch()) {
         QFont face = m_font;
@@ -466,19 +508,20 @@ bool SequencePainter::paintWrapped(QPainter *p,
         if (lines < 2)
             return false;
         const auto fits = [&](const QString &text) {
-            const QRectF box = metrics.boundingRect(
-                QRectF(0, 0, rect.width(), 1000), Qt::TextWordWrap | Qt::AlignLeft, text);
+            const QRectF box = metrics.boundingRect(QRectF(0, 0, rect.width(), 1000),
+                Qt::TextWordWrap | Qt::AlignLeft,
+                keepCodesWhole(text));
             return box.height() <= lines * metrics.lineSpacing() + 1
                 && box.width() <= rect.width() + 0.5;
         };
         QString text = label;
-        for (qreal room = lines * 0.95; !fits(text) && room > 0.3; room -= 0.1)
+        for (qreal room = lines * 0.95; shorten && !fits(text) && room > 0.3; room -= 0.1)
             text = fittedLabel(row, label, face, rect.width() * room);
         if (!fits(text) || text.startsWith(QStringLiteral("…")))
             continue; // the beginning (a status, a subject) would be lost: not this way
         p->setFont(face);
         p->setPen(color);
-        p->drawText(rect, int(align) | Qt::TextWordWrap, text);
+        p->drawText(rect, int(align) | Qt::TextWordWrap, keepCodesWhole(text));
         return true;
     }
     return false;
@@ -690,11 +733,18 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->drawEllipse(QPointF(sx, y), 5, 5);
         p->setBrush(Qt::NoBrush);
         if (detail) {
-            // Compact: right of the server is only the maildrop's narrow lane; the words go left
-            // of the server, over the clients' side (the stale lock's note overflowed there).
+            // Compact: right of the server is only the maildrop's narrow lane. The words go in a
+            // note over the server's lifeline, from the clients' side to the maildrop's band: left
+            // of the server alone, two clients left "… teacher slowed the server" there.
             const QRectF rect = m_compact
-                ? QRectF(notesLeft(), top + 2, sx - 14 - notesLeft(), rowHeight(v) - 4)
+                ? QRectF(notesLeft(), top + 2, mx - 16 - notesLeft(), rowHeight(v) - 4)
                 : QRectF(sx + 16, top + 2, size().width() - sx - 24, rowHeight(v) - 4);
+            if (m_compact) {
+                p->setPen(QPen(err ? m_colours->error : m_colours->note, 1.2));
+                p->setBrush(Qt::white);
+                p->drawRoundedRect(rect, 4, 4);
+                p->setBrush(Qt::NoBrush);
+            }
             // The maildrop's lifeline runs under this text: a white ground keeps it readable.
             if (!m_compact) {
                 const QFontMetricsF metrics(m_small, p->device());
@@ -704,12 +754,12 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
                     QRectF(rect.left() - 4, rect.center().y() - high / 2, wide, high), Qt::white);
             }
             paintLabel(p,
-                rect,
+                m_compact ? rect.adjusted(6, 0, -6, 0) : rect,
                 index,
                 label,
                 m_compact ? m_font : m_small,
                 err ? m_colours->error : m_colours->note,
-                (m_compact ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                Qt::AlignLeft | Qt::AlignVCenter,
                 true);
         }
         break;
@@ -737,14 +787,17 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->drawLine(QPointF(cx - 9, y - 9), QPointF(cx + 9, y + 9));
         p->drawLine(QPointF(cx - 9, y + 9), QPointF(cx + 9, y - 9));
         // A dropped connection's row has a second line above its arrow: the label wraps there.
+        // Compact: as far as the maildrop's band, over the server's lifeline (the second
+        // client's lane alone left "connection dropped (mailbox in …)").
         if (detail)
             paintLabel(p,
-                labelRect.adjusted(10, 0, 0, 0),
+                labelRect.adjusted(
+                    10, 0, dropped && m_compact ? mx - 16 - labelRect.right() : 0, 0),
                 index,
                 label,
                 dropped ? m_bold : m_font,
                 color,
-                Qt::AlignLeft | Qt::AlignBottom,
+                Qt::AlignLeft | (dropped && m_compact ? Qt::AlignTop : Qt::AlignBottom),
                 dropped);
         break;
     }

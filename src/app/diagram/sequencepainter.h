@@ -145,7 +145,8 @@ private:
         const QString &label,
         const QFont &font,
         const QColor &color,
-        Qt::Alignment align) const;
+        Qt::Alignment align,
+        bool shorten) const;
     void paintText(QPainter *p,
         const QRectF &rect,
         const QString &text,

@@ -7,6 +7,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QStyle>
 #include <QToolButton>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -120,6 +121,17 @@ void SequenceView::fitLanes()
     const qreal scaled = (m_painter.size().width() - half) * 2;
     const qreal fixed = m_painter.size().width() - scaled;
     m_painter.setCompact(true, (width / m_zoom - fixed - 1) / scaled);
+}
+
+int SequenceView::narrowestLanesWidth() const
+{
+    SequencePainter narrowest = m_painter;
+    narrowest.setCompact(true, 0.5);
+    const int scrollBar = verticalScrollBar()->isVisible()
+        ? 0
+        : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    return int(std::ceil(narrowest.size().width() * m_zoom)) + width() - viewport()->width()
+        + scrollBar + 2;
 }
 
 void SequenceView::applyFitWidth()

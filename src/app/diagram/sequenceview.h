@@ -70,6 +70,10 @@ public:
 
     bool fitsLanes() const { return m_fitLanes; }
 
+    // The view's width (frame and vertical scroll bar included) that shows every lane with the
+    // compact geometry's gaps at their narrowest, at the zoom set.
+    int narrowestLanesWidth() const;
+
     void zoomToFit();
     static constexpr qreal minZoom = 0.1;
     static constexpr qreal maxZoom = 4.0;

@@ -13,6 +13,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QIcon>
+#include <QResizeEvent>
 #include <QStringDecoder>
 #include <QStyle>
 #include <QUrl>
@@ -31,15 +32,7 @@ MaildropPane::MaildropPane(pop3::EventLog *log, pop3::MailStore *store, QWidget 
     QHeaderView *header = m_ui->messageView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    const QFontMetrics metrics = m_ui->messageView->fontMetrics();
-    header->resizeSection(
-        MaildropModel::Number, metrics.horizontalAdvance(QStringLiteral("No.00")));
-    header->resizeSection(
-        MaildropModel::Size, metrics.horizontalAdvance(QStringLiteral("Octets00")));
-    header->resizeSection(
-        MaildropModel::UniqueId, metrics.horizontalAdvance(QStringLiteral("000000016553f10000")));
-    header->resizeSection(
-        MaildropModel::From, metrics.horizontalAdvance(QStringLiteral("Marta Lindqvist <m.l")));
+    fitColumns();
     m_ui->messageView->setTextElideMode(Qt::ElideRight);
     // The family only: the size follows the pane's (presentation mode's zoom).
     QFont fixed;
@@ -193,6 +186,7 @@ void MaildropPane::updateLock()
                 .arg(who.toHtmlEscaped(), refusal.toHtmlEscaped()));
     }
     m_ui->lockPath->setText(QStringLiteral("<code>%1</code>").arg(path.toHtmlEscaped()));
+    fitLockBox();
 }
 
 void MaildropPane::updateWidgets()
@@ -248,14 +242,59 @@ void MaildropPane::showSelectedMessage()
     m_ui->rawView->setPlainText(text);
 }
 
+void MaildropPane::fitColumns()
+{
+    // Each column as wide as a typical value and as its title, in the fonts in use: the widths
+    // were set once, for the English titles at the window's size, and French's "Identifiant
+    // unique" or presentation mode's larger font showed "dentifiant unique".
+    QHeaderView *header = m_ui->messageView->horizontalHeader();
+    const QFontMetrics metrics = m_ui->messageView->fontMetrics();
+    const QFontMetrics titles = header->fontMetrics();
+    const int margins = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header)
+        + header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header) + 8;
+    const std::pair<int, const char *> samples[] = {{MaildropModel::Number, "No.00"},
+        {MaildropModel::Size, "Octets00"},
+        {MaildropModel::UniqueId, "000000016553f10000"},
+        {MaildropModel::From, "Marta Lindqvist <m.l"}};
+    for (const auto &[column, sample] : samples) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column,
+            std::max(metrics.horizontalAdvance(QLatin1String(sample)),
+                titles.horizontalAdvance(title) + margins));
+    }
+}
+
+void MaildropPane::fitLockBox()
+{
+    // The dock (a QMainWindow's) does not ask its wrapped labels for their height at its width:
+    // made short (presentation mode, the maildrop under the diagram), the lock's words were cut
+    // in half. Their height at the width they have is the least they get.
+    for (QWidget *w :
+        {static_cast<QWidget *>(m_ui->lockBox), static_cast<QWidget *>(m_ui->hintLabel)}) {
+        if (w->isVisible() && w->hasHeightForWidth())
+            w->setMinimumHeight(w->heightForWidth(w->width()));
+    }
+}
+
+void MaildropPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitLockBox();
+}
+
 void MaildropPane::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange) // rows as tall as the text (presentation mode)
+    if (event->type() == QEvent::FontChange) { // rows as tall as the text (presentation mode)
         m_ui->messageView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+        fitColumns();
+        fitLockBox();
+    }
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         refresh();
+        fitColumns();
+        fitLockBox();
     }
 }
 

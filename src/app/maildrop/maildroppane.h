@@ -66,8 +66,11 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fitColumns();
+    void fitLockBox();
     void updateWidgets();
     void updateLock();
     void showSelectedMessage();

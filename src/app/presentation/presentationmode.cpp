@@ -133,6 +133,8 @@ QList<QWidget *> PresentationMode::scaledWidgets() const
         widgets.append(styled);
         widgets.append(styled->findChildren<QWidget *>());
     }
+    if (QWidget *transcript = replayTranscript())
+        widgets.append(transcript);
     return widgets;
 }
 
@@ -173,6 +175,13 @@ void PresentationMode::relayout()
         return;
     layoutRoom();
     apply();
+}
+
+QWidget *PresentationMode::replayTranscript() const
+{
+    QDockWidget *dock = replayDock();
+    return dock ? dock->widget()->findChild<QWidget *>(QStringLiteral("replayTranscript"))
+                : nullptr;
 }
 
 QDockWidget *PresentationMode::replayDock() const
@@ -229,7 +238,12 @@ void PresentationMode::shareWidth()
     // The terminal first: the lab sheet's lines (LIST, RETR, a header of a message) are up to
     // labColumns wide, and a class must read them whole, not wrapped. The diagram takes the rest
     // and narrows its lanes to fit it (SequenceView::setFitLanes).
-    const int terminal = std::min(terminalWidthFor(labColumns), screen.width() * 70 / 100);
+    int terminal = std::min(terminalWidthFor(labColumns), screen.width() * 70 / 100);
+    // ...but not the diagram's lanes: after Ctrl++ its maildrop lane was behind a sideways
+    // scroll. The terminal gives up columns for them, down to 40 % of the screen.
+    const SequenceView *view = m_diagram->view();
+    const int lanes = view->narrowestLanesWidth() + diagram->width() - view->width();
+    terminal = std::max(std::min(terminal, screen.width() - lanes), screen.width() * 40 / 100);
     m_window->resizeDocks({diagram}, {screen.width() - terminal}, Qt::Horizontal);
 }
 
@@ -311,6 +325,13 @@ void PresentationMode::apply()
         w->setFont(font);
     }
     m_terminal->setFontPointSize(int(std::lround(m_terminalPoints * m_zoom)));
+    // A replay's transcript is the terminal's text replayed: the terminal's size (it had the
+    // panes' 12 px beside a 17 px terminal).
+    if (QWidget *transcript = replayTranscript()) {
+        QFont font = transcript->font();
+        font.setPointSize(m_terminal->fontPointSize());
+        transcript->setFont(font);
+    }
     // The diagram's labels are at least as large as the terminal's text.
     QFont terminalFont = m_terminal->currentView()
         ? m_terminal->currentView()->font()

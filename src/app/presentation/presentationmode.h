@@ -80,6 +80,7 @@ private:
     void retranslate();
     QList<QWidget *> scaledWidgets() const;
     QDockWidget *replayDock() const;
+    QWidget *replayTranscript() const; // the replay's transcript, or null
     bool replaying() const; // a replay is loaded in the replay pane
 
     QMainWindow *m_window;

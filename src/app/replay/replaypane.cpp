@@ -2,6 +2,7 @@
 
 #include "app/maildrop/maildroppane.h"
 #include "app/replay/replaymaildrop.h"
+#include "app/replay/transcripthighlighter.h"
 #include "events/eventlog.h"
 #include "events/tracereplayer.h"
 #include "mail/mailstore.h"
@@ -175,6 +176,7 @@ void ReplayPane::buildUi()
     fixed.setStyleHint(QFont::Monospace);
     m_transcriptView->setFont(fixed);
     m_transcriptView->setObjectName(QStringLiteral("replayTranscript"));
+    new TranscriptHighlighter(m_transcriptView); // the live terminal's colours
     m_maildrop = new MaildropPane(m_log, m_files->store(), splitter);
     m_maildrop->setResetVisible(false); // a replay's scratch copy: a reset there would do nothing
     splitter->addWidget(m_transcriptView);
