@@ -9,6 +9,7 @@
 #include "app/replay/replaypane.h"
 #include "events/tracereplayer.h"
 #include "support/labfixture.h"
+#include "support/projectorscreen.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -334,22 +335,6 @@ void TestInClass::finishedReplayStaysPausedWithAWayBack()
     QVERIFY(!replay->stopAction()->isEnabled());
 }
 
-// The room this is for: a 1280×720 projector (the offscreen screen is 800×600 unless told).
-int main(int argc, char *argv[])
-{
-    QTemporaryDir dir;
-    if (qgetenv("QT_QPA_PLATFORM") == "offscreen" && dir.isValid()) {
-        const QString config = dir.filePath(QStringLiteral("screen.json"));
-        QFile file(config);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(R"({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1280,
-                "height": 720, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
-        file.close();
-        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(config));
-    }
-    QApplication app(argc, argv);
-    TestInClass test;
-    return QTest::qExec(&test, argc, argv);
-}
+POP3LAB_PROJECTOR_TEST_MAIN(TestInClass)
 
 #include "tst_inclass.moc"

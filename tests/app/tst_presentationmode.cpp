@@ -8,6 +8,7 @@
 #include "app/replay/replaypane.h"
 #include "app/translations.h"
 #include "support/labfixture.h"
+#include "support/projectorscreen.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -391,23 +392,6 @@ void TestPresentationMode::leavingKeepsTheTerminalAtItsEnd()
         qPrintable(QStringLiteral("at %1 of %2").arg(bar->value()).arg(bar->maximum())));
 }
 
-// The room this mode is for: a 1280×720 projector. The offscreen platform's screen is 800×600
-// unless a configuration file says otherwise.
-int main(int argc, char *argv[])
-{
-    QTemporaryDir dir;
-    if (qgetenv("QT_QPA_PLATFORM") == "offscreen" && dir.isValid()) {
-        const QString config = dir.filePath(QStringLiteral("screen.json"));
-        QFile file(config);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(R"({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1280,
-                "height": 720, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
-        file.close();
-        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(config));
-    }
-    QApplication app(argc, argv);
-    TestPresentationMode test;
-    return QTest::qExec(&test, argc, argv);
-}
+POP3LAB_PROJECTOR_TEST_MAIN(TestPresentationMode)
 
 #include "tst_presentationmode.moc"

@@ -10,6 +10,7 @@
 #include "lab/faultinjector.h"
 #include "lab/lab.h"
 #include "support/labfixture.h"
+#include "support/projectorscreen.h"
 
 #include <QApplication>
 #include <QFile>
@@ -374,22 +375,6 @@ void TestPresentationRoom::checkDrawnLabels(MainWindow &window)
         qPrintable(all));
 }
 
-// A 1280×720 projector (the offscreen platform's screen is 800×600 unless told otherwise).
-int main(int argc, char *argv[])
-{
-    QTemporaryDir dir;
-    if (qgetenv("QT_QPA_PLATFORM") == "offscreen" && dir.isValid()) {
-        const QString config = dir.filePath(QStringLiteral("screen.json"));
-        QFile file(config);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(R"({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1280,
-                "height": 720, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
-        file.close();
-        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(config));
-    }
-    QApplication app(argc, argv);
-    TestPresentationRoom test;
-    return QTest::qExec(&test, argc, argv);
-}
+POP3LAB_PROJECTOR_TEST_MAIN(TestPresentationRoom)
 
 #include "tst_presentationroom.moc"

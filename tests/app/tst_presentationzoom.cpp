@@ -9,6 +9,7 @@
 #include "app/translations.h"
 #include "events/tracereplayer.h"
 #include "support/labfixture.h"
+#include "support/projectorscreen.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -256,22 +257,6 @@ void TestPresentationZoom::replayTranscriptLooksLikeTheTerminal()
     QCOMPARE_LT(QFontInfo(transcript->font()).pixelSize(), QFontInfo(live->font()).pixelSize());
 }
 
-// A 1280×720 projector (the offscreen platform's screen is 800×600 unless told otherwise).
-int main(int argc, char *argv[])
-{
-    QTemporaryDir dir;
-    if (qgetenv("QT_QPA_PLATFORM") == "offscreen" && dir.isValid()) {
-        const QString config = dir.filePath(QStringLiteral("screen.json"));
-        QFile file(config);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(R"({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1280,
-                "height": 720, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
-        file.close();
-        qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + QFile::encodeName(config));
-    }
-    QApplication app(argc, argv);
-    TestPresentationZoom test;
-    return QTest::qExec(&test, argc, argv);
-}
+POP3LAB_PROJECTOR_TEST_MAIN(TestPresentationZoom)
 
 #include "tst_presentationzoom.moc"
