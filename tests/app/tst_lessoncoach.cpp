@@ -39,6 +39,7 @@ private slots:
     void lessonSixTimerShowsWhileItRuns();
     void askedForErrorIsNoMistake();
     void handInHidesThePasswordOfTheChosenAnswer();
+    void mistakeBoxLeavesWithItsStep();
 
 private:
     // A session of the lab's server, typed into by hand on the wall clock (the lesson's timer
@@ -262,6 +263,41 @@ void TestLessonCoach::handInHidesThePasswordOfTheChosenAnswer()
     const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
     QVERIFY(words.contains(QStringLiteral("the password itself")));
     QVERIFY(!words.contains(QStringLiteral("hessovs")));
+}
+
+// Lesson 3: `retr 1` before logging in is explained while the learner is still on "Log in",
+// and the explanation goes once that step is done: it stayed under the next five steps and
+// their questions.
+void TestLessonCoach::mistakeBoxLeavesWithItsStep()
+{
+    LessonPane pane(m_lab.get());
+    pane.setProgressStore(m_dir.filePath(QStringLiteral("progress")), QStringLiteral("ada"));
+    pane.setLanguage(QStringLiteral("en"));
+    pane.show();
+    auto *feedback = pane.findChild<QTextBrowser *>(QStringLiteral("lessonFeedback"));
+    QVERIFY(pane.startLesson(QStringLiteral("03-read-a-mail"), true));
+    LessonRunner *runner = pane.runner();
+    Pop3Session &session = open();
+    QCOMPARE(runner->currentStep(), 0); // log in
+    type(session, "retr 1");
+    QTRY_VERIFY(feedback->isVisibleTo(&pane));
+    QVERIFY2(feedback->toPlainText().contains(QStringLiteral("retr 1\\r\\n")),
+        qPrintable(feedback->toPlainText()));
+    type(session, "user student"); // still on the step the mistake was made in: it stays
+    QCOMPARE(runner->currentStep(), 0);
+    QVERIFY(feedback->toPlainText().contains(QStringLiteral("⚠")));
+    type(session, "pass hessovs!");
+    QTRY_COMPARE(runner->currentStep(), 1);
+    QVERIFY2(!feedback->toPlainText().contains(QStringLiteral("⚠")),
+        qPrintable(feedback->toPlainText()));
+    QVERIFY(!feedback->isVisibleTo(&pane));
+    // A mistake in the step in hand is shown again, and goes when that step is done.
+    type(session, "retr");
+    QTRY_VERIFY(feedback->toPlainText().contains(QStringLiteral("⚠")));
+    type(session, "retr 1");
+    QTRY_COMPARE(runner->currentStep(), 2);
+    QVERIFY2(!feedback->toPlainText().contains(QStringLiteral("⚠")),
+        qPrintable(feedback->toPlainText()));
 }
 
 QTEST_MAIN(TestLessonCoach)

@@ -372,7 +372,11 @@ void LessonPane::attachRunner()
         m_rightText.clear();
         m_answerResult->clear();
     });
-    connect(r, &pop3::LessonRunner::currentStepChanged, this, [this] {
+    connect(r, &pop3::LessonRunner::currentStepChanged, this, [this](int index) {
+        // The coach's mistake box belongs to the step it was made in: kept while the learner is
+        // still on it, gone once the lesson moves on (it stayed under five later steps).
+        if (index != m_mistakeStep)
+            m_mistakeText.clear();
         m_hintText.clear();
         m_actionText.clear();
         m_rightText.clear();
@@ -647,7 +651,8 @@ void LessonPane::showMistake(const pop3::LessonMistake &mistake)
 {
     const pop3::LessonLibrary::MistakeText words =
         m_library.mistake(mistake.code, m_runner->lesson().language);
-    // The latest mistake stays shown even when the step it happened in is ticked.
+    // Shown until the step it happened in is left (see currentStepChanged).
+    m_mistakeStep = m_runner->currentStep();
     m_mistakeText =
         QStringLiteral("**⚠ %1** — %2\n\n%3 `%4`\n\n")
             .arg(words.title,

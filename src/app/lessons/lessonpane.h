@@ -128,6 +128,7 @@ private:
     QString m_language;
     QString m_hintText; // Markdown: the hints revealed for the current step
     QString m_mistakeText; // Markdown: the latest mistake, with its bytes
+    int m_mistakeStep = -1; // the step m_mistakeText was made in
     QString m_actionText; // Markdown: what the last action produced
     QString m_rightText; // Markdown: the question just answered right, until the next step
 
