@@ -3,6 +3,7 @@
 // marks, close every closed tab at once. Real TCP: the built-in server, or a QTcpServer that
 // aborts the connection as a crashing server would.
 
+#include "app/terminal/transcript.h"
 #include "app/translations.h"
 #include "lab/faultinjector.h"
 #include "support/labfixture.h"
@@ -17,6 +18,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 class TestTerminalTabs : public QObject
 {
     Q_OBJECT
@@ -25,6 +28,7 @@ private slots:
     void init();
     void cleanup();
     void enterInAClosedTabRestartsTheSession();
+    void typedInAClosedTabIsKeptNotSent();
     void tabMenuOffersRestart();
     void serverCrashReadsDifferentlyFromCleanClose();
     void builtinServerCutSaysWhy();
@@ -124,6 +128,46 @@ void TestTerminalTabs::enterInAClosedTabRestartsTheSession()
     QCOMPARE(m_pane->currentView(), fresh);
     QVERIFY(fresh->hasFocus());
     QCOMPARE(typeLine(fresh, QStringLiteral("user student")), QByteArray("+OK"));
+}
+
+// A student types `retr 1` + Enter in a tab whose session was closed: Enter restarts the
+// session, and what was typed waits in the new session's input line (unsent: it was typed for
+// a session that is gone, and would be sent before the greeting). It was silently dropped.
+void TestTerminalTabs::typedInAClosedTabIsKeptNotSent()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QSignalSpy ended(view->session(), &TerminalSession::ended);
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QVERIFY(ended.count() > 0 || ended.wait(5000));
+    QTRY_VERIFY(tabText(view).endsWith(QStringLiteral("(closed)")));
+    view->setFocus();
+    QTest::keyClicks(view, QStringLiteral("retr 1"));
+    QCOMPARE(view->editLine(), QStringLiteral("retr 1"));
+    view->flush();
+    QVERIFY2(view->toPlainText().trimmed().endsWith(QStringLiteral("retr 1")),
+        qPrintable(view->toPlainText()));
+    QTest::keyClick(view, Qt::Key_Return);
+    TerminalView *fresh = m_pane->view(0);
+    QVERIFY(fresh != view);
+    QVERIFY(waitGreeting(fresh));
+    QCOMPARE(fresh->editLine(), QStringLiteral("retr 1"));
+    fresh->flush();
+    QVERIFY(fresh->toPlainText().contains(QStringLiteral("retr 1")));
+    const auto sent = [fresh] {
+        const QList<Transcript::Entry> &entries = fresh->session()->transcript().entries();
+        return std::count_if(entries.begin(), entries.end(), [](const Transcript::Entry &e) {
+            return e.kind == Transcript::Kind::Sent;
+        });
+    };
+    QCOMPARE(sent(), 0); // kept, not sent
+    // Enter sends it, as any typed line.
+    QSignalSpy replies(fresh->session(), &TerminalSession::replyReceived);
+    QTest::keyClick(fresh, Qt::Key_Return);
+    QVERIFY(replies.wait(5000));
+    QVERIFY(fresh->editLine().isEmpty());
+    QCOMPARE(sent(), 1);
+    QVERIFY(replies.first().first().toByteArray().startsWith("-ERR")); // not logged in
 }
 
 void TestTerminalTabs::tabMenuOffersRestart()
