@@ -3154,6 +3154,10 @@ At: %5</source>
         <source>Messages %1 stay in the maildrop.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>connection closed by the server after [IN-USE]</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -3347,11 +3351,19 @@ What the student types next appears here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closed · Enter: restart</source>
+        <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Close</source>
+        <source>%1 (closed, [IN-USE])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed this connection after -ERR [IN-USE]: another session holds the mailbox&apos;s lock. Enter or right-click: restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · Enter: restart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3383,10 +3395,6 @@ What the student types next appears here.</source>
     </message>
     <message>
         <source>a network error on the server&apos;s side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server dropped the connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3466,6 +3474,14 @@ What the student types next appears here.</source>
     </message>
     <message>
         <source>Connection closed by the server after QUIT, but the commit failed (see the -ERR above): some messages marked with DELE may not have been removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after -ERR [IN-USE]: another session holds the mailbox&apos;s lock. Once it has quit, press Enter to log in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

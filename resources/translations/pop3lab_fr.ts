@@ -3162,6 +3162,10 @@ Essais : %4
         <source>Messages %1 stay in the maildrop.</source>
         <translation>Les messages %1 restent dans la boîte.</translation>
     </message>
+    <message>
+        <source>connection closed by the server after [IN-USE]</source>
+        <translation>connexion fermée par le serveur après [IN-USE]</translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -3357,12 +3361,20 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
         <translation>Aucune session : Ctrl+Maj+T</translation>
     </message>
     <message>
-        <source>Closed · Enter: restart</source>
-        <translation>Fermée · Entrée : redémarrer</translation>
-    </message>
-    <message>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>%1 (closed, [IN-USE])</source>
+        <translation>%1 (fermé, [IN-USE])</translation>
+    </message>
+    <message>
+        <source>The server closed this connection after -ERR [IN-USE]: another session holds the mailbox&apos;s lock. Enter or right-click: restart.</source>
+        <translation>Le serveur a fermé cette connexion après -ERR [IN-USE] : une autre session détient le verrou de la boîte. Entrée ou clic droit : redémarrer.</translation>
+    </message>
+    <message>
+        <source>%1 · Enter: restart</source>
+        <translation>%1 · Entrée : redémarrer</translation>
     </message>
 </context>
 <context>
@@ -3394,10 +3406,6 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
     <message>
         <source>a network error on the server&apos;s side</source>
         <translation>une erreur réseau du côté du serveur</translation>
-    </message>
-    <message>
-        <source>the server dropped the connection</source>
-        <translation>le serveur a abandonné la connexion</translation>
     </message>
     <message>
         <source>Connection closed by the server after QUIT.</source>
@@ -3477,6 +3485,14 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
     <message>
         <source>Connection closed by the server after QUIT, but the commit failed (see the -ERR above): some messages marked with DELE may not have been removed.</source>
         <translation>Connexion fermée par le serveur après QUIT, mais la validation a échoué (voir le -ERR ci-dessus) : des messages marqués par DELE n&apos;ont peut-être pas été supprimés.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after -ERR [IN-USE]: another session holds the mailbox&apos;s lock. Once it has quit, press Enter to log in again.</source>
+        <translation>Connexion fermée par le serveur après -ERR [IN-USE] : une autre session détient le verrou de la boîte. Une fois qu&apos;elle a quitté, appuyez sur Entrée pour vous reconnecter.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ private slots:
     void tabMenuOffersRestart();
     void serverCrashReadsDifferentlyFromCleanClose();
     void builtinServerCutSaysWhy();
+    void inUseRefusalIsAClose();
     void failedCommitAfterQuitSaysSo();
     void refusedConnectionReadsFailed();
     void closingATabWithMarksAsksFirst();
@@ -265,6 +266,30 @@ void TestTerminalTabs::builtinServerCutSaysWhy()
 
 // Faults › Fail the Next Commit: the client did send QUIT, and part of the commit happened; the
 // tab must say so (and what the next login does), not that the server cut without a QUIT.
+// Dovecot's way, which the built-in server follows: a second login meets -ERR [IN-USE] and the
+// server closes the connection on purpose. The tab read "(cut)" with a warning icon and the
+// note "The server cut the connection without a QUIT (the server dropped the connection)".
+void TestTerminalTabs::inUseRefusalIsAClose()
+{
+    TerminalView *first = openBuiltin();
+    QVERIFY(first);
+    QCOMPARE(typeLine(first, QStringLiteral("user student")), QByteArray("+OK"));
+    QVERIFY(typeLine(first, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    TerminalView *second = openBuiltin();
+    QVERIFY(second);
+    QSignalSpy ended(second->session(), &TerminalSession::ended);
+    QCOMPARE(typeLine(second, QStringLiteral("user student")), QByteArray("+OK"));
+    QVERIFY(typeLine(second, QStringLiteral("pass hessovs!"), 30000).contains("[IN-USE]"));
+    QVERIFY(ended.count() > 0 || ended.wait(30000));
+    QCOMPARE(second->session()->ending(), TerminalSession::Ending::InUse);
+    QVERIFY2(!tabText(second).contains(QStringLiteral("(cut)")), qPrintable(tabText(second)));
+    QVERIFY2(tabText(second).contains(QStringLiteral("[IN-USE]")), qPrintable(tabText(second)));
+    const QString note = lastNote(second);
+    QVERIFY2(note.contains(QStringLiteral("after -ERR [IN-USE]"))
+            && !note.contains(QStringLiteral("without a QUIT")),
+        qPrintable(note));
+}
+
 void TestTerminalTabs::failedCommitAfterQuitSaysSo()
 {
     TerminalView *view = openBuiltin();

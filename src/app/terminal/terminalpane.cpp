@@ -405,6 +405,12 @@ void TerminalPane::sessionEnded(TerminalView *view, bool clean)
             failed ? tr("The connection could not be opened. Enter or right-click: try again.")
                    : tr("The server cut this connection without a QUIT. Enter or right-click: "
                         "restart."));
+    } else if (ending == TerminalSession::Ending::InUse) { // closed on purpose, not cut
+        m_ui->tabs->setTabIcon(index, QIcon(QStringLiteral(":/icons/disconnected.svg")));
+        m_ui->tabs->setTabText(index, tr("%1 (closed, [IN-USE])").arg(base));
+        m_ui->tabs->setTabToolTip(index,
+            tr("The server closed this connection after -ERR [IN-USE]: another session holds "
+               "the mailbox's lock. Enter or right-click: restart."));
     } else {
         m_ui->tabs->setTabIcon(index, QIcon(QStringLiteral(":/icons/disconnected.svg")));
         m_ui->tabs->setTabText(index, tr("%1 (closed)").arg(base));
@@ -423,7 +429,9 @@ void TerminalPane::updateWidgets()
         m_shortModeText = tr("No session: Ctrl+Shift+T");
     } else if (session->hasEnded()) {
         m_modeText = tr("%1 · closed · Enter: restart").arg(session->settings().endpoint());
-        m_shortModeText = tr("Closed · Enter: restart");
+        // The short form still names the connection (the French one used to drop it); the tab
+        // says "(closed)".
+        m_shortModeText = tr("%1 · Enter: restart").arg(session->settings().endpoint());
     } else {
         m_modeText = session->settings().describe();
         m_shortModeText = QStringLiteral("%1 %2").arg(
