@@ -3219,6 +3219,10 @@ At: %5</source>
         <source>The client sent this line before the reply to its previous command had arrived (pipelining, RFC 2449): the server keeps it and answers each line in turn, so the replies come back in the order of the commands.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>connection closed by the server after [IN-USE]</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -3424,11 +3428,19 @@ What the student types next appears here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Closed · Enter: restart</source>
+        <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Close</source>
+        <source>%1 (closed, [IN-USE])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed this connection after -ERR [IN-USE]: another session holds the mailbox&apos;s lock. Enter or right-click: restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · Enter: restart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3460,10 +3472,6 @@ What the student types next appears here.</source>
     </message>
     <message>
         <source>a network error on the server&apos;s side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server dropped the connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3547,6 +3555,14 @@ What the student types next appears here.</source>
     </message>
     <message>
         <source>the teacher dropped this connection (Faults › Drop This Connection Now): the server closed it on purpose, as a network fault would; its lock is released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after -ERR [IN-USE]: another session holds the mailbox&apos;s lock. Once it has quit, press Enter to log in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

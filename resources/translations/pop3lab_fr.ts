@@ -3228,6 +3228,10 @@ Essais : %4
         <source>The client sent this line before the reply to its previous command had arrived (pipelining, RFC 2449): the server keeps it and answers each line in turn, so the replies come back in the order of the commands.</source>
         <translation>Le client a envoyé cette ligne avant que la réponse à sa commande précédente ne soit arrivée (pipelining, RFC 2449) : le serveur la garde et répond à chaque ligne à son tour, si bien que les réponses reviennent dans l&apos;ordre des commandes.</translation>
     </message>
+    <message>
+        <source>connection closed by the server after [IN-USE]</source>
+        <translation>connexion fermée par le serveur après [IN-USE]</translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
@@ -3435,12 +3439,20 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
         <translation>Aucune session : Ctrl+Maj+T</translation>
     </message>
     <message>
-        <source>Closed · Enter: restart</source>
-        <translation>Fermée · Entrée : redémarrer</translation>
-    </message>
-    <message>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>%1 (closed, [IN-USE])</source>
+        <translation>%1 (fermé, [IN-USE])</translation>
+    </message>
+    <message>
+        <source>The server closed this connection after -ERR [IN-USE]: another session holds the mailbox&apos;s lock. Enter or right-click: restart.</source>
+        <translation>Le serveur a fermé cette connexion après -ERR [IN-USE] : une autre session détient le verrou de la boîte. Entrée ou clic droit : redémarrer.</translation>
+    </message>
+    <message>
+        <source>%1 · Enter: restart</source>
+        <translation>%1 · Entrée : redémarrer</translation>
     </message>
 </context>
 <context>
@@ -3472,10 +3484,6 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
     <message>
         <source>a network error on the server&apos;s side</source>
         <translation>une erreur réseau du côté du serveur</translation>
-    </message>
-    <message>
-        <source>the server dropped the connection</source>
-        <translation>le serveur a abandonné la connexion</translation>
     </message>
     <message>
         <source>Connection closed by the server after QUIT.</source>
@@ -3559,6 +3567,14 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
     <message>
         <source>the teacher dropped this connection (Faults › Drop This Connection Now): the server closed it on purpose, as a network fault would; its lock is released</source>
         <translation>l&apos;enseignant a coupé cette connexion (Pannes › Couper cette connexion maintenant) : le serveur l&apos;a fermée exprès, comme le ferait une panne réseau ; son verrou est libéré</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+        <source>Connection closed by the server after -ERR [IN-USE]: another session holds the mailbox&apos;s lock. Once it has quit, press Enter to log in again.</source>
+        <translation>Connexion fermée par le serveur après -ERR [IN-USE] : une autre session détient le verrou de la boîte. Une fois qu&apos;elle a quitté, appuyez sur Entrée pour vous reconnecter.</translation>
     </message>
 </context>
 <context>

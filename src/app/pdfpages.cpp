@@ -12,6 +12,8 @@
 #include <QTextOption>
 #include <QTextTable>
 
+#include <limits>
+
 namespace PdfPages {
 
 bool canWrite(const QString &path, QString *error)
@@ -33,8 +35,7 @@ int pageOf(const QTextDocument *doc, qreal y)
     return int(y / doc->pageSize().height());
 }
 
-// Where a block's first and last lines are, in the document (blocks of the top frame only: a
-// table's rows are kept whole by Qt's own layout).
+// Where a block's first and last lines are, in the document (a table cell's blocks too).
 std::pair<qreal, qreal> linesOf(const QTextDocument *doc, const QTextBlock &block)
 {
     const QRectF box = doc->documentLayout()->blockBoundingRect(block);
@@ -46,10 +47,66 @@ std::pair<qreal, qreal> linesOf(const QTextDocument *doc, const QTextBlock &bloc
     return {box.top() + first.y(), box.top() + last.y() + last.height()};
 }
 
+// A table row cut by the page's foot (Qt moves a row to the next page only when none of its
+// cells' first lines fits: a cell of several lines is cut, its last lines in a row of empty
+// cells on the next page): the row before it then ends its page, as Qt's own move does. The
+// last block of each of that row's cells breaks the page after it. False when no row is cut.
+bool keepRowsWhole(QTextDocument *doc)
+{
+    const qreal pageHeight = doc->pageSize().height();
+    QTextTable *cutTable = nullptr;
+    int cutRow = -1;
+    qreal rowTop = 0;
+    qreal rowBottom = 0;
+    QTextTable *table = nullptr;
+    int row = -1;
+    auto cut = [&] {
+        return table && row > 0 && pageOf(doc, rowTop) != pageOf(doc, rowBottom - 1)
+            && rowBottom - rowTop < pageHeight / 3;
+    };
+    for (QTextBlock b = doc->begin(); b.isValid() && !cutTable; b = b.next()) {
+        QTextTable *t = QTextCursor(b).currentTable();
+        const int r = t ? t->cellAt(b.position()).row() : -1;
+        if (t != table || r != row) {
+            if (cut()) {
+                cutTable = table;
+                cutRow = row;
+                break;
+            }
+            table = t;
+            row = r;
+            rowTop = std::numeric_limits<qreal>::max();
+            rowBottom = 0;
+        }
+        if (!t)
+            continue;
+        const auto [top, bottom] = linesOf(doc, b);
+        rowTop = std::min(rowTop, top);
+        rowBottom = std::max(rowBottom, bottom);
+    }
+    if (!cutTable && cut()) {
+        cutTable = table;
+        cutRow = row;
+    }
+    if (!cutTable)
+        return false;
+    bool changed = false;
+    for (int c = 0; c < cutTable->columns(); ++c) {
+        QTextCursor last = cutTable->cellAt(cutRow - 1, c).lastCursorPosition();
+        QTextBlockFormat format = last.blockFormat();
+        if (format.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysAfter)
+            continue;
+        format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysAfter);
+        last.setBlockFormat(format);
+        changed = true;
+    }
+    return changed;
+}
+
 // What QTextDocument's pagination does not do: a heading is never left alone at the foot of a
-// page (it goes on the next, with what it heads), and a short paragraph that wraps (a long lock
-// path in the transcript) is never split between two pages. Each fix moves what follows, so
-// the document is looked at again from the start after each one.
+// page (it goes on the next, with what it heads), a short paragraph that wraps (a long lock
+// path in the transcript) is never split between two pages, nor is a table row. Each fix moves
+// what follows, so the document is looked at again from the start after each one.
 void keepTogether(QTextDocument *doc)
 {
     const qreal pageHeight = doc->pageSize().height();
@@ -69,6 +126,16 @@ void keepTogether(QTextDocument *doc)
                 continue;
             if (pageOf(doc, top) != pageOf(doc, bottom - 1)) {
                 fix = b; // split between two pages
+                // With the heading just above it, if any: moved alone, the paragraph left the
+                // heading at the foot of the page, and moving the heading next left it alone on
+                // a page of its own (lesson 2's "Transcript").
+                for (QTextBlock above = fix.previous(); above.isValid()
+                     && above.blockFormat().headingLevel() > 0 && !QTextCursor(above).currentTable()
+                     && !(above.blockFormat().pageBreakPolicy()
+                         & QTextFormat::PageBreak_AlwaysBefore)
+                     && pageOf(doc, linesOf(doc, above).first) == pageOf(doc, top);
+                     above = above.previous())
+                    fix = above;
             } else if (b.blockFormat().headingLevel() > 0) {
                 // What it heads must start on the same page, with a few lines of it.
                 const QTextBlock next = b.next();
@@ -79,8 +146,11 @@ void keepTogether(QTextDocument *doc)
                     fix = b;
             }
         }
-        if (!fix.isValid())
+        if (!fix.isValid()) {
+            if (keepRowsWhole(doc))
+                continue;
             return;
+        }
         QTextBlockFormat format = fix.blockFormat();
         format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
         QTextCursor(fix).setBlockFormat(format);

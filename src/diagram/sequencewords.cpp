@@ -315,6 +315,9 @@ QString SequenceModel::plainLabel(qsizetype index) const
             return tr("connection closed after QUIT");
         if (neverConnected(r))
             return tr("%1: %2").arg(reasonWords(r.text), serverName(serverOf(r.session)));
+        // Closed on purpose after the refused login (as Dovecot does), not dropped.
+        if (r.text == disconnectReasonName(DisconnectReason::MailboxInUse))
+            return tr("connection closed by the server after [IN-USE]");
         if (r.has(MarksLost))
             return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
                               "connection dropped (%1): no UPDATE, message(s) %2 kept"),

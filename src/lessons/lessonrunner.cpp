@@ -109,7 +109,7 @@ void LessonRunner::appendEvent(const Event &event)
     forgetIfClosed(event);
 }
 
-void LessonRunner::start(const Lesson &lesson, bool fresh)
+void LessonRunner::start(const Lesson &lesson, bool fresh, const QSet<int> &setAside)
 {
     catchUp(); // the sessions already open count (a terminal connected before the lesson)
     m_lesson = lesson;
@@ -134,6 +134,7 @@ void LessonRunner::start(const Lesson &lesson, bool fresh)
     m_tickingSeqs.clear();
     m_mistakes.clear();
     m_loginUser.clear();
+    m_setAside = setAside;
     // A finished lesson picked again (to look at it, to hand it in): its record is closed, nothing
     // that happens now is added to it. Only a fresh start (Restart) opens it again.
     m_closed = m_progress.isFinished();
@@ -200,6 +201,8 @@ void LessonRunner::handle(const LessonTracker::Observation &ob)
             }
         }
     }
+    if (m_setAside.contains(e.session)) // in the transcript (it happened), counted for nothing
+        return;
     if (e.kind == EventKind::ClientLine) {
         m_exchange.clear();
         m_tickingSeqs.clear();
@@ -347,20 +350,34 @@ bool LessonRunner::matches(const LessonCheck &c, const LessonTracker::Observatio
     return false;
 }
 
+QList<int> LessonRunner::countedSessions() const
+{
+    QList<int> counted = m_tracker.fold().openSessions();
+    counted.removeIf([this](int id) {
+        return m_setAside.contains(id);
+    });
+    return counted;
+}
+
 bool LessonRunner::holdsNow(const LessonCheck &c) const
 {
+    const QList<int> open = countedSessions();
+    const auto anyIn = [&](State state) {
+        return std::any_of(open.begin(), open.end(), [&](int id) {
+            return m_tracker.fold().session(id)->state == state;
+        });
+    };
     switch (c.type) {
     case Type::Connected:
-        return m_tracker.openSessions() >= qMax(1, c.count);
+        return open.size() >= qMax(1, c.count);
     case Type::State:
-        return (c.state == State::Authorization || c.state == State::Transaction)
-            && m_tracker.anyOpenIn(c.state);
+        return (c.state == State::Authorization || c.state == State::Transaction) && anyIn(c.state);
     case Type::LockCreated: // a session in TRANSACTION holds its lock
-        return m_tracker.anyOpenIn(State::Transaction);
+        return anyIn(State::Transaction);
     case Type::Reply:
         if (!c.greeting)
             return false;
-        for (int id : m_tracker.fold().openSessions()) {
+        for (int id : open) {
             const QByteArray &greeting = m_tracker.fold().session(id)->greeting;
             if (!greeting.isEmpty() && containsText(greeting, c.replyText)
                 && (!c.replyOk || *c.replyOk == greeting.startsWith('+')))

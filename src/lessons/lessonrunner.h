@@ -52,7 +52,9 @@ public:
     // server's runner per student stays the same size however many sessions the class opens.
 
     // Starts lesson: resumes saved progress unless fresh; only events from now on count.
-    void start(const Lesson &lesson, bool fresh = false);
+    // setAside: open sessions being closed for it (the learner sent QUIT in a session an earlier
+    // lesson left logged in): they tick nothing, and their login is not this lesson's.
+    void start(const Lesson &lesson, bool fresh = false, const QSet<int> &setAside = {});
     void stop();
 
     bool isRunning() const { return m_running; }
@@ -132,6 +134,8 @@ private:
     bool asksFor(const LessonCheck &check, const LessonTracker::Observation &ob) const;
     bool matches(const LessonCheck &check, const LessonTracker::Observation &ob) const;
     bool holdsNow(const LessonCheck &check) const;
+    // The open sessions this lesson counts (not the ones set aside).
+    QList<int> countedSessions() const;
     void tick(int index, qint64 timeMs, quint64 seq);
     void activate();
     void wrongTry();
@@ -155,6 +159,7 @@ private:
     QList<LessonMistake> m_mistakes;
     QString m_loginUser; // the last login since the lesson started
     QSet<int> m_tlsSessions; // sessions whose TLS handshake completed
+    QSet<int> m_setAside; // see start()
 
     // What each lesson saw in this run: the events handled while it ran, and the greetings of
     // the sessions already open when it started (shown only if those sessions take part).

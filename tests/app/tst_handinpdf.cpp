@@ -38,6 +38,8 @@ private slots:
     void init();
     void cleanup();
     void headingNeverEndsAPage();
+    void headingStaysWithWhatItHeads();
+    void tableRowIsNeverSplit();
     void wrappedLineStaysOnOnePage();
     void shortenedTranscriptSaysSo_data();
     void shortenedTranscriptSaysSo();
@@ -144,6 +146,94 @@ void TestHandInPdf::headingNeverEndsAPage()
         QVERIFY(!lines.isEmpty());
         QVERIFY2(!lines.last().startsWith(QLatin1String("Heading")),
             qPrintable(QStringLiteral("page %1 ends with \"%2\"").arg(i + 1).arg(lines.last())));
+    }
+}
+
+// Lesson 2's hand-in: the "Transcript" heading alone on page 2, its two-line legend and the
+// transcript on page 3 (the legend, cut at a page's foot, had been moved on its own first).
+// Whatever fills the page before it, the heading starts the page its legend is on.
+void TestHandInPdf::headingStaysWithWhatItHeads()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    const QString mono =
+        QStringLiteral("<p style=\"white-space: pre-wrap; font-family: 'DejaVu Sans "
+                       "Mono', monospace; margin-top: 0; margin-bottom: 0\">%1</p>");
+    for (int filler = 40; filler <= 80; ++filler) {
+        QString html;
+        for (int i = 0; i < filler; ++i)
+            html += mono.arg(QStringLiteral("filler %1").arg(i));
+        html += QStringLiteral("<h2>Transcript</h2><p>#n is the session; C: client, S: server; "
+                               "passwords are hidden. The sequence diagram of this lesson's "
+                               "sessions follows on landscape pages.</p>");
+        for (int i = 0; i < 12; ++i)
+            html += mono.arg(QStringLiteral("#2 C: list %1").arg(i));
+        const QStringList pages = pagesOf(html);
+        QVERIFY(!pages.isEmpty());
+        for (int i = 0; i < pages.size(); ++i) {
+            const QStringList lines = pages.at(i).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            QVERIFY(!lines.isEmpty());
+            QVERIFY2(lines.last().trimmed() != QLatin1String("Transcript"),
+                qPrintable(QStringLiteral("%1 lines before: page %2 ends with the heading")
+                               .arg(filler)
+                               .arg(i + 1)));
+            if (pages.at(i).contains(QLatin1String("Transcript")))
+                QVERIFY2(pages.at(i).contains(QLatin1String("#n is the session")),
+                    qPrintable(QStringLiteral("%1 lines before: the heading on page %2, its "
+                                              "legend elsewhere")
+                                   .arg(filler)
+                                   .arg(i + 1)));
+        }
+    }
+}
+
+// French lesson 4's hand-in: row 16 of the steps table cut in two, its question on the next
+// page in a row of empty cells. A row of the table is on one page, whole.
+void TestHandInPdf::tableRowIsNeverSplit()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed");
+    // The table starts a line lower each time: some row meets the page's foot at every offset.
+    for (int filler = 0; filler < 24; ++filler) {
+        QString html;
+        for (int i = 0; i < filler; ++i)
+            html +=
+                QStringLiteral("<p style=\"margin-top: 0; margin-bottom: 0\">goal %1</p>").arg(i);
+        html += QStringLiteral("<h2>Steps and answers</h2><table border=\"1\" cellpadding=\"4\" "
+                               "cellspacing=\"0\" width=\"100%\"><tr><th>#</th><th>Step</th>"
+                               "<th>Done</th><th>Answer</th><th>Wrong tries</th></tr>");
+        const int rows = 24;
+        for (int r = 1; r <= rows; ++r) {
+            QString prompt;
+            for (int w = 0; w < 1 + (r * 7) % 5; ++w)
+                prompt += QStringLiteral(" words of the question");
+            html += QStringLiteral("<tr><td>%1</td><td>TOP%1Z<br/><i>%2 END%1Z</i></td><td>done"
+                                   "</td><td>answer</td><td>0</td></tr>")
+                        .arg(r)
+                        .arg(prompt);
+        }
+        html += QStringLiteral("</table>");
+        const QStringList pages = pagesOf(html);
+        QVERIFY(pages.size() >= 2);
+        for (int r = 1; r <= rows; ++r) {
+            const QString top = QStringLiteral("TOP%1Z").arg(r);
+            const QString end = QStringLiteral("END%1Z").arg(r);
+            int topPage = -1;
+            int endPage = -1;
+            for (int i = 0; i < pages.size(); ++i) {
+                if (pages.at(i).contains(top))
+                    topPage = i;
+                if (pages.at(i).contains(end))
+                    endPage = i;
+            }
+            QVERIFY2(topPage >= 0 && topPage == endPage,
+                qPrintable(QStringLiteral("%1 lines before: row %2 starts on page %3 and ends "
+                                          "on page %4")
+                               .arg(filler)
+                               .arg(r)
+                               .arg(topPage + 1)
+                               .arg(endPage + 1)));
+        }
     }
 }
 

@@ -14,6 +14,7 @@
 #include "protocol/pop3session.h"
 #include "protocol/replybody.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QLabel>
@@ -24,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace pop3;
@@ -39,6 +41,8 @@ private slots:
     void lessonSixTimerShowsWhileItRuns();
     void askedForErrorIsNoMistake();
     void handInHidesThePasswordOfTheChosenAnswer();
+    void mistakeBoxLeavesWithItsStep();
+    void leftoverQuitLeavesLoginUndone();
 
 private:
     // A session of the lab's server, typed into by hand on the wall clock (the lesson's timer
@@ -262,6 +266,90 @@ void TestLessonCoach::handInHidesThePasswordOfTheChosenAnswer()
     const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
     QVERIFY(words.contains(QStringLiteral("the password itself")));
     QVERIFY(!words.contains(QStringLiteral("hessovs")));
+}
+
+// Lesson 3: `retr 1` before logging in is explained while the learner is still on "Log in",
+// and the explanation goes once that step is done: it stayed under the next five steps and
+// their questions.
+void TestLessonCoach::mistakeBoxLeavesWithItsStep()
+{
+    LessonPane pane(m_lab.get());
+    pane.setProgressStore(m_dir.filePath(QStringLiteral("progress")), QStringLiteral("ada"));
+    pane.setLanguage(QStringLiteral("en"));
+    pane.show();
+    auto *feedback = pane.findChild<QTextBrowser *>(QStringLiteral("lessonFeedback"));
+    QVERIFY(pane.startLesson(QStringLiteral("03-read-a-mail"), true));
+    LessonRunner *runner = pane.runner();
+    Pop3Session &session = open();
+    QCOMPARE(runner->currentStep(), 0); // log in
+    type(session, "retr 1");
+    QTRY_VERIFY(feedback->isVisibleTo(&pane));
+    QVERIFY2(feedback->toPlainText().contains(QStringLiteral("retr 1\\r\\n")),
+        qPrintable(feedback->toPlainText()));
+    type(session, "user student"); // still on the step the mistake was made in: it stays
+    QCOMPARE(runner->currentStep(), 0);
+    QVERIFY(feedback->toPlainText().contains(QStringLiteral("⚠")));
+    type(session, "pass hessovs!");
+    QTRY_COMPARE(runner->currentStep(), 1);
+    QVERIFY2(!feedback->toPlainText().contains(QStringLiteral("⚠")),
+        qPrintable(feedback->toPlainText()));
+    QVERIFY(!feedback->isVisibleTo(&pane));
+    // A mistake in the step in hand is shown again, and goes when that step is done.
+    type(session, "retr");
+    QTRY_VERIFY(feedback->toPlainText().contains(QStringLiteral("⚠")));
+    type(session, "retr 1");
+    QTRY_COMPARE(runner->currentStep(), 2);
+    QVERIFY2(!feedback->toPlainText().contains(QStringLiteral("⚠")),
+        qPrintable(feedback->toPlainText()));
+}
+
+// Lesson 2 left logged in, lesson 3 picked, "Send QUIT" (the default) pressed: the session is
+// closed, so lesson 3's "Log in" is not done (it was ticked by the session being quit).
+void TestLessonCoach::leftoverQuitLeavesLoginUndone()
+{
+    LessonPane pane(m_lab.get());
+    pane.setProgressStore(m_dir.filePath(QStringLiteral("progress")), QStringLiteral("grace"));
+    pane.setLearner(QStringLiteral("grace")); // no saved progress of lesson 3
+    pane.setLanguage(QStringLiteral("en"));
+    pane.show();
+    QVERIFY(pane.startLesson(QStringLiteral("02-count-and-size"), true));
+    Pop3Session &two = open();
+    type(two, "user student");
+    type(two, "pass hessovs!");
+    QTRY_VERIFY(pane.runner()->isDone(0));
+    // As the terminal does: QUIT goes out now, its reply comes back later.
+    QList<int> quitAsked;
+    connect(&pane, &LessonPane::quitSessionsRequested, this, [&](const QList<int> &ids) {
+        quitAsked = ids;
+        QTimer::singleShot(0, this, [&two] {
+            type(two, "quit");
+            two.end(two.closeReason(), QDateTime::currentMSecsSinceEpoch());
+        });
+    });
+    bool offered = false;
+    QTimer::singleShot(0, this, [&offered] {
+        QWidget *box = QApplication::activeModalWidget();
+        if (!box || box->objectName() != QLatin1String("quitLeftoversBox"))
+            return;
+        offered = true;
+        QTest::keyClick(box, Qt::Key_Return); // Send QUIT, the default
+    });
+    auto *picker = pane.findChild<QComboBox *>(QStringLiteral("lessonPicker"));
+    const int index = picker->findData(QStringLiteral("03-read-a-mail"));
+    picker->setCurrentIndex(index);
+    emit picker->activated(index);
+    QVERIFY(offered);
+    QCOMPARE(quitAsked, QList<int>{two.id()});
+    LessonRunner *runner = pane.runner();
+    QCOMPARE(runner->lesson().id, QStringLiteral("03-read-a-mail"));
+    QTRY_VERIFY(!runner->tracker().fold().openSessions().contains(two.id()));
+    QVERIFY2(!runner->isDone(0), "Log in is ticked with no session open");
+    QCOMPARE(runner->currentStep(), 0);
+    // The next login is the lesson's.
+    Pop3Session &three = open();
+    type(three, "user student");
+    type(three, "pass hessovs!");
+    QTRY_VERIFY(runner->isDone(0));
 }
 
 QTEST_MAIN(TestLessonCoach)

@@ -3,6 +3,7 @@
 // marks, close every closed tab at once. Real TCP: the built-in server, or a QTcpServer that
 // aborts the connection as a crashing server would.
 
+#include "app/terminal/transcript.h"
 #include "app/translations.h"
 #include "lab/faultinjector.h"
 #include "support/labfixture.h"
@@ -17,6 +18,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 class TestTerminalTabs : public QObject
 {
     Q_OBJECT
@@ -25,9 +28,11 @@ private slots:
     void init();
     void cleanup();
     void enterInAClosedTabRestartsTheSession();
+    void typedInAClosedTabIsKeptNotSent();
     void tabMenuOffersRestart();
     void serverCrashReadsDifferentlyFromCleanClose();
     void builtinServerCutSaysWhy();
+    void inUseRefusalIsAClose();
     void failedCommitAfterQuitSaysSo();
     void refusedConnectionReadsFailed();
     void closingATabWithMarksAsksFirst();
@@ -126,6 +131,46 @@ void TestTerminalTabs::enterInAClosedTabRestartsTheSession()
     QCOMPARE(typeLine(fresh, QStringLiteral("user student")), QByteArray("+OK"));
 }
 
+// A student types `retr 1` + Enter in a tab whose session was closed: Enter restarts the
+// session, and what was typed waits in the new session's input line (unsent: it was typed for
+// a session that is gone, and would be sent before the greeting). It was silently dropped.
+void TestTerminalTabs::typedInAClosedTabIsKeptNotSent()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QSignalSpy ended(view->session(), &TerminalSession::ended);
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QVERIFY(ended.count() > 0 || ended.wait(5000));
+    QTRY_VERIFY(tabText(view).endsWith(QStringLiteral("(closed)")));
+    view->setFocus();
+    QTest::keyClicks(view, QStringLiteral("retr 1"));
+    QCOMPARE(view->editLine(), QStringLiteral("retr 1"));
+    view->flush();
+    QVERIFY2(view->toPlainText().trimmed().endsWith(QStringLiteral("retr 1")),
+        qPrintable(view->toPlainText()));
+    QTest::keyClick(view, Qt::Key_Return);
+    TerminalView *fresh = m_pane->view(0);
+    QVERIFY(fresh != view);
+    QVERIFY(waitGreeting(fresh));
+    QCOMPARE(fresh->editLine(), QStringLiteral("retr 1"));
+    fresh->flush();
+    QVERIFY(fresh->toPlainText().contains(QStringLiteral("retr 1")));
+    const auto sent = [fresh] {
+        const QList<Transcript::Entry> &entries = fresh->session()->transcript().entries();
+        return std::count_if(entries.begin(), entries.end(), [](const Transcript::Entry &e) {
+            return e.kind == Transcript::Kind::Sent;
+        });
+    };
+    QCOMPARE(sent(), 0); // kept, not sent
+    // Enter sends it, as any typed line.
+    QSignalSpy replies(fresh->session(), &TerminalSession::replyReceived);
+    QTest::keyClick(fresh, Qt::Key_Return);
+    QVERIFY(replies.wait(5000));
+    QVERIFY(fresh->editLine().isEmpty());
+    QCOMPARE(sent(), 1);
+    QVERIFY(replies.first().first().toByteArray().startsWith("-ERR")); // not logged in
+}
+
 void TestTerminalTabs::tabMenuOffersRestart()
 {
     TerminalView *view = openBuiltin();
@@ -221,6 +266,30 @@ void TestTerminalTabs::builtinServerCutSaysWhy()
 
 // Faults › Fail the Next Commit: the client did send QUIT, and part of the commit happened; the
 // tab must say so (and what the next login does), not that the server cut without a QUIT.
+// Dovecot's way, which the built-in server follows: a second login meets -ERR [IN-USE] and the
+// server closes the connection on purpose. The tab read "(cut)" with a warning icon and the
+// note "The server cut the connection without a QUIT (the server dropped the connection)".
+void TestTerminalTabs::inUseRefusalIsAClose()
+{
+    TerminalView *first = openBuiltin();
+    QVERIFY(first);
+    QCOMPARE(typeLine(first, QStringLiteral("user student")), QByteArray("+OK"));
+    QVERIFY(typeLine(first, QStringLiteral("pass hessovs!")).startsWith("+OK"));
+    TerminalView *second = openBuiltin();
+    QVERIFY(second);
+    QSignalSpy ended(second->session(), &TerminalSession::ended);
+    QCOMPARE(typeLine(second, QStringLiteral("user student")), QByteArray("+OK"));
+    QVERIFY(typeLine(second, QStringLiteral("pass hessovs!"), 30000).contains("[IN-USE]"));
+    QVERIFY(ended.count() > 0 || ended.wait(30000));
+    QCOMPARE(second->session()->ending(), TerminalSession::Ending::InUse);
+    QVERIFY2(!tabText(second).contains(QStringLiteral("(cut)")), qPrintable(tabText(second)));
+    QVERIFY2(tabText(second).contains(QStringLiteral("[IN-USE]")), qPrintable(tabText(second)));
+    const QString note = lastNote(second);
+    QVERIFY2(note.contains(QStringLiteral("after -ERR [IN-USE]"))
+            && !note.contains(QStringLiteral("without a QUIT")),
+        qPrintable(note));
+}
+
 void TestTerminalTabs::failedCommitAfterQuitSaysSo()
 {
     TerminalView *view = openBuiltin();

@@ -298,6 +298,11 @@ void TestWindowLayout::terminalStatusTextIsWhole()
     QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
     QTRY_VERIFY(view->session()->hasEnded());
     problems.append(whole());
+    // Closed, it still names the connection, in French too ("Fermée · Entrée : redémarrer" did
+    // not, where English read "127.0.0.1:1710 · closed · Enter: restart").
+    const QString endpoint = view->session()->settings().endpoint();
+    if (!label->text().contains(endpoint))
+        problems.append(QStringLiteral("\"%1\" does not name %2").arg(label->text(), endpoint));
     problems.removeAll(QString());
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }

@@ -442,7 +442,13 @@ void TestSequenceModel::secondLoginIsRefusedInUse()
     QVERIFY(m.caption(reply).contains(QLatin1String("[IN-USE]")));
     // Dovecot closes the connection after [IN-USE] (the reference's dovecot-2.3-replies.md): the
     // caption said the session "stays in AUTHORIZATION".
-    QVERIFY(findRow(m, Model::RowKind::Disconnect, EventKind::Disconnected, int(reply)) > reply);
+    const qsizetype closed =
+        findRow(m, Model::RowKind::Disconnect, EventKind::Disconnected, int(reply));
+    QVERIFY(closed > reply);
+    // Closed on purpose after [IN-USE]: said so, not "connection dropped (mailbox in use)".
+    QVERIFY2(m.label(closed).contains(QLatin1String("[IN-USE]"))
+            && !m.label(closed).contains(QLatin1String("dropped")),
+        qPrintable(m.label(closed)));
     QVERIFY2(m.caption(reply).contains(QLatin1String("closes the connection")),
         qPrintable(m.caption(reply)));
     QVERIFY2(!m.caption(reply).contains(QLatin1String("stays in AUTHORIZATION")),

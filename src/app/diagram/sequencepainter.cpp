@@ -765,7 +765,9 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         break;
     }
     case Kind::Disconnect: {
-        const bool dropped = r.has(SequenceModel::Dropped);
+        // The close after [IN-USE] is the server's choice (Dovecot's), drawn as a close.
+        const bool dropped = r.has(SequenceModel::Dropped)
+            && r.text != pop3::disconnectReasonName(pop3::DisconnectReason::MailboxInUse);
         const QColor color = dropped ? m_colours->error : m_colours->grid.darker(150);
         if (dropped) {
             // A broken line: the connection snapped.

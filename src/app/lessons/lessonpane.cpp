@@ -372,7 +372,11 @@ void LessonPane::attachRunner()
         m_rightText.clear();
         m_answerResult->clear();
     });
-    connect(r, &pop3::LessonRunner::currentStepChanged, this, [this] {
+    connect(r, &pop3::LessonRunner::currentStepChanged, this, [this](int index) {
+        // The coach's mistake box belongs to the step it was made in: kept while the learner is
+        // still on it, gone once the lesson moves on (it stayed under five later steps).
+        if (index != m_mistakeStep)
+            m_mistakeText.clear();
         m_hintText.clear();
         m_actionText.clear();
         m_rightText.clear();
@@ -442,35 +446,39 @@ void LessonPane::pickLesson(int index)
         return;
     if (!m_learnerKnown)
         askLearner(); // once; cancelled, the login name stands and it is asked again later
-    if (startLesson(id)) {
-        offerToQuitLeftovers();
+    const std::optional<pop3::Lesson> lesson = m_library.lesson(id, m_language);
+    if (!lesson)
+        return;
+    // Asked before the lesson starts: a session being quit is no login of this lesson (its
+    // "Log in" was ticked by it, with no session open once the QUIT was answered).
+    const QList<int> quitting = offerToQuitLeftovers(lesson->account);
+    if (startLesson(id, false, QSet<int>(quitting.begin(), quitting.end())))
         focusNext();
-    }
 }
 
 // A session the previous lesson left logged in holds the mailbox's lock: this lesson's first
 // login would meet [IN-USE] (and Dovecot's hang-up). One key (Enter) sends QUIT in it.
-void LessonPane::offerToQuitLeftovers()
+QList<int> LessonPane::offerToQuitLeftovers(const QString &account)
 {
     const pop3::SessionFold &fold = m_runner->tracker().fold();
     QList<int> holders;
     QStringList names;
     for (int id : fold.openSessions()) {
         const pop3::SessionFacts *s = fold.session(id);
-        if (s->holdsLock && s->user == m_runner->lesson().account) {
+        if (s->holdsLock && s->user == account) {
             holders.append(id);
             names.append(holderName(id));
         }
     }
     if (holders.isEmpty())
-        return;
+        return {};
     QMessageBox box(QMessageBox::Question,
         tr("A session is still logged in"),
         tr("%n session(s) still logged in as %1 hold(s) the mailbox's lock: %2. This lesson's "
            "login would be refused ([IN-USE]) until it is freed.",
             nullptr,
             int(holders.size()))
-            .arg(m_runner->lesson().account, QLocale().createSeparatedList(names)),
+            .arg(account, QLocale().createSeparatedList(names)),
         QMessageBox::NoButton,
         this);
     box.setInformativeText(tr("Send QUIT in it now? QUIT ends the session cleanly and frees the "
@@ -480,8 +488,10 @@ void LessonPane::offerToQuitLeftovers()
     box.addButton(tr("&Keep it"), QMessageBox::RejectRole);
     box.setDefaultButton(quit);
     box.exec();
-    if (box.clickedButton() == quit)
-        emit quitSessionsRequested(holders);
+    if (box.clickedButton() != quit)
+        return {};
+    emit quitSessionsRequested(holders);
+    return holders;
 }
 
 bool LessonPane::eventFilter(QObject *watched, QEvent *event)
@@ -603,7 +613,7 @@ void LessonPane::applyLessonPersonality()
                                server->personality().id, server->personality().name));
 }
 
-bool LessonPane::startLesson(const QString &id, bool fresh)
+bool LessonPane::startLesson(const QString &id, bool fresh, const QSet<int> &setAside)
 {
     const std::optional<pop3::Lesson> lesson = m_library.lesson(id, m_language);
     if (!lesson)
@@ -611,7 +621,7 @@ bool LessonPane::startLesson(const QString &id, bool fresh)
     m_runner->stop(); // the lesson it ran is saved as it stands and sees nothing of the reset
     if (fresh)
         emit resetMailboxRequested(lesson->account);
-    m_runner->start(*lesson, fresh);
+    m_runner->start(*lesson, fresh, setAside);
     applyLessonPersonality();
     fillPicker();
     updateWidgets();
@@ -647,7 +657,8 @@ void LessonPane::showMistake(const pop3::LessonMistake &mistake)
 {
     const pop3::LessonLibrary::MistakeText words =
         m_library.mistake(mistake.code, m_runner->lesson().language);
-    // The latest mistake stays shown even when the step it happened in is ticked.
+    // Shown until the step it happened in is left (see currentStepChanged).
+    m_mistakeStep = m_runner->currentStep();
     m_mistakeText =
         QStringLiteral("**⚠ %1** — %2\n\n%3 `%4`\n\n")
             .arg(words.title,

@@ -3,6 +3,7 @@
 #include "app/lessons/lessonexport.h"
 #include "lessons/lessonlibrary.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <optional>
@@ -58,7 +59,8 @@ public:
     QString defaultHandInName() const;
 
     // Starts lesson id (resuming saved progress unless fresh; fresh also asks for a mailbox reset).
-    bool startLesson(const QString &id, bool fresh = false);
+    // setAside: sessions being quit for it, which count for nothing in it.
+    bool startLesson(const QString &id, bool fresh = false, const QSet<int> &setAside = {});
 
     // The learner's runner (the lab's); its lesson is empty until one is started.
     pop3::LessonRunner *runner() const { return m_runner; }
@@ -110,7 +112,7 @@ private:
     void actionClicked();
     void showMistake(const pop3::LessonMistake &mistake);
     QString holderName(int session) const;
-    void offerToQuitLeftovers();
+    QList<int> offerToQuitLeftovers(const QString &account);
     void showHint(int index, const QString &hint);
     void updateWidgets();
     void updateTimer();
@@ -128,6 +130,7 @@ private:
     QString m_language;
     QString m_hintText; // Markdown: the hints revealed for the current step
     QString m_mistakeText; // Markdown: the latest mistake, with its bytes
+    int m_mistakeStep = -1; // the step m_mistakeText was made in
     QString m_actionText; // Markdown: what the last action produced
     QString m_rightText; // Markdown: the question just answered right, until the next step
 

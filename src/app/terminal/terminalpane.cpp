@@ -176,9 +176,13 @@ TerminalView *TerminalPane::restartSession(int index)
         return nullptr;
     const ConnectionSettings settings = old->session()->settings();
     const int number = old->property("number").toInt();
+    const QString typed = old->editLine();
     m_ui->tabs->removeTab(index);
     old->deleteLater();
     TerminalView *fresh = createView(settings, number, index); // focused, as a new tab is
+    // Typed in the closed tab, then Enter: kept typed, not sent. It was typed for a session
+    // that is gone, and would reach the server before its greeting; the student sends it.
+    fresh->setEditLine(typed);
     emit sessionsChanged();
     updateWidgets();
     return fresh;
@@ -401,6 +405,12 @@ void TerminalPane::sessionEnded(TerminalView *view, bool clean)
             failed ? tr("The connection could not be opened. Enter or right-click: try again.")
                    : tr("The server cut this connection without a QUIT. Enter or right-click: "
                         "restart."));
+    } else if (ending == TerminalSession::Ending::InUse) { // closed on purpose, not cut
+        m_ui->tabs->setTabIcon(index, QIcon(QStringLiteral(":/icons/disconnected.svg")));
+        m_ui->tabs->setTabText(index, tr("%1 (closed, [IN-USE])").arg(base));
+        m_ui->tabs->setTabToolTip(index,
+            tr("The server closed this connection after -ERR [IN-USE]: another session holds "
+               "the mailbox's lock. Enter or right-click: restart."));
     } else {
         m_ui->tabs->setTabIcon(index, QIcon(QStringLiteral(":/icons/disconnected.svg")));
         m_ui->tabs->setTabText(index, tr("%1 (closed)").arg(base));
@@ -419,7 +429,9 @@ void TerminalPane::updateWidgets()
         m_shortModeText = tr("No session: Ctrl+Shift+T");
     } else if (session->hasEnded()) {
         m_modeText = tr("%1 · closed · Enter: restart").arg(session->settings().endpoint());
-        m_shortModeText = tr("Closed · Enter: restart");
+        // The short form still names the connection (the French one used to drop it); the tab
+        // says "(closed)".
+        m_shortModeText = tr("%1 · Enter: restart").arg(session->settings().endpoint());
     } else {
         m_modeText = session->settings().describe();
         m_shortModeText = QStringLiteral("%1 %2").arg(

@@ -26,7 +26,8 @@ QString serverReasonWords(const QString &id)
         return TerminalSession::tr("the server was shut down");
     if (id == pop3::disconnectReasonName(R::Error))
         return TerminalSession::tr("a network error on the server's side");
-    return TerminalSession::tr("the server dropped the connection");
+    // Said inside "The server cut the connection without a QUIT (…)": not "dropped" again.
+    return TerminalSession::tr("no reason given");
 }
 
 } // namespace
@@ -256,6 +257,15 @@ void TerminalSession::onRemoteClosed()
             pop3::DisconnectReason::Error);
         return;
     }
+    // The built-in server refused the login with [IN-USE] and closed on purpose, as Dovecot
+    // does: no cut, and nothing was marked (the session never left AUTHORIZATION).
+    if (m_serverReasonId == pop3::disconnectReasonName(pop3::DisconnectReason::MailboxInUse)) {
+        onDisconnected(tr("Connection closed by the server after -ERR [IN-USE]: another session "
+                          "holds the mailbox's lock. Once it has quit, press Enter to log in "
+                          "again."),
+            pop3::DisconnectReason::MailboxInUse);
+        return;
+    }
     // No QUIT: the server crashed, was stopped, timed out or cut us off. The built-in server
     // says why in its own events.
     // Marked messages are only mentioned when some were marked: after a refused login there
@@ -301,13 +311,15 @@ void TerminalSession::watchEvent(const pop3::Event &event)
         m_clientLineSeqs.append(event.seq);
     else if (event.kind == pop3::EventKind::ServerReply)
         m_replySeqs.append(event.seq);
-    else if (event.kind == pop3::EventKind::Disconnected && m_builtin)
+    else if (event.kind == pop3::EventKind::Disconnected && m_builtin) {
+        m_serverReasonId = event.text;
         m_serverReason = m_serverKilled
             ? tr("the server was killed (Faults › Kill the Server), leaving its lock file")
             : m_droppedByTeacher
             ? tr("the teacher dropped this connection (Faults › Drop This Connection Now): the "
                  "server closed it on purpose, as a network fault would; its lock is released")
             : serverReasonWords(event.text);
+    }
 }
 
 void TerminalSession::onReadyRead()
@@ -386,9 +398,10 @@ void TerminalSession::onDisconnected(const QString &why, pop3::DisconnectReason 
     const bool clean = m_tracker.quitAcknowledged();
     m_ending = m_userClosed ? Ending::UserClosed
         // After a QUIT answered -ERR the server closed as after any QUIT: not a cut.
-        : clean || m_tracker.quitRefused() ? Ending::Quit
-        : m_local.isEmpty()                ? Ending::Failed
-                                           : Ending::Cut;
+        : clean || m_tracker.quitRefused()               ? Ending::Quit
+        : m_local.isEmpty()                              ? Ending::Failed
+        : reason == pop3::DisconnectReason::MailboxInUse ? Ending::InUse
+                                                         : Ending::Cut;
     m_tracker.disconnected(clean ? pop3::DisconnectReason::Quit : reason, why);
     addNote(why);
     emit connectedChanged(false);

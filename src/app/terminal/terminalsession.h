@@ -82,6 +82,7 @@ public:
         Quit,
         Cut,
         Failed, // never connected (refused, host not found)
+        InUse, // the server closed it on purpose after -ERR [IN-USE] (as Dovecot does)
     };
 
     Ending ending() const { return m_ending; }
@@ -164,6 +165,7 @@ private:
     bool m_serverKilled = false; // the built-in server was killed by a fault
     bool m_droppedByTeacher = false; // Faults › Drop This Connection Now, on this session
     QString m_serverReason; // built-in server: its words for why it ended the session
+    QString m_serverReasonId; // and its id (DisconnectReason's name)
     bool m_readScheduled = false;
     QString m_local;
     int m_sessionId = 0;

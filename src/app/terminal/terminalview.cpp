@@ -265,7 +265,8 @@ void TerminalView::renderProvisional(QTextCursor &cursor)
         cursor.insertText(visible(decodeLine(partial), m_showControl), m_plain);
     const bool editing =
         m_session->settings().keyboard == ConnectionSettings::Keyboard::LineEditing;
-    if (!m_session->hasEnded()) {
+    // A closed tab shows the line typed in it (kept for the restarted session), else nothing.
+    if (!m_session->hasEnded() || (editing && !m_edit.isEmpty())) {
         if (editing) {
             cursor.insertText(visible(m_edit.left(m_cursor), false), m_sent);
             QTextCharFormat caret = m_caret;
@@ -395,6 +396,14 @@ void TerminalView::editChanged()
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
 }
 
+void TerminalView::setEditLine(const QString &text)
+{
+    m_edit = text;
+    m_cursor = int(text.size());
+    m_historyIndex = -1;
+    editChanged();
+}
+
 void TerminalView::insertTyped(const QString &text)
 {
     if (text.isEmpty())
@@ -431,11 +440,15 @@ void TerminalView::keyPressEvent(QKeyEvent *event)
     }
     if (m_session->hasEnded()) {
         if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-            emit restartRequested();
+            emit restartRequested(); // what is typed is kept in the new session's input line
             return;
         }
-        QPlainTextEdit::keyPressEvent(event); // scrolling keys still work
-        return;
+        // Typing goes on in the input line (it was thrown away, and the student's `retr 1`
+        // then vanished with the Enter that restarted the session).
+        if (m_session->settings().keyboard != ConnectionSettings::Keyboard::LineEditing) {
+            QPlainTextEdit::keyPressEvent(event); // scrolling keys still work
+            return;
+        }
     }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (m_session->settings().keyboard == ConnectionSettings::Keyboard::WindowsTelnet) {

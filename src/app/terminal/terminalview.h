@@ -35,6 +35,9 @@ public:
 
     QString editLine() const { return m_edit; }
 
+    // Puts text in the input line, unsent (what was typed in the closed tab it restarts).
+    void setEditLine(const QString &text);
+
     const QStringList &history() const { return m_history; }
 
     // Marks the nth line sent (reply false) or the status line of the nth reply (reply true).
