@@ -203,7 +203,16 @@ QString SequenceModel::shownLine(const Row &r) const
 QString SequenceModel::shortLabel(qsizetype index) const
 {
     const Row &r = row(index);
-    if (r.kind != RowKind::ServerNote || r.note != NoteKind::MaildropWarning)
+    if (r.kind != RowKind::ServerNote)
+        return {};
+    if (r.note == NoteKind::StaleLockFound) {
+        // The file's name and whose it is; the pid, the path and why are the caption's.
+        const QString file = r.detail.mid(r.detail.lastIndexOf(QLatin1Char('/')) + 1);
+        return QCoreApplication::translate(
+            "LockWords", "stale lock %1 left behind: the next login of %2 clears it")
+            .arg(file, r.text);
+    }
+    if (r.note != NoteKind::MaildropWarning)
         return {};
     return maildropWarningShortWords(r.detail);
 }
