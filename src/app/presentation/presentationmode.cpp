@@ -73,6 +73,13 @@ PresentationMode::PresentationMode(
     connect(m_toggle, &QAction::toggled, this, &PresentationMode::setActive);
     connect(m_contrast, &QAction::toggled, this, &PresentationMode::setHighContrast);
     window->installEventFilter(this);
+    // A second client's lane (or a zoom) makes the narrowest lanes wider: the terminal gives up
+    // the columns they need then, not at the next F11 (seen: the maildrop's lane 3 px behind a
+    // sideways scroll once a second student connected).
+    connect(m_diagram->view(), &SequenceView::laidOut, this, [this] {
+        if (m_active && m_diagram->view()->narrowestLanesWidth() != m_sharedLanes)
+            shareWidth();
+    });
     retranslate();
 }
 
@@ -242,7 +249,8 @@ void PresentationMode::shareWidth()
     // ...but not the diagram's lanes: after Ctrl++ its maildrop lane was behind a sideways
     // scroll. The terminal gives up columns for them, down to 40 % of the screen.
     const SequenceView *view = m_diagram->view();
-    const int lanes = view->narrowestLanesWidth() + diagram->width() - view->width();
+    m_sharedLanes = view->narrowestLanesWidth();
+    const int lanes = m_sharedLanes + diagram->width() - view->width();
     terminal = std::max(std::min(terminal, screen.width() - lanes), screen.width() * 40 / 100);
     m_window->resizeDocks({diagram}, {screen.width() - terminal}, Qt::Horizontal);
 }

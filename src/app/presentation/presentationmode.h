@@ -98,6 +98,7 @@ private:
     int m_terminalPoints = 0;
     qreal m_diagramZoom = 1.0;
     bool m_diagramFits = true;
+    int m_sharedLanes = 0; // the diagram's narrowest lanes when the width was last shared
     QHash<QWidget *, QFont> m_fonts; // widgets that had a font of their own
     QPalette m_palette;
     QFont m_appFont; // the application's font before entering (menus, dialogs, banners)
