@@ -14,6 +14,7 @@
 #include "lessons/lessonlibrary.h"
 #include "loginslips.h"
 #include "mail/mailstore.h"
+#include "net/epolldispatcher.h"
 #include "serveroptions.h"
 
 #include <QCoreApplication>
@@ -79,6 +80,17 @@ bool wantsSlips(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--slips") == 0 || std::strncmp(argv[i], "--slips=", 8) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Whether to keep Qt's own event loop: an EpollDispatcher is installed before the application
+// exists, so the option is read from argv before the parser runs.
+bool wantsQtEventLoop(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--qt-event-loop") == 0)
             return true;
     }
     return false;
@@ -201,6 +213,14 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
         application = std::make_unique<QGuiApplication>(argc, argv);
     } else {
+        // Every connection's notifiers in one epoll set: a turn of the loop costs what became
+        // ready, not every connection (docs/performance.md, *Classroom*). Login slips need the
+        // offscreen platform's own dispatcher.
+        if (!wantsQtEventLoop(argc, argv)) {
+            auto dispatcher = std::make_unique<pop3::EpollDispatcher>();
+            if (dispatcher->isValid())
+                QCoreApplication::setEventDispatcher(dispatcher.release());
+        }
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
     QCoreApplication &app = *application;

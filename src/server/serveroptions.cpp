@@ -133,6 +133,9 @@ std::optional<ServerOptions> ServerOptions::parse(
     const QCommandLineOption singleThread(QStringLiteral("single-thread"),
         QStringLiteral("Write every reply from the event loop, large bodies too (no worker "
                        "thread; for comparison in benchmarks)."));
+    const QCommandLineOption qtEventLoop(QStringLiteral("qt-event-loop"),
+        QStringLiteral("Serve from Qt's own event loop, which polls every connection on each "
+                       "turn, instead of epoll (for comparison in benchmarks)."));
     const QCommandLineOption classSize(QStringLiteral("class"),
         QStringLiteral("Make N student accounts (student01..), each with its own copy of the "
                        "sample mailbox (or of --mailbox) and a random password; the accounts "
@@ -197,6 +200,7 @@ std::optional<ServerOptions> ServerOptions::parse(
         idle,
         quiet,
         singleThread,
+        qtEventLoop,
         tls,
         tlsPort,
         cert,
@@ -321,6 +325,7 @@ std::optional<ServerOptions> ServerOptions::parse(
     o.control = parser.value(control);
     o.quiet = parser.isSet(quiet);
     o.listen.bulkThread = !parser.isSet(singleThread);
+    o.qtEventLoop = parser.isSet(qtEventLoop);
     if (parser.isSet(idle)) {
         bool ok = false;
         const int secs = parser.value(idle).toInt(&ok);

@@ -29,6 +29,9 @@ struct ServerOptions
     QString tlsKey;
     QString control; // a Unix-domain socket taking fault commands (FaultControl); empty: none
     bool quiet = false;
+    // Qt's event loop instead of EpollDispatcher (main() reads it before the application exists,
+    // see wantsQtEventLoop; kept here so the parser knows the option).
+    bool qtEventLoop = false;
     // A class made up at start (--class N): N accounts prefix01.., each with a copy of mailbox
     // (the sample when empty), written to accountsOut, served as an accounts file.
     int classSize = 0;

@@ -7,6 +7,7 @@
 #include "net/faulthook.h"
 #include "net/pop3server.h"
 #include "protocol/pop3session.h"
+#include "support/anyloopmain.h"
 #include "support/pop3testclient.h"
 
 #include <QDir>
@@ -1501,5 +1502,5 @@ void TestPop3Server::delayedRepliesAreLoggedWhenSent()
     QVERIFY(first.command("QUIT").startsWith("+OK"));
 }
 
-QTEST_GUILESS_MAIN(TestPop3Server)
+POP3LAB_GUILESS_MAIN_ANY_LOOP(TestPop3Server)
 #include "tst_pop3server.moc"

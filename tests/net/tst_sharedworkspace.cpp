@@ -6,6 +6,7 @@
 #include "events/eventlog.h"
 #include "mail/mailstore.h"
 #include "net/pop3server.h"
+#include "support/anyloopmain.h"
 #include "support/pop3testclient.h"
 #include "support/serverprocess.h"
 
@@ -153,5 +154,5 @@ void TestSharedWorkspace::binaryAndWindowTakeTurns()
     QCOMPARE(binary.stop(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestSharedWorkspace)
+POP3LAB_GUILESS_MAIN_ANY_LOOP(TestSharedWorkspace)
 #include "tst_sharedworkspace.moc"

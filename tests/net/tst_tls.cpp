@@ -8,6 +8,7 @@
 #include "net/pop3server.h"
 #include "net/tlsidentity.h"
 #include "protocol/pop3session.h"
+#include "support/anyloopmain.h"
 #include "support/pop3testclient.h"
 
 #include <QDir>
@@ -491,5 +492,5 @@ void TestTls::workspaceIdentityIsOwnerOnlyAndKept()
     QCOMPARE(second->key.toPem(), first->key.toPem());
 }
 
-QTEST_GUILESS_MAIN(TestTls)
+POP3LAB_GUILESS_MAIN_ANY_LOOP(TestTls)
 #include "tst_tls.moc"
