@@ -4,7 +4,8 @@
 #                              every test, in build-asan/ (the real-client tests and the tests
 #                              that start pop3lab-server run the sanitized server of that dir)
 #   scripts/sanitize.sh tsan   ThreadSanitizer: tst_pop3server (the body worker thread, the
-#                              server's sessions), in build-tsan/
+#                              server's sessions) on Qt's loop and on epoll, and
+#                              tst_epolldispatcher (wake-ups from other threads), in build-tsan/
 # Further arguments go to ctest (e.g. -R tst_pop3session). A finding fails its test; what the
 # sanitizers are told (suppressions of Qt's and the system's own leaks, timeouts) is in
 # tests/CMakeLists.txt and tests/sanitizers/. CI runs both after scripts/test.sh.
@@ -31,8 +32,8 @@ asan)
 tsan)
     dir=build-tsan
     options="$common -DPOP3LAB_SANITIZE=thread"
-    targets="tst_pop3server"
-    tests=(-R '^tst_pop3server$')
+    targets="tst_pop3server tst_epolldispatcher"
+    tests=(-R '^(tst_pop3server|tst_pop3server_epoll|tst_epolldispatcher)$')
     ;;
 *)
     echo "usage: scripts/sanitize.sh asan|tsan [ctest arguments...]" >&2

@@ -61,8 +61,16 @@ public:
         const bool r = QApplication::notify(receiver, event);
         const qint64 t1 = clock_.nsecsElapsed();
         paintNs.push_back(t1 - t0);
+        painted = true;
         if (pendingSinceNs >= 0) {
             frameNs.push_back(t1 - pendingSinceNs);
+            if (t1 - pendingSinceNs > 100'000'000 && getenv("OVERVIEWBENCH_DEBUG"))
+                fprintf(stderr,
+                    "overviewbench: %.1f s: a frame of %.0f ms (change at %.1f s, paint %.1f ms)\n",
+                    t1 / 1e9,
+                    (t1 - pendingSinceNs) / 1e6,
+                    pendingSinceNs / 1e9,
+                    (t1 - t0) / 1e6);
             pendingSinceNs = -1;
         }
         return r;
@@ -71,6 +79,9 @@ public:
     QWidget *window = nullptr;
     qint64 arrivalNs = 0;
     qint64 pendingSinceNs = -1; // the first change not painted yet
+    // Changes count from the window's first repaint on: before it, the offscreen window is not
+    // exposed yet (the class's rows arrived about 0.9 s before the first paint, in 5 runs of 7).
+    bool painted = false;
     std::vector<qint64> paintNs;
     std::vector<qint64> frameNs;
 };
@@ -103,7 +114,7 @@ int main(int argc, char **argv)
     const QSortFilterProxyModel *proxy = overview.proxy();
     // A change counts when the teacher can see it: a row on screen, or the whole table.
     auto changed = [&app] {
-        if (app.pendingSinceNs < 0)
+        if (app.pendingSinceNs < 0 && app.painted)
             app.pendingSinceNs = app.arrivalNs > 0 ? app.arrivalNs : clock_.nsecsElapsed();
     };
     QObject::connect(proxy,
