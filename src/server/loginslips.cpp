@@ -3,18 +3,16 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFont>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 
-namespace {
+#include <algorithm>
 
-QString word(const char *text)
-{
-    return QCoreApplication::translate("LoginSlips", text);
-}
+namespace {
 
 // One card in rect (device units): a title, the four facts in two columns, the first commands.
 void drawCard(QPainter &p,
@@ -45,27 +43,38 @@ void drawCard(QPainter &p,
     fixed.setBold(true);
 
     p.setFont(title);
-    p.drawText(inner.left(), inner.top() + 4.5 * mm, word("POP3 lab: your account"));
+    p.drawText(inner.left(),
+        inner.top() + 4.5 * mm,
+        QCoreApplication::translate("LoginSlips", "POP3 lab: your account"));
     p.setFont(label);
     p.drawText(QRectF(inner.left(), inner.top(), inner.width(), 6 * mm),
         Qt::AlignRight | Qt::AlignTop,
         QStringLiteral("%1/%2").arg(number).arg(total));
 
-    const QList<std::pair<QString, QString>> facts{{word("Server"), host},
-        {word("Port"), QString::number(port)},
-        {word("User"), card.user},
-        {word("Password"), card.password}};
+    const QList<std::pair<QString, QString>> facts{
+        {QCoreApplication::translate("LoginSlips", "Server"), host},
+        {QCoreApplication::translate("LoginSlips", "Port"), QString::number(port)},
+        {QCoreApplication::translate("LoginSlips", "User"), card.user},
+        {QCoreApplication::translate("LoginSlips", "Password"), card.password}};
+    const QString answersLabel = QCoreApplication::translate("LoginSlips", "Your answers:");
+    // The values start after the widest label ("Vos réponses :" is wider than "Your answers:").
+    p.setFont(label);
+    qreal labels = p.fontMetrics().horizontalAdvance(answersLabel);
+    for (const auto &fact : facts)
+        labels = std::max<qreal>(labels, p.fontMetrics().horizontalAdvance(fact.first));
+    const qreal valueX = inner.left() + std::max(24 * mm, labels + 3 * mm);
     qreal y = inner.top() + 13 * mm;
     for (const auto &[name, value] : facts) {
         p.setFont(label);
         p.drawText(QPointF(inner.left(), y), name);
         p.setFont(fixed);
-        p.drawText(QPointF(inner.left() + 24 * mm, y), value);
+        p.drawText(QPointF(valueX, y), value);
         y += 7 * mm;
     }
     y += 1.5 * mm;
     p.setFont(label);
-    p.drawText(QPointF(inner.left(), y), word("First commands:"));
+    p.drawText(
+        QPointF(inner.left(), y), QCoreApplication::translate("LoginSlips", "First commands:"));
     p.setFont(fixed);
     QFont small = fixed;
     small.setPixelSize(int(3.4 * mm));
@@ -79,10 +88,9 @@ void drawCard(QPainter &p,
     if (answersPort != 0) {
         y += 6.5 * mm;
         p.setFont(label);
-        p.drawText(QPointF(inner.left(), y), word("Your answers:"));
+        p.drawText(QPointF(inner.left(), y), answersLabel);
         p.setFont(small);
-        p.drawText(QPointF(inner.left() + 24 * mm, y),
-            QStringLiteral("telnet %1 %2").arg(host).arg(answersPort));
+        p.drawText(QPointF(valueX, y), QStringLiteral("telnet %1 %2").arg(host).arg(answersPort));
     }
     p.restore();
 }

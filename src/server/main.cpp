@@ -24,6 +24,7 @@
 #include <QGuiApplication>
 #include <QNetworkInterface>
 #include <QSocketNotifier>
+#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -290,6 +291,11 @@ int main(int argc, char *argv[])
         }
     }
     if (!options->slips.isEmpty()) {
+        // The slips speak the class's language (its lesson's): a French class gets French cards.
+        QTranslator slipWords;
+        if (options->lessonLanguage == QLatin1String("fr")
+            && slipWords.load(QStringLiteral(":/i18n/pop3lab-server_fr.qm")))
+            QCoreApplication::installTranslator(&slipWords);
         QList<LoginSlips::Card> cards;
         for (const QString &user : lab.store()->users())
             cards.append({user, lab.store()->account(user)->password});

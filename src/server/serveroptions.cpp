@@ -167,7 +167,8 @@ std::optional<ServerOptions> ServerOptions::parse(
                        "sheet's questions, whenever a class is served; none: no lesson)."),
         QStringLiteral("ID"));
     const QCommandLineOption lessonLanguage(QStringLiteral("lesson-language"),
-        QStringLiteral("The language of the class's lesson (en, fr; default en)."),
+        QStringLiteral("The language of the class's lesson and of its login slips (en, fr; "
+                       "default en)."),
         QStringLiteral("LANG"));
     const QCommandLineOption answers(QStringLiteral("answers"),
         QStringLiteral("Take the students' lab answers on PORT or ADDR:PORT (default address: "

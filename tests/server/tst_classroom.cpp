@@ -10,9 +10,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalSocket>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using pop3test::Client;
 using pop3test::ServerProcess;
@@ -65,6 +68,7 @@ private slots:
     void classAccountsEachLogInToTheirOwnMailbox();
     void classFromAnotherMailbox();
     void loginSlipsArePrinted();
+    void loginSlipsSpeakTheClassLanguage();
     void classOptionsErrors_data();
     void classOptionsErrors();
     void listeningBeyondThisMachineWarns();
@@ -198,6 +202,90 @@ void TestClassroom::loginSlipsArePrinted()
         ++pages;
     QCOMPARE(pages, 2); // 8 cards a page: 10 take two
     QCOMPARE(server.stop(), 0);
+}
+
+// A French class (--lesson-language fr) gets French cards, and every value starts 3 mm after its
+// label: "Vos réponses :" nearly fills the 24 mm the English labels needed (1.3 mm were left). Read
+// back with pdftotext -bbox (poppler-utils, which scripts/setup.sh installs).
+void TestClassroom::loginSlipsSpeakTheClassLanguage()
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("slips.pdf"));
+    ServerProcess server;
+    QVERIFY(server.start({"--workspace",
+        dir.filePath(QStringLiteral("ws")),
+        "--class",
+        "3",
+        "--lesson-language",
+        "fr",
+        "--answers",
+        "127.0.0.1:0",
+        "--slips",
+        pdf}));
+    QVERIFY(waitForOutput(server, QRegularExpression(QStringLiteral("login slips for 3 accounts")))
+                .hasMatch());
+    QCOMPARE(server.stop(), 0);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+    QVERIFY2(text.waitForFinished(30'000) && text.exitCode() == 0,
+        "pdftotext (poppler-utils) could not read the slips");
+    const QString page = QString::fromUtf8(text.readAllStandardOutput());
+
+    struct Word
+    {
+        QString text;
+        double xMin, yMin, xMax;
+    };
+
+    QList<Word> words;
+    static const QRegularExpression word(QStringLiteral(
+        R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>)re"));
+    for (auto it = word.globalMatch(page); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        words.append({m.captured(4),
+            m.captured(1).toDouble(),
+            m.captured(2).toDouble(),
+            m.captured(3).toDouble()});
+    }
+    const QString all = page;
+    for (const char *french : {"TP",
+             "Serveur",
+             "Utilisateur",
+             "Mot",
+             "passe",
+             "Premières",
+             "commandes",
+             "Vos",
+             "réponses"})
+        QVERIFY2(words.end()
+                != std::find_if(words.begin(),
+                    words.end(),
+                    [&](const Word &w) {
+                        return w.text == QString::fromUtf8(french);
+                    }),
+            french);
+    for (const char *english : {"Password", "Server", "answers", "account"})
+        QVERIFY2(!all.contains(QLatin1String(english)), english);
+    // On each card the value right of "réponses :" and of "passe" starts 3 mm (8.5 pt) after the
+    // label ends.
+    int checked = 0;
+    for (const Word &label : words) {
+        if (label.text != QLatin1String(":") && label.text != QLatin1String("passe"))
+            continue;
+        for (const Word &value : words) {
+            if (qAbs(value.yMin - label.yMin) < 2 && value.xMin > label.xMin
+                && (value.text == QLatin1String("telnet") || value.text.size() >= 8)) {
+                QVERIFY2(value.xMin >= label.xMax + 8,
+                    qPrintable(QStringLiteral("\"%1\" ends at %2 pt, \"%3\" starts at %4 pt")
+                                   .arg(label.text)
+                                   .arg(label.xMax)
+                                   .arg(value.text)
+                                   .arg(value.xMin)));
+                ++checked;
+            }
+        }
+    }
+    QCOMPARE_GE(checked, 6); // three cards, two lines each
 }
 
 void TestClassroom::classOptionsErrors_data()
