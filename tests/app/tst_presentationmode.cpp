@@ -15,6 +15,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFontInfo>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -41,6 +42,7 @@ private slots:
     void highContrastIsUndone();
     void laneHeadersReachWcagContrast();
     void oneZoomScalesBannersMenusAndDialogs();
+    void whatTheClassReadsIsAsLargeAsTheTerminal();
     void leavingKeepsTheTerminalAtItsEnd();
 
 private:
@@ -117,6 +119,52 @@ void TestPresentationMode::everyPaneGrowsWithTheOneZoom()
     QCOMPARE_GT(larger.rowHeight, entered.rowHeight);
     QCOMPARE_GT(larger.replay, entered.replay);
     QCOMPARE_GT(window.presentation()->zoom(), PresentationMode::defaultZoom);
+}
+
+// At 1.0× the explanation under the diagram, the lesson's text and questions and the banners
+// were the window's 12 px beside a 17 px terminal: unreadable from the back of the room. They are
+// what the class reads (the menus, the tool buttons and the status line are the teacher's, and
+// keep the one zoom). Leaving gives them their own size back.
+void TestPresentationMode::whatTheClassReadsIsAsLargeAsTheTerminal()
+{
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    QVERIFY(waitGreeting(terminal->openSession(terminal->builtinSettings())));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QStringList reading{QStringLiteral("stepDetails"),
+        QStringLiteral("stepView"),
+        QStringLiteral("lessonFeedback"),
+        QStringLiteral("questionLabel"),
+        QStringLiteral("traceBannerText"),
+        QStringLiteral("replayBanner")};
+    QHash<QString, int> before;
+    for (const QString &name : reading) {
+        QWidget *w = window.findChild<QWidget *>(name);
+        QVERIFY2(w, qPrintable(name));
+        before.insert(name, QFontInfo(w->font()).pixelSize());
+    }
+    window.presentation()->setActive(true);
+    QCOMPARE(window.presentation()->zoom(), PresentationMode::defaultZoom);
+    const int text = QFontInfo(terminal->currentView()->font()).pixelSize();
+    for (const QString &name : reading) {
+        const int pixels = QFontInfo(window.findChild<QWidget *>(name)->font()).pixelSize();
+        QVERIFY2(pixels >= text,
+            qPrintable(QStringLiteral("%1: %2 px beside the terminal's %3 px")
+                           .arg(name)
+                           .arg(pixels)
+                           .arg(text)));
+    }
+    // Ctrl++ makes them larger still, with the terminal.
+    QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+    const int larger = QFontInfo(terminal->currentView()->font()).pixelSize();
+    QCOMPARE_GT(larger, text);
+    for (const QString &name : reading)
+        QCOMPARE_GE(QFontInfo(window.findChild<QWidget *>(name)->font()).pixelSize(), larger);
+    window.presentation()->setActive(false);
+    for (const QString &name : reading)
+        QCOMPARE(
+            QFontInfo(window.findChild<QWidget *>(name)->font()).pixelSize(), before.value(name));
 }
 
 void TestPresentationMode::diagramLabelsAreAtLeastTheTerminalText()

@@ -32,6 +32,7 @@ DiagramPane::DiagramPane(pop3::EventLog *log, QWidget *parent)
     m_model.setHideSecrets(true);
     m_view = new SequenceView(&m_model, this);
     m_details = new QTextBrowser(this);
+    m_details->setObjectName(QStringLiteral("stepDetails"));
     m_details->setOpenLinks(false);
     m_details->setMinimumHeight(60);
 

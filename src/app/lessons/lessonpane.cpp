@@ -115,6 +115,7 @@ LessonPane::LessonPane(pop3::Lab *lab, QWidget *parent)
     m_answerResult->setObjectName(QStringLiteral("answerResult"));
     m_feedback->setObjectName(QStringLiteral("lessonFeedback"));
     m_stepView->setObjectName(QStringLiteral("stepView"));
+    m_questionLabel->setObjectName(QStringLiteral("questionLabel"));
     m_checkButton->setObjectName(QStringLiteral("checkButton"));
     m_learnerButton->setObjectName(QStringLiteral("learnerButton"));
     m_hintButton->setObjectName(QStringLiteral("hintButton"));

@@ -142,6 +142,27 @@ QList<QWidget *> PresentationMode::scaledWidgets() const
     }
     if (QWidget *transcript = replayTranscript())
         widgets.append(transcript);
+    widgets.append(readingWidgets());
+    return widgets;
+}
+
+// What the class reads, as opposed to what the teacher clicks (menus, tool buttons, the status
+// line): the explanation of the selected step under the diagram, the lesson's text, question and
+// feedback, the banners that say a diagram or a window is a replay.
+QList<QWidget *> PresentationMode::readingWidgets() const
+{
+    static const char *const names[] = {"stepDetails",
+        "stepView",
+        "lessonFeedback",
+        "questionLabel",
+        "answerResult",
+        "traceBannerText",
+        "replayBanner"};
+    QList<QWidget *> widgets;
+    for (const char *name : names) {
+        if (QWidget *w = m_window->findChild<QWidget *>(QLatin1String(name)))
+            widgets.append(w);
+    }
     return widgets;
 }
 
@@ -331,6 +352,16 @@ void PresentationMode::apply()
         const qreal points = font.pointSizeF() > 0 ? font.pointSizeF() : base.pointSizeF();
         font.setPointSizeF(points * m_zoom);
         w->setFont(font);
+    }
+    // What the class reads is as large as the terminal's text (at 1.0× it was the window's 12 px
+    // beside a 17 px terminal).
+    const qreal readingPoints = m_terminalPoints * m_zoom;
+    for (QWidget *w : readingWidgets()) {
+        QFont font = w->font();
+        if (font.pointSizeF() < readingPoints) {
+            font.setPointSizeF(readingPoints);
+            w->setFont(font);
+        }
     }
     m_terminal->setFontPointSize(int(std::lround(m_terminalPoints * m_zoom)));
     // A replay's transcript is the terminal's text replayed: the terminal's size (it had the

@@ -79,6 +79,7 @@ private:
     int terminalWidthFor(int columns) const; // the terminal pane's width for so many columns
     void retranslate();
     QList<QWidget *> scaledWidgets() const;
+    QList<QWidget *> readingWidgets() const; // as large as the terminal's text, at least
     QDockWidget *replayDock() const;
     QWidget *replayTranscript() const; // the replay's transcript, or null
     bool replaying() const; // a replay is loaded in the replay pane
