@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimerEvent>
 
 #include <algorithm>
@@ -32,7 +33,7 @@ qint64 nowNs()
 // an error wakes the reader and the writer, who find out by reading or writing).
 constexpr uint32_t wanted[3] = {EPOLLIN, EPOLLOUT, EPOLLPRI};
 constexpr uint32_t wakes[3] = {
-    EPOLLIN | EPOLLHUP | EPOLLERR, EPOLLOUT | EPOLLHUP | EPOLLERR, EPOLLPRI};
+    EPOLLIN | EPOLLHUP | EPOLLERR, EPOLLOUT | EPOLLHUP | EPOLLERR, EPOLLPRI | EPOLLHUP | EPOLLERR};
 
 } // namespace
 
@@ -62,6 +63,7 @@ EpollDispatcher::~EpollDispatcher()
 
 void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     const int fd = int(notifier->socket());
     const int type = int(notifier->type());
     if (fd < 0 || type < 0 || type > 2)
@@ -77,6 +79,7 @@ void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 
 void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     for (std::vector<QSocketNotifier *> *pending : m_activating) {
         for (QSocketNotifier *&n : *pending) {
             if (n == notifier)
@@ -111,7 +114,7 @@ void EpollDispatcher::updateWatch(int fd)
         if (watch.inEpoll)
             epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
         if (watch.refused)
-            --m_alwaysReady;
+            setRefused(fd, false);
         m_watches.erase(it);
         return;
     }
@@ -131,38 +134,60 @@ void EpollDispatcher::updateWatch(int fd)
     if (r == 0) {
         if (watch.refused) {
             watch.refused = false;
-            --m_alwaysReady;
+            setRefused(fd, false);
         }
         watch.inEpoll = true;
         return;
     }
-    // epoll refuses regular files (EPERM): poll() calls them always ready, and so do we.
     const int error = errno;
     watch.inEpoll = false;
-    if (!watch.refused) {
-        watch.refused = true;
-        ++m_alwaysReady;
-        if (error != EPERM)
-            qWarning("EpollDispatcher: descriptor %d can't be watched (%s): it is taken as always "
-                     "ready",
-                fd,
-                strerror(error));
+    if (error == EPERM) {
+        // epoll refuses regular files: poll() calls them always ready, and so do we.
+        if (!watch.refused) {
+            watch.refused = true;
+            setRefused(fd, true);
+        }
+        return;
     }
+    // A bad descriptor (closed before its notifier was disabled), or no room for another watch
+    // (max_user_watches): Qt's poll() says POLLNVAL and warns; the notifier is not activated.
+    qWarning("EpollDispatcher: descriptor %d can't be watched (%s): its notifiers are not "
+             "activated",
+        fd,
+        strerror(error));
+}
+
+void EpollDispatcher::setRefused(int fd, bool refused)
+{
+    const auto at = std::find(m_refused.begin(), m_refused.end(), fd);
+    if (refused && at == m_refused.end())
+        m_refused.push_back(fd);
+    else if (!refused && at != m_refused.end())
+        m_refused.erase(at);
 }
 
 bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     m_interrupted.storeRelaxed(0);
     emit awake();
     QCoreApplication::sendPostedEvents();
 
+    const bool timers = !flags.testFlag(QEventLoop::X11ExcludeTimers);
+    const bool sockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
     const bool mayWait =
         flags.testFlag(QEventLoop::WaitForMoreEvents) && !m_interrupted.loadRelaxed();
-    const bool sockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
-    const int timeout = (sockets && m_alwaysReady > 0) ? 0 : waitTimeoutMs(mayWait);
-    emit aboutToBlock();
+    if (mayWait)
+        emit aboutToBlock(); // before the timeout: a timer started there shortens the wait
+    // An exit() or quit() from a posted event: no handler runs inside the loop being left.
+    if (m_interrupted.loadRelaxed())
+        return false;
+    int timeout = 0;
+    if (mayWait && !(sockets && !m_refused.empty()))
+        timeout = timers ? waitTimeoutMs() : -1;
 
     std::vector<QSocketNotifier *> pending;
+    bool woken = false;
     if (sockets) {
         epoll_event events[maxEventsPerWait];
         int n = epoll_wait(m_epoll, events, maxEventsPerWait, timeout);
@@ -171,6 +196,7 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         for (int i = 0; i < n; ++i) {
             if (events[i].data.u64 == wakeKey) {
                 drainWakeUps();
+                woken = true;
                 continue;
             }
             const auto it = m_watches.find(int(events[i].data.u64));
@@ -181,11 +207,9 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
                     pending.push_back(it->second.notifiers[type]);
             }
         }
-        if (m_alwaysReady > 0) {
-            for (const auto &[fd, watch] : m_watches) {
-                if (!watch.refused)
-                    continue;
-                for (QSocketNotifier *notifier : watch.notifiers) {
+        for (const int fd : m_refused) {
+            if (const auto it = m_watches.find(fd); it != m_watches.end()) {
+                for (QSocketNotifier *notifier : it->second.notifiers) {
                     if (notifier)
                         pending.push_back(notifier);
                 }
@@ -194,13 +218,16 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     } else {
         // Only a wake-up (a posted event, interrupt()) or a timer may end this wait.
         pollfd wake{m_wakeFd, POLLIN, 0};
-        if (::poll(&wake, 1, timeout) > 0)
+        if (::poll(&wake, 1, timeout) > 0) {
             drainWakeUps();
+            woken = true;
+        }
     }
 
     int activated = pending.empty() ? 0 : activateNotifiers(pending);
-    activated += activateTimers();
-    return activated > 0;
+    if (timers)
+        activated += activateTimers();
+    return activated > 0 || woken;
 }
 
 int EpollDispatcher::activateNotifiers(const std::vector<QSocketNotifier *> &ready)
@@ -212,7 +239,13 @@ int EpollDispatcher::activateNotifiers(const std::vector<QSocketNotifier *> &rea
         if (!notifier)
             continue; // unregistered by an earlier handler
         QSocketNotifier *const now = notifier;
-        notifier = nullptr;
+        // Not again from an outer turn's list, if this runs in a nested loop.
+        for (std::vector<QSocketNotifier *> *list : m_activating) {
+            for (QSocketNotifier *&n : *list) {
+                if (n == now)
+                    n = nullptr;
+            }
+        }
         QEvent event(QEvent::SockAct);
         QCoreApplication::sendEvent(now, &event);
         ++activated;
@@ -221,10 +254,8 @@ int EpollDispatcher::activateNotifiers(const std::vector<QSocketNotifier *> &rea
     return activated;
 }
 
-int EpollDispatcher::waitTimeoutMs(bool mayWait) const
+int EpollDispatcher::waitTimeoutMs() const
 {
-    if (!mayWait)
-        return 0;
     for (const auto &[deadline, id] : m_queue) {
         const auto it = m_timers.find(id);
         if (it == m_timers.end() || it->second.firing)
@@ -281,6 +312,7 @@ int EpollDispatcher::activateTimers()
 void EpollDispatcher::registerTimer(
     int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     if (timerId <= 0 || interval < 0 || !object)
         return;
     if (const auto old = m_timers.find(timerId); old != m_timers.end()) {
@@ -364,16 +396,19 @@ void EpollDispatcher::interrupt()
     wakeUp();
 }
 
-// The flag is cleared before the read, so a wakeUp() that comes in between writes again and
-// the next wait returns at once: no wake-up is lost.
+// The read first, then the flag: a wakeUp() in between, which finds the flag still set and
+// writes nothing, posted its event before the flag was cleared, and the next processEvents()
+// sends posted events before it waits. Cleared first, the read could swallow a write made after
+// it, leaving the flag set and the eventfd empty: no later wakeUp() would ever write again
+// (found in review; tst_epolldispatcher crossThreadPingPongNeverStalls).
 void EpollDispatcher::drainWakeUps()
 {
-    m_wakeUpSent.storeRelease(0);
     quint64 count = 0;
     ssize_t r;
     do {
         r = ::read(m_wakeFd, &count, sizeof count);
     } while (r < 0 && errno == EINTR);
+    m_wakeUpSent.storeRelease(0);
 }
 
 } // namespace pop3

@@ -22,10 +22,14 @@ namespace pop3 {
 // What it keeps of Qt's contract (the QAbstractEventDispatcher interface, public API only):
 // - posted events are sent first, at each processEvents(); a postEvent() from any thread calls
 //   wakeUp(), which makes the eventfd readable, so the loop never sleeps on a posted event;
-// - awake() is emitted as each call starts and aboutToBlock() before each wait (the observer
-//   stream sends what a turn wrote on either, see ObserverServer);
-// - a notifier is activated for readable (or hung up, or in error), writable, or urgent data, as
-//   the UNIX dispatcher does; one unregistered while others are being activated is skipped;
+// - awake() is emitted as each call starts and aboutToBlock() before each wait that may block
+//   (the observer stream sends what a turn wrote on either, see ObserverServer);
+// - X11ExcludeTimers and ExcludeSocketNotifiers are honoured; the return value counts wake-ups;
+// - a notifier is activated for readable, writable or urgent data, and each of them when the
+//   descriptor is hung up or in error, as the UNIX dispatcher does; one unregistered while others
+//   are being activated is skipped, and none is activated twice from nested loops;
+// - a regular file (epoll refuses it) is always ready, as poll() says; a descriptor epoll
+//   refuses for another reason (closed, no room) is warned about and not activated;
 // - a timer fires once per turn at most, never while its own timer event is still running (a
 //   nested loop in its handler does not re-enter it), repeats from its previous deadline and
 //   drops the ticks it missed; a zero-interval timer fires on every turn. Coarse and very coarse
@@ -87,7 +91,8 @@ private:
     };
 
     void updateWatch(int fd);
-    int waitTimeoutMs(bool mayWait) const;
+    int waitTimeoutMs() const; // -1: no timer
+    void setRefused(int fd, bool refused);
     int activateNotifiers(const std::vector<QSocketNotifier *> &pending);
     int activateTimers();
     void unscheduleTimer(int timerId, const Timer &timer);
@@ -99,7 +104,7 @@ private:
     QAtomicInt m_interrupted;
 
     std::unordered_map<int, Watch> m_watches; // by descriptor
-    int m_alwaysReady = 0; // watches epoll refused
+    std::vector<int> m_refused; // descriptors epoll refused (regular files): always ready
     // The notifier lists being activated (several when a handler runs a nested loop): an
     // unregistered notifier is blanked in each, so none is activated after it is gone.
     std::vector<std::vector<QSocketNotifier *> *> m_activating;

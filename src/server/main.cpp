@@ -26,6 +26,7 @@
 #include <QSocketNotifier>
 #include <QTranslator>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -221,6 +222,10 @@ int main(int argc, char *argv[])
             auto dispatcher = std::make_unique<pop3::EpollDispatcher>();
             if (dispatcher->isValid())
                 QCoreApplication::setEventDispatcher(dispatcher.release());
+            else
+                std::fprintf(stderr,
+                    "pop3lab-server: epoll is not available (%s): serving from Qt's event loop\n",
+                    std::strerror(errno));
         }
         application = std::make_unique<QCoreApplication>(argc, argv);
     }

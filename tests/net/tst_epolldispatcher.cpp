@@ -94,7 +94,9 @@ private slots:
     void hangUpWakesTheReader();
     void regularFileIsAlwaysReady();
     void postedEventsFromAnotherThreadWakeTheLoop();
+    void crossThreadPingPongNeverStalls();
     void deleteLaterRunsInTheLoop();
+    void aboutToBlockComesBeforeEachWait();
     void interruptEndsAWaitWithNothingToDo();
     void objectMovedToAnotherThreadTakesItsTimer();
     void workerThreadOnEpoll();
@@ -353,10 +355,19 @@ void TestEpollDispatcher::regularFileIsAlwaysReady()
 
 void TestEpollDispatcher::postedEventsFromAnotherThreadWakeTheLoop()
 {
-    // No timer, no socket: only the posted call can end the wait.
+    // No timer, no socket: only the posted call can end the wait. The other thread posts once
+    // the loop is about to block, so the post has to wake it (posted earlier, the first
+    // sendPostedEvents() would take it without any wake-up).
     QEventLoop loop;
-    bool called = false;
+    std::atomic<bool> called{false};
+    std::atomic<bool> blocking{false};
+    const QMetaObject::Connection c =
+        connect(dispatcher(), &QAbstractEventDispatcher::aboutToBlock, this, [&] {
+            blocking = true;
+        });
     std::thread poster([&] {
+        while (!blocking)
+            std::this_thread::yield();
         QMetaObject::invokeMethod(
             &loop,
             [&] {
@@ -373,15 +384,144 @@ void TestEpollDispatcher::postedEventsFromAnotherThreadWakeTheLoop()
     guard.start(10'000);
     const int code = loop.exec();
     poster.join();
+    disconnect(c);
     QCOMPARE(code, 0);
     QVERIFY(called);
 }
 
+// Found in review: the wake-up flag was cleared before the eventfd was read, so a wakeUp() that
+// came in between was swallowed by the read with its flag left set, and no wakeUp() ever wrote
+// again: the loop slept on posted events. Another thread floods this loop with queued calls,
+// which only their wake-ups can deliver (the guard, 20 s, is the only timer), then the two hand
+// a count back and forth.
+void TestEpollDispatcher::crossThreadPingPongNeverStalls()
+{
+    QEventLoop loop;
+    QTimer guard;
+    guard.setSingleShot(true);
+    connect(&guard, &QTimer::timeout, &loop, [&] {
+        loop.exit(1);
+    });
+    guard.start(20'000);
+
+    constexpr int flood = 200'000;
+    int got = 0;
+    std::thread producer([&] {
+        for (int i = 0; i < flood; ++i) {
+            QMetaObject::invokeMethod(
+                this,
+                [&] {
+                    if (++got == flood)
+                        loop.quit();
+                },
+                Qt::QueuedConnection);
+            if (i % 64 == 0)
+                std::this_thread::yield(); // let the loop wait now and then
+        }
+    });
+    QElapsedTimer clock;
+    clock.start();
+    const int flooded = loop.exec();
+    producer.join();
+    qInfo("%d calls posted from another thread, all run in %lld ms", got, clock.elapsed());
+    QCOMPARE(flooded, 0);
+    QCOMPARE(got, flood);
+
+    QThread thread; // Qt's own loop there
+    QObject peer;
+    peer.moveToThread(&thread);
+    thread.start();
+    constexpr int rounds = 20'000;
+    int back = 0;
+    std::function<void()> ping = [&] {
+        QMetaObject::invokeMethod(
+            &peer,
+            [&] {
+                QMetaObject::invokeMethod(
+                    this,
+                    [&] {
+                        if (++back == rounds)
+                            loop.quit();
+                        else
+                            ping();
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    };
+    clock.restart();
+    ping();
+    const int code = loop.exec();
+    qInfo("%d round trips in %lld ms", back, clock.elapsed());
+    thread.quit();
+    QVERIFY(thread.wait(10'000));
+    QCOMPARE(code, 0);
+    QCOMPARE(back, rounds);
+}
+
 void TestEpollDispatcher::deleteLaterRunsInTheLoop()
 {
-    QPointer<QObject> object = new QObject;
-    object->deleteLater();
-    QTRY_VERIFY(object.isNull());
+    // Inside a running loop (QTest::qWait would send the deferred deletes itself), and from a
+    // nested loop too: each object goes when its own loop turns.
+    QEventLoop loop;
+    QPointer<QObject> outer = new QObject;
+    QPointer<QObject> inner;
+    QMetaObject::invokeMethod(
+        this,
+        [&] {
+            outer->deleteLater();
+            QEventLoop nested;
+            inner = new QObject;
+            inner->deleteLater();
+            QMetaObject::invokeMethod(
+                this,
+                [&] {
+                    QVERIFY(!outer.isNull()); // deferred to the outer loop's level
+                    nested.quit();
+                },
+                Qt::QueuedConnection);
+            nested.exec();
+            QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    loop.exec();
+    QTRY_VERIFY(outer.isNull());
+    QTRY_VERIFY(inner.isNull());
+}
+
+void TestEpollDispatcher::aboutToBlockComesBeforeEachWait()
+{
+    // ObserverServer sends what a turn wrote on awake() or aboutToBlock(); a timer started from
+    // aboutToBlock() shortens the wait it comes before.
+    QSignalSpy awake(dispatcher(), &QAbstractEventDispatcher::awake);
+    QSignalSpy blocking(dispatcher(), &QAbstractEventDispatcher::aboutToBlock);
+    bool fired = false;
+    bool started = false;
+    const QMetaObject::Connection c =
+        connect(dispatcher(), &QAbstractEventDispatcher::aboutToBlock, this, [&] {
+            if (!started) {
+                started = true;
+                QTimer::singleShot(1, this, [&] {
+                    fired = true;
+                });
+            }
+        });
+    QEventLoop loop;
+    QTimer::singleShot(0, this, [] {}); // something to start the loop
+    QTimer stop;
+    connect(&stop, &QTimer::timeout, &loop, [&] {
+        if (fired)
+            loop.quit();
+    });
+    stop.start(5);
+    QElapsedTimer clock;
+    clock.start();
+    loop.exec();
+    disconnect(c);
+    QVERIFY(fired);
+    QVERIFY(clock.elapsed() < 5'000);
+    QVERIFY(awake.count() >= 1);
+    QVERIFY(blocking.count() >= 1);
 }
 
 void TestEpollDispatcher::interruptEndsAWaitWithNothingToDo()
