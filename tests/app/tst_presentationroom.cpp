@@ -37,6 +37,7 @@ public:
     {
         QString text;
         QRectF rect; // in the painter's coordinates (the diagram's)
+        int pixels = 0; // the font's size
     };
 
     QList<Item> items;
@@ -102,7 +103,8 @@ private:
         {
             const QRectF rect(
                 p.x(), p.y() - item.ascent(), item.width(), item.ascent() + item.descent());
-            m_device->items.append({item.text(), m_transform.mapRect(rect)});
+            m_device->items.append(
+                {item.text(), m_transform.mapRect(rect), QFontInfo(item.font()).pixelSize()});
         }
 
         Type type() const override { return QPaintEngine::User; }
@@ -193,11 +195,18 @@ void TestPresentationRoom::labelsKeepTheirFacts_data()
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("scenario"); // empty: the lab sheet typed live
+    QTest::addColumn<int>("zoomSteps"); // Ctrl++ presses after entering
     for (const char *language : {"en", "fr"}) {
-        QTest::addRow("%s live lab sheet", language) << QString::fromLatin1(language) << QString();
+        QTest::addRow("%s live lab sheet", language)
+            << QString::fromLatin1(language) << QString() << 0;
         for (const char *scenario : {"lock-conflict", "stale-lock"})
             QTest::addRow("%s %s", language, scenario)
-                << QString::fromLatin1(language) << QString::fromLatin1(scenario);
+                << QString::fromLatin1(language) << QString::fromLatin1(scenario) << 0;
+        // After Ctrl++ "+OK 376 octets [12 lines, 376 octets]" became "… … [12 lines, 376
+        // octets]": the status went first.
+        for (int steps : {1, 2})
+            QTest::addRow("%s live lab sheet, Ctrl++ x%d", language, steps)
+                << QString::fromLatin1(language) << QString() << steps;
     }
 }
 
@@ -207,6 +216,7 @@ void TestPresentationRoom::labelsKeepTheirFacts()
 {
     QFETCH(QString, language);
     QFETCH(QString, scenario);
+    QFETCH(int, zoomSteps);
     const QLocale locale(language);
     QLocale::setDefault(locale);
     Translations translations;
@@ -232,6 +242,8 @@ void TestPresentationRoom::labelsKeepTheirFacts()
         window.replayPane()->flush();
     }
     QTest::qWait(0); // the room's layout after the window manager's full screen (a 0 timer)
+    for (int step = 0; step < zoomSteps; ++step)
+        window.presentation()->zoomBy(1);
     window.diagramPane()->view()->flush();
     checkDrawnLabels(window);
 }
@@ -351,6 +363,12 @@ void TestPresentationRoom::checkDrawnLabels(MainWindow &window)
             continue;
         const qsizetype visible = painter.visibleAt(item.rect.center().y());
         const SequenceModel::RowKind kind = model.row(model.visibleRow(visible)).kind;
+        // A command's or a reply's words as large as the label font (the terminal's size on
+        // screen): the French "+OK 35 messages: [35 lignes, 276 octets]" fell back to the small
+        // 12 px font.
+        if (kind == SequenceModel::RowKind::Reply || kind == SequenceModel::RowKind::Command)
+            QVERIFY2(item.pixels >= painter.labelFont().pixelSize(),
+                qPrintable(QStringLiteral("\"%1\" at %2 px").arg(item.text).arg(item.pixels)));
         if (kind == SequenceModel::RowKind::MaildropNote)
             QVERIFY2(item.rect.right() <= painter.maildropX() - 10, qPrintable(item.text));
         else if (kind == SequenceModel::RowKind::ServerNote)

@@ -383,11 +383,28 @@ QString SequencePainter::fittedLabel(
         const QString without = label.left(at) + QStringLiteral("…") + label.mid(at + part.size());
         if (metrics.horizontalAdvance(without) <= width)
             return without;
-        return metrics.elidedText(without, Qt::ElideLeft, width);
+        return keepingStatus(without, metrics, width);
     }
     // Still too long: the end holds the conclusion and the counts ("… message 1 kept",
-    // "[206 lines, …]"), so the beginning goes.
-    return metrics.elidedText(label, Qt::ElideLeft, width);
+    // "[206 lines, …]"), so the beginning goes, but a reply's status stays.
+    return keepingStatus(label, metrics, width);
+}
+
+// The end of text in width, its beginning elided, except a reply's status ("+OK", "-ERR
+// [IN-USE]"): after Ctrl++ in a room "+OK 376 octets [12 lines, 376 octets]" became "… [12
+// lines, 376 octets]", and the class could not tell a success from an error.
+QString SequencePainter::keepingStatus(
+    const QString &text, const QFontMetricsF &metrics, qreal width)
+{
+    static const QRegularExpression status(QStringLiteral("^[+-][A-Z]+(\\s+\\[[^\\]]*\\])?"));
+    const QString head = status.match(text).captured(0);
+    if (head.isEmpty())
+        return metrics.elidedText(text, Qt::ElideLeft, width);
+    const QString tail = text.mid(head.size()).trimmed();
+    const qreal room = width - metrics.horizontalAdvance(head + QLatin1Char(' '));
+    if (tail.isEmpty() || room < metrics.horizontalAdvance(QStringLiteral("…")) * 2)
+        return metrics.elidedText(text, Qt::ElideRight, width);
+    return head + QLatin1Char(' ') + metrics.elidedText(tail, Qt::ElideLeft, room);
 }
 
 void SequencePainter::paintLabel(QPainter *p,
@@ -424,7 +441,13 @@ void SequencePainter::paintLabel(QPainter *p,
     if (m_compact) {
         QFont smaller = font;
         smaller.setPixelSize(m_small.pixelSize());
+        // A protocol line (a command, a reply) keeps its size and loses its reason words first:
+        // its words are in the terminal beside it and in the explanation, and at the small size
+        // it was 13 px beside a 17 px terminal ("+OK 35 messages: [35 lignes, 276 octets]" in
+        // French). Its status and counts stay whole either way.
+        const bool protocol = font.styleHint() == QFont::Monospace || font.fixedPitch();
         if (paintWrapped(p, rect, row, label, font, color, align, false)
+            || (protocol && paintWrapped(p, rect, row, label, font, color, align, true))
             || paintWrapped(p, rect, row, label, smaller, color, align, false)
             || paintWrapped(p, rect, row, label, font, color, align, true))
             return;
@@ -819,11 +842,16 @@ void SequencePainter::paintRow(QPainter *p, qsizetype v, bool selected, bool det
         p->drawLine(QPointF(cx - bandWidth, y), QPointF(cx + bandWidth, y));
         if (detail) {
             const QString text = QStringLiteral("→ ") + pop3::stateName(r.stateAfter);
-            QFont font = m_small;
+            // In a room (compact) the state is one of the lesson's points: as large as the
+            // labels, not the small 12 px beside a 17 px terminal.
+            QFont font = m_compact ? m_font : m_small;
             font.setBold(true);
             const QFontMetricsF metrics(font);
             const qreal left = cx + bandWidth + (r.has(SequenceModel::Err) ? 32 : 4);
-            const QRectF pill(left, y + 2, metrics.horizontalAdvance(text) + 12, unitHeight * 0.8);
+            const QRectF pill(left,
+                y + 2,
+                metrics.horizontalAdvance(text) + 12,
+                std::max(unitHeight * 0.8, metrics.height() + 2));
             p->setPen(QPen(c.darker(130), 1.2));
             p->setBrush(c.lighter(170));
             p->drawRoundedRect(pill, 5, 5);

@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
+
+class QFontMetricsF;
 #include <QRectF>
 
 class QPainter;
@@ -117,6 +119,8 @@ public:
     int headerSession(int lane, qsizetype at, qsizetype until) const;
     // The label as painted in width with font (shortened only where the model allows).
     QString fittedLabel(qsizetype row, const QString &label, const QFont &font, qreal width) const;
+    // text elided at its start to fit width, a reply's status ("+OK", "-ERR [IN-USE]") kept.
+    static QString keepingStatus(const QString &text, const QFontMetricsF &metrics, qreal width);
 
     const QFont &labelFont() const { return m_font; }
 
