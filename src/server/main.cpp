@@ -16,6 +16,7 @@
 #include "mail/mailstore.h"
 #include "net/epolldispatcher.h"
 #include "serveroptions.h"
+#include "workspaceclaim.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +25,7 @@
 #include <QGuiApplication>
 #include <QNetworkInterface>
 #include <QSocketNotifier>
+#include <QTcpServer>
 #include <QTranslator>
 
 #include <cerrno>
@@ -136,6 +138,34 @@ pop3::Result makeClass(const ServerOptions &options)
     return pop3::ClassRoster::writeAccountsFile(path, students, mailbox);
 }
 
+// Every port given explicitly (--listen ADDR:PORT, --tls-port, --observer, --answers), tried
+// before anything is written: a class started again on the ports of a running one failed to
+// listen only after it had replaced the running class's passwords and mailboxes.
+pop3::Result portsAreFree(const ServerOptions &o)
+{
+    QList<std::pair<QHostAddress, int>> wanted;
+    if (!o.listen.tryNextPorts)
+        wanted.append({o.listen.address, o.listen.port});
+    if (o.listen.tlsPort > 0)
+        wanted.append({o.listen.address, o.listen.tlsPort});
+    if (o.observerGiven)
+        wanted.append({o.observerAddress, o.observerPort});
+    if (o.answersGiven)
+        wanted.append({o.answersAddress, o.answersPort});
+    for (const auto &[address, port] : wanted) {
+        if (port <= 0)
+            continue;
+        QTcpServer probe;
+        if (!probe.listen(address, quint16(port)))
+            return pop3::Result::failure(
+                QStringLiteral("cannot listen on %1:%2: %3 (nothing was changed)")
+                    .arg(address.toString())
+                    .arg(port)
+                    .arg(probe.errorString()));
+    }
+    return pop3::Result::success();
+}
+
 // --class-lesson: an id ("02-count-and-size") or its number ("2", "02").
 std::optional<pop3::Lesson> findLesson(
     const QString &wanted, const QString &language, QString *error)
@@ -243,6 +273,17 @@ int main(int argc, char *argv[])
         return fail(error);
 
     const long files = pop3::raiseOpenFileLimit();
+    // Nothing is written before the server knows it can serve: its ports free, and no other
+    // server under a workspace this start replaces (see WorkspaceClaim).
+    if (const pop3::Result r = portsAreFree(*options); !r)
+        return fail(r.error);
+    WorkspaceClaim claim;
+    const bool replacing = options->classSize > 0 || options->reset;
+    if (const pop3::Result r = claim.claim(
+            options->workspace.isEmpty() ? pop3::MailStore::defaultWorkspace() : options->workspace,
+            replacing);
+        !r)
+        return fail(r.error);
     QElapsedTimer made;
     made.start();
     if (options->classSize > 0) {
@@ -252,6 +293,7 @@ int main(int argc, char *argv[])
     pop3::Lab lab;
     if (const pop3::Result r = lab.start(options->labConfig()); !r)
         return fail(r.error);
+    claim.share();
     const qint64 madeMs = made.elapsed();
     if (!lab.server()->address().isLoopback())
         warn(QStringLiteral("listening on %1: every machine that can reach this one may connect, "

@@ -69,6 +69,7 @@ private slots:
     void classFromAnotherMailbox();
     void loginSlipsArePrinted();
     void loginSlipsSpeakTheClassLanguage();
+    void startingTheClassAgainChangesNothing();
     void classOptionsErrors_data();
     void classOptionsErrors();
     void listeningBeyondThisMachineWarns();
@@ -286,6 +287,53 @@ void TestClassroom::loginSlipsSpeakTheClassLanguage()
         }
     }
     QCOMPARE_GE(checked, 6); // three cards, two lines each
+}
+
+// Teacher's trial: the start command run again by mistake (same ports, same workspace) failed to
+// listen only after it had written 60 new passwords over the accounts file and copied every
+// mailbox afresh under the running class (a student's deleted message came back; nobody could
+// log in with the file's passwords). Run again, on the same ports or on others, it must change
+// nothing and say why.
+void TestClassroom::startingTheClassAgainChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws"));
+    ServerProcess server;
+    QVERIFY(server.start({"--workspace", ws, "--class", "3", "--no-login-delay"}, 30000));
+    const QString accountsPath = ws + QStringLiteral("/class-accounts.txt");
+    const QList<Account> accounts = readAccounts(accountsPath);
+    QCOMPARE(accounts.size(), 3);
+    const QByteArray accountsBefore = pop3test::readFile(accountsPath);
+    {
+        Client c;
+        QVERIFY(c.open(server.port()).startsWith("+OK"));
+        QVERIFY(c.login(accounts.first().user, accounts.first().password));
+        QVERIFY(c.command("DELE 1").startsWith("+OK"));
+        QVERIFY(c.command("QUIT").startsWith("+OK"));
+    }
+    const QString port = QString::number(server.port());
+    for (const QStringList &listen :
+        {QStringList{"--listen", "127.0.0.1:" + port}, QStringList{"--listen", "127.0.0.1:0"}}) {
+        const pop3test::RunResult again =
+            pop3test::runServer(QStringList{"--workspace", ws, "--class", "3"} + listen, 30000);
+        QVERIFY2(!again.crashed, again.err.constData());
+        QVERIFY2(again.exitCode != 0, again.out.constData());
+        QVERIFY2(again.err.startsWith("pop3lab-server: ") && again.err.count('\n') == 1,
+            again.err.constData());
+        QVERIFY2(again.err.contains("nothing was changed"), again.err.constData());
+        QCOMPARE(pop3test::readFile(accountsPath), accountsBefore);
+        Client c;
+        QVERIFY(c.open(server.port()).startsWith("+OK"));
+        QVERIFY(c.login(accounts.first().user, accounts.first().password));
+        QVERIFY2(c.command("STAT").startsWith("+OK 34 "), "the deleted message came back");
+        QVERIFY(c.command("QUIT").startsWith("+OK"));
+    }
+    QCOMPARE(server.stop(), 0);
+    // Once that server has stopped, the workspace takes a new class.
+    ServerProcess next;
+    QVERIFY(next.start({"--workspace", ws, "--class", "3"}, 30000));
+    QVERIFY(pop3test::readFile(accountsPath) != accountsBefore); // new passwords
+    QCOMPARE(next.stop(), 0);
 }
 
 void TestClassroom::classOptionsErrors_data()
