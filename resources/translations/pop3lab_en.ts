@@ -3634,4 +3634,26 @@ What the student types next appears here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>pop3::ObserverClient</name>
+    <message numerus="yes">
+        <source>no observer stream answered within %n second(s)</source>
+        <translation>
+            <numerusform>no observer stream answered within %n second</numerusform>
+            <numerusform>no observer stream answered within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server closed the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the observer port is the one pop3lab-server printed after &quot;observer stream on&quot;, with its token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that port said &quot;%1&quot;, which is not the observer stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -3645,4 +3645,26 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
         <translation>La personnalité enregistrée dans les préférences n&apos;a pas pu être chargée : %1. Le serveur utilise %2.</translation>
     </message>
 </context>
+<context>
+    <name>pop3::ObserverClient</name>
+    <message numerus="yes">
+        <source>no observer stream answered within %n second(s)</source>
+        <translation>
+            <numerusform>aucun flux d&apos;observation n&apos;a répondu en %n seconde</numerusform>
+            <numerusform>aucun flux d&apos;observation n&apos;a répondu en %n secondes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server closed the stream</source>
+        <translation>le serveur a fermé le flux</translation>
+    </message>
+    <message>
+        <source>%1; the observer port is the one pop3lab-server printed after &quot;observer stream on&quot;, with its token</source>
+        <translation>%1 ; le port d&apos;observation est celui que pop3lab-server a affiché après « observer stream on », avec son jeton</translation>
+    </message>
+    <message>
+        <source>that port said &quot;%1&quot;, which is not the observer stream</source>
+        <translation>ce port a dit « %1 », ce qui n&apos;est pas le flux d&apos;observation</translation>
+    </message>
+</context>
 </TS>

@@ -19,15 +19,24 @@ constexpr qint64 maxLine = 1 << 20; // an event with its 16 KiB body preview fit
 ObserverClient::ObserverClient(QObject *parent)
     : QObject(parent)
     , m_socket(new QTcpSocket(this))
+    , m_helloTimer(new QTimer(this))
 {
+    m_helloTimer->setSingleShot(true);
+    connect(m_helloTimer, &QTimer::timeout, this, [this] {
+        notAnObserver(tr("no observer stream answered within %n second(s)",
+            nullptr,
+            (m_helloTimeoutMs + 999) / 1000));
+    });
     connect(m_socket, &QTcpSocket::connected, this, [this] {
         // The request behind the token: the server reads it before it sends any event.
         m_socket->write(m_hello + m_bodies);
+        m_helloTimer->start(m_helloTimeoutMs);
     });
     connect(m_socket, &QTcpSocket::readyRead, this, &ObserverClient::readLines);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_joined = false;
-        emit closed(QStringLiteral("the server closed the stream"));
+        m_helloTimer->stop();
+        emit closed(tr("the server closed the stream"));
     });
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
         if (m_socket->state() != QAbstractSocket::ConnectedState)
@@ -54,6 +63,7 @@ void ObserverClient::connectTo(
 
 void ObserverClient::close()
 {
+    m_helloTimer->stop();
     m_joined = false;
     m_users.clear();
     m_pop3.clear();
@@ -107,12 +117,34 @@ void ObserverClient::readLines()
     }
 }
 
+// Said once, then the connection goes: what the teacher reads in the overview's status line.
+void ObserverClient::notAnObserver(const QString &why)
+{
+    m_helloTimer->stop();
+    {
+        const QSignalBlocker quiet(m_socket); // no second "closed" from the abort
+        m_socket->abort();
+    }
+    m_joined = false;
+    emit closed(tr("%1; the observer port is the one pop3lab-server printed after \"observer "
+                   "stream on\", with its token")
+                    .arg(why));
+}
+
 void ObserverClient::handleLine(const QByteArray &line)
 {
-    const QJsonObject o = QJsonDocument::fromJson(line).object();
+    const QJsonDocument document = QJsonDocument::fromJson(line);
+    const QJsonObject o = document.object();
     if (!m_joined) {
+        // Not JSON: another protocol's greeting (the POP3 port's "+OK ...", the answers port's).
+        if (!document.isObject()) {
+            notAnObserver(tr("that port said \"%1\", which is not the observer stream")
+                              .arg(QString::fromUtf8(line.left(80)).trimmed()));
+            return;
+        }
         if (o.value(QStringLiteral("hello")).toString() != QLatin1String("pop3lab-observer"))
             return;
+        m_helloTimer->stop();
         m_joined = true;
         m_users.clear();
         m_pop3 = o.value(QStringLiteral("pop3")).toString();

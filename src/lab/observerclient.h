@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 class QTcpSocket;
 
@@ -32,6 +33,10 @@ public:
     void close();
 
     bool isJoined() const { return m_joined; }
+
+    // How long to wait, once connected, for the observer's hello (default 10 s): a port that
+    // stays silent is not an observer stream.
+    void setHelloTimeout(int ms) { m_helloTimeoutMs = ms; }
 
     QStringList users() const { return m_users; }
 
@@ -71,6 +76,7 @@ signals:
 private:
     void readLines();
     void handleLine(const QByteArray &line);
+    void notAnObserver(const QString &why);
 
     QTcpSocket *m_socket;
     QByteArray m_hello;
@@ -78,6 +84,8 @@ private:
     QStringList m_users;
     QString m_pop3;
     bool m_joined = false;
+    QTimer *m_helloTimer;
+    int m_helloTimeoutMs = 10'000;
 };
 
 } // namespace pop3

@@ -11,6 +11,8 @@
 #include "support/pop3testclient.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,8 @@ private slots:
     void cleanup();
     void joinsAndReceivesTheClassEvents();
     void wrongTokenGetsNothing();
+    void aPop3PortIsToldAtOnce();
+    void aSilentPortTimesOut();
     void asksForAReset();
 
 private:
@@ -80,6 +84,38 @@ void TestObserverClient::joinsAndReceivesTheClassEvents()
     QCOMPARE(lines,
         (QList<QByteArray>{"USER " + m_students.at(1).user.toUtf8(), "PASS ********", "QUIT"}));
     QCOMPARE(lockUser, m_students.at(1).user);
+}
+
+// Teacher's trial: the overview pointed at the POP3 port (or the answers port) stayed on
+// "Connecting..." for minutes, every line before the observer's hello ignored.
+void TestObserverClient::aPop3PortIsToldAtOnce()
+{
+    QTcpServer pop3;
+    QVERIFY(pop3.listen(QHostAddress::LocalHost, 0));
+    connect(&pop3, &QTcpServer::newConnection, this, [&] {
+        pop3.nextPendingConnection()->write("+OK Dovecot ready.\r\n");
+    });
+    ObserverClient client;
+    QSignalSpy closed(&client, &ObserverClient::closed);
+    client.connectTo(QStringLiteral("127.0.0.1"), pop3.serverPort(), "0123456789abcdef");
+    QVERIFY(closed.wait(5000));
+    const QString why = closed.first().first().toString();
+    QVERIFY2(why.contains(QLatin1String("+OK Dovecot ready.")), qPrintable(why));
+    QVERIFY2(why.contains(QLatin1String("observer stream on")), qPrintable(why));
+    QVERIFY(!client.isJoined());
+}
+
+void TestObserverClient::aSilentPortTimesOut()
+{
+    QTcpServer silent; // accepts, never speaks
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    ObserverClient client;
+    client.setHelloTimeout(300);
+    QSignalSpy closed(&client, &ObserverClient::closed);
+    client.connectTo(QStringLiteral("127.0.0.1"), silent.serverPort(), "0123456789abcdef");
+    QVERIFY(closed.wait(5000));
+    QVERIFY2(closed.first().first().toString().contains(QLatin1String("observer stream on")),
+        qPrintable(closed.first().first().toString()));
 }
 
 void TestObserverClient::wrongTokenGetsNothing()
