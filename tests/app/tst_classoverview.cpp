@@ -168,6 +168,19 @@ void TestClassOverview::watchesTheClass()
         shown << cell(proxy, r, C::StudentColumn);
     shown.sort();
     QCOMPARE(shown, (QStringList{"Student 1", "Student 2", "Student 3"}));
+    // ...nor anywhere else on the projector (teacher's trial: "Student 7 ... USER: student07"),
+    // and the filter finds nobody by the real name.
+    for (int r = 0; r < proxy->rowCount(); ++r) {
+        for (int c = 0; c < C::ColumnCount; ++c) {
+            for (const QString &name : {good, typo, absent})
+                QVERIFY2(!cell(proxy, r, c).contains(name, Qt::CaseInsensitive),
+                    qPrintable(cell(proxy, r, c)));
+        }
+    }
+    QVERIFY(cell(proxy, proxyRow(proxy, typo), C::CommandColumn).startsWith("USER: Student "));
+    QTest::keyClicks(filter, typo);
+    QCOMPARE(proxy->rowCount(), 0);
+    filter->clear();
     anonymise->click();
     QCOMPARE(cell(proxy, proxyRow(proxy, good), C::StudentColumn), good);
 

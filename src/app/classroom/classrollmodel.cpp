@@ -6,7 +6,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QStyle>
+
+#include <algorithm>
 
 using pop3::ClassRoll;
 
@@ -50,6 +53,7 @@ void ClassRollModel::flushChanges()
 
 void ClassRollModel::setStudents(const QStringList &users)
 {
+    m_namesFor = -1; // the names of withoutNames() change with the students
     beginResetModel();
     m_roll.setStudents(users);
     m_dirty.assign(size_t(users.size()), false);
@@ -65,6 +69,7 @@ QString ClassRollModel::apply(const pop3::Event &event)
         return {};
     if (m_roll.students().size() != before) {
         // A student the hello did not list (rare): the rows are read again.
+        m_namesFor = -1; // the names of withoutNames() change with the students
         beginResetModel();
         endResetModel();
     } else {
@@ -80,6 +85,7 @@ void ClassRollModel::applyProgress(const pop3::StudentProgress &progress)
     if (row < 0)
         return;
     if (m_roll.students().size() != before) {
+        m_namesFor = -1; // the names of withoutNames() change with the students
         beginResetModel();
         endResetModel();
     } else {
@@ -94,6 +100,7 @@ void ClassRollModel::applySnapshot(const QJsonObject &student)
     if (row < 0)
         return;
     if (m_roll.students().size() != before) {
+        m_namesFor = -1; // the names of withoutNames() change with the students
         beginResetModel();
         endResetModel();
     } else {
@@ -124,7 +131,45 @@ void ClassRollModel::setAnonymised(bool on)
         return;
     m_anonymised = on;
     if (!m_roll.students().isEmpty())
-        emit dataChanged(index(0, StudentColumn), index(rowCount() - 1, StudentColumn));
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+// A student's words with every account name of the class in them replaced by that student's
+// alias ("USER: student07" typed by a student): anonymised, no real name reaches the projector,
+// nor the filter, which matches what is shown.
+QString ClassRollModel::withoutNames(const QString &text) const
+{
+    if (!m_anonymised || text.isEmpty())
+        return text;
+    const QList<pop3::ClassRoll::Student> &students = m_roll.students();
+    if (m_namesFor != students.size()) {
+        QStringList names;
+        m_rowOfName.clear();
+        for (int row = 0; row < students.size(); ++row) {
+            names << QRegularExpression::escape(students.at(row).user);
+            m_rowOfName.insert(students.at(row).user.toLower(), row);
+        }
+        // Longest first, so that "student1" never takes the start of "student10".
+        std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+            return a.size() > b.size();
+        });
+        m_names.setPattern(QStringLiteral("(?<![\\w.-])(") + names.join(QLatin1Char('|'))
+            + QStringLiteral(")(?![\\w.-])"));
+        m_names.setPatternOptions(QRegularExpression::CaseInsensitiveOption);
+        m_namesFor = students.size();
+    }
+    if (students.isEmpty())
+        return text;
+    QString out;
+    qsizetype from = 0;
+    for (auto it = m_names.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(from, m.capturedStart() - from);
+        out += displayName(m_rowOfName.value(m.captured(1).toLower()));
+        from = m.capturedEnd();
+    }
+    out += QStringView(text).mid(from);
+    return out;
 }
 
 void ClassRollModel::setClock(std::function<qint64()> nowMs)
@@ -209,9 +254,9 @@ QVariant ClassRollModel::data(const QModelIndex &index, int role) const
             return s.lockHeld ? tr("held") : QString();
         case CommandColumn:
             // The stream hides credentials already; the same rule again, in case.
-            return QString::fromUtf8(pop3::maskSecret(s.lastCommand));
+            return withoutNames(QString::fromUtf8(pop3::maskSecret(s.lastCommand)));
         case ReplyColumn:
-            return QString::fromUtf8(s.lastReply);
+            return withoutNames(QString::fromUtf8(s.lastReply));
         case ErrorsColumn:
             return s.errors;
         case IdleColumn:

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <functional>
@@ -89,4 +90,9 @@ private:
     std::vector<unsigned> m_tickTrouble; // each row's trouble at the last tick
     QHash<QString, QString> m_stepTitles;
     bool m_anonymised = false;
+    // withoutNames(): every account name of the class, for the students it was made for.
+    QString withoutNames(const QString &text) const;
+    mutable QRegularExpression m_names;
+    mutable QHash<QString, int> m_rowOfName; // lower-case name -> row
+    mutable qsizetype m_namesFor = -1;
 };
