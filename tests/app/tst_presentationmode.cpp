@@ -24,6 +24,7 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 
 // Presentation mode (issue 13): F11 enters a full-screen room layout where one zoom scales every
 // pane together, and the same key gives the window back exactly as it was.
@@ -43,6 +44,8 @@ private slots:
     void laneHeadersReachWcagContrast();
     void oneZoomScalesBannersMenusAndDialogs();
     void whatTheClassReadsIsAsLargeAsTheTerminal();
+    void theExplanationIsWholeInARoom_data();
+    void theExplanationIsWholeInARoom();
     void leavingKeepsTheTerminalAtItsEnd();
 
 private:
@@ -165,6 +168,55 @@ void TestPresentationMode::whatTheClassReadsIsAsLargeAsTheTerminal()
     for (const QString &name : reading)
         QCOMPARE(
             QFontInfo(window.findChild<QWidget *>(name)->font()).pixelSize(), before.value(name));
+}
+
+void TestPresentationMode::theExplanationIsWholeInARoom_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+// Teacher's class: under the diagram the explanation of the selected arrow showed about three
+// lines, its RFC line cut in half (in French the five-line caption hid it), with no key to
+// scroll it. In a room the pane takes the height its text needs (up to 45 % of the column).
+void TestPresentationMode::theExplanationIsWholeInARoom()
+{
+    QFETCH(QString, language);
+    const QLocale locale(language);
+    QLocale::setDefault(locale);
+    Translations translations;
+    translations.install(locale);
+    MainWindow window(m_lab->services.get());
+    TerminalPane *terminal = window.terminalPane();
+    TerminalView *first = terminal->openSession(terminal->builtinSettings());
+    QVERIFY(waitGreeting(first));
+    for (const char *line : {"user student", "pass hessovs!", "stat", "list"})
+        QVERIFY(typeLine(first, QString::fromLatin1(line)).startsWith("+OK"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.presentation()->setActive(true);
+    QTRY_COMPARE(window.size(), QSize(1280, 720));
+    SequenceView *view = window.diagramPane()->view();
+    view->flush();
+    const pop3::SequenceModel &model = window.diagramPane()->model();
+    qsizetype listReply = -1;
+    for (qsizetype row = 0; row < model.rowCount(); ++row) {
+        if (model.row(row).kind == pop3::SequenceModel::RowKind::Reply
+            && model.label(row).contains(QLatin1String("35 ")))
+            listReply = row; // the last: LIST's
+    }
+    QVERIFY(listReply >= 0);
+    view->selectRow(listReply);
+    auto *details = window.findChild<QTextBrowser *>(QStringLiteral("stepDetails"));
+    QVERIFY(details);
+    QVERIFY(!model.rfcSection(listReply).isEmpty());
+    QTRY_VERIFY(details->toPlainText().contains(model.rfcSection(listReply)));
+    QTRY_COMPARE(details->verticalScrollBar()->maximum(), 0);
+    // ...and the diagram keeps most of the column.
+    QVERIFY(details->height() <= window.diagramPane()->height() * 45 / 100 + 1);
+    window.presentation()->setActive(false);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 void TestPresentationMode::diagramLabelsAreAtLeastTheTerminalText()

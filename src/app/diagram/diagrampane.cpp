@@ -17,9 +17,14 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QTextDocument>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 using pop3::SequenceModel;
 
@@ -56,13 +61,17 @@ DiagramPane::DiagramPane(pop3::EventLog *log, QWidget *parent)
     bannerLayout->addWidget(m_traceLabel, 1);
     bannerLayout->addWidget(m_liveButton);
     layout->addWidget(m_traceBanner);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({700, 150});
-    layout->addWidget(splitter);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 4);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({700, 150});
+    layout->addWidget(m_splitter);
+    // The explanation's height follows its text when the pane is resized or its font changes
+    // (presentation mode's zoom), see fitDetails().
+    m_splitter->installEventFilter(this);
+    m_details->installEventFilter(this);
 
     connect(m_view, &SequenceView::rowSelected, this, &DiagramPane::showDetails);
     connect(m_view, &SequenceView::rowActivated, this, &DiagramPane::eventActivated);
@@ -373,6 +382,7 @@ void DiagramPane::showDetails(qsizetype row)
     updateWidgets();
     if (row < 0 || row >= m_model.rowCount()) {
         m_details->clear();
+        fitDetails();
         return;
     }
     const SequenceModel::Row &r = m_model.row(row);
@@ -404,6 +414,50 @@ void DiagramPane::showDetails(qsizetype row)
                     .arg(tr("Double-click the arrow, or press Enter, to show the body."));
     }
     m_details->setHtml(html);
+    fitDetails();
+}
+
+bool DiagramPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_fitDetails
+        && ((watched == m_splitter && event->type() == QEvent::Resize)
+            || (watched == m_details && event->type() == QEvent::FontChange)))
+        fitDetails();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DiagramPane::setDetailsFitText(bool on)
+{
+    if (on == m_fitDetails)
+        return;
+    m_fitDetails = on;
+    if (on)
+        m_splitterState = m_splitter->saveState();
+    else
+        m_splitter->restoreState(m_splitterState);
+    fitDetails();
+}
+
+// In a room the explanation is read from the back: whole, never behind a scroll bar (it showed
+// three lines, its RFC line cut in half), up to 45 % of the column; the diagram keeps the rest.
+// Laid out after the dock's own layout, so that the width it wraps to is the final one.
+void DiagramPane::fitDetails()
+{
+    if (!m_fitDetails)
+        return;
+    QTimer::singleShot(0, this, [this] {
+        if (!m_fitDetails)
+            return;
+        const int total = m_splitter->height();
+        QTextDocument *doc = m_details->document();
+        doc->setTextWidth(m_details->viewport()->width());
+        const int text = m_details->toPlainText().isEmpty()
+            ? 3 * m_details->fontMetrics().lineSpacing() // the placeholder's two lines
+            : int(std::ceil(doc->size().height()));
+        const int wanted = text + 2 * m_details->frameWidth() + 2;
+        const int height = std::clamp(wanted, m_details->minimumHeight(), total * 45 / 100);
+        m_splitter->setSizes({total - height, height});
+    });
 }
 
 bool DiagramPane::exportTo(const QString &path, QString *error) const

@@ -14,6 +14,7 @@ class QLabel;
 class QMenu;
 class QPushButton;
 class QPainter;
+class QSplitter;
 class QTextBrowser;
 class QToolButton;
 class SequenceView;
@@ -81,6 +82,9 @@ public:
     QMenu *menu() const { return m_menu; }
 
     void setFilter(const pop3::SequenceModel::Filter &filter);
+    // Presentation mode: the explanation under the diagram takes the height its text needs
+    // (up to 45 % of the pane); off, the pane's own split comes back.
+    void setDetailsFitText(bool on);
     // Expands or folds the body of a multi-line reply row (the body comes from the log).
     void setExpanded(qsizetype row, bool expanded);
 
@@ -93,6 +97,9 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildToolBar();
     void retranslateUi();
@@ -103,6 +110,7 @@ private:
     void rewind(qsizetype size); // the log was truncated (a replay stepping back)
     void refreshSessions();
     void showDetails(qsizetype row);
+    void fitDetails();
     void applyFilterFromUi();
     void chooseExport();
     void chooseOpenTrace();
@@ -120,6 +128,9 @@ private:
     pop3::Checkpoints<pop3::SequenceModel> m_checkpoints; // of a replay's log
     SequenceView *m_view = nullptr;
     QTextBrowser *m_details = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_fitDetails = false;
+    QByteArray m_splitterState; // before presentation mode
     QComboBox *m_sessionCombo = nullptr;
     QFrame *m_traceBanner = nullptr; // "this is a saved trace", with Back to live
     QLabel *m_traceLabel = nullptr;

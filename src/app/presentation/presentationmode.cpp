@@ -187,6 +187,7 @@ void PresentationMode::enter()
     m_window->showFullScreen();
     layoutRoom();
     apply();
+    m_diagram->setDetailsFitText(true);
     // The window manager may take a moment to make the window full screen: share the width
     // again once it has.
     QTimer::singleShot(0, this, [this] {
@@ -293,6 +294,7 @@ int PresentationMode::terminalWidthFor(int columns) const
 
 void PresentationMode::leave()
 {
+    m_diagram->setDetailsFitText(false);
     restoreApplicationFonts();
     m_terminal->show(); // a replay had taken its place
     for (QWidget *w : scaledWidgets())
