@@ -210,6 +210,13 @@ void TestPresentationZoom::maildropShowsItsWordsWhole()
                            .arg(label->width())
                            .arg(label->text())));
     }
+    // Teacher's class: the message table showed one row (the rest behind a scroll bar) beside
+    // a three-line message view. Five rows at least, whatever the zoom.
+    const int rows = table->viewport()->height() / table->verticalHeader()->defaultSectionSize();
+    QVERIFY2(rows >= 5,
+        qPrintable(QStringLiteral("%1 rows of messages in view (%2 px)")
+                       .arg(rows)
+                       .arg(table->viewport()->height())));
 }
 
 // A replay's transcript was 13 px and black on white beside a 17 px terminal in colour.

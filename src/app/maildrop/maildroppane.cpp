@@ -274,6 +274,24 @@ void MaildropPane::fitLockBox()
         if (w->isVisible() && w->hasHeightForWidth())
             w->setMinimumHeight(w->heightForWidth(w->width()));
     }
+    // In a room, five messages at least in view (made short under the diagram, the table
+    // showed one row beside a three-line message view): the header, the rows, a sideways
+    // scroll bar. The window's own layout keeps its freedom (its diagram comes first).
+    QTableView *table = m_ui->messageView;
+    if (m_minimumRows > 0) {
+        const int rows = m_minimumRows * table->verticalHeader()->defaultSectionSize();
+        const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, table);
+        table->setMinimumHeight(
+            table->horizontalHeader()->sizeHint().height() + rows + bar + 2 * table->frameWidth());
+    } else {
+        table->setMinimumHeight(0);
+    }
+}
+
+void MaildropPane::setMinimumRows(int rows)
+{
+    m_minimumRows = rows;
+    fitLockBox();
 }
 
 void MaildropPane::resizeEvent(QResizeEvent *event)

@@ -43,6 +43,8 @@ public:
     // The replay's maildrop (a scratch copy nobody resets) has no Reset button; in a narrow
     // column it leaves the message preview out, for the rows a class watches.
     void setResetVisible(bool visible);
+    // Presentation mode: at least this many messages in view (0: as the layout gives).
+    void setMinimumRows(int rows);
     void setPreviewVisible(bool visible);
 
     MaildropModel *model() const { return m_model; }
@@ -85,4 +87,5 @@ private:
     QString m_user = QStringLiteral("student");
     bool m_lockPresent = false;
     const pop3::Personality *m_personality = nullptr;
+    int m_minimumRows = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "app/diagram/diagrampane.h"
 #include "app/diagram/sequenceview.h"
+#include "app/maildrop/maildroppane.h"
 #include "app/replay/replaypane.h"
 #include "app/terminal/terminalpane.h"
 #include "app/terminal/terminalview.h"
@@ -188,6 +189,9 @@ void PresentationMode::enter()
     layoutRoom();
     apply();
     m_diagram->setDetailsFitText(true);
+    // The maildrop pane one key away (Ctrl+3) shows its messages, not one row of them.
+    for (MaildropPane *maildrop : m_window->findChildren<MaildropPane *>())
+        maildrop->setMinimumRows(5);
     // The window manager may take a moment to make the window full screen: share the width
     // again once it has.
     QTimer::singleShot(0, this, [this] {
@@ -295,6 +299,8 @@ int PresentationMode::terminalWidthFor(int columns) const
 void PresentationMode::leave()
 {
     m_diagram->setDetailsFitText(false);
+    for (MaildropPane *maildrop : m_window->findChildren<MaildropPane *>())
+        maildrop->setMinimumRows(0);
     restoreApplicationFonts();
     m_terminal->show(); // a replay had taken its place
     for (QWidget *w : scaledWidgets())
