@@ -1665,6 +1665,14 @@ At: %5</source>
             <numerusform>%n new since the last login</numerusform>
         </translation>
     </message>
+    <message>
+        <source>left by %1, whose session is gone: the teacher killed that server before it released the lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left by %1, whose session is gone: its server ended without releasing the lock</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

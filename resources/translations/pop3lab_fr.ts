@@ -1674,6 +1674,14 @@ Essais : %4
             <numerusform>%n nouveaux depuis la dernière connexion</numerusform>
         </translation>
     </message>
+    <message>
+        <source>left by %1, whose session is gone: the teacher killed that server before it released the lock</source>
+        <translation>laissé par %1, dont la session n&apos;existe plus : l&apos;enseignant a tué ce serveur avant qu&apos;il libère le verrou</translation>
+    </message>
+    <message>
+        <source>left by %1, whose session is gone: its server ended without releasing the lock</source>
+        <translation>laissé par %1, dont la session n&apos;existe plus : son serveur s&apos;est arrêté sans libérer le verrou</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

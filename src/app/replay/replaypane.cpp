@@ -179,6 +179,11 @@ void ReplayPane::buildUi()
     new TranscriptHighlighter(m_transcriptView); // the live terminal's colours
     m_maildrop = new MaildropPane(m_log, m_files->store(), splitter);
     m_maildrop->setResetVisible(false); // a replay's scratch copy: a reset there would do nothing
+    // Its lock file is written by this process: who held it, and whether that session is gone,
+    // are the trace's to say (never the live window's pid compared with the running processes).
+    m_maildrop->setRecordedLocks([files = m_files](const QString &user) {
+        return files->recordedLock(user);
+    });
     splitter->addWidget(m_transcriptView);
     splitter->addWidget(m_maildrop);
     splitter->setChildrenCollapsible(false);
