@@ -3231,6 +3231,22 @@ At: %5</source>
         <source>connection closed by the server after [IN-USE]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>by the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server killed by the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher dropped this connection (Faults › Drop This Connection Now): the server closed it on purpose, as a network fault would. The session ends without UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher killed the server (Faults › Kill the Server): the connection died with it, and the session ends without UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>

@@ -3240,6 +3240,22 @@ Essais : %4
         <source>connection closed by the server after [IN-USE]</source>
         <translation>connexion fermée par le serveur après [IN-USE]</translation>
     </message>
+    <message>
+        <source>by the teacher</source>
+        <translation>par l&apos;enseignant</translation>
+    </message>
+    <message>
+        <source>server killed by the teacher</source>
+        <translation>serveur tué par l&apos;enseignant</translation>
+    </message>
+    <message>
+        <source>The teacher dropped this connection (Faults › Drop This Connection Now): the server closed it on purpose, as a network fault would. The session ends without UPDATE.</source>
+        <translation>L&apos;enseignant a coupé cette connexion (Pannes › Couper cette connexion maintenant) : le serveur l&apos;a fermée exprès, comme le ferait une panne réseau. La session se termine sans UPDATE.</translation>
+    </message>
+    <message>
+        <source>The teacher killed the server (Faults › Kill the Server): the connection died with it, and the session ends without UPDATE.</source>
+        <translation>L&apos;enseignant a tué le serveur (Pannes › Tuer le serveur) : la connexion est morte avec lui, et la session se termine sans UPDATE.</translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>
