@@ -2262,10 +2262,6 @@ At: %5</source>
         </translation>
     </message>
     <message>
-        <source>%1 ── disconnected: %2 ──</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>REPLAY of %1 — not live: nothing here reaches the server or the mailbox.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2410,6 +2406,10 @@ At: %5</source>
     </message>
     <message>
         <source>client&apos;s command, pipelined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ── %2 ──</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2271,10 +2271,6 @@ Essais : %4
         </translation>
     </message>
     <message>
-        <source>%1 ── disconnected: %2 ──</source>
-        <translation>%1 ── déconnecté : %2 ──</translation>
-    </message>
-    <message>
         <source>REPLAY of %1 — not live: nothing here reaches the server or the mailbox.</source>
         <translation>RELECTURE (%1) — pas en direct : rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
     </message>
@@ -2420,6 +2416,10 @@ Essais : %4
     <message>
         <source>client&apos;s command, pipelined</source>
         <translation>commande du client, en pipeline</translation>
+    </message>
+    <message>
+        <source>%1 ── %2 ──</source>
+        <translation>%1 ── %2 ──</translation>
     </message>
 </context>
 <context>

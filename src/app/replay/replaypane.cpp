@@ -386,7 +386,8 @@ void ReplayPane::addEvent(const pop3::Event &e)
     } else if (e.kind == EventKind::LockCreated && m_files->store()->account(e.user)) {
         m_user = e.user;
     }
-    const QString line = lineFor(e);
+    const pop3::FoldStep step = m_fold.apply(e);
+    const QString line = lineFor(e, step.session->cutByTeacher);
     if (!line.isNull())
         m_lines.append(line);
     if (m_lines.size() > 2 * transcriptLimit) { // keep memory bounded on a long trace
@@ -395,7 +396,7 @@ void ReplayPane::addEvent(const pop3::Event &e)
         m_dropped += drop;
     }
     m_checkpoints.afterAppend(*m_log, ++m_applied, [this] {
-        return Saved{m_lines, m_dropped, m_session, m_user};
+        return Saved{m_lines, m_dropped, m_session, m_user, m_fold};
     });
 }
 
@@ -406,6 +407,7 @@ void ReplayPane::rewind(qsizetype size)
     m_dropped = saved ? saved->second.dropped : 0;
     m_session = saved ? saved->second.session : 0;
     m_user = saved ? saved->second.user : QStringLiteral("student");
+    m_fold = saved ? saved->second.fold : pop3::SessionFold();
     m_applied = saved ? saved->first : 0;
     for (qsizetype i = m_applied; i < size; ++i)
         addEvent(m_log->at(i));
@@ -422,6 +424,7 @@ void ReplayPane::clearTranscript()
     m_rebuild = true;
     m_session = 0;
     m_user = QStringLiteral("student");
+    m_fold.clear();
 }
 
 void ReplayPane::positionChanged()
