@@ -2409,6 +2409,10 @@ At: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Play at class pace, one event every %1 s (P); Space steps one event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 ── %2 ──</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2418,6 +2418,10 @@ Essais : %4
         <translation>commande du client, en pipeline</translation>
     </message>
     <message>
+        <source>Play at class pace, one event every %1 s (P); Space steps one event</source>
+        <translation>Lire au rythme de classe, un événement toutes les %1 s (P) ; Espace avance d&apos;un événement</translation>
+    </message>
+    <message>
         <source>%1 ── %2 ──</source>
         <translation>%1 ── %2 ──</translation>
     </message>

@@ -106,7 +106,16 @@ void ReplayPane::buildUi()
     connect(m_toStart, &QAction::triggered, m_replayer, &pop3::TraceReplayer::toStart);
     connect(m_stepBack, &QAction::triggered, m_replayer, &pop3::TraceReplayer::stepBack);
     connect(m_playPause, &QAction::triggered, this, [this] {
-        m_replayer->isPlaying() ? m_replayer->pause() : m_replayer->play();
+        if (m_replayer->isPlaying()) {
+            m_replayer->pause();
+            return;
+        }
+        // "One event per key press" has no clock of its own, and the hint at event 0 says P
+        // plays them all: a teacher pressing P means "go on by yourself", so P takes the class
+        // pace (the pace list shows it) and plays. Space still steps, at any pace.
+        if (Pace(m_paceCombo->currentData().toInt()) == Pace::KeyPress)
+            setPace(Pace::Class);
+        m_replayer->play();
     });
     connect(m_stepForward, &QAction::triggered, m_replayer, &pop3::TraceReplayer::stepForward);
     connect(m_toEnd, &QAction::triggered, m_replayer, &pop3::TraceReplayer::toEnd);
@@ -565,7 +574,7 @@ void ReplayPane::updateWidgets()
     m_stepBack->setEnabled(active && position > 0);
     m_stepForward->setEnabled(active && position < count);
     m_toEnd->setEnabled(active && position < count);
-    m_playPause->setEnabled(active && !keyPress && (position < count || m_replayer->isPlaying()));
+    m_playPause->setEnabled(active && (position < count || m_replayer->isPlaying()));
     // While playing the button is Pause, in every way it can be perceived: its words, its
     // icon (in menus), its tooltip and the name a screen reader says.
     const bool playing = m_replayer->isPlaying();
@@ -573,7 +582,9 @@ void ReplayPane::updateWidgets()
     m_playPause->setIcon(
         style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playPause->setToolTip(playing ? tr("Pause the replay here (P)")
-                                    : tr("Play at the chosen speed (P); Space steps one event"));
+            : keyPress ? tr("Play at class pace, one event every %1 s (P); Space steps one event")
+                             .arg(QLocale().toString(m_classPaceMs / 1000.0, 'g', 2))
+                       : tr("Play at the chosen speed (P); Space steps one event"));
     m_playButton->setAccessibleName(playing ? tr("Pause") : tr("Play"));
     m_stop->setEnabled(active);
     m_scrubber->setEnabled(active && count > 0);
