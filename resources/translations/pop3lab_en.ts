@@ -1665,6 +1665,14 @@ At: %5</source>
             <numerusform>%n new since the last login</numerusform>
         </translation>
     </message>
+    <message>
+        <source>left by %1, whose session is gone: the teacher killed that server before it released the lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left by %1, whose session is gone: its server ended without releasing the lock</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2254,10 +2262,6 @@ At: %5</source>
         </translation>
     </message>
     <message>
-        <source>%1 ── disconnected: %2 ──</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>REPLAY of %1 — not live: nothing here reaches the server or the mailbox.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2402,6 +2406,14 @@ At: %5</source>
     </message>
     <message>
         <source>client&apos;s command, pipelined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play at class pace, one event every %1 s (P); Space steps one event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ── %2 ──</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3221,6 +3233,22 @@ At: %5</source>
     </message>
     <message>
         <source>connection closed by the server after [IN-USE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server killed by the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher dropped this connection (Faults › Drop This Connection Now): the server closed it on purpose, as a network fault would. The session ends without UPDATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teacher killed the server (Faults › Kill the Server): the connection died with it, and the session ends without UPDATE.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

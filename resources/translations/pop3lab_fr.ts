@@ -1674,6 +1674,14 @@ Essais : %4
             <numerusform>%n nouveaux depuis la dernière connexion</numerusform>
         </translation>
     </message>
+    <message>
+        <source>left by %1, whose session is gone: the teacher killed that server before it released the lock</source>
+        <translation>laissé par %1, dont la session n&apos;existe plus : l&apos;enseignant a tué ce serveur avant qu&apos;il libère le verrou</translation>
+    </message>
+    <message>
+        <source>left by %1, whose session is gone: its server ended without releasing the lock</source>
+        <translation>laissé par %1, dont la session n&apos;existe plus : son serveur s&apos;est arrêté sans libérer le verrou</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2263,10 +2271,6 @@ Essais : %4
         </translation>
     </message>
     <message>
-        <source>%1 ── disconnected: %2 ──</source>
-        <translation>%1 ── déconnecté : %2 ──</translation>
-    </message>
-    <message>
         <source>REPLAY of %1 — not live: nothing here reaches the server or the mailbox.</source>
         <translation>RELECTURE (%1) — pas en direct : rien ici n&apos;atteint le serveur ni la boîte aux lettres.</translation>
     </message>
@@ -2412,6 +2416,14 @@ Essais : %4
     <message>
         <source>client&apos;s command, pipelined</source>
         <translation>commande du client, en pipeline</translation>
+    </message>
+    <message>
+        <source>Play at class pace, one event every %1 s (P); Space steps one event</source>
+        <translation>Lire au rythme de classe, un événement toutes les %1 s (P) ; Espace avance d&apos;un événement</translation>
+    </message>
+    <message>
+        <source>%1 ── %2 ──</source>
+        <translation>%1 ── %2 ──</translation>
     </message>
 </context>
 <context>
@@ -3231,6 +3243,22 @@ Essais : %4
     <message>
         <source>connection closed by the server after [IN-USE]</source>
         <translation>connexion fermée par le serveur après [IN-USE]</translation>
+    </message>
+    <message>
+        <source>by the teacher</source>
+        <translation>par l&apos;enseignant</translation>
+    </message>
+    <message>
+        <source>server killed by the teacher</source>
+        <translation>serveur tué par l&apos;enseignant</translation>
+    </message>
+    <message>
+        <source>The teacher dropped this connection (Faults › Drop This Connection Now): the server closed it on purpose, as a network fault would. The session ends without UPDATE.</source>
+        <translation>L&apos;enseignant a coupé cette connexion (Pannes › Couper cette connexion maintenant) : le serveur l&apos;a fermée exprès, comme le ferait une panne réseau. La session se termine sans UPDATE.</translation>
+    </message>
+    <message>
+        <source>The teacher killed the server (Faults › Kill the Server): the connection died with it, and the session ends without UPDATE.</source>
+        <translation>L&apos;enseignant a tué le serveur (Pannes › Tuer le serveur) : la connexion est morte avec lui, et la session se termine sans UPDATE.</translation>
     </message>
 </context>
 <context>

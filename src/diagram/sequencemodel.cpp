@@ -344,8 +344,10 @@ bool SequenceModel::append(const Event &e)
         s.state = State::Closed;
         r.text = e.text;
         r.detail = e.detail;
-        if (e.text != disconnectReasonName(DisconnectReason::Quit))
+        if (e.text != disconnectReasonName(DisconnectReason::Quit)) {
             r.flags |= Dropped;
+            r.note = step.session->cutByTeacher; // "error" to the server, the teacher's doing
+        }
         if (!step.lostMarks.isEmpty()) {
             r.flags |= MarksLost;
             r.extra = numberList(step.lostMarks);

@@ -84,7 +84,9 @@ public:
         State readIn = State::Connecting;
         quint16 flags = 0;
         quint16 locksAfter = 0; // lock files held (all maildrops) after this row
-        NoteKind note = NoteKind::Other; // ServerNote: what kind of note
+        // ServerNote: what kind of note; Disconnect: the teacher's fault that cut it
+        // (FaultDropped, FaultServerCrashed), Other for any other end.
+        NoteKind note = NoteKind::Other;
         QString text; // the wire line (no CRLF), the lock path, the peer, the reason
         QString detail; // lock holder, files removed, human words of a disconnect
         QString extra; // message numbers: marked, reset, removed, or lost with the marks
@@ -214,6 +216,10 @@ public:
     // disconnect: never an id), in the current language; empty for an event drawn as no row.
     // The hand-in's transcript uses them, so the two never tell it differently.
     static QString eventWords(const Event &event);
+    // A connection's end in the diagram's words, from its Disconnected event's reason id and the
+    // teacher's fault that cut it, if one did (SessionFacts::cutByTeacher): "connection closed
+    // after QUIT", "connection dropped (cut by the teacher): no UPDATE", ...
+    static QString disconnectWords(const QString &reason, NoteKind cutBy = NoteKind::Other);
 
     // The visible rows as text, one per line (tests, plain-text export).
     QString toText() const;

@@ -32,9 +32,16 @@ QString argumentOf(const QString &line)
     return line.section(QLatin1Char(' '), 1);
 }
 
-// Why a connection ended, in words (never the trace's reason id).
-QString reasonWords(const QString &reason)
+// Why a connection ended, in words (never the trace's reason id). cutBy: the teacher's fault
+// that ended it (the Faults menu), which the reason id alone calls a network error.
+QString reasonWords(const QString &reason, NoteKind cutBy = NoteKind::Other)
 {
+    if (reason != disconnectReasonName(DisconnectReason::Quit)) {
+        if (cutBy == NoteKind::FaultDropped)
+            return QCoreApplication::translate("SequenceModel", "by the teacher");
+        if (cutBy == NoteKind::FaultServerCrashed)
+            return QCoreApplication::translate("SequenceModel", "server killed by the teacher");
+    }
     if (reason == disconnectReasonName(DisconnectReason::PeerClosed))
         return QCoreApplication::translate("SequenceModel", "client left without QUIT");
     if (reason == disconnectReasonName(DisconnectReason::IdleTimeout))
@@ -265,7 +272,7 @@ QString SequenceModel::labelElidable(qsizetype index, bool *pathLike) const
             return maildropWarningWords(r.detail);
         return r.detail;
     case RowKind::Disconnect:
-        return r.has(Dropped) && !neverConnected(r) ? reasonWords(r.text) : QString();
+        return r.has(Dropped) && !neverConnected(r) ? reasonWords(r.text, r.note) : QString();
     case RowKind::LoginSummary:
         return r.text;
     }
@@ -320,19 +327,15 @@ QString SequenceModel::plainLabel(qsizetype index) const
     case RowKind::ServerNote:
         return noteLabel(r);
     case RowKind::Disconnect:
-        if (!r.has(Dropped))
-            return tr("connection closed after QUIT");
         if (neverConnected(r))
             return tr("%1: %2").arg(reasonWords(r.text), serverName(serverOf(r.session)));
-        // Closed on purpose after the refused login (as Dovecot does), not dropped.
-        if (r.text == disconnectReasonName(DisconnectReason::MailboxInUse))
-            return tr("connection closed by the server after [IN-USE]");
-        if (r.has(MarksLost))
+        if (r.has(Dropped) && r.has(MarksLost)
+            && r.text != disconnectReasonName(DisconnectReason::MailboxInUse))
             return plural(QT_TRANSLATE_N_NOOP("SequenceModel",
                               "connection dropped (%1): no UPDATE, message(s) %2 kept"),
                 r.number)
-                .arg(reasonWords(r.text), r.extra);
-        return tr("connection dropped (%1): no UPDATE").arg(reasonWords(r.text));
+                .arg(reasonWords(r.text, r.note), r.extra);
+        return disconnectWords(r.text, r.note);
     case RowKind::LoginSummary:
         return r.lines > 0
             ? tr("login as %1: %2 (%3 -ERR) collapsed")
@@ -700,6 +703,14 @@ QString SequenceModel::plainCaption(qsizetype index) const
                 .arg(serverName(serverOf(r.session)));
         if (r.text == disconnectReasonName(DisconnectReason::Quit))
             words = tr("The server closes the connection after QUIT.");
+        // The teacher's faults end with a socket "error": who did it is what matters.
+        else if (r.note == NoteKind::FaultDropped)
+            words = tr("The teacher dropped this connection (Faults › Drop This Connection Now): "
+                       "the server closed it on purpose, as a network fault would. The session "
+                       "ends without UPDATE.");
+        else if (r.note == NoteKind::FaultServerCrashed)
+            words = tr("The teacher killed the server (Faults › Kill the Server): the connection "
+                       "died with it, and the session ends without UPDATE.");
         else if (r.text == disconnectReasonName(DisconnectReason::PeerClosed))
             words = tr("The client went away without QUIT: the session never enters UPDATE, so "
                        "nothing marked is deleted.");
@@ -931,6 +942,19 @@ QString SequenceModel::rowText(qsizetype index) const
         + (section.isEmpty() ? QString() : section + QStringLiteral(": ")) + caption(index)
         + QLatin1Char('\n');
     return line;
+}
+
+QString SequenceModel::disconnectWords(const QString &reason, NoteKind cutBy)
+{
+    if (reason == disconnectReasonName(DisconnectReason::Quit))
+        return tr("connection closed after QUIT");
+    if (reason == disconnectReasonName(DisconnectReason::Refused)
+        || reason == disconnectReasonName(DisconnectReason::HostNotFound))
+        return reasonWords(reason);
+    // Closed on purpose after the refused login (as Dovecot does), not dropped.
+    if (reason == disconnectReasonName(DisconnectReason::MailboxInUse))
+        return tr("connection closed by the server after [IN-USE]");
+    return tr("connection dropped (%1): no UPDATE").arg(reasonWords(reason, cutBy));
 }
 
 QString SequenceModel::eventWords(const Event &event)

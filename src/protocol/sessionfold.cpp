@@ -144,8 +144,20 @@ FoldStep SessionFold::apply(const Event &e)
         s.open = false;
         s.state = State::Closed;
         break;
-    case EventKind::StaleLockCleared:
     case EventKind::Note:
+        if (e.note == NoteKind::RemoteServer)
+            s.otherServer = true;
+        else if (e.note == NoteKind::FaultDropped && e.session != 0)
+            s.cutByTeacher = NoteKind::FaultDropped;
+        else if (e.note == NoteKind::FaultServerCrashed) {
+            // The built-in server died with every connection it had; another server's did not.
+            for (SessionFacts &other : m_sessions) {
+                if (other.open && !other.otherServer && other.id != 0)
+                    other.cutByTeacher = NoteKind::FaultServerCrashed;
+            }
+        }
+        break;
+    case EventKind::StaleLockCleared:
     case EventKind::LineQueued: // a line waiting its turn: it counts once the server reads it
         break;
     }

@@ -44,6 +44,11 @@ struct SessionFacts
     bool inSasl = false; // the last reply was a "+ " challenge: the next line is a response
     Command saslCommand = Command::None;
     QByteArray greeting;
+    bool otherServer = false; // it talks to another server (a RemoteServer note)
+    // The teacher's fault that is ending it, told just before the cut (FaultDropped for this
+    // session, FaultServerCrashed for every open one of the built-in server); Other: none. Its
+    // Disconnected event says only "error", which is not what happened.
+    NoteKind cutByTeacher = NoteKind::Other;
 };
 
 // What one event meant for its session.

@@ -35,6 +35,7 @@ private slots:
     void init();
     void replayHasAColumnInPresentationMode();
     void playBecomesPause();
+    void pPlaysInTheOneKeyPressPace();
     void replayKeysNeverReachALiveTerminal();
     void pickedArrowSelectsTheReplayLine();
     void noEmptyReplayPaneAfterPresentationMode();
@@ -153,6 +154,31 @@ void TestReplayControls::playBecomesPause()
     QVERIFY(!replay->replayer()->isPlaying());
     QVERIFY(button->text().contains(QStringLiteral("Play")));
     QCOMPARE(button->accessibleName(), QStringLiteral("Play"));
+}
+
+// The hint at event 0 says "P to play them all", but in the default pace ("One event per key
+// press") P did nothing: Play was disabled. A teacher pressing P wants the replay to go on by
+// itself: it takes the class pace, and the pace list says so.
+void TestReplayControls::pPlaysInTheOneKeyPressPace()
+{
+    MainWindow window(m_lab->services.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ReplayPane *replay = window.replayPane();
+    QVERIFY(replay->loadScenario(QStringLiteral("lab-sheet")));
+    replay->setClassPaceMs(60000); // no event comes during the test
+    auto *pace = replay->findChild<QComboBox *>(QStringLiteral("replayPace"));
+    QVERIFY(pace);
+    QCOMPARE(pace->currentData().toInt(), int(ReplayPane::Pace::KeyPress)); // the default
+    QTest::keyClick(&window, Qt::Key_P);
+    QVERIFY2(replay->replayer()->isPlaying(), "P did not play in the one-key-press pace");
+    QCOMPARE(pace->currentData().toInt(), int(ReplayPane::Pace::Class));
+    QTest::keyClick(&window, Qt::Key_P);
+    QVERIFY(!replay->replayer()->isPlaying());
+    // Space still steps, whatever the pace.
+    const qsizetype at = replay->replayer()->position();
+    QTest::keyClick(&window, Qt::Key_Space);
+    QCOMPARE(replay->replayer()->position(), at + 1);
 }
 
 // `pop3lab --presentation --demo lab-sheet`: the focus is in the live terminal; P and Space were

@@ -32,6 +32,7 @@ private slots:
     void stepBackAtTheEndOfALongTraceIsExact_data();
     void stepBackAtTheEndOfALongTraceIsExact();
     void tutorialAndStaleLockScenariosPlay();
+    void staleLockIsTheRecordedHoldersNotTheLiveProcess();
     void spaceStepsInTheDiagram();
     void backToLiveEndsTheReplay();
     void replaysThisSessionSoFar();
@@ -316,6 +317,38 @@ void TestReplayPane::tutorialAndStaleLockScenariosPlay()
         QCOMPARE(views(window), seen.at(replayer->position()));
     }
     QCOMPARE(liveFiles(), liveBefore);
+}
+
+// In class, at event 22 of the stale-lock replay the maildrop pane said the lock was "left by
+// session 1 of this window's own server (process 24512, still running)": 24512 was the live
+// window's pid (the scratch lock file is written by this process), while the trace says pid 20670
+// on lab-pc, whose session is gone. A replay tells the recorded holder, never the live process.
+void TestReplayPane::staleLockIsTheRecordedHoldersNotTheLiveProcess()
+{
+    MainWindow window(m_lab->services.get());
+    window.show();
+    ReplayPane *replay = window.replayPane();
+    QString error;
+    QVERIFY2(replay->loadScenario(QStringLiteral("stale-lock"), &error), qPrintable(error));
+    pop3::TraceReplayer *replayer = replay->replayer();
+    const QString livePid = QString::number(QCoreApplication::applicationPid());
+    int staleSteps = 0;
+    while (replayer->position() < replayer->count()) {
+        replayer->stepForward();
+        replay->flush();
+        const QString words = replay->maildropPane()->lockText();
+        if (!words.contains(QLatin1String("Stale lock file")))
+            continue;
+        ++staleSteps;
+        const QString at = QStringLiteral("event %1: %2").arg(replayer->position()).arg(words);
+        QVERIFY2(words.contains(QLatin1String("pid 20670 on lab-pc")), qPrintable(at));
+        QVERIFY2(words.contains(QLatin1String("session is gone")), qPrintable(at));
+        QVERIFY2(words.contains(QLatin1String("killed")), qPrintable(at)); // the teacher's fault
+        for (const QString &live :
+            {livePid, QStringLiteral("still running"), QStringLiteral("this window")})
+            QVERIFY2(!words.contains(live), qPrintable(live + QStringLiteral(" in ") + at));
+    }
+    QVERIFY(staleSteps > 0); // from the crash to the login that clears it (event 22 among them)
 }
 
 void TestReplayPane::spaceStepsInTheDiagram()

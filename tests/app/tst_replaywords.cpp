@@ -20,6 +20,7 @@ private slots:
     void crashLineNamesTheLockFile();
     void lockHoldersReadInFrench();
     void staleLockWarningReadsInFrench();
+    void disconnectionsAreToldInWords();
 
 private:
     // Plays scenario name to its end in window; its transcript then.
@@ -110,6 +111,42 @@ void TestReplayWords::staleLockWarningReadsInFrench()
     QVERIFY2(words.contains(QStringLiteral("student")), qPrintable(words));
     for (const char *e : {" on vm", "since", "a process that is gone", "clears it"})
         QVERIFY2(!words.contains(QLatin1String(e)), qPrintable(words));
+}
+
+// Replaying lock-conflict showed "── disconnected: mailbox-in-use ──" and, in French,
+// "── déconnecté : quit ──": the trace's reason ids. The transcript now tells a disconnection
+// with the diagram's words for it, translated.
+void TestReplayWords::disconnectionsAreToldInWords()
+{
+    {
+        MainWindow window(m_lab->services.get());
+        window.show();
+        const QString conflict = playToEnd(window, QStringLiteral("lock-conflict"));
+        for (const char *id : {"mailbox-in-use", ": quit ──", "disconnected:"})
+            QVERIFY2(!conflict.contains(QString::fromUtf8(id)), qPrintable(conflict));
+        for (const char *words : {"── connection closed by the server after [IN-USE] ──",
+                 "── connection closed after QUIT ──"})
+            QVERIFY2(conflict.contains(QString::fromUtf8(words)), qPrintable(conflict));
+        // The crash of the stale-lock scenario is the teacher's Kill the Server, in words (not
+        // the core's English detail, which no translation reaches).
+        const QString stale = playToEnd(window, QStringLiteral("stale-lock"));
+        QVERIFY2(stale.contains(QLatin1String("server killed by the teacher")), qPrintable(stale));
+        QVERIFY2(!stale.contains(QLatin1String("fault injected")), qPrintable(stale));
+    }
+    Translations french;
+    french.install(QLocale(QLocale::French, QLocale::France));
+    QVERIFY(french.hasOwnWords());
+    {
+        MainWindow window(m_lab->services.get());
+        window.show();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        const QString conflict = playToEnd(window, QStringLiteral("lock-conflict"));
+        french.remove();
+        for (const char *id : {"mailbox-in-use", ": quit ──", "closed"})
+            QVERIFY2(!conflict.contains(QString::fromUtf8(id)), qPrintable(conflict));
+        QVERIFY2(conflict.contains(QStringLiteral("── connexion fermée après QUIT ──")),
+            qPrintable(conflict));
+    }
 }
 
 QTEST_MAIN(TestReplayWords)

@@ -78,6 +78,8 @@ private slots:
     void passReplyChangesTheBand();
     void quitExpungesAndRemovesTheLock();
     void droppedConnectionLosesTheMarks();
+    void teachersFaultIsNoNetworkError_data();
+    void teachersFaultIsNoNetworkError();
     void secondLoginIsRefusedInUse();
     void staleLockIsClearedAndTold();
     void lockOfAReusedPidIsClearedAndToldWhy();
@@ -419,6 +421,69 @@ void TestSequenceModel::droppedConnectionLosesTheMarks()
         qPrintable(m.caption(bye))); // was "Message 1 stay
     QVERIFY(
         bench.text(m).contains(QLatin1String("{dropped; marks lost: 1; TRANSACTION -> CLOSED}")));
+}
+
+void TestSequenceModel::teachersFaultIsNoNetworkError_data()
+{
+    QTest::addColumn<bool>("kill"); // Kill the Server, else Drop This Connection Now
+    QTest::addColumn<QString>("labelWords");
+    QTest::addColumn<QString>("captionWords");
+    QTest::newRow("Drop This Connection Now is the teacher's cut")
+        << false << QStringLiteral("connection dropped (by the teacher)")
+        << QStringLiteral("The teacher dropped this connection");
+    QTest::newRow("Kill the Server is the teacher's kill")
+        << true << QStringLiteral("server killed by the teacher")
+        << QStringLiteral("The teacher killed the server");
+}
+
+// In class, Faults › Drop This Connection Now and Faults › Kill the Server were drawn as
+// "connection dropped (network error): no UPDATE, message 1 kept", captioned "The connection
+// failed…", while the terminal and the note just above said the teacher did it.
+void TestSequenceModel::teachersFaultIsNoNetworkError()
+{
+    QFETCH(bool, kill);
+    QFETCH(QString, labelWords);
+    QFETCH(QString, captionWords);
+    Bench bench;
+    Pop3Session &s = bench.open(5000);
+    Pop3Session &bystander = bench.open(5001); // another open session, on the same server
+    for (const char *line : {"USER student", "PASS hessovs!", "DELE 1"})
+        bench.type(s, line);
+    // As Pop3Server::dropSession() and Lab::crashServer() tell it: the note, then the cut.
+    if (kill) {
+        bench.log.append(Event::makeNote(NoteKind::FaultServerCrashed, bench.lockPath("student")));
+        s.abandonLock();
+        s.end(DisconnectReason::Error,
+            0,
+            QStringLiteral("the server process died (fault injected): its lock was not released"));
+        bystander.end(DisconnectReason::Error, 0, QStringLiteral("the server process died"));
+    } else {
+        Event note =
+            Event::makeNote(NoteKind::FaultDropped, QStringLiteral("connection cut by the server"));
+        note.session = s.id();
+        bench.log.append(note);
+        s.end(DisconnectReason::Error,
+            0,
+            QStringLiteral("connection dropped by the server (fault injected)"));
+        bystander.end(DisconnectReason::Error, 0, QStringLiteral("a real socket error"));
+    }
+    const Model m = bench.model();
+    const qsizetype bye = findRow(m, Model::RowKind::Disconnect, EventKind::Disconnected);
+    QVERIFY(bye >= 0);
+    QCOMPARE(m.row(bye).session, s.id());
+    const QString label = m.label(bye);
+    QVERIFY2(label.contains(labelWords), qPrintable(label));
+    QVERIFY2(!label.contains(QLatin1String("network error")), qPrintable(label));
+    QVERIFY2(label.contains(QLatin1String("message 1 kept")), qPrintable(label));
+    const QString caption = m.caption(bye);
+    QVERIFY2(caption.contains(captionWords), qPrintable(caption));
+    QVERIFY2(!caption.contains(QLatin1String("The connection failed")), qPrintable(caption));
+    // The other session: killed with the server, or (a drop is of one connection) a real error.
+    const qsizetype other =
+        findRow(m, Model::RowKind::Disconnect, EventKind::Disconnected, int(bye) + 1);
+    QVERIFY(other > bye);
+    QCOMPARE(m.label(other).contains(labelWords), kill);
+    QCOMPARE(m.label(other).contains(QLatin1String("network error")), !kill);
 }
 
 void TestSequenceModel::secondLoginIsRefusedInUse()

@@ -4,6 +4,7 @@
 
 #include "app/maildrop/maildropmodel.h"
 #include "app/maildrop/maildropwatch.h"
+#include "diagram/lockwords.h"
 #include "mail/maildroplock.h"
 #include "mail/mailstore.h"
 #include "protocol/personality.h"
@@ -88,6 +89,12 @@ QString MaildropPane::lockText() const
     return m_ui->lockState->text();
 }
 
+void MaildropPane::setRecordedLocks(RecordedLocks locks)
+{
+    m_recordedLocks = std::move(locks);
+    updateLock();
+}
+
 void MaildropPane::setSession(int sessionId, bool external)
 {
     m_session = sessionId;
@@ -136,14 +143,33 @@ void MaildropPane::updateLock()
     m_ui->lockIcon->setPixmap(QIcon(
         m_lockPresent ? QStringLiteral(":/icons/lock.svg") : QStringLiteral(":/icons/unlock.svg"))
                                   .pixmap(iconSize, iconSize));
+    const auto showStale = [this](const QString &leftBy) {
+        m_ui->lockState->setText(tr("<b>Stale lock file</b> — %1. Nobody holds %2's maildrop: "
+                                    "the next login removes the file and gets in.")
+                                     .arg(leftBy.toHtmlEscaped(), m_user.toHtmlEscaped()));
+    };
+    const std::optional<RecordedLock> recorded =
+        m_recordedLocks ? m_recordedLocks(m_user) : std::nullopt;
     if (!m_lockPresent) {
         m_ui->lockState->setText(
             tr("<b>No lock file</b> — nobody holds %1's maildrop. PASS creates it.").arg(m_user));
-    } else if (const Why why = holder ? pop3::MaildropLock::staleReason(*holder,
+    } else if (recorded && recorded->stale) {
+        // A replay: the trace's holder, on the recording's machine; whether its process still
+        // runs is not this machine's to say.
+        const QString by = recorded->holder.isEmpty() ? tr("an unknown holder")
+                                                      : pop3::lockHolderWords(recorded->holder);
+        showStale(recorded->killed
+                ? tr("left by %1, whose session is gone: the teacher killed that server before "
+                     "it released the lock")
+                      .arg(by)
+                : tr("left by %1, whose session is gone: its server ended without releasing the "
+                     "lock")
+                      .arg(by));
+    } else if (const Why why = holder && !m_recordedLocks ? pop3::MaildropLock::staleReason(*holder,
                                    [this](int session) {
                                        return m_store->lockHolder(m_user) == session;
                                    })
-                                      : Why::NotStale;
+                                                          : Why::NotStale;
                why != Why::NotStale) {
         // A crashed server's lock: nobody holds the maildrop, and the next login says so. Who
         // left it is told from the facts the judgement used, never "a dead process" for a pid
@@ -166,9 +192,7 @@ void MaildropPane::updateLock()
             leftBy = tr("left by process %1, which is no longer running: another program "
                         "started later has its pid")
                          .arg(holder->pid);
-        m_ui->lockState->setText(tr("<b>Stale lock file</b> — %1. Nobody holds %2's maildrop: "
-                                    "the next login removes the file and gets in.")
-                                     .arg(leftBy.toHtmlEscaped(), m_user.toHtmlEscaped()));
+        showStale(leftBy);
     } else {
         const QString who = holder && holder->session
             ? tr("session %1 (%2) since %3")

@@ -3,7 +3,9 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class MaildropPane;
@@ -49,6 +51,21 @@ public:
 
     MaildropModel *model() const { return m_model; }
 
+    // A lock file as a recording tells it (a replay's trace), not as this machine's processes
+    // would judge it: the replay's scratch file is written by this very process, so its pid is
+    // the live window's, and comparing it with the running processes told a class that the
+    // recorded lock was left by "this window's own server (still running)".
+    struct RecordedLock
+    {
+        QString holder; // as the trace names it: "session 1 (…), pid 20670 on lab-pc, since …"
+        bool stale = false; // its session ended without removing it
+        bool killed = false; // ... because the teacher killed that server (Faults menu)
+    };
+
+    using RecordedLocks = std::function<std::optional<RecordedLock>(const QString &user)>;
+    // Given, the lock file is described from these facts alone (a replay); empty: live.
+    void setRecordedLocks(RecordedLocks locks);
+
     bool lockShownAsPresent() const { return m_lockPresent; }
 
     // The server's words, for the reply a second login gets (the window follows its changes).
@@ -88,4 +105,5 @@ private:
     bool m_lockPresent = false;
     const pop3::Personality *m_personality = nullptr;
     int m_minimumRows = 0;
+    RecordedLocks m_recordedLocks;
 };

@@ -63,7 +63,13 @@ void ReplayMaildrop::apply(const pop3::Event &event)
         if (!m_pristine.contains(event.user))
             break; // an account the samples do not have: nothing to show
         s.userOf.insert(event.session, event.user);
-        s.locks.insert(event.user, {event.session, s.peerOf.take(event.session), event.timeMs});
+        s.locks.insert(event.user,
+            {event.session,
+                s.peerOf.take(event.session),
+                event.timeMs,
+                false,
+                event.text,
+                event.detail});
         changed();
         break;
     case EventKind::StaleLockCleared:
@@ -115,6 +121,16 @@ void ReplayMaildrop::apply(const pop3::Event &event)
             s.left.insert(event.user, m_pristine.value(event.user));
             changed();
         }
+        if (event.note == pop3::NoteKind::FaultServerCrashed) {
+            // Faults › Kill the Server: the note names the lock files the dead server left.
+            const QStringList left = event.detail.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            for (Lock &lock : s.locks) {
+                if (!lock.orphaned && left.contains(lock.path)) {
+                    lock.killed = true;
+                    changed();
+                }
+            }
+        }
         break;
     default:
         break;
@@ -122,6 +138,14 @@ void ReplayMaildrop::apply(const pop3::Event &event)
     m_checkpoints.afterAppend(*m_log, ++m_applied, [this] {
         return m_state;
     });
+}
+
+std::optional<MaildropPane::RecordedLock> ReplayMaildrop::recordedLock(const QString &user) const
+{
+    const auto it = m_state.locks.constFind(user);
+    if (it == m_state.locks.cend() || it->session == 0)
+        return std::nullopt;
+    return MaildropPane::RecordedLock{it->holder, it->orphaned, it->killed};
 }
 
 void ReplayMaildrop::changed()

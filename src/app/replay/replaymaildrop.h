@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/maildrop/maildroppane.h"
 #include "events/checkpoints.h"
 #include "events/event.h"
 
@@ -46,6 +47,10 @@ public:
     // Brings the files to the folded state now (the replay pane calls it before it shows them).
     void sync();
 
+    // The lock of user's maildrop as the trace tells it (none: no lock now). The scratch file is
+    // this process's, so only these recorded facts say who held it and whether it is stale.
+    std::optional<MaildropPane::RecordedLock> recordedLock(const QString &user) const;
+
 private:
     struct Lock
     {
@@ -53,6 +58,9 @@ private:
         QString peer;
         qint64 sinceMs = 0;
         bool orphaned = false; // its session ended without removing it (a crash): stale
+        QString path; // as recorded ("~/pop3lab/mail/student.lock")
+        QString holder; // the trace's words for its holder (LockCreated's detail)
+        bool killed = false; // a crash note of the teacher's (Kill the Server) named it
     };
 
     // What the replayed events say the maildrops are now.

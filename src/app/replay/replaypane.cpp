@@ -106,7 +106,16 @@ void ReplayPane::buildUi()
     connect(m_toStart, &QAction::triggered, m_replayer, &pop3::TraceReplayer::toStart);
     connect(m_stepBack, &QAction::triggered, m_replayer, &pop3::TraceReplayer::stepBack);
     connect(m_playPause, &QAction::triggered, this, [this] {
-        m_replayer->isPlaying() ? m_replayer->pause() : m_replayer->play();
+        if (m_replayer->isPlaying()) {
+            m_replayer->pause();
+            return;
+        }
+        // "One event per key press" has no clock of its own, and the hint at event 0 says P
+        // plays them all: a teacher pressing P means "go on by yourself", so P takes the class
+        // pace (the pace list shows it) and plays. Space still steps, at any pace.
+        if (Pace(m_paceCombo->currentData().toInt()) == Pace::KeyPress)
+            setPace(Pace::Class);
+        m_replayer->play();
     });
     connect(m_stepForward, &QAction::triggered, m_replayer, &pop3::TraceReplayer::stepForward);
     connect(m_toEnd, &QAction::triggered, m_replayer, &pop3::TraceReplayer::toEnd);
@@ -179,6 +188,11 @@ void ReplayPane::buildUi()
     new TranscriptHighlighter(m_transcriptView); // the live terminal's colours
     m_maildrop = new MaildropPane(m_log, m_files->store(), splitter);
     m_maildrop->setResetVisible(false); // a replay's scratch copy: a reset there would do nothing
+    // Its lock file is written by this process: who held it, and whether that session is gone,
+    // are the trace's to say (never the live window's pid compared with the running processes).
+    m_maildrop->setRecordedLocks([files = m_files](const QString &user) {
+        return files->recordedLock(user);
+    });
     splitter->addWidget(m_transcriptView);
     splitter->addWidget(m_maildrop);
     splitter->setChildrenCollapsible(false);
@@ -381,7 +395,8 @@ void ReplayPane::addEvent(const pop3::Event &e)
     } else if (e.kind == EventKind::LockCreated && m_files->store()->account(e.user)) {
         m_user = e.user;
     }
-    const QString line = lineFor(e);
+    const pop3::FoldStep step = m_fold.apply(e);
+    const QString line = lineFor(e, step.session->cutByTeacher);
     if (!line.isNull())
         m_lines.append(line);
     if (m_lines.size() > 2 * transcriptLimit) { // keep memory bounded on a long trace
@@ -390,7 +405,7 @@ void ReplayPane::addEvent(const pop3::Event &e)
         m_dropped += drop;
     }
     m_checkpoints.afterAppend(*m_log, ++m_applied, [this] {
-        return Saved{m_lines, m_dropped, m_session, m_user};
+        return Saved{m_lines, m_dropped, m_session, m_user, m_fold};
     });
 }
 
@@ -401,6 +416,7 @@ void ReplayPane::rewind(qsizetype size)
     m_dropped = saved ? saved->second.dropped : 0;
     m_session = saved ? saved->second.session : 0;
     m_user = saved ? saved->second.user : QStringLiteral("student");
+    m_fold = saved ? saved->second.fold : pop3::SessionFold();
     m_applied = saved ? saved->first : 0;
     for (qsizetype i = m_applied; i < size; ++i)
         addEvent(m_log->at(i));
@@ -417,6 +433,7 @@ void ReplayPane::clearTranscript()
     m_rebuild = true;
     m_session = 0;
     m_user = QStringLiteral("student");
+    m_fold.clear();
 }
 
 void ReplayPane::positionChanged()
@@ -557,7 +574,7 @@ void ReplayPane::updateWidgets()
     m_stepBack->setEnabled(active && position > 0);
     m_stepForward->setEnabled(active && position < count);
     m_toEnd->setEnabled(active && position < count);
-    m_playPause->setEnabled(active && !keyPress && (position < count || m_replayer->isPlaying()));
+    m_playPause->setEnabled(active && (position < count || m_replayer->isPlaying()));
     // While playing the button is Pause, in every way it can be perceived: its words, its
     // icon (in menus), its tooltip and the name a screen reader says.
     const bool playing = m_replayer->isPlaying();
@@ -565,7 +582,9 @@ void ReplayPane::updateWidgets()
     m_playPause->setIcon(
         style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playPause->setToolTip(playing ? tr("Pause the replay here (P)")
-                                    : tr("Play at the chosen speed (P); Space steps one event"));
+            : keyPress ? tr("Play at class pace, one event every %1 s (P); Space steps one event")
+                             .arg(QLocale().toString(m_classPaceMs / 1000.0, 'g', 2))
+                       : tr("Play at the chosen speed (P); Space steps one event"));
     m_playButton->setAccessibleName(playing ? tr("Pause") : tr("Play"));
     m_stop->setEnabled(active);
     m_scrubber->setEnabled(active && count > 0);

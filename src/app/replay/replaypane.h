@@ -2,6 +2,7 @@
 
 #include "events/checkpoints.h"
 #include "events/event.h"
+#include "protocol/sessionfold.h"
 
 #include <QStringList>
 #include <QTimer>
@@ -112,7 +113,9 @@ private:
     void retranslateUi();
     void updateWidgets();
     void addEvent(const pop3::Event &event);
-    QString lineFor(const pop3::Event &e) const; // null: the event writes no transcript line
+    // null: the event writes no transcript line. cutBy: the teacher's fault that ended the
+    // event's session, if any (a disconnection is told as the diagram tells it).
+    QString lineFor(const pop3::Event &e, pop3::NoteKind cutBy = pop3::NoteKind::Other) const;
     bool writesLine(const pop3::Event &e) const;
     QString kindWords(const pop3::Event &e) const; // the scrubber's words for what happened
     void clearTranscript();
@@ -148,6 +151,7 @@ private:
     bool m_rebuild = false;
     int m_session = 0; // the last session an event was about (the maildrop pane follows it)
     QString m_user = QStringLiteral("student"); // the last user named (USER, a lock), or the first
+    pop3::SessionFold m_fold; // who ended each session (the teacher's faults), for its words
 
     struct Saved
     {
@@ -155,6 +159,7 @@ private:
         qsizetype dropped = 0;
         int session = 0;
         QString user;
+        pop3::SessionFold fold;
     };
 
     pop3::Checkpoints<Saved> m_checkpoints; // of the transcript

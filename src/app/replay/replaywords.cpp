@@ -1,5 +1,6 @@
 #include "app/replay/replaypane.h"
 #include "diagram/lockwords.h"
+#include "diagram/sequencemodel.h"
 
 // The replay's words: a transcript line per event that has one, and the scrubber's name for what
 // happened (translated, as every word the window shows).
@@ -18,7 +19,7 @@ QString lineOf(const QByteArray &bytes)
 
 } // namespace
 
-QString ReplayPane::lineFor(const pop3::Event &e) const
+QString ReplayPane::lineFor(const pop3::Event &e, pop3::NoteKind cutBy) const
 {
     const QString who = tr("[%1]").arg(e.session);
     switch (e.kind) {
@@ -51,7 +52,9 @@ QString ReplayPane::lineFor(const pop3::Event &e) const
             int(e.numbers.size()))
             .arg(who);
     case EventKind::Disconnected:
-        return tr("%1 ── disconnected: %2 ──").arg(who, e.detail.isEmpty() ? e.text : e.detail);
+        // The diagram's words for the reason (translated), never the trace's reason id
+        // ("mailbox-in-use") nor the core's English detail.
+        return tr("%1 ── %2 ──").arg(who, pop3::SequenceModel::disconnectWords(e.text, cutBy));
     case EventKind::Note:
         if (e.note == pop3::NoteKind::FaultServerCrashed) {
             // The detail names the lock files left, one a line (text is the note's id).
