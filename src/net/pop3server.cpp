@@ -414,7 +414,10 @@ void Pop3Server::serve(int descriptor, bool tls)
     }
     if (ssl)
         ssl->setSslConfiguration(m_tlsConfig);
-    if (m_connections.size() >= m_connectionCap) {
+    // Connections whose client has gone still count until their queued connectionFinished:
+    // not against a newcomer (seen with the epoll loop, which wakes for the listener in the same
+    // turn as for the 48 goodbyes of a full server: the next client was refused, full still).
+    if (m_connections.size() - m_finishing.size() >= m_connectionCap) {
         socket->write("-ERR [SYS/TEMP] Too many connections, try again later.\r\n");
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -441,6 +444,9 @@ void Pop3Server::serve(int descriptor, bool tls)
         m_options.disablePlaintextAuth.value_or(m_personality->disablePlaintextAuth && hasTls()),
         m_options.localIsSecure.value_or(m_personality->localIsSecure));
     auto *connection = new Pop3Connection(this, socket, std::move(session));
+    connect(connection, &Pop3Connection::finished, this, [this](Pop3Connection *c) {
+        m_finishing.insert(c);
+    });
     connect(connection,
         &Pop3Connection::finished,
         this,
@@ -455,6 +461,7 @@ void Pop3Server::serve(int descriptor, bool tls)
 
 void Pop3Server::connectionFinished(Pop3Connection *connection)
 {
+    m_finishing.remove(connection);
     if (!m_connections.removeOne(connection))
         return;
     const int id = connection->session()->id();
@@ -493,6 +500,7 @@ void Pop3Server::shutdown()
     m_idleTimer->stop();
     const QList<Pop3Connection *> connections = m_connections;
     m_connections.clear();
+    m_finishing.clear();
     for (Pop3Connection *c : connections) {
         c->shutdown();
         delete c;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -167,6 +168,7 @@ private:
     QTimer *m_resumeTimer; // accepting paused when descriptors ran out: try again soon
     int m_spareDescriptor = -1; // given up when descriptors run out, to answer one client
     int m_connectionCap = 0;
+    QSet<Pop3Connection *> m_finishing; // finished, their queued connectionFinished to come
     quint16 m_stoppedPort = 0; // the port it listened on, while stopped
     bool m_exhaustionNoted = false;
     QString m_error;
