@@ -217,6 +217,14 @@ void TestPresentationZoom::maildropShowsItsWordsWhole()
         qPrintable(QStringLiteral("%1 rows of messages in view (%2 px)")
                        .arg(rows)
                        .arg(table->viewport()->height())));
+    // ...without crushing the diagram (re-check: under the maildrop it kept 60 px): the two are
+    // tabs of one column, each with its height, and Ctrl+2 brings the diagram back.
+    QVERIFY2(pane->height() >= window.height() / 2, qPrintable(QString::number(pane->height())));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    SequenceView *view = window.diagramPane()->view();
+    QTRY_VERIFY(view->isVisible());
+    QTRY_VERIFY2(
+        view->height() >= window.height() / 3, qPrintable(QString::number(view->height())));
 }
 
 // A replay's transcript was 13 px and black on white beside a 17 px terminal in colour.

@@ -242,6 +242,16 @@ void PresentationMode::layoutRoom()
     diagram->setFloating(false);
     m_window->addDockWidget(Qt::RightDockWidgetArea, diagram);
     diagram->show();
+    // The panes one key away (Ctrl+3 maildrop, Ctrl+4 lessons, Ctrl+6 eavesdropper) come as tabs
+    // of the diagram's column, each with the whole height: shown under the diagram, the
+    // maildrop left it 60 px, half an arrow, and its explanation behind a scroll bar (teacher's
+    // class, re-check). Ctrl+2 brings the diagram back to the front.
+    for (QDockWidget *dock : m_window->findChildren<QDockWidget *>()) {
+        if (dock == diagram || dock == replay || dock->objectName() == QLatin1String(dockNames[3]))
+            continue;
+        dock->setFloating(false);
+        m_window->tabifyDockWidget(diagram, dock);
+    }
     const QSize screen =
         m_window->screen() ? m_window->screen()->geometry().size() : QSize(1280, 720);
     if (replay) {
