@@ -396,6 +396,13 @@ void TestEpollDispatcher::postedEventsFromAnotherThreadWakeTheLoop()
 // a count back and forth.
 void TestEpollDispatcher::crossThreadPingPongNeverStalls()
 {
+#if defined(__SANITIZE_THREAD__)
+    // 200,000 functors handed over through Qt's queue, whose lock TSan cannot see: it reports
+    // each hand-over and, past its history, cannot even name the other thread's frame for the
+    // suppression (tests/sanitizers/tsan.supp). What this test catches is a logic race (a lost
+    // wake-up), which the plain and ASan builds run.
+    QSKIP("a flood of cross-thread functors: TSan's reports would be Qt's queue, not ours");
+#endif
     QEventLoop loop;
     QTimer guard;
     guard.setSingleShot(true);
