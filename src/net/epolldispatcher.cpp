@@ -13,6 +13,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
+#include <utility>
 
 namespace pop3 {
 
@@ -224,15 +225,14 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         }
     }
 
-    int activated = pending.empty() ? 0 : activateNotifiers(pending);
+    int activated = pending.empty() ? 0 : activateNotifiers(std::move(pending));
     if (timers)
         activated += activateTimers();
     return activated > 0 || woken;
 }
 
-int EpollDispatcher::activateNotifiers(const std::vector<QSocketNotifier *> &ready)
+int EpollDispatcher::activateNotifiers(std::vector<QSocketNotifier *> pending)
 {
-    std::vector<QSocketNotifier *> pending = ready;
     m_activating.push_back(&pending);
     int activated = 0;
     for (QSocketNotifier *&notifier : pending) {

@@ -93,7 +93,7 @@ private:
     void updateWatch(int fd);
     int waitTimeoutMs() const; // -1: no timer
     void setRefused(int fd, bool refused);
-    int activateNotifiers(const std::vector<QSocketNotifier *> &pending);
+    int activateNotifiers(std::vector<QSocketNotifier *> pending); // blanked as they go
     int activateTimers();
     void unscheduleTimer(int timerId, const Timer &timer);
     void drainWakeUps();
