@@ -1502,6 +1502,42 @@ At: %5</source>
         <source>stale lock %1 left behind: the next login of %2 clears it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>connection dropped by the server (fault injected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server process died (fault injected): its lock was not released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client stopped reading in the middle of a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client closed the connection without QUIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lock file was already gone or held by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inferred from the client side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>

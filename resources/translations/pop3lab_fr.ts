@@ -1511,6 +1511,42 @@ Essais : %4
         <source>stale lock %1 left behind: the next login of %2 clears it</source>
         <translation>verrou périmé %1 resté en place : la prochaine connexion de %2 le supprime</translation>
     </message>
+    <message>
+        <source>connection dropped by the server (fault injected)</source>
+        <translation>connexion coupée par le serveur (panne simulée)</translation>
+    </message>
+    <message>
+        <source>the server process died (fault injected): its lock was not released</source>
+        <translation>le processus du serveur est mort (panne simulée) : son verrou n&apos;a pas été libéré</translation>
+    </message>
+    <message>
+        <source>the client stopped reading in the middle of a reply</source>
+        <translation>le client a cessé de lire au milieu d&apos;une réponse</translation>
+    </message>
+    <message>
+        <source>the client closed the connection without QUIT</source>
+        <translation>le client a fermé la connexion sans QUIT</translation>
+    </message>
+    <message>
+        <source>connection destroyed</source>
+        <translation>connexion détruite</translation>
+    </message>
+    <message>
+        <source>session destroyed</source>
+        <translation>session détruite</translation>
+    </message>
+    <message>
+        <source>the lock file was already gone or held by someone else</source>
+        <translation>le fichier de verrou avait déjà disparu ou était tenu par quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>inferred from the client side</source>
+        <translation>déduit du côté du client</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1</source>
+        <translation>la négociation TLS a échoué : %1</translation>
+    </message>
 </context>
 <context>
     <name>MaildropModel</name>

@@ -59,4 +59,47 @@ QString maildropWarningShortWords(const QString &detail)
         .arg(file, m.captured(2));
 }
 
+namespace {
+
+// The core's fixed sentences of an event's detail: Pop3Connection's and Pop3Session's reasons
+// for a disconnection, the commit's note on a lock already gone, the client-side tracker's.
+// Kept word for word as the core writes them (tst_replaywords reads every scenario's in French).
+constexpr const char *fixedDetails[] = {
+    QT_TRANSLATE_NOOP("LockWords", "connection dropped by the server (fault injected)"),
+    QT_TRANSLATE_NOOP(
+        "LockWords", "the server process died (fault injected): its lock was not released"),
+    QT_TRANSLATE_NOOP("LockWords", "the client stopped reading in the middle of a reply"),
+    QT_TRANSLATE_NOOP("LockWords", "the client closed the connection without QUIT"),
+    QT_TRANSLATE_NOOP("LockWords", "connection destroyed"),
+    QT_TRANSLATE_NOOP("LockWords", "session destroyed"),
+    QT_TRANSLATE_NOOP("LockWords", "the lock file was already gone or held by someone else"),
+    QT_TRANSLATE_NOOP("LockWords", "inferred from the client side"),
+};
+
+QString detailLineWords(const QString &line)
+{
+    for (const char *english : fixedDetails) {
+        if (line == QLatin1String(english))
+            return QCoreApplication::translate("LockWords", english);
+    }
+    static const QRegularExpression tls(QStringLiteral("^the TLS handshake failed: (.*)$"));
+    if (const QRegularExpressionMatch m = tls.match(line); m.hasMatch())
+        return QCoreApplication::translate("LockWords", "the TLS handshake failed: %1")
+            .arg(m.captured(1)); // the TLS library's own words
+    const QString holder = lockHolderWords(line);
+    if (holder != line)
+        return holder;
+    return maildropWarningWords(line);
+}
+
+} // namespace
+
+QString eventDetailWords(const QString &detail)
+{
+    QStringList lines = detail.split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = detailLineWords(line);
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace pop3

@@ -18,4 +18,9 @@ QString maildropWarningWords(const QString &detail);
 // name, that it is stale, who clears it. Empty for any other warning.
 QString maildropWarningShortWords(const QString &detail);
 
+// Any event's detail as the explanation under the diagram shows it: each line that is one of the
+// core's English sentences (why a connection ended, a lock holder, a stale-lock warning, ...)
+// said in the window's language; file names, addresses and text of another shape as they are.
+QString eventDetailWords(const QString &detail);
+
 } // namespace pop3

@@ -21,6 +21,7 @@ private slots:
     void lockHoldersReadInFrench();
     void staleLockWarningReadsInFrench();
     void disconnectionsAreToldInWords();
+    void everyStepsExplanationReadsInFrench();
 
 private:
     // Plays scenario name to its end in window; its transcript then.
@@ -147,6 +148,52 @@ void TestReplayWords::disconnectionsAreToldInWords()
         QVERIFY2(conflict.contains(QStringLiteral("── connexion fermée après QUIT ──")),
             qPrintable(conflict));
     }
+}
+
+// A tester's French class: selecting the drop or the kill showed the explanation ending with the
+// core's English detail, "(connection dropped by the server (fault injected))", and a lock's with
+// "pid 20670 on lab-pc, since ...". Every step's explanation of every scenario is French now.
+void TestReplayWords::everyStepsExplanationReadsInFrench()
+{
+    Translations french;
+    french.install(QLocale(QLocale::French, QLocale::France));
+    QVERIFY(french.hasOwnWords());
+    MainWindow window(m_lab->services.get());
+    window.show();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    DiagramPane *diagram = window.diagramPane();
+    const QStringList scenarios = {QStringLiteral("stale-lock"),
+        QStringLiteral("dropped-connection"),
+        QStringLiteral("lock-conflict"),
+        QStringLiteral("lab-sheet"),
+        QStringLiteral("mail-bomb")};
+    int explained = 0;
+    for (const QString &name : scenarios) {
+        playToEnd(window, name);
+        const pop3::SequenceModel &model = diagram->model();
+        for (qsizetype row = 0; row < model.rowCount(); ++row) {
+            diagram->highlightEvent(model.row(row).seq);
+            const QString details = diagram->detailsText();
+            ++explained;
+            for (const char *english : {"fault injected",
+                     "connection dropped",
+                     "server process died",
+                     "without QUIT",
+                     "stopped reading",
+                     " on lab-pc",
+                     "since 20",
+                     "held by someone else",
+                     "inferred from"}) {
+                QVERIFY2(!details.contains(QLatin1String(english)),
+                    qPrintable(QStringLiteral("%1, row %2: \"%3\" in\n%4")
+                                   .arg(name)
+                                   .arg(row)
+                                   .arg(QLatin1String(english), details)));
+            }
+        }
+    }
+    french.remove();
+    QVERIFY2(explained > 100, qPrintable(QString::number(explained)));
 }
 
 QTEST_MAIN(TestReplayWords)

@@ -2,6 +2,7 @@
 
 #include "app/diagram/diagramexport.h"
 #include "app/diagram/sequenceview.h"
+#include "diagram/lockwords.h"
 #include "events/eventlog.h"
 
 #include <QAction>
@@ -401,9 +402,9 @@ void DiagramPane::showDetails(qsizetype row)
     if (!r.detail.isEmpty()
         && (r.kind == SequenceModel::RowKind::MaildropNote
             || r.kind == SequenceModel::RowKind::Disconnect))
-        html +=
-            QStringLiteral("<p style='color:gray'>%1</p>")
-                .arg(r.detail.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        html += QStringLiteral("<p style='color:gray'>%1</p>")
+                    .arg(pop3::eventDetailWords(r.detail).toHtmlEscaped().replace(
+                        QLatin1Char('\n'), QStringLiteral("<br>")));
     if (m_model.isExpanded(row)) {
         const pop3::Event *event = m_source ? m_source->find(r.seq) : nullptr;
         if (event)
@@ -528,6 +529,11 @@ void DiagramPane::showReplay(pop3::EventLog *log, const QString &what)
 QString DiagramPane::bannerText() const
 {
     return isShowingTrace() ? m_traceLabel->text() : QString();
+}
+
+QString DiagramPane::detailsText() const
+{
+    return m_details->toPlainText();
 }
 
 void DiagramPane::chooseOpenTrace()

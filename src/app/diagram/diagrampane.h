@@ -72,6 +72,8 @@ public:
     bool isShowingReplay() const { return m_replay != nullptr; }
 
     QString bannerText() const;
+    // The explanation under the diagram (the selected step's words), as plain text.
+    QString detailsText() const;
 
     const pop3::SequenceModel &model() const { return m_model; }
 
