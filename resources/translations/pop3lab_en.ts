@@ -132,6 +132,22 @@
         <source>Filter the students and their results</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server reset every student&apos;s mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to reset the class: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reset the mailbox of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to reset the mailbox of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClassRollModel</name>

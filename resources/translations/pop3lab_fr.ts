@@ -132,6 +132,22 @@
         <source>Filter the students and their results</source>
         <translation>Filtrer les élèves et leurs résultats</translation>
     </message>
+    <message>
+        <source>The server reset every student&apos;s mailbox.</source>
+        <translation>Le serveur a réinitialisé la boîte aux lettres de chaque étudiant.</translation>
+    </message>
+    <message>
+        <source>The server refused to reset the class: %1</source>
+        <translation>Le serveur a refusé de réinitialiser la classe : %1</translation>
+    </message>
+    <message>
+        <source>The server reset the mailbox of %1.</source>
+        <translation>Le serveur a réinitialisé la boîte aux lettres de %1.</translation>
+    </message>
+    <message>
+        <source>The server refused to reset the mailbox of %1: %2</source>
+        <translation>Le serveur a refusé de réinitialiser la boîte aux lettres de %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>ClassRollModel</name>

@@ -160,6 +160,7 @@ void ObserverClient::handleLine(const QByteArray &line)
         }
         emit answered(o.value(QStringLiteral("answer")).toString() == QLatin1String("ok"),
             o.value(QStringLiteral("request")).toString(),
+            o.value(QStringLiteral("user")).toString(),
             o.value(QStringLiteral("error")).toString());
         return;
     }

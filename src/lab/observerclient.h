@@ -18,7 +18,7 @@ namespace pop3 {
 // events. What a teacher's overview stands on; it never blocks (the socket's signals drive it).
 //
 //   connectTo(host, port, token) ──► TOKEN ──► hello: joined(users) ──► eventReceived(event)...
-//   resetStudent(user) / resetClass() ──► answered(ok, request, error)
+//   resetStudent(user) / resetClass() ──► answered(ok, request, user, error)
 class ObserverClient final : public QObject
 {
     Q_OBJECT
@@ -54,7 +54,8 @@ public:
 signals:
     void joined(const QStringList &users);
     void eventReceived(const pop3::Event &event);
-    void answered(bool ok, const QString &request, const QString &error);
+    // user: the student a RESET named (empty for RESET-CLASS).
+    void answered(bool ok, const QString &request, const QString &user, const QString &error);
     void eventsMissed(qint64 count);
     // The server took the last setBodies(): the events from here on carry those bodies.
     void bodiesSet();

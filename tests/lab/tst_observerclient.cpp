@@ -142,10 +142,17 @@ void TestObserverClient::asksForAReset()
     QVERIFY(answered.wait(5000));
     QCOMPARE(answered.first().at(0).toBool(), true);
     QCOMPARE(answered.first().at(1).toString(), QStringLiteral("reset"));
+    QCOMPARE(answered.first().at(2).toString(), m_students.at(0).user); // whose
     client.resetStudent(QStringLiteral("nobody"));
     QVERIFY(answered.wait(5000));
     QCOMPARE(answered.last().at(0).toBool(), false);
-    QVERIFY(answered.last().at(2).toString().contains(QStringLiteral("nobody")));
+    QCOMPARE(answered.last().at(2).toString(), QStringLiteral("nobody"));
+    QVERIFY(answered.last().at(3).toString().contains(QStringLiteral("nobody")));
+    client.resetClass();
+    QVERIFY(answered.wait(5000));
+    QCOMPARE(answered.last().at(0).toBool(), true);
+    QCOMPARE(answered.last().at(1).toString(), QStringLiteral("reset-class"));
+    QCOMPARE(answered.last().at(2).toString(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestObserverClient)

@@ -187,10 +187,17 @@ ClassOverview::ClassOverview(QWidget *parent)
     connect(m_client,
         &pop3::ObserverClient::answered,
         this,
-        [this](bool ok, const QString &request, const QString &error) {
-            Q_UNUSED(request)
-            setStatus(ok ? tr("The server reset the mailbox.")
-                         : tr("The server refused the reset: %1").arg(error));
+        [this](bool ok, const QString &request, const QString &user, const QString &error) {
+            if (request == QLatin1String("reset-class"))
+                setStatus(ok ? tr("The server reset every student's mailbox.")
+                             : tr("The server refused to reset the class: %1").arg(error));
+            else if (!user.isEmpty())
+                setStatus(ok ? tr("The server reset the mailbox of %1.").arg(shownName(user))
+                             : tr("The server refused to reset the mailbox of %1: %2")
+                                   .arg(shownName(user), error));
+            else
+                setStatus(ok ? tr("The server reset the mailbox.")
+                             : tr("The server refused the reset: %1").arg(error));
         });
     connect(m_client, &pop3::ObserverClient::eventsMissed, this, [this](qint64 count) {
         setStatus(tr("%n event(s) missed: the window could not keep up.", nullptr, int(count)));
