@@ -235,6 +235,11 @@ void TestLabResults::resultsTableAndExports()
         qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("2 of 7")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("How many mails are in the mailbox?")), qPrintable(text));
+    // The server it names is the one the students used (POP3), not the teacher's observer port
+    // (a tester's results PDF said "Server 127.0.0.1:1109", the observer's).
+    const QString pop3 = QStringLiteral("Server 127.0.0.1:%1,").arg(m_lab->server()->port());
+    QVERIFY2(text.contains(pop3), qPrintable(pop3 + QLatin1Char('\n') + text));
+    QVERIFY2(!text.contains(QStringLiteral(":%1").arg(m_observer->port())), qPrintable(text));
 }
 
 // A class of 60 fills several pages: each student's row is whole on one page (Qt's rich text

@@ -428,8 +428,8 @@ void ClassOverview::wordLesson()
     }
     m_model->setStepTitles(titles);
     m_resultsModel->setQuestions(questions, titles); // the answers stay
-    m_results->setLesson(
-        lessonTitle, QStringLiteral("%1:%2").arg(m_host->text().trimmed()).arg(m_port->value()));
+    // The server the students used (its POP3 address), never the observer port watched here.
+    m_results->setLesson(lessonTitle, classServerWords());
 }
 
 void ClassOverview::zoom(int delta)
