@@ -148,6 +148,10 @@
         <source>The server refused to reset the mailbox of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not live since %1 (%2). The table shows the class as it was then: press Watch to connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClassRollModel</name>

@@ -148,6 +148,10 @@
         <source>The server refused to reset the mailbox of %1: %2</source>
         <translation>Le serveur a refusé de réinitialiser la boîte aux lettres de %1 : %2</translation>
     </message>
+    <message>
+        <source>Not live since %1 (%2). The table shows the class as it was then: press Watch to connect again.</source>
+        <translation>Plus en direct depuis %1 (%2). Le tableau montre la classe telle qu&apos;elle était alors : appuyez sur Observer pour vous reconnecter.</translation>
+    </message>
 </context>
 <context>
     <name>ClassRollModel</name>

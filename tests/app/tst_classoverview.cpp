@@ -51,6 +51,7 @@ private slots:
     void aReadOfManyEventsChangesARowOnce();
     void theTickRepaintsTheIdleTimesOnly();
     void theFileMenuOpensIt();
+    void aTableNoLongerLiveSaysSo();
 
 private:
     // The proxy row showing user (-1 if none).
@@ -533,6 +534,66 @@ void TestClassOverview::theFileMenuOpensIt()
     QCOMPARE(token->echoMode(), QLineEdit::Password);
     action->trigger(); // the same window again, not a second one
     QCOMPARE(window.findChildren<ClassOverview *>().size(), 1);
+}
+
+// A tester restarted the classroom server during the trial: after the stream ended, and after a
+// failed reconnect, the table went on as if live (idle times counting, the lock "held") with only
+// the status line at the bottom saying otherwise. Now a banner over the table says since when it
+// is not live, and the idle times stop where the stream ended; joining again makes it live.
+void TestClassOverview::aTableNoLongerLiveSaysSo()
+{
+    const QString good = m_students.at(0).user;
+    qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ClassOverview overview;
+    overview.model()->setClock([&now] {
+        return now;
+    });
+    overview.show();
+    QSignalSpy joined(&overview, &ClassOverview::joined);
+    const quint16 observerPort = m_server->port();
+    overview.connectTo(QStringLiteral("127.0.0.1"), observerPort, m_server->token());
+    QVERIFY(joined.wait(5000));
+    QVERIFY(overview.notLiveText().isEmpty());
+    pop3test::Client a;
+    QVERIFY(a.open(m_lab->server()->port()).startsWith("+OK"));
+    QVERIFY(a.login(good.toUtf8(), m_students.at(0).password.toUtf8()));
+    const QSortFilterProxyModel *proxy = overview.proxy();
+    using C = ClassRollModel;
+    QTRY_COMPARE_WITH_TIMEOUT(
+        cell(proxy, proxyRow(proxy, good), C::LockColumn), QStringLiteral("held"), 5000);
+
+    // The classroom server's stream ends (its observer port closes).
+    const QByteArray token = m_server->token();
+    m_class->observer.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!overview.notLiveText().isEmpty(), 5000);
+    QVERIFY2(overview.notLiveText().contains(QStringLiteral("Not live since")),
+        qPrintable(overview.notLiveText()));
+    const QString idle = cell(proxy, proxyRow(proxy, good), C::IdleColumn);
+    now += 90'000;
+    overview.model()->setClock([&now] {
+        return now;
+    });
+    QCOMPARE(cell(proxy, proxyRow(proxy, good), C::IdleColumn), idle); // stopped with the stream
+
+    // Watch again while nothing listens there: refused, and the banner stays.
+    overview.connectTo(QStringLiteral("127.0.0.1"), observerPort, token);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        overview.statusText().startsWith(QStringLiteral("Not connected")), 10'000);
+    QVERIFY2(overview.notLiveText().contains(QStringLiteral("Not live since")),
+        qPrintable(overview.notLiveText()));
+    QCOMPARE(cell(proxy, proxyRow(proxy, good), C::IdleColumn), idle);
+
+    // A new stream: live again, the idle times move with the clock.
+    QVERIFY(m_class->startObserver());
+    overview.connectTo(
+        QStringLiteral("127.0.0.1"), m_class->observer->port(), m_class->observer->token());
+    QVERIFY(joined.wait(5000));
+    QVERIFY(overview.notLiveText().isEmpty());
+    now += 60'000;
+    overview.model()->setClock([&now] {
+        return now;
+    });
+    QVERIFY(cell(proxy, proxyRow(proxy, good), C::IdleColumn) != idle);
 }
 
 QTEST_MAIN(TestClassOverview)

@@ -11,11 +11,13 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -56,6 +58,7 @@ ClassOverview::ClassOverview(QWidget *parent)
     , m_open(new QPushButton(this))
     , m_reset(new QPushButton(this))
     , m_status(new QLabel(this))
+    , m_notLive(new QLabel(this))
     , m_widen(new QTimer(this))
 {
     setObjectName(QStringLiteral("classOverview"));
@@ -72,6 +75,20 @@ ClassOverview::ClassOverview(QWidget *parent)
     m_token->setObjectName(QStringLiteral("observerToken"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
+    // Not live: said in words over the table, in the tooltip's colours (readable in a light or a
+    // dark theme), with a frame and a bold face so that it is not colour alone.
+    m_notLive->setObjectName(QStringLiteral("notLive"));
+    m_notLive->setTextFormat(Qt::PlainText);
+    m_notLive->setWordWrap(true);
+    m_notLive->setFrameShape(QFrame::StyledPanel);
+    m_notLive->setMargin(6);
+    m_notLive->setAutoFillBackground(true);
+    m_notLive->setForegroundRole(QPalette::ToolTipText);
+    m_notLive->setBackgroundRole(QPalette::ToolTipBase);
+    QFont bold = m_notLive->font();
+    bold.setBold(true);
+    m_notLive->setFont(bold);
+    m_notLive->hide();
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ClassRollModel::SortRole);
@@ -118,6 +135,7 @@ ClassOverview::ClassOverview(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(connectRow);
     layout->addLayout(filterRow);
+    layout->addWidget(m_notLive);
     auto *studentsPage = new QWidget(m_tabs);
     auto *studentsLayout = new QVBoxLayout(studentsPage);
     studentsLayout->setContentsMargins(0, 0, 0, 0);
@@ -170,6 +188,9 @@ ClassOverview::ClassOverview(QWidget *parent)
         m_questions.clear();
         m_serverStepTitles.clear();
         wordLesson();
+        m_notLiveSinceMs = -1;
+        m_model->setLive(true);
+        showNotLive();
         setStatus(tr("Watching %n student(s).", nullptr, int(users.size())));
         updateWidgets();
         emit joined();
@@ -206,6 +227,14 @@ ClassOverview::ClassOverview(QWidget *parent)
         setStatus(m_connecting
                 ? tr("Not connected (wrong token, or no observer stream there): %1").arg(why)
                 : tr("The stream ended: %1").arg(why));
+        // The rows stay (the class as last seen) but stop looking live; a failed reconnection
+        // keeps the first moment and reason.
+        if (m_notLiveSinceMs < 0 && m_model->rowCount() > 0) {
+            m_notLiveSinceMs = QDateTime::currentMSecsSinceEpoch();
+            m_notLiveWhy = why;
+            m_model->setLive(false);
+            showNotLive();
+        }
         m_connecting = false;
         updateWidgets();
     });
@@ -262,6 +291,25 @@ QString ClassOverview::statusText() const
 void ClassOverview::setStatus(const QString &text)
 {
     m_status->setText(text);
+}
+
+QString ClassOverview::notLiveText() const
+{
+    return m_notLive->isVisibleTo(this) ? m_notLive->text() : QString();
+}
+
+void ClassOverview::showNotLive()
+{
+    if (m_notLiveSinceMs < 0) {
+        m_notLive->hide();
+        return;
+    }
+    const QString when = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(m_notLiveSinceMs).time(), QLocale::LongFormat);
+    m_notLive->setText(tr("Not live since %1 (%2). The table shows the class as it was then: "
+                          "press Watch to connect again.")
+                           .arg(when, m_notLiveWhy));
+    m_notLive->show();
 }
 
 pop3::EventLog *ClassOverview::studentLog(const QString &user)
@@ -486,6 +534,7 @@ void ClassOverview::retranslateUi()
     m_tabs->setTabText(1, tr("La&b Results"));
     if (m_status->text().isEmpty())
         setStatus(tr("Not connected."));
+    showNotLive();
 }
 
 void ClassOverview::changeEvent(QEvent *event)

@@ -59,6 +59,9 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
 
     QString statusText() const;
+    // The banner over the tabs once the stream has ended (the table is the class as it was
+    // then): its text, empty while the table is live.
+    QString notLiveText() const;
     // The events the stream gave for user (empty log if none yet); never null.
     pop3::EventLog *studentLog(const QString &user);
     // The window of user's diagram, opening it if needed.
@@ -86,6 +89,7 @@ private:
     QString classServerWords() const;
     void askForBodies();
     void setStatus(const QString &text);
+    void showNotLive(); // the banner, in the window's language, or hidden while live
     void zoom(int delta);
     void takeLesson(const QString &id,
         const QString &title,
@@ -115,6 +119,9 @@ private:
     QPushButton *m_open;
     QPushButton *m_reset;
     QLabel *m_status;
+    QLabel *m_notLive; // the banner: not live since when, and why
+    qint64 m_notLiveSinceMs = -1;
+    QString m_notLiveWhy;
     QTimer *m_widen; // the columns grow to new contents at most once a second
     std::map<QString, std::unique_ptr<pop3::EventLog>> m_logs;
     QHash<int, QList<pop3::Event>> m_pending; // a session's events before it names a student

@@ -178,6 +178,20 @@ void ClassRollModel::setClock(std::function<qint64()> nowMs)
     tick();
 }
 
+void ClassRollModel::setLive(bool live)
+{
+    if (live == isLive())
+        return;
+    if (live) {
+        m_frozenAt = -1;
+        m_ticker.start();
+    } else {
+        m_frozenAt = m_now();
+        m_ticker.stop();
+    }
+    tick();
+}
+
 void ClassRollModel::tick()
 {
     if (m_roll.students().isEmpty())
@@ -185,10 +199,10 @@ void ClassRollModel::tick()
     // The idle time, and the rows it puts in trouble (a lock held and idle) or out of it: nothing
     // else changes. Not every cell: the whole table repainted each second was the overview's
     // slowest frame with a class at work (docs/performance.md, Classroom).
-    const qint64 now = m_now();
+    const qint64 at = now();
     m_tickTrouble.resize(size_t(rowCount()), 0);
     for (int row = 0; row < rowCount(); ++row) {
-        const unsigned t = m_roll.trouble(row, now);
+        const unsigned t = m_roll.trouble(row, at);
         if (t != m_tickTrouble[size_t(row)]) {
             m_tickTrouble[size_t(row)] = t;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -216,7 +230,7 @@ QString ClassRollModel::idleText(qint64 lastMs) const
 {
     if (lastMs <= 0)
         return tr("not seen yet");
-    const qint64 s = qMax<qint64>(0, (m_now() - lastMs) / 1000);
+    const qint64 s = qMax<qint64>(0, (now() - lastMs) / 1000);
     if (s < 60)
         return tr("%1 s").arg(s);
     if (s < 3600)
@@ -242,7 +256,7 @@ QVariant ClassRollModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     const ClassRoll::Student &s = m_roll.students().at(row);
-    const unsigned t = m_roll.trouble(row, m_now());
+    const unsigned t = m_roll.trouble(row, now());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -275,7 +289,7 @@ QVariant ClassRollModel::data(const QModelIndex &index, int role) const
         case ErrorsColumn:
             return s.errors;
         case IdleColumn:
-            return s.lastActivityMs > 0 ? m_now() - s.lastActivityMs : -1;
+            return s.lastActivityMs > 0 ? now() - s.lastActivityMs : -1;
         case TroubleColumn:
             return int(t);
         case LessonColumn: // by how far they got

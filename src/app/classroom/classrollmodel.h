@@ -62,7 +62,13 @@ public:
 
     const pop3::ClassRoll &roll() const { return m_roll; }
 
-    unsigned trouble(int row) const { return m_roll.trouble(row, m_now()); }
+    unsigned trouble(int row) const { return m_roll.trouble(row, now()); }
+
+    // Not live (the overview's stream ended): the idle times and the idle-lock trouble stop at
+    // this instant, as the class was last seen; live again, they follow the clock.
+    void setLive(bool live);
+
+    bool isLive() const { return m_frozenAt < 0; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -80,7 +86,12 @@ private:
     void flushChanges();
 
     pop3::ClassRoll m_roll;
+
+    // The clock, or the instant the table stopped being live.
+    qint64 now() const { return m_frozenAt >= 0 ? m_frozenAt : m_now(); }
+
     std::function<qint64()> m_now;
+    qint64 m_frozenAt = -1;
     QTimer m_ticker;
     // The rows events changed since the last dataChanged: one signal per row per turn of the
     // event loop (a read of the stream brings dozens of events), not one per event.
