@@ -3739,5 +3739,21 @@ What the student types next appears here.</source>
         <source>that port said &quot;%1&quot;, which is not the observer stream</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>connection refused: nothing listens on that port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line of the stream is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

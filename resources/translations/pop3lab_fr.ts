@@ -3750,5 +3750,21 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
         <source>that port said &quot;%1&quot;, which is not the observer stream</source>
         <translation>ce port a dit « %1 », ce qui n&apos;est pas le flux d&apos;observation</translation>
     </message>
+    <message>
+        <source>connection refused: nothing listens on that port</source>
+        <translation>connexion refusée : rien n&apos;écoute sur ce port</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>hôte introuvable</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>la connexion a expiré</translation>
+    </message>
+    <message>
+        <source>a line of the stream is too long</source>
+        <translation>une ligne du flux est trop longue</translation>
+    </message>
 </context>
 </TS>

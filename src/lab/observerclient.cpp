@@ -23,9 +23,9 @@ ObserverClient::ObserverClient(QObject *parent)
 {
     m_helloTimer->setSingleShot(true);
     connect(m_helloTimer, &QTimer::timeout, this, [this] {
-        notAnObserver(tr("no observer stream answered within %n second(s)",
-            nullptr,
-            (m_helloTimeoutMs + 999) / 1000));
+        notAnObserver([seconds = (m_helloTimeoutMs + 999) / 1000] {
+            return tr("no observer stream answered within %n second(s)", nullptr, seconds);
+        });
     });
     connect(m_socket, &QTcpSocket::connected, this, [this] {
         // The request behind the token: the server reads it before it sends any event.
@@ -36,11 +36,35 @@ ObserverClient::ObserverClient(QObject *parent)
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_joined = false;
         m_helloTimer->stop();
-        emit closed(tr("the server closed the stream"));
+        end([] {
+            return tr("the server closed the stream");
+        });
     });
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
-            emit closed(m_socket->errorString());
+        if (m_socket->state() == QAbstractSocket::ConnectedState)
+            return;
+        // The usual ones in our words (said again in another language); any other in Qt's.
+        switch (m_socket->error()) {
+        case QAbstractSocket::ConnectionRefusedError:
+            end([] {
+                return tr("connection refused: nothing listens on that port");
+            });
+            break;
+        case QAbstractSocket::HostNotFoundError:
+            end([] {
+                return tr("host not found");
+            });
+            break;
+        case QAbstractSocket::SocketTimeoutError:
+            end([] {
+                return tr("the connection timed out");
+            });
+            break;
+        default:
+            end([qt = m_socket->errorString()] {
+                return qt;
+            });
+        }
     });
 }
 
@@ -106,19 +130,29 @@ void ObserverClient::readLines()
         const QByteArray line = m_socket->readLine();
         if (line.size() > maxLine) {
             m_socket->abort();
-            emit closed(QStringLiteral("a line of the stream is too long"));
+            end([] {
+                return tr("a line of the stream is too long");
+            });
             return;
         }
         handleLine(line);
     }
     if (m_socket->bytesAvailable() > maxLine) {
         m_socket->abort();
-        emit closed(QStringLiteral("a line of the stream is too long"));
+        end([] {
+            return tr("a line of the stream is too long");
+        });
     }
 }
 
 // Said once, then the connection goes: what the teacher reads in the overview's status line.
-void ObserverClient::notAnObserver(const QString &why)
+void ObserverClient::end(std::function<QString()> words)
+{
+    m_closeWords = std::move(words);
+    emit closed(m_closeWords());
+}
+
+void ObserverClient::notAnObserver(std::function<QString()> why)
 {
     m_helloTimer->stop();
     {
@@ -126,9 +160,11 @@ void ObserverClient::notAnObserver(const QString &why)
         m_socket->abort();
     }
     m_joined = false;
-    emit closed(tr("%1; the observer port is the one pop3lab-server printed after \"observer "
-                   "stream on\", with its token")
-                    .arg(why));
+    end([why = std::move(why)] {
+        return tr("%1; the observer port is the one pop3lab-server printed after \"observer "
+                  "stream on\", with its token")
+            .arg(why());
+    });
 }
 
 void ObserverClient::handleLine(const QByteArray &line)
@@ -138,8 +174,9 @@ void ObserverClient::handleLine(const QByteArray &line)
     if (!m_joined) {
         // Not JSON: another protocol's greeting (the POP3 port's "+OK ...", the answers port's).
         if (!document.isObject()) {
-            notAnObserver(tr("that port said \"%1\", which is not the observer stream")
-                              .arg(QString::fromUtf8(line.left(80)).trimmed()));
+            notAnObserver([said = QString::fromUtf8(line.left(80)).trimmed()] {
+                return tr("that port said \"%1\", which is not the observer stream").arg(said);
+            });
             return;
         }
         if (o.value(QStringLiteral("hello")).toString() != QLatin1String("pop3lab-observer"))

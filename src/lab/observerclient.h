@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace pop3 {
@@ -71,13 +73,23 @@ signals:
     // ClassRoll::studentJson): a late observer's rows start from these.
     void studentReceived(const QJsonObject &student);
     void labAnswerReceived(const pop3::LabAnswer &answer);
-    // The connection ended (a wrong token ends it before anything was received).
+    // The connection ended (a wrong token ends it before anything was received); why is
+    // closeWords() at that moment.
     void closed(const QString &why);
 
+public:
+    // Why the last connection ended, in the language installed now (a window that switches
+    // language says it again); empty before any end.
+    QString closeWords() const { return m_closeWords ? m_closeWords() : QString(); }
+
+    // The same words to keep: says them again, in the language of each call.
+    std::function<QString()> closeReason() const { return m_closeWords; }
+
 private:
+    void end(std::function<QString()> words); // says why, then emits closed()
     void readLines();
     void handleLine(const QByteArray &line);
-    void notAnObserver(const QString &why);
+    void notAnObserver(std::function<QString()> why);
 
     QTcpSocket *m_socket;
     QByteArray m_hello;
@@ -87,6 +99,7 @@ private:
     bool m_joined = false;
     QTimer *m_helloTimer;
     int m_helloTimeoutMs = 10'000;
+    std::function<QString()> m_closeWords;
 };
 
 } // namespace pop3

@@ -8,6 +8,7 @@
 #include "app/classroom/studentwindow.h"
 #include "app/diagram/diagrampane.h"
 #include "app/mainwindow.h"
+#include "app/translations.h"
 #include "events/eventlog.h"
 #include "lab/classroll.h"
 #include "lab/classroster.h"
@@ -52,6 +53,7 @@ private slots:
     void theTickRepaintsTheIdleTimesOnly();
     void theFileMenuOpensIt();
     void aTableNoLongerLiveSaysSo();
+    void theStatusFollowsTheLanguage();
 
 private:
     // The proxy row showing user (-1 if none).
@@ -594,6 +596,32 @@ void TestClassOverview::aTableNoLongerLiveSaysSo()
         return now;
     });
     QVERIFY(cell(proxy, proxyRow(proxy, good), C::IdleColumn) != idle);
+}
+
+// A tester switched the window to French during the class: the overview's status line stayed
+// "Watching 3 students." (and the not-live banner English) until something else happened.
+void TestClassOverview::theStatusFollowsTheLanguage()
+{
+    ClassOverview overview;
+    overview.show();
+    QSignalSpy joined(&overview, &ClassOverview::joined);
+    overview.connectTo(QStringLiteral("127.0.0.1"), m_server->port(), m_server->token());
+    QVERIFY(joined.wait(5000));
+    QVERIFY(overview.statusText().startsWith(QStringLiteral("Watching 3 student")));
+    m_class->observer.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!overview.notLiveText().isEmpty(), 5000);
+    Translations french;
+    french.install(QLocale(QLocale::French, QLocale::France));
+    QVERIFY(french.hasOwnWords());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    const QString status = overview.statusText();
+    const QString banner = overview.notLiveText();
+    french.remove();
+    // All of it: the reason the observer client gave in English is said again in French.
+    QVERIFY2(status == QStringLiteral("Le flux s'est arrêté : le serveur a fermé le flux"),
+        qPrintable(status));
+    QVERIFY2(banner.startsWith(QStringLiteral("Plus en direct depuis")), qPrintable(banner));
+    QVERIFY2(banner.contains(QStringLiteral("(le serveur a fermé le flux)")), qPrintable(banner));
 }
 
 QTEST_MAIN(TestClassOverview)

@@ -191,7 +191,9 @@ ClassOverview::ClassOverview(QWidget *parent)
         m_notLiveSinceMs = -1;
         m_model->setLive(true);
         showNotLive();
-        setStatus(tr("Watching %n student(s).", nullptr, int(users.size())));
+        setStatus([this, n = int(users.size())] {
+            return tr("Watching %n student(s).", nullptr, n);
+        });
         updateWidgets();
         emit joined();
     });
@@ -209,29 +211,35 @@ ClassOverview::ClassOverview(QWidget *parent)
         &pop3::ObserverClient::answered,
         this,
         [this](bool ok, const QString &request, const QString &user, const QString &error) {
-            if (request == QLatin1String("reset-class"))
-                setStatus(ok ? tr("The server reset every student's mailbox.")
-                             : tr("The server refused to reset the class: %1").arg(error));
-            else if (!user.isEmpty())
-                setStatus(ok ? tr("The server reset the mailbox of %1.").arg(shownName(user))
-                             : tr("The server refused to reset the mailbox of %1: %2")
-                                   .arg(shownName(user), error));
-            else
-                setStatus(ok ? tr("The server reset the mailbox.")
-                             : tr("The server refused the reset: %1").arg(error));
+            setStatus([this, ok, request, user, error] {
+                if (request == QLatin1String("reset-class"))
+                    return ok ? tr("The server reset every student's mailbox.")
+                              : tr("The server refused to reset the class: %1").arg(error);
+                if (!user.isEmpty())
+                    return ok ? tr("The server reset the mailbox of %1.").arg(shownName(user))
+                              : tr("The server refused to reset the mailbox of %1: %2")
+                                    .arg(shownName(user), error);
+                return ok ? tr("The server reset the mailbox.")
+                          : tr("The server refused the reset: %1").arg(error);
+            });
         });
     connect(m_client, &pop3::ObserverClient::eventsMissed, this, [this](qint64 count) {
-        setStatus(tr("%n event(s) missed: the window could not keep up.", nullptr, int(count)));
+        setStatus([this, n = int(count)] {
+            return tr("%n event(s) missed: the window could not keep up.", nullptr, n);
+        });
     });
     connect(m_client, &pop3::ObserverClient::closed, this, [this](const QString &why) {
-        setStatus(m_connecting
-                ? tr("Not connected (wrong token, or no observer stream there): %1").arg(why)
-                : tr("The stream ended: %1").arg(why));
+        Q_UNUSED(why) // said again by the client's closeReason(), in the language of the moment
+        setStatus([this, connecting = m_connecting, reason = m_client->closeReason()] {
+            return connecting
+                ? tr("Not connected (wrong token, or no observer stream there): %1").arg(reason())
+                : tr("The stream ended: %1").arg(reason());
+        });
         // The rows stay (the class as last seen) but stop looking live; a failed reconnection
         // keeps the first moment and reason.
         if (m_notLiveSinceMs < 0 && m_model->rowCount() > 0) {
             m_notLiveSinceMs = QDateTime::currentMSecsSinceEpoch();
-            m_notLiveWhy = why;
+            m_notLiveWhy = m_client->closeReason();
             m_model->setLive(false);
             showNotLive();
         }
@@ -277,7 +285,9 @@ void ClassOverview::connectTo(const QString &host, quint16 port, const QByteArra
 void ClassOverview::connectFromUi()
 {
     m_connecting = true;
-    setStatus(tr("Connecting to %1:%2...").arg(m_host->text().trimmed()).arg(m_port->value()));
+    setStatus([this, host = m_host->text().trimmed(), port = m_port->value()] {
+        return tr("Connecting to %1:%2...").arg(host).arg(port);
+    });
     m_client->connectTo(
         m_host->text().trimmed(), quint16(m_port->value()), m_token->text().trimmed().toLatin1());
     updateWidgets();
@@ -288,9 +298,10 @@ QString ClassOverview::statusText() const
     return m_status->text();
 }
 
-void ClassOverview::setStatus(const QString &text)
+void ClassOverview::setStatus(std::function<QString()> words)
 {
-    m_status->setText(text);
+    m_statusWords = std::move(words);
+    m_status->setText(m_statusWords());
 }
 
 QString ClassOverview::notLiveText() const
@@ -308,7 +319,7 @@ void ClassOverview::showNotLive()
         QDateTime::fromMSecsSinceEpoch(m_notLiveSinceMs).time(), QLocale::LongFormat);
     m_notLive->setText(tr("Not live since %1 (%2). The table shows the class as it was then: "
                           "press Watch to connect again.")
-                           .arg(when, m_notLiveWhy));
+                           .arg(when, m_notLiveWhy()));
     m_notLive->show();
 }
 
@@ -428,7 +439,9 @@ void ClassOverview::confirmResetCurrent()
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, reset, user] {
         if (box->clickedButton() == reset) {
-            setStatus(tr("Resetting the mailbox of %1...").arg(shownName(user)));
+            setStatus([this, user] {
+                return tr("Resetting the mailbox of %1...").arg(shownName(user));
+            });
             m_client->resetStudent(user);
         }
     });
@@ -532,8 +545,13 @@ void ClassOverview::retranslateUi()
     m_reset->setText(tr("&Reset This Student's Mailbox..."));
     m_tabs->setTabText(0, tr("Stude&nts"));
     m_tabs->setTabText(1, tr("La&b Results"));
-    if (m_status->text().isEmpty())
-        setStatus(tr("Not connected."));
+    // The status says again what it said, in the language now chosen.
+    if (m_statusWords)
+        m_status->setText(m_statusWords());
+    else
+        setStatus([this] {
+            return tr("Not connected.");
+        });
     showNotLive();
 }
 

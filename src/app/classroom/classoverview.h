@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -88,7 +89,9 @@ private:
     QString shownName(const QString &user) const;
     QString classServerWords() const;
     void askForBodies();
-    void setStatus(const QString &text);
+    // The status line; words is called again when the language changes (so it keeps what it
+    // needs by value).
+    void setStatus(std::function<QString()> words);
     void showNotLive(); // the banner, in the window's language, or hidden while live
     void zoom(int delta);
     void takeLesson(const QString &id,
@@ -119,9 +122,10 @@ private:
     QPushButton *m_open;
     QPushButton *m_reset;
     QLabel *m_status;
+    std::function<QString()> m_statusWords;
     QLabel *m_notLive; // the banner: not live since when, and why
     qint64 m_notLiveSinceMs = -1;
-    QString m_notLiveWhy;
+    std::function<QString()> m_notLiveWhy;
     QTimer *m_widen; // the columns grow to new contents at most once a second
     std::map<QString, std::unique_ptr<pop3::EventLog>> m_logs;
     QHash<int, QList<pop3::Event>> m_pending; // a session's events before it names a student
