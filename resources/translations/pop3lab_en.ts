@@ -3307,6 +3307,10 @@ At: %5</source>
         <source>The teacher killed the server (Faults › Kill the Server): the connection died with it, and the session ends without UPDATE.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>It answers “%1”, further up: the client sent several commands without waiting for their replies (pipelining), and the replies come back in the order of the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>

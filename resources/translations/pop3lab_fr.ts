@@ -3316,6 +3316,10 @@ Essais : %4
         <source>The teacher killed the server (Faults › Kill the Server): the connection died with it, and the session ends without UPDATE.</source>
         <translation>L&apos;enseignant a tué le serveur (Pannes › Tuer le serveur) : la connexion est morte avec lui, et la session se termine sans UPDATE.</translation>
     </message>
+    <message>
+        <source>It answers “%1”, further up: the client sent several commands without waiting for their replies (pipelining), and the replies come back in the order of the commands.</source>
+        <translation>Elle répond à « %1 », plus haut : le client a envoyé plusieurs commandes sans attendre leurs réponses (pipelining), et les réponses reviennent dans l&apos;ordre des commandes.</translation>
+    </message>
 </context>
 <context>
     <name>SequencePainter</name>

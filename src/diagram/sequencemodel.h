@@ -271,6 +271,7 @@ private:
     QString plainLabel(qsizetype index) const; // label() without the lock
     QString inUseWords(qsizetype index) const; // the caption of a refused [IN-USE] login
     QString plainCaption(qsizetype index) const; // caption() without what an eavesdropper reads
+    QString pipelinedReplyWords(qsizetype index) const; // names the command a far reply answers
     QString shownLine(const Row &row) const; // a command with its secret hidden if asked
 
     ChunkedVector<Row> m_rows; // shared between copies (a replay's checkpoints)

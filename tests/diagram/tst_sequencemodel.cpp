@@ -720,6 +720,17 @@ void TestSequenceModel::pipelinedLinesAreDrawnWhenTheyArrive()
 
     QVERIFY(m.toText().contains(QLatin1String("STAT  {pipelined}")));
     QVERIFY(m.caption(statRow).contains(QLatin1String("pipelining")));
+    // Each reply's words name the command it answers, far above it (a tester's class could not
+    // tell which +OK was STAT's); never the password.
+    QVERIFY2(m.caption(replies.at(1)).contains(QStringLiteral("It answers “STAT”")),
+        qPrintable(m.caption(replies.at(1))));
+    QVERIFY2(m.caption(replies.at(2)).contains(QStringLiteral("It answers “QUIT”")),
+        qPrintable(m.caption(replies.at(2))));
+    QVERIFY2(m.caption(replies.at(0)).contains(QStringLiteral("It answers “PASS”")),
+        qPrintable(m.caption(replies.at(0))));
+    QVERIFY(!m.caption(replies.at(0)).contains(QLatin1String("hessovs")));
+    const int userReply = m.row(commands.at(0)).pair; // right under USER: nothing to name
+    QVERIFY(!m.caption(userReply).contains(QLatin1String("It answers")));
 }
 
 void TestSequenceModel::truncatedBodyIsMarked()
