@@ -3695,6 +3695,10 @@ What the student types next appears here.</source>
         <source>Type a POP3 command and press Enter to send it. The server&apos;s replies are shown below what you typed; +OK in green, -ERR in red.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Session restarted: a new connection below.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Translations</name>

@@ -3706,6 +3706,10 @@ Ce que l&apos;élève tapera s&apos;affichera ici.</translation>
         <source>Type a POP3 command and press Enter to send it. The server&apos;s replies are shown below what you typed; +OK in green, -ERR in red.</source>
         <translation>Tapez une commande POP3 et appuyez sur Entrée pour l&apos;envoyer. Les réponses du serveur s&apos;affichent sous ce que vous avez tapé ; +OK en vert, -ERR en rouge.</translation>
     </message>
+    <message>
+        <source>Session restarted: a new connection below.</source>
+        <translation>Session redémarrée : une nouvelle connexion ci-dessous.</translation>
+    </message>
 </context>
 <context>
     <name>Translations</name>

@@ -29,6 +29,7 @@ private slots:
     void cleanup();
     void enterInAClosedTabRestartsTheSession();
     void typedInAClosedTabIsKeptNotSent();
+    void restartKeepsWhatTheTabShowed();
     void tabMenuOffersRestart();
     void serverCrashReadsDifferentlyFromCleanClose();
     void builtinServerCutSaysWhy();
@@ -169,6 +170,43 @@ void TestTerminalTabs::typedInAClosedTabIsKeptNotSent()
     QVERIFY(fresh->editLine().isEmpty());
     QCOMPARE(sent(), 1);
     QVERIFY(replies.first().first().toByteArray().startsWith("-ERR")); // not logged in
+}
+
+// A teacher showed a dropped session, pressed Enter to log in again, and what the class had just
+// read was gone: the restarted tab began empty. Like PuTTY's Restart Session it now keeps the
+// earlier session's lines above a separator, and the commands typed (Up brings them back); only
+// the new session's lines are linked to the diagram.
+void TestTerminalTabs::restartKeepsWhatTheTabShowed()
+{
+    TerminalView *view = openBuiltin();
+    QVERIFY(view);
+    QVERIFY(typeLine(view, QStringLiteral("user student")).startsWith("+OK"));
+    QSignalSpy ended(view->session(), &TerminalSession::ended);
+    QVERIFY(typeLine(view, QStringLiteral("quit")).startsWith("+OK"));
+    QVERIFY(ended.count() > 0 || ended.wait(5000));
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Return);
+    TerminalView *fresh = m_pane->view(0);
+    QVERIFY(fresh != view);
+    QVERIFY(waitGreeting(fresh));
+    fresh->flush();
+    const QString text = fresh->toPlainText();
+    const qsizetype user = text.indexOf(QStringLiteral("user student"));
+    const qsizetype separator = text.indexOf(QStringLiteral("restarted"));
+    QVERIFY2(user >= 0 && separator > user, qPrintable(text));
+    // The new greeting comes after the separator; the old one is still above it.
+    QVERIFY2(text.indexOf(QStringLiteral("+OK"), separator) > separator, qPrintable(text));
+    QVERIFY2(text.lastIndexOf(QStringLiteral("+OK"), user) >= 0, qPrintable(text));
+    // Up in the new session brings back the last command typed in the old one.
+    QTest::keyClick(fresh, Qt::Key_Up);
+    QCOMPARE(fresh->editLine(), QStringLiteral("quit"));
+    // The old lines are not the new session's: before it sends anything, no line is its first
+    // command; then its first command is the new one, under the separator.
+    QVERIFY(!fresh->highlightLine(false, 0));
+    fresh->setEditLine(QString());
+    QVERIFY(typeLine(fresh, QStringLiteral("user student")).startsWith("+OK"));
+    QVERIFY(fresh->highlightLine(false, 0));
+    QVERIFY(fresh->textCursor().position() > separator);
 }
 
 void TestTerminalTabs::tabMenuOffersRestart()

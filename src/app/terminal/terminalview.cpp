@@ -217,6 +217,34 @@ void TerminalView::flush()
         m_flushTimer.start(5); // the rest after the pending paint and input events
 }
 
+void TerminalView::keepHistoryOf(TerminalView *ended)
+{
+    ended->flush();
+    QList<TerminalSession::Line> lines;
+    lines.reserve(ended->m_kept.size() + ended->m_backlog.size() + m_kept.size() + 1);
+    for (const QList<TerminalSession::Line> *from : {&ended->m_kept, &ended->m_backlog}) {
+        for (TerminalSession::Line line : *from) {
+            // Keys sent one by one are put together by the view that shows them, numbered in
+            // its own session: they are left out (a line sent whole is kept).
+            if (line.kind == TerminalSession::Line::Kind::SentBytes)
+                continue;
+            line.ordinal = -1;
+            lines.append(std::move(line));
+        }
+    }
+    if (lines.isEmpty())
+        return;
+    TerminalSession::Line separator;
+    separator.bytes = tr("Session restarted: a new connection below.").toUtf8();
+    lines.append(separator);
+    lines.append(m_kept);
+    m_kept = std::move(lines);
+    m_history = ended->m_history + m_history;
+    m_historyIndex = -1;
+    rebuild();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
 void TerminalView::rebuild()
 {
     QScrollBar *bar = verticalScrollBar();

@@ -38,6 +38,11 @@ public:
     // Puts text in the input line, unsent (what was typed in the closed tab it restarts).
     void setEditLine(const QString &text);
 
+    // Restarted in this tab (PuTTY's Restart Session): what the ended session's view showed, above
+    // a separator, and the commands typed there (Up brings them back). Those lines belong to no
+    // session of the diagram: a click on them highlights nothing.
+    void keepHistoryOf(TerminalView *ended);
+
     const QStringList &history() const { return m_history; }
 
     // Marks the nth line sent (reply false) or the status line of the nth reply (reply true).
