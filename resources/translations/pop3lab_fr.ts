@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>The server reset every student&apos;s mailbox.</source>
-        <translation>Le serveur a réinitialisé la boîte aux lettres de chaque étudiant.</translation>
+        <translation>Le serveur a réinitialisé la boîte aux lettres de chaque élève.</translation>
     </message>
     <message>
         <source>The server refused to reset the class: %1</source>

@@ -421,6 +421,12 @@ bool SequenceModel::append(const Event &e)
             setBand(s, index, r.stateBefore);
         setBand(s, index, r.stateAfter);
     }
+    // A reply that is not right under its command's arrow (pipelining): its words name the
+    // command. Decided here, once, not by a walk over the rows each time its words are asked.
+    if (r.kind == RowKind::Reply && r.pair >= 0 && s.lastArrow != r.pair)
+        r.flags |= FarReply;
+    if (r.kind == RowKind::Command || r.kind == RowKind::Reply)
+        s.lastArrow = index;
     addRow(std::move(r));
     if (e.session != 0) {
         s.lastRow = index;

@@ -64,6 +64,7 @@ public:
         Continuation = 0x0200, // a SASL "+ " challenge or the client's answer to one
         Encrypted = 0x0400, // an arrow after the session's TLS handshake (drawn with a lock)
         Pipelined = 0x0800, // a command that arrived before the reply to the one before it
+        FarReply = 0x1000, // a reply with other arrows of its session above it, since its command
     };
 
     struct Row
@@ -237,6 +238,7 @@ private:
         int lane = 0;
         qsizetype firstRow = -1;
         qsizetype lastRow = -1;
+        qsizetype lastArrow = -1; // its last command or reply row
         State state = State::Connecting;
         QString peer;
         QString label;

@@ -762,26 +762,18 @@ QString SequenceModel::caption(qsizetype index) const
     return seen.isEmpty() ? words : words + QLatin1Char(' ') + seen;
 }
 
-// A reply whose command is not the arrow just above it: other commands or replies of its session
-// came in between (pipelining), so its words name the command it answers. A password is not
+// A reply whose command is not the arrow just above it (FarReply: other commands or replies of
+// its session came in between, pipelining) names the command it answers. A password is not
 // repeated.
 QString SequenceModel::pipelinedReplyWords(qsizetype index) const
 {
     const Row &r = row(index);
-    if (r.kind != RowKind::Reply || r.pair < 0 || r.pair >= index)
-        return {};
-    bool sentAfter = false;
-    for (qsizetype i = r.pair + 1; i < index && !sentAfter; ++i) {
-        const Row &between = row(i);
-        sentAfter = between.session == r.session
-            && (between.kind == RowKind::Command || between.kind == RowKind::Reply);
-    }
-    if (!sentAfter)
+    if (!r.has(FarReply) || r.pair < 0 || r.pair >= index)
         return {};
     const Row &command = row(r.pair);
-    const bool secret = command.command == Command::Pass || command.command == Command::Apop
-        || command.command == Command::Auth || command.has(Continuation);
-    const QString asked = secret ? commandKeyword(command.command) : command.text;
+    // A credential hidden as the labels hide it (PASS ********).
+    const QString asked =
+        QString::fromUtf8(maskSecret(command.text.toUtf8(), command.has(Continuation)));
     return tr("It answers “%1”, further up: the client sent several commands without waiting "
               "for their replies (pipelining), and the replies come back in the order of the "
               "commands.")

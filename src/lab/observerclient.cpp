@@ -129,7 +129,7 @@ void ObserverClient::readLines()
         // back) a whole MiB for every event, which kept a class's overview seconds behind.
         const QByteArray line = m_socket->readLine();
         if (line.size() > maxLine) {
-            m_socket->abort();
+            quietAbort();
             end([] {
                 return tr("a line of the stream is too long");
             });
@@ -138,11 +138,20 @@ void ObserverClient::readLines()
         handleLine(line);
     }
     if (m_socket->bytesAvailable() > maxLine) {
-        m_socket->abort();
+        quietAbort();
         end([] {
             return tr("a line of the stream is too long");
         });
     }
+}
+
+// Our own abort: its "disconnected" would say "the server closed the stream" before the reason.
+void ObserverClient::quietAbort()
+{
+    m_helloTimer->stop();
+    m_joined = false;
+    const QSignalBlocker quiet(m_socket);
+    m_socket->abort();
 }
 
 // Said once, then the connection goes: what the teacher reads in the overview's status line.
@@ -154,12 +163,7 @@ void ObserverClient::end(std::function<QString()> words)
 
 void ObserverClient::notAnObserver(std::function<QString()> why)
 {
-    m_helloTimer->stop();
-    {
-        const QSignalBlocker quiet(m_socket); // no second "closed" from the abort
-        m_socket->abort();
-    }
-    m_joined = false;
+    quietAbort(); // no second "closed" from the abort
     end([why = std::move(why)] {
         return tr("%1; the observer port is the one pop3lab-server printed after \"observer "
                   "stream on\", with its token")

@@ -87,6 +87,7 @@ public:
 
 private:
     void end(std::function<QString()> words); // says why, then emits closed()
+    void quietAbort();
     void readLines();
     void handleLine(const QByteArray &line);
     void notAnObserver(std::function<QString()> why);

@@ -5,6 +5,7 @@
 
 #include "app/classroom/classoverview.h"
 #include "app/classroom/classrollmodel.h"
+#include "app/classroom/resultspane.h"
 #include "app/classroom/studentwindow.h"
 #include "app/diagram/diagrampane.h"
 #include "app/mainwindow.h"
@@ -269,6 +270,14 @@ void TestClassOverview::watchesTheClass()
     QTRY_COMPARE_WITH_TIMEOUT(overview.statusText(),
         QStringLiteral("The server reset the mailbox of %1.").arg(good),
         5000);
+    // Names hidden for the projector: the status says the alias at once.
+    auto *hideNames = overview.findChild<QCheckBox *>(QStringLiteral("anonymiseNames"));
+    const bool wasAnonymised = hideNames->isChecked();
+    hideNames->setChecked(true);
+    QVERIFY2(!overview.statusText().contains(good), qPrintable(overview.statusText()));
+    QVERIFY2(overview.statusText().contains(QStringLiteral("Student ")),
+        qPrintable(overview.statusText()));
+    hideNames->setChecked(wasAnonymised);
     QTRY_COMPARE_WITH_TIMEOUT(cell(proxy, proxyRow(proxy, good), C::LockColumn), QString(), 5000);
     const auto resetShown = [goodWindow] {
         const SequenceModel &model = goodWindow->diagram()->model();
@@ -584,6 +593,13 @@ void TestClassOverview::aTableNoLongerLiveSaysSo()
     QVERIFY2(overview.notLiveText().contains(QStringLiteral("Not live since")),
         qPrintable(overview.notLiveText()));
     QCOMPARE(cell(proxy, proxyRow(proxy, good), C::IdleColumn), idle);
+    // The results still name the server the class used (the failed Watch forgot its address,
+    // and a language change words the lesson again).
+    const QString pop3 = QStringLiteral("127.0.0.1:%1").arg(m_lab->server()->port());
+    QCOMPARE(overview.resultsPane()->server(), pop3);
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(&overview, &change);
+    QCOMPARE(overview.resultsPane()->server(), pop3);
 
     // A new stream: live again, the idle times move with the clock.
     QVERIFY(m_class->startObserver());

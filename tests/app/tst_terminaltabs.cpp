@@ -30,6 +30,7 @@ private slots:
     void enterInAClosedTabRestartsTheSession();
     void typedInAClosedTabIsKeptNotSent();
     void restartKeepsWhatTheTabShowed();
+    void restartKeepsKeysTypedOneByOne();
     void tabMenuOffersRestart();
     void serverCrashReadsDifferentlyFromCleanClose();
     void builtinServerCutSaysWhy();
@@ -207,6 +208,45 @@ void TestTerminalTabs::restartKeepsWhatTheTabShowed()
     QVERIFY(typeLine(fresh, QStringLiteral("user student")).startsWith("+OK"));
     QVERIFY(fresh->highlightLine(false, 0));
     QVERIFY(fresh->textCursor().position() > separator);
+}
+
+// The same in Windows-telnet mode with control characters shown: each key goes at once, and the
+// tab shows the line the server saw ("→ user student\r\n"). Those lines are kept above a restart
+// too, and the new session's first line is still its own (numbered from 0).
+void TestTerminalTabs::restartKeepsKeysTypedOneByOne()
+{
+    ConnectionSettings settings = m_pane->builtinSettings();
+    settings.closeOnExit = ConnectionSettings::CloseOnExit::Never;
+    settings.keyboard = ConnectionSettings::Keyboard::WindowsTelnet;
+    TerminalView *view = m_pane->openSession(settings);
+    QVERIFY(waitGreeting(view));
+    view->setShowControlCharacters(true);
+    view->setFocus();
+    QSignalSpy replies(view->session(), &TerminalSession::replyReceived);
+    QTest::keyClicks(view, QStringLiteral("user student"));
+    QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY(replies.wait(5000));
+    QSignalSpy ended(view->session(), &TerminalSession::ended);
+    QTest::keyClicks(view, QStringLiteral("quit"));
+    QTest::keyClick(view, Qt::Key_Return);
+    QVERIFY(ended.count() > 0 || ended.wait(5000));
+    QTest::keyClick(view, Qt::Key_Return);
+    TerminalView *fresh = m_pane->view(0);
+    QVERIFY(fresh != view);
+    QVERIFY(waitGreeting(fresh));
+    fresh->setShowControlCharacters(true);
+    fresh->flush();
+    const QString text = fresh->toPlainText();
+    const qsizetype user = text.indexOf(QStringLiteral("→ user student"));
+    const qsizetype separator = text.indexOf(QStringLiteral("restarted"));
+    QVERIFY2(user >= 0 && separator > user, qPrintable(text));
+    QVERIFY(!fresh->highlightLine(false, 0)); // nothing sent in the new session yet
+    QSignalSpy again(fresh->session(), &TerminalSession::replyReceived);
+    QTest::keyClicks(fresh, QStringLiteral("noop"));
+    QTest::keyClick(fresh, Qt::Key_Return);
+    QVERIFY(again.wait(5000));
+    QVERIFY(fresh->highlightLine(false, 0));
+    QVERIFY(fresh->textCursor().position() > separator); // the new NOOP, not the old USER
 }
 
 void TestTerminalTabs::tabMenuOffersRestart()

@@ -32,6 +32,7 @@ private slots:
     void aPop3PortIsToldAtOnce();
     void aSilentPortTimesOut();
     void asksForAReset();
+    void anOverlongLineIsSaidOnce();
 
 private:
     QList<ClassRoster::Student> m_students;
@@ -153,6 +154,27 @@ void TestObserverClient::asksForAReset()
     QCOMPARE(answered.last().at(0).toBool(), true);
     QCOMPARE(answered.last().at(1).toString(), QStringLiteral("reset-class"));
     QCOMPARE(answered.last().at(2).toString(), QString());
+}
+
+// A stream line over 1 MiB ends the stream, said once and for that reason (the abort's own
+// "disconnected" said "the server closed the stream" first, which the overview kept).
+void TestObserverClient::anOverlongLineIsSaidOnce()
+{
+    QTcpServer flood;
+    QVERIFY(flood.listen(QHostAddress::LocalHost, 0));
+    connect(&flood, &QTcpServer::newConnection, this, [&flood] {
+        QTcpSocket *socket = flood.nextPendingConnection();
+        socket->write(QByteArray(2 << 20, 'x')); // 2 MiB, no line ending
+    });
+    ObserverClient client;
+    QSignalSpy closed(&client, &ObserverClient::closed);
+    client.connectTo(QStringLiteral("127.0.0.1"), flood.serverPort(), "0123456789abcdef");
+    QVERIFY(closed.wait(5000));
+    QVERIFY2(closed.first().first().toString().contains(QLatin1String("too long")),
+        qPrintable(closed.first().first().toString()));
+    QCoreApplication::processEvents();
+    QCOMPARE(closed.count(), 1);
+    QVERIFY(!client.isJoined());
 }
 
 QTEST_GUILESS_MAIN(TestObserverClient)

@@ -164,6 +164,8 @@ ClassOverview::ClassOverview(QWidget *parent)
             if (it.value())
                 it.value()->setStudentName(shownName(it.key()));
         }
+        if (m_statusWords) // "reset the mailbox of alice" becomes "of Student 1" at once
+            m_status->setText(m_statusWords());
     });
     connect(m_table, &QAbstractItemView::activated, this, [this] {
         if (const QString user = currentUser(); !user.isEmpty())
@@ -187,6 +189,7 @@ ClassOverview::ClassOverview(QWidget *parent)
         m_lessonTitle.clear();
         m_questions.clear();
         m_serverStepTitles.clear();
+        m_classEndpoint = joinedEndpoint();
         wordLesson();
         m_notLiveSinceMs = -1;
         m_model->setLive(true);
@@ -218,9 +221,10 @@ ClassOverview::ClassOverview(QWidget *parent)
                 if (!user.isEmpty())
                     return ok ? tr("The server reset the mailbox of %1.").arg(shownName(user))
                               : tr("The server refused to reset the mailbox of %1: %2")
-                                    .arg(shownName(user), error);
-                return ok ? tr("The server reset the mailbox.")
-                          : tr("The server refused the reset: %1").arg(error);
+                                    .arg(shownName(user), m_model->withoutNames(error));
+                return ok
+                    ? tr("The server reset the mailbox.")
+                    : tr("The server refused the reset: %1").arg(m_model->withoutNames(error));
             });
         });
     connect(m_client, &pop3::ObserverClient::eventsMissed, this, [this](qint64 count) {
@@ -390,7 +394,14 @@ StudentWindow *ClassOverview::openStudent(const QString &user)
 
 // Under the server lifeline of a student's diagram: where the students reach the classroom
 // server (its POP3 address from the hello; a wildcard address is the host the overview watches).
+// Taken when the stream is joined (the host then watched): a failed reconnection or an edited
+// Server field does not change what the class's results and diagrams say.
 QString ClassOverview::classServerWords() const
+{
+    return m_classEndpoint.isEmpty() ? tr("the students' POP3 server") : m_classEndpoint;
+}
+
+QString ClassOverview::joinedEndpoint() const
 {
     QString endpoint = m_client->pop3Endpoint();
     const qsizetype colon = endpoint.lastIndexOf(QLatin1Char(':'));
@@ -399,7 +410,7 @@ QString ClassOverview::classServerWords() const
         if (host == QLatin1String("0.0.0.0") || host == QLatin1String("[::]"))
             endpoint = m_host->text().trimmed() + endpoint.mid(colon);
     }
-    return endpoint.isEmpty() ? tr("the students' POP3 server") : endpoint;
+    return endpoint;
 }
 
 // The mail bodies only of the students whose diagram is open: the table needs none, and with a

@@ -88,6 +88,7 @@ private:
     QString currentUser() const;
     QString shownName(const QString &user) const;
     QString classServerWords() const;
+    QString joinedEndpoint() const; // the POP3 address the hello gave, as the class reaches it
     void askForBodies();
     // The status line; words is called again when the language changes (so it keeps what it
     // needs by value).
@@ -133,6 +134,7 @@ private:
     bool m_connecting = false;
     // The class's lesson as the server sent it (its words are the server's language; the window
     // words it in its own when it has the lesson too).
+    QString m_classEndpoint; // where the students' POP3 server is, as joined
     QString m_lessonId;
     QString m_lessonTitle;
     QHash<QString, QString> m_serverStepTitles;

@@ -57,6 +57,10 @@ public:
 
     bool isAnonymised() const { return m_anonymised; }
 
+    // text with every account name of the class replaced by its alias while anonymised (a
+    // student's typing, a server's message); as it is otherwise.
+    QString withoutNames(const QString &text) const;
+
     // The clock the idle times and the idle-lock trouble are measured by (tests set their own).
     void setClock(std::function<qint64()> nowMs);
 
@@ -102,7 +106,6 @@ private:
     QHash<QString, QString> m_stepTitles;
     bool m_anonymised = false;
     // withoutNames(): every account name of the class, for the students it was made for.
-    QString withoutNames(const QString &text) const;
     mutable QRegularExpression m_names;
     mutable QHash<QString, int> m_rowOfName; // lower-case name -> row
     mutable qsizetype m_namesFor = -1;

@@ -21,6 +21,8 @@ public:
     // The lesson's title and the server, for the PDF's heading; an empty title: no lesson.
     void setLesson(const QString &title, const QString &server);
 
+    QString server() const { return m_server; }
+
     QTableView *table() const { return m_table; }
 
     QSortFilterProxyModel *proxy() const { return m_proxy; }

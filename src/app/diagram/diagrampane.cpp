@@ -193,6 +193,9 @@ void DiagramPane::retranslateUi()
     m_knownSessions = -1;
     refreshSessions();
     updateWidgets();
+    // The explanation of the step selected, said again in the new language.
+    if (m_view && m_view->selectedRow() >= 0)
+        showDetails(m_view->selectedRow());
 }
 
 void DiagramPane::changeEvent(QEvent *event)

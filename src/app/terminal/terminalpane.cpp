@@ -178,9 +178,9 @@ TerminalView *TerminalPane::restartSession(int index)
     const int number = old->property("number").toInt();
     const QString typed = old->editLine();
     m_ui->tabs->removeTab(index);
-    old->deleteLater();
     TerminalView *fresh = createView(settings, number, index); // focused, as a new tab is
     fresh->keepHistoryOf(old); // what the class just read stays, above a separator
+    old->deleteLater();
     // Typed in the closed tab, then Enter: kept typed, not sent. It was typed for a session
     // that is gone, and would reach the server before its greeting; the student sends it.
     fresh->setEditLine(typed);

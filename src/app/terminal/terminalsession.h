@@ -48,6 +48,7 @@ public:
         bool ok = false;
         bool stuffed = false;
         int ordinal = -1; // Sent: nth line sent; Status/Continuation/Body/Terminator: nth reply
+        bool history = false; // an ended session's, kept above a restart (no diagram link)
     };
 
     TerminalSession(const ConnectionSettings &settings, pop3::Lab *lab, QObject *parent = nullptr);

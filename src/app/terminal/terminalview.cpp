@@ -17,6 +17,7 @@
 #include <QTextBlock>
 
 #include <memory>
+#include <utility>
 
 namespace {
 
@@ -222,13 +223,18 @@ void TerminalView::keepHistoryOf(TerminalView *ended)
     ended->flush();
     QList<TerminalSession::Line> lines;
     lines.reserve(ended->m_kept.size() + ended->m_backlog.size() + m_kept.size() + 1);
+    QByteArray keys; // keys sent one at a time (Windows-telnet mode), put together by line
     for (const QList<TerminalSession::Line> *from : {&ended->m_kept, &ended->m_backlog}) {
         for (TerminalSession::Line line : *from) {
-            // Keys sent one by one are put together by the view that shows them, numbered in
-            // its own session: they are left out (a line sent whole is kept).
-            if (line.kind == TerminalSession::Line::Kind::SentBytes)
-                continue;
-            line.ordinal = -1;
+            line.ordinal = -1; // linked to no diagram row: that session is gone
+            line.history = true;
+            if (line.kind == TerminalSession::Line::Kind::SentBytes) {
+                // Shown as that view showed them: a whole line, with control characters only.
+                keys += line.bytes;
+                if (!keys.endsWith('\n'))
+                    continue;
+                line.bytes = std::exchange(keys, {});
+            }
             lines.append(std::move(line));
         }
     }
@@ -326,9 +332,9 @@ void TerminalView::appendLine(QTextCursor &cursor, const TerminalSession::Line &
             TerminalSession::Line shown;
             shown.kind = Kind::Sent;
             shown.bytes = m_keysSent;
-            shown.ordinal = m_keyLines;
+            shown.ordinal = line.history ? -1 : m_keyLines; // an ended session's: no link
             m_keysSent.clear();
-            ++m_keyLines;
+            m_keyLines += line.history ? 0 : 1;
             if (!m_empty)
                 cursor.insertBlock();
             m_empty = false;
@@ -339,7 +345,7 @@ void TerminalView::appendLine(QTextCursor &cursor, const TerminalSession::Line &
             return;
         }
         m_keysSent.clear();
-        ++m_keyLines;
+        m_keyLines += line.history ? 0 : 1;
         return;
     }
     if (!m_empty)
